@@ -1,0 +1,103 @@
+// Turns a catalog entry plus the facts of one paste into ranked causes and a checklist.
+
+import { PLATFORMS, type CatalogEntry, type StepSpec } from './catalog';
+import type { Condition } from './catalog/schema';
+import type { Signal } from './signals';
+import { fill, type TemplateVars } from './template';
+import type { Cause, CredentialSource, Platform, Step } from './types';
+
+export interface AdviceContext {
+  signals: ReadonlySet<Signal>;
+  /** Normalized text of the paste, for text conditions. */
+  text: string;
+  vars: TemplateVars;
+}
+
+export function holds(condition: Condition, ctx: Pick<AdviceContext, 'signals' | 'text'>): boolean {
+  return typeof condition === 'string' ? ctx.signals.has(condition) : condition.test(ctx.text);
+}
+
+/** Prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
+function prose(template: string, vars: TemplateVars): string {
+  const known: TemplateVars = { ...vars };
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    const name = m[1] as string;
+    if (known[name] === undefined) known[name] = `the ${name.replace(/_/g, ' ')}`;
+  }
+  return fill(template, known);
+}
+
+export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
+  const scored = entry.causes.map((spec) => {
+    let score = spec.prior;
+    const evidence: string[] = [];
+    for (const boost of spec.boosts ?? []) {
+      if (!holds(boost.when, ctx)) continue;
+      score += boost.by;
+      evidence.push(prose(boost.evidence, ctx.vars));
+    }
+    return { spec, score: Math.max(0, score), evidence };
+  });
+  const total = scored.reduce((sum, c) => sum + c.score, 0) || 1;
+  return scored
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((c) => ({
+      id: c.spec.id,
+      title: prose(c.spec.title, ctx.vars),
+      explanation: prose(c.spec.explanation, ctx.vars),
+      score: Math.round((c.score / total) * 100) / 100,
+      evidence: c.evidence,
+    }));
+}
+
+function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext): boolean {
+  if (spec.sources && !spec.sources.includes(source)) return false;
+  return spec.when === undefined || holds(spec.when, ctx);
+}
+
+function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): Step {
+  return {
+    id: spec.id,
+    title: prose(spec.title, ctx.vars),
+    ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
+    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)),
+    ...(spec.sources && source ? { source } : {}),
+  };
+}
+
+/**
+ * The checklist for one credential source: for a source chosen in the follow-up flow the
+ * platform's check for that source comes first; "not sure" starts with the commands that
+ * reveal the source.
+ */
+export function buildSteps(
+  entry: CatalogEntry,
+  source: CredentialSource,
+  ctx: AdviceContext,
+  options: { includePlatformChecks: boolean },
+): Step[] {
+  const platform = PLATFORMS[entry.platform as Platform];
+  const lead: StepSpec[] = !options.includePlatformChecks
+    ? []
+    : source === 'unknown'
+      ? platform.discover
+      : (platform.verify[source] ?? []);
+  const seen = new Set<string>();
+  const steps: Step[] = [];
+  for (const spec of [...lead, ...entry.steps]) {
+    if (seen.has(spec.id) || !appliesTo(spec, source, ctx)) continue;
+    seen.add(spec.id);
+    steps.push(toStep(spec, ctx, source));
+  }
+  return steps;
+}
+
+export function detectSource(
+  platform: Platform,
+  ctx: Pick<AdviceContext, 'signals' | 'text'>,
+): CredentialSource | undefined {
+  for (const [source, condition] of PLATFORMS[platform].detect)
+    if (holds(condition, ctx)) return source;
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import type { CatalogEntry } from '../schema';
+import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
+import { AWS_DOCS } from './docs';
+
+export const expiredToken: CatalogEntry = {
+  id: 'aws.expired_token',
+  platform: 'aws',
+  title: 'The AWS session token has expired',
+  summary:
+    'The temporary credentials (an ASIA… key with a session token) were valid once but their lifetime ran out, often in the middle of a long apply.',
+  codes: ['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'],
+  signatures: [
+    { id: 'code', pattern: /\bExpiredToken(?:Exception)?\b/, weight: 0.95 },
+    {
+      id: 'message',
+      pattern: /The security token included in the request is expired/,
+      weight: 0.95,
+    },
+    { id: 's3-message', pattern: /The provided token has expired/, weight: 0.95 },
+    { id: 'refresh', pattern: /\bTokenRefreshRequired\b/, weight: 0.85 },
+  ],
+  causes: [
+    {
+      id: 'session-ran-out',
+      title: 'The session ended: credentials were exported earlier and not refreshed',
+      explanation:
+        'Exported AWS_ACCESS_KEY_ID/SECRET/SESSION_TOKEN do not refresh themselves. Once the session (often 1 hour) ends, every call fails.',
+      prior: 0.5,
+      boosts: [
+        { when: 'key.temporary', by: 0.1, evidence: 'The key in the paste ({key}) is temporary.' },
+      ],
+    },
+    {
+      id: 'long-apply',
+      title: 'The run outlived the session (long apply, slow resources such as RDS or EKS)',
+      explanation:
+        'A role session of 1 hour is too short for a run that creates slow resources; the token expires mid-apply and state writes fail.',
+      prior: 0.3,
+      boosts: [
+        {
+          when: /failed to upload state|Error creating DB Instance|Still creating|CreateMultipartUpload/,
+          by: 0.3,
+          evidence: 'The failure came late in the run ({operation}).',
+        },
+      ],
+    },
+    {
+      id: 'role-chaining-cap',
+      title: 'Role chaining caps the session at 1 hour',
+      explanation:
+        'A role assumed with credentials that are themselves from a role is limited to one hour, whatever `duration_seconds` asks for.',
+      prior: 0.1,
+      boosts: [{ when: 'role.present', by: 0.1, evidence: 'A role ({role}) is involved.' }],
+    },
+    BACKEND_CAUSE,
+  ],
+  steps: [
+    CONFIGURE_LIST,
+    {
+      id: 'refresh-sso',
+      title: 'Refresh the IAM Identity Center session',
+      commands: ['aws sso login --profile {profile}'],
+      sources: ['sso'],
+    },
+    {
+      id: 'refresh-env',
+      title: 'Get fresh temporary credentials and export all three values from the same call',
+      commands: [
+        'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN',
+        'aws sts get-caller-identity[ --profile {profile}]',
+      ],
+      sources: ['env', 'unknown'],
+    },
+    {
+      id: 'longer-session',
+      title: "For long runs: raise the role's maximum session and ask for it in the provider",
+      detail:
+        'Set `duration = "2h"` in the provider\'s `assume_role` block; the role\'s MaxSessionDuration must allow it.',
+      commands: ['aws iam update-role --role-name <role-name> --max-session-duration 7200'],
+      sources: ['assume_role', 'oidc', 'unknown'],
+    },
+    {
+      id: 'prefer-profiles',
+      title: 'Prefer a profile the provider can refresh over exported keys',
+      detail:
+        'With `profile = "…"` (SSO, role_arn + source_profile or credential_process) the SDK renews credentials itself.',
+      commands: ['export AWS_PROFILE=<profile>'],
+      sources: ['env', 'unknown'],
+    },
+    BACKEND_CREDENTIALS,
+    WHOAMI,
+    RERUN,
+  ],
+  docs: [AWS_DOCS.tempCredentials, AWS_DOCS.rolesTroubleshooting, AWS_DOCS.providerAuth],
+};

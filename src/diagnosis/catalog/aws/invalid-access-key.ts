@@ -1,0 +1,161 @@
+import type { CatalogEntry } from '../schema';
+import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
+import { AWS_DOCS } from './docs';
+
+export const invalidAccessKey: CatalogEntry = {
+  id: 'aws.invalid_access_key',
+  platform: 'aws',
+  title: 'AWS does not recognise the access key',
+  summary:
+    'AWS rejected the request before checking permissions: the access key id it was signed with is unknown to the partition it reached, deactivated, deleted, or a temporary key sent without its session token.',
+  codes: [
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'InvalidAccessKeyId',
+    'AuthFailure',
+    'InvalidToken',
+  ],
+  signatures: [
+    { id: 'code', pattern: /\bInvalidClientTokenId\b/, weight: 0.95 },
+    { id: 'json-code', pattern: /\bUnrecognizedClientException\b/, weight: 0.95 },
+    {
+      id: 'message',
+      pattern: /The security token included in the request is invalid/,
+      weight: 0.92,
+    },
+    {
+      id: 's3-code',
+      pattern: /\bInvalidAccessKeyId\b|Access Key Id you provided does not exist in our records/,
+      weight: 0.95,
+    },
+    {
+      id: 'ec2-authfailure',
+      pattern: /AWS was not able to validate the provided access credentials/,
+      weight: 0.93,
+    },
+    {
+      id: 's3-invalid-token',
+      pattern:
+        /\bInvalidToken\b.{0,40}token is malformed|The provided token is malformed or otherwise invalid/,
+      weight: 0.9,
+    },
+  ],
+  causes: [
+    {
+      id: 'session-token-missing',
+      title: "A temporary key is used without its session token (or with another session's token)",
+      explanation:
+        'Keys starting with ASIA come from STS and are only valid together with the AWS_SESSION_TOKEN issued with them. Copying only the key and secret, or refreshing the key but not the token, gives exactly this error.',
+      prior: 0.2,
+      boosts: [
+        {
+          when: 'key.temporary',
+          by: 0.55,
+          evidence: 'The key in the paste ({key}) is a {key_kind}.',
+        },
+      ],
+    },
+    {
+      id: 'key-deleted-or-inactive',
+      title: 'The access key was deactivated, deleted or rotated',
+      explanation:
+        'Long-term keys (AKIA…) stop working the moment they are made inactive or deleted in IAM, for example after a rotation.',
+      prior: 0.35,
+      boosts: [
+        {
+          when: 'key.long_term',
+          by: 0.25,
+          evidence: 'The key in the paste ({key}) is a {key_kind}.',
+        },
+      ],
+    },
+    {
+      id: 'stale-env-vars',
+      title:
+        'Stale AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment override the profile you expect',
+      explanation:
+        'Environment variables come before `~/.aws` profiles in the credential chain; an old export in the shell or CI settings wins silently, which is why `aws` may work in one shell and Terraform fail in another.',
+      prior: 0.25,
+      boosts: [
+        {
+          when: 'ci',
+          by: 0.1,
+          evidence: 'This ran in CI, where credentials usually come from injected variables.',
+        },
+      ],
+    },
+    {
+      id: 'opt-in-region-global-token',
+      title: 'A global-endpoint STS token used in an opt-in region',
+      explanation:
+        'Session tokens from the global STS endpoint (sts.amazonaws.com) are only valid in regions enabled by default unless the account issues v2 tokens. In opt-in regions use the regional STS endpoint or enable v2 tokens.',
+      prior: 0.03,
+      boosts: [
+        { when: 'region.opt_in', by: 0.6, evidence: 'The region {region} is an opt-in region.' },
+      ],
+    },
+    {
+      id: 'wrong-partition',
+      title: 'The key belongs to another partition (commercial vs GovCloud vs China)',
+      explanation:
+        'Each partition has its own IAM: a commercial key is unknown in us-gov-* or cn-* regions and vice versa.',
+      prior: 0.04,
+      boosts: [
+        {
+          when: 'partition.non_commercial',
+          by: 0.5,
+          evidence: 'The request went to the {partition} partition ({region}).',
+        },
+      ],
+    },
+    BACKEND_CAUSE,
+  ],
+  steps: [
+    CONFIGURE_LIST,
+    WHOAMI,
+    {
+      id: 'session-token',
+      title: 'For ASIA… keys: export the session token issued with the key, or get a fresh set',
+      detail:
+        'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN must come from the same STS call.',
+      commands: ['env | grep -c ^AWS_SESSION_TOKEN='],
+      when: 'key.temporary',
+    },
+    {
+      id: 'key-status',
+      title: 'Check the key is still active in IAM (run with credentials that work)',
+      commands: [
+        'aws iam list-access-keys --user-name <user-name> --query "AccessKeyMetadata[].{id:AccessKeyId,status:Status,created:CreateDate}"',
+      ],
+      sources: ['env', 'profile', 'unknown'],
+    },
+    {
+      id: 'unset-stale-env',
+      title: 'If a profile should be used, drop the exported keys and retry',
+      commands: [
+        'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN',
+        'aws sts get-caller-identity[ --profile {profile}]',
+      ],
+      sources: ['env', 'profile', 'unknown'],
+    },
+    {
+      id: 'regional-sts',
+      title:
+        'Opt-in region: use the regional STS endpoint (or enable v2 session tokens for the account)',
+      commands: [
+        'aws sts get-caller-identity --region {region} --endpoint-url https://sts.{region}.amazonaws.com',
+        'aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token',
+      ],
+      when: 'region.opt_in',
+    },
+    BACKEND_CREDENTIALS,
+    {
+      id: 'rotate-env',
+      title: 'Refresh the session in your tool (SSO/assume-role users: log in again)',
+      commands: ['aws sso login --profile {profile}'],
+      sources: ['sso'],
+    },
+    RERUN,
+  ],
+  docs: [AWS_DOCS.accessKeys, AWS_DOCS.tempCredentials, AWS_DOCS.stsRegions, AWS_DOCS.providerAuth],
+};

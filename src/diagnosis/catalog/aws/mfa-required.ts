@@ -1,0 +1,94 @@
+import type { CatalogEntry } from '../schema';
+import { RERUN, WHOAMI } from './common';
+import { AWS_DOCS } from './docs';
+
+export const mfaRequired: CatalogEntry = {
+  id: 'aws.mfa_required',
+  platform: 'aws',
+  title: 'The role or policy needs MFA, and Terraform cannot provide it',
+  summary:
+    'The profile (mfa_serial) or a policy condition (aws:MultiFactorAuthPresent) requires an MFA code, and Terraform cannot prompt for one — or the code given was wrong or expired.',
+  codes: [
+    'AssumeRoleTokenProviderNotSetError',
+    'AssumeRoleTokenNotAvailable',
+    'MultiFactorAuthentication failed',
+  ],
+  signatures: [
+    {
+      id: 'token-provider',
+      pattern:
+        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set/,
+      weight: 0.97,
+    },
+    {
+      id: 'token-not-available',
+      pattern: /AssumeRoleTokenNotAvailable|neither TokenCode nor TokenProvider are set/,
+      weight: 0.97,
+    },
+    {
+      id: 'failed',
+      pattern: /MultiFactorAuthentication failed|invalid MFA one time pass code/,
+      weight: 0.97,
+    },
+    { id: 'condition', pattern: /aws:MultiFactorAuthPresent/, weight: 0.85 },
+    { id: 'generic', pattern: /MFA (?:token|code) (?:is )?(?:required|invalid)/, weight: 0.85 },
+  ],
+  causes: [
+    {
+      id: 'no-prompt',
+      title: 'The profile has mfa_serial and Terraform cannot ask for the code',
+      explanation:
+        'The AWS CLI prompts for the MFA code; Terraform (and the SDK inside it) cannot. Get MFA-backed session credentials first and hand those to Terraform.',
+      prior: 0.55,
+      boosts: [
+        {
+          when: /TokenProvider/,
+          by: 0.3,
+          evidence:
+            'The SDK says the profile needs an MFA token provider, which Terraform does not have.',
+        },
+      ],
+    },
+    {
+      id: 'bad-code',
+      title: 'The MFA code was wrong, reused or expired, or the device ARN is wrong',
+      explanation:
+        'TOTP codes are valid for ~30 seconds and once; mfa_serial must be the ARN of the device assigned to this user.',
+      prior: 0.25,
+      boosts: [
+        {
+          when: /MultiFactorAuthentication failed|invalid MFA/,
+          by: 0.5,
+          evidence: 'AWS rejected the MFA code itself.',
+        },
+      ],
+    },
+    {
+      id: 'policy-condition',
+      title: 'A deny-unless-MFA policy blocks long-term keys',
+      explanation:
+        'Policies with `"Bool": {"aws:MultiFactorAuthPresent": "false"}` deny everything to credentials that did not come from an MFA sign-in.',
+      prior: 0.2,
+    },
+  ],
+  steps: [
+    {
+      id: 'mfa-session',
+      title: 'Get MFA-backed temporary credentials, then run Terraform with them',
+      detail:
+        'aws-vault, granted or a credential_process wrapper can do this and refresh it for you.',
+      commands: [
+        'aws sts get-session-token --serial-number <mfa-device-arn> --token-code <6-digit-code>[ --profile {profile}]',
+        'aws-vault exec {profile} -- terraform plan',
+      ],
+    },
+    {
+      id: 'mfa-devices',
+      title: 'Check the MFA device ARN the profile names',
+      commands: ['aws configure get mfa_serial[ --profile {profile}]', 'aws iam list-mfa-devices'],
+    },
+    WHOAMI,
+    RERUN,
+  ],
+  docs: [AWS_DOCS.mfa, AWS_DOCS.providerAuth],
+};

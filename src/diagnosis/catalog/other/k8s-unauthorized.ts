@@ -1,0 +1,120 @@
+import type { CatalogEntry } from '../schema';
+
+export const k8sUnauthorized: CatalogEntry = {
+  id: 'k8s.unauthorized',
+  platform: 'k8s',
+  title: "The Kubernetes API rejected the kubernetes/helm provider's credentials",
+  summary:
+    'The kubernetes or helm provider reached the cluster but its credentials were missing, expired (EKS tokens last 15 minutes) or mapped to no user — or the exec plugin that should mint them failed.',
+  codes: ['Unauthorized', 'the server has asked for the client to provide credentials'],
+  signatures: [
+    {
+      id: 'provide-credentials',
+      pattern: /the server has asked for the client to provide credentials/,
+      weight: 0.95,
+    },
+    {
+      id: 'exec-plugin',
+      pattern:
+        /getting credentials: exec:|exec plugin: invalid apiVersion|executable [\w./-]{1,100} failed with exit code|exec: executable [\w./-]{1,100} not found/,
+      weight: 0.93,
+    },
+    { id: 'provider-stderr', pattern: /hashicorp\/(?:kubernetes|helm):stderr=/, weight: 0.85 },
+    {
+      id: 'unreachable-auth',
+      pattern: /Kubernetes cluster unreachable:.{0,200}?(?:credentials|Unauthorized|exec|token)/,
+      weight: 0.9,
+    },
+    {
+      id: 'resource-unauthorized',
+      pattern:
+        /(?:kubernetes|helm)_[\w]{2,60}\.[\w-]{1,100}: Unauthorized|\bUnauthorized with kubernetes_|Error: Unauthorized with (?:kubernetes|helm)_/,
+      weight: 0.92,
+    },
+    {
+      id: 'k8s-context-unauthorized',
+      pattern:
+        /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\.eks\.|azmk8s|gke))(?:.{0,2000}?)\bUnauthorized\b/,
+      weight: 0.75,
+    },
+    { id: 'forbidden-system-anon', pattern: /User "system:anonymous" cannot/, weight: 0.9 },
+  ],
+  causes: [
+    {
+      id: 'token-expired',
+      title: 'A short-lived token expired (EKS tokens from aws_eks_cluster_auth last 15 minutes)',
+      explanation:
+        'A token computed once at plan time is stale by the time a long apply reaches the cluster; an exec block refreshes it per call.',
+      prior: 0.35,
+      boosts: [{ when: /eks|aws_eks_cluster_auth/i, by: 0.2, evidence: 'This is an EKS cluster.' }],
+    },
+    {
+      id: 'identity-not-mapped',
+      title:
+        'The identity is not mapped to a Kubernetes user (aws-auth / access entries, Azure RBAC)',
+      explanation:
+        "A new CI role or agent identity must be added to the cluster's access entries (EKS) or role bindings.",
+      prior: 0.3,
+    },
+    {
+      id: 'exec-plugin',
+      title: 'The exec plugin failed or is missing (aws, kubelogin, gke-gcloud-auth-plugin)',
+      explanation:
+        'The plugin must be installed where Terraform runs and have its own credentials (e.g. kubelogin needs a tenant id).',
+      prior: 0.2,
+      boosts: [{ when: 'block.exec_plugin', by: 0.5, evidence: '{block} failed.' }],
+    },
+    {
+      id: 'wrong-context',
+      title: 'The provider uses another kubeconfig context or cluster than intended',
+      explanation:
+        'config_path/config_context, KUBECONFIG and provider attributes decide which cluster and user are used.',
+      prior: 0.15,
+    },
+  ],
+  steps: [
+    {
+      id: 'whoami',
+      title: 'Check who the cluster thinks you are',
+      commands: ['kubectl auth whoami', 'kubectl config current-context'],
+    },
+    {
+      id: 'exec',
+      title: 'Prefer an exec block so tokens are fresh for every call',
+      detail:
+        'For EKS: `exec { api_version = "client.authentication.k8s.io/v1beta1", command = "aws", args = ["eks", "get-token", "--cluster-name", var.cluster] }`.',
+      commands: [`grep -n -A8 'provider "kubernetes"' *.tf`],
+    },
+    {
+      id: 'plugin',
+      title: 'Run the plugin by hand where Terraform runs',
+      commands: [
+        'aws eks get-token --cluster-name <cluster> --output json | cut -c1-60',
+        'kubelogin --version',
+      ],
+      when: 'block.exec_plugin',
+    },
+    {
+      id: 'access-entry',
+      title: 'EKS: map the identity to the cluster',
+      commands: [
+        'aws eks list-access-entries --cluster-name <cluster>',
+        'aws eks create-access-entry --cluster-name <cluster> --principal-arn <role-arn>',
+      ],
+    },
+  ],
+  docs: [
+    {
+      title: 'kubernetes provider: authentication',
+      url: 'https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs#authentication',
+    },
+    {
+      title: 'Kubernetes: client-go credential plugins',
+      url: 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins',
+    },
+    {
+      title: 'Amazon EKS: grant IAM users and roles access with access entries',
+      url: 'https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html',
+    },
+  ],
+};

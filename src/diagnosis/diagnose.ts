@@ -1,0 +1,99 @@
+// The engine's entry point: text in, Diagnosis out. Pure and synchronous; linear in the
+// size of the input (focus() caps what the expensive stages see).
+
+import { buildSteps, detectSource, rankCauses, type AdviceContext } from './advice';
+import { catalogEntry, PLATFORMS } from './catalog';
+import { classify, type BlockVerdict } from './classify';
+import { extractFacts } from './facts';
+import { focus, READ_WHOLE_CHARS } from './focus';
+import { normalize } from './normalize';
+import { findSecrets, redactor } from './secrets';
+import { computeSignals } from './signals';
+import { templateVars } from './template';
+import type { Diagnosis, OtherError } from './types';
+
+const NONE_TITLE = 'Not a credentials or authorization error';
+
+export function diagnose(input: string): Diagnosis {
+  const text = typeof input === 'string' ? input : '';
+  const secrets = findSecrets(text);
+  const focused = focus(text);
+  const { blocks, text: normalized } = normalize(focused.segments);
+  const { primary, others } = classify(blocks);
+  const flat = blocks.map((b) => b.flat).join('\n');
+  const context =
+    text.length > READ_WHOLE_CHARS ? `${text.slice(0, 4096)}\n${text.slice(-4096)}` : '';
+  const facts = extractFacts({ text: normalized, flat, context });
+  const notes = focused.partial
+    ? [
+        `Read ${focusedSize(focused.segments)} of ${text.length} characters: the parts around error messages.`,
+      ]
+    : [];
+
+  let diagnosis: Diagnosis;
+  if (primary.classId === 'none') {
+    diagnosis = {
+      classId: 'none',
+      confidence: primary.confidence,
+      title: NONE_TITLE,
+      summary: primary.notAuth
+        ? `This looks like ${primary.notAuth.title.toLowerCase()}, not a credentials or authorization problem.`
+        : 'No credentials or authorization failure was found in this text.',
+      facts,
+      causes: [],
+      steps: [],
+      sources: [],
+      docs: [],
+      secrets: secrets.findings,
+      others: [],
+      evidence: primary.excerpt ? [primary.excerpt] : [],
+      notes,
+    };
+  } else {
+    const entry = catalogEntry(primary.classId);
+    facts.platform = entry.platform;
+    const signals = computeSignals(facts);
+    const ctx: AdviceContext = { signals, text: flat, vars: templateVars(facts) };
+    const source = detectSource(entry.platform, ctx);
+    if (source) facts.credentialSource = source;
+    diagnosis = {
+      classId: entry.id,
+      confidence: primary.confidence,
+      title: entry.title,
+      summary: entry.summary,
+      platform: entry.platform,
+      facts,
+      causes: rankCauses(entry, ctx),
+      steps: buildSteps(entry, source ?? 'unknown', ctx, { includePlatformChecks: false }),
+      sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
+      docs: entry.docs,
+      secrets: secrets.findings,
+      others: others.map(toOther),
+      evidence: [primary.excerpt],
+      notes,
+    };
+  }
+  return scrub(diagnosis, redactor(secrets.values));
+}
+
+function toOther(v: BlockVerdict): OtherError {
+  const title =
+    v.classId === 'none' ? (v.notAuth?.title ?? NONE_TITLE) : catalogEntry(v.classId).title;
+  return { classId: v.classId, title, confidence: v.confidence, excerpt: v.excerpt };
+}
+
+function focusedSize(segments: string[]): number {
+  return segments.reduce((n, s) => n + s.length, 0);
+}
+
+/** Applies `redact` to every string in a JSON-like value: nothing leaves with a secret in it. */
+function scrub<T>(value: T, redact: (s: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => scrub(v, redact)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = scrub(v, redact);
+    return out as T;
+  }
+  return value;
+}

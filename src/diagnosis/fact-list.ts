@@ -1,0 +1,106 @@
+// Facts as labelled lines, in the order people need them. Shared by the CLI and the Slack
+// reply so both show the same thing. Values are already masked.
+
+import { keyAccountMismatch } from './signals';
+import { describeBlock, formatDuration } from './template';
+import type { Facts } from './types';
+
+export interface FactLine {
+  label: string;
+  value: string;
+}
+
+const SOURCE_LABELS: Record<string, string> = {
+  env: 'environment variables',
+  profile: 'shared profile',
+  sso: 'IAM Identity Center (SSO)',
+  assume_role: 'assume role',
+  oidc: 'OIDC / web identity',
+  instance_role: 'instance or container role',
+  credential_process: 'credential_process',
+  service_principal: 'service principal secret',
+  azure_cli: 'Azure CLI',
+  managed_identity: 'managed identity',
+  adc_user: 'gcloud ADC',
+  service_account_key: 'service account key',
+  impersonation: 'impersonation',
+  cli_config: 'terraform login',
+  env_token: 'token variable',
+  kubeconfig: 'kubeconfig',
+  exec_plugin: 'exec plugin',
+  pat: 'personal access token',
+  github_app: 'GitHub App',
+  actions_token: 'Actions GITHUB_TOKEN',
+};
+
+export function factList(f: Facts): FactLine[] {
+  const lines: FactLine[] = [];
+  const add = (label: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') lines.push({ label, value });
+  };
+  add('Error code', f.errorCodes.join(', '));
+  add('Operation', f.operations.join(', '));
+  add('HTTP status', f.httpStatus === undefined ? undefined : String(f.httpStatus));
+  add(
+    'Failed in',
+    f.failedBlock
+      ? [describeBlock(f), f.failedBlock.location].filter(Boolean).join(' · ')
+      : undefined,
+  );
+  add('Credentials from', f.credentialSource ? SOURCE_LABELS[f.credentialSource] : undefined);
+  add(
+    'Access key',
+    f.accessKeys
+      .map((k) => `${k.masked} (${k.description}${k.accountId ? `; account ${k.accountId}` : ''})`)
+      .join(', '),
+  );
+  add('Caller', f.principal);
+  add('Role', f.roleArns.filter((r) => r !== f.principal).join(', '));
+  const mismatch = keyAccountMismatch(f);
+  add(
+    'Account mismatch',
+    mismatch
+      ? `key belongs to ${mismatch.keyAccount}, the paste names ${mismatch.otherAccount}`
+      : undefined,
+  );
+  add('Profile', f.profiles.join(', '));
+  add(
+    'Region',
+    f.region
+      ? `${f.region}${f.partition && f.partition !== 'aws' ? ` (${f.partition})` : ''}${f.optInRegion ? ' — opt-in region' : ''}`
+      : undefined,
+  );
+  add('Endpoint', f.endpoint);
+  add('Denied action', f.deniedAction);
+  if (f.clock) {
+    const c = f.clock;
+    add(
+      'Clock',
+      c.skewSeconds !== undefined
+        ? `request signed ${formatDuration(c.skewSeconds)} from server time (${c.requestTime} vs ${c.serverTime})`
+        : undefined,
+    );
+    add('Expires', c.expiresAt);
+  }
+  add('Request id', f.requestIds.join(', '));
+  add('Subscription', f.subscriptionIds.join(', '));
+  add('Tenant', f.tenantIds.join(', '));
+  add('Client id', f.clientIds.join(', '));
+  add('Project', f.gcpProjects.join(', '));
+  add('Host', f.hosts.join(', '));
+  add('Terraform', f.terraformVersion);
+  add(
+    'Providers',
+    Object.entries(f.providerVersions)
+      .map(([p, v]) => `${p} ${v}`)
+      .join(', '),
+  );
+  add('Message format', f.formatEra);
+  add('Printed by', f.tools.join(', '));
+  if (f.encodedAuthorizationMessage)
+    add(
+      'Encoded message',
+      `present (${f.encodedAuthorizationMessage.length} chars) — decodable with sts:DecodeAuthorizationMessage`,
+    );
+  return lines;
+}

@@ -1,0 +1,93 @@
+// What failed: error codes, the operation, the HTTP status, request ids, and the action
+// named in a denial. Patterns follow the message grammars of error-formats.md (SDK v1
+// `Code: msg\n\tstatus code: N, request id: X`; SDK v2 `operation error S: Op, https
+// response error StatusCode: N, RequestID: X, api error Code: msg`; the AWS CLI's
+// `An error occurred (Code) when calling the Op operation`) and those of Azure and Google.
+
+import { allMatches, firstMatch, unique } from '../text-util';
+
+// Codes worth reporting even when they appear outside a structured position.
+const KNOWN_CODE =
+  /\b(InvalidClientTokenId|UnrecognizedClientException|AuthFailure|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidSignatureException|ExpiredToken(?:Exception)?|TokenRefreshRequired|RequestTimeTooSkewed|RequestExpired|NoCredentialProviders|AccessDenied(?:Exception)?|UnauthorizedOperation|UnauthorizedAccess|InvalidIdentityToken|IDPCommunicationError|IDPRejectedClaim|WebIdentityErr|OptInRequired|MissingRegion|InvalidToken|InvalidGrantException|UnauthorizedException|SSOProviderInvalidToken|SharedConfigProfileNotExistsError|SharedConfigLoadError|SharedConfigAssumeRoleError|SharedCredsLoad|AssumeRoleTokenProviderNotSetError|AssumeRoleTokenNotAvailable|ProcessProviderExecutionError|EC2RoleRequestError|EnvAccessKeyNotFound|RegionDisabledException|InvalidAuthorizationMessageException|NoSuchBucket|Throttling(?:Exception)?|RequestLimitExceeded|ValidationException|AuthorizationFailed|SubscriptionNotFound|InvalidAuthenticationTokenTenant|ExpiredAuthenticationToken|InvalidAuthenticationToken|AuthenticationFailed|LinkedAuthorizationFailed|PERMISSION_DENIED|UNAUTHENTICATED)\b/g;
+
+const STRUCTURED_CODES = [
+  /\bapi error ([A-Za-z][\w.]{2,63}):/g,
+  /An error occurred \(([A-Za-z][\w.]{2,63})\) when calling/g,
+  /<Code>([A-Za-z][\w.]{2,63})<\/Code>/g,
+  /\bCode="([A-Za-z][\w.]{2,63})"/g,
+  /\(([A-Z][A-Za-z]{2,63})\) [A-Z]/g,
+  /"error": ?"([a-z_]{3,40})"/g,
+  /oauth2: "([a-z_]{3,40})"/g,
+  /\b(AADSTS\d{5,7})\b/g,
+];
+
+export function errorCodes(flat: string): string[] {
+  const found: string[] = [];
+  for (const re of STRUCTURED_CODES) found.push(...allMatches(re, flat, 1, 10));
+  found.push(...allMatches(KNOWN_CODE, flat, 1, 20));
+  // `(Forbidden) Caller …` and HTTP reason phrases are not codes worth listing.
+  return unique(found.filter((c) => !/^(?:Forbidden|Bad|None|The|Error)$/.test(c))).slice(0, 8);
+}
+
+export function operations(flat: string): string[] {
+  return unique([
+    ...allMatches(/operation error ([A-Za-z0-9 ]{2,40}: [A-Za-z0-9]{2,64})/g, flat),
+    ...allMatches(/when calling the ([A-Za-z0-9]{2,64}) operation/g, flat),
+    ...allMatches(/error calling (sts:[A-Za-z]{2,64})/g, flat),
+    ...allMatches(/aws\.operation=([A-Za-z0-9]{2,64})/g, flat),
+    ...allMatches(/rpc\.method=([A-Za-z0-9]{2,64})/g, flat),
+    ...allMatches(
+      /perform:? ((?:sts|iam|s3|ec2|kms|dynamodb|[a-z0-9-]{2,30}):[A-Za-z0-9*]{2,64})/g,
+      flat,
+    ),
+    ...allMatches(/\b([A-Za-z]{2,40}Client#[A-Za-z]{2,40})\b/g, flat),
+  ]).slice(0, 6);
+}
+
+export function httpStatus(flat: string): number | undefined {
+  const value = firstMatch(
+    [
+      /StatusCode: (\d{1,3})\b/,
+      /status code:? (\d{3})\b/i,
+      /http\.status_code=(\d{3})/,
+      /received HTTP status (\d{3})/,
+      /Status(?:=| Code = ')(\d{3})\b/,
+      /googleapi: Error (\d{3})\b/,
+      /An error occurred \((\d{3})\)/,
+      /\b(4\d\d) (?:Bad credentials|Requires authentication|Resource not accessible|Unauthorized|Forbidden|Bad Request)/,
+      /unexpected status (\d{3})\b/,
+    ],
+    flat,
+  );
+  return value === undefined ? undefined : Number(value);
+}
+
+export function requestIds(flat: string): string[] {
+  return unique([
+    ...allMatches(/RequestID: ([A-Za-z0-9][\w-]{7,63})/g, flat),
+    ...allMatches(/request id: ([A-Za-z0-9][\w-]{7,63})/gi, flat),
+    ...allMatches(/x_amzn_requestid=([A-Za-z0-9][\w-]{7,63})/g, flat),
+    ...allMatches(/<RequestId>([A-Za-z0-9][\w-]{7,63})<\/RequestId>/g, flat),
+    ...allMatches(/Trace ID: ([0-9a-f]{8}-[0-9a-f-]{27})/g, flat),
+  ]).slice(0, 4);
+}
+
+export function deniedAction(flat: string): string | undefined {
+  return firstMatch(
+    [
+      /is not authorized to perform:? ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80})/,
+      /because no identity-based policy allows the ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}) action/,
+      /authorization to perform action '([^']{3,200})'/,
+      /perform action '([^']{3,200})'/,
+      /Permission ['"]?([a-z][\w.]{3,120})['"]? denied/,
+      /Required ['"]([a-z][\w.]{3,120})['"] permission/,
+      /does not have ([a-z][\w]{1,60}\.[\w.]{3,120}) access/,
+      /IAM_PERMISSION_DENIED.{0,40}?['"]([a-z][\w.]{3,120})['"]/,
+    ],
+    flat,
+  );
+}
+
+export function encodedAuthorizationMessage(flat: string): string | undefined {
+  return firstMatch([/Encoded authorization failure message: ([A-Za-z0-9_-]{20,8000})/], flat);
+}

@@ -1,0 +1,79 @@
+// Assembles the Facts of a paste from the focused, normalized text. Every extractor is a
+// bounded regex pass, so this stays linear in the (already capped) focused text.
+
+import type { Facts } from '../types';
+import { clockFacts } from './clock';
+import {
+  deniedAction,
+  encodedAuthorizationMessage,
+  errorCodes,
+  httpStatus,
+  operations,
+  requestIds,
+} from './errors';
+import {
+  accessKeys,
+  arns,
+  clientIds,
+  gcpProjects,
+  principal,
+  profiles,
+  roleArns,
+  subscriptionIds,
+  tenantIds,
+} from './identity';
+import { hosts, regionFacts } from './location';
+import { failedBlock, formatEra, tools, versions } from './terraform';
+import { unique } from '../text-util';
+
+export interface FactSources {
+  /** Normalized lines of the focused text. */
+  text: string;
+  /** The same text flattened onto one line. */
+  flat: string;
+  /** Raw head and tail of a large input: versions and tools are printed at the start. */
+  context: string;
+}
+
+export function extractFacts({ text, flat, context }: FactSources): Facts {
+  const allArns = arns(flat);
+  const keys = accessKeys(`${flat}\n${context}`);
+  const who = principal(flat);
+  const block = failedBlock(text, flat);
+  const clock = clockFacts(flat);
+  const status = httpStatus(flat);
+  const denied = deniedAction(flat);
+  const encoded = encodedAuthorizationMessage(flat);
+  const era = formatEra(flat);
+  const { terraformVersion, providerVersions } = versions(`${context}\n${text}`);
+  const accountIds = unique([
+    ...allArns.map((a) => a.accountId).filter((a): a is string => a !== undefined),
+    ...keys.map((k) => k.accountId).filter((a): a is string => a !== undefined),
+  ]);
+  return {
+    errorCodes: errorCodes(flat),
+    operations: operations(flat),
+    ...(status !== undefined ? { httpStatus: status } : {}),
+    requestIds: requestIds(flat),
+    ...regionFacts(flat, allArns),
+    accessKeys: keys,
+    arns: allArns,
+    ...(who ? { principal: who } : {}),
+    roleArns: roleArns(allArns),
+    accountIds,
+    profiles: profiles(flat),
+    ...(block ? { failedBlock: block } : {}),
+    ...(clock ? { clock } : {}),
+    ...(terraformVersion ? { terraformVersion } : {}),
+    providerVersions,
+    ...(era ? { formatEra: era } : {}),
+    tools: tools(`${context}\n${text}`),
+    ...(denied ? { deniedAction: denied } : {}),
+    ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),
+    subscriptionIds: subscriptionIds(flat),
+    tenantIds: tenantIds(flat),
+    clientIds: clientIds(flat),
+    gcpProjects: gcpProjects(flat),
+    hosts: hosts(flat),
+  };
+}

@@ -1,0 +1,166 @@
+// Terraform-side context: which block failed, the versions shown, which tool printed the
+// output, and what the message format says about the provider/SDK generation.
+
+import { allMatches, firstMatch } from '../text-util';
+import type { FailedBlock, Tool } from '../types';
+
+export function failedBlock(text: string, flat: string): FailedBlock | undefined {
+  const location = firstMatch(
+    [/\bon ([^\s,]{1,200}\.tf(?:\.json)?) line (\d{1,6})/],
+    text,
+    0,
+  )?.replace(/^on /, '');
+  const at = location ? { location } : {};
+  if (
+    /error configuring S3 Backend|Error configuring the backend "s3"|S3 Backend found|backend-s3|Terraform S3 Backend|"s3" backend/i.test(
+      flat,
+    )
+  )
+    return { kind: 's3_backend', name: 's3', ...at };
+  const backend = firstMatch(
+    [
+      /Error configuring the backend "([\w-]{1,40})"/i,
+      /error configuring ([A-Za-z]{2,20}) Backend/,
+    ],
+    flat,
+  );
+  if (backend) return { kind: 'backend', name: backend.toLowerCase(), ...at };
+  const remoteState = firstMatch([/\bdata\.terraform_remote_state\.([\w-]{1,100})/], flat);
+  if (remoteState) return { kind: 'remote_state', name: remoteState, ...at };
+  if (
+    /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="/.test(flat)
+  ) {
+    const plugin = firstMatch(
+      [
+        /executable ([\w./-]{1,100}) failed/,
+        /exec: "?([\w./-]{1,100})"?: executable file not found/,
+      ],
+      flat,
+    );
+    return { kind: 'exec_plugin', ...(plugin ? { name: plugin } : {}), ...at };
+  }
+  const provider = /with provider\["([^"\]]{1,200})"\](?:\.([\w-]{1,64}))?/.exec(flat);
+  if (provider) {
+    const name = (provider[1] ?? '').split('/').pop() ?? '';
+    return { kind: 'provider', name, ...(provider[2] ? { alias: provider[2] } : {}), ...at };
+  }
+  const providerLine = firstMatch(
+    [/in provider "([\w-]{1,64})"/, /\bprovider\.([a-z][\w-]{1,40}):/],
+    flat,
+  );
+  if (providerLine) return { kind: 'provider', name: providerLine, ...at };
+  if (/Initializing the backend/.test(flat) && !/Initializing provider plugins/.test(flat))
+    return { kind: 'backend', ...at };
+  const resource = firstMatch(
+    [
+      /\bwith ((?:module\.[\w-]{1,100}(?:\[[^\]]{1,100}\])?\.){0,5}(?:data\.)?[a-z][a-z0-9]{0,30}_[\w]{1,100}\.[\w-]{1,100}(?:\[[^\]]{1,100}\])?)/,
+      /^\* ((?:data\.)?[a-z][a-z0-9]{0,30}_[\w]{1,100}\.[\w-]{1,100}):/m,
+    ],
+    text,
+  );
+  if (resource)
+    return {
+      kind: /(?:^|\.)data\./.test(resource) ? 'data_source' : 'resource',
+      name: resource,
+      ...at,
+    };
+  return location ? { kind: 'resource', ...at } : undefined;
+}
+
+export interface Versions {
+  terraformVersion?: string;
+  providerVersions: Record<string, string>;
+}
+
+export function versions(text: string): Versions {
+  const terraformVersion = firstMatch(
+    [
+      /\b(?:Terraform|OpenTofu) v(\d{1,2}\.\d{1,3}\.\d{1,3}(?:-[\w.]{1,20})?)/,
+      /Terraform version: (\d{1,2}\.\d{1,3}\.\d{1,3})/,
+      /\bVersion: (\d{1,2}\.\d{1,3}\.\d{1,3})\b/,
+    ],
+    text,
+  );
+  const providerVersions: Record<string, string> = {};
+  const patterns = [
+    /provider registry\.(?:terraform|opentofu)\.io\/[\w-]{1,64}\/([\w-]{1,64}) v(\d{1,3}\.\d{1,3}\.\d{1,3})/g,
+    /(?:Installed|Installing|Using previously-installed) [\w-]{1,64}\/([\w-]{1,64}) v(\d{1,3}\.\d{1,3}\.\d{1,3})/g,
+    /terraform-provider-([a-z][\w-]{1,40}?)_v(\d{1,3}\.\d{1,3}\.\d{1,3})/g,
+  ];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[1] && m[2] && !(m[1] in providerVersions)) providerVersions[m[1]] = m[2];
+      if (Object.keys(providerVersions).length >= 8) break;
+    }
+    re.lastIndex = 0;
+  }
+  return { ...(terraformVersion ? { terraformVersion } : {}), providerVersions };
+}
+
+const TOOL_PATTERNS: Array<[Tool, RegExp]> = [
+  ['opentofu', /OpenTofu|\btofu (?:init|plan|apply|destroy)\b/],
+  ['terragrunt', /terragrunt|\bERRO\[\d{4}\]/i],
+  ['atlantis', /atlantis/i],
+  ['pulumi', /\bpulumi\b|^Diagnostics:$/im],
+  ['crossplane', /crossplane|upbound\.io|upjet/i],
+  [
+    'configure-aws-credentials',
+    /configure-aws-credentials|Could not assume role with OIDC|please check your action inputs/,
+  ],
+  ['azure-login', /azure\/login|Login failed with Error|Attempting Azure CLI login/],
+  ['aws-vault', /aws-vault/],
+  ['botocore', /botocore/],
+  [
+    'aws-cli',
+    /An error occurred \(\w{1,64}\) when calling the \w{1,64} operation|^\$? ?aws (?:s3|sts|sso|configure|iam|ec2)\b/m,
+  ],
+  ['azure-cli', /\baz (?:login|account|role|ad|group)\b|^ERROR: \(\w{1,64}\)/m],
+  ['gcloud', /\bgcloud\b/],
+  ['kubectl', /\bkubectl\b|kubelogin/],
+  ['github-actions', /actions\/runs\/\d|::error::|^Run [\w-]{1,64}\/[\w-]{1,64}@/m],
+  ['azure-pipelines', /##\[(?:error|section)\]|AzureCLI@|TerraformTaskV\d/],
+  [
+    'terraform',
+    /[╷│╵]|\bterraform (?:init|plan|apply|destroy|refresh|import|workspace|output)\b|Terraform v\d|Planning failed|Initializing the backend|with provider\["registry\.terraform\.io|Error refreshing state|Error applying plan|^Error: /m,
+  ],
+];
+
+export function tools(text: string): Tool[] {
+  return TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([tool]) => tool);
+}
+
+/** What the wording reveals about the generation of the AWS provider/SDK (error-formats.md §9). */
+export function formatEra(flat: string): string | undefined {
+  const parts: string[] = [];
+  if (/operation error [\w ]{2,40}: \w{2,64}, https? response error/.test(flat))
+    parts.push('AWS SDK for Go v2');
+  else if (/status code: \d{3}, request id:/.test(flat) || /caused by: /.test(flat))
+    parts.push('AWS SDK for Go v1');
+  if (/CredentialsChainVerboseErrors/.test(flat))
+    parts.push('aws-sdk-go-base < v1.0 (provider ≤ 3.x, S3 backend ≤ 1.5)');
+  else if (/error calling sts:GetCallerIdentity/.test(flat))
+    parts.push('aws-sdk-go-base ≤ v2 beta.21 (provider ≤ 4.x, S3 backend ≤ 1.5)');
+  else if (/AWS Error: /.test(flat))
+    parts.push('aws-sdk-go-base v2 beta.25–32 (provider ≈ 4.6x–early 5.x)');
+  else if (
+    /No valid credential sources found(?! for)|Cannot assume IAM Role|Retrieving AWS account details/.test(
+      flat,
+    )
+  )
+    parts.push('diagnostics format (provider ≥ 5.1x, S3 backend ≥ 1.6)');
+  else if (/retrieving caller identity from STS/.test(flat))
+    parts.push('aws-sdk-go-base v2 ≥ beta.22 (provider ≥ 4.5x)');
+  else if (/No valid credential sources found for AWS Provider/.test(flat))
+    parts.push('provider ≤ 2.x / Terraform ≤ 0.12');
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+export function terraformSubcommand(text: string): string | undefined {
+  return allMatches(
+    /\b(?:terraform|tofu|terragrunt) (init|plan|apply|destroy|refresh|import)\b/g,
+    text,
+    1,
+    1,
+  )[0];
+}

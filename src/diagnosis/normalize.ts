@@ -1,0 +1,163 @@
+// Turns what people paste into plain Terraform output: Slack's encoding, code fences,
+// colour codes, CI log prefixes and Terraform's box-drawing frame are removed, and the
+// text is cut into error blocks (one per framed diagnostic) whose lines are also
+// flattened onto one line so that signatures survive hard wraps.
+
+export interface Block {
+  /** Normalized lines of this block. */
+  lines: string[];
+  /** The lines joined with single spaces; what signatures are matched against. */
+  flat: string;
+}
+
+export interface Normalized {
+  blocks: Block[];
+  /** All normalized lines, blocks separated by an empty line. */
+  text: string;
+}
+
+/** Slack's mrkdwn encoding: links, mentions and the three escaped characters. */
+export function decodeSlack(text: string): string {
+  return text
+    .replace(
+      /<((?:https?|mailto|ftp):[^<>|\s]*)(?:\|([^<>]*))?>/g,
+      (_m, url: string, label?: string) => (label !== undefined && label !== '' ? label : url),
+    )
+    .replace(
+      /<@([UW][A-Z0-9]+)(?:\|([^<>]*))?>/g,
+      (_m, id: string, name?: string) => `@${name ?? id}`,
+    )
+    .replace(/<#(C[A-Z0-9]+)(?:\|([^<>]*))?>/g, (_m, id: string, name?: string) => `#${name ?? id}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^<>]*)?>/g, '@$1')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^<>]*))?>/g, (_m, name?: string) => name ?? '@group')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+// ESC[…m sequences, and the bare `[31m` residue left when the ESC byte was lost or
+// replaced by U+FFFD on the way into a paste.
+const ANSI =
+  /(?:\x1b|\uFFFD|\^\[)?\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|\x1b\[[0-9;?]{0,16}[A-HJKSTfhlnsu]/g;
+
+// GitHub's log viewer turns line numbers into links when copied: `9[15](https://github.com/…#step:5:16)d52`.
+const GH_STEP_LINK = /\[(\d{1,6})\]\(https?:\/\/[^()\s]{1,400}#step:\d+:\d+\)/g;
+
+/**
+ * Line prefixes added by CI systems and wrappers. Applied repeatedly at the start of a line
+ * (a timestamp can precede `##[error]`, which precedes the frame).
+ */
+const LINE_PREFIXES: RegExp[] = [
+  /^\uFEFF/,
+  // ISO-8601 timestamps (GitHub Actions, Azure Pipelines, Terraform's own log lines keep theirs
+  // only when followed by a level, so a bare stamp is a CI prefix).
+  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\s(?!\s*\[(?:TRACE|DEBUG|INFO|WARN|ERROR)\])/,
+  // Jenkins/CircleCI clock prefixes `14:46:24  ` and `[14:46:24] `.
+  /^\[?\d\d:\d\d:\d\d(?:\.\d{1,6})?\]?\s+/,
+  // Azure Pipelines / GitHub Actions logging commands.
+  /^##\[(?:error|warning|debug|section|group|endgroup|command|info)\]/,
+  /^::(?:error|warning|notice|debug)(?:\s[^:]*)?::/,
+  // Google Cloud Build steps.
+  /^Step #\d+(?: - "[^"]*")?:\s?/,
+  // Terragrunt ≥0.67 log format: `15:04:05.000 STDERR [module] terraform: `.
+  /^(?:STDOUT|STDERR)\s+(?:\[[^\]]*\]\s+)?(?:terraform|tofu):\s?/,
+  // Markdown/Slack blockquotes.
+  /^\s*>\s?/,
+];
+
+const FRAME_EDGE = /^\s*(?:╷|╵|Γò╖|Γò╡)\s*$/;
+const FRAME_BAR = /^\s*(?:│|Γöé)\s?/;
+
+export function normalize(segments: string[]): Normalized {
+  const blocks: Block[] = [];
+  for (const segment of segments) {
+    for (const lines of splitBlocks(cleanLines(segment))) {
+      const joined = joinHardWraps(lines);
+      if (joined.every((l) => l.trim() === '')) continue;
+      blocks.push({ lines: joined, flat: flatten(joined) });
+    }
+  }
+  return { blocks, text: blocks.map((b) => b.lines.join('\n')).join('\n\n') };
+}
+
+/** Whole-text cleanups, then per-line prefix stripping. Frame edges become `\f` markers. */
+function cleanLines(segment: string): string[] {
+  const text = decodeSlack(segment)
+    .replace(ANSI, '')
+    .replace(GH_STEP_LINK, '$1')
+    .replace(/```/g, '\n')
+    .replace(/\*\*/g, '');
+  const out: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = stripPrefixes(raw);
+    if (FRAME_EDGE.test(line)) {
+      out.push('\f');
+      continue;
+    }
+    out.push(line.replace(FRAME_BAR, '').replace(/\s+$/, ''));
+  }
+  return out;
+}
+
+function stripPrefixes(line: string): string {
+  let current = line;
+  for (let pass = 0; pass < 6; pass++) {
+    let changed = false;
+    for (const prefix of LINE_PREFIXES) {
+      const next = current.replace(prefix, '');
+      if (next !== current) {
+        current = next;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return current;
+}
+
+function splitBlocks(lines: string[]): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line === '\f') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/**
+ * Rejoins lines cut at a fixed column (CI viewers and narrow terminals cut mid-word:
+ * `autorest/a` + `zure`). A line is treated as cut when at least two lines of the block
+ * share its exact length, it is long, and it ends inside a word.
+ */
+function joinHardWraps(lines: string[]): string[] {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (l.length >= 60) counts.set(l.length, (counts.get(l.length) ?? 0) + 1);
+  let width = 0;
+  for (const [len, n] of counts) if (n >= 2 && len > width) width = len;
+  if (width === 0) return lines;
+  const out: string[] = [];
+  let pending = '';
+  for (const line of lines) {
+    const cut = line.length === width && /[A-Za-z0-9_/-]$/.test(line);
+    pending += line;
+    if (!cut) {
+      out.push(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') out.push(pending);
+  return out;
+}
+
+function flatten(lines: string[]): string {
+  // Only runs that are not already a single space are rewritten: replacing every space
+  // one by one makes V8 build huge cons-strings on long lines.
+  return lines
+    .join(' ')
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .trim();
+}

@@ -1,0 +1,88 @@
+// Named, boolean observations about a paste, computed from its facts. Catalog causes and
+// steps refer to them by name, which keeps the knowledge declarative.
+
+import { VALID_REGION } from './facts/location';
+import type { Facts } from './types';
+
+const SIGNALS = {
+  'key.present': (f) => f.accessKeys.some((k) => k.kind === 'long-term' || k.kind === 'temporary'),
+  'key.temporary': (f) => f.accessKeys.some((k) => k.kind === 'temporary'),
+  'key.long_term': (f) => f.accessKeys.some((k) => k.kind === 'long-term'),
+  /** The account decoded from a key differs from the account of a role in the paste. */
+  'key.account_mismatch': (f) => keyAccountMismatch(f) !== undefined,
+  'region.present': (f) => f.region !== undefined,
+  'region.opt_in': (f) => f.optInRegion === true,
+  'region.invalid': (f) => f.region !== undefined && !VALID_REGION.test(f.region),
+  'partition.non_commercial': (f) => f.partition !== undefined && f.partition !== 'aws',
+  'block.s3_backend': (f) => f.failedBlock?.kind === 's3_backend',
+  'block.backend': (f) => f.failedBlock?.kind === 'backend' || f.failedBlock?.kind === 's3_backend',
+  'block.provider': (f) => f.failedBlock?.kind === 'provider',
+  'block.provider_alias': (f) => f.failedBlock?.alias !== undefined,
+  'block.remote_state': (f) => f.failedBlock?.kind === 'remote_state',
+  'block.exec_plugin': (f) => f.failedBlock?.kind === 'exec_plugin',
+  'block.resource': (f) =>
+    f.failedBlock?.kind === 'resource' || f.failedBlock?.kind === 'data_source',
+  'profile.named': (f) => f.profiles.length > 0,
+  'role.present': (f) => f.roleArns.length > 0,
+  'role.no_account': (f) =>
+    f.arns.some((a) => a.resourceType === 'role' && a.accountId === undefined),
+  'role.cross_account': (f) => crossAccount(f),
+  'principal.present': (f) => f.principal !== undefined,
+  'principal.assumed_role': (f) => /:assumed-role\//.test(f.principal ?? ''),
+  'principal.user': (f) => /:user\//.test(f.principal ?? ''),
+  'principal.root': (f) => /:root$/.test(f.principal ?? ''),
+  ci: (f) =>
+    f.tools.some((t) =>
+      [
+        'github-actions',
+        'azure-pipelines',
+        'atlantis',
+        'configure-aws-credentials',
+        'azure-login',
+      ].includes(t),
+    ),
+  'ci.github_actions': (f) =>
+    f.tools.includes('github-actions') || f.tools.includes('configure-aws-credentials'),
+  'tool.terragrunt': (f) => f.tools.includes('terragrunt'),
+  'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
+  'clock.present': (f) => f.clock?.skewSeconds !== undefined,
+  'clock.skewed': (f) => Math.abs(f.clock?.skewSeconds ?? 0) > 300,
+  'sdk.v1': (f) => /SDK for Go v1/.test(f.formatEra ?? ''),
+  'sdk.v2': (f) => /SDK for Go v2/.test(f.formatEra ?? ''),
+  'status.0': (f) => f.httpStatus === 0,
+  'status.403': (f) => f.httpStatus === 403,
+  encoded_message: (f) => f.encodedAuthorizationMessage !== undefined,
+  'operation.sts': (f) => f.operations.some((o) => /^(?:STS: |sts:)/.test(o)),
+  'operation.s3': (f) => f.operations.some((o) => /^(?:S3: |s3:)|Object|Bucket/.test(o)),
+} satisfies Record<string, (f: Facts) => boolean>;
+
+export type Signal = keyof typeof SIGNALS;
+
+export const SIGNAL_NAMES = Object.keys(SIGNALS) as Signal[];
+
+export function computeSignals(facts: Facts): Set<Signal> {
+  const on = new Set<Signal>();
+  for (const name of SIGNAL_NAMES) if (SIGNALS[name](facts)) on.add(name);
+  return on;
+}
+
+/** The key's account and the first role account that differs from it, if any. */
+export function keyAccountMismatch(
+  f: Facts,
+): { keyAccount: string; otherAccount: string } | undefined {
+  const keyAccount = f.accessKeys.find((k) => k.accountId)?.accountId;
+  if (!keyAccount) return undefined;
+  const other = f.arns.find(
+    (a) => a.accountId && a.accountId !== keyAccount && a.service !== 'sts',
+  );
+  return other?.accountId ? { keyAccount, otherAccount: other.accountId } : undefined;
+}
+
+function crossAccount(f: Facts): boolean {
+  const principalAccount = /^arn:[^:]+:[^:]+::(\d{12}):/.exec(f.principal ?? '')?.[1];
+  if (!principalAccount) return false;
+  return f.arns.some(
+    (a) =>
+      a.resourceType === 'role' && a.accountId !== undefined && a.accountId !== principalAccount,
+  );
+}

@@ -1,0 +1,265 @@
+// The vocabulary of the diagnosis engine. Everything here is plain data so a
+// Diagnosis can be printed as JSON, carried into Slack blocks, or compared in tests.
+
+/** Class ids: a contract with ../shared/corpus/TAXONOMY.md (what `classId` reports). */
+export const CLASS_IDS = [
+  'aws.invalid_access_key',
+  'aws.signature_mismatch',
+  'aws.expired_token',
+  'aws.clock_skew',
+  'aws.no_credentials',
+  'aws.profile_not_found',
+  'aws.sso_token',
+  'aws.assume_role_denied',
+  'aws.web_identity',
+  'aws.mfa_required',
+  'aws.permission_denied',
+  'aws.credential_process',
+  'aws.region_config',
+  'aws.endpoint_unreachable',
+  'azure.client_secret',
+  'azure.cli_login',
+  'azure.oidc',
+  'azure.subscription',
+  'azure.authorization_failed',
+  'gcp.no_credentials',
+  'gcp.invalid_grant',
+  'gcp.permission_denied',
+  'tfc.token',
+  'k8s.unauthorized',
+  'github.bad_credentials',
+] as const;
+
+export type AuthClassId = (typeof CLASS_IDS)[number];
+export type ClassId = AuthClassId | 'none';
+
+export type Platform = 'aws' | 'azure' | 'gcp' | 'tfc' | 'k8s' | 'github';
+
+/**
+ * Where the failing tool got its credentials from. The follow-up flow asks the
+ * user to pick one; each platform offers its own subset (see platforms.ts).
+ */
+export type CredentialSource =
+  // AWS
+  | 'env'
+  | 'profile'
+  | 'sso'
+  | 'assume_role'
+  | 'oidc'
+  | 'instance_role'
+  | 'credential_process'
+  // Azure
+  | 'service_principal'
+  | 'azure_cli'
+  | 'managed_identity'
+  // Google
+  | 'adc_user'
+  | 'service_account_key'
+  | 'impersonation'
+  // Terraform Cloud / registries
+  | 'cli_config'
+  | 'env_token'
+  // Kubernetes
+  | 'kubeconfig'
+  | 'exec_plugin'
+  // GitHub
+  | 'pat'
+  | 'github_app'
+  | 'actions_token'
+  // any platform: the user does not know yet
+  | 'unknown';
+
+export type AccessKeyKind =
+  | 'long-term'
+  | 'temporary'
+  | 'bearer-token'
+  | 'context-specific'
+  | 'legacy'
+  | 'unique-id'
+  | 'public-key'
+  | 'certificate';
+
+export interface AccessKeyFact {
+  /** Always masked: prefix + last four characters. */
+  masked: string;
+  prefix: string;
+  kind: AccessKeyKind;
+  description: string;
+  /** Account decoded from the key id (a heuristic; absent for old-format ids). */
+  accountId?: string;
+}
+
+export interface ArnFact {
+  arn: string;
+  partition: string;
+  service: string;
+  accountId?: string;
+  resourceType?: string;
+  resourceName?: string;
+}
+
+export type BlockKind =
+  | 'provider'
+  | 's3_backend'
+  | 'backend'
+  | 'remote_state'
+  | 'exec_plugin'
+  | 'resource'
+  | 'data_source'
+  | 'ci_step';
+
+export interface FailedBlock {
+  kind: BlockKind;
+  /** e.g. provider type `aws`, backend type `s3`, resource address. */
+  name?: string;
+  alias?: string;
+  /** `on main.tf line 3` when Terraform printed it. */
+  location?: string;
+}
+
+export interface ClockFacts {
+  /** ISO-8601 UTC times when the message contained them. */
+  requestTime?: string;
+  serverTime?: string;
+  expiresAt?: string;
+  /** requestTime - serverTime in seconds (negative: the client clock is behind). */
+  skewSeconds?: number;
+  /** The tolerance the service applied, when stated (`- 5 min.`). */
+  toleranceMinutes?: number;
+}
+
+export type Tool =
+  | 'terraform'
+  | 'opentofu'
+  | 'terragrunt'
+  | 'atlantis'
+  | 'pulumi'
+  | 'aws-cli'
+  | 'aws-vault'
+  | 'botocore'
+  | 'azure-cli'
+  | 'gcloud'
+  | 'kubectl'
+  | 'github-actions'
+  | 'azure-pipelines'
+  | 'configure-aws-credentials'
+  | 'azure-login'
+  | 'crossplane';
+
+export interface Facts {
+  platform?: Platform;
+  /** Where the credentials seem to come from, when the paste gives it away. */
+  credentialSource?: CredentialSource;
+  errorCodes: string[];
+  /** e.g. `STS: GetCallerIdentity` (SDK form) or `sts:AssumeRole` (IAM action). */
+  operations: string[];
+  httpStatus?: number;
+  requestIds: string[];
+  region?: string;
+  partition?: string;
+  /** The region needs opting in (global-endpoint STS tokens are rejected there). */
+  optInRegion?: boolean;
+  endpoint?: string;
+  accessKeys: AccessKeyFact[];
+  arns: ArnFact[];
+  /** The identity that made the failing call: an ARN, an Azure client, a Google account. */
+  principal?: string;
+  roleArns: string[];
+  accountIds: string[];
+  profiles: string[];
+  failedBlock?: FailedBlock;
+  clock?: ClockFacts;
+  terraformVersion?: string;
+  providerVersions: Record<string, string>;
+  /** What the message format says about library generations, e.g. `AWS SDK for Go v2`. */
+  formatEra?: string;
+  tools: Tool[];
+  /** Permission/IAM action named in a denial, e.g. `s3:GetObject`. */
+  deniedAction?: string;
+  /** An EC2 `Encoded authorization failure message` (not a secret; decodable with STS). */
+  encodedAuthorizationMessage?: string;
+  /** Azure/Entra or Google specific identifiers worth showing. */
+  subscriptionIds: string[];
+  tenantIds: string[];
+  clientIds: string[];
+  gcpProjects: string[];
+  /** Hosts such as app.terraform.io, api.github.com, or a Kubernetes API server. */
+  hosts: string[];
+}
+
+export interface Cause {
+  id: string;
+  title: string;
+  explanation: string;
+  /** Relative likelihood in [0,1] after applying this paste's signals. */
+  score: number;
+  /** Why this cause fits this paste (empty when only the prior applies). */
+  evidence: string[];
+}
+
+export interface Step {
+  id: string;
+  title: string;
+  detail?: string;
+  /** Exact commands, already filled with facts from the paste (never secrets). */
+  commands: string[];
+  /** The credential source this step is specific to, when it is. */
+  source?: CredentialSource;
+}
+
+export interface DocLink {
+  title: string;
+  url: string;
+}
+
+export type SecretKind =
+  | 'aws_secret_access_key'
+  | 'aws_session_token'
+  | 'aws_access_key_id'
+  | 'azure_client_secret'
+  | 'gcp_private_key'
+  | 'gcp_service_account_key'
+  | 'github_token'
+  | 'tfc_token'
+  | 'slack_token'
+  | 'password'
+  | 'private_key'
+  | 'bearer_token';
+
+export interface SecretFinding {
+  kind: SecretKind;
+  /** Masked rendering that is safe to show anywhere. */
+  masked: string;
+  /** 1-based line of the (original) text where it starts. */
+  line: number;
+  /** Whether it must be rotated (an access-key id alone is not a secret). */
+  mustRotate: boolean;
+}
+
+export interface OtherError {
+  classId: ClassId;
+  title: string;
+  confidence: number;
+  /** A short, masked excerpt of the matching text. */
+  excerpt: string;
+}
+
+export interface Diagnosis {
+  classId: ClassId;
+  confidence: number;
+  title: string;
+  summary: string;
+  platform?: Platform;
+  facts: Facts;
+  causes: Cause[];
+  steps: Step[];
+  /** Credential sources the follow-up flow offers for this class. */
+  sources: CredentialSource[];
+  docs: DocLink[];
+  secrets: SecretFinding[];
+  others: OtherError[];
+  /** The masked line(s) that decided the class: shown so users can see why. */
+  evidence: string[];
+  /** Present when the text was too large to read whole or had to be cut. */
+  notes: string[];
+}

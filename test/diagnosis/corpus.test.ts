@@ -1,0 +1,63 @@
+// The classifier against labelled real-world pastes: the shared dev corpus (the issue's
+// bar) and the project's own held-out cases collected independently of the classifier.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnose } from '../../src/diagnosis';
+import { evaluate, type EvalReport } from '../../src/diagnosis/evaluate';
+import { CLASS_IDS } from '../../src/diagnosis/types';
+import { DEV_CORPUS, FIXTURES, loadJsonl, type CorpusCase } from '../support/corpus';
+
+function score(cases: CorpusCase[]): EvalReport {
+  return evaluate(
+    cases.map((c) => {
+      const d = diagnose(c.text);
+      return { id: c.id, label: c.label, predicted: d.classId, confidence: d.confidence };
+    }),
+  );
+}
+
+const VALID_LABELS = new Set<string>([...CLASS_IDS, 'none']);
+
+describe('dev corpus (../shared/corpus/dev.jsonl)', () => {
+  const cases = loadJsonl(DEV_CORPUS);
+  const report = score(cases);
+
+  it('is present and labelled with taxonomy ids', () => {
+    expect(existsSync(DEV_CORPUS)).toBe(true);
+    expect(cases.length).toBeGreaterThan(100);
+    expect(cases.filter((c) => !VALID_LABELS.has(c.label))).toEqual([]);
+  });
+
+  it('reaches top-1 accuracy of at least 97%', () => {
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('never calls a none case an auth class (the bot must stay silent)', () => {
+    expect(report.noneFalsePositives).toEqual([]);
+  });
+
+  it('has recall of at least 80% for every class', () => {
+    const weak = report.perClass.filter((c) => c.support > 0 && c.recall < 0.8);
+    expect(weak).toEqual([]);
+  });
+});
+
+describe('held-out fixtures (test/fixtures/holdout.jsonl)', () => {
+  const file = join(FIXTURES, 'holdout.jsonl');
+  const cases = loadJsonl(file);
+  const report = score(cases);
+
+  it('exists and uses taxonomy ids', () => {
+    expect(cases.length).toBeGreaterThan(50);
+    expect(cases.filter((c) => !VALID_LABELS.has(c.label))).toEqual([]);
+  });
+
+  it('generalizes: accuracy of at least 90% on pastes the classifier was not written against', () => {
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays silent on none cases', () => {
+    expect(report.noneFalsePositives.map((m) => `${m.id} → ${m.predicted}`)).toEqual([]);
+  });
+});

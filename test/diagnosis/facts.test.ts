@@ -1,0 +1,162 @@
+// Fact extraction. Texts are built from the message templates in
+// ../shared/reference/error-formats.md (not real pastes) unless a corpus id is named.
+
+import { diagnose } from '../../src/diagnosis';
+
+const facts = (text: string) => diagnose(text).facts;
+
+describe('facts', () => {
+  it('SDK v2 chain: operation, status, request id, code, provider block with alias', () => {
+    const f = facts(`╷
+│ Error: Retrieving AWS account details: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 403, RequestID: f42d6dfd-ad70-4750-8764-5b359ee9c783, api error InvalidClientTokenId: The security token included in the request is invalid.
+│
+│   with provider["registry.terraform.io/hashicorp/aws"].eu,
+│   on providers.tf line 10, in provider "aws":
+│   10: provider "aws" {
+╵`);
+    expect(f.errorCodes).toEqual(['InvalidClientTokenId']);
+    expect(f.operations).toContain('STS: GetCallerIdentity');
+    expect(f.httpStatus).toBe(403);
+    expect(f.requestIds).toEqual(['f42d6dfd-ad70-4750-8764-5b359ee9c783']);
+    expect(f.failedBlock).toEqual({
+      kind: 'provider',
+      name: 'aws',
+      alias: 'eu',
+      location: 'providers.tf line 10',
+    });
+    expect(f.formatEra).toMatch(/SDK for Go v2/);
+  });
+
+  it('SDK v1 lines: code, status code and request id on the tab-indented line', () => {
+    const f = facts(
+      'Error: error validating provider credentials: error calling sts:GetCallerIdentity: ExpiredToken: The security token included in the request is expired\n\tstatus code: 403, request id: 4b7eee66-b61d-4be4-abdf-ab6b784b730a',
+    );
+    expect(f.errorCodes).toContain('ExpiredToken');
+    expect(f.httpStatus).toBe(403);
+    expect(f.requestIds).toEqual(['4b7eee66-b61d-4be4-abdf-ab6b784b730a']);
+    expect(f.formatEra).toMatch(/SDK for Go v1/);
+  });
+
+  it('access keys are masked, typed by prefix, and decoded to an account where the format allows', () => {
+    // Key ids published with their accounts (see access-keys.test.ts for sources).
+    const f = facts(
+      'Credential=ASIAY34FZKBOKMUTVV7A/20231102/us-east-1/sts/aws4_request and AKIAIOSFODNN7EXAMPLE: InvalidClientTokenId',
+    );
+    expect(f.accessKeys).toEqual([
+      expect.objectContaining({
+        masked: 'ASIA…VV7A',
+        kind: 'temporary',
+        accountId: '609629065308',
+      }),
+      expect.objectContaining({ masked: 'AKIA…MPLE', kind: 'long-term' }),
+    ]);
+    expect(f.accessKeys[1]?.accountId).toBeUndefined();
+    expect(JSON.stringify(f)).not.toContain('ASIAY34FZKBOKMUTVV7A');
+    expect(f.region).toBe('us-east-1');
+  });
+
+  it('principal and role ARNs with their accounts', () => {
+    const f = facts(
+      'api error AccessDenied: User: arn:aws:iam::430864128097:user/Williams is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::527336378561:role/root',
+    );
+    expect(f.principal).toBe('arn:aws:iam::430864128097:user/Williams');
+    expect(f.roleArns).toEqual(['arn:aws:iam::527336378561:role/root']);
+    expect(f.accountIds.sort()).toEqual(['430864128097', '527336378561']);
+    expect(f.deniedAction).toBe('sts:AssumeRole');
+  });
+
+  it('region, partition and opt-in from endpoints and ARNs', () => {
+    expect(
+      facts('Post "https://sts.us-gov-west-1.amazonaws.com/": InvalidClientTokenId'),
+    ).toMatchObject({ region: 'us-gov-west-1', partition: 'aws-us-gov' });
+    expect(
+      facts(
+        'operation error STS: GetCallerIdentity, https response error StatusCode: 403, RequestID: x-1234567, api error InvalidClientTokenId: The security token included in the request is invalid. region af-south-1',
+      ),
+    ).toMatchObject({ region: 'af-south-1', optInRegion: true });
+    expect(
+      facts('User: arn:aws-cn:iam::123456789012:user/x is not authorized to perform: s3:GetObject'),
+    ).toMatchObject({ partition: 'aws-cn' });
+  });
+
+  it('profiles from every message family', () => {
+    expect(facts('Error: failed to get shared config profile, jack.roper').profiles).toEqual([
+      'jack.roper',
+    ]);
+    expect(facts('SharedConfigProfileNotExistsError: failed to get profile, dev').profiles).toEqual(
+      ['dev'],
+    );
+    expect(facts('The config profile (prod-admin) could not be found').profiles).toEqual([
+      'prod-admin',
+    ]);
+  });
+
+  it('the block that failed: S3 backend, remote state, exec plugin', () => {
+    expect(
+      facts(
+        'Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.',
+      ).failedBlock?.kind,
+    ).toBe('s3_backend');
+    expect(
+      facts('│ Error: Unauthorized\n│   with data.terraform_remote_state.network,').failedBlock,
+    ).toMatchObject({ kind: 'remote_state', name: 'network' });
+    expect(
+      facts('getting credentials: exec: executable kubelogin failed with exit code 1').failedBlock,
+    ).toMatchObject({ kind: 'exec_plugin', name: 'kubelogin' });
+  });
+
+  it('clock skew is computed from the Signature expired message (corpus gh-terraform-9571-1)', () => {
+    const f = facts(
+      'SignatureDoesNotMatch: Signature expired: 20161024T215820Z is now earlier than 20161024T215917Z (20161024T220417Z - 5 min.)',
+    );
+    expect(f.clock).toEqual({
+      requestTime: '2016-10-24T21:58:20Z',
+      serverTime: '2016-10-24T22:04:17Z',
+      skewSeconds: -357,
+      toleranceMinutes: 5,
+    });
+  });
+
+  it('clock skew from S3 RequestTimeTooSkewed bodies', () => {
+    const f = facts(
+      '<Code>RequestTimeTooSkewed</Code><RequestTime>20240101T120000Z</RequestTime><ServerTime>2024-01-01T12:20:00Z</ServerTime>',
+    );
+    expect(f.clock?.skewSeconds).toBe(-1200);
+  });
+
+  it('versions and the tool that printed the output', () => {
+    const f = facts(
+      'Terraform v1.9.8\non linux_amd64\n+ provider registry.terraform.io/hashicorp/aws v5.31.0\nERRO[0001] ExpiredToken: The security token included in the request is expired',
+    );
+    expect(f.terraformVersion).toBe('1.9.8');
+    expect(f.providerVersions).toEqual({ aws: '5.31.0' });
+    expect(f.tools).toContain('terragrunt');
+  });
+
+  it('Azure and Google identifiers', () => {
+    const az = facts(
+      `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'bbadfd0d-2c2f-48a2-be59-473794852fef'.`,
+    );
+    expect(az.clientIds).toEqual(['bbadfd0d-2c2f-48a2-be59-473794852fef']);
+    expect(az.errorCodes).toContain('AADSTS7000215');
+    const g = facts(
+      "Error: Error creating Instance: googleapi: Error 403: Required 'compute.instances.create' permission for 'projects/my-project/zones/us-central1-a/instances/web'",
+    );
+    expect(g).toMatchObject({
+      httpStatus: 403,
+      deniedAction: 'compute.instances.create',
+      gcpProjects: ['my-project'],
+    });
+  });
+
+  it('detects the credential source when the paste gives it away', () => {
+    expect(
+      facts(
+        'Error: failed to refresh cached credentials, the SSO session has expired or is invalid',
+      ).credentialSource,
+    ).toBe('sso');
+    expect(facts('error in credential_process: exit status 126').credentialSource).toBe(
+      'credential_process',
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import { decodeSlack, normalize } from '../../src/diagnosis/normalize';
+
+const flatOf = (text: string): string =>
+  normalize([text])
+    .blocks.map((b) => b.flat)
+    .join(' | ');
+
+describe('decodeSlack', () => {
+  it('decodes the three entities, amp last', () => {
+    expect(decodeSlack('a &lt;b&gt; &amp;lt; c')).toBe('a <b> &lt; c');
+  });
+
+  it('keeps a link label, or the URL when there is none', () => {
+    expect(
+      decodeSlack(
+        'see <https://registry.terraform.io/providers/hashicorp/aws|registry.terraform.io>',
+      ),
+    ).toBe('see registry.terraform.io');
+    expect(decodeSlack('Post <https://sts.us-east-1.amazonaws.com/>: dial tcp')).toBe(
+      'Post https://sts.us-east-1.amazonaws.com/: dial tcp',
+    );
+  });
+
+  it('turns mentions and channel links into readable names', () => {
+    expect(decodeSlack('<@U123ABC> in <#C0AB|infra-help> <!here>')).toBe(
+      '@U123ABC in #infra-help @here',
+    );
+  });
+});
+
+describe('normalize', () => {
+  it('strips code fences, the Terraform frame, and splits framed diagnostics into blocks', () => {
+    const text =
+      '```╷\n│ Error: No valid credential sources found\n│ \n╵\n╷\n│ Error: Cannot assume IAM Role\n╵```';
+    const { blocks } = normalize([text]);
+    expect(blocks.map((b) => b.flat)).toEqual([
+      'Error: No valid credential sources found',
+      'Error: Cannot assume IAM Role',
+    ]);
+  });
+
+  it('recognises the frame when a Windows console shows it as mojibake', () => {
+    expect(flatOf('Γò╖\nΓöé Error: Required token could not be found\nΓò╡')).toBe(
+      'Error: Required token could not be found',
+    );
+  });
+
+  it('removes ANSI colour codes, including the bare residue left by a lost ESC byte', () => {
+    expect(flatOf('\x1b[31m\x1b[1mError: \x1b[0mExpiredToken')).toBe('Error: ExpiredToken');
+    expect(flatOf('\uFFFD[1m\uFFFD[31mError: \uFFFD[0m\uFFFD[0mExpiredToken[0m')).toBe(
+      'Error: ExpiredToken',
+    );
+  });
+
+  it('removes CI prefixes: ISO timestamps, clocks, ##[error], Cloud Build steps, blockquotes', () => {
+    const text = [
+      '2020-05-05T04:05:32.0582132Z ##[error]│ Error: A',
+      '14:46:24  │ Error: B',
+      'Step #5: Error: C',
+      '> │ Error: D',
+    ].join('\n');
+    expect(normalize([text]).text.split('\n')).toEqual([
+      'Error: A',
+      'Error: B',
+      'Error: C',
+      'Error: D',
+    ]);
+  });
+
+  it('keeps Terraform debug log levels after a timestamp (they are content, not CI prefixes)', () => {
+    expect(flatOf('2023-11-02T13:31:14.652+0100 [DEBUG] backend-s3: x')).toBe(
+      '2023-11-02T13:31:14.652+0100 [DEBUG] backend-s3: x',
+    );
+  });
+
+  it('undoes GitHub step links pasted from the log viewer', () => {
+    expect(
+      flatOf('Trace ID: 9[15](https://github.com/o/r/actions/runs/1/job/2#step:5:16)d52ba'),
+    ).toBe('Trace ID: 915d52ba');
+  });
+
+  it('handles CRLF and CR line endings', () => {
+    expect(normalize(['Error: A\r\nline B\rline C']).text).toBe('Error: A\nline B\nline C');
+  });
+
+  it('rejoins lines hard-wrapped at a fixed column mid-word, and flattens word wraps with spaces', () => {
+    const width = 70;
+    const long =
+      'compute.VirtualMachinesClient#CreateOrUpdate: Failure responding to request: StatusCode=409 -- Original Error: autorest/azure: Service returned an error. Status=409 Code="OperationNotAllowed"';
+    const cut = [long.slice(0, width), long.slice(width, 2 * width), long.slice(2 * width)];
+    expect(cut[0]?.length).toBe(width);
+    expect(flatOf(cut.join('\n'))).toBe(long);
+    expect(
+      flatOf(
+        'retrieving caller identity from STS: operation error STS: GetCallerIdentity,\nhttps response error StatusCode: 403',
+      ),
+    ).toBe(
+      'retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 403',
+    );
+  });
+
+  it('decodes Slack encoding before anything else', () => {
+    expect(flatOf('&gt; │ Error: AccessDenied: User: arn:aws:iam::1:user/x &amp; more')).toBe(
+      'Error: AccessDenied: User: arn:aws:iam::1:user/x & more',
+    );
+  });
+
+  it('drops markdown bold markers', () => {
+    expect(flatOf('**Error: oauth2: cannot fetch token: 400 Bad Request**')).toBe(
+      'Error: oauth2: cannot fetch token: 400 Bad Request',
+    );
+  });
+});
