@@ -274,3 +274,8 @@ export function redactor(values: string[]): (s: string) => string {
     return out.replace(/\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, (id) => maskKeyId(id));
   };
 }
+
+/** Masks every secret and access-key id in one piece of text (for logs and error messages). */
+export function scrubText(text: string): string {
+  return redactor(findSecrets(text).values)(text);
+}

@@ -1362,13 +1362,15 @@ function previewOf(
 > {
   const lines = text.split('\n');
   const shown = lines.slice(0, 5);
-  const preview = shown.join('\n');
+  // Slack cuts previews by length too, so a one-line multi-megabyte log stays small.
+  const full = shown.join('\n');
+  const preview = full.slice(0, 1000);
   const escaped = preview.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     preview,
     preview_highlight: `<div class="CodeMirror cm-s-default CodeMirrorServer"><div class="CodeMirror-code"><pre>${escaped}</pre></div></div>`,
     lines: lines.length,
     lines_more: Math.max(0, lines.length - shown.length),
-    preview_is_truncated: lines.length > shown.length,
+    preview_is_truncated: lines.length > shown.length || preview.length < full.length,
   };
 }

@@ -47,6 +47,18 @@ export const NOT_AUTH: NotAuthEntry[] = [
     ],
   },
   {
+    id: 'marketplace',
+    title: 'An AWS Marketplace subscription is needed',
+    signatures: [
+      {
+        id: 'marketplace',
+        pattern:
+          /AWS Marketplace product you need to accept terms and subscribe|aws\.amazon\.com\/marketplace/,
+        weight: 0.95,
+      },
+    ],
+  },
+  {
     id: 'state-lock',
     title: 'The state is locked by another run',
     signatures: [

@@ -15,7 +15,12 @@ export const credentialProcess: CatalogEntry = {
       pattern: /error in credential_process|ProcessProviderExecutionError/,
       weight: 0.97,
     },
-    { id: 'provider', pattern: /process provider error/, weight: 0.95 },
+    {
+      id: 'provider',
+      pattern:
+        /process provider error|sourced by the process provider|process-based credentials|ProcessCredentialsProvider|CREDENTIALS_PROVIDER_PROCESS/i,
+      weight: 0.95,
+    },
     {
       id: 'output',
       pattern: /parse failed of process output|credential process timed out/,

@@ -15,7 +15,13 @@ export const endpointUnreachable: CatalogEntry = {
     'This is a network problem, not a credentials one: the call to STS (or SSO) never got an answer because of DNS, a proxy, TLS interception, a firewall or a wrong custom endpoint.',
   codes: ['RequestError', 'StatusCode: 0'],
   signatures: [
-    { id: 'status-0', pattern: /StatusCode: 0, RequestID: ,? ?request send failed/, weight: 0.9 },
+    { id: 'status-0', pattern: /StatusCode: 0, RequestID: ,? ?request send failed/, weight: 0.92 },
+    {
+      id: 'retries-exhausted',
+      pattern:
+        /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, exceeded maximum number of attempts(?:, \d{1,3})?$/,
+      weight: 0.75,
+    },
     {
       id: 'send-failed',
       pattern: /request send failed|send request failed|RequestError: send request failed/,

@@ -30,7 +30,7 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'imds-unreachable',
-      pattern: /\bec2imds\b|169\.254\.169\.254|169\.254\.170\.2/,
+      pattern: /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2/,
       weight: 0.9,
     },
     {

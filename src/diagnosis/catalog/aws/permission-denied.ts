@@ -36,6 +36,12 @@ export const permissionDenied: CatalogEntry = {
     },
     { id: 'generic', pattern: /\bAccessDenied\b/, weight: 0.7 },
     { id: 'unauthorized-access', pattern: /\bUnauthorizedAccess\b/, weight: 0.8 },
+    // SDK v2 shows a bodiless 403 (HEAD requests) as `api error Forbidden: Forbidden`.
+    {
+      id: 'head-forbidden',
+      pattern: /StatusCode: 403,.{0,300}?api error Forbidden: Forbidden/,
+      weight: 0.8,
+    },
   ],
   causes: [
     {
@@ -99,6 +105,20 @@ export const permissionDenied: CatalogEntry = {
           when: 'encoded_message',
           by: 0.35,
           evidence: 'The paste has an Encoded authorization failure message.',
+        },
+      ],
+    },
+    {
+      id: 'head-request',
+      title: 'A HEAD request got a bare 403: permissions first, then KMS or a skewed clock',
+      explanation:
+        'S3 answers HEAD requests without an error body, so the real reason (missing s3:GetObject/ListBucket, a KMS key policy, a bucket policy, or clock skew) is not in the message.',
+      prior: 0,
+      boosts: [
+        {
+          when: /api error Forbidden: Forbidden|Head(?:Object|Bucket)/,
+          by: 0.2,
+          evidence: 'S3 returned a 403 without an error code to a HEAD request.',
         },
       ],
     },

@@ -37,13 +37,16 @@ export const ssoToken: CatalogEntry = {
     },
     {
       id: 'oidc-grant',
-      pattern: /operation error SSO OIDC: CreateToken|\bInvalidGrantException\b/,
+      pattern:
+        /operation error SSO OIDC: CreateToken, .{0,200}?(?:InvalidGrantException|StatusCode: 4\d\d)|\bInvalidGrantException\b/,
       weight: 0.9,
     },
+    { id: 'login-hint', pattern: /aws sso login/, weight: 0.7 },
+    // The SSO portal API: any answer from it is about the SSO session (transport failures rank higher).
+    { id: 'portal', pattern: /\bGetRoleCredentials\b/, weight: 0.88 },
     {
       id: 'role-credentials',
-      pattern:
-        /UnauthorizedException: Session token not found or invalid|GetRoleCredentials.{0,120}Unauthorized/,
+      pattern: /Session token not found or invalid/,
       weight: 0.92,
     },
     {

@@ -33,8 +33,8 @@ export const oidc: CatalogEntry = {
     {
       id: 'msi',
       pattern:
-        /ManagedIdentityCredential|managed identity (?:endpoint|authentication)|IMDS endpoint .{0,40}unavailable|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
-      weight: 0.86,
+        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|IMDS endpoint .{0,40}unavailable|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
+      weight: 0.93,
     },
     {
       id: 'oidc-token',

@@ -22,6 +22,12 @@ export const gcpInvalidGrant: CatalogEntry = {
       weight: 0.88,
     },
     {
+      id: 'unauthenticated',
+      pattern:
+        /Request had invalid authentication credentials|googleapi: Error 401\b|"status": ?"UNAUTHENTICATED"/,
+      weight: 0.9,
+    },
+    {
       id: 'jwt',
       pattern: /Invalid JWT Signature|invalid_client.{0,60}(?:not found|deleted)/,
       weight: 0.92,

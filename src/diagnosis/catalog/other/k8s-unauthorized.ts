@@ -16,9 +16,17 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'exec-plugin',
       pattern:
-        /getting credentials: exec:|exec plugin: invalid apiVersion|executable [\w./-]{1,100} failed with exit code|exec: executable [\w./-]{1,100} not found/,
+        /getting credentials: exec\b|exec plugin\b|executable [\w./-]{1,100} failed with exit code|exec: executable [\w./-]{1,100} not found/,
       weight: 0.93,
     },
+    {
+      id: 'auth-plugin',
+      pattern:
+        /auth plugin has been removed|gke-gcloud-auth-plugin|no Auth Provider found for name|aws-iam-authenticator/,
+      weight: 0.9,
+    },
+    // client-go reports a 401 as the bare word; other providers say more.
+    { id: 'bare-unauthorized', pattern: /\bError: Unauthorized(?: |$)(?!to )/, weight: 0.7 },
     { id: 'provider-stderr', pattern: /hashicorp\/(?:kubernetes|helm):stderr=/, weight: 0.85 },
     {
       id: 'unreachable-auth',
@@ -34,8 +42,8 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'k8s-context-unauthorized',
       pattern:
-        /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\.eks\.|azmk8s|gke))(?:.{0,2000}?)\bUnauthorized\b/,
-      weight: 0.75,
+        /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\bk8s|kube|\.eks\.|azmk8s|gke))(?:.{0,2000}?)\bUnauthorized\b/,
+      weight: 0.8,
     },
     { id: 'forbidden-system-anon', pattern: /User "system:anonymous" cannot/, weight: 0.9 },
   ],

@@ -32,6 +32,14 @@ export const tfcToken: CatalogEntry = {
       weight: 0.93,
     },
     {
+      id: 'go-tfe-unauthorized',
+      // go-tfe reports HTTP 401 as a bare `unauthorized`; it is ours when the block is about the remote/cloud backend.
+      pattern: /: unauthorized\b/,
+      requires:
+        /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe\b/,
+      weight: 0.9,
+    },
+    {
       id: 'tfe-unauthorized',
       pattern:
         /(?:app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise).{0,200}?(?:unauthorized|401)/i,

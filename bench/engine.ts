@@ -1,0 +1,270 @@
+// Bench section: the diagnosis engine. Every measurement of diagnose(text) is taken side by
+// side with a baseline over the same text: one String.prototype.indexOf of an absent ASCII
+// needle, i.e. one plain linear pass, the floor any text-reading engine is compared with.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnose } from '../src/diagnosis';
+import { DEBUG_LOG_CLASS, PLAN_PASTE_CLASS, makeDebugLog, makePlanPaste } from './fixtures';
+import {
+  formatBytes,
+  formatDuration,
+  formatNumber,
+  interleave,
+  mbPerSec,
+  median,
+  calibrate,
+  nsToMs,
+  nsToUs,
+  since,
+  now,
+  summarize,
+  timeBatch,
+  type Timed,
+} from './stats';
+import type { BenchContext, Row, Section } from './types';
+
+export const id = 'engine';
+
+const BASELINE_NAME = 'indexOf pass';
+
+// Absent needles, rotated call by call so no two consecutive calls are identical. The first
+// character is a plain ASCII letter, so V8 scans the whole string (memchr for the first
+// character, then Boyer-Moore-Horspool); nothing lets it answer without reading the text.
+const NEEDLES = ['zq#absent#qz', 'qz#absent#zq', 'zq#absent#zq', 'qz#absent#qz'] as const;
+
+/** One full linear pass over `text`: the baseline. */
+export function baselinePass(text: string): Timed {
+  for (const n of NEEDLES)
+    if (text.includes(n)) throw new Error(`baseline needle ${n} occurs in the text`);
+  let i = 0;
+  return () => text.indexOf(NEEDLES[i++ & 3] as string);
+}
+
+function diagnoseCall(text: string): Timed {
+  return () => diagnose(text).confidence;
+}
+
+/**
+ * Flattens `s` in place: templates and `+` build rope ("cons") strings, and the first search
+ * flattens them; doing it here keeps that one-off copy out of the first timed sample.
+ */
+function flat(s: string): string {
+  s.indexOf('\u0000');
+  return s;
+}
+
+interface Paste {
+  id: string;
+  label: string;
+  text: string;
+}
+
+function loadCorpus(ctx: BenchContext): { file: string; pastes: Paste[] } {
+  const file = process.env.TFAUTH_DEV_CORPUS ?? join(ctx.root, '..', 'shared', 'corpus', 'dev.jsonl');
+  if (!existsSync(file)) return { file, pastes: [] };
+  const pastes = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Paste)
+    .filter((p) => typeof p.text === 'string');
+  return { file, pastes };
+}
+
+export async function run(ctx: BenchContext): Promise<Section> {
+  const quick = ctx.options.quick;
+  const rows: Row[] = [];
+  const notes: string[] = [];
+
+  // ---- 1. The dev corpus: median time per paste -------------------------------------
+  const corpus = loadCorpus(ctx);
+  if (corpus.pastes.length === 0) {
+    notes.push(`dev corpus not found at ${corpus.file}: corpus rows skipped`);
+  } else {
+    ctx.gc();
+    ctx.log(`engine: dev corpus (${corpus.pastes.length} pastes)`);
+    const r = benchCorpus(corpus.pastes, quick);
+    const n = corpus.pastes.length;
+    rows.push({
+      name: `dev corpus: median per paste (${n} pastes)`,
+      value: nsToUs(r.engine.median),
+      unit: 'µs',
+      baseline: { name: BASELINE_NAME, value: nsToUs(r.baseline.median) },
+    });
+    rows.push({
+      name: 'dev corpus: p99 per paste',
+      value: nsToUs(r.engine.p99),
+      unit: 'µs',
+      baseline: { name: BASELINE_NAME, value: nsToUs(r.baseline.p99) },
+    });
+    rows.push({
+      name: 'dev corpus: slowest paste',
+      value: nsToUs(r.slowest.engineNs),
+      unit: 'µs',
+      baseline: { name: BASELINE_NAME, value: nsToUs(r.slowest.baselineNs) },
+      detail: `${r.slowest.id} (${formatBytes(r.slowest.bytes)})`,
+    });
+    notes.push(
+      `dev corpus: ${n} pastes from ${corpus.file}, ${formatBytes(r.totalBytes)} in all; ` +
+        `each paste's time is the median of ${r.rounds} interleaved samples, then the median and ` +
+        `p99 are taken across pastes. Median of per-paste ratios: ${formatNumber(r.medianRatio)}×.`,
+      `dev corpus: diagnose() agreed with the corpus label on ${r.agree}/${n} pastes ` +
+        '(accuracy is the test suite’s business; shown so a speed-up that changes answers is visible).',
+    );
+  }
+
+  // ---- 2. A 40 KB plan paste ---------------------------------------------------------
+  {
+    const paste = flat(makePlanPaste(40 * 1024));
+    const bytes = Buffer.byteLength(paste, 'utf8');
+    ctx.gc();
+    ctx.log(`engine: 40 KB plan paste (${bytes} bytes)`);
+    const res = interleave(diagnoseCall(paste), baselinePass(paste), {
+      warmup: quick ? 20 : 100,
+      samples: quick ? 60 : 400,
+      minSampleNs: 50_000,
+    });
+    const eng = summarize(res.a);
+    const base = summarize(res.b);
+    rows.push({
+      name: '40 KB plan paste: median',
+      value: nsToMs(eng.median),
+      unit: 'ms',
+      baseline: { name: BASELINE_NAME, value: nsToMs(base.median) },
+      target: '< 1 ms',
+      pass: nsToMs(eng.median) < 1,
+    });
+    rows.push({
+      name: '40 KB plan paste: p99',
+      value: nsToMs(eng.p99),
+      unit: 'ms',
+      baseline: { name: BASELINE_NAME, value: nsToMs(base.p99) },
+    });
+    rows.push(classRow('40 KB plan paste: class', paste, PLAN_PASTE_CLASS));
+    notes.push(
+      `40 KB plan paste: ${formatBytes(bytes)} (${paste.split('\n').length} lines), an interactive ` +
+        '`terraform apply` ending in InvalidClientTokenId; ' +
+        `${res.a.length} samples of ${res.iterationsA} call(s) each, min ${formatDuration(eng.min)}.`,
+    );
+  }
+
+  // ---- 3. A ~5 MB TF_LOG debug log: throughput ----------------------------------------
+  {
+    const started = now();
+    const log = flat(makeDebugLog(5 * 1024 * 1024, 42));
+    const genNs = since(started);
+    const bytes = Buffer.byteLength(log, 'utf8');
+    ctx.gc();
+    ctx.log(`engine: ${formatBytes(bytes)} debug log`);
+    const res = interleave(diagnoseCall(log), baselinePass(log), {
+      warmup: quick ? 1 : 3,
+      samples: quick ? 5 : 21,
+      minSampleNs: 2_000_000,
+    });
+    const eng = summarize(res.a);
+    const base = summarize(res.b);
+    const mbs = mbPerSec(bytes, eng.median);
+    rows.push({
+      name: '5 MB debug log: throughput',
+      value: mbs,
+      unit: 'MB/s',
+      baseline: { name: BASELINE_NAME, value: mbPerSec(bytes, base.median) },
+      target: '≥ 100 MB/s',
+      pass: mbs >= 100,
+    });
+    rows.push({
+      name: '5 MB debug log: median',
+      value: nsToMs(eng.median),
+      unit: 'ms',
+      baseline: { name: BASELINE_NAME, value: nsToMs(base.median) },
+    });
+    rows.push(classRow('5 MB debug log: class', log, DEBUG_LOG_CLASS));
+    notes.push(
+      `5 MB debug log: ${formatBytes(bytes)} (${log.split('\n').length.toLocaleString('en-US')} lines, ` +
+        `seed 42, generated in ${formatDuration(genNs)}); ${res.a.length} runs, ` +
+        `fastest ${formatNumber(mbPerSec(bytes, eng.min))} MB/s, slowest ${formatNumber(mbPerSec(bytes, eng.max))} MB/s. ` +
+        'MB = 10^6 bytes of UTF-8.',
+    );
+  }
+
+  notes.push(
+    `baseline "${BASELINE_NAME}": text.indexOf(<absent ASCII needle>) over the same text, ` +
+      'measured sample by sample alternately with diagnose(); ratio = diagnose ÷ baseline ' +
+      '(times: how many times slower; MB/s: fraction of the baseline’s throughput).',
+  );
+  return { title: 'Diagnosis engine: diagnose(text)', rows, notes };
+}
+
+/** A correctness row: the bench measures nothing useful if the answer is wrong. */
+function classRow(name: string, text: string, expected: string): Row {
+  const d = diagnose(text);
+  return {
+    name,
+    value: d.confidence,
+    unit: 'conf',
+    target: `= ${expected}`,
+    pass: d.classId === expected,
+    detail: d.classId === expected ? d.classId : `got ${d.classId}`,
+  };
+}
+
+interface CorpusResult {
+  rounds: number;
+  engine: ReturnType<typeof summarize>;
+  baseline: ReturnType<typeof summarize>;
+  medianRatio: number;
+  slowest: { id: string; bytes: number; engineNs: number; baselineNs: number };
+  totalBytes: number;
+  agree: number;
+}
+
+function benchCorpus(pastes: Paste[], quick: boolean): CorpusResult {
+  const rounds = quick ? 7 : 41;
+  const warmupRounds = quick ? 1 : 3;
+  const minSampleNs = 50_000;
+  const a = pastes.map((p) => diagnoseCall(p.text));
+  const b = pastes.map((p) => baselinePass(p.text));
+  for (let w = 0; w < warmupRounds; w++)
+    for (let i = 0; i < pastes.length; i++) {
+      (a[i] as Timed)();
+      (b[i] as Timed)();
+    }
+  const na = a.map((f) => calibrate(f, minSampleNs));
+  const nb = b.map((f) => calibrate(f, minSampleNs));
+  const sa: number[][] = pastes.map(() => []);
+  const sb: number[][] = pastes.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < pastes.length; i++) {
+      const fa = a[i] as Timed;
+      const fb = b[i] as Timed;
+      if ((r + i) % 2 === 0) {
+        (sa[i] as number[]).push(timeBatch(fa, na[i] as number));
+        (sb[i] as number[]).push(timeBatch(fb, nb[i] as number));
+      } else {
+        (sb[i] as number[]).push(timeBatch(fb, nb[i] as number));
+        (sa[i] as number[]).push(timeBatch(fa, na[i] as number));
+      }
+    }
+  }
+  const perA = sa.map(median);
+  const perB = sb.map(median);
+  let worst = 0;
+  perA.forEach((v, i) => {
+    if (v > (perA[worst] as number)) worst = i;
+  });
+  const slow = pastes[worst] as Paste;
+  return {
+    rounds,
+    engine: summarize(perA),
+    baseline: summarize(perB),
+    medianRatio: median(perA.map((v, i) => v / (perB[i] as number))),
+    slowest: {
+      id: slow.id,
+      bytes: Buffer.byteLength(slow.text, 'utf8'),
+      engineNs: perA[worst] as number,
+      baselineNs: perB[worst] as number,
+    },
+    totalBytes: pastes.reduce((s, p) => s + Buffer.byteLength(p.text, 'utf8'), 0),
+    agree: pastes.filter((p) => diagnose(p.text).classId === p.label).length,
+  };
+}

@@ -1,0 +1,83 @@
+// What to do when a secret was pasted: it has been seen, so it must be replaced.
+
+import type { SecretKind } from './types';
+
+export interface Rotation {
+  label: string;
+  how: string;
+  commands: string[];
+}
+
+export const ROTATION: Record<SecretKind, Rotation> = {
+  aws_secret_access_key: {
+    label: 'AWS secret access key',
+    how: 'Create a new key pair, switch to it, then deactivate and delete the leaked one.',
+    commands: [
+      'aws iam create-access-key --user-name <user>',
+      'aws iam update-access-key --user-name <user> --access-key-id <leaked-key-id> --status Inactive',
+      'aws iam delete-access-key --user-name <user> --access-key-id <leaked-key-id>',
+    ],
+  },
+  aws_session_token: {
+    label: 'AWS session token',
+    how: "Temporary credentials stay valid until they expire: revoke the role's active sessions now.",
+    commands: ['IAM console → Roles → <role> → Revoke active sessions'],
+  },
+  aws_access_key_id: {
+    label: 'AWS access key id',
+    how: 'An id alone cannot sign requests, but it names the key: if its secret was pasted too, rotate the key.',
+    commands: ['aws iam list-access-keys --user-name <user>'],
+  },
+  azure_client_secret: {
+    label: 'Azure client secret',
+    how: 'Add a new secret to the app registration, update the pipeline, then delete the leaked one.',
+    commands: [
+      'az ad app credential reset --id <app-id> --append --display-name rotated',
+      'az ad app credential delete --id <app-id> --key-id <leaked-key-id>',
+    ],
+  },
+  gcp_private_key: {
+    label: 'Google service-account private key',
+    how: 'Delete the key; create a new one only if you cannot use workload identity instead.',
+    commands: [
+      'gcloud iam service-accounts keys delete <key-id> --iam-account <service-account-email>',
+    ],
+  },
+  gcp_service_account_key: {
+    label: 'Google service-account key id',
+    how: 'The key file with this id was exposed: delete the key.',
+    commands: [
+      'gcloud iam service-accounts keys delete <key-id> --iam-account <service-account-email>',
+    ],
+  },
+  github_token: {
+    label: 'GitHub token',
+    how: 'Revoke it in GitHub settings (Developer settings → Personal access tokens) and create a new one.',
+    commands: ['https://github.com/settings/tokens'],
+  },
+  tfc_token: {
+    label: 'HCP Terraform / Terraform Enterprise token',
+    how: 'Delete the token (User or Organization settings → API tokens) and issue a new one.',
+    commands: ['terraform login'],
+  },
+  slack_token: {
+    label: 'Slack token',
+    how: "Revoke it and reissue from the app's OAuth & Permissions page.",
+    commands: ['https://api.slack.com/apps'],
+  },
+  password: {
+    label: 'password or access key',
+    how: 'Change it where it is defined (database, storage account, backend) and update whatever uses it.',
+    commands: [],
+  },
+  private_key: {
+    label: 'private key',
+    how: 'Replace the key pair and remove the public key wherever it is trusted.',
+    commands: [],
+  },
+  bearer_token: {
+    label: 'bearer token (JWT)',
+    how: 'Short-lived, but usable until it expires: revoke the session that issued it if you can.',
+    commands: [],
+  },
+};

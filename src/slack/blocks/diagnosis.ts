@@ -1,0 +1,149 @@
+// The threaded reply: a pure function from a Diagnosis to Block Kit, always within limits.
+
+import { factList } from '../../diagnosis/fact-list';
+import type { Diagnosis } from '../../diagnosis';
+import { ACTIONS } from '../action-ids';
+import type { FlowCodec } from '../flow-state';
+import { flowStart } from '../flow-start';
+import { clip, LIMITS } from './limits';
+import { codeBlock, escape, link } from './mrkdwn';
+
+type Block = Record<string, unknown>;
+
+export interface Reply {
+  text: string;
+  blocks: Block[];
+}
+
+const MAX_CAUSES = 4;
+const MAX_STEPS = 6;
+
+const pct = (n: number): string => `${Math.round(n * 100)}%`;
+
+export function section(text: string, extra: Block = {}): Block {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
+    ...extra,
+  };
+}
+
+export function context(texts: string[]): Block {
+  return {
+    type: 'context',
+    elements: texts
+      .slice(0, LIMITS.contextElements)
+      .map((t) => ({ type: 'mrkdwn', text: clip(t, LIMITS.sectionText) })),
+  };
+}
+
+export function header(text: string): Block {
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true },
+  };
+}
+
+export function button(
+  text: string,
+  actionId: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): Block {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+export function causesText(d: Diagnosis, max = MAX_CAUSES): string {
+  const lines = ['*Likely causes*'];
+  d.causes.slice(0, max).forEach((c, i) => {
+    lines.push(`*${i + 1}. ${escape(c.title)}* _(${pct(c.score)})_`);
+    for (const e of c.evidence) lines.push(`    ↳ ${escape(e)}`);
+  });
+  return lines.join('\n');
+}
+
+export function stepBlocks(steps: Diagnosis['steps'], offset = 0): Block[] {
+  return steps.map((s, i) => {
+    const parts = [`*${offset + i + 1}. ${escape(s.title)}*`];
+    if (s.detail) parts.push(escape(s.detail));
+    if (s.commands.length > 0) parts.push(codeBlock(s.commands));
+    return section(parts.join('\n'));
+  });
+}
+
+export function factFields(d: Diagnosis): Block | undefined {
+  const facts = factList(d.facts).slice(0, LIMITS.sectionFields);
+  if (facts.length === 0) return undefined;
+  return {
+    type: 'section',
+    fields: facts.map((f) => ({
+      type: 'mrkdwn',
+      text: clip(`*${f.label}*\n${escape(f.value)}`, LIMITS.fieldText),
+    })),
+  };
+}
+
+export function docsLine(d: Diagnosis): string | undefined {
+  if (d.docs.length === 0) return undefined;
+  return `:books: ${d.docs.map((doc) => link(doc.url, doc.title)).join('  ·  ')}`;
+}
+
+export function diagnosisReply(
+  d: Diagnosis,
+  codec: FlowCodec,
+  options: { secretsWarnedTo?: string } = {},
+): Reply {
+  const blocks: Block[] = [];
+  blocks.push(header(`🔐 ${d.title}`));
+  blocks.push(
+    context([
+      `\`${d.classId}\` · confidence ${pct(d.confidence)}${d.platform ? ` · ${d.platform.toUpperCase()}` : ''}`,
+    ]),
+  );
+  blocks.push(section(escape(d.summary)));
+  const facts = factFields(d);
+  if (facts) blocks.push(facts);
+  if (d.causes.length > 0) blocks.push({ type: 'divider' }, section(causesText(d)));
+  const steps = d.steps.slice(0, MAX_STEPS);
+  if (steps.length > 0) blocks.push(section('*Checklist*'), ...stepBlocks(steps));
+  const notes: string[] = [];
+  const docs = docsLine(d);
+  if (docs) notes.push(docs);
+  if (d.others.length > 0)
+    notes.push(`Also in this paste: ${d.others.map((o) => escape(o.title)).join('; ')}`);
+  if (options.secretsWarnedTo)
+    notes.push(
+      `:warning: This message contains a secret. <@${options.secretsWarnedTo}> was told privately how to rotate it.`,
+    );
+  for (const n of d.notes) notes.push(escape(n));
+  if (notes.length > 0) blocks.push(context(notes));
+  blocks.push(actionsBlock(d, codec));
+  return {
+    text: clip(fallbackText(d), LIMITS.fallbackText),
+    blocks: blocks.slice(0, LIMITS.messageBlocks),
+  };
+}
+
+export function actionsBlock(d: Diagnosis, codec: FlowCodec): Block {
+  const value = codec.encode(flowStart(d));
+  return {
+    type: 'actions',
+    block_id: 'tfauth_actions',
+    elements: [
+      button('Walk me through it', ACTIONS.walk, value, 'primary'),
+      button('It worked', ACTIONS.fixed, value),
+      button('Not an auth error', ACTIONS.notAuth, value),
+    ],
+  };
+}
+
+function fallbackText(d: Diagnosis): string {
+  const top = d.causes[0];
+  return `tfauth: ${d.title}${top ? ` — most likely: ${top.title}` : ''}`;
+}

@@ -1,0 +1,39 @@
+// The private note to whoever pasted a secret. It names the kind and line, never the value.
+
+import { ROTATION } from '../../diagnosis/secret-rotation';
+import type { SecretFinding } from '../../diagnosis';
+import { clip, LIMITS } from './limits';
+import { codeBlock, escape } from './mrkdwn';
+import { context, section, type Reply } from './diagnosis';
+
+export function secretWarning(findings: SecretFinding[], where: string): Reply {
+  const rotate = findings.filter((f) => f.mustRotate);
+  const kinds = [...new Set(rotate.map((f) => f.kind))];
+  const list = rotate
+    .slice(0, 10)
+    .map((f) => `• ${ROTATION[f.kind].label} on line ${f.line} (${escape(f.masked)})`)
+    .join('\n');
+  const blocks: Array<Record<string, unknown>> = [
+    section(
+      `:rotating_light: *Your message ${where} contains ${rotate.length === 1 ? 'a secret' : 'secrets'}.* Treat ${rotate.length === 1 ? 'it' : 'them'} as leaked and rotate now — deleting the message is not enough.\n${list}`,
+    ),
+  ];
+  for (const kind of kinds.slice(0, 8)) {
+    const r = ROTATION[kind];
+    const text = [`*${r.label}:* ${escape(r.how)}`];
+    if (r.commands.length > 0) text.push(codeBlock(r.commands));
+    blocks.push(section(text.join('\n')));
+  }
+  blocks.push(
+    context([
+      'Then delete or edit your message. tfauth never stores or logs message text, and its reply does not repeat the secret.',
+    ]),
+  );
+  return {
+    text: clip(
+      `Your message ${where} contains ${kinds.map((k) => ROTATION[k].label).join(', ')}: rotate now.`,
+      LIMITS.fallbackText,
+    ),
+    blocks: blocks.slice(0, LIMITS.messageBlocks),
+  };
+}

@@ -1,0 +1,17 @@
+// What every Slack surface needs, assembled once in app.ts.
+
+import type { Config } from '../infra/config';
+import type { Dedupe } from '../infra/dedupe';
+import type { InFlight } from '../infra/in-flight';
+import type { Logger } from '../infra/logger';
+import type { FlowCodec } from './flow-state';
+import type { SlackGateway } from './gateway';
+
+export interface BotContext {
+  config: Config;
+  logger: Logger;
+  dedupe: Dedupe;
+  inFlight: InFlight;
+  codec: FlowCodec;
+  slack: SlackGateway;
+}

@@ -1,0 +1,101 @@
+// Text files shared with a message (snippets, .log and .txt uploads): fetched from
+// url_private with the bot token, within a size cap.
+
+export interface SlackFileRef {
+  id?: string;
+  name?: string;
+  title?: string;
+  mode?: string;
+  filetype?: string;
+  mimetype?: string;
+  size?: number;
+  url_private?: string;
+  url_private_download?: string;
+  file_access?: string;
+}
+
+export type FileResult =
+  | { kind: 'text'; name: string; text: string }
+  | { kind: 'too_big'; name: string; size: number }
+  | { kind: 'failed'; name: string; reason: string }
+  | { kind: 'skipped' };
+
+const TEXT_TYPES = new Set([
+  'text',
+  'log',
+  'plaintext',
+  'shell',
+  'hcl',
+  'terraform',
+  'json',
+  'yaml',
+]);
+
+export function isTextFile(f: SlackFileRef): boolean {
+  if (f.mode === 'snippet') return true;
+  if (f.filetype && TEXT_TYPES.has(f.filetype)) return true;
+  if (f.mimetype?.startsWith('text/')) return true;
+  return /\.(?:log|txt|out|tf|hcl)$/i.test(f.name ?? '');
+}
+
+export async function fetchTextFile(
+  file: SlackFileRef,
+  botToken: string,
+  maxBytes: number,
+  fetchFn: typeof fetch = fetch,
+  timeoutMs = 10_000,
+): Promise<FileResult> {
+  const name = file.name ?? file.title ?? file.id ?? 'file';
+  if (!isTextFile(file)) return { kind: 'skipped' };
+  if (file.size !== undefined && file.size > maxBytes)
+    return { kind: 'too_big', name, size: file.size };
+  const url = file.url_private_download ?? file.url_private;
+  if (!url) return { kind: 'failed', name, reason: 'no download URL' };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await fetchFn(url, {
+      headers: { Authorization: `Bearer ${botToken}` },
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    // Without access Slack redirects to a login page; never mistake that page for the file.
+    if (res.status !== 200) return { kind: 'failed', name, reason: `HTTP ${res.status}` };
+    if ((res.headers.get('content-type') ?? '').includes('text/html'))
+      return { kind: 'failed', name, reason: 'got a login page instead of the file' };
+    const text = await readCapped(res, maxBytes);
+    if (text === undefined)
+      return {
+        kind: 'too_big',
+        name,
+        size: Number(res.headers.get('content-length') ?? maxBytes + 1),
+      };
+    return { kind: 'text', name, text };
+  } catch (err) {
+    return {
+      kind: 'failed',
+      name,
+      reason: (err as Error).name === 'AbortError' ? 'timed out' : 'network error',
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readCapped(res: Response, maxBytes: number): Promise<string | undefined> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,134 @@
+// Flow state travels in button values (and modal private_metadata), so any replica — or
+// a restarted one — can handle any click. Values are signed: a forged or tampered value
+// is rejected, and old ones expire.
+
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { CLASS_IDS, type AuthClassId, type CredentialSource } from '../diagnosis';
+import { LIMITS } from './blocks/limits';
+
+export interface FlowState {
+  /** Diagnosed class. */
+  c: AuthClassId;
+  /** Credential source chosen in the flow. */
+  s?: CredentialSource;
+  /** Index of the current step. */
+  i?: number;
+  /** Facts used to fill commands (template variables; never secrets). */
+  x?: Record<string, string>;
+  /** Signals that held for the paste. */
+  g?: string[];
+  /** Ids of the steps tried so far (for the "still stuck" summary). */
+  d?: string[];
+  /** Issued at, epoch seconds. */
+  t: number;
+}
+
+export type DecodeResult =
+  { ok: true; state: FlowState } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+
+const MAX_AGE_SECONDS = 30 * 24 * 3600;
+const SOURCES = new Set<string>([
+  'env',
+  'profile',
+  'sso',
+  'assume_role',
+  'oidc',
+  'instance_role',
+  'credential_process',
+  'service_principal',
+  'azure_cli',
+  'managed_identity',
+  'adc_user',
+  'service_account_key',
+  'impersonation',
+  'cli_config',
+  'env_token',
+  'kubeconfig',
+  'exec_plugin',
+  'pat',
+  'github_app',
+  'actions_token',
+  'unknown',
+]);
+
+export class FlowCodec {
+  private readonly key: Buffer;
+
+  constructor(
+    secret: string,
+    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+  ) {
+    // A derived key: the Slack secret itself is never used directly for another purpose.
+    this.key = createHmac('sha256', secret).update('tfauth flow-state v1').digest();
+  }
+
+  encode(state: Omit<FlowState, 't'> & { t?: number }): string {
+    const full: FlowState = { ...state, t: state.t ?? this.now() };
+    let value = this.sign(full);
+    // Stay inside Slack's button value limit: drop the least useful parts first.
+    if (value.length > LIMITS.buttonValue) value = this.sign({ ...full, d: full.d?.slice(-5) });
+    if (value.length > LIMITS.buttonValue)
+      value = this.sign({ ...full, d: undefined, g: undefined });
+    if (value.length > LIMITS.buttonValue)
+      value = this.sign({ ...full, d: undefined, g: undefined, x: undefined });
+    return value;
+  }
+
+  decode(value: unknown): DecodeResult {
+    if (typeof value !== 'string' || value.length > LIMITS.buttonValue * 2)
+      return { ok: false, reason: 'malformed' };
+    const dot = value.lastIndexOf('.');
+    if (dot <= 0) return { ok: false, reason: 'malformed' };
+    const body = value.slice(0, dot);
+    const mac = Buffer.from(value.slice(dot + 1), 'base64url');
+    const expected = this.mac(body);
+    if (mac.length !== expected.length || !timingSafeEqual(mac, expected))
+      return { ok: false, reason: 'forged' };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+    } catch {
+      return { ok: false, reason: 'malformed' };
+    }
+    const state = validate(parsed);
+    if (!state) return { ok: false, reason: 'malformed' };
+    if (this.now() - state.t > MAX_AGE_SECONDS) return { ok: false, reason: 'expired' };
+    return { ok: true, state };
+  }
+
+  private sign(state: FlowState): string {
+    const body = Buffer.from(JSON.stringify(state)).toString('base64url');
+    return `${body}.${this.mac(body).toString('base64url')}`;
+  }
+
+  private mac(body: string): Buffer {
+    return createHmac('sha256', this.key).update(body).digest().subarray(0, 16);
+  }
+}
+
+function validate(v: unknown): FlowState | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  if (typeof o.c !== 'string' || !(CLASS_IDS as readonly string[]).includes(o.c)) return undefined;
+  if (typeof o.t !== 'number' || !Number.isFinite(o.t)) return undefined;
+  if (o.s !== undefined && (typeof o.s !== 'string' || !SOURCES.has(o.s))) return undefined;
+  if (o.i !== undefined && (!Number.isInteger(o.i) || (o.i as number) < 0 || (o.i as number) > 100))
+    return undefined;
+  if (o.x !== undefined && !isStringRecord(o.x)) return undefined;
+  if (o.g !== undefined && !isStringArray(o.g)) return undefined;
+  if (o.d !== undefined && !isStringArray(o.d)) return undefined;
+  return o as unknown as FlowState;
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === 'string')
+  );
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}

@@ -1,0 +1,163 @@
+// Listening: new messages in the channels the bot is in (threads included). Replies only
+// for credential/authorization failures at or above the minimum confidence; silence for
+// everything else.
+
+import type { App } from '@slack/bolt';
+import { diagnose, type Diagnosis } from '../diagnosis';
+import type { BotContext } from './bot-context';
+import { diagnosisReply } from './blocks/diagnosis';
+import { secretWarning } from './blocks/secret-warning';
+import { fetchTextFile, type SlackFileRef } from './files';
+
+/** The parts of a message event we use. */
+interface IncomingMessage {
+  channel: string;
+  channelType?: string;
+  user?: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  files: SlackFileRef[];
+}
+
+const HANDLED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/** Undefined for everything we must ignore: bots (us included), edits, deletions, joins… */
+export function toIncoming(
+  event: Record<string, unknown>,
+  botUserId: string | undefined,
+): IncomingMessage | undefined {
+  const subtype = event.subtype as string | undefined;
+  if (!HANDLED_SUBTYPES.has(subtype)) return undefined;
+  if (event.bot_id !== undefined || event.bot_profile !== undefined || event.hidden === true)
+    return undefined;
+  if (typeof event.user !== 'string' || event.user === botUserId) return undefined;
+  if (typeof event.channel !== 'string' || typeof event.ts !== 'string') return undefined;
+  const channelType = event.channel_type as string | undefined;
+  if (channelType !== undefined && channelType !== 'channel' && channelType !== 'group')
+    return undefined;
+  return {
+    channel: event.channel,
+    ...(channelType ? { channelType } : {}),
+    user: event.user,
+    ts: event.ts,
+    ...(typeof event.thread_ts === 'string' ? { threadTs: event.thread_ts } : {}),
+    text: typeof event.text === 'string' ? event.text : '',
+    files: Array.isArray(event.files) ? (event.files as SlackFileRef[]) : [],
+  };
+}
+
+export function registerMessages(app: App, bot: BotContext): void {
+  app.event('message', async ({ event, body, context }) => {
+    const msg = toIncoming(event as unknown as Record<string, unknown>, context.botUserId);
+    if (!msg) return;
+    if (bot.config.channels && !bot.config.channels.has(msg.channel)) return;
+    const ref = { team: body.team_id, channel: msg.channel, ts: msg.ts };
+    await bot.inFlight.run(
+      () => handleMessage(bot, msg, `${body.team_id}:${msg.channel}:${msg.ts}`, ref),
+      (err) => bot.logger.error('message handling failed', { ...ref, error: err }),
+    );
+  });
+}
+
+async function handleMessage(
+  bot: BotContext,
+  msg: IncomingMessage,
+  key: string,
+  ref: Record<string, unknown>,
+): Promise<void> {
+  if (!(await bot.dedupe.claim(key))) {
+    bot.logger.debug('duplicate delivery ignored', ref);
+    return;
+  }
+  let posted = false;
+  try {
+    const { text, notes } = await gatherText(bot, msg);
+    const d = diagnose(text);
+    d.notes.push(...notes);
+    const answer = isAnswerable(d, bot.config.minConfidence);
+    bot.logger.info('message diagnosed', {
+      ...ref,
+      classId: d.classId,
+      confidence: d.confidence,
+      answered: answer,
+      secrets: d.secrets.length,
+    });
+    const warned = d.secrets.some((s) => s.mustRotate) && msg.user ? msg.user : undefined;
+    if (warned) {
+      const warning = secretWarning(d.secrets, 'in this channel');
+      await bot.slack.postEphemeral(
+        {
+          channel: msg.channel,
+          user: warned,
+          ...(msg.threadTs ? { thread_ts: msg.threadTs } : {}),
+          ...warning,
+        },
+        ref,
+      );
+      posted = true;
+    }
+    if (!answer) {
+      if (notes.length > 0 && d.classId === 'none' && /terraform|error/i.test(msg.text))
+        await postNote(bot, msg, notes, ref);
+      return;
+    }
+    const reply = diagnosisReply(d, bot.codec, warned ? { secretsWarnedTo: warned } : {});
+    await bot.slack.postMessage(
+      {
+        channel: msg.channel,
+        thread_ts: msg.threadTs ?? msg.ts,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...reply,
+      },
+      ref,
+    );
+    posted = true;
+  } catch (err) {
+    // Nothing reached Slack: let a redelivery of the same message try again.
+    if (!posted) await bot.dedupe.release(key);
+    throw err;
+  }
+}
+
+export function isAnswerable(d: Diagnosis, minConfidence: number): boolean {
+  return d.classId !== 'none' && d.confidence >= minConfidence;
+}
+
+async function gatherText(
+  bot: BotContext,
+  msg: IncomingMessage,
+): Promise<{ text: string; notes: string[] }> {
+  const parts = [msg.text];
+  const notes: string[] = [];
+  for (const file of msg.files.slice(0, 5)) {
+    const result = await fetchTextFile(file, bot.config.slack.botToken, bot.config.maxFileBytes);
+    if (result.kind === 'text') parts.push(result.text);
+    else if (result.kind === 'too_big')
+      notes.push(
+        `${result.name} is ${mb(result.size)}; tfauth reads files up to ${mb(bot.config.maxFileBytes)}. Paste the error section, or run \`tfauth diagnose ${result.name}\` locally.`,
+      );
+    else if (result.kind === 'failed')
+      notes.push(`Could not read ${result.name} (${result.reason}).`);
+  }
+  return { text: parts.join('\n'), notes };
+}
+
+async function postNote(
+  bot: BotContext,
+  msg: IncomingMessage,
+  notes: string[],
+  ref: Record<string, unknown>,
+): Promise<void> {
+  await bot.slack.postMessage(
+    { channel: msg.channel, thread_ts: msg.threadTs ?? msg.ts, text: notes.join('\n') },
+    ref,
+  );
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+}

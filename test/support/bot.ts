@@ -1,0 +1,73 @@
+// Starts the real bot (as main.ts does, in-process) against the local Slack test server.
+
+import { loadConfig, type Config } from '../../src/infra/config';
+import { createLogger } from '../../src/infra/logger';
+import { startBot, type BotOptions, type RunningBot } from '../../src/slack/app';
+import { SLACK_IDS } from './slack-payloads';
+import { SlackTestServer, type SlackServerOptions } from './slack-server';
+import { SlackHttpClient } from './slack-signing';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const APP_TOKEN = 'xapp-test-token';
+
+export interface TestBot {
+  slack: SlackTestServer;
+  bot: RunningBot;
+  config: Config;
+  /** Signed-request client for HTTP mode. */
+  http: SlackHttpClient;
+  /** Every log line the bot wrote (JSON strings). */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  mode?: 'http' | 'socket';
+  env?: Record<string, string>;
+  slackOptions?: SlackServerOptions;
+  slack?: SlackTestServer;
+  botOptions?: Partial<BotOptions>;
+}
+
+export function testEnv(
+  mode: 'http' | 'socket',
+  apiUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    TFAUTH_SHUTDOWN_TIMEOUT_MS: '5000',
+    ...extra,
+  };
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const mode = options.mode ?? 'http';
+  const slack = options.slack ?? (await SlackTestServer.start(options.slackOptions));
+  const result = loadConfig(testEnv(mode, slack.apiUrl, options.env));
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', write: (l) => logs.push(l) });
+  const bot = await startBot({ config: result.config, logger, ...options.botOptions });
+  if (mode === 'socket') await slack.socket.connected(5000);
+  const http = new SlackHttpClient(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
+  return {
+    slack,
+    bot,
+    config: result.config,
+    http,
+    logs,
+    async stop() {
+      await bot.stop();
+      if (!options.slack) await slack.close();
+    },
+  };
+}
+
+export { SLACK_IDS };
