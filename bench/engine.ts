@@ -24,8 +24,6 @@ import {
 } from './stats';
 import type { BenchContext, Row, Section } from './types';
 
-export const id = 'engine';
-
 const BASELINE_NAME = 'indexOf pass';
 
 // Absent needles, rotated call by call so no two consecutive calls are identical. The first
@@ -61,7 +59,8 @@ interface Paste {
 }
 
 function loadCorpus(ctx: BenchContext): { file: string; pastes: Paste[] } {
-  const file = process.env.TFAUTH_DEV_CORPUS ?? join(ctx.root, '..', 'shared', 'corpus', 'dev.jsonl');
+  const file =
+    process.env.TFAUTH_DEV_CORPUS ?? join(ctx.root, '..', 'shared', 'corpus', 'dev.jsonl');
   if (!existsSync(file)) return { file, pastes: [] };
   const pastes = readFileSync(file, 'utf8')
     .split('\n')
@@ -72,127 +71,215 @@ function loadCorpus(ctx: BenchContext): { file: string; pastes: Paste[] } {
 }
 
 export async function run(ctx: BenchContext): Promise<Section> {
-  const quick = ctx.options.quick;
-  const rows: Row[] = [];
-  const notes: string[] = [];
-
-  // ---- 1. The dev corpus: median time per paste -------------------------------------
-  const corpus = loadCorpus(ctx);
-  if (corpus.pastes.length === 0) {
-    notes.push(`dev corpus not found at ${corpus.file}: corpus rows skipped`);
-  } else {
+  const out: Output = { rows: [], notes: [], data: {} };
+  const { rows, notes } = out;
+  // Each phase stands alone: one that crashes (the engine is being edited) is reported as a ✗
+  // row and the others still run.
+  for (const [name, phase] of [
+    ['dev corpus', corpusPhase],
+    ['40 KB plan paste', planPastePhase],
+    ['5 MB debug log', debugLogPhase],
+  ] as const) {
     ctx.gc();
-    ctx.log(`engine: dev corpus (${corpus.pastes.length} pastes)`);
-    const r = benchCorpus(corpus.pastes, quick);
-    const n = corpus.pastes.length;
-    rows.push({
-      name: `dev corpus: median per paste (${n} pastes)`,
-      value: nsToUs(r.engine.median),
-      unit: 'µs',
-      baseline: { name: BASELINE_NAME, value: nsToUs(r.baseline.median) },
-    });
-    rows.push({
-      name: 'dev corpus: p99 per paste',
-      value: nsToUs(r.engine.p99),
-      unit: 'µs',
-      baseline: { name: BASELINE_NAME, value: nsToUs(r.baseline.p99) },
-    });
-    rows.push({
-      name: 'dev corpus: slowest paste',
-      value: nsToUs(r.slowest.engineNs),
-      unit: 'µs',
-      baseline: { name: BASELINE_NAME, value: nsToUs(r.slowest.baselineNs) },
-      detail: `${r.slowest.id} (${formatBytes(r.slowest.bytes)})`,
-    });
-    notes.push(
-      `dev corpus: ${n} pastes from ${corpus.file}, ${formatBytes(r.totalBytes)} in all; ` +
-        `each paste's time is the median of ${r.rounds} interleaved samples, then the median and ` +
-        `p99 are taken across pastes. Median of per-paste ratios: ${formatNumber(r.medianRatio)}×.`,
-      `dev corpus: diagnose() agreed with the corpus label on ${r.agree}/${n} pastes ` +
-        '(accuracy is the test suite’s business; shown so a speed-up that changes answers is visible).',
-    );
+    try {
+      phase(ctx, out);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      rows.push({
+        name: `${name}: crashed`,
+        value: 0,
+        unit: '',
+        target: 'runs',
+        pass: false,
+        detail: message.split('\n')[0] ?? '',
+      });
+      const where = err instanceof Error ? err.stack?.split('\n')[1]?.trim() : undefined;
+      notes.push(`${name}: ${message}${where ? ` (${where})` : ''}`);
+    }
   }
-
-  // ---- 2. A 40 KB plan paste ---------------------------------------------------------
-  {
-    const paste = flat(makePlanPaste(40 * 1024));
-    const bytes = Buffer.byteLength(paste, 'utf8');
-    ctx.gc();
-    ctx.log(`engine: 40 KB plan paste (${bytes} bytes)`);
-    const res = interleave(diagnoseCall(paste), baselinePass(paste), {
-      warmup: quick ? 20 : 100,
-      samples: quick ? 60 : 400,
-      minSampleNs: 50_000,
-    });
-    const eng = summarize(res.a);
-    const base = summarize(res.b);
-    rows.push({
-      name: '40 KB plan paste: median',
-      value: nsToMs(eng.median),
-      unit: 'ms',
-      baseline: { name: BASELINE_NAME, value: nsToMs(base.median) },
-      target: '< 1 ms',
-      pass: nsToMs(eng.median) < 1,
-    });
-    rows.push({
-      name: '40 KB plan paste: p99',
-      value: nsToMs(eng.p99),
-      unit: 'ms',
-      baseline: { name: BASELINE_NAME, value: nsToMs(base.p99) },
-    });
-    rows.push(classRow('40 KB plan paste: class', paste, PLAN_PASTE_CLASS));
-    notes.push(
-      `40 KB plan paste: ${formatBytes(bytes)} (${paste.split('\n').length} lines), an interactive ` +
-        '`terraform apply` ending in InvalidClientTokenId; ' +
-        `${res.a.length} samples of ${res.iterationsA} call(s) each, min ${formatDuration(eng.min)}.`,
-    );
-  }
-
-  // ---- 3. A ~5 MB TF_LOG debug log: throughput ----------------------------------------
-  {
-    const started = now();
-    const log = flat(makeDebugLog(5 * 1024 * 1024, 42));
-    const genNs = since(started);
-    const bytes = Buffer.byteLength(log, 'utf8');
-    ctx.gc();
-    ctx.log(`engine: ${formatBytes(bytes)} debug log`);
-    const res = interleave(diagnoseCall(log), baselinePass(log), {
-      warmup: quick ? 1 : 3,
-      samples: quick ? 5 : 21,
-      minSampleNs: 2_000_000,
-    });
-    const eng = summarize(res.a);
-    const base = summarize(res.b);
-    const mbs = mbPerSec(bytes, eng.median);
-    rows.push({
-      name: '5 MB debug log: throughput',
-      value: mbs,
-      unit: 'MB/s',
-      baseline: { name: BASELINE_NAME, value: mbPerSec(bytes, base.median) },
-      target: '≥ 100 MB/s',
-      pass: mbs >= 100,
-    });
-    rows.push({
-      name: '5 MB debug log: median',
-      value: nsToMs(eng.median),
-      unit: 'ms',
-      baseline: { name: BASELINE_NAME, value: nsToMs(base.median) },
-    });
-    rows.push(classRow('5 MB debug log: class', log, DEBUG_LOG_CLASS));
-    notes.push(
-      `5 MB debug log: ${formatBytes(bytes)} (${log.split('\n').length.toLocaleString('en-US')} lines, ` +
-        `seed 42, generated in ${formatDuration(genNs)}); ${res.a.length} runs, ` +
-        `fastest ${formatNumber(mbPerSec(bytes, eng.min))} MB/s, slowest ${formatNumber(mbPerSec(bytes, eng.max))} MB/s. ` +
-        'MB = 10^6 bytes of UTF-8.',
-    );
-  }
-
   notes.push(
     `baseline "${BASELINE_NAME}": text.indexOf(<absent ASCII needle>) over the same text, ` +
       'measured sample by sample alternately with diagnose(); ratio = diagnose ÷ baseline ' +
       '(times: how many times slower; MB/s: fraction of the baseline’s throughput).',
   );
-  return { title: 'Diagnosis engine: diagnose(text)', rows, notes };
+  return { title: 'Diagnosis engine: diagnose(text)', ...out };
+}
+
+interface Output {
+  rows: Row[];
+  notes: string[];
+  data: Record<string, number | string>;
+}
+
+/** 1. The dev corpus: median (and p99) time per paste. */
+function corpusPhase(ctx: BenchContext, { rows, notes, data }: Output): void {
+  const corpus = loadCorpus(ctx);
+  if (corpus.pastes.length === 0) {
+    notes.push(`dev corpus not found at ${corpus.file}: corpus rows skipped`);
+    return;
+  }
+  ctx.log(`engine: dev corpus (${corpus.pastes.length} pastes)`);
+  // A paste on which diagnose() throws cannot be timed: it is left out and counted.
+  const failures: string[] = [];
+  const pastes = corpus.pastes.filter((p) => {
+    try {
+      diagnose(p.text);
+      return true;
+    } catch (err) {
+      failures.push(`${p.id}: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
+  });
+  if (failures.length > 0) {
+    rows.push({
+      name: 'dev corpus: pastes where diagnose() threw',
+      value: failures.length,
+      unit: 'pastes',
+      target: '= 0',
+      pass: false,
+      detail: failures[0] ?? '',
+    });
+  }
+  if (pastes.length === 0) return;
+  const r = benchCorpus(pastes, ctx.options.quick);
+  const n = pastes.length;
+  Object.assign(data, {
+    corpusFile: corpus.file,
+    corpusPastes: n,
+    corpusBytes: r.totalBytes,
+    corpusRounds: r.rounds,
+    corpusMedianUs: nsToUs(r.engine.median),
+    corpusP99Us: nsToUs(r.engine.p99),
+    corpusMinUs: nsToUs(r.engine.min),
+    corpusMaxUs: nsToUs(r.engine.max),
+    corpusBaselineMedianUs: nsToUs(r.baseline.median),
+    corpusMedianOfRatios: r.medianRatio,
+    corpusLabelAgreement: r.agree,
+    corpusThrew: failures.length,
+  });
+  rows.push({
+    name: `dev corpus: median per paste (${n} pastes)`,
+    value: nsToUs(r.engine.median),
+    unit: 'µs',
+    baseline: { name: BASELINE_NAME, value: nsToUs(r.baseline.median) },
+  });
+  rows.push({
+    name: 'dev corpus: p99 per paste',
+    value: nsToUs(r.engine.p99),
+    unit: 'µs',
+    baseline: { name: BASELINE_NAME, value: nsToUs(r.baseline.p99) },
+  });
+  rows.push({
+    name: 'dev corpus: slowest paste',
+    value: nsToUs(r.slowest.engineNs),
+    unit: 'µs',
+    baseline: { name: BASELINE_NAME, value: nsToUs(r.slowest.baselineNs) },
+    detail: `${r.slowest.id} (${formatBytes(r.slowest.bytes)})`,
+  });
+  notes.push(
+    `dev corpus: ${n} pastes from ${corpus.file}, ${formatBytes(r.totalBytes)} in all; ` +
+      `each paste's time is the median of ${r.rounds} interleaved samples, then the median and ` +
+      `p99 are taken across pastes. Median of per-paste ratios: ${formatNumber(r.medianRatio)}×.`,
+    `dev corpus: diagnose() agreed with the corpus label on ${r.agree}/${n} pastes ` +
+      '(accuracy is the test suite’s business; shown so a speed-up that changes answers is visible).',
+  );
+}
+
+/** 2. A ~40 KB `terraform apply` paste: median per call, target < 1 ms. */
+function planPastePhase(ctx: BenchContext, { rows, notes, data }: Output): void {
+  const quick = ctx.options.quick;
+  const paste = flat(makePlanPaste(40 * 1024));
+  const bytes = Buffer.byteLength(paste, 'utf8');
+  ctx.log(`engine: 40 KB plan paste (${bytes} bytes)`);
+  const res = interleave(diagnoseCall(paste), baselinePass(paste), {
+    warmup: quick ? 20 : 100,
+    samples: quick ? 60 : 400,
+    minSampleNs: 50_000,
+  });
+  const eng = summarize(res.a);
+  const base = summarize(res.b);
+  Object.assign(data, {
+    planBytes: bytes,
+    planSamples: res.a.length,
+    planCallsPerSample: res.iterationsA,
+    planMedianMs: nsToMs(eng.median),
+    planP99Ms: nsToMs(eng.p99),
+    planMinMs: nsToMs(eng.min),
+    planMaxMs: nsToMs(eng.max),
+    planBaselineMedianMs: nsToMs(base.median),
+  });
+  rows.push({
+    name: '40 KB plan paste: median',
+    value: nsToMs(eng.median),
+    unit: 'ms',
+    baseline: { name: BASELINE_NAME, value: nsToMs(base.median) },
+    target: '< 1 ms',
+    pass: nsToMs(eng.median) < 1,
+  });
+  rows.push({
+    name: '40 KB plan paste: p99',
+    value: nsToMs(eng.p99),
+    unit: 'ms',
+    baseline: { name: BASELINE_NAME, value: nsToMs(base.p99) },
+  });
+  rows.push(classRow('40 KB plan paste: class', paste, PLAN_PASTE_CLASS));
+  notes.push(
+    `40 KB plan paste: ${formatBytes(bytes)} (${paste.split('\n').length} lines), an interactive ` +
+      '`terraform apply` ending in InvalidClientTokenId; ' +
+      `${res.a.length} samples of ${res.iterationsA} call(s) each, min ${formatDuration(eng.min)}.`,
+  );
+}
+
+/** 3. A ~5 MB TF_LOG debug log: throughput in MB/s, target ≥ 100 MB/s. */
+function debugLogPhase(ctx: BenchContext, { rows, notes, data }: Output): void {
+  const quick = ctx.options.quick;
+  const started = now();
+  const log = flat(makeDebugLog(5 * 1024 * 1024, 42));
+  const genNs = since(started);
+  const bytes = Buffer.byteLength(log, 'utf8');
+  ctx.gc();
+  ctx.log(`engine: ${formatBytes(bytes)} debug log`);
+  const res = interleave(diagnoseCall(log), baselinePass(log), {
+    warmup: quick ? 1 : 3,
+    samples: quick ? 5 : 21,
+    minSampleNs: 2_000_000,
+  });
+  const eng = summarize(res.a);
+  const base = summarize(res.b);
+  const mbs = mbPerSec(bytes, eng.median);
+  Object.assign(data, {
+    logBytes: bytes,
+    logChars: log.length,
+    logSeed: 42,
+    logGenerateMs: nsToMs(genNs),
+    logRuns: res.a.length,
+    logMedianMs: nsToMs(eng.median),
+    logMinMs: nsToMs(eng.min),
+    logMaxMs: nsToMs(eng.max),
+    logMBps: mbs,
+    logBaselineMBps: mbPerSec(bytes, base.median),
+  });
+  rows.push({
+    name: '5 MB debug log: throughput',
+    value: mbs,
+    unit: 'MB/s',
+    baseline: { name: BASELINE_NAME, value: mbPerSec(bytes, base.median) },
+    target: '≥ 100 MB/s',
+    pass: mbs >= 100,
+  });
+  rows.push({
+    name: '5 MB debug log: median',
+    value: nsToMs(eng.median),
+    unit: 'ms',
+    baseline: { name: BASELINE_NAME, value: nsToMs(base.median) },
+  });
+  rows.push(classRow('5 MB debug log: class', log, DEBUG_LOG_CLASS));
+  notes.push(
+    `5 MB debug log: ${formatBytes(bytes)} (${log.split('\n').length.toLocaleString('en-US')} lines, ` +
+      `seed 42, generated in ${formatDuration(genNs)}); ${res.a.length} runs, ` +
+      `fastest ${formatNumber(mbPerSec(bytes, eng.min))} MB/s, slowest ${formatNumber(mbPerSec(bytes, eng.max))} MB/s. ` +
+      'MB = 10^6 bytes of UTF-8.',
+  );
 }
 
 /** A correctness row: the bench measures nothing useful if the answer is wrong. */

@@ -131,19 +131,19 @@ const PLAN_RESOURCES: Array<(rand: Rand, name: string, i: number) => PlanResourc
       vpc_id: KNOWN,
     },
   }),
-  (rand, name) => ({
+  (rand, name, _i, port = pick(rand, [443, 5432, 8080, 6379])) => ({
     type: 'aws_security_group_rule',
     name: `${name}_ingress`,
     attrs: {
       cidr_blocks: { list: [`10.${int(rand, 0, 31)}.0.0/16`] },
-      from_port: String(pick(rand, [443, 5432, 8080, 6379])),
+      from_port: String(port),
       id: KNOWN,
       protocol: q('tcp'),
       security_group_id: KNOWN,
       security_group_rule_id: KNOWN,
       self: 'false',
       source_security_group_id: KNOWN,
-      to_port: String(pick(rand, [443, 5432, 8080, 6379])),
+      to_port: String(port),
       type: q('ingress'),
     },
   }),
@@ -345,6 +345,7 @@ export function makePlanPaste(targetBytes = 40 * 1024, seed = 7): string {
     '',
     'Terraform will perform the following actions:',
     '',
+    '',
   ].join('\n');
   const tail = (count: number): string =>
     [
@@ -438,6 +439,11 @@ class LogWriter {
   tick(maxMs = 3): string {
     this.clock += Math.floor(this.rand() * (maxMs + 1));
     return new Date(this.clock).toISOString();
+  }
+
+  /** Advances the clock by exactly `ms`. */
+  advance(ms: number): void {
+    this.clock += ms;
   }
 
   now(): string {
@@ -652,7 +658,8 @@ function apiCallFor(rand: Rand, type: string): ApiCall {
         operation: 'DescribeDBInstances',
         method: 'POST',
         url: `https://rds.${REGION}.amazonaws.com/`,
-        requestBody: 'Action=DescribeDBInstances&DBInstanceIdentifier=prod-app-db&Version=2014-10-31',
+        requestBody:
+          'Action=DescribeDBInstances&DBInstanceIdentifier=prod-app-db&Version=2014-10-31',
         status: 200,
         responseXml: [
           '<DescribeDBInstancesResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">',
@@ -664,17 +671,19 @@ function apiCallFor(rand: Rand, type: string): ApiCall {
   }
 }
 
-/** Key id as aws-sdk-go-base masks it in logs: first and last four characters kept. */
-function maskedKey(suffix: string): string {
-  return `AKIA************${suffix}`;
-}
+// Key ids as aws-sdk-go-base masks them in logs: first and last four characters kept.
+/** Temporary credentials from GitHub's OIDC token (backend and default provider). */
+const CI_KEY = 'ASIA************7NQD';
+/** The static key of the `aws.audit` provider, which AWS no longer recognises. */
+const AUDIT_KEY = 'AKIA************3XQM';
 
 interface CallContext {
   source: string;
   rpc: string;
   reqId: string;
   resourceType?: string;
-  keySuffix: string;
+  /** Masked access key id the request is signed with. */
+  key: string;
 }
 
 function logApiCall(w: LogWriter, rand: Rand, call: ApiCall, ctx: CallContext): string {
@@ -682,6 +691,7 @@ function logApiCall(w: LogWriter, rand: Rand, call: ApiCall, ctx: CallContext): 
   const signingService = call.service === 'CloudWatch Logs' ? 'logs' : call.service.toLowerCase();
   const signingRegion = call.service === 'IAM' ? 'us-east-1' : REGION;
   const host = new URL(call.url).host;
+  const backend = ctx.source.startsWith('backend-');
   const common: Fields = {
     '@caller': SDK_CALLER,
     '@module': 'aws',
@@ -691,11 +701,21 @@ function logApiCall(w: LogWriter, rand: Rand, call: ApiCall, ctx: CallContext): 
     'rpc.method': call.operation,
     'rpc.service': call.service,
     'rpc.system': 'aws-api',
-    'tf_aws.sdk': 'aws-sdk-go-v2',
-    tf_mux_provider: '*schema.GRPCProviderServer',
-    tf_provider_addr: PROVIDER_ADDR,
-    tf_req_id: ctx.reqId,
-    tf_rpc: ctx.rpc,
+    ...(backend
+      ? {
+          'aws.operation': call.operation,
+          'tf_backend.operation': ctx.rpc,
+          'tf_backend.req_id': ctx.reqId,
+          'tf_backend.s3.bucket': 'acme-tfstate',
+          'tf_backend.s3.path': 'prod/terraform.tfstate',
+        }
+      : {
+          'tf_aws.sdk': 'aws-sdk-go-v2',
+          tf_mux_provider: '*schema.GRPCProviderServer',
+          tf_provider_addr: PROVIDER_ADDR,
+          tf_req_id: ctx.reqId,
+          tf_rpc: ctx.rpc,
+        }),
   };
   if (ctx.resourceType) common.tf_resource_type = ctx.resourceType;
   const sent = w.now();
@@ -705,13 +725,14 @@ function logApiCall(w: LogWriter, rand: Rand, call: ApiCall, ctx: CallContext): 
     'http.method': call.method,
     'http.request.header.amz_sdk_invocation_id': uuid(rand),
     'http.request.header.amz_sdk_request': 'attempt=1; max=25',
-    'http.request.header.authorization': `AWS4-HMAC-SHA256 Credential=${maskedKey(ctx.keySuffix)}/${amzDate(sent).slice(0, 8)}/${signingRegion}/${signingService}/aws4_request, SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-date, Signature=*****`,
+    'http.request.header.authorization': `AWS4-HMAC-SHA256 Credential=${ctx.key}/${amzDate(sent).slice(0, 8)}/${signingRegion}/${signingService}/aws4_request, SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-date, Signature=*****`,
     'http.request.header.x_amz_date': amzDate(sent),
     'http.request_content_length': call.requestBody ? call.requestBody.length : 0,
     'http.url': call.url,
     'http.user_agent': `${USER_AGENT} api/${signingService}#1.${int(rand, 20, 160)}.${int(rand, 0, 9)}`,
     'net.peer.name': host,
   };
+  if (ctx.key.startsWith('ASIA')) request['http.request.header.x_amz_security_token'] = '*****';
   if (call.requestBody !== undefined) {
     request['http.request.body'] = call.requestBody;
     request['http.request.header.content_type'] = call.requestBody.startsWith('{')
@@ -719,14 +740,15 @@ function logApiCall(w: LogWriter, rand: Rand, call: ApiCall, ctx: CallContext): 
       : 'application/x-www-form-urlencoded';
   }
   w.plugin('DEBUG', ctx.source, 'HTTP Request Sent', request);
-  w.tick(int(rand, 20, 300));
+  const duration = int(rand, 20, 400);
+  w.advance(duration);
   const response: Fields = {
     ...common,
-    'http.duration': int(rand, 20, 400),
+    'http.duration': duration,
     'http.response.header.content_type': call.responseJson ? 'application/json' : 'text/xml',
     'http.response.header.date': httpDate(w.now()),
     'http.response.header.x_amzn_requestid': requestId,
-    'http.response_content_length': int(rand, 200, 4000),
+    'http.response_content_length': call.responseJson?.length ?? int(rand, 200, 4000),
     'http.status_code': call.status,
   };
   if (call.responseJson !== undefined) response['http.response.body'] = call.responseJson;
@@ -740,15 +762,24 @@ function logApiCall(w: LogWriter, rand: Rand, call: ApiCall, ctx: CallContext): 
 /** One resource refresh during the plan walk, as TF_LOG=TRACE shows it. */
 function logRefresh(w: LogWriter, rand: Rand, r: Address): void {
   const reqId = uuid(rand);
-  w.core('TRACE', `vertex "${r.address}": starting visit (*terraform.NodePlannableResourceInstance)`);
+  w.core(
+    'TRACE',
+    `vertex "${r.address}": starting visit (*terraform.NodePlannableResourceInstance)`,
+  );
   w.core('TRACE', `readResourceInstanceState: reading state for ${r.address}`);
   w.core(
     'TRACE',
     `upgradeResourceState: schema version of ${r.address} is still 0; calling provider "aws" for any other minor fixups`,
   );
   w.core('TRACE', 'GRPCProvider: UpgradeResourceState');
-  w.core('TRACE', `NodeAbstractResouceInstance.writeResourceInstanceState to prevRunState for ${r.address}`);
-  w.core('TRACE', `NodeAbstractResouceInstance.writeResourceInstanceState to refreshState for ${r.address}`);
+  w.core(
+    'TRACE',
+    `NodeAbstractResouceInstance.writeResourceInstanceState to prevRunState for ${r.address}`,
+  );
+  w.core(
+    'TRACE',
+    `NodeAbstractResouceInstance.writeResourceInstanceState to refreshState for ${r.address}`,
+  );
   w.core('TRACE', `NodeAbstractResourceInstance.refresh for ${r.address}`);
   w.core('TRACE', 'GRPCProvider: ReadResource');
   const proto = (rpc: string, line: number, msg: string): void =>
@@ -785,7 +816,7 @@ function logRefresh(w: LogWriter, rand: Rand, r: Address): void {
       rpc: 'ReadResource',
       reqId,
       resourceType: r.type,
-      keySuffix: 'Q7KF',
+      key: CI_KEY,
     });
   }
   proto('ReadResource', 773, 'Received downstream response');
@@ -846,12 +877,12 @@ function logPreamble(w: LogWriter, rand: Rand): void {
     source: backend,
     rpc: 'Configure',
     reqId: uuid(rand),
-    keySuffix: 'Q7KF',
+    key: CI_KEY,
   });
   w.plugin('INFO', backend, 'Retrieved credentials', {
     '@caller': 'github.com/hashicorp/aws-sdk-go-base/v2@v2.0.0-beta.52/credentials.go:141',
     '@module': 'aws',
-    'tf_aws.credentials_source': 'EnvConfigCredentials',
+    'tf_aws.credentials_source': 'WebIdentityCredentials',
     tf_backend: 's3',
   });
   logApiCall(
@@ -1011,14 +1042,16 @@ function logGraphBuild(w: LogWriter, pool: Address[]): void {
 }
 
 function logConfigureProvider(w: LogWriter, rand: Rand, alias: string): void {
-  const addr = alias ? `provider[\\"${PROVIDER_ADDR}\\"].${alias}` : `provider[\\"${PROVIDER_ADDR}\\"]`;
+  const addr = alias
+    ? `provider[\\"${PROVIDER_ADDR}\\"].${alias}`
+    : `provider[\\"${PROVIDER_ADDR}\\"]`;
   w.core('TRACE', `vertex "${addr}": starting visit (*terraform.NodeApplyableProvider)`);
   w.core('TRACE', 'GRPCProvider: ConfigureProvider');
   const reqId = uuid(rand);
   w.plugin('INFO', PROVIDER, 'Retrieved credentials', {
     '@caller': 'github.com/hashicorp/aws-sdk-go-base/v2@v2.0.0-beta.52/credentials.go:141',
     '@module': 'aws',
-    'tf_aws.credentials_source': 'AssumeRoleWithWebIdentityProvider',
+    'tf_aws.credentials_source': 'WebIdentityCredentials',
     tf_provider_addr: PROVIDER_ADDR,
     tf_req_id: reqId,
     tf_rpc: 'ConfigureProvider',
@@ -1035,7 +1068,7 @@ function logConfigureProvider(w: LogWriter, rand: Rand, alias: string): void {
       status: 200,
       responseXml: stsIdentityXml(rand),
     },
-    { source: PROVIDER, rpc: 'ConfigureProvider', reqId, keySuffix: 'Q7KF' },
+    { source: PROVIDER, rpc: 'ConfigureProvider', reqId, key: CI_KEY },
   );
   w.core('TRACE', `vertex "${addr}": visit complete`);
 }
@@ -1077,7 +1110,7 @@ function logFailingProvider(w: LogWriter, rand: Rand): void {
     'http.request.body': 'Action=GetCallerIdentity&Version=2011-06-15',
     'http.request.header.amz_sdk_invocation_id': uuid(rand),
     'http.request.header.amz_sdk_request': 'attempt=1; max=25',
-    'http.request.header.authorization': `AWS4-HMAC-SHA256 Credential=${maskedKey('3XQM')}/${amzDate(sent).slice(0, 8)}/${REGION}/sts/aws4_request, SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-date, Signature=*****`,
+    'http.request.header.authorization': `AWS4-HMAC-SHA256 Credential=${AUDIT_KEY}/${amzDate(sent).slice(0, 8)}/${REGION}/sts/aws4_request, SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-date, Signature=*****`,
     'http.request.header.content_type': 'application/x-www-form-urlencoded',
     'http.request.header.x_amz_date': amzDate(sent),
     'http.request_content_length': 43,
@@ -1085,7 +1118,7 @@ function logFailingProvider(w: LogWriter, rand: Rand): void {
     'http.user_agent': `${USER_AGENT} api/sts#1.28.6`,
     'net.peer.name': `sts.${REGION}.amazonaws.com`,
   });
-  w.tick(97);
+  w.advance(97);
   w.plugin(
     'DEBUG',
     PROVIDER,
@@ -1167,18 +1200,14 @@ function logShutdown(w: LogWriter, rand: Rand): void {
       status: 200,
       responseJson: '{}',
     },
-    { source: 'backend-s3.aws-base', rpc: 'Configure', reqId: uuid(rand), keySuffix: 'Q7KF' },
+    { source: 'backend-s3.aws-base', rpc: 'Configure', reqId: uuid(rand), key: CI_KEY },
   );
   w.core('TRACE', 'GRPCProvider: Close');
   stopPlugin(w, rand);
   w.push('');
   w.push('Planning failed. Terraform encountered an error while generating this plan.');
   w.push('');
-  for (const l of framedProviderError(
-    `provider["${PROVIDER_ADDR}"].audit`,
-    'providers.tf',
-    14,
-  ))
+  for (const l of framedProviderError(`provider["${PROVIDER_ADDR}"].audit`, 'providers.tf', 14))
     w.push(l);
 }
 

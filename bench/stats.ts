@@ -128,7 +128,10 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 export function median(samples: readonly number[]): number {
-  return quantile([...samples].sort((x, y) => x - y), 0.5);
+  return quantile(
+    [...samples].sort((x, y) => x - y),
+    0.5,
+  );
 }
 
 export function summarize(samples: readonly number[]): Summary {

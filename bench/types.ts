@@ -31,6 +31,8 @@ export interface Section {
   rows: Row[];
   /** Lines printed under the table: methodology, sizes, caveats. */
   notes?: string[];
+  /** Extra numbers for the JSON output only (input sizes, sample counts, min/max…). */
+  data?: Record<string, number | string>;
 }
 
 export interface BenchOptions {

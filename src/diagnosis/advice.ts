@@ -7,14 +7,18 @@ import { fill, type TemplateVars } from './template';
 import type { Cause, CredentialSource, Platform, Step } from './types';
 
 export interface AdviceContext {
-  signals: ReadonlySet<Signal>;
-  /** Normalized text of the paste, for text conditions. */
-  text: string;
+  /** Whether a catalog condition holds for this paste. */
+  holds: (condition: Condition) => boolean;
   vars: TemplateVars;
 }
 
-export function holds(condition: Condition, ctx: Pick<AdviceContext, 'signals' | 'text'>): boolean {
-  return typeof condition === 'string' ? ctx.signals.has(condition) : condition.test(ctx.text);
+/** The context of a paste: signals from its facts, text conditions against its text. */
+export function pasteContext(
+  signals: ReadonlySet<Signal>,
+  text: string,
+  vars: TemplateVars,
+): AdviceContext {
+  return { holds: (c) => (typeof c === 'string' ? signals.has(c) : c.test(text)), vars };
 }
 
 /** Prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
@@ -32,7 +36,7 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     let score = spec.prior;
     const evidence: string[] = [];
     for (const boost of spec.boosts ?? []) {
-      if (!holds(boost.when, ctx)) continue;
+      if (!ctx.holds(boost.when)) continue;
       score += boost.by;
       evidence.push(prose(boost.evidence, ctx.vars));
     }
@@ -53,7 +57,7 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
 
 function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext): boolean {
   if (spec.sources && !spec.sources.includes(source)) return false;
-  return spec.when === undefined || holds(spec.when, ctx);
+  return spec.when === undefined || ctx.holds(spec.when);
 }
 
 function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): Step {
@@ -93,11 +97,8 @@ export function buildSteps(
   return steps;
 }
 
-export function detectSource(
-  platform: Platform,
-  ctx: Pick<AdviceContext, 'signals' | 'text'>,
-): CredentialSource | undefined {
+export function detectSource(platform: Platform, ctx: AdviceContext): CredentialSource | undefined {
   for (const [source, condition] of PLATFORMS[platform].detect)
-    if (holds(condition, ctx)) return source;
+    if (ctx.holds(condition)) return source;
   return undefined;
 }

@@ -1,7 +1,7 @@
 // The engine's entry point: text in, Diagnosis out. Pure and synchronous; linear in the
 // size of the input (focus() caps what the expensive stages see).
 
-import { buildSteps, detectSource, rankCauses, type AdviceContext } from './advice';
+import { buildSteps, detectSource, pasteContext, rankCauses } from './advice';
 import { catalogEntry, PLATFORMS } from './catalog';
 import { classify, type BlockVerdict } from './classify';
 import { extractFacts } from './facts';
@@ -9,6 +9,7 @@ import { focus, READ_WHOLE_CHARS } from './focus';
 import { normalize } from './normalize';
 import { findSecrets, redactor } from './secrets';
 import { computeSignals } from './signals';
+import { makeGuide } from './guide';
 import { templateVars } from './template';
 import type { Diagnosis, OtherError } from './types';
 
@@ -53,7 +54,7 @@ export function diagnose(input: string): Diagnosis {
     const entry = catalogEntry(primary.classId);
     facts.platform = entry.platform;
     const signals = computeSignals(facts);
-    const ctx: AdviceContext = { signals, text: flat, vars: templateVars(facts) };
+    const ctx = pasteContext(signals, flat, templateVars(facts));
     const source = detectSource(entry.platform, ctx);
     if (source) facts.credentialSource = source;
     diagnosis = {
@@ -65,6 +66,7 @@ export function diagnose(input: string): Diagnosis {
       facts,
       causes: rankCauses(entry, ctx),
       steps: buildSteps(entry, source ?? 'unknown', ctx, { includePlatformChecks: false }),
+      guide: makeGuide(entry, signals, ctx),
       sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
       docs: entry.docs,
       secrets: secrets.findings,

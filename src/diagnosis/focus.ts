@@ -1,7 +1,8 @@
 // Picks the parts of a paste worth reading. A Slack message is small and read whole;
 // a multi-megabyte TF_LOG=DEBUG file is mostly noise, so we keep only windows of lines
-// around the words every error family shares. One regex pass finds them, which keeps
-// the engine linear and fast on any input (see `npm run bench`).
+// around the words every error family shares. Terraform prints its final diagnostics at
+// the end, so the text is scanned from the end backwards, chunk by chunk, until the
+// budget is filled: the cost depends on the budget, not on the size of the log.
 
 /** Texts up to this size are read whole. */
 export const READ_WHOLE_CHARS = 12 * 1024;
@@ -11,6 +12,9 @@ const LINES_BEFORE = 6;
 const LINES_AFTER = 30;
 /** Longest single window; a window inside one enormous line is cut around its anchor. */
 const MAX_WINDOW_CHARS = 8 * 1024;
+const CHUNK_CHARS = 128 * 1024;
+/** Longer than any anchor word, so a word cut by a chunk boundary is still found. */
+const CHUNK_OVERLAP = 32;
 
 // Words shared by the error families of every platform we know. Deliberately short and
 // literal so V8 can scan them quickly; "Token" is left out because debug logs repeat
@@ -26,60 +30,60 @@ export interface Focus {
 
 export function focus(text: string): Focus {
   if (text.length <= READ_WHOLE_CHARS) return { segments: [text], partial: false };
-  const hits = anchorPositions(text);
-  if (hits.length === 0) return { segments: [], partial: true };
-
-  // Newest first: Terraform prints its final diagnostics at the end of a log.
+  // Windows, newest first; each new one starts before (or overlaps) the previous one.
   const ranges: Array<[number, number]> = [];
   let used = 0;
-  for (let i = hits.length - 1; i >= 0 && used < FOCUS_BUDGET_CHARS; i--) {
-    const range = windowAround(text, hits[i] as number);
-    const last = ranges[ranges.length - 1];
-    if (last && range[1] >= last[0]) {
-      // Overlaps the window we already have (which starts later): extend it backwards.
-      used += Math.max(0, last[0] - range[0]);
-      last[0] = Math.min(last[0], range[0]);
-      continue;
+  /** Start of the earliest window so far: hits after it are already covered. */
+  let floor = Infinity;
+  for (let end = text.length; end > 0 && used < FOCUS_BUDGET_CHARS; end -= CHUNK_CHARS) {
+    const start = Math.max(0, end - CHUNK_CHARS - CHUNK_OVERLAP);
+    const hits = anchorsIn(text, start, end);
+    for (let i = hits.length - 1; i >= 0 && used < FOCUS_BUDGET_CHARS; i--) {
+      const pos = hits[i] as number;
+      if (pos >= floor) continue;
+      const range = windowAround(text, pos);
+      floor = range[0];
+      const last = ranges[ranges.length - 1];
+      if (last && range[1] >= last[0]) {
+        used += Math.max(0, last[0] - range[0]);
+        last[0] = Math.min(last[0], range[0]);
+      } else {
+        ranges.push(range);
+        used += range[1] - range[0];
+      }
     }
-    ranges.push(range);
-    used += range[1] - range[0];
   }
+  if (ranges.length === 0) return { segments: [], partial: true };
   ranges.reverse();
-  const segments = ranges.map(([start, end]) => text.slice(start, end));
-  return { segments, partial: true };
+  return { segments: ranges.map(([s, e]) => text.slice(s, e)), partial: true };
 }
 
-/** Positions of anchor hits, at most one per line, capped to keep memory bounded. */
-function anchorPositions(text: string): number[] {
-  const MAX_KEPT = 4096;
+/** Anchor positions in [start, end), ascending. */
+function anchorsIn(text: string, start: number, end: number): number[] {
+  const chunk = text.slice(start, end);
   const hits: number[] = [];
   ANCHOR.lastIndex = 0;
-  let lineEnd = -1;
-  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
-    if (m.index <= lineEnd) continue;
-    hits.push(m.index);
-    if (hits.length > MAX_KEPT * 2) hits.splice(0, MAX_KEPT); // keep the newest
-    const nl = text.indexOf('\n', m.index);
-    lineEnd = nl === -1 ? text.length : nl;
-    ANCHOR.lastIndex = lineEnd;
-  }
+  for (let m = ANCHOR.exec(chunk); m !== null; m = ANCHOR.exec(chunk)) hits.push(start + m.index);
+  ANCHOR.lastIndex = 0;
   return hits;
 }
 
+/** A few lines before the hit and more after it, never more than MAX_WINDOW_CHARS. */
 function windowAround(text: string, pos: number): [number, number] {
-  let start = pos;
-  for (let i = 0; i <= LINES_BEFORE && start > 0; i++) {
-    const nl = text.lastIndexOf('\n', start - 1);
-    start = nl === -1 ? 0 : nl;
+  // Searches are bounded to the window's size, so an enormous line costs no more than a short one.
+  const lowest = Math.max(0, pos - MAX_WINDOW_CHARS / 4);
+  const before = text.slice(lowest, pos);
+  let cut = before.length;
+  for (let i = 0; i <= LINES_BEFORE && cut > 0; i++) {
+    const nl = before.lastIndexOf('\n', cut - 1);
+    cut = nl === -1 ? 0 : nl;
   }
+  const start = lowest + cut;
+  const highest = Math.min(text.length, start + MAX_WINDOW_CHARS);
   let end = pos;
-  for (let i = 0; i <= LINES_AFTER && end < text.length; i++) {
+  for (let i = 0; i <= LINES_AFTER && end < highest; i++) {
     const nl = text.indexOf('\n', end + 1);
-    end = nl === -1 ? text.length : nl;
+    end = nl === -1 || nl > highest ? highest : nl;
   }
-  if (end - start > MAX_WINDOW_CHARS) {
-    start = Math.max(start, pos - MAX_WINDOW_CHARS / 4);
-    end = Math.min(end, start + MAX_WINDOW_CHARS);
-  }
-  return [start, end];
+  return [start, Math.max(end, Math.min(highest, pos + 1))];
 }

@@ -1,5 +1,8 @@
 // Public surface of the diagnosis engine.
 export { diagnose } from './diagnose';
+export { describeClass, findClass, listClasses } from './explain';
+export { guideCauses, guideSteps, sourcesFor, stepTitle } from './guide';
 export { CATALOG, catalogEntry, PLATFORMS } from './catalog';
+export { factList } from './fact-list';
 export type * from './types';
 export { CLASS_IDS } from './types';

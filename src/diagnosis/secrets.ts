@@ -7,8 +7,12 @@ import type { SecretFinding, SecretKind } from './types';
 
 interface SecretPattern {
   kind: SecretKind;
-  /** Global regex; the secret is capture group 1 (or the whole match). */
+  /** The secret is capture group 1 (or the whole match). */
   re: RegExp;
+  /** Literal words, one of which every match contains: only lines with one are tried. */
+  anchors: string[];
+  /** How far before its anchor a match may start. */
+  lookback: number;
   mustRotate: boolean;
   /** Optional check of the captured value (rejects references and already-masked values). */
   accept?: (value: string) => boolean;
@@ -34,6 +38,9 @@ const notPlaceholder = (v: string): boolean => v.length >= MIN_SECRET_LENGTH && 
 
 const Q = `["']?`; // optional quote around assigned values
 const ASSIGN = `${Q}\\s*[:=]\\s*${Q}`;
+const SECRET_WORDS = ['secret', 'SECRET', 'Secret'];
+const TOKEN_WORDS = ['token', 'TOKEN', 'Token'];
+const PEM = '-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----';
 
 const PATTERNS: SecretPattern[] = [
   // AWS
@@ -41,131 +48,203 @@ const PATTERNS: SecretPattern[] = [
     kind: 'aws_secret_access_key',
     re: new RegExp(
       `(?:aws_?secret_?access_?key|AWS_SECRET_KEY|secret_?key|SecretAccessKey|--secret-access-key)${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
-      'gi',
+      'i',
     ),
+    anchors: SECRET_WORDS,
+    lookback: 12,
     mustRotate: true,
   },
   {
     kind: 'aws_session_token',
     re: new RegExp(
       `(?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token|x_amz_security_token|--session-token)${ASSIGN}([A-Za-z0-9/+=%]{16,})`,
-      'gi',
+      'i',
     ),
+    anchors: TOKEN_WORDS,
+    lookback: 20,
     mustRotate: true,
     accept: notPlaceholder,
   },
   // Session tokens pasted bare: they start with a recognisable base64 header.
   {
     kind: 'aws_session_token',
-    re: /\b((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE|AgoJb3JpZ2luX2Vj)[A-Za-z0-9/+=]{0,2000})/g,
+    re: /\b((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE|AgoJb3JpZ2luX2Vj)[A-Za-z0-9/+=]{0,2000})/,
+    anchors: ['IQoJ', 'FwoG', 'FQoG', 'AgoJ'],
+    lookback: 1,
     mustRotate: true,
   },
   // An AKIA/ASIA key followed on the same line by a 40-character secret (CSV exports, `aws configure` transcripts).
   {
     kind: 'aws_secret_access_key',
-    re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[\s,;:|"'=]{1,20}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+    re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[\s,;:|"'=]{1,20}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
+    anchors: ['AKIA', 'ASIA'],
+    lookback: 1,
     mustRotate: true,
     accept: (v) => /[a-z]/.test(v) && /[A-Z0-9/+]/.test(v),
   },
   {
     kind: 'aws_access_key_id',
-    re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g,
+    re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/,
+    anchors: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+    lookback: 1,
     mustRotate: false,
     accept: isAccessKeyId,
   },
   // Azure client secrets: the current format has `Q~` at positions 4–5.
   {
     kind: 'azure_client_secret',
-    re: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g,
+    re: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+    anchors: ['Q~'],
+    lookback: 5,
     mustRotate: true,
   },
   {
     kind: 'azure_client_secret',
     re: new RegExp(
       `(?:ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET|client_?secret|clientSecret)${ASSIGN}([^\\s"',;]{8,200})`,
-      'gi',
+      'i',
     ),
+    anchors: SECRET_WORDS,
+    lookback: 14,
     mustRotate: true,
     accept: notPlaceholder,
   },
   // Storage account keys (azurerm backend `access_key`, ARM_ACCESS_KEY): 88 base64 characters.
   {
     kind: 'password',
-    re: /(?:ARM_ACCESS_KEY|AccountKey|access_key|sas_token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{86}==)/gi,
+    re: /(?:ARM_ACCESS_KEY|AccountKey|access_key|sas_token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{86}==)/i,
+    anchors: ['ACCESS_KEY', 'AccountKey', 'access_key', 'sas_token'],
+    lookback: 4,
     mustRotate: true,
   },
   // Private keys (PEM, also JSON-escaped inside service-account key files).
   {
     kind: 'private_key',
-    re: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----(?:[^-]|-(?!----END)){0,8000}-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)/g,
+    re: new RegExp(
+      `(${PEM}(?:[^-]|-(?!----END)){0,8000}-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)`,
+    ),
+    anchors: ['PRIVATE KEY'],
+    lookback: 26,
     mustRotate: true,
   },
   {
     kind: 'private_key',
-    re: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----[A-Za-z0-9/+=\\\n\s]{20,8000})/g,
+    re: new RegExp(`(${PEM}[A-Za-z0-9/+=\\\\\\n\\s]{20,8000})`),
+    anchors: ['PRIVATE KEY'],
+    lookback: 26,
     mustRotate: true,
   },
   {
     kind: 'gcp_service_account_key',
-    re: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/g,
+    re: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/,
+    anchors: ['private_key'],
+    lookback: 1,
     mustRotate: true,
   },
   // GitHub, Terraform Cloud, Slack.
   {
     kind: 'github_token',
-    re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g,
+    re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/,
+    anchors: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+    lookback: 1,
     mustRotate: true,
   },
-  { kind: 'tfc_token', re: /\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_-]{60,})/g, mustRotate: true },
   {
     kind: 'tfc_token',
-    re: /\bTF_TOKEN_[A-Za-z0-9_]{1,200}\s*=\s*["']?([^\s"']{16,})/g,
+    re: /\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_-]{60,})/,
+    anchors: ['atlasv1'],
+    lookback: 16,
+    mustRotate: true,
+  },
+  {
+    kind: 'tfc_token',
+    re: /\bTF_TOKEN_[A-Za-z0-9_]{1,200}\s*=\s*["']?([^\s"']{16,})/,
+    anchors: ['TOKEN'],
+    lookback: 4,
     mustRotate: true,
     accept: notPlaceholder,
   },
   {
     kind: 'slack_token',
-    re: /\b(xox[abposre]-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Za-z0-9-]{10,250})\b/g,
+    re: /\b(xox[abposre]-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Za-z0-9-]{10,250})\b/,
+    anchors: ['xox', 'xapp-'],
+    lookback: 1,
     mustRotate: true,
   },
   {
     kind: 'slack_token',
-    re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g,
+    re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/,
+    anchors: ['hooks.slack'],
+    lookback: 8,
     mustRotate: true,
   },
   // JWTs (OIDC tokens, Azure access tokens) and bearer headers.
   {
     kind: 'bearer_token',
-    re: /\b(eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{10,2000})/g,
+    re: /\b(eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{10,2000})/,
+    anchors: ['eyJ'],
+    lookback: 1,
     mustRotate: true,
   },
   {
     kind: 'bearer_token',
-    re: /Authorization:\s*Bearer\s+([A-Za-z0-9._~+/=-]{16,})/gi,
+    re: /Authorization:\s*Bearer\s+([A-Za-z0-9._~+/=-]{16,})/i,
+    anchors: ['Bearer', 'bearer', 'BEARER'],
+    lookback: 20,
     mustRotate: true,
     accept: notPlaceholder,
   },
-  // Passwords: backend configs, connection strings, generic assignments.
+  // Passwords: backend configs, generic assignments.
   {
     kind: 'password',
     re: new RegExp(
       `(?:password|passwd|pwd|PGPASSWORD|MYSQL_PWD|ARM_SAS_TOKEN|api_?key|api_?token|auth_?token)${ASSIGN}([^\\s"',;]{6,200})`,
-      'gi',
+      'i',
     ),
+    anchors: [
+      'assw',
+      'ASSW',
+      'pwd',
+      'PWD',
+      'SAS_TOKEN',
+      'api_key',
+      'apikey',
+      'apiKey',
+      'API_KEY',
+      'APIKEY',
+      'api_token',
+      'API_TOKEN',
+      'auth_token',
+      'AUTH_TOKEN',
+      'authToken',
+    ],
+    lookback: 12,
     mustRotate: true,
     accept: (v) => v.length >= 6 && !isPlaceholder(v),
   },
-  {
-    kind: 'password',
-    re: /[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,100}:([^\s@/]{3,200})@/gi,
-    mustRotate: true,
-    accept: (v) => !isPlaceholder(v) && v !== '',
-  },
 ];
 
-// Cheap words that every pattern above contains; lines without one are skipped.
-const ANCHOR =
-  /secret|SECRET|Secret|token|TOKEN|Token|IQoJ|FwoG|FQoG|AgoJ|AKIA|ASIA|ABIA|ACCA|Q~|PRIVATE KEY|private_key|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|atlasv1|xox|xapp-|hooks\.slack|eyJ|Bearer|assw|PASSW|pwd|PWD|api_?key|API_?KEY|ACCESS_KEY|AccountKey|access_key|sas_token|:\/\/[^\s:@/]{1,100}:[^\s@/]{1,200}@/g;
+// Connection strings with a password (`postgres://user:pass@host`) are found from each `://`.
+const URL_CREDENTIALS = /[a-z][a-z0-9+.-]{0,20}:\/\/[^\s:@/]{1,100}:([^\s@/]{3,200})@/iy;
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))].sort(
+  (a, b) => b.length - a.length,
+);
+const ANCHOR = new RegExp(ANCHOR_WORDS.map(escapeRe).join('|'), 'g');
+const BY_ANCHOR = new Map<string, Array<{ pattern: SecretPattern; anchored: RegExp }>>();
+for (const pattern of PATTERNS) {
+  // `^.{0,lookback}?` pins the match near its anchor, so a miss costs a few attempts, not a line scan.
+  const anchored = new RegExp(
+    `^[\\s\\S]{0,${pattern.lookback}}?(?:${pattern.re.source})`,
+    pattern.re.flags.replace('g', ''),
+  );
+  for (const word of pattern.anchors) {
+    const list = BY_ANCHOR.get(word) ?? [];
+    list.push({ pattern, anchored });
+    BY_ANCHOR.set(word, list);
+  }
+}
 
 export interface SecretScan {
   findings: SecretFinding[];
@@ -174,70 +253,82 @@ export interface SecretScan {
 }
 
 const MAX_FINDINGS = 50;
-const MAX_REGION = 16 * 1024;
+const MAX_MATCH = 12 * 1024;
+
+/** Counts lines incrementally as positions only move forward. */
+class LineCounter {
+  private pos = 0;
+  private line = 1;
+  constructor(private readonly text: string) {}
+  at(index: number): number {
+    for (
+      let i = this.text.indexOf('\n', this.pos);
+      i !== -1 && i < index;
+      i = this.text.indexOf('\n', i + 1)
+    )
+      this.line++;
+    this.pos = Math.max(this.pos, index);
+    return this.line;
+  }
+}
 
 export function findSecrets(text: string): SecretScan {
-  const findings: SecretFinding[] = [];
+  const hits: Array<{ index: number; kind: SecretKind; value: string; mustRotate: boolean }> = [];
   const values = new Set<string>();
-  for (const region of candidateRegions(text)) {
-    const slice = text.slice(region.start, region.end);
-    for (const p of PATTERNS) {
-      p.re.lastIndex = 0;
-      for (let m = p.re.exec(slice); m !== null; m = p.re.exec(slice)) {
-        const value = m[1] ?? m[0];
-        if (m[0] === '') p.re.lastIndex++;
-        if (!value || values.has(value) || (p.accept && !p.accept(value))) continue;
-        if (findings.length >= MAX_FINDINGS) break;
-        values.add(value);
-        findings.push({
-          kind: p.kind,
-          masked: maskSecret(p.kind, value),
-          line: lineNumber(text, region.start + m.index),
-          mustRotate: p.mustRotate,
-        });
-      }
-      p.re.lastIndex = 0;
+  const take = (
+    index: number,
+    pattern: Pick<SecretPattern, 'kind' | 'mustRotate' | 'accept'>,
+    value: string | undefined,
+  ): void => {
+    if (
+      !value ||
+      values.has(value) ||
+      hits.length >= MAX_FINDINGS ||
+      (pattern.accept && !pattern.accept(value))
+    )
+      return;
+    values.add(value);
+    hits.push({ index, kind: pattern.kind, value, mustRotate: pattern.mustRotate });
+  };
+
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m !== null && hits.length < MAX_FINDINGS; m = ANCHOR.exec(text)) {
+    for (const { pattern, anchored } of BY_ANCHOR.get(m[0]) ?? []) {
+      const start = Math.max(0, m.index - pattern.lookback);
+      const found = anchored.exec(text.slice(start, Math.min(text.length, m.index + MAX_MATCH)));
+      if (found) take(m.index, pattern, found[1] ?? found[0]);
     }
   }
-  // A key id is only a concern when it leaked next to its secret; still listed, never rotated alone.
+  ANCHOR.lastIndex = 0;
+  for (
+    let i = text.indexOf('://');
+    i !== -1 && hits.length < MAX_FINDINGS;
+    i = text.indexOf('://', i + 3)
+  ) {
+    URL_CREDENTIALS.lastIndex = Math.max(0, i - 21);
+    // The scheme may start a little before `://`; try the few possible starts.
+    for (let s = URL_CREDENTIALS.lastIndex; s < i; s++) {
+      URL_CREDENTIALS.lastIndex = s;
+      const found = URL_CREDENTIALS.exec(text);
+      if (found) {
+        take(i, { kind: 'password', mustRotate: true, accept: (v) => !isPlaceholder(v) }, found[1]);
+        break;
+      }
+    }
+  }
+
+  hits.sort((a, b) => a.index - b.index);
+  const lines = new LineCounter(text);
+  const findings = hits.map((h) => ({
+    kind: h.kind,
+    masked: maskSecret(h.kind, h.value),
+    line: lines.at(h.index),
+    mustRotate: h.mustRotate,
+  }));
   return {
     findings: dedupeByMask(findings),
     values: [...values].sort((a, b) => b.length - a.length),
   };
-}
-
-/** Merged line ranges around anchor hits; enormous lines are cut around the hit. */
-function candidateRegions(text: string): Array<{ start: number; end: number }> {
-  const regions: Array<{ start: number; end: number }> = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
-    // Include the previous line too: `aws_secret_access_key =` may wrap before its value.
-    const prev = text.lastIndexOf('\n', m.index - 1);
-    let start = prev <= 0 ? 0 : text.lastIndexOf('\n', prev - 1) + 1;
-    let end = text.indexOf('\n', m.index + m[0].length);
-    end = end === -1 ? text.length : end;
-    // PEM blocks span lines: read on to the END marker.
-    if (m[0] === 'PRIVATE KEY' || m[0] === 'private_key') {
-      const close = text.indexOf('PRIVATE KEY-----', m.index + 11);
-      if (close !== -1 && close - m.index < 12000) end = Math.max(end, close + 16);
-    }
-    if (end - start > MAX_REGION) {
-      start = Math.max(start, m.index - MAX_REGION / 2);
-      end = Math.min(end, m.index + MAX_REGION / 2);
-    }
-    const last = regions[regions.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
-    else regions.push({ start, end });
-    ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, end);
-  }
-  ANCHOR.lastIndex = 0;
-  return regions;
-}
-
-function lineNumber(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 function dedupeByMask(findings: SecretFinding[]): SecretFinding[] {

@@ -262,4 +262,18 @@ export interface Diagnosis {
   evidence: string[];
   /** Present when the text was too large to read whole or had to be cut. */
   notes: string[];
+  /**
+   * What the follow-up flow needs to rebuild causes and steps for any credential source
+   * later, without the paste (it travels in Slack buttons). Absent for `none`.
+   */
+  guide?: Guide;
+}
+
+export interface Guide {
+  /** Facts that fill commands (masked; never secrets). */
+  vars: Record<string, string>;
+  /** Signals that held. */
+  signals: string[];
+  /** One character per text condition of the class entry ('1' held, '0' not), in catalog order. */
+  held: string;
 }

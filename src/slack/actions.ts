@@ -1,53 +1,278 @@
-// Button clicks on the threaded reply. Each click is acknowledged at once and answered by
-// updating the message in place (or privately), never with a stream of new messages.
+// Button clicks. Each is acknowledged at once; the answer updates the clicked message in
+// place (chat.update, or the response_url for private messages) — at most one new thread
+// message per click. All state comes from the signed button value.
 
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTIONS } from './action-ids';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { diagnose, guideSteps, type Step } from '../diagnosis';
+import { ACTIONS, SOURCE_ACTION } from './action-ids';
 import type { BotContext } from './bot-context';
-import { context } from './blocks/diagnosis';
+import { context, diagnosisReply, type Reply } from './blocks/diagnosis';
+import {
+  caseSummary,
+  escalatedScreen,
+  expiredNotice,
+  fixedScreen,
+  sourceQuestion,
+  stepScreen,
+  stuckScreen,
+} from './blocks/flow';
+import { FlowCodec, type FlowState } from './flow-state';
+import { diagnosisFromState } from './rebuild';
+import type { OutcomeKind } from '../infra/outcomes';
 
 type Block = Record<string, unknown>;
+type Click = BlockAction<ButtonAction>;
+
+interface Clicked {
+  body: Click;
+  respond: RespondFn;
+  state: FlowState;
+}
 
 export function registerActions(app: App, bot: BotContext): void {
-  app.action<BlockAction<ButtonAction>>(ACTIONS.fixed, async ({ ack, body }) => {
-    await ack();
-    await closeFlow(
-      bot,
-      body,
-      `:white_check_mark: <@${body.user.id}> says this fixed it. Thanks for closing the loop!`,
+  const on = (id: string | RegExp, handler: (c: Clicked) => Promise<void>) =>
+    app.action<Click>(id, async ({ ack, body, respond, action }) => {
+      await ack();
+      await bot.inFlight.run(
+        async () => {
+          const decoded = bot.codec.decode(action.value);
+          if (!decoded.ok) {
+            bot.logger.info('rejected button value', {
+              reason: decoded.reason,
+              action: action.action_id,
+              channel: body.channel?.id,
+            });
+            await expired(bot, body, respond);
+            return;
+          }
+          await handler({ body, respond, state: decoded.state });
+        },
+        (err) =>
+          bot.logger.error('button handling failed', {
+            action: action.action_id,
+            channel: body.channel?.id,
+            error: err,
+          }),
+      );
+    });
+
+  on(ACTIONS.walk, async ({ body, respond, state }) => {
+    const screen = sourceQuestion(state, bot.codec);
+    const where = location(body);
+    if (where.ephemeral || !where.channel)
+      return void (await respond({ replace_original: true, ...screen }));
+    await bot.slack.postMessage(
+      { channel: where.channel, thread_ts: where.threadTs ?? where.ts, ...screen },
+      { channel: where.channel, action: ACTIONS.walk },
     );
   });
-  app.action<BlockAction<ButtonAction>>(ACTIONS.notAuth, async ({ ack, body }) => {
-    await ack();
-    await closeFlow(
+
+  on(SOURCE_ACTION, async (c) => showStep(bot, c, steps(c.state)));
+  on(ACTIONS.restart, async (c) => update(bot, c, sourceQuestion(c.state, bot.codec)));
+  on(ACTIONS.stepDone, async (c) => showStep(bot, c, steps(c.state)));
+  on(ACTIONS.stepSkip, async (c) => showStep(bot, c, steps(c.state)));
+
+  on(ACTIONS.stepFixed, async (c) => {
+    const list = steps(c.state);
+    const step = list[c.state.i ?? 0];
+    await record(bot, 'fixed', c.state, step?.id);
+    await update(bot, c, fixedScreen(c.state, step, c.body.user.id));
+  });
+
+  on(ACTIONS.escalate, async (c) => {
+    const target = bot.config.escalation;
+    if (!target) return;
+    const where = location(c.body);
+    const threadTs = where.threadTs ?? where.ts;
+    const permalink =
+      where.channel && threadTs ? await permalinkOf(bot, where.channel, threadTs) : undefined;
+    const summary = caseSummary(c.state, steps(c.state), permalink);
+    const text = `<@${c.body.user.id}> is stuck on a Terraform credentials failure and asks for help:\n\`\`\`${summary}\`\`\``;
+    if (target.kind === 'usergroup' && where.channel)
+      await bot.slack.postMessage({
+        channel: where.channel,
+        thread_ts: threadTs,
+        text: `<!subteam^${target.id}> ${text}`,
+      });
+    else await bot.slack.postMessage({ channel: target.id, text, unfurl_links: false });
+    await record(bot, 'escalated', c.state);
+    await update(bot, c, escalatedScreen(c.state, escalationLabel(bot), c.body.user.id));
+  });
+
+  on(ACTIONS.fixed, async (c) => {
+    await record(bot, 'fixed', c.state);
+    await closeReply(
       bot,
-      body,
-      `:see_no_evil: <@${body.user.id}> marked this as not an auth error. tfauth will learn from it.`,
+      c,
+      `:white_check_mark: <@${c.body.user.id}> says this fixed it. Recorded — thanks for closing the loop!`,
     );
   });
-  app.action<BlockAction<ButtonAction>>(ACTIONS.walk, async ({ ack, body }) => {
-    await ack();
-    await closeFlow(
+
+  on(ACTIONS.notAuth, async (c) => {
+    await record(bot, 'not_auth', c.state);
+    await closeReply(
       bot,
-      body,
-      `:compass: <@${body.user.id}> is working through the checklist above.`,
+      c,
+      `:see_no_evil: <@${c.body.user.id}> marked this as not an auth error. Recorded, so the team can see where tfauth is wrong.`,
     );
+  });
+
+  on(ACTIONS.share, async ({ respond, state, body }) => {
+    const reply = diagnosisReply(diagnosisFromState(state), bot.codec);
+    await respond({
+      response_type: 'in_channel',
+      replace_original: false,
+      ...reply,
+      text: `${reply.text} (shared by <@${body.user.id}>)`,
+    });
+    await respond({ delete_original: true });
+    await record(bot, 'diagnosed', state);
   });
 }
 
-/** Replaces the buttons of the reply with a line saying what happened. */
-async function closeFlow(
-  bot: BotContext,
-  body: BlockAction<ButtonAction>,
-  line: string,
-): Promise<void> {
-  const message = body.message as { ts?: string; blocks?: Block[]; text?: string } | undefined;
-  const channel = body.channel?.id;
-  if (!message?.ts || !channel) return;
-  const blocks = (message.blocks ?? []).filter((b) => b.type !== 'actions');
+function steps(state: FlowState): Step[] {
+  return guideSteps(state.c, state.s ?? 'unknown', FlowCodec.guide(state));
+}
+
+async function showStep(bot: BotContext, c: Clicked, list: Step[]): Promise<void> {
+  const i = c.state.i ?? 0;
+  if (i >= list.length) {
+    await record(bot, 'stuck', c.state);
+    const escalation = bot.config.escalation ? { label: escalationLabel(bot) } : undefined;
+    await update(bot, c, stuckScreen(c.state, list, bot.codec, escalation));
+    return;
+  }
+  await update(bot, c, stepScreen(c.state, list, bot.codec));
+}
+
+function escalationLabel(bot: BotContext): string {
+  const t = bot.config.escalation;
+  if (!t) return '';
+  return t.kind === 'usergroup' ? `<!subteam^${t.id}>` : `<#${t.id}>`;
+}
+
+interface Where {
+  channel?: string;
+  ts?: string;
+  threadTs?: string;
+  ephemeral: boolean;
+}
+
+function location(body: Click): Where {
+  const container = (body.container ?? {}) as {
+    message_ts?: string;
+    thread_ts?: string;
+    is_ephemeral?: boolean;
+    channel_id?: string;
+  };
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  return {
+    ...(body.channel?.id
+      ? { channel: body.channel.id }
+      : container.channel_id
+        ? { channel: container.channel_id }
+        : {}),
+    ...((message?.ts ?? container.message_ts)
+      ? { ts: (message?.ts ?? container.message_ts) as string }
+      : {}),
+    ...((message?.thread_ts ?? container.thread_ts)
+      ? { threadTs: (message?.thread_ts ?? container.thread_ts) as string }
+      : {}),
+    ephemeral: container.is_ephemeral === true,
+  };
+}
+
+/** Replaces the clicked message: chat.update for normal messages, response_url for private ones. */
+async function update(bot: BotContext, c: Clicked, reply: Reply): Promise<void> {
+  const where = location(c.body);
+  if (!where.ephemeral && where.channel && where.ts) {
+    try {
+      await bot.slack.update(
+        { channel: where.channel, ts: where.ts, ...reply },
+        { channel: where.channel, ts: where.ts },
+      );
+      return;
+    } catch {
+      // e.g. a message posted through a response_url in a channel the bot is not in.
+    }
+  }
+  await c.respond({ replace_original: true, ...reply });
+}
+
+/** Replaces the buttons of the diagnosis reply with a line saying what happened. */
+async function closeReply(bot: BotContext, c: Clicked, line: string): Promise<void> {
+  const message = c.body.message as { blocks?: Block[]; text?: string } | undefined;
+  const blocks = (message?.blocks ?? []).filter((b) => b.type !== 'actions');
   blocks.push(context([line]));
-  await bot.slack.update(
-    { channel, ts: message.ts, text: message.text ?? 'tfauth', blocks },
-    { channel, ts: message.ts, action: body.actions[0]?.action_id },
-  );
+  await update(bot, c, { text: message?.text ?? 'tfauth', blocks });
+}
+
+async function record(
+  bot: BotContext,
+  kind: OutcomeKind,
+  state: FlowState,
+  step?: string,
+): Promise<void> {
+  try {
+    await bot.outcomes.record({
+      kind,
+      classId: state.c,
+      ...(state.s ? { source: state.s } : {}),
+      ...(step ? { step } : {}),
+      at: bot.now(),
+    });
+  } catch (err) {
+    bot.logger.warn('could not record outcome', { kind, classId: state.c, error: err });
+  }
+}
+
+async function permalinkOf(
+  bot: BotContext,
+  channel: string,
+  ts: string,
+): Promise<string | undefined> {
+  try {
+    const res = await bot.slack.call<{ permalink?: string }>('chat.getPermalink', {
+      channel,
+      message_ts: ts,
+    });
+    return res.permalink;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forged, malformed or expired values: say so politely and show the diagnosis again. */
+async function expired(bot: BotContext, body: Click, respond: RespondFn): Promise<void> {
+  const notice = expiredNotice();
+  const where = location(body);
+  const parent =
+    where.channel && (where.threadTs ?? where.ts)
+      ? await parentText(bot, where.channel, (where.threadTs ?? where.ts) as string)
+      : undefined;
+  const d = parent === undefined ? undefined : diagnose(parent);
+  const blocks = [...notice.blocks];
+  if (d && d.classId !== 'none') blocks.push(...diagnosisReply(d, bot.codec).blocks);
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: notice.text,
+    blocks: blocks.slice(0, 50),
+  } as Parameters<RespondFn>[0]);
+}
+
+async function parentText(
+  bot: BotContext,
+  channel: string,
+  ts: string,
+): Promise<string | undefined> {
+  try {
+    const res = await bot.slack.call<{ messages?: Array<{ text?: string }> }>(
+      'conversations.replies',
+      { channel, ts, limit: 1, inclusive: true },
+    );
+    return res.messages?.[0]?.text;
+  } catch {
+    return undefined;
+  }
 }

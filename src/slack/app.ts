@@ -8,18 +8,26 @@ import type { Config } from '../infra/config';
 import { MemoryDedupe, type Dedupe } from '../infra/dedupe';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
+import { FileOutcomeStore } from '../infra/outcomes-file';
+import type { OutcomeStore } from '../infra/outcomes';
 import { registerActions } from './actions';
 import type { BotContext } from './bot-context';
 import { FlowCodec } from './flow-state';
 import { SlackGateway, type Pacer } from './gateway';
 import { healthHandler, startHealthServer } from './health';
+import { registerCommands } from './commands';
+import { registerHome } from './home';
 import { registerMessages } from './messages';
+import { registerShortcuts } from './shortcuts';
+import { registerViews } from './views';
 
 export interface BotOptions {
   config: Config;
   logger: Logger;
   dedupe?: Dedupe;
   pacer?: Pacer;
+  outcomes?: OutcomeStore;
+  now?: () => number;
 }
 
 export interface RunningBot {
@@ -89,9 +97,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken,
     ),
     slack: new SlackGateway(app.client, logger, options.pacer),
+    outcomes: options.outcomes ?? (await FileOutcomeStore.open(config.dataDir)),
+    now: options.now ?? Date.now,
   };
   registerMessages(app, context);
   registerActions(app, context);
+  registerCommands(app, context);
+  registerViews(app, context);
+  registerShortcuts(app, context);
+  registerHome(app, context);
   app.error(async (err) => {
     logger.error('unhandled listener error', { error: err });
   });

@@ -4,6 +4,7 @@ import type { Config } from '../infra/config';
 import type { Dedupe } from '../infra/dedupe';
 import type { InFlight } from '../infra/in-flight';
 import type { Logger } from '../infra/logger';
+import type { OutcomeStore } from '../infra/outcomes';
 import type { FlowCodec } from './flow-state';
 import type { SlackGateway } from './gateway';
 
@@ -14,4 +15,7 @@ export interface BotContext {
   inFlight: InFlight;
   codec: FlowCodec;
   slack: SlackGateway;
+  outcomes: OutcomeStore;
+  /** Epoch milliseconds (injectable for tests). */
+  now: () => number;
 }

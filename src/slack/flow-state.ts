@@ -3,7 +3,13 @@
 // is rejected, and old ones expire.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { CLASS_IDS, type AuthClassId, type CredentialSource } from '../diagnosis';
+import {
+  CLASS_IDS,
+  type AuthClassId,
+  type CredentialSource,
+  type Diagnosis,
+  type Guide,
+} from '../diagnosis';
 import { LIMITS } from './blocks/limits';
 
 export interface FlowState {
@@ -17,6 +23,8 @@ export interface FlowState {
   x?: Record<string, string>;
   /** Signals that held for the paste. */
   g?: string[];
+  /** Text conditions that held ('0'/'1' string, see Guide.held). */
+  h?: string;
   /** Ids of the steps tried so far (for the "still stuck" summary). */
   d?: string[];
   /** Issued at, epoch seconds. */
@@ -74,6 +82,23 @@ export class FlowCodec {
     return value;
   }
 
+  /** The state a diagnosis starts its flow with. */
+  static start(d: Diagnosis): Omit<FlowState, 't'> {
+    if (d.classId === 'none' || !d.guide) throw new Error('no flow for a none diagnosis');
+    return {
+      c: d.classId,
+      ...(d.facts.credentialSource ? { s: d.facts.credentialSource } : {}),
+      x: d.guide.vars,
+      g: d.guide.signals,
+      h: d.guide.held,
+    };
+  }
+
+  /** The guide a state carries (what the engine needs to rebuild advice). */
+  static guide(state: FlowState): Guide {
+    return { vars: state.x ?? {}, signals: state.g ?? [], held: state.h ?? '' };
+  }
+
   decode(value: unknown): DecodeResult {
     if (typeof value !== 'string' || value.length > LIMITS.buttonValue * 2)
       return { ok: false, reason: 'malformed' };
@@ -117,6 +142,7 @@ function validate(v: unknown): FlowState | undefined {
   if (o.x !== undefined && !isStringRecord(o.x)) return undefined;
   if (o.g !== undefined && !isStringArray(o.g)) return undefined;
   if (o.d !== undefined && !isStringArray(o.d)) return undefined;
+  if (o.h !== undefined && (typeof o.h !== 'string' || !/^[01]{0,64}$/.test(o.h))) return undefined;
   return o as unknown as FlowState;
 }
 

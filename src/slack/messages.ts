@@ -114,6 +114,7 @@ async function handleMessage(
       ref,
     );
     posted = true;
+    await recordDiagnosed(bot, d, ref);
   } catch (err) {
     // Nothing reached Slack: let a redelivery of the same message try again.
     if (!posted) await bot.dedupe.release(key);
@@ -160,4 +161,22 @@ function mb(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+async function recordDiagnosed(
+  bot: BotContext,
+  d: Diagnosis,
+  ref: Record<string, unknown>,
+): Promise<void> {
+  const source = d.facts.credentialSource;
+  try {
+    await bot.outcomes.record({
+      kind: 'diagnosed',
+      classId: d.classId,
+      ...(source ? { source } : {}),
+      at: bot.now(),
+    });
+  } catch (err) {
+    bot.logger.warn('could not record outcome', { ...ref, error: err });
+  }
 }

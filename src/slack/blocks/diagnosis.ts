@@ -3,8 +3,7 @@
 import { factList } from '../../diagnosis/fact-list';
 import type { Diagnosis } from '../../diagnosis';
 import { ACTIONS } from '../action-ids';
-import type { FlowCodec } from '../flow-state';
-import { flowStart } from '../flow-start';
+import { FlowCodec } from '../flow-state';
 import { clip, LIMITS } from './limits';
 import { codeBlock, escape, link } from './mrkdwn';
 
@@ -94,11 +93,13 @@ export function docsLine(d: Diagnosis): string | undefined {
   return `:books: ${d.docs.map((doc) => link(doc.url, doc.title)).join('  ·  ')}`;
 }
 
-export function diagnosisReply(
-  d: Diagnosis,
-  codec: FlowCodec,
-  options: { secretsWarnedTo?: string } = {},
-): Reply {
+export interface ReplyOptions {
+  secretsWarnedTo?: string;
+  /** `thread`: the public reply; `private`: an ephemeral answer with a "Share in channel" button. */
+  variant?: 'thread' | 'private';
+}
+
+export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOptions = {}): Reply {
   const blocks: Block[] = [];
   blocks.push(header(`🔐 ${d.title}`));
   blocks.push(
@@ -123,24 +124,40 @@ export function diagnosisReply(
     );
   for (const n of d.notes) notes.push(escape(n));
   if (notes.length > 0) blocks.push(context(notes));
-  blocks.push(actionsBlock(d, codec));
+  blocks.push(actionsBlock(d, codec, options.variant ?? 'thread'));
   return {
     text: clip(fallbackText(d), LIMITS.fallbackText),
     blocks: blocks.slice(0, LIMITS.messageBlocks),
   };
 }
 
-export function actionsBlock(d: Diagnosis, codec: FlowCodec): Block {
-  const value = codec.encode(flowStart(d));
-  return {
-    type: 'actions',
-    block_id: 'tfauth_actions',
-    elements: [
-      button('Walk me through it', ACTIONS.walk, value, 'primary'),
-      button('It worked', ACTIONS.fixed, value),
-      button('Not an auth error', ACTIONS.notAuth, value),
-    ],
-  };
+export function actionsBlock(d: Diagnosis, codec: FlowCodec, variant: 'thread' | 'private'): Block {
+  const value = codec.encode(FlowCodec.start(d));
+  const elements =
+    variant === 'thread'
+      ? [
+          button('Walk me through it', ACTIONS.walk, value, 'primary'),
+          button('It worked', ACTIONS.fixed, value),
+          button('Not an auth error', ACTIONS.notAuth, value),
+        ]
+      : [
+          button('Walk me through it', ACTIONS.walk, value, 'primary'),
+          button('Share in channel', ACTIONS.share, value),
+          button('Not an auth error', ACTIONS.notAuth, value),
+        ];
+  return { type: 'actions', block_id: 'tfauth_actions', elements };
+}
+
+/** The private answer when a paste holds no credentials or authorization error. */
+export function noneReply(d: Diagnosis): Reply {
+  const found = d.others.find((o) => o.classId === 'none')?.title;
+  const lines = [`:mag: *${escape(d.title)}.* ${escape(d.summary)}`];
+  if (d.evidence[0]) lines.push(`What matched: \`${escape(d.evidence[0]).replace(/`/g, 'ʼ')}\``);
+  if (found) lines.push(`Also found: ${escape(found)}`);
+  lines.push(
+    '_If this is a credentials problem tfauth missed, paste the full `terraform` output — the `Error:` block and the lines under it._',
+  );
+  return { text: `tfauth: ${d.title}`, blocks: [section(lines.join('\n'))] };
 }
 
 function fallbackText(d: Diagnosis): string {

@@ -11,6 +11,12 @@ export const assumeRoleDenied: CatalogEntry = {
   codes: ['AccessDenied (sts:AssumeRole)'],
   signatures: [
     {
+      id: 'invalid-or-cannot',
+      pattern:
+        /\b[Rr]ole "?arn:aws[\w-]{0,10}:iam::\d{0,12}:role\/[^\s"]{1,200}"? (?:is invalid or )?cannot be assumed/,
+      weight: 0.88,
+    },
+    {
       id: 'not-authorized',
       pattern: /is not authorized to perform:? sts:AssumeRole(?!With)/,
       weight: 0.96,

@@ -11,6 +11,11 @@ export const credentialProcess: CatalogEntry = {
   codes: ['ProcessProviderExecutionError'],
   signatures: [
     {
+      id: 'any-mention',
+      pattern: /\bcredential_process\b|ProcessProvider\w{0,20}Error/,
+      weight: 0.86,
+    },
+    {
       id: 'exec',
       pattern: /error in credential_process|ProcessProviderExecutionError/,
       weight: 0.97,

@@ -16,6 +16,11 @@ export const invalidAccessKey: CatalogEntry = {
     'InvalidToken',
   ],
   signatures: [
+    {
+      id: 'malformed-header',
+      pattern: /\bIncompleteSignature\b|not a valid key=value pair .{0,60}Authorization header/,
+      weight: 0.85,
+    },
     { id: 'code', pattern: /\bInvalidClientTokenId\b/, weight: 0.95 },
     { id: 'json-code', pattern: /\bUnrecognizedClientException\b/, weight: 0.95 },
     {
@@ -105,6 +110,20 @@ export const invalidAccessKey: CatalogEntry = {
           when: 'partition.non_commercial',
           by: 0.5,
           evidence: 'The request went to the {partition} partition ({region}).',
+        },
+      ],
+    },
+    {
+      id: 'mangled-key-id',
+      title: 'The access key id has a stray character or whitespace',
+      explanation:
+        'A space, newline, quote or extra letter around AWS_ACCESS_KEY_ID breaks the Authorization header before AWS can even look the key up.',
+      prior: 0,
+      boosts: [
+        {
+          when: /IncompleteSignature|not a valid key=value pair/,
+          by: 0.8,
+          evidence: 'AWS could not parse the Authorization header built from the key id.',
         },
       ],
     },

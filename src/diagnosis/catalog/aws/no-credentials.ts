@@ -11,6 +11,11 @@ export const noCredentials: CatalogEntry = {
   codes: ['NoCredentialProviders', 'EC2RoleRequestError', 'NoCredentialsError'],
   signatures: [
     {
+      id: 'credential-source',
+      pattern: /was specified as the credential_source|credential_source values must be/,
+      weight: 0.86,
+    },
+    {
       id: 'no-valid-sources',
       pattern: /[Nn]o valid credential sources (?:for [^.]{1,60}? )?found/,
       weight: 0.85,

@@ -11,6 +11,11 @@ export const permissionDenied: CatalogEntry = {
   codes: ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess'],
   signatures: [
     {
+      id: 'insufficient-privileges',
+      pattern: /\bInsufficientPrivileges(?:Exception)?\b|Insufficient privileges for/,
+      weight: 0.86,
+    },
+    {
       id: 'not-authorized',
       pattern:
         /is not authorized to perform:? (?!sts:AssumeRole)[a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}/,

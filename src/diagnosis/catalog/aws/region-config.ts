@@ -12,6 +12,16 @@ export const regionConfig: CatalogEntry = {
   codes: ['MissingRegion', 'OptInRequired', 'RegionDisabledException'],
   signatures: [
     {
+      id: 'sdk-missing',
+      pattern: /Missing region in config|ConfigError: Missing region|[Rr]egion is missing/,
+      weight: 0.93,
+    },
+    {
+      id: 'empty-region-host',
+      pattern: /https?:\/\/[a-z0-9-]{2,30}\.\.amazonaws\.com/,
+      weight: 0.92,
+    },
+    {
       id: 'missing',
       pattern:
         /\bMissingRegion\b|could not find region configuration|Invalid Configuration: Missing Region|Missing region value|You must specify a region/,

@@ -8,7 +8,7 @@ export const signatureMismatch: CatalogEntry = {
   title: 'The secret key does not match the access key',
   summary:
     'AWS knows the access key id, but the request was signed with a different secret: a wrong, truncated or padded secret, or a key id and secret from two different key pairs.',
-  codes: ['SignatureDoesNotMatch', 'InvalidSignatureException', 'IncompleteSignature'],
+  codes: ['SignatureDoesNotMatch', 'InvalidSignatureException'],
   signatures: [
     { id: 'code', pattern: /\bSignatureDoesNotMatch\b/, weight: 0.9 },
     {
@@ -17,7 +17,6 @@ export const signatureMismatch: CatalogEntry = {
       weight: 0.9,
     },
     { id: 'json-code', pattern: /\bInvalidSignatureException\b/, weight: 0.85 },
-    { id: 'incomplete', pattern: /\bIncompleteSignature\b/, weight: 0.8 },
   ],
   causes: [
     {

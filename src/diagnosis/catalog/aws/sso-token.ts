@@ -16,6 +16,12 @@ export const ssoToken: CatalogEntry = {
   ],
   signatures: [
     {
+      id: 'sso-config',
+      pattern:
+        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)/,
+      weight: 0.9,
+    },
+    {
       id: 'refresh-failed',
       pattern: /refresh cached SSO token failed|unable to refresh SSO token/,
       weight: 0.96,

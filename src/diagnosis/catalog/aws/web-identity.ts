@@ -30,11 +30,11 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'invalid-token',
       pattern:
-        /\bInvalidIdentityToken\b|No OpenIDConnect provider found in your account|Incorrect token audience/,
+        /\bInvalidIdentityToken\b|Invalid Identity token|No OpenIDConnect provider found|Incorrect token audience/i,
       weight: 0.96,
     },
     { id: 'idp', pattern: /\bIDPCommunicationError\b|\bIDPRejectedClaim\b/, weight: 0.95 },
-    { id: 'webidentityerr', pattern: /\bWebIdentityErr\b/, weight: 0.86 },
+    { id: 'webidentityerr', pattern: /\bWebIdentity(?:Err|Error)\b/, weight: 0.86 },
     {
       id: 'base',
       pattern: /cannot be assumed with web identity token|Cannot assume IAM Role with web identity/,

@@ -10,6 +10,11 @@ export const subscription: CatalogEntry = {
   codes: ['SubscriptionNotFound', 'InvalidSubscriptionId'],
   signatures: [
     {
+      id: 'no-default',
+      pattern: /No Subscription was Marked as Default|no default subscription/i,
+      weight: 0.93,
+    },
+    {
       id: 'not-found-code',
       pattern: /\bSubscriptionNotFound\b|\bInvalidSubscriptionId\b/,
       weight: 0.96,

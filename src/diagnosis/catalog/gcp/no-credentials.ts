@@ -9,6 +9,12 @@ export const gcpNoCredentials: CatalogEntry = {
     'Neither `credentials` nor `access_token` is set, GOOGLE_APPLICATION_CREDENTIALS is unset, and there are no Application Default Credentials from gcloud or a metadata server where Terraform runs.',
   codes: ['could not find default credentials'],
   signatures: [
+    {
+      id: 'client-libraries',
+      pattern:
+        /default credentials were not found|Application Default Credentials are not available|\b(?:Application)?DefaultCredentialsError\b/,
+      weight: 0.95,
+    },
     { id: 'adc', pattern: /could not find default credentials/, weight: 0.96 },
     {
       id: 'provider',

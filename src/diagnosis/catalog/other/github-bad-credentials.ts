@@ -12,6 +12,11 @@ export const githubBadCredentials: CatalogEntry = {
     '403 Resource not accessible by integration',
   ],
   signatures: [
+    {
+      id: 'json-message',
+      pattern: /"message": ?"Bad credentials"|\bBad credentials\b/,
+      weight: 0.9,
+    },
     { id: 'bad-credentials', pattern: /\b401 Bad credentials\b/, weight: 0.97 },
     {
       id: 'requires-auth',

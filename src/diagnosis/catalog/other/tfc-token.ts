@@ -8,6 +8,12 @@ export const tfcToken: CatalogEntry = {
     'Terraform needed a token for a remote host (the `cloud`/`remote` backend, a private module or provider registry) and found none, or the host refused the one it found.',
   codes: ['Required token could not be found', '401 Unauthorized'],
   signatures: [
+    {
+      id: 'validate-token',
+      pattern: /(?:could not|couldn't) validate (?:the |your )?(?:API )?token/i,
+      requires: /Terraform Cloud|HCP Terraform|Terraform Enterprise|cdktf|terraform login/,
+      weight: 0.85,
+    },
     { id: 'no-token', pattern: /Required token could not be found/, weight: 0.97 },
     {
       id: 'login-hint',
@@ -17,7 +23,7 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'registry-401',
       pattern:
-        /(?:remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions).{0,300}?401 Unauthorized|401 Unauthorized.{0,200}?registry/,
+        /(?:remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions).{0,300}?401 Unauthorized|401 Unauthorized.{0,200}?registry/i,
       weight: 0.9,
     },
     {

@@ -1,0 +1,71 @@
+// A Guide is the part of a diagnosis the follow-up flow carries in Slack buttons: enough to
+// rebuild the ranked causes and the checklist for any credential source, without the paste.
+
+import { buildSteps, rankCauses, type AdviceContext } from './advice';
+import { catalogEntry, PLATFORMS, type CatalogEntry } from './catalog';
+import type { Condition } from './catalog/schema';
+import { SIGNAL_NAMES, type Signal } from './signals';
+import type { TemplateVars } from './template';
+import type { AuthClassId, Cause, CredentialSource, Guide, Step } from './types';
+
+const MAX_VAR_LENGTH = 200;
+
+/** Text conditions of an entry in a fixed order: causes' boosts, then steps. */
+function textConditions(entry: CatalogEntry): RegExp[] {
+  const out: RegExp[] = [];
+  for (const c of entry.causes)
+    for (const b of c.boosts ?? []) if (b.when instanceof RegExp) out.push(b.when);
+  for (const s of entry.steps) if (s.when instanceof RegExp) out.push(s.when);
+  return out;
+}
+
+export function makeGuide(
+  entry: CatalogEntry,
+  signals: ReadonlySet<Signal>,
+  ctx: AdviceContext,
+): Guide {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ctx.vars))
+    if (v !== undefined && v.length <= MAX_VAR_LENGTH) vars[k] = v;
+  return {
+    vars,
+    signals: [...signals],
+    held: textConditions(entry)
+      .map((re) => (ctx.holds(re) ? '1' : '0'))
+      .join(''),
+  };
+}
+
+function guideContext(entry: CatalogEntry, guide: Guide): AdviceContext {
+  const signals = new Set(
+    guide.signals.filter((s): s is Signal => (SIGNAL_NAMES as string[]).includes(s)),
+  );
+  const held = new Map<RegExp, boolean>();
+  textConditions(entry).forEach((re, i) => held.set(re, guide.held[i] === '1'));
+  const holds = (c: Condition): boolean =>
+    typeof c === 'string' ? signals.has(c) : (held.get(c) ?? false);
+  return { holds, vars: guide.vars as TemplateVars };
+}
+
+export function guideCauses(classId: AuthClassId, guide: Guide): Cause[] {
+  const entry = catalogEntry(classId);
+  return rankCauses(entry, guideContext(entry, guide));
+}
+
+/** The checklist for one credential source, led by the platform's check for that source. */
+export function guideSteps(classId: AuthClassId, source: CredentialSource, guide: Guide): Step[] {
+  const entry = catalogEntry(classId);
+  return buildSteps(entry, source, guideContext(entry, guide), { includePlatformChecks: true });
+}
+
+export function sourcesFor(classId: AuthClassId): Array<{ id: CredentialSource; label: string }> {
+  return PLATFORMS[catalogEntry(classId).platform].sources;
+}
+
+/** The title of a step by id (class steps, then the platform's checks), for stats. */
+export function stepTitle(classId: AuthClassId, stepId: string): string | undefined {
+  const entry = catalogEntry(classId);
+  const platform = PLATFORMS[entry.platform];
+  const all = [...entry.steps, ...platform.discover, ...Object.values(platform.verify).flat()];
+  return all.find((s) => s?.id === stepId)?.title;
+}

@@ -1,0 +1,26 @@
+// App Home: what tfauth does, how to use it, and the team's numbers.
+
+import type { StatsReport } from '../../infra/outcomes';
+import { context, header, section } from './diagnosis';
+import { USAGE } from './help';
+import { statsBlocks } from './stats';
+
+export function homeView(
+  week: StatsReport,
+  month: StatsReport,
+  settings: string[],
+): Record<string, unknown> {
+  return {
+    type: 'home',
+    blocks: [
+      header('tfauth — Terraform credentials, explained'),
+      section(USAGE),
+      { type: 'divider' },
+      header('Your team'),
+      ...statsBlocks(week),
+      ...statsBlocks(month),
+      { type: 'divider' },
+      context(settings),
+    ].slice(0, 100),
+  };
+}
