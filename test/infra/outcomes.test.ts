@@ -1,0 +1,104 @@
+// Outcome stores: the embedded file store, and Redis (real redis-server; runs when
+// TFAUTH_TEST_REDIS_URL is set, as .ci/run does).
+
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { FileOutcomeStore } from '../../src/infra/outcomes-file';
+import { RedisOutcomeStore } from '../../src/infra/outcomes-redis';
+import type { OutcomeStore } from '../../src/infra/outcomes';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-27T12:00:00Z');
+
+async function exercise(store: OutcomeStore): Promise<void> {
+  await store.record({
+    kind: 'diagnosed',
+    classId: 'aws.sso_token',
+    source: 'sso',
+    at: NOW - 1000,
+  });
+  await store.record({ kind: 'diagnosed', classId: 'aws.sso_token', at: NOW - 2 * DAY });
+  await store.record({
+    kind: 'fixed',
+    classId: 'aws.sso_token',
+    source: 'sso',
+    step: 'sso-login',
+    at: NOW - 2 * DAY,
+  });
+  await store.record({ kind: 'not_auth', classId: 'aws.permission_denied', at: NOW - 10 * DAY });
+  await store.record({
+    kind: 'stuck',
+    classId: 'aws.sso_token',
+    source: 'sso',
+    at: NOW - 40 * DAY,
+  });
+}
+
+function expectWindows(
+  week: Awaited<ReturnType<OutcomeStore['stats']>>,
+  month: Awaited<ReturnType<OutcomeStore['stats']>>,
+): void {
+  expect(week.perClass).toEqual([
+    { classId: 'aws.sso_token', diagnosed: 2, fixed: 1, notAuth: 0, stuck: 0, escalated: 0 },
+  ]);
+  expect(week.fixes).toEqual([
+    { classId: 'aws.sso_token', source: 'sso', step: 'sso-login', count: 1 },
+  ]);
+  expect(month.perClass.map((c) => [c.classId, c.diagnosed, c.notAuth, c.stuck])).toEqual([
+    ['aws.sso_token', 2, 0, 0],
+    ['aws.permission_denied', 0, 1, 0],
+  ]);
+}
+
+describe('FileOutcomeStore', () => {
+  it('counts per class and outcome over 7 and 30 days, and survives a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfauth-out-'));
+    const store = await FileOutcomeStore.open(dir, NOW);
+    await exercise(store);
+    expectWindows(await store.stats(7, NOW), await store.stats(30, NOW));
+    await store.close();
+    const reopened = await FileOutcomeStore.open(dir, NOW);
+    expectWindows(await reopened.stats(7, NOW), await reopened.stats(30, NOW));
+  });
+
+  it('skips a torn last line and drops events past retention when compacting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfauth-out-'));
+    const file = join(dir, 'outcomes.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ kind: 'diagnosed', classId: 'aws.sso_token', at: NOW - 200 * DAY })}\n`,
+    );
+    appendFileSync(
+      file,
+      `${JSON.stringify({ kind: 'diagnosed', classId: 'tfc.token', at: NOW })}\n{"kind":"fix`,
+    );
+    const store = await FileOutcomeStore.open(dir, NOW);
+    expect((await store.stats(30, NOW)).perClass.map((c) => c.classId)).toEqual(['tfc.token']);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+});
+
+const REDIS_URL = process.env.TFAUTH_TEST_REDIS_URL;
+(REDIS_URL ? describe : describe.skip)('RedisOutcomeStore (real Redis)', () => {
+  let redis: Redis;
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL as string, { lazyConnect: true });
+    await redis.connect();
+    const keys = await redis.keys('tfauth:outcomes:*');
+    if (keys.length > 0) await redis.del(...keys);
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+
+  it('aggregates the same way, shared by every replica, with expiring day keys', async () => {
+    const a = new RedisOutcomeStore(redis);
+    await exercise(a);
+    const b = new RedisOutcomeStore(redis); // another replica
+    expectWindows(await b.stats(7, NOW), await b.stats(30, NOW));
+    const ttl = await redis.ttl(`tfauth:outcomes:${new Date(NOW).toISOString().slice(0, 10)}`);
+    expect(ttl).toBeGreaterThan(80 * 86_400);
+  });
+});

@@ -1,0 +1,77 @@
+// Clicking buttons the bot posted, as Slack sends the clicks (signed block_actions).
+
+import type { TestBot } from './bot';
+import { blockActions, SLACK_IDS } from './slack-payloads';
+import type { StoredMessage } from './slack-server';
+
+type Block = { type?: string; elements?: Array<{ action_id?: string; value?: string }> };
+
+export function buttons(
+  blocks: unknown[] | undefined,
+): Array<{ action_id: string; value: string }> {
+  const out: Array<{ action_id: string; value: string }> = [];
+  for (const b of (blocks ?? []) as Block[]) {
+    if (b.type !== 'actions') continue;
+    for (const e of b.elements ?? [])
+      if (e.action_id && e.value !== undefined)
+        out.push({ action_id: e.action_id, value: e.value });
+  }
+  return out;
+}
+
+export function button(
+  blocks: unknown[] | undefined,
+  actionId: string,
+): { action_id: string; value: string } {
+  const found = buttons(blocks).find((b) => b.action_id === actionId);
+  if (!found)
+    throw new Error(
+      `no button ${actionId} in ${JSON.stringify(buttons(blocks).map((b) => b.action_id))}`,
+    );
+  return found;
+}
+
+export interface ClickOptions {
+  user?: string;
+  responseUrl?: string;
+  ephemeral?: boolean;
+  value?: string;
+}
+
+/** Clicks `actionId` on a message the bot posted (as stored by the Slack test server). */
+export async function click(
+  t: TestBot,
+  message: StoredMessage,
+  actionId: string,
+  opts: ClickOptions = {},
+) {
+  const b = button(message.blocks, actionId);
+  const payload = blockActions({
+    actionId: b.action_id,
+    value: opts.value ?? b.value,
+    user: opts.user ?? SLACK_IDS.userId,
+    channel: message.channel,
+    responseUrl: opts.responseUrl ?? t.slack.responseUrl('click'),
+    message: {
+      type: 'message',
+      ts: message.ts,
+      text: message.text,
+      blocks: message.blocks,
+      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+    },
+    ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
+  });
+  if (opts.ephemeral) (payload.container as { is_ephemeral: boolean }).is_ephemeral = true;
+  const res = await t.http.sendInteraction(payload);
+  if (res.status !== 200) throw new Error(`click answered ${res.status}: ${res.body}`);
+  await t.bot.context.inFlight.drainForTest();
+  return res;
+}
+
+/** The bot's latest message in a channel (after updates). */
+export function latest(t: TestBot, channel = SLACK_IDS.channelId, index = -1): StoredMessage {
+  const all = t.slack.messages(channel);
+  const m = all[index < 0 ? all.length + index : index];
+  if (!m) throw new Error(`no message #${index} in ${channel}`);
+  return m;
+}
