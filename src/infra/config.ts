@@ -23,6 +23,11 @@ export interface Config {
   redisUrl?: string;
   stsEnabled: boolean;
   shutdownTimeoutMs: number;
+  /**
+   * Minimum spacing of replies in one channel. Slack allows about one message per second;
+   * a little over a second keeps two posts at the boundary from ever being refused.
+   */
+  postIntervalMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -86,6 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     errors,
     { min: 1024, max: 64 * 1024 * 1024 },
   );
+  const postIntervalMs = integer(
+    get('TFAUTH_POST_INTERVAL_MS'),
+    1050,
+    'TFAUTH_POST_INTERVAL_MS',
+    errors,
+    { min: 0, max: 60_000 },
+  );
   const shutdownTimeoutMs = integer(
     get('TFAUTH_SHUTDOWN_TIMEOUT_MS'),
     10_000,
@@ -132,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(redisUrl ? { redisUrl } : {}),
       stsEnabled: sts === 'on',
       shutdownTimeoutMs,
+      postIntervalMs,
     },
   };
 }

@@ -5,17 +5,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../infra/config';
-import { MemoryDedupe, type Dedupe } from '../infra/dedupe';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
-import { FileOutcomeStore } from '../infra/outcomes-file';
-import type { OutcomeStore } from '../infra/outcomes';
+import { createRuntime, type Runtime } from '../infra/runtime';
 import { registerActions } from './actions';
 import type { BotContext } from './bot-context';
-import { FlowCodec } from './flow-state';
-import { SlackGateway, type Pacer } from './gateway';
-import { healthHandler, startHealthServer } from './health';
 import { registerCommands } from './commands';
+import { FlowCodec } from './flow-state';
+import { SlackGateway } from './gateway';
+import { healthHandler, startHealthServer, type Check } from './health';
 import { registerHome } from './home';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
@@ -24,42 +22,56 @@ import { registerViews } from './views';
 export interface BotOptions {
   config: Config;
   logger: Logger;
-  dedupe?: Dedupe;
-  pacer?: Pacer;
-  outcomes?: OutcomeStore;
+  /** Replace parts of the runtime (tests). */
+  runtime?: Runtime;
   now?: () => number;
+  /** Extra /healthz checks (e.g. STS). */
+  checks?: Record<string, Check>;
 }
 
 export interface RunningBot {
   app: App;
   context: BotContext;
+  runtime: Runtime;
   /** The port actually listened on (HTTP receiver, or the health server in Socket Mode). */
   port: number;
   /** Stops taking new events, waits for replies in flight, then closes connections. */
   stop(): Promise<{ drained: boolean }>;
 }
 
-/** Retries live here and only here: 5xx, resets and 429 (honouring Retry-After). */
-const RETRY = { retries: 5, factor: 2, minTimeout: 300, maxTimeout: 8000, randomize: true };
-const DEDUPE_TTL_MS = 6 * 3600 * 1000;
-const DEDUPE_MAX = 50_000;
+/** Largest request body accepted on /slack/events; Slack's payloads are far smaller. */
+const BODY_LIMIT = 1024 * 1024;
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const sdkLogger = boltLogger(logger, config.logLevel);
-  const clientOptions = () => ({
+  const runtime = options.runtime ?? (await createRuntime(config, logger));
+  // Retries and 429s are handled by the pacer only: the WebClient's own 429 handling
+  // pauses its whole queue, which would stall every channel for one channel's limit.
+  const apiClientOptions = {
     slackApiUrl: config.slack.apiUrl,
-    retryConfig: { ...RETRY },
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
     logger: sdkLogger,
-    timeout: 15_000,
-  });
+    timeout: 10_000,
+  };
   const inFlight = new InFlight();
+  let slackOk: { ok: boolean; detail: string } = { ok: false, detail: 'not started' };
 
-  const health = healthHandler({ slack: () => ({ ok: true }) }, () => ({
-    mode: config.slack.mode,
-    inFlight: inFlight.size,
-    accepting: inFlight.isAccepting,
-  }));
+  const health = healthHandler(
+    {
+      slack: () => slackOk,
+      redis: () => runtime.redisState(),
+      outcomes: () => runtime.outcomes.health(),
+      ...options.checks,
+    },
+    () => ({
+      mode: config.slack.mode,
+      inFlight: inFlight.size,
+      accepting: inFlight.isAccepting,
+      pacer: runtime.pacer.stats,
+    }),
+  );
 
   const receiver =
     config.slack.mode === 'socket'
@@ -67,13 +79,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           appToken: config.slack.appToken as string,
           logger: sdkLogger,
           logLevel: LogLevel.INFO,
-          installerOptions: { clientOptions: clientOptions() },
+          // The Socket Mode client keeps its own client for apps.connections.open (and mutates its options).
+          installerOptions: {
+            clientOptions: {
+              slackApiUrl: config.slack.apiUrl,
+              retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
+            },
+          },
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret as string,
           endpoints: '/slack/events',
           logger: sdkLogger,
           processBeforeResponse: false,
+          bodyLimit: BODY_LIMIT,
           customRoutes: [
             { path: '/healthz', method: ['GET'], handler: (req, res) => void health(req, res) },
           ],
@@ -83,21 +102,27 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     token: config.slack.botToken,
     receiver,
     logger: sdkLogger,
-    clientOptions: clientOptions(),
+    clientOptions: apiClientOptions,
     deferInitialization: true,
   });
-  await app.init();
+  try {
+    await app.init();
+    slackOk = { ok: true, detail: 'token verified (auth.test)' };
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
 
   const context: BotContext = {
     config,
     logger,
-    dedupe: options.dedupe ?? new MemoryDedupe({ ttlMs: DEDUPE_TTL_MS, maxEntries: DEDUPE_MAX }),
+    dedupe: runtime.dedupe,
     inFlight,
     codec: new FlowCodec(
       config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken,
     ),
-    slack: new SlackGateway(app.client, logger, options.pacer),
-    outcomes: options.outcomes ?? (await FileOutcomeStore.open(config.dataDir)),
+    slack: new SlackGateway(app.client, logger, runtime.pacer),
+    outcomes: runtime.outcomes,
     now: options.now ?? Date.now,
   };
   registerMessages(app, context);
@@ -120,11 +145,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     port = (healthServer.address() as AddressInfo).port;
     await app.start();
   }
-  logger.info('tfauth started', { mode: config.slack.mode, port });
+  logger.info('tfauth started', {
+    mode: config.slack.mode,
+    port,
+    redis: config.redisUrl ? 'shared state' : 'in-process',
+  });
 
   return {
     app,
     context,
+    runtime,
     port,
     async stop() {
       logger.info('shutting down: no new events; finishing replies in flight', {
@@ -138,6 +168,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           inFlight: inFlight.size,
         });
       if (healthServer) await new Promise<void>((resolve) => healthServer?.close(() => resolve()));
+      await runtime.pacer.stop();
+      await runtime.close();
       return { drained };
     },
   };

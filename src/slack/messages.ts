@@ -112,6 +112,7 @@ async function handleMessage(
         ...reply,
       },
       ref,
+      key,
     );
     posted = true;
     await recordDiagnosed(bot, d, ref);

@@ -43,6 +43,8 @@ export function testEnv(
     PORT: '0',
     LOG_LEVEL: 'debug',
     TFAUTH_SHUTDOWN_TIMEOUT_MS: '5000',
+    // Tests post many replies to one channel; real deployments keep Slack's ~1/s.
+    TFAUTH_POST_INTERVAL_MS: '20',
     ...extra,
   };
 }

@@ -75,6 +75,11 @@ export interface FailSpec {
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   reset?: boolean;
+  /**
+   * Carry out the call first, then fail it (5xx or reset): Slack did the work but the
+   * answer was lost — the case where a naive retry posts twice.
+   */
+  afterProcessing?: boolean;
   /** How many matching requests to fail. Default 1. */
   count?: number;
 }
@@ -490,6 +495,7 @@ export class SlackTestServer {
     const fault = this.pickFault(method, parsed.args, true);
     if (fault?.delayMs) await this.sleep(fault.delayMs);
     if (this.closed) return;
+    if (fault?.afterProcessing && !parsed.error) this.dispatch(method, parsed.args, token);
     if (fault?.reset) {
       req.socket.destroy();
       return this.recordCall({ ...call, status: 0, response: undefined });
@@ -619,6 +625,7 @@ export class SlackTestServer {
       'views.publish': (args) => this.publishView(args),
       'files.info': (args) => this.fileInfo(args),
       'conversations.info': (args) => this.conversationInfo(args),
+      'conversations.replies': (args) => this.conversationReplies(args),
       'users.info': (args) => this.usersInfo(args),
       'reactions.add': (args) => this.react(args, true),
       'reactions.remove': (args) => this.react(args, false),
@@ -713,6 +720,22 @@ export class SlackTestServer {
     if (index < 0 && this.opts.strictUpdate !== false) return fail('message_not_found');
     if (index >= 0) list.splice(index, 1);
     return ok({ channel, ts: args.ts });
+  }
+
+  /** The bot's own messages of a thread (what this server stores), oldest first. */
+  private conversationReplies(args: Args): Body {
+    const channel = this.resolveChannel(args.channel);
+    if (!channel) return fail('channel_not_found');
+    if (typeof args.ts !== 'string') return fail('thread_not_found');
+    const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const messages = (this.store.get(channel) ?? [])
+      .filter((m) => m.ts === args.ts || m.thread_ts === args.ts)
+      .map(({ metadata, ...m }) => ({
+        type: 'message',
+        ...m,
+        ...(withMeta && metadata !== undefined ? { metadata } : {}),
+      }));
+    return ok({ messages, has_more: false, response_metadata: { next_cursor: '' } });
   }
 
   private getPermalink(args: Args): Body {

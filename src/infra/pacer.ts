@@ -1,0 +1,148 @@
+// Pacing and retries for every Web API call — the only place either happens.
+//
+// * chat.postMessage: one queue per channel at about one message per second (Slack's
+//   per-channel limit), so channels never wait on each other.
+// * other methods: per-method budgets by Slack's rate-limit tier.
+// * 429: only the queue that got it waits, for exactly Retry-After.
+// * 5xx, resets, timeouts: retried with jittered exponential backoff within a budget.
+// With several replicas, `shared` spaces chat.postMessage per channel across all of them.
+
+import Bottleneck from 'bottleneck';
+import type { Logger } from './logger';
+import { classifyFailure } from './slack-errors';
+
+export interface SharedTurns {
+  /** Resolves when this replica may post to `key` without exceeding the shared rate. */
+  wait(key: string): Promise<void>;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** Give up once this much time has passed since the first attempt. */
+  budgetMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface PacerOptions {
+  logger: Logger;
+  shared?: SharedTurns;
+  retry?: Partial<RetryPolicy>;
+  /** Minimum spacing of chat.postMessage per channel. */
+  perChannelIntervalMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Calls per minute by method, from Slack's rate-limit tiers (docs.slack.dev/apis/web-api/rate-limits). */
+const TIER_PER_MINUTE: Record<string, number> = {
+  'chat.update': 50, // Tier 3
+  'chat.postEphemeral': 100, // Tier 4
+  'chat.getPermalink': 100, // Tier 4
+  'conversations.replies': 50, // Tier 3
+  'views.open': 100, // Tier 4
+  'views.update': 100,
+  'views.publish': 100,
+  'files.info': 100,
+  'auth.test': 100,
+};
+const DEFAULT_PER_MINUTE = 20; // Tier 2
+
+const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 8,
+  budgetMs: 120_000,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+};
+
+export class SlackPacer {
+  private readonly channels: Bottleneck.Group;
+  private readonly methods = new Map<string, Bottleneck>();
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** Running counters for /healthz and the bench. */
+  readonly stats = { calls: 0, retries: 0, rateLimited: 0, gaveUp: 0 };
+
+  constructor(private readonly options: PacerOptions) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    // Idle channel queues are dropped after 5 minutes: memory stays bounded.
+    this.channels = new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: options.perChannelIntervalMs ?? 1000,
+      timeout: 300_000,
+    });
+  }
+
+  schedule<T>(method: string, channel: string | undefined, call: () => Promise<T>): Promise<T> {
+    this.stats.calls++;
+    if (method === 'chat.postMessage' && channel) {
+      const run = async () => {
+        if (this.options.shared) await this.options.shared.wait(channel);
+        return this.withRetries(method, channel, call);
+      };
+      return this.channels.key(channel).schedule(run);
+    }
+    return this.methodLimiter(method).schedule(() => this.withRetries(method, channel, call));
+  }
+
+  private methodLimiter(method: string): Bottleneck {
+    let limiter = this.methods.get(method);
+    if (!limiter) {
+      const perMinute = TIER_PER_MINUTE[method] ?? DEFAULT_PER_MINUTE;
+      limiter = new Bottleneck({
+        maxConcurrent: 20,
+        reservoir: perMinute,
+        reservoirRefreshAmount: perMinute,
+        reservoirRefreshInterval: 60_000,
+      });
+      this.methods.set(method, limiter);
+    }
+    return limiter;
+  }
+
+  /** Runs inside the queue's slot, so a 429 pauses that queue only. */
+  private async withRetries<T>(
+    method: string,
+    channel: string | undefined,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const failure = classifyFailure(err);
+        const elapsed = Date.now() - started;
+        if (failure.kind === 'final') throw err;
+        let delay: number;
+        if (failure.kind === 'rate_limited') {
+          this.stats.rateLimited++;
+          delay = failure.retryAfterSec * 1000;
+        } else {
+          delay = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+          delay = delay / 2 + Math.random() * (delay / 2);
+        }
+        if (attempt >= this.retry.maxAttempts || elapsed + delay > this.retry.budgetMs) {
+          this.stats.gaveUp++;
+          throw err;
+        }
+        this.stats.retries++;
+        this.options.logger.warn('slack api call will be retried', {
+          method,
+          channel,
+          attempt,
+          failure: failure.kind,
+          delayMs: Math.round(delay),
+        });
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.methods.values()].map((l) => l.stop({ dropWaitingJobs: false })));
+    await Promise.all(
+      this.channels.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })),
+    );
+  }
+}

@@ -1,0 +1,138 @@
+// Delivery under faults: 5xx, 429 and lost answers injected by the local Slack test server.
+// Every message gets exactly one reply; a 429 only slows the channel that got it.
+
+import { eventCallback, messageEvent } from '../support/slack-payloads';
+import { SlackTestServer } from '../support/slack-server';
+import { startTestBot, type TestBot } from '../support/bot';
+import { SlackPacer } from '../../src/infra/pacer';
+import { createRuntime } from '../../src/infra/runtime';
+import { loadConfig } from '../../src/infra/config';
+import { createLogger } from '../../src/infra/logger';
+
+const PASTE = (n: number) => `Error: failed to get shared config profile, team-${n}`;
+
+let slack: SlackTestServer;
+let t: TestBot;
+beforeAll(async () => {
+  slack = await SlackTestServer.start();
+  t = await startTestBot({ slack });
+});
+afterAll(async () => {
+  await t.stop();
+  await slack.close();
+});
+beforeEach(() => {
+  slack.reset();
+  slack.setFaults(undefined);
+});
+
+/** Replies per source message, from what Slack actually stored. */
+function repliesByThread(channels: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of channels)
+    for (const m of slack.messages(c))
+      if (m.thread_ts)
+        counts.set(`${c}:${m.thread_ts}`, (counts.get(`${c}:${m.thread_ts}`) ?? 0) + 1);
+  return counts;
+}
+
+async function sendAll(count: number, channels: string[]): Promise<string[]> {
+  const keys: string[] = [];
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const channel = channels[i % channels.length] as string;
+      const msg = messageEvent({ text: PASTE(i), channel });
+      keys.push(`${channel}:${msg.ts}`);
+      const res = await t.http.sendEvent(eventCallback(msg));
+      expect(res.status).toBe(200);
+    }),
+  );
+  await t.bot.context.inFlight.drainForTest();
+  return keys;
+}
+
+it('loses no reply and posts none twice with 20% 5xx and 15% 429 injected', async () => {
+  const channels = ['C0AAA', 'C0BBB', 'C0CCC', 'C0DDD', 'C0EEE'];
+  slack.setFaults({
+    rate5xx: 0.2,
+    rate429: 0.15,
+    retryAfterSec: 1,
+    seed: 7,
+    methods: ['chat.postMessage'],
+  });
+  const keys = await sendAll(30, channels);
+  const replies = repliesByThread(channels);
+  expect(keys.filter((k) => replies.get(k) !== 1)).toEqual([]);
+  expect(replies.size).toBe(30);
+  expect(slack.stats.status5xx).toBeGreaterThan(0);
+  expect(slack.stats.status429).toBeGreaterThan(0);
+});
+
+it('does not post twice when Slack processed a call but its answer was lost (reset or 5xx after processing)', async () => {
+  slack.failNext('chat.postMessage', { reset: true, afterProcessing: true });
+  slack.failNext('chat.postMessage', { status: 503, afterProcessing: true });
+  const keys = await sendAll(2, ['C0FFF']);
+  const replies = repliesByThread(['C0FFF']);
+  expect(keys.map((k) => replies.get(k))).toEqual([1, 1]);
+});
+
+it('a 429 in one channel does not hold up another channel', async () => {
+  slack.failNext('chat.postMessage', { retryAfter: 2 });
+  const slow = messageEvent({ text: PASTE(1), channel: 'C0SLOW' });
+  await t.http.sendEvent(eventCallback(slow));
+  await slack.waitFor('chat.postMessage', (c) => c.status === 429);
+  const started = Date.now();
+  const fast = messageEvent({ text: PASTE(2), channel: 'C0FAST' });
+  await t.http.sendEvent(eventCallback(fast));
+  await slack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0FAST' && c.status === 200);
+  expect(Date.now() - started).toBeLessThan(1500);
+  const retried = await slack.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === 'C0SLOW' && c.status === 200,
+    5000,
+  );
+  const first429 = slack.calls.find((c) => c.status === 429);
+  expect(retried.at - (first429?.at ?? 0)).toBeGreaterThanOrEqual(1900);
+});
+
+it('when Slack stays down past the retry budget, the failure is logged with the message reference, not swallowed', async () => {
+  const result = loadConfig({
+    ...process.env,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    TFAUTH_POST_INTERVAL_MS: '0',
+    TFAUTH_DATA_DIR: `/tmp/tfauth-budget-${process.pid}`,
+  });
+  if (!result.ok) throw new Error(result.errors.join());
+  const logger = createLogger({ level: 'error', write: () => undefined });
+  const runtime = { ...(await createRuntime(result.config, logger)) };
+  runtime.pacer = new SlackPacer({
+    logger,
+    retry: { maxAttempts: 3, baseDelayMs: 20, budgetMs: 1000 },
+  });
+  const down = await startTestBot({ slack, botOptions: { runtime } });
+  try {
+    slack.failNext('chat.postMessage', { status: 503, count: 10 });
+    const msg = messageEvent({ text: PASTE(9), channel: 'C0DOWN' });
+    await down.http.sendEvent(eventCallback(msg));
+    await down.bot.context.inFlight.drainForTest();
+    const failures = down.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'slack api call failed');
+    expect(failures).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        method: 'chat.postMessage',
+        channel: 'C0DOWN',
+        ts: msg.ts,
+        status: 503,
+      }),
+    ]);
+    expect(down.logs.some((l) => l.includes('"msg":"message handling failed"'))).toBe(true);
+    expect(down.logs.join('\n')).not.toContain('team-9'); // the paste itself is never logged
+  } finally {
+    await down.stop();
+  }
+});
