@@ -137,6 +137,20 @@ export function maskKeyId(id: string): string {
 export const KEY_ID_PATTERN =
   /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ASCA)[A-Z0-9]{16}\b/g;
 
+/**
+ * Credential key ids (AKIA, ASIA, …) in a text, unmasked, in order of appearance, at most
+ * `max`. A key id names a key — it is not a secret (AWS's GetAccessKeyInfo takes only the
+ * id) — so these may be looked up; secrets are never part of what this returns.
+ */
+export function credentialKeyIds(text: string, max = 5): string[] {
+  const out: string[] = [];
+  if (typeof text !== 'string') return out;
+  const re = new RegExp(KEY_ID_PATTERN.source, 'g');
+  for (let m = re.exec(text); m !== null && out.length < max; m = re.exec(text))
+    if (isAccessKeyId(m[0]) && !out.includes(m[0])) out.push(m[0]);
+  return out;
+}
+
 /** The engine's view of an id found in a paste: masked, with its kind and decoded account. */
 export function describeKeyId(id: string): AccessKeyFact | undefined {
   const kind = keyKind(id);

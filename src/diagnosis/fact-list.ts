@@ -1,7 +1,7 @@
 // Facts as labelled lines, in the order people need them. Shared by the CLI and the Slack
 // reply so both show the same thing. Values are already masked.
 
-import { keyAccountMismatch } from './signals';
+import { arnRole, keyAccountMismatch } from './signals';
 import { describeBlock, formatDuration } from './template';
 import type { Facts } from './types';
 
@@ -51,7 +51,10 @@ export function factList(f: Facts): FactLine[] {
   add(
     'Access key',
     f.accessKeys
-      .map((k) => `${k.masked} (${k.description}${k.accountId ? `; account ${k.accountId}` : ''})`)
+      .map(
+        (k) =>
+          `${k.masked} (${k.description}${k.accountId ? `; account ${k.accountId}, decoded from the key id — a heuristic` : ''})`,
+      )
       .join(', '),
   );
   add('Caller', f.principal);
@@ -60,7 +63,7 @@ export function factList(f: Facts): FactLine[] {
   add(
     'Account mismatch',
     mismatch
-      ? `key belongs to ${mismatch.keyAccount}, the paste names ${mismatch.otherAccount}`
+      ? `your key belongs to ${mismatch.keyAccount}, ${arnRole(mismatch.other)} is in ${mismatch.otherAccount} (key account decoded from the id — a heuristic)`
       : undefined,
   );
   add('Profile', f.profiles.join(', '));

@@ -6,3 +6,5 @@ export { CATALOG, catalogEntry, PLATFORMS } from './catalog';
 export { factList } from './fact-list';
 export type * from './types';
 export { CLASS_IDS } from './types';
+export { credentialKeyIds, maskKeyId } from './access-keys';
+export { arnRole } from './signals';

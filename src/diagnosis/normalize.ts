@@ -154,6 +154,7 @@ function joinHardWraps(lines: string[]): string[] {
 }
 
 function flatten(lines: string[]): string {
+  // A frame bar left inside a line (an error message pasted from a framed block) is noise too.
   // Only runs that are not already a single space are rewritten: replacing every space
   // one by one makes V8 build huge cons-strings on long lines.
   return lines

@@ -2,7 +2,7 @@
 // steps refer to them by name, which keeps the knowledge declarative.
 
 import { VALID_REGION } from './facts/location';
-import type { Facts } from './types';
+import type { ArnFact, Facts } from './types';
 
 const SIGNALS = {
   'key.present': (f) => f.accessKeys.some((k) => k.kind === 'long-term' || k.kind === 'temporary'),
@@ -66,16 +66,36 @@ export function computeSignals(facts: Facts): Set<Signal> {
   return on;
 }
 
-/** The key's account and the first role account that differs from it, if any. */
+/**
+ * The key's account (decoded offline from its id — a heuristic) and the first ARN of the
+ * paste in another account, if any.
+ */
 export function keyAccountMismatch(
   f: Facts,
-): { keyAccount: string; otherAccount: string } | undefined {
+): { keyAccount: string; otherAccount: string; other: ArnFact } | undefined {
   const keyAccount = f.accessKeys.find((k) => k.accountId)?.accountId;
   if (!keyAccount) return undefined;
-  const other = f.arns.find(
-    (a) => a.accountId && a.accountId !== keyAccount && a.service !== 'sts',
+  const other = arnInOtherAccount(f.arns, keyAccount);
+  return other?.accountId ? { keyAccount, otherAccount: other.accountId, other } : undefined;
+}
+
+/**
+ * The first ARN whose account differs from `account`: roles first (the usual cross-account
+ * case), then anything else. `sts` ARNs (assumed-role sessions) describe the caller, not a
+ * target, so they are skipped.
+ */
+export function arnInOtherAccount(arns: ArnFact[], account: string): ArnFact | undefined {
+  const candidates = arns.filter(
+    (a) => a.accountId !== undefined && a.accountId !== account && a.service !== 'sts',
   );
-  return other?.accountId ? { keyAccount, otherAccount: other.accountId } : undefined;
+  return candidates.find((a) => a.resourceType === 'role') ?? candidates[0];
+}
+
+/** How an ARN is named in a sentence: "the role you assume", "the dynamodb resource". */
+export function arnRole(a: ArnFact): string {
+  if (a.service === 'iam' && a.resourceType === 'role') return 'the role you assume';
+  if (a.service === 'iam' && a.resourceType === 'user') return 'the IAM user in the paste';
+  return `the ${a.service} resource in the paste`;
 }
 
 function crossAccount(f: Facts): boolean {

@@ -14,6 +14,9 @@ export const ACTIONS = {
   stepSkip: 'tfauth_step_skip',
   restart: 'tfauth_restart',
   escalate: 'tfauth_escalate',
+  /** STS checks, on replies whose paste qualifies (only when the checks are on). */
+  keyAccount: 'tfauth_key_account',
+  decode: 'tfauth_decode',
 } as const;
 
 /** Source buttons share a prefix: action ids must be unique within one actions block. */

@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { createStsService, type StsServiceOptions } from '../aws/sts-service';
 import type { Config } from '../infra/config';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
@@ -17,6 +18,7 @@ import { healthHandler, startHealthServer, type Check } from './health';
 import { registerHome } from './home';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
+import { registerSts, stsSubcommands } from './sts';
 import { registerViews } from './views';
 
 export interface BotOptions {
@@ -27,6 +29,8 @@ export interface BotOptions {
   now?: () => number;
   /** Extra /healthz checks (e.g. STS). */
   checks?: Record<string, Check>;
+  /** Tuning of the STS checks (tests: budgets, timeouts). */
+  sts?: StsServiceOptions;
 }
 
 export interface RunningBot {
@@ -56,6 +60,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     timeout: 10_000,
   };
   const inFlight = new InFlight();
+  // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
+  const sts = createStsService(config, logger, options.sts);
   let slackOk: { ok: boolean; detail: string } = { ok: false, detail: 'not started' };
 
   const health = healthHandler(
@@ -63,6 +69,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       slack: () => slackOk,
       redis: () => runtime.redisState(),
       outcomes: () => runtime.outcomes.health(),
+      sts: () => sts.health(),
       ...options.checks,
     },
     () => ({
@@ -106,9 +113,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     deferInitialization: true,
   });
   try {
-    await app.init();
-    slackOk = { ok: true, detail: 'token verified (auth.test)' };
+    await Promise.all([
+      app.init().then(() => {
+        slackOk = { ok: true, detail: 'token verified (auth.test)' };
+      }),
+      sts.start(),
+    ]);
   } catch (err) {
+    await sts.close();
     await runtime.close();
     throw err;
   }
@@ -123,11 +135,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ),
     slack: new SlackGateway(app.client, logger, runtime.pacer),
     outcomes: runtime.outcomes,
+    sts,
     now: options.now ?? Date.now,
   };
   registerMessages(app, context);
   registerActions(app, context);
-  registerCommands(app, context);
+  registerSts(app, context);
+  registerCommands(app, context, stsSubcommands());
   registerViews(app, context);
   registerShortcuts(app, context);
   registerHome(app, context);
@@ -149,6 +163,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     mode: config.slack.mode,
     port,
     redis: config.redisUrl ? 'shared state' : 'in-process',
+    sts: sts.health().detail,
   });
 
   return {
@@ -169,6 +184,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         });
       if (healthServer) await new Promise<void>((resolve) => healthServer?.close(() => resolve()));
       await runtime.pacer.stop();
+      await sts.close();
       await runtime.close();
       return { drained };
     },

@@ -1,5 +1,6 @@
 // What every Slack surface needs, assembled once in app.ts.
 
+import type { StsService } from '../aws/sts-service';
 import type { Config } from '../infra/config';
 import type { Dedupe } from '../infra/dedupe';
 import type { InFlight } from '../infra/in-flight';
@@ -16,6 +17,8 @@ export interface BotContext {
   codec: FlowCodec;
   slack: SlackGateway;
   outcomes: OutcomeStore;
+  /** STS checks (TFAUTH_STS); absent or inactive means off. */
+  sts?: StsService;
   /** Epoch milliseconds (injectable for tests). */
   now: () => number;
 }

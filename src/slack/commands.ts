@@ -10,7 +10,7 @@ import { statsBlocks } from './blocks/stats';
 import { pasteModal } from './views';
 import { privateAnswer } from './privately';
 
-type Subcommand = (bot: BotContext, arg: string, command: SlashCommand) => Promise<Reply>;
+export type Subcommand = (bot: BotContext, arg: string, command: SlashCommand) => Promise<Reply>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   help: async () => helpReply(),
@@ -60,7 +60,7 @@ export function registerCommands(
             confidence: d.confidence,
             secrets: d.secrets.length,
           });
-          reply = privateAnswer(bot, d, 'in your /tfauth command');
+          reply = privateAnswer(bot, d, 'in your /tfauth command', { text });
         }
         await respond({ response_type: 'ephemeral', ...reply } as Parameters<RespondFn>[0]);
       },

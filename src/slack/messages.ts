@@ -5,9 +5,10 @@
 import type { App } from '@slack/bolt';
 import { diagnose, type Diagnosis } from '../diagnosis';
 import type { BotContext } from './bot-context';
-import { diagnosisReply } from './blocks/diagnosis';
+import { diagnosisReply, type ReplyOptions } from './blocks/diagnosis';
 import { secretWarning } from './blocks/secret-warning';
 import { fetchTextFile, type SlackFileRef } from './files';
+import { confirmForReply, stsReplyParts } from './sts';
 
 /** The parts of a message event we use. */
 interface IncomingMessage {
@@ -102,8 +103,19 @@ async function handleMessage(
         await postNote(bot, msg, notes, ref);
       return;
     }
-    const reply = diagnosisReply(d, bot.codec, warned ? { secretsWarnedTo: warned } : {});
-    await bot.slack.postMessage(
+    // STS checks (when on): buttons, and the key ids' accounts confirmed — see confirmForReply.
+    const sts = stsReplyParts(bot, text, d, {
+      channel: msg.channel,
+      ts: msg.ts,
+      root: msg.threadTs ?? msg.ts,
+    });
+    const confirmed = await confirmForReply(bot, sts);
+    const options = {
+      ...(warned ? { secretsWarnedTo: warned } : {}),
+      extraButtons: sts.buttons,
+    };
+    const reply = diagnosisReply(d, bot.codec, { ...options, factNotes: confirmed.lines });
+    const res = await bot.slack.postMessage(
       {
         channel: msg.channel,
         thread_ts: msg.threadTs ?? msg.ts,
@@ -116,10 +128,32 @@ async function handleMessage(
     );
     posted = true;
     await recordDiagnosed(bot, d, ref);
+    if (confirmed.later && res.ts)
+      await lateConfirmation(bot, confirmed.later, d, options, res.ts, msg.channel, ref);
   } catch (err) {
     // Nothing reached Slack: let a redelivery of the same message try again.
     if (!posted) await bot.dedupe.release(key);
     throw err;
+  }
+}
+
+/** STS answered after the reply went out: add the confirmation with one chat.update. */
+async function lateConfirmation(
+  bot: BotContext,
+  later: Promise<string[]>,
+  d: Diagnosis,
+  options: ReplyOptions,
+  ts: string,
+  channel: string,
+  ref: Record<string, unknown>,
+): Promise<void> {
+  const lines = await later;
+  if (lines.length === 0) return;
+  try {
+    const reply = diagnosisReply(d, bot.codec, { ...options, factNotes: lines });
+    await bot.slack.update({ channel, ts, ...reply }, { ...ref, reply: ts });
+  } catch (err) {
+    bot.logger.warn('could not add the STS confirmation', { ...ref, error: err });
   }
 }
 

@@ -6,10 +6,20 @@ import type { BotContext } from './bot-context';
 import { diagnosisReply, noneReply, type Reply } from './blocks/diagnosis';
 import { LIMITS } from './blocks/limits';
 import { secretWarning } from './blocks/secret-warning';
+import { stsReplyParts, type PasteRef } from './sts';
 
-export function privateAnswer(bot: BotContext, d: Diagnosis, where: string): Reply {
+/** `paste`: the text diagnosed (and where it lives, if anywhere) — for the STS buttons. */
+export function privateAnswer(
+  bot: BotContext,
+  d: Diagnosis,
+  where: string,
+  paste?: { text: string; ref?: PasteRef },
+): Reply {
+  const extraButtons = paste ? stsReplyParts(bot, paste.text, d, paste.ref).buttons : [];
   const answer =
-    d.classId === 'none' ? noneReply(d) : diagnosisReply(d, bot.codec, { variant: 'private' });
+    d.classId === 'none'
+      ? noneReply(d)
+      : diagnosisReply(d, bot.codec, { variant: 'private', extraButtons });
   if (!d.secrets.some((s) => s.mustRotate)) return answer;
   const warning = secretWarning(d.secrets, where);
   return {

@@ -13,13 +13,19 @@ export function registerShortcuts(app: App, bot: BotContext): void {
     await ack();
     await bot.inFlight.run(
       async () => {
-        const message = shortcut.message as { text?: string; files?: SlackFileRef[] };
+        const message = shortcut.message as {
+          ts?: string;
+          thread_ts?: string;
+          text?: string;
+          files?: SlackFileRef[];
+        };
         const parts = [message.text ?? ''];
         for (const file of (message.files ?? []).slice(0, 5)) {
           const r = await fetchTextFile(file, bot.config.slack.botToken, bot.config.maxFileBytes);
           if (r.kind === 'text') parts.push(r.text);
         }
-        const d = diagnose(parts.join('\n'));
+        const text = parts.join('\n');
+        const d = diagnose(text);
         bot.logger.info('shortcut diagnosed', {
           channel: shortcut.channel.id,
           classId: d.classId,
@@ -27,7 +33,13 @@ export function registerShortcuts(app: App, bot: BotContext): void {
         });
         await respond({
           response_type: 'ephemeral',
-          ...privateAnswer(bot, d, 'you asked about'),
+          ...privateAnswer(bot, d, 'you asked about', {
+            text,
+            ref: {
+              channel: shortcut.channel.id,
+              ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),
+            },
+          }),
         } as Parameters<RespondFn>[0]);
       },
       (err) => bot.logger.error('shortcut failed', { channel: shortcut.channel.id, error: err }),

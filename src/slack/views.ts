@@ -81,7 +81,7 @@ export function registerViews(app: App, bot: BotContext): void {
           classId: d.classId,
           confidence: d.confidence,
         });
-        const answer = privateAnswer(bot, d, 'in the tfauth paste box');
+        const answer = privateAnswer(bot, d, 'in the tfauth paste box', { text });
         if (meta && isSlackResponseUrl(meta.responseUrl, bot.config.slack.apiUrl))
           await postToResponseUrl(meta.responseUrl, { response_type: 'ephemeral', ...answer });
         else await bot.slack.call('chat.postMessage', { channel: body.user.id, ...answer });

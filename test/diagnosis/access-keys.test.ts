@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { diagnose, factList } from '../../src/diagnosis';
 import {
   accountIdFromKeyId,
+  credentialKeyIds,
   isAccessKeyId,
   keyKind,
   maskKeyId,
@@ -130,5 +132,51 @@ describe('maskKeyId', () => {
   it('reveals little of short inputs', () => {
     expect(maskKeyId('AKIA')).toBe('AK…');
     expect(maskKeyId('')).toBe('…');
+  });
+});
+
+describe('key account facts in a diagnosis', () => {
+  // AKIASP2TPHJSQH3FJXYZ → 171436882533 is a published pair (docs.rs/aws_account_id_from_key_id);
+  // the role's account 222233334444 is invented.
+  const paste = [
+    'Error: configuring Terraform AWS Provider: IAM Role (arn:aws:iam::222233334444:role/deploy) cannot be assumed.',
+    'Error: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 8f3c1a2b-1111-2222-3333-444455556666, api error AccessDenied: User: arn:aws:iam::171436882533:user/ci is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222233334444:role/deploy',
+    'AWS_ACCESS_KEY_ID=AKIASP2TPHJSQH3FJXYZ',
+  ].join('\n');
+
+  it('shows the decoded account next to the masked key, as a heuristic, and flags the role in another account', () => {
+    const d = diagnose(paste);
+    expect(d.classId).toBe('aws.assume_role_denied');
+    const facts = Object.fromEntries(factList(d.facts).map((f) => [f.label, f.value]));
+    expect(facts['Access key']).toBe(
+      'AKIA…JXYZ (Long-term access key of an IAM user or root user; account 171436882533, decoded from the key id — a heuristic)',
+    );
+    expect(facts['Account mismatch']).toBe(
+      'your key belongs to 171436882533, the role you assume is in 222233334444 (key account decoded from the id — a heuristic)',
+    );
+    expect(JSON.stringify(d)).not.toContain('AKIASP2TPHJSQH3FJXYZ');
+  });
+
+  it('names no mismatch when the role is in the key’s own account', () => {
+    const d = diagnose(paste.replace(/222233334444/g, '171436882533'));
+    expect(factList(d.facts).map((f) => f.label)).not.toContain('Account mismatch');
+  });
+});
+
+describe('credentialKeyIds', () => {
+  it('returns credential key ids unmasked, in order, without duplicates or unique ids', () => {
+    const text =
+      'AKIASP2TPHJSQH3FJXYZ then AROA123456789EXAMPLE1 and ASIAY34FZKBOKMUTVV7A, AKIASP2TPHJSQH3FJXYZ again';
+    expect(credentialKeyIds(text)).toEqual(['AKIASP2TPHJSQH3FJXYZ', 'ASIAY34FZKBOKMUTVV7A']);
+    expect(credentialKeyIds(text, 1)).toEqual(['AKIASP2TPHJSQH3FJXYZ']);
+  });
+
+  it('never returns anything that is not an access key id', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) =>
+        credentialKeyIds(s).every((id) => isAccessKeyId(id)),
+      ),
+      { numRuns: 500 },
+    );
   });
 });

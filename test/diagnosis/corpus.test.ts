@@ -43,21 +43,24 @@ describe('dev corpus (../shared/corpus/dev.jsonl)', () => {
   });
 });
 
-describe('held-out fixtures (test/fixtures/holdout.jsonl)', () => {
-  const file = join(FIXTURES, 'holdout.jsonl');
-  const cases = loadJsonl(file);
-  const report = score(cases);
+describe.each(['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'])(
+  'held-out fixtures (test/fixtures/%s)',
+  (name) => {
+    const cases = loadJsonl(join(FIXTURES, name));
+    const report = score(cases);
 
-  it('exists and uses taxonomy ids', () => {
-    expect(cases.length).toBeGreaterThan(50);
-    expect(cases.filter((c) => !VALID_LABELS.has(c.label))).toEqual([]);
-  });
+    it('exists and uses taxonomy ids', () => {
+      expect(cases.length).toBeGreaterThan(150);
+      expect(cases.filter((c) => !VALID_LABELS.has(c.label))).toEqual([]);
+    });
 
-  it('generalizes: accuracy of at least 90% on pastes the classifier was not written against', () => {
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
-  });
+    // Collected independently of the classifier (see the README: "How good is it").
+    it('generalizes: accuracy of at least 95% on pastes the classifier was not written against', () => {
+      expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+    });
 
-  it('stays silent on none cases', () => {
-    expect(report.noneFalsePositives.map((m) => `${m.id} → ${m.predicted}`)).toEqual([]);
-  });
-});
+    it('stays silent on none cases', () => {
+      expect(report.noneFalsePositives.map((m) => `${m.id} → ${m.predicted}`)).toEqual([]);
+    });
+  },
+);

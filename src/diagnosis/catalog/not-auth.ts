@@ -12,8 +12,8 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'throttling',
         pattern:
-          /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate/,
-        weight: 0.92,
+          /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate|[Tt]emporarily throttled|[Tt]oo [Mm]any [Rr]equests|HTTP status 429|StatusCode=429|status code 429/,
+        weight: 0.95,
       },
     ],
   },

@@ -97,6 +97,10 @@ export interface ReplyOptions {
   secretsWarnedTo?: string;
   /** `thread`: the public reply; `private`: an ephemeral answer with a "Share in channel" button. */
   variant?: 'thread' | 'private';
+  /** More buttons after the standard ones (the STS checks, when they are on). */
+  extraButtons?: Block[];
+  /** Context lines right under the facts (e.g. "confirmed by STS: account …"). */
+  factNotes?: string[];
 }
 
 export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOptions = {}): Reply {
@@ -110,6 +114,7 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
   blocks.push(section(escape(d.summary)));
   const facts = factFields(d);
   if (facts) blocks.push(facts);
+  if (options.factNotes && options.factNotes.length > 0) blocks.push(context(options.factNotes));
   if (d.causes.length > 0) blocks.push({ type: 'divider' }, section(causesText(d)));
   const steps = d.steps.slice(0, MAX_STEPS);
   if (steps.length > 0) blocks.push(section('*Checklist*'), ...stepBlocks(steps));
@@ -124,14 +129,19 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
     );
   for (const n of d.notes) notes.push(escape(n));
   if (notes.length > 0) blocks.push(context(notes));
-  blocks.push(actionsBlock(d, codec, options.variant ?? 'thread'));
+  blocks.push(actionsBlock(d, codec, options.variant ?? 'thread', options.extraButtons));
   return {
     text: clip(fallbackText(d), LIMITS.fallbackText),
     blocks: blocks.slice(0, LIMITS.messageBlocks),
   };
 }
 
-export function actionsBlock(d: Diagnosis, codec: FlowCodec, variant: 'thread' | 'private'): Block {
+export function actionsBlock(
+  d: Diagnosis,
+  codec: FlowCodec,
+  variant: 'thread' | 'private',
+  extra: Block[] = [],
+): Block {
   const value = codec.encode(FlowCodec.start(d));
   const elements =
     variant === 'thread'
@@ -145,7 +155,11 @@ export function actionsBlock(d: Diagnosis, codec: FlowCodec, variant: 'thread' |
           button('Share in channel', ACTIONS.share, value),
           button('Not an auth error', ACTIONS.notAuth, value),
         ];
-  return { type: 'actions', block_id: 'tfauth_actions', elements };
+  return {
+    type: 'actions',
+    block_id: 'tfauth_actions',
+    elements: [...elements, ...extra].slice(0, LIMITS.actionsElements),
+  };
 }
 
 /** The private answer when a paste holds no credentials or authorization error. */

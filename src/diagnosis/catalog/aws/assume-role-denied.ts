@@ -10,6 +10,7 @@ export const assumeRoleDenied: CatalogEntry = {
     "The source credentials work, but sts:AssumeRole on the target role was refused: the role's trust policy does not name the caller, the caller lacks sts:AssumeRole, the role ARN is wrong, or a condition (external id, MFA, session tags) is not met.",
   codes: ['AccessDenied (sts:AssumeRole)'],
   signatures: [
+    { id: 'root', pattern: /Roles may not be assumed by root accounts/, weight: 0.96 },
     {
       id: 'invalid-or-cannot',
       pattern:

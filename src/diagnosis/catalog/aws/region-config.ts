@@ -1,6 +1,5 @@
 import type { CatalogEntry } from '../schema';
 import { RERUN } from './common';
-import { REGION_SHAPE } from '../../facts/location';
 import { AWS_DOCS } from './docs';
 
 export const regionConfig: CatalogEntry = {
@@ -11,6 +10,17 @@ export const regionConfig: CatalogEntry = {
     'Credentials could not be checked because the region is unset, misspelled, a variable that was never interpolated, or a region the account has not enabled.',
   codes: ['MissingRegion', 'OptInRequired', 'RegionDisabledException'],
   signatures: [
+    {
+      id: 'service-host',
+      pattern:
+        /lookup (?:ec2|s3|iam|dynamodb|eks|rds|lambda|ecr|kms|logs|ssm|secretsmanager|cloudformation|autoscaling|elasticloadbalancing)\.(?!(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}\.)[a-z0-9-]{1,30}\.amazonaws\.com/,
+      weight: 0.85,
+    },
+    {
+      id: 'argument-required',
+      pattern: /The argument "region" is required|missing region information/,
+      weight: 0.92,
+    },
     {
       id: 'sdk-missing',
       pattern: /Missing region in config|ConfigError: Missing region|[Rr]egion is missing/,
@@ -45,10 +55,10 @@ export const regionConfig: CatalogEntry = {
     },
     {
       id: 'uninterpolated-host',
-      // `sts.var.region.amazonaws.com`: the host is not a real region, so DNS fails.
-      pattern: new RegExp(
-        `lookup (?:sts|ec2|sso|oidc|portal\\.sso)\\.(?!${REGION_SHAPE}\\.amazonaws\\.com)[^\\s:]{1,80}\\.amazonaws\\.com`,
-      ),
+      // `sts.var.region.amazonaws.com`: a variable that was never interpolated became the host.
+      // (A real but non-AWS region, from an S3-compatible backend, is an endpoint problem instead.)
+      pattern:
+        /lookup (?:sts|ec2|sso|oidc|portal\.sso)\.(?:var\.|local\.|\$\{|region\.|aws_region\.|REGION\.)[^\s:]{0,80}amazonaws\.com/,
       weight: 0.92,
     },
   ],

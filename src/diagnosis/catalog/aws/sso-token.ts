@@ -16,6 +16,11 @@ export const ssoToken: CatalogEntry = {
   ],
   signatures: [
     {
+      id: 'oidc-host',
+      pattern: /oidc\.[a-z0-9-]{2,30}\.amazonaws\.com.{0,600}?(?:InvalidGrant|invalid_grant)/,
+      weight: 0.95,
+    },
+    {
       id: 'sso-config',
       pattern:
         /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)/,

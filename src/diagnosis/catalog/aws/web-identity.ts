@@ -17,6 +17,11 @@ export const webIdentity: CatalogEntry = {
   ],
   signatures: [
     {
+      id: 'id-token',
+      pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|id-token: write/,
+      weight: 0.6,
+    },
+    {
       id: 'not-authorized',
       pattern: /[Nn]ot authorized to perform:? sts:AssumeRoleWithWebIdentity/,
       weight: 0.97,

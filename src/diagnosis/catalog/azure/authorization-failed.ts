@@ -9,6 +9,13 @@ export const authorizationFailed: CatalogEntry = {
     'Entra ID accepted the identity; Azure Resource Manager then denied the action because no role assignment at that scope grants it (or a deny assignment or policy blocks it).',
   codes: ['AuthorizationFailed', 'LinkedAuthorizationFailed', 'Forbidden'],
   signatures: [
+    { id: 'autorest-403', pattern: /autorest\/azure: .{0,200}?Status=403/, weight: 0.88 },
+    {
+      id: 'storage-data-plane',
+      pattern:
+        /\bAuthorization(?:Failure|PermissionMismatch)\b|This request is not authorized to perform this operation/,
+      weight: 0.93,
+    },
     { id: 'code', pattern: /\bAuthorizationFailed\b|\bLinkedAuthorizationFailed\b/, weight: 0.95 },
     {
       id: 'message',

@@ -10,6 +10,11 @@ export const cliLogin: CatalogEntry = {
   codes: ['AADSTS700082', 'AADSTS50173', 'AADSTS70043'],
   signatures: [
     {
+      id: 'cli-as-sp',
+      pattern: /Authenticating using the Azure CLI is only supported as a User/,
+      weight: 0.93,
+    },
+    {
       id: 'run-login',
       pattern:
         /Please run 'az login'|run `az login`|Please run: az login|Interactive authentication is needed/,

@@ -10,6 +10,11 @@ export const oidc: CatalogEntry = {
   codes: ['AADSTS70021', 'AADSTS700213', 'AADSTS700024', 'AADSTS700211'],
   signatures: [
     {
+      id: 'github-assertion',
+      pattern: /githubAssertion|oidcAssertion|cannot request token: Get "\?audience/,
+      weight: 0.9,
+    },
+    {
       id: 'no-match',
       pattern: /AADSTS70021\b|AADSTS700213|No matching federated identity record found/,
       weight: 0.97,
@@ -28,6 +33,7 @@ export const oidc: CatalogEntry = {
     {
       id: 'id-token',
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|give write permissions to id-token/,
+      requires: /[Aa]zure|AZURE|ARM_|az login|AADSTS/,
       weight: 0.88,
     },
     {

@@ -9,6 +9,7 @@ export const subscription: CatalogEntry = {
     'Authentication worked, but the subscription id is unset, wrong, or belongs to a tenant or account this identity cannot see.',
   codes: ['SubscriptionNotFound', 'InvalidSubscriptionId'],
   signatures: [
+    { id: 'malformed', pattern: /subscription identifier '[^']{1,80}' is malformed/, weight: 0.93 },
     {
       id: 'no-default',
       pattern: /No Subscription was Marked as Default|no default subscription/i,

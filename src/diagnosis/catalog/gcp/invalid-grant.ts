@@ -10,10 +10,16 @@ export const gcpInvalidGrant: CatalogEntry = {
   codes: ['invalid_grant', 'invalid_rapt', 'unauthorized_client'],
   signatures: [
     { id: 'cannot-fetch', pattern: /oauth2: cannot fetch token/, weight: 0.9 },
-    { id: 'invalid-grant', pattern: /"?invalid_grant"?/, weight: 0.93 },
+    {
+      id: 'invalid-grant',
+      pattern: /"?invalid_grant"?/,
+      requires: /google|gcloud|oauth2|googleapis|\bgcp\b|GCP|GOOGLE|gserviceaccount/,
+      weight: 0.93,
+    },
     {
       id: 'rapt',
-      pattern: /invalid_rapt|[Rr]eauthentication is needed|reauth related error/,
+      pattern:
+        /invalid_rapt|[Rr]eauthentication (?:is )?(?:needed|required)|reauth related error|problem reauthenticating/,
       weight: 0.96,
     },
     {

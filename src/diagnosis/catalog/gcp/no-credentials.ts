@@ -10,6 +10,18 @@ export const gcpNoCredentials: CatalogEntry = {
   codes: ['could not find default credentials'],
   signatures: [
     {
+      id: 'id-token',
+      pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
+      requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,
+      weight: 0.88,
+    },
+    {
+      id: 'env-file',
+      pattern:
+        /error getting credentials using GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS.{0,80}no such file/,
+      weight: 0.93,
+    },
+    {
       id: 'client-libraries',
       pattern:
         /default credentials were not found|Application Default Credentials are not available|\b(?:Application)?DefaultCredentialsError\b/,

@@ -10,6 +10,11 @@ export const gcpPermissionDenied: CatalogEntry = {
   codes: ['Error 403', 'PERMISSION_DENIED', 'IAM_PERMISSION_DENIED'],
   signatures: [
     {
+      id: 'act-as-sa',
+      pattern: /does not have access to service account|iam\.serviceAccount(?:Actor|User)\b/,
+      weight: 0.92,
+    },
+    {
       id: 'caller',
       pattern: /[Tt]he caller does not have permission|[Cc]aller does not have required permission/,
       weight: 0.95,

@@ -13,6 +13,12 @@ export const githubBadCredentials: CatalogEntry = {
   ],
   signatures: [
     {
+      id: 'github-401',
+      pattern: /\b401 (?:Unauthorized|Bad credentials|Requires authentication)\b/,
+      requires: /github/i,
+      weight: 0.9,
+    },
+    {
       id: 'json-message',
       pattern: /"message": ?"Bad credentials"|\bBad credentials\b/,
       weight: 0.9,

@@ -9,6 +9,23 @@ export const k8sUnauthorized: CatalogEntry = {
   codes: ['Unauthorized', 'the server has asked for the client to provide credentials'],
   signatures: [
     {
+      id: 'rbac-forbidden',
+      pattern:
+        /is forbidden: User "[^"]{1,200}" cannot (?:get|list|watch|create|update|patch|delete) /,
+      weight: 0.9,
+    },
+    {
+      id: 'getting-token',
+      pattern: /getting (?:credentials|token): |could not get token: /,
+      weight: 0.9,
+    },
+    {
+      id: 'invalid-configuration',
+      pattern: /Kubernetes cluster unreachable: invalid configuration/,
+      weight: 0.85,
+    },
+    { id: 'kubectl-logged-in', pattern: /You must be logged in to the server/, weight: 0.95 },
+    {
       id: 'provide-credentials',
       pattern: /the server has asked for the client to provide credentials/,
       weight: 0.95,

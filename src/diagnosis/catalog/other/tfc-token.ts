@@ -9,6 +9,11 @@ export const tfcToken: CatalogEntry = {
   codes: ['Required token could not be found', '401 Unauthorized'],
   signatures: [
     {
+      id: 'module-download',
+      pattern: /Failed to download module.{0,400}?bad response code: 40[13]/,
+      weight: 0.88,
+    },
+    {
       id: 'validate-token',
       pattern: /(?:could not|couldn't) validate (?:the |your )?(?:API )?token/i,
       requires: /Terraform Cloud|HCP Terraform|Terraform Enterprise|cdktf|terraform login/,
@@ -42,7 +47,7 @@ export const tfcToken: CatalogEntry = {
       // go-tfe reports HTTP 401 as a bare `unauthorized`; it is ours when the block is about the remote/cloud backend.
       pattern: /: unauthorized\b/,
       requires:
-        /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe\b/,
+        /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe(?:\b|_)|registry module/,
       weight: 0.9,
     },
     {

@@ -1,0 +1,127 @@
+// Shared state on a real Redis: dedupe, per-channel turns and outcomes keep working when
+// keys expire, when Redis goes away (in-process fallback, with a warning) and when it
+// comes back (shared again, outcomes replayed).
+
+import Redis from 'ioredis';
+import { MemoryDedupe } from '../../src/infra/dedupe';
+import { RedisDedupe } from '../../src/infra/dedupe-redis';
+import { createLogger } from '../../src/infra/logger';
+import { FileOutcomeStore } from '../../src/infra/outcomes-file';
+import { RedisOutcomeStore } from '../../src/infra/outcomes-redis';
+import { ResilientOutcomeStore } from '../../src/infra/outcomes-resilient';
+import { createRedis } from '../../src/infra/redis';
+import { RedisTurns } from '../../src/infra/shared-turns';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RedisProcess } from '../support/redis-process';
+
+const enabled = process.env.TFAUTH_TEST_REDIS_URL !== undefined;
+const d = enabled ? describe : describe.skip;
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+d('shared state on a real Redis', () => {
+  let server: RedisProcess;
+  let a: Redis;
+  let b: Redis;
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'info', write: (l) => logs.push(l) });
+
+  beforeAll(async () => {
+    server = await RedisProcess.start();
+    a = createRedis(server.url, logger, 'replica-a');
+    b = createRedis(server.url, logger, 'replica-b');
+    await Promise.all([a.connect(), b.connect()]);
+  });
+  afterAll(async () => {
+    a.disconnect();
+    b.disconnect();
+    await server.down();
+  });
+
+  it('dedupe: two replicas claim a message once; an expired key can be claimed again', async () => {
+    const ra = new RedisDedupe(
+      a,
+      new MemoryDedupe({ ttlMs: 60_000, maxEntries: 100 }),
+      logger,
+      200,
+    );
+    const rb = new RedisDedupe(
+      b,
+      new MemoryDedupe({ ttlMs: 60_000, maxEntries: 100 }),
+      logger,
+      200,
+    );
+    const claims = await Promise.all([
+      ra.claim('T:C:1'),
+      rb.claim('T:C:1'),
+      ra.claim('T:C:1'),
+      rb.claim('T:C:1'),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await rb.claim('T:C:1')).toBe(true); // the Redis key expired; replica b never saw it locally
+  });
+
+  it('turns: two replicas posting to one channel are spaced by the shared interval', async () => {
+    const ta = new RedisTurns(a, logger, 1);
+    const tb = new RedisTurns(b, logger, 1);
+    const times: number[] = [];
+    const started = Date.now();
+    await Promise.all(
+      [0, 1, 2, 3].map(async (i) => {
+        await (i % 2 === 0 ? ta : tb).wait('C0SHARED');
+        times.push(Date.now() - started);
+      }),
+    );
+    times.sort((x, y) => x - y);
+    // Four posts need at least three more windows after the first.
+    expect(times[3]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('outcomes: a restart loses nothing recorded during the outage; dedupe and turns fall back and recover', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfauth-shared-'));
+    const store = new ResilientOutcomeStore(
+      new RedisOutcomeStore(a),
+      await FileOutcomeStore.open(dir),
+      logger,
+    );
+    const dedupe = new RedisDedupe(
+      a,
+      new MemoryDedupe({ ttlMs: 60_000, maxEntries: 100 }),
+      logger,
+      60_000,
+    );
+    const turns = new RedisTurns(a, logger, 1);
+    await store.record({ kind: 'diagnosed', classId: 'aws.sso_token', at: Date.now() });
+
+    await server.down();
+    await until(() => a.status !== 'ready');
+    await store.record({ kind: 'fixed', classId: 'aws.sso_token', at: Date.now() });
+    expect(store.health().ok).toBe(false);
+    expect(await dedupe.claim('T:C:outage')).toBe(true); // in-process: still one reply per message
+    expect(await dedupe.claim('T:C:outage')).toBe(false);
+    await turns.wait('C0OUTAGE'); // in-process insurance limiter, no hang
+    expect(logs.some((l) => l.includes('redis unavailable'))).toBe(true);
+
+    await server.up(); // empty: a restart without persistence
+    await until(() => a.status === 'ready');
+    const stats = await store.stats(1, Date.now());
+    expect(stats.perClass).toEqual([
+      expect.objectContaining({ classId: 'aws.sso_token', fixed: 1 }),
+    ]);
+    expect(store.health().ok).toBe(true);
+    expect(
+      await a.hgetall(`tfauth:outcomes:${new Date().toISOString().slice(0, 10)}`),
+    ).toMatchObject({ 'fixed|aws.sso_token||': '1' });
+    expect(await dedupe.claim('T:C:after')).toBe(true);
+    expect(await a.exists('tfauth:dedupe:T:C:after')).toBe(1); // shared again
+  });
+});
