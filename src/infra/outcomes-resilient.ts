@@ -41,8 +41,17 @@ export class ResilientOutcomeStore implements OutcomeStore {
   health(): { ok: boolean; detail: string } {
     const h = this.primary.health();
     return this.backlog.length > 0
-      ? { ok: false, detail: `${h.detail}; ${this.backlog.length} outcomes waiting to be replayed` }
+      ? { ok: h.ok, detail: `${h.detail}; ${this.backlog.length} outcomes waiting to be replayed` }
       : h;
+  }
+
+  /** Replays the backlog now (called when Redis reconnects). */
+  async replay(): Promise<void> {
+    try {
+      await this.flush();
+    } catch {
+      // still down: the next record() or stats() tries again
+    }
   }
 
   async close(): Promise<void> {

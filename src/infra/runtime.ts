@@ -45,9 +45,11 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     // Start anyway: everything degrades to in-process state and recovers when Redis returns.
     logger.warn('redis unreachable at start; running in-process until it is back', { error: err });
   }
+  const outcomes = new ResilientOutcomeStore(new RedisOutcomeStore(redis), fileOutcomes, logger);
+  redis.on('ready', () => void outcomes.replay());
   return {
     dedupe: new RedisDedupe(redis, memoryDedupe, logger, DEDUPE_TTL_MS),
-    outcomes: new ResilientOutcomeStore(new RedisOutcomeStore(redis), fileOutcomes, logger),
+    outcomes,
     pacer: new SlackPacer({
       logger,
       perChannelIntervalMs: config.postIntervalMs,

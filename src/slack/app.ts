@@ -100,6 +100,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           logger: sdkLogger,
           processBeforeResponse: false,
           bodyLimit: BODY_LIMIT,
+          // Bolt cannot route some payloads (unknown types): answer them quickly with a 400
+          // instead of holding the connection for 3 s and logging an error.
+          unhandledRequestTimeoutMillis: 1000,
+          unhandledRequestHandler: ({ response }) => {
+            logger.warn('ignored a request Slack payloads never look like (no known type)');
+            if (!response.headersSent) response.writeHead(400).end();
+          },
           customRoutes: [
             { path: '/healthz', method: ['GET'], handler: (req, res) => void health(req, res) },
           ],

@@ -1,0 +1,137 @@
+// Two replicas sharing Redis behind one Slack app: every event is delivered to both (and
+// retried), with faults injected — exactly one reply per message. And when Redis goes
+// away, the replicas keep answering and say so in /healthz.
+
+import { eventCallback, messageEvent } from '../support/slack-payloads';
+import { SlackTestServer } from '../support/slack-server';
+import { startTestBot, type TestBot } from '../support/bot';
+import { RedisProcess } from '../support/redis-process';
+
+const enabled = process.env.TFAUTH_TEST_REDIS_URL !== undefined;
+const d = enabled ? describe : describe.skip;
+
+d('two replicas sharing Redis', () => {
+  let redis: RedisProcess;
+  let slack: SlackTestServer;
+  let a: TestBot;
+  let b: TestBot;
+
+  beforeAll(async () => {
+    redis = await RedisProcess.start();
+    slack = await SlackTestServer.start();
+    const env = { REDIS_URL: redis.url, TFAUTH_POST_INTERVAL_MS: '1000' };
+    a = await startTestBot({
+      slack,
+      env: { ...env, TFAUTH_DATA_DIR: `/tmp/tfauth-replica-a-${process.pid}` },
+    });
+    b = await startTestBot({
+      slack,
+      env: { ...env, TFAUTH_DATA_DIR: `/tmp/tfauth-replica-b-${process.pid}` },
+    });
+  });
+  afterAll(async () => {
+    await a.stop();
+    await b.stop();
+    await slack.close();
+    await redis.down();
+  });
+
+  it('post one reply per message with 20% 5xx and 15% 429 injected, each event delivered to both replicas', async () => {
+    slack.setFaults({
+      rate5xx: 0.2,
+      rate429: 0.15,
+      retryAfterSec: 1,
+      seed: 11,
+      methods: ['chat.postMessage'],
+    });
+    const channels = ['C0RA', 'C0RB', 'C0RC'];
+    const messages = Array.from({ length: 12 }, (_, i) =>
+      messageEvent({
+        text: `Error: failed to get shared config profile, p${i}`,
+        channel: channels[i % 3] as string,
+      }),
+    );
+    await Promise.all(
+      messages.flatMap((m, i) => {
+        const body = eventCallback(m, { eventId: `Ev0R${i}` });
+        return [
+          a.http.sendEvent(body),
+          b.http.sendEvent(body),
+          b.http.sendEvent(body, { retryNum: 1, retryReason: 'http_timeout' }),
+        ];
+      }),
+    );
+    await Promise.all([
+      a.bot.context.inFlight.drainForTest(),
+      b.bot.context.inFlight.drainForTest(),
+    ]);
+    slack.setFaults(undefined);
+    const replies = channels.flatMap((c) => slack.messages(c)).filter((m) => m.thread_ts);
+    expect(replies.map((r) => `${r.channel}:${r.thread_ts}`).sort()).toEqual(
+      messages.map((m) => `${m.channel}:${m.ts}`).sort(),
+    );
+    expect(slack.stats.status5xx + slack.stats.status429).toBeGreaterThan(0);
+    // Both replicas did part of the work: the dedupe is shared, not one replica doing everything.
+    const posted = (bot: TestBot) =>
+      bot.logs.filter((l) => l.includes('"msg":"message diagnosed"')).length;
+    expect(posted(a) + posted(b)).toBe(12);
+  });
+
+  it('together stay within one message per second per channel', async () => {
+    slack.reset();
+    slack.enforceChannelRate({ perSecond: 1, burst: 1 });
+    const msgs = Array.from({ length: 4 }, (_, i) =>
+      messageEvent({
+        text: `Error: failed to get shared config profile, q${i}`,
+        channel: 'C0PACE',
+      }),
+    );
+    await Promise.all(msgs.map((m, i) => (i % 2 === 0 ? a : b).http.sendEvent(eventCallback(m))));
+    await Promise.all([
+      a.bot.context.inFlight.drainForTest(),
+      b.bot.context.inFlight.drainForTest(),
+    ]);
+    slack.enforceChannelRate(undefined);
+    expect(slack.messages('C0PACE').filter((m) => m.thread_ts)).toHaveLength(4);
+    expect(slack.stats.status429).toBe(0);
+  });
+
+  it('keep answering while Redis is down, report it in /healthz, and share state again when it returns', async () => {
+    slack.reset();
+    await redis.down();
+    const during = messageEvent({
+      text: 'Error: failed to get shared config profile, outage',
+      channel: 'C0OUT',
+    });
+    await a.http.sendEvent(eventCallback(during));
+    await a.bot.context.inFlight.drainForTest();
+    expect(slack.messages('C0OUT').filter((m) => m.thread_ts === during.ts)).toHaveLength(1);
+    const degraded = await fetch(`http://127.0.0.1:${a.bot.port}/healthz`);
+    expect(degraded.status).toBe(503);
+    expect(await degraded.json()).toMatchObject({
+      status: 'degraded',
+      checks: { redis: { ok: false } },
+    });
+
+    await redis.up();
+    for (let i = 0; i < 200; i++) {
+      const h = await fetch(`http://127.0.0.1:${a.bot.port}/healthz`);
+      if (h.status === 200) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await fetch(`http://127.0.0.1:${a.bot.port}/healthz`)).status).toBe(200);
+    const after = messageEvent({
+      text: 'Error: failed to get shared config profile, back',
+      channel: 'C0OUT',
+    });
+    await Promise.all([
+      a.http.sendEvent(eventCallback(after)),
+      b.http.sendEvent(eventCallback(after)),
+    ]);
+    await Promise.all([
+      a.bot.context.inFlight.drainForTest(),
+      b.bot.context.inFlight.drainForTest(),
+    ]);
+    expect(slack.messages('C0OUT').filter((m) => m.thread_ts === after.ts)).toHaveLength(1);
+  });
+});
