@@ -16,7 +16,10 @@
 import { existsSync } from 'node:fs';
 import { cpus, arch, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import * as delivery from './delivery';
 import * as engine from './engine';
+import * as memory from './memory';
+import * as slack from './slack';
 import { formatNumber, gc, getChecksum, hasGc } from './stats';
 import type { BenchContext, BenchOptions, Row, Section, SectionModule } from './types';
 
@@ -30,7 +33,12 @@ export interface SectionEntry {
 }
 
 /** The sections, in the order they run. */
-export const SECTIONS: SectionEntry[] = [{ id: 'engine', load: async () => engine }];
+export const SECTIONS: SectionEntry[] = [
+  { id: 'engine', load: async () => engine },
+  { id: 'slack', load: async () => slack },
+  { id: 'delivery', load: async () => delivery },
+  { id: 'memory', load: async () => memory },
+];
 
 export interface SectionResult extends Section {
   id: string;

@@ -4,8 +4,8 @@
 import { buildSteps, detectSource, pasteContext, rankCauses } from './advice';
 import { catalogEntry, PLATFORMS } from './catalog';
 import { classify, type BlockVerdict } from './classify';
-import { extractFacts } from './facts';
-import { focus, READ_WHOLE_CHARS } from './focus';
+import { emptyFacts, extractFacts } from './facts';
+import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize } from './normalize';
 import { findSecrets, redactor } from './secrets';
 import { computeSignals } from './signals';
@@ -18,6 +18,8 @@ const NONE_TITLE = 'Not a credentials or authorization error';
 export function diagnose(input: string): Diagnosis {
   const text = typeof input === 'string' ? input : '';
   const secrets = findSecrets(text);
+  // Most channel traffic is chat: text without any word an error shares is answered at once.
+  if (!mayBeAnError(text)) return quiet(secrets);
   const focused = focus(text);
   const { blocks, text: normalized } = normalize(focused.segments);
   const { primary, others } = classify(blocks);
@@ -76,6 +78,25 @@ export function diagnose(input: string): Diagnosis {
     };
   }
   return scrub(diagnosis, redactor(secrets.values));
+}
+
+function quiet(secrets: ReturnType<typeof findSecrets>): Diagnosis {
+  const diagnosis: Diagnosis = {
+    classId: 'none',
+    confidence: 0.97,
+    title: NONE_TITLE,
+    summary: 'No credentials or authorization failure was found in this text.',
+    facts: emptyFacts(),
+    causes: [],
+    steps: [],
+    sources: [],
+    docs: [],
+    secrets: secrets.findings,
+    others: [],
+    evidence: [],
+    notes: [],
+  };
+  return secrets.values.length > 0 ? scrub(diagnosis, redactor(secrets.values)) : diagnosis;
 }
 
 function toOther(v: BlockVerdict): OtherError {

@@ -1,5 +1,7 @@
 // Public surface of the diagnosis engine.
 export { diagnose } from './diagnose';
+export { mayBeAnError } from './focus';
+export { mayContainSecret } from './secrets';
 export { describeClass, findClass, listClasses } from './explain';
 export { guideCauses, guideSteps, sourcesFor, stepTitle } from './guide';
 export { CATALOG, catalogEntry, PLATFORMS } from './catalog';

@@ -272,6 +272,14 @@ class LineCounter {
   }
 }
 
+/** Cheap pre-check: false means findSecrets would find nothing. */
+export function mayContainSecret(text: string): boolean {
+  ANCHOR.lastIndex = 0;
+  const hit = ANCHOR.test(text);
+  ANCHOR.lastIndex = 0;
+  return hit || text.includes('://');
+}
+
 export function findSecrets(text: string): SecretScan {
   const hits: Array<{ index: number; kind: SecretKind; value: string; mustRotate: boolean }> = [];
   const values = new Set<string>();

@@ -24,8 +24,8 @@ export interface Config {
   stsEnabled: boolean;
   shutdownTimeoutMs: number;
   /**
-   * Minimum spacing of replies in one channel. Slack allows about one message per second;
-   * a little over a second keeps two posts at the boundary from ever being refused.
+   * Minimum spacing of replies in one channel, counted from the end of the previous post
+   * (Slack allows about one message per second per channel).
    */
   postIntervalMs: number;
 }

@@ -65,20 +65,50 @@ export class SlackPacer {
   constructor(private readonly options: PacerOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    // Idle channel queues are dropped after 5 minutes: memory stays bounded.
-    this.channels = new Bottleneck.Group({
-      maxConcurrent: 1,
-      minTime: options.perChannelIntervalMs ?? 1000,
-      timeout: 300_000,
-    });
+    this.interval = options.perChannelIntervalMs ?? 1000;
+    // One post at a time per channel; idle channel queues are dropped after 5 minutes.
+    this.channels = new Bottleneck.Group({ maxConcurrent: 1, timeout: 300_000 });
+  }
+
+  private readonly interval: number;
+  /** When the last post of each channel finished (bounded; see spaceOut). */
+  private readonly lastPost = new Map<string, number>();
+
+  /**
+   * Waits until `interval` has passed since the channel's previous post *finished*. Spacing
+   * launches is not enough: a request launched on time can reach Slack late (a busy event
+   * loop, a slow network) and arrive right before the next one.
+   */
+  private async spaceOut(channel: string): Promise<void> {
+    const last = this.lastPost.get(channel);
+    if (last !== undefined) {
+      const wait = last + this.interval - Date.now();
+      if (wait > 0) await this.sleep(wait);
+    }
+  }
+
+  private markPosted(channel: string): void {
+    const now = Date.now();
+    this.lastPost.delete(channel);
+    this.lastPost.set(channel, now);
+    // Insertion order is oldest first: forget channels already past their interval.
+    for (const [key, at] of this.lastPost) {
+      if (now - at < this.interval) break;
+      this.lastPost.delete(key);
+    }
   }
 
   schedule<T>(method: string, channel: string | undefined, call: () => Promise<T>): Promise<T> {
     this.stats.calls++;
     if (method === 'chat.postMessage' && channel) {
       const run = async () => {
+        await this.spaceOut(channel);
         if (this.options.shared) await this.options.shared.wait(channel);
-        return this.withRetries(method, channel, call);
+        try {
+          return await this.withRetries(method, channel, call);
+        } finally {
+          this.markPosted(channel);
+        }
       };
       return this.channels.key(channel).schedule(run);
     }

@@ -2,7 +2,8 @@
 // place (chat.update, or the response_url for private messages) — at most one new thread
 // message per click. All state comes from the signed button value.
 
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { ActionRouter } from './action-router';
 import { diagnose, guideSteps, type Step } from '../diagnosis';
 import { ACTIONS, SOURCE_ACTION } from './action-ids';
 import type { BotContext } from './bot-context';
@@ -29,9 +30,9 @@ interface Clicked {
   state: FlowState;
 }
 
-export function registerActions(app: App, bot: BotContext): void {
+export function registerActions(router: ActionRouter, bot: BotContext): void {
   const on = (id: string | RegExp, handler: (c: Clicked) => Promise<void>) =>
-    app.action<Click>(id, async ({ ack, body, respond, action }) => {
+    router.on(id, async ({ ack, body, respond, action }) => {
       await ack();
       await bot.inFlight.run(
         async () => {

@@ -9,6 +9,7 @@ import type { Config } from '../infra/config';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
 import { createRuntime, type Runtime } from '../infra/runtime';
+import { ActionRouter } from './action-router';
 import { registerActions } from './actions';
 import type { BotContext } from './bot-context';
 import { registerCommands } from './commands';
@@ -112,7 +113,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           ],
         });
 
+  // convoStore: off — tfauth keeps no conversation state (it all travels in button values).
   const app = new App({
+    convoStore: false,
     token: config.slack.botToken,
     receiver,
     logger: sdkLogger,
@@ -146,8 +149,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now: options.now ?? Date.now,
   };
   registerMessages(app, context);
-  registerActions(app, context);
-  registerSts(app, context);
+  const buttons = new ActionRouter();
+  registerActions(buttons, context);
+  registerSts(buttons, context);
+  buttons.register(app);
   registerCommands(app, context, stsSubcommands());
   registerViews(app, context);
   registerShortcuts(app, context);

@@ -5,7 +5,8 @@
 // Nothing here ever uses a credential from a paste: the STS service signs with the bot's own
 // credentials, and only key *ids* and encoded messages are sent to it.
 
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { ActionRouter } from './action-router';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { toStsFailure } from '../aws/sts-client';
 import { STS_OFF_BY_CONFIG } from '../aws/sts-service';
 import {
@@ -213,9 +214,9 @@ interface StsClick {
   answer: (reply: Reply) => Promise<void>;
 }
 
-export function registerSts(app: App, bot: BotContext): void {
+export function registerSts(router: ActionRouter, bot: BotContext): void {
   const on = (id: string, handler: (c: StsClick) => Promise<void>) =>
-    app.action<Click>(id, async ({ ack, body, respond, action }) => {
+    router.on(id, async ({ ack, body, respond, action }) => {
       await ack();
       const answer = (reply: Reply) => privately(respond, reply);
       await bot.inFlight.run(

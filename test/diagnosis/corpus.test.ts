@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from '../../src/diagnosis';
 import { evaluate, type EvalReport } from '../../src/diagnosis/evaluate';
+import { mayBeAnError } from '../../src/diagnosis/focus';
 import { CLASS_IDS } from '../../src/diagnosis/types';
 import { DEV_CORPUS, FIXTURES, loadJsonl, type CorpusCase } from '../support/corpus';
 
@@ -18,6 +19,23 @@ function score(cases: CorpusCase[]): EvalReport {
 }
 
 const VALID_LABELS = new Set<string>([...CLASS_IDS, 'none']);
+
+describe('the fast path for chat', () => {
+  it('every labelled auth paste contains a trigger word (so the fast path never hides one)', () => {
+    const all = [
+      DEV_CORPUS,
+      ...['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'].map((f) => join(FIXTURES, f)),
+    ].flatMap(loadJsonl);
+    expect(all.filter((c) => c.label !== 'none' && !mayBeAnError(c.text)).map((c) => c.id)).toEqual(
+      [],
+    );
+  });
+
+  it('ordinary chat takes the fast path', () => {
+    expect(mayBeAnError('lunch at 12? the new VPC is live')).toBe(false);
+    expect(mayBeAnError('│ Error: ExpiredToken')).toBe(true);
+  });
+});
 
 describe('dev corpus (../shared/corpus/dev.jsonl)', () => {
   const cases = loadJsonl(DEV_CORPUS);

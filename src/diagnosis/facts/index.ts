@@ -77,3 +77,24 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     hosts: hosts(flat),
   };
 }
+
+/** The facts of a text that has none (same shape as extractFacts, without the work). */
+export function emptyFacts(): Facts {
+  return {
+    errorCodes: [],
+    operations: [],
+    requestIds: [],
+    accessKeys: [],
+    arns: [],
+    roleArns: [],
+    accountIds: [],
+    profiles: [],
+    providerVersions: {},
+    tools: [],
+    subscriptionIds: [],
+    tenantIds: [],
+    clientIds: [],
+    gcpProjects: [],
+    hosts: [],
+  };
+}
