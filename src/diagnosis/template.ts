@@ -55,12 +55,6 @@ export function fill(template: string, vars: TemplateVars): string {
   );
 }
 
-/** Whether every placeholder the template requires outside brackets is known. */
-export function hasRequiredVars(template: string, vars: TemplateVars): boolean {
-  const outside = template.replace(/\[[^[\]]*\]/g, '');
-  return [...outside.matchAll(/\{(\w+)\}/g)].every((m) => vars[m[1] as string] !== undefined);
-}
-
 export function describeBlock(f: Facts): string {
   const b = f.failedBlock;
   if (!b) return '';

@@ -25,7 +25,7 @@ export class InFlight {
   }
 
   /** Waits for the work running now without closing the door (tests use it instead of sleeps). */
-  async drainForTest(): Promise<void> {
+  async settled(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 

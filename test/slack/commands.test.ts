@@ -177,7 +177,7 @@ describe('App Home and stats', () => {
         responseUrl: slack.responseUrl(),
       }),
     );
-    await t.bot.context.inFlight.drainForTest();
+    await t.bot.context.inFlight.settled();
 
     await t.stop();
     t = await startTestBot({ slack, env: { TFAUTH_DATA_DIR: dataDir } });

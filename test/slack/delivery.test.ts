@@ -47,7 +47,7 @@ async function sendAll(count: number, channels: string[]): Promise<string[]> {
       expect(res.status).toBe(200);
     }),
   );
-  await t.bot.context.inFlight.drainForTest();
+  await t.bot.context.inFlight.settled();
   return keys;
 }
 
@@ -117,7 +117,7 @@ it('when Slack stays down past the retry budget, the failure is logged with the 
     slack.failNext('chat.postMessage', { status: 503, count: 10 });
     const msg = messageEvent({ text: PASTE(9), channel: 'C0DOWN' });
     await down.http.sendEvent(eventCallback(msg));
-    await down.bot.context.inFlight.drainForTest();
+    await down.bot.context.inFlight.settled();
     const failures = down.logs
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l.msg === 'slack api call failed');

@@ -31,7 +31,7 @@ async function diagnosisReply(text = SSO) {
   const msg = messageEvent({ text });
   await t.http.sendEvent(eventCallback(msg));
   await slack.waitFor('chat.postMessage');
-  await t.bot.context.inFlight.drainForTest();
+  await t.bot.context.inFlight.settled();
   return { msg, reply: latest(t) };
 }
 

@@ -40,7 +40,7 @@ async function send(event: Record<string, unknown>, eventId?: string) {
 
 /** Waits until the bot has finished with everything it received (no fixed sleeps). */
 async function settled(): Promise<void> {
-  await t.bot.context.inFlight.drainForTest();
+  await t.bot.context.inFlight.settled();
 }
 
 describe('threaded replies to auth failures', () => {

@@ -31,7 +31,7 @@ it('answers once when Slack redelivers the envelope (retry_attempt)', async () =
     retryAttempt: 1,
     retryReason: 'timeout',
   });
-  await t.bot.context.inFlight.drainForTest();
+  await t.bot.context.inFlight.settled();
   expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
 });
 

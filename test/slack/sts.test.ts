@@ -107,7 +107,7 @@ async function post(t: TestBot, text: string): Promise<{ ts: string; reply: Stor
   const msg = messageEvent({ text });
   await t.http.sendEvent(eventCallback(msg));
   await slack.waitFor('chat.postMessage');
-  await t.bot.context.inFlight.drainForTest();
+  await t.bot.context.inFlight.settled();
   return { ts: msg.ts, reply: latest(t) };
 }
 
@@ -216,7 +216,7 @@ describe('with TFAUTH_STS=on and the bot’s own AWS credentials', () => {
     const posted = await slack.waitFor('chat.postMessage');
     expect(textOf(posted.args.blocks)).not.toContain('confirmed by STS');
     const updated = await slack.waitFor('chat.update');
-    await t.bot.context.inFlight.drainForTest();
+    await t.bot.context.inFlight.settled();
     expect(textOf(updated.args.blocks)).toContain('confirmed by STS');
     expect(textOf(updated.args.blocks)).toContain('609629065308');
     expect(slack.callsTo('chat.update')).toHaveLength(1);
@@ -266,7 +266,7 @@ describe('with TFAUTH_STS=on and the bot’s own AWS credentials', () => {
     const msg = messageEvent({ text: paste });
     await t.http.sendEvent(eventCallback(msg));
     await slack.waitFor('chat.postMessage');
-    await t.bot.context.inFlight.drainForTest();
+    await t.bot.context.inFlight.settled();
     const reply = latest(t);
     const value = button(reply.blocks, 'tfauth_decode').value;
     expect(value.length).toBeLessThanOrEqual(2000);

@@ -64,7 +64,7 @@ export async function click(
   if (opts.ephemeral) (payload.container as { is_ephemeral: boolean }).is_ephemeral = true;
   const res = await t.http.sendInteraction(payload);
   if (res.status !== 200) throw new Error(`click answered ${res.status}: ${res.body}`);
-  await t.bot.context.inFlight.drainForTest();
+  await t.bot.context.inFlight.settled();
   return res;
 }
 

@@ -1,7 +1,7 @@
 // Terraform-side context: which block failed, the versions shown, which tool printed the
 // output, and what the message format says about the provider/SDK generation.
 
-import { allMatches, firstMatch } from '../text-util';
+import { firstMatch } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
 
 export function failedBlock(text: string, flat: string): FailedBlock | undefined {
@@ -154,13 +154,4 @@ export function formatEra(flat: string): string | undefined {
   else if (/No valid credential sources found for AWS Provider/.test(flat))
     parts.push('provider ≤ 2.x / Terraform ≤ 0.12');
   return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
-export function terraformSubcommand(text: string): string | undefined {
-  return allMatches(
-    /\b(?:terraform|tofu|terragrunt) (init|plan|apply|destroy|refresh|import)\b/g,
-    text,
-    1,
-    1,
-  )[0];
 }
