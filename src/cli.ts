@@ -140,7 +140,7 @@ async function evalCommand(
     }
     const d = diagnose(record.text);
     rows.push({
-      id: record.id,
+      id: String(record.id),
       label: record.label,
       predicted: d.classId,
       confidence: d.confidence,

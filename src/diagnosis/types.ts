@@ -224,7 +224,12 @@ export type SecretKind =
   | 'slack_token'
   | 'password'
   | 'private_key'
-  | 'bearer_token';
+  | 'bearer_token'
+  | 'vault_token'
+  | 'gitlab_token'
+  | 'google_oauth_token'
+  | 'kubernetes_credential'
+  | 'azure_sas_token';
 
 export interface SecretFinding {
   kind: SecretKind;
@@ -276,4 +281,6 @@ export interface Guide {
   signals: string[];
   /** One character per text condition of the class entry ('1' held, '0' not), in catalog order. */
   held: string;
+  /** Fingerprint of those conditions: a deploy that changes them makes old buttons expire. */
+  key?: string;
 }

@@ -93,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   );
   const postIntervalMs = integer(
     get('TFAUTH_POST_INTERVAL_MS'),
-    1050,
+    1000,
     'TFAUTH_POST_INTERVAL_MS',
     errors,
     { min: 0, max: 60_000 },

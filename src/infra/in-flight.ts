@@ -14,7 +14,10 @@ export class InFlight {
 
   /** Runs `work` unless we are shutting down; resolves when it settles, never rejects. */
   async run(work: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
-    if (!this.accepting) return;
+    if (!this.accepting) {
+      onError(new Error('shutting down: work arrived after the receiver closed and was not done'));
+      return;
+    }
     const p = work().catch(onError);
     this.running.add(p);
     try {

@@ -63,7 +63,8 @@ export function boltLogger(logger: Logger, level: LogLevel): BoltLogger {
       .join(' ');
   const child = logger.child({ component: 'slack-sdk' });
   return {
-    debug: (...m: unknown[]) => RANK[current] <= RANK.debug && child.debug(text(m)),
+    // The SDKs' debug output includes whole payloads (message text): never written.
+    debug: () => undefined,
     info: (...m: unknown[]) => RANK[current] <= RANK.info && child.info(text(m)),
     warn: (...m: unknown[]) => child.warn(text(m)),
     error: (...m: unknown[]) => child.error(text(m)),

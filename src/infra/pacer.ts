@@ -40,10 +40,8 @@ const TIER_PER_MINUTE: Record<string, number> = {
   'chat.getPermalink': 100, // Tier 4
   'conversations.replies': 50, // Tier 3
   'views.open': 100, // Tier 4
-  'views.update': 100,
   'views.publish': 100,
   'files.info': 100,
-  'auth.test': 100,
 };
 const DEFAULT_PER_MINUTE = 20; // Tier 2
 

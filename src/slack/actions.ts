@@ -18,6 +18,7 @@ import {
   stuckScreen,
 } from './blocks/flow';
 import { FlowCodec, type FlowState } from './flow-state';
+import { codeBlock } from './blocks/mrkdwn';
 import { diagnosisFromState } from './rebuild';
 import type { OutcomeKind } from '../infra/outcomes';
 
@@ -60,12 +61,22 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
   on(ACTIONS.walk, async ({ body, respond, state }) => {
     const screen = sourceQuestion(state, bot.codec);
     const where = location(body);
-    if (where.ephemeral || !where.channel)
-      return void (await respond({ replace_original: true, ...screen }));
-    await bot.slack.postMessage(
-      { channel: where.channel, thread_ts: where.threadTs ?? where.ts, ...screen },
-      { channel: where.channel, action: ACTIONS.walk },
-    );
+    if (!where.ephemeral && where.channel) {
+      try {
+        await bot.slack.postMessage(
+          { channel: where.channel, thread_ts: where.threadTs ?? where.ts, ...screen },
+          { channel: where.channel, action: ACTIONS.walk },
+        );
+        return;
+      } catch {
+        // e.g. a shared answer in a channel the bot is not a member of: walk through it privately
+      }
+    }
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: where.ephemeral,
+      ...screen,
+    } as Parameters<RespondFn>[0]);
   });
 
   on(SOURCE_ACTION, async (c) => showStep(bot, c, steps(c.state)));
@@ -82,22 +93,42 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
 
   on(ACTIONS.escalate, async (c) => {
     const target = bot.config.escalation;
-    if (!target) return;
+    if (!target) {
+      await c.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'Escalation is not configured any more (TFAUTH_ESCALATION): copy the summary above and ask in your team channel.',
+      });
+      return;
+    }
     const where = location(c.body);
+    // One request for help per walk-through, however many times (or people) click.
+    if (!(await bot.dedupe.claim(`escalate:${where.channel ?? ''}:${where.ts ?? c.state.t}`)))
+      return;
     const threadTs = where.threadTs ?? where.ts;
     const permalink =
-      where.channel && threadTs ? await permalinkOf(bot, where.channel, threadTs) : undefined;
-    const summary = caseSummary(c.state, steps(c.state), permalink);
-    const text = `<@${c.body.user.id}> is stuck on a Terraform credentials failure and asks for help:\n\`\`\`${summary}\`\`\``;
-    if (target.kind === 'usergroup' && where.channel)
+      !where.ephemeral && where.channel && threadTs
+        ? await permalinkOf(bot, where.channel, threadTs)
+        : undefined;
+    const summary = codeBlock(caseSummary(c.state, steps(c.state), permalink).split('\n'));
+    const text = `<@${c.body.user.id}> is stuck on a Terraform credentials failure and asks for help:\n${summary}`;
+    if (target.kind === 'channel')
+      await bot.slack.postMessage({ channel: target.id, text, unfurl_links: false });
+    else if (where.ephemeral || !where.channel || !threadTs)
+      // A private walk-through has no thread the bot can post in: ask in the channel it came from.
+      await c.respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        text: `<!subteam^${target.id}> ${text}`,
+      });
+    else
       await bot.slack.postMessage({
         channel: where.channel,
         thread_ts: threadTs,
         text: `<!subteam^${target.id}> ${text}`,
       });
-    else await bot.slack.postMessage({ channel: target.id, text, unfurl_links: false });
     await record(bot, 'escalated', c.state);
-    await update(bot, c, escalatedScreen(c.state, escalationLabel(bot), c.body.user.id));
+    await update(bot, c, escalatedScreen(c.state, escalationMention(bot), c.body.user.id));
   });
 
   on(ACTIONS.fixed, async (c) => {
@@ -139,14 +170,15 @@ async function showStep(bot: BotContext, c: Clicked, list: Step[]): Promise<void
   const i = c.state.i ?? 0;
   if (i >= list.length) {
     await record(bot, 'stuck', c.state);
-    const escalation = bot.config.escalation ? { label: escalationLabel(bot) } : undefined;
+    const escalation = bot.config.escalation ? { mention: escalationMention(bot) } : undefined;
     await update(bot, c, stuckScreen(c.state, list, bot.codec, escalation));
     return;
   }
   await update(bot, c, stepScreen(c.state, list, bot.codec));
 }
 
-function escalationLabel(bot: BotContext): string {
+/** The escalation target as mrkdwn (renders as @group or #channel). */
+function escalationMention(bot: BotContext): string {
   const t = bot.config.escalation;
   if (!t) return '';
   return t.kind === 'usergroup' ? `<!subteam^${t.id}>` : `<#${t.id}>`;
@@ -167,20 +199,14 @@ function location(body: Click): Where {
     channel_id?: string;
   };
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-  return {
-    ...(body.channel?.id
-      ? { channel: body.channel.id }
-      : container.channel_id
-        ? { channel: container.channel_id }
-        : {}),
-    ...((message?.ts ?? container.message_ts)
-      ? { ts: (message?.ts ?? container.message_ts) as string }
-      : {}),
-    ...((message?.thread_ts ?? container.thread_ts)
-      ? { threadTs: (message?.thread_ts ?? container.thread_ts) as string }
-      : {}),
-    ephemeral: container.is_ephemeral === true,
-  };
+  const where: Where = { ephemeral: container.is_ephemeral === true };
+  const channel = body.channel?.id ?? container.channel_id;
+  const ts = message?.ts ?? container.message_ts;
+  const threadTs = message?.thread_ts ?? container.thread_ts;
+  if (channel) where.channel = channel;
+  if (ts) where.ts = ts;
+  if (threadTs) where.threadTs = threadTs;
+  return where;
 }
 
 /** Replaces the clicked message: chat.update for normal messages, response_url for private ones. */

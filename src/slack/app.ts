@@ -13,7 +13,7 @@ import { ActionRouter } from './action-router';
 import { registerActions } from './actions';
 import type { BotContext } from './bot-context';
 import { registerCommands } from './commands';
-import { FlowCodec } from './flow-state';
+import { buttonSigningSecret, FlowCodec } from './flow-state';
 import { SlackGateway } from './gateway';
 import { healthHandler, startHealthServer, type Check } from './health';
 import { registerHome } from './home';
@@ -122,6 +122,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     clientOptions: apiClientOptions,
     deferInitialization: true,
   });
+  if (receiver instanceof SocketModeReceiver) {
+    // In Socket Mode, "Slack is reachable" means the WebSocket is up.
+    receiver.client.on('connected', () => (slackOk = { ok: true, detail: 'socket connected' }));
+    receiver.client.on(
+      'reconnecting',
+      () => (slackOk = { ok: false, detail: 'socket reconnecting' }),
+    );
+    receiver.client.on(
+      'disconnected',
+      () => (slackOk = { ok: false, detail: 'socket disconnected' }),
+    );
+  }
   try {
     await Promise.all([
       app.init().then(() => {
@@ -140,9 +152,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     dedupe: runtime.dedupe,
     inFlight,
-    codec: new FlowCodec(
-      config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken,
-    ),
+    codec: new FlowCodec(buttonSigningSecret(config.slack)),
     slack: new SlackGateway(app.client, logger, runtime.pacer),
     outcomes: runtime.outcomes,
     sts,
@@ -187,9 +197,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger.info('shutting down: no new events; finishing replies in flight', {
         inFlight: inFlight.size,
       });
-      const draining = inFlight.drain(config.shutdownTimeoutMs);
+      // Close the door first (no new events reach us; Slack retries elsewhere), then wait for
+      // everything already acknowledged: nothing acknowledged is ever dropped.
       await app.stop().catch((err: unknown) => logger.warn('receiver stop failed', { error: err }));
-      const drained = await draining;
+      const drained = await inFlight.drain(config.shutdownTimeoutMs);
       if (!drained)
         logger.warn('shutdown timeout: some replies were not finished', {
           inFlight: inFlight.size,

@@ -60,7 +60,7 @@ export function registerCommands(
             confidence: d.confidence,
             secrets: d.secrets.length,
           });
-          reply = privateAnswer(bot, d, 'in your /tfauth command', { text });
+          reply = privateAnswer(bot, d, 'Your /tfauth command', { text });
         }
         await respond({ response_type: 'ephemeral', ...reply } as Parameters<RespondFn>[0]);
       },

@@ -99,3 +99,40 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | und
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+export interface Gathered {
+  text: string;
+  /** Files too big to read, for a note in the reply. */
+  tooBig: Array<{ name: string; size: number }>;
+}
+
+/**
+ * A message's text followed by the text of up to five shared text files. `filesInfo` looks
+ * up files Slack sends without a download URL (`file_access: check_file_info`).
+ */
+export async function messageText(
+  text: string,
+  files: SlackFileRef[],
+  options: {
+    botToken: string;
+    maxBytes: number;
+    filesInfo?: (id: string) => Promise<SlackFileRef | undefined>;
+    onFailure?: (name: string, reason: string) => void;
+  },
+): Promise<Gathered> {
+  const parts = [text];
+  const tooBig: Gathered['tooBig'] = [];
+  for (let file of files.slice(0, 5)) {
+    if (
+      file.id &&
+      options.filesInfo &&
+      (file.file_access === 'check_file_info' || !(file.url_private_download ?? file.url_private))
+    )
+      file = (await options.filesInfo(file.id)) ?? file;
+    const r = await fetchTextFile(file, options.botToken, options.maxBytes);
+    if (r.kind === 'text') parts.push(r.text);
+    else if (r.kind === 'too_big') tooBig.push({ name: r.name, size: r.size });
+    else if (r.kind === 'failed') options.onFailure?.(r.name, r.reason);
+  }
+  return { text: parts.join('\n'), tooBig };
+}

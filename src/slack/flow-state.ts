@@ -5,6 +5,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   CLASS_IDS,
+  conditionsKey,
+  PLATFORMS,
   type AuthClassId,
   type CredentialSource,
   type Diagnosis,
@@ -25,6 +27,10 @@ export interface FlowState {
   g?: string[];
   /** Text conditions that held ('0'/'1' string, see Guide.held). */
   h?: string;
+  /** Fingerprint of the catalog conditions `h` refers to. */
+  k?: string;
+  /** The diagnosis confidence (shown again when shared). */
+  q?: number;
   /** Ids of the steps tried so far (for the "still stuck" summary). */
   d?: string[];
   /** Issued at, epoch seconds. */
@@ -35,29 +41,9 @@ export type DecodeResult =
   { ok: true; state: FlowState } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 const MAX_AGE_SECONDS = 30 * 24 * 3600;
-const SOURCES = new Set<string>([
-  'env',
-  'profile',
-  'sso',
-  'assume_role',
-  'oidc',
-  'instance_role',
-  'credential_process',
-  'service_principal',
-  'azure_cli',
-  'managed_identity',
-  'adc_user',
-  'service_account_key',
-  'impersonation',
-  'cli_config',
-  'env_token',
-  'kubeconfig',
-  'exec_plugin',
-  'pat',
-  'github_app',
-  'actions_token',
-  'unknown',
-]);
+const SOURCES = new Set<string>(
+  Object.values(PLATFORMS).flatMap((p) => p.sources.map((x) => x.id)),
+);
 
 export class FlowCodec {
   private readonly key: Buffer;
@@ -91,12 +77,19 @@ export class FlowCodec {
       x: d.guide.vars,
       g: d.guide.signals,
       h: d.guide.held,
+      ...(d.guide.key ? { k: d.guide.key } : {}),
+      q: d.confidence,
     };
   }
 
   /** The guide a state carries (what the engine needs to rebuild advice). */
   static guide(state: FlowState): Guide {
-    return { vars: state.x ?? {}, signals: state.g ?? [], held: state.h ?? '' };
+    return {
+      vars: state.x ?? {},
+      signals: state.g ?? [],
+      held: state.h ?? '',
+      ...(state.k ? { key: state.k } : {}),
+    };
   }
 
   decode(value: unknown): DecodeResult {
@@ -118,6 +111,9 @@ export class FlowCodec {
     const state = validate(parsed);
     if (!state) return { ok: false, reason: 'malformed' };
     if (this.now() - state.t > MAX_AGE_SECONDS) return { ok: false, reason: 'expired' };
+    // The catalog changed since the button was made: its recorded conditions mean something else now.
+    if (state.k !== undefined && state.k !== conditionsKey(state.c))
+      return { ok: false, reason: 'expired' };
     return { ok: true, state };
   }
 
@@ -143,6 +139,8 @@ function validate(v: unknown): FlowState | undefined {
   if (o.g !== undefined && !isStringArray(o.g)) return undefined;
   if (o.d !== undefined && !isStringArray(o.d)) return undefined;
   if (o.h !== undefined && (typeof o.h !== 'string' || !/^[01]{0,64}$/.test(o.h))) return undefined;
+  if (o.k !== undefined && typeof o.k !== 'string') return undefined;
+  if (o.q !== undefined && (typeof o.q !== 'number' || o.q < 0 || o.q > 1)) return undefined;
   return o as unknown as FlowState;
 }
 
@@ -157,4 +155,13 @@ function isStringRecord(v: unknown): v is Record<string, string> {
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+/** The secret button values are signed with: whichever Slack secret this deployment has. */
+export function buttonSigningSecret(slack: {
+  signingSecret?: string;
+  appToken?: string;
+  botToken: string;
+}): string {
+  return slack.signingSecret ?? slack.appToken ?? slack.botToken;
 }

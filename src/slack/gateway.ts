@@ -1,5 +1,7 @@
-// Every Web API call the bot makes goes through here: pacing and retries (infra/pacer),
-// and logging failures with their message reference — never with message text.
+// The bot's own Web API calls go through here: pacing and retries (infra/pacer), and
+// logging failures with their message reference — never with message text. (Bolt's
+// start-up auth.test, views.open within a trigger's 3 seconds, and response_url posts
+// do not: they are not rate-limited the same way and must not wait in a queue.)
 
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../infra/logger';

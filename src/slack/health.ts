@@ -5,9 +5,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 export type Check = () =>
   Promise<{ ok: boolean; detail?: string }> | { ok: boolean; detail?: string };
 
+/**
+ * `critical` checks decide the status code (503 means "restart or route away from me");
+ * the others only mark the answer `degraded`: tfauth keeps working without Redis or STS,
+ * and a liveness probe must not restart every replica during a Redis outage.
+ */
 export function healthHandler(
   checks: Record<string, Check>,
   status: () => Record<string, unknown>,
+  critical: readonly string[] = ['slack'],
 ) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const results: Record<string, { ok: boolean; detail?: string }> = {};
@@ -19,7 +25,8 @@ export function healthHandler(
       }
     }
     const ok = Object.values(results).every((r) => r.ok);
-    res.writeHead(ok ? 200 : 503, {
+    const alive = critical.every((name) => results[name]?.ok !== false);
+    res.writeHead(alive ? 200 : 503, {
       'content-type': 'application/json',
       'cache-control': 'no-store',
     });

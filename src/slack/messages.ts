@@ -7,7 +7,8 @@ import { diagnose, mayBeAnError, mayContainSecret, type Diagnosis } from '../dia
 import type { BotContext } from './bot-context';
 import { diagnosisReply, type ReplyOptions } from './blocks/diagnosis';
 import { secretWarning } from './blocks/secret-warning';
-import { fetchTextFile, type SlackFileRef } from './files';
+import { messageText, type SlackFileRef } from './files';
+import { escape } from './blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from './sts';
 
 /** The parts of a message event we use. */
@@ -82,7 +83,7 @@ async function handleMessage(
   key: string,
   ref: Record<string, unknown>,
 ): Promise<void> {
-  const { text, notes } = await gatherText(bot, msg);
+  const { text, notes } = await gatherText(bot, msg, ref);
   const d = diagnose(text);
   d.notes.push(...notes);
   const answer = isAnswerable(d, bot.config.minConfidence);
@@ -106,17 +107,21 @@ async function handleMessage(
   try {
     const warned = warn ? msg.user : undefined;
     if (warned) {
-      const warning = secretWarning(d.secrets, 'in this channel');
-      await bot.slack.postEphemeral(
-        {
-          channel: msg.channel,
-          user: warned,
-          ...(msg.threadTs ? { thread_ts: msg.threadTs } : {}),
-          ...warning,
-        },
-        ref,
-      );
-      posted = true;
+      const warning = secretWarning(d.secrets, 'Your message in this channel');
+      try {
+        await bot.slack.postEphemeral(
+          {
+            channel: msg.channel,
+            user: warned,
+            ...(msg.threadTs ? { thread_ts: msg.threadTs } : {}),
+            ...warning,
+          },
+          ref,
+        );
+        posted = true;
+      } catch {
+        // Logged by the gateway; the diagnosis reply must not be lost because the warning was.
+      }
     }
     if (!answer) {
       if (note) await postNote(bot, msg, notes, ref);
@@ -148,7 +153,16 @@ async function handleMessage(
     posted = true;
     await recordDiagnosed(bot, d, ref);
     if (confirmed.later && res.ts)
-      await lateConfirmation(bot, confirmed.later, d, options, res.ts, msg.channel, ref);
+      await lateConfirmation(
+        bot,
+        confirmed.later,
+        d,
+        options,
+        res.ts,
+        msg.channel,
+        msg.threadTs ?? msg.ts,
+        ref,
+      );
   } catch (err) {
     // Nothing reached Slack: let a redelivery of the same message try again.
     if (!posted) await bot.dedupe.release(key);
@@ -164,11 +178,14 @@ async function lateConfirmation(
   options: ReplyOptions,
   ts: string,
   channel: string,
+  thread: string,
   ref: Record<string, unknown>,
 ): Promise<void> {
   const lines = await later;
   if (lines.length === 0) return;
   try {
+    // Someone may have clicked "It worked" meanwhile: never bring the buttons back.
+    if (!(await stillUntouched(bot, channel, thread, ts))) return;
     const reply = diagnosisReply(d, bot.codec, { ...options, factNotes: lines });
     await bot.slack.update({ channel, ts, ...reply }, { ...ref, reply: ts });
   } catch (err) {
@@ -176,27 +193,50 @@ async function lateConfirmation(
   }
 }
 
+/** Whether our reply still has its buttons (nobody has acted on it yet). */
+async function stillUntouched(
+  bot: BotContext,
+  channel: string,
+  thread: string,
+  ts: string,
+): Promise<boolean> {
+  const res = await bot.slack.call<{
+    messages?: Array<{ ts?: string; blocks?: Array<{ block_id?: string }> }>;
+  }>('conversations.replies', { channel, ts: thread, limit: 200 });
+  const reply = res.messages?.find((m) => m.ts === ts);
+  return reply?.blocks?.some((b) => b.block_id === 'tfauth_actions') ?? false;
+}
+
 export function isAnswerable(d: Diagnosis, minConfidence: number): boolean {
   return d.classId !== 'none' && d.confidence >= minConfidence;
 }
 
+/** The message's text and files; a note for files too big to read (nothing public for other failures). */
 async function gatherText(
   bot: BotContext,
   msg: IncomingMessage,
+  ref: Record<string, unknown>,
 ): Promise<{ text: string; notes: string[] }> {
-  const parts = [msg.text];
-  const notes: string[] = [];
-  for (const file of msg.files.slice(0, 5)) {
-    const result = await fetchTextFile(file, bot.config.slack.botToken, bot.config.maxFileBytes);
-    if (result.kind === 'text') parts.push(result.text);
-    else if (result.kind === 'too_big')
-      notes.push(
-        `${result.name} is ${mb(result.size)}; tfauth reads files up to ${mb(bot.config.maxFileBytes)}. Paste the error section, or run \`tfauth diagnose ${result.name}\` locally.`,
-      );
-    else if (result.kind === 'failed')
-      notes.push(`Could not read ${result.name} (${result.reason}).`);
+  const { text, tooBig } = await messageText(msg.text, msg.files, {
+    botToken: bot.config.slack.botToken,
+    maxBytes: bot.config.maxFileBytes,
+    filesInfo: (id) => fileInfo(bot, id),
+    onFailure: (_name, reason) =>
+      bot.logger.warn('could not read a shared file', { ...ref, reason }),
+  });
+  const notes = tooBig.map(
+    (f) =>
+      `${f.name} is ${mb(f.size)}; tfauth reads files up to ${mb(bot.config.maxFileBytes)}. Paste the error section, or run \`tfauth diagnose ${f.name}\` locally.`,
+  );
+  return { text, notes };
+}
+
+export async function fileInfo(bot: BotContext, id: string): Promise<SlackFileRef | undefined> {
+  try {
+    return (await bot.slack.call<{ file?: SlackFileRef }>('files.info', { file: id })).file;
+  } catch {
+    return undefined;
   }
-  return { text: parts.join('\n'), notes };
 }
 
 async function postNote(
@@ -205,8 +245,9 @@ async function postNote(
   notes: string[],
   ref: Record<string, unknown>,
 ): Promise<void> {
+  // File names are user text: escaped so a file called `<!channel>.log` pings nobody.
   await bot.slack.postMessage(
-    { channel: msg.channel, thread_ts: msg.threadTs ?? msg.ts, text: notes.join('\n') },
+    { channel: msg.channel, thread_ts: msg.threadTs ?? msg.ts, text: notes.map(escape).join('\n') },
     ref,
   );
 }

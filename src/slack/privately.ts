@@ -12,7 +12,7 @@ import { stsReplyParts, type PasteRef } from './sts';
 export function privateAnswer(
   bot: BotContext,
   d: Diagnosis,
-  where: string,
+  subject: string,
   paste?: { text: string; ref?: PasteRef },
 ): Reply {
   const extraButtons = paste ? stsReplyParts(bot, paste.text, d, paste.ref).buttons : [];
@@ -21,7 +21,7 @@ export function privateAnswer(
       ? noneReply(d)
       : diagnosisReply(d, bot.codec, { variant: 'private', extraButtons });
   if (!d.secrets.some((s) => s.mustRotate)) return answer;
-  const warning = secretWarning(d.secrets, where);
+  const warning = secretWarning(d.secrets, subject);
   return {
     text: `${warning.text}\n${answer.text}`,
     blocks: [...warning.blocks, { type: 'divider' }, ...answer.blocks].slice(

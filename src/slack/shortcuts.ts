@@ -5,7 +5,8 @@ import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
 import { diagnose } from '../diagnosis';
 import { SHORTCUT_CALLBACK } from './action-ids';
 import type { BotContext } from './bot-context';
-import { fetchTextFile, type SlackFileRef } from './files';
+import { messageText, type SlackFileRef } from './files';
+import { fileInfo } from './messages';
 import { privateAnswer } from './privately';
 
 export function registerShortcuts(app: App, bot: BotContext): void {
@@ -19,12 +20,11 @@ export function registerShortcuts(app: App, bot: BotContext): void {
           text?: string;
           files?: SlackFileRef[];
         };
-        const parts = [message.text ?? ''];
-        for (const file of (message.files ?? []).slice(0, 5)) {
-          const r = await fetchTextFile(file, bot.config.slack.botToken, bot.config.maxFileBytes);
-          if (r.kind === 'text') parts.push(r.text);
-        }
-        const text = parts.join('\n');
+        const { text } = await messageText(message.text ?? '', message.files ?? [], {
+          botToken: bot.config.slack.botToken,
+          maxBytes: bot.config.maxFileBytes,
+          filesInfo: (id) => fileInfo(bot, id),
+        });
         const d = diagnose(text);
         bot.logger.info('shortcut diagnosed', {
           channel: shortcut.channel.id,
@@ -33,13 +33,18 @@ export function registerShortcuts(app: App, bot: BotContext): void {
         });
         await respond({
           response_type: 'ephemeral',
-          ...privateAnswer(bot, d, 'you asked about', {
-            text,
-            ref: {
-              channel: shortcut.channel.id,
-              ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),
+          ...privateAnswer(
+            bot,
+            d,
+            'The message you asked about (tell its author to rotate what it leaked)',
+            {
+              text,
+              ref: {
+                channel: shortcut.channel.id,
+                ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),
+              },
             },
-          }),
+          ),
         } as Parameters<RespondFn>[0]);
       },
       (err) => bot.logger.error('shortcut failed', { channel: shortcut.channel.id, error: err }),

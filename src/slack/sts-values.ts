@@ -15,8 +15,10 @@ import { LIMITS } from './blocks/limits';
 export type PasteAccount = [account: string, label: string];
 
 export interface StsButtonMeta {
-  /** Access-key ids (identifiers, never secrets). */
+  /** Access-key ids (identifiers, never secrets) — only in private answers. */
   k?: string[];
+  /** Masked key ids, for public replies: the click reads the paste again for the full ids. */
+  m?: string[];
   /** Accounts of the ARNs in the paste, roles first. */
   a?: PasteAccount[];
   /** Where the paste is: channel, its ts, and the thread root. */
@@ -94,6 +96,14 @@ function isMeta(v: unknown): v is StsButtonMeta {
   if (
     o.k !== undefined &&
     !(Array.isArray(o.k) && o.k.every((k) => typeof k === 'string' && isAccessKeyId(k)))
+  )
+    return false;
+  if (
+    o.m !== undefined &&
+    !(
+      Array.isArray(o.m) &&
+      o.m.every((k) => typeof k === 'string' && /^[A-Z0-9]{3,4}…[A-Z0-9]{4}$/.test(k))
+    )
   )
     return false;
   if (

@@ -36,7 +36,8 @@ import {
   type KeyResult,
 } from './blocks/sts';
 import type { Subcommand } from './commands';
-import { fetchTextFile, type SlackFileRef } from './files';
+import { messageText, type SlackFileRef } from './files';
+import { buttonSigningSecret } from './flow-state';
 import { StsValueCodec, type PasteAccount, type StsButtonValue } from './sts-values';
 
 type Block = Record<string, unknown>;
@@ -71,7 +72,7 @@ function values(bot: BotContext): StsValueCodec {
   let codec = codecs.get(bot);
   if (!codec) {
     const s = bot.config.slack;
-    codec = new StsValueCodec(s.signingSecret ?? s.appToken ?? s.botToken);
+    codec = new StsValueCodec(buttonSigningSecret(s));
     codecs.set(bot, codec);
   }
   return codec;
@@ -111,7 +112,18 @@ export function stsReplyParts(
   const codec = values(bot);
   const buttons: Block[] = [];
   if (keyIds.length > 0) {
-    const value = codec.encode({ k: keyIds, ...(accounts.length > 0 ? { a: accounts } : {}) });
+    // A public reply's buttons are readable by anyone in the channel (and stay after the paste
+    // is deleted): they carry masked ids and where the paste is; private answers carry the ids.
+    const ids =
+      where.channel && where.ts
+        ? {
+            m: keyIds.map(maskKeyId),
+            c: where.channel,
+            p: where.ts,
+            ...(where.root ? { r: where.root } : {}),
+          }
+        : { k: keyIds };
+    const value = codec.encode({ ...ids, ...(accounts.length > 0 ? { a: accounts } : {}) });
     if (value) buttons.push(keyAccountButton(value));
   }
   const encoded = d.facts.encodedAuthorizationMessage;
@@ -239,7 +251,17 @@ export function registerSts(router: ActionRouter, bot: BotContext): void {
     });
 
   on(ACTIONS.keyAccount, async ({ value, answer }) => {
-    const results = await lookUp(bot, value.meta.k ?? []);
+    const { meta } = value;
+    const ids =
+      meta.k ??
+      (meta.m && meta.c && meta.p
+        ? credentialKeyIds(
+            (await pasteText(bot, meta.c, meta.r ?? meta.p, meta.p)) ?? '',
+            10,
+          ).filter((id) => meta.m?.includes(maskKeyId(id)))
+        : []);
+    if (ids.length === 0) return answer(pasteGone('access key ids'));
+    const results = await lookUp(bot, ids);
     await answer(keyAccountAnswer(results, value.meta.a ?? []));
   });
 
@@ -250,7 +272,7 @@ export function registerSts(router: ActionRouter, bot: BotContext): void {
       (meta.c && meta.p
         ? await encodedFromPaste(bot, meta.c, meta.r ?? meta.p, meta.p)
         : undefined);
-    if (!message) return answer(pasteGone());
+    if (!message) return answer(pasteGone('encoded message'));
     try {
       const decoded = await (bot.sts as NonNullable<BotContext['sts']>).decode(message);
       await answer(decodedSummary(decoded));
@@ -278,7 +300,7 @@ async function privately(respond: RespondFn, reply: Reply): Promise<void> {
  * Reads the paste again (its text and text files) and lets the engine find the encoded
  * message in it: used when the message was too long to ride in the button value.
  */
-async function encodedFromPaste(
+async function pasteText(
   bot: BotContext,
   channel: string,
   root: string,
@@ -298,10 +320,19 @@ async function encodedFromPaste(
     return undefined;
   }
   if (!message) return undefined;
-  const parts = [message.text ?? ''];
-  for (const file of (message.files ?? []).slice(0, 5)) {
-    const r = await fetchTextFile(file, bot.config.slack.botToken, bot.config.maxFileBytes);
-    if (r.kind === 'text') parts.push(r.text);
-  }
-  return diagnose(parts.join('\n')).facts.encodedAuthorizationMessage;
+  const { text } = await messageText(message.text ?? '', message.files ?? [], {
+    botToken: bot.config.slack.botToken,
+    maxBytes: bot.config.maxFileBytes,
+  });
+  return text;
+}
+
+async function encodedFromPaste(
+  bot: BotContext,
+  channel: string,
+  root: string,
+  ts: string,
+): Promise<string | undefined> {
+  const text = await pasteText(bot, channel, root, ts);
+  return text === undefined ? undefined : diagnose(text).facts.encodedAuthorizationMessage;
 }

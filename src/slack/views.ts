@@ -81,10 +81,24 @@ export function registerViews(app: App, bot: BotContext): void {
           classId: d.classId,
           confidence: d.confidence,
         });
-        const answer = privateAnswer(bot, d, 'in the tfauth paste box', { text });
-        if (meta && isSlackResponseUrl(meta.responseUrl, bot.config.slack.apiUrl))
-          await postToResponseUrl(meta.responseUrl, { response_type: 'ephemeral', ...answer });
-        else await bot.slack.call('chat.postMessage', { channel: body.user.id, ...answer });
+        const answer = privateAnswer(bot, d, 'What you pasted in the tfauth box', { text });
+        // The command's response_url lasts 30 minutes: after that, answer privately in the channel.
+        if (meta && isSlackResponseUrl(meta.responseUrl, bot.config.slack.apiUrl)) {
+          try {
+            await postToResponseUrl(meta.responseUrl, { response_type: 'ephemeral', ...answer });
+            return;
+          } catch (err) {
+            bot.logger.warn('response_url refused the answer; posting it privately instead', {
+              user: body.user.id,
+              error: err,
+            });
+          }
+        }
+        if (!meta) throw new Error('paste box without its channel: cannot answer');
+        await bot.slack.postEphemeral(
+          { channel: meta.channel, user: body.user.id, ...answer },
+          { user: body.user.id },
+        );
       },
       (err) => bot.logger.error('modal submission failed', { user: body.user.id, error: err }),
     );

@@ -74,10 +74,10 @@ describe('tfauth diagnose', () => {
     const lines = r.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; classId: string });
+      .map((l) => JSON.parse(l) as { id: string | number; classId: string });
     expect(lines.map((l) => [l.id, l.classId])).toEqual([
       ['a', 'aws.profile_not_found'],
-      ['7', 'none'],
+      [7, 'none'], // a numeric id stays a number,
     ]);
     expect(r.stderr).toContain('batch.jsonl:2: invalid JSON');
     expect(r.stderr).toContain('batch.jsonl:3: missing string field "text"');

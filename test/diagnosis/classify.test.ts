@@ -1,7 +1,9 @@
 // Classification rules. Texts follow the templates of error-formats.md unless a corpus id is named.
 
 import { diagnose } from '../../src/diagnosis';
+import { join } from 'node:path';
 import { CATALOG } from '../../src/diagnosis/catalog';
+import { FIXTURES, loadJsonl } from '../support/corpus';
 
 const classOf = (text: string): string => diagnose(text).classId;
 
@@ -132,6 +134,17 @@ Error: operation error STS: AssumeRole, https response error StatusCode: 403, Re
     const commands = d.steps.flatMap((s) => s.commands);
     expect(commands).toContain('aws sso login --profile platform-dev');
   });
+});
+
+describe('texts that are not failures (test/fixtures/not-failures.jsonl, invented)', () => {
+  const cases = loadJsonl(join(FIXTURES, 'not-failures.jsonl'));
+  it.each(cases.map((c) => [c.id, c.text]))(
+    '%s never reaches the default reply threshold',
+    (_id, text) => {
+      const d = diagnose(text);
+      expect(d.classId === 'none' || d.confidence < 0.6).toBe(true);
+    },
+  );
 });
 
 describe('catalog', () => {

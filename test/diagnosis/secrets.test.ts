@@ -59,6 +59,52 @@ const CASES: Array<[string, string, string]> = [
     'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm9yZy9yZXBvIn0.c2lnbmF0dXJlLWJ5dGVz',
     'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm9yZy9yZXBvIn0.c2lnbmF0dXJlLWJ5dGVz',
   ],
+  // Formats found missing in review (values invented, formats real).
+  [
+    'aws_secret_access_key',
+    `AWS Access Key ID [None]: AKIAIOSFODNN7EXAMPLE\nAWS Secret Access Key [None]: ${AWS_SECRET}`,
+    AWS_SECRET,
+  ],
+  [
+    'aws_secret_access_key',
+    `export AWS_SECRET_ACCESS_KEY=${AWS_SECRET.slice(0, 39)}`,
+    AWS_SECRET.slice(0, 39),
+  ],
+  [
+    'aws_session_token',
+    'aws_session_token = FQoDYXdzEPT//////////wEaDM0123456789abcdefghijABCDEFGHIJ',
+    'FQoDYXdzEPT//////////wEaDM0123456789abcdefghijABCDEFGHIJ',
+  ],
+  [
+    'vault_token',
+    'export VAULT_TOKEN=hvs.CAESIJlWx5S1aB2cD3eF4gH5iJ6kL7mN8oP9qR0sT1uV2wX3',
+    'hvs.CAESIJlWx5S1aB2cD3eF4gH5iJ6kL7mN8oP9qR0sT1uV2wX3',
+  ],
+  [
+    'google_oauth_token',
+    'GOOGLE_OAUTH_ACCESS_TOKEN=ya29.a0AfH6SMBx3Yz-invented-token-1234567890abcdef',
+    'ya29.a0AfH6SMBx3Yz-invented-token-1234567890abcdef',
+  ],
+  [
+    'gitlab_token',
+    'git clone https://oauth2:glpat-AbCdEfGhIjKlMnOpQrSt@gitlab.com/group/repo.git',
+    'glpat-AbCdEfGhIjKlMnOpQrSt',
+  ],
+  [
+    'kubernetes_credential',
+    'users:\n- name: admin\n  user:\n    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVB',
+    'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVB',
+  ],
+  [
+    'kubernetes_credential',
+    'users:\n- name: ci\n  user:\n    token: abcdef.0123456789abcdef',
+    'abcdef.0123456789abcdef',
+  ],
+  [
+    'azure_sas_token',
+    'Get https://acct.blob.core.windows.net/tfstate?sv=2021-08-06&sp=rwdl&sig=AbCdEf0123456789AbCdEf0123456789%2B%3D',
+    'AbCdEf0123456789AbCdEf0123456789%2B%3D',
+  ],
 ];
 
 describe('secrets', () => {

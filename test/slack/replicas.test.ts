@@ -107,19 +107,19 @@ d('two replicas sharing Redis', () => {
     await a.bot.context.inFlight.settled();
     expect(slack.messages('C0OUT').filter((m) => m.thread_ts === during.ts)).toHaveLength(1);
     const degraded = await fetch(`http://127.0.0.1:${a.bot.port}/healthz`);
-    expect(degraded.status).toBe(503);
+    expect(degraded.status).toBe(200);
     expect(await degraded.json()).toMatchObject({
       status: 'degraded',
       checks: { redis: { ok: false } },
     });
 
     await redis.up();
-    for (let i = 0; i < 200; i++) {
-      const h = await fetch(`http://127.0.0.1:${a.bot.port}/healthz`);
-      if (h.status === 200) break;
+    const status = async () =>
+      ((await (await fetch(`http://127.0.0.1:${a.bot.port}/healthz`)).json()) as { status: string })
+        .status;
+    for (let i = 0; i < 200 && (await status()) !== 'ok'; i++)
       await new Promise((r) => setTimeout(r, 50));
-    }
-    expect((await fetch(`http://127.0.0.1:${a.bot.port}/healthz`)).status).toBe(200);
+    expect(await status()).toBe('ok');
     const after = messageEvent({
       text: 'Error: failed to get shared config profile, back',
       channel: 'C0OUT',

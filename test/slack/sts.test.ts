@@ -227,10 +227,22 @@ describe('with TFAUTH_STS=on and the bot’s own AWS credentials', () => {
   });
 
   it('"Which account is this key from?" answers privately — also for old-format ids the offline decoding cannot read', async () => {
-    const { reply } = await post(t, assumeRolePaste(DOCS_KEY));
+    const paste = assumeRolePaste(DOCS_KEY);
+    const { ts, reply } = await post(t, paste);
     // No offline account for this id: the STS line is the only source.
     expect(textOf(reply.blocks)).toContain('confirmed by STS: your key belongs to 444455556666');
-    const { text } = await answerTo(t, reply, 'tfauth_key_account');
+    // The public button carries only the masked id; the click reads the paste again.
+    expect(button(reply.blocks, 'tfauth_key_account').value).not.toContain(DOCS_KEY);
+    slack.onMethod('conversations.replies', () => ({
+      ok: true,
+      messages: [{ type: 'message', ts, user: SLACK_IDS.userId, text: paste }],
+    }));
+    let text: string;
+    try {
+      ({ text } = await answerTo(t, reply, 'tfauth_key_account'));
+    } finally {
+      slack.onMethod('conversations.replies', undefined);
+    }
     expect(text).toContain('AKIA…MPLE');
     expect(text).toContain('belongs to AWS account *444455556666*');
     expect(text).toContain('the role you assume is in 222233334444');
@@ -240,6 +252,17 @@ describe('with TFAUTH_STS=on and the bot’s own AWS credentials', () => {
     expectOnlyBotSigned();
     // The answer went to the clicker only; the thread reply is unchanged.
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('when the paste is gone, the key button says so and shows the command to run instead', async () => {
+    const { reply } = await post(t, assumeRolePaste(DOCS_KEY));
+    sts.calls.splice(0);
+    // The test server holds only the bot's own posts: the user's paste cannot be read back.
+    const { text } = await answerTo(t, reply, 'tfauth_key_account');
+    expect(text).toContain("can't find the access key ids");
+    // Escaped, as Slack mrkdwn needs: `<key id>` would otherwise be read as a link.
+    expect(text).toContain('aws sts get-access-key-info --access-key-id &lt;key id&gt;');
+    expect(sts.calls).toHaveLength(0);
   });
 
   it('the decode button shows the decoded message privately: explicit deny, action, resource, statements, conditions', async () => {

@@ -6,6 +6,22 @@ import type { NotAuthEntry } from './schema';
 
 export const NOT_AUTH: NotAuthEntry[] = [
   {
+    id: 'successful-run',
+    title: 'A successful plan or apply',
+    signatures: [
+      {
+        id: 'success',
+        // Resources named AccessDenied-alarm, filters on ExpiredToken, MFA conditions in policies…
+        // are not failures when the run itself succeeded.
+        pattern:
+          /Plan: \d+ to add, \d+ to change, \d+ to destroy|No changes\. (?:Your|Infrastructure)|Apply complete! Resources:/,
+        unless:
+          /Error:|Error refreshing|Error applying|encountered a problem|Planning failed|[Ff]ailed|error occurred/,
+        weight: 0.99,
+      },
+    ],
+  },
+  {
     id: 'throttling',
     title: 'API rate limiting',
     signatures: [

@@ -26,6 +26,8 @@ export interface Signature {
   wrapper?: boolean;
   /** The same error block must also match this (e.g. a network failure *while* fetching credentials). */
   requires?: RegExp;
+  /** …and must not match this (e.g. a successful plan is only "not an error" when nothing failed). */
+  unless?: RegExp;
 }
 
 /** A condition on the paste: a named signal computed from facts, or a text pattern. */

@@ -62,8 +62,8 @@ export function roleArns(all: ArnFact[]): string[] {
 }
 
 const PROFILE_PATTERNS = [
-  /failed to get shared config profile,? ([^\s,"']{1,128})/g,
-  /failed to get profile,? ([^\s,"']{1,128})/g,
+  /failed to get shared config profile,? ([^\s,"'<>|&]{1,128})/g,
+  /failed to get profile,? ([^\s,"'<>|&]{1,128})/g,
   /The config profile \(([^)\s]{1,128})\) could not be found/g,
   /\bprofile "?([\w.@+-]{1,128})"? (?:not found|does not exist|could not be found)/g,
   /source profile ([\w.@+-]{1,128})/g,

@@ -5,7 +5,7 @@ import { catalogEntry, sourcesFor, type Step } from '../../diagnosis';
 import { ACTIONS } from '../action-ids';
 import type { FlowCodec, FlowState } from '../flow-state';
 import { button, context, section, type Reply } from './diagnosis';
-import { clip, LIMITS } from './limits';
+import { LIMITS } from './limits';
 import { codeBlock, escape } from './mrkdwn';
 
 type Block = Record<string, unknown>;
@@ -122,7 +122,7 @@ export function stuckScreen(
   state: FlowState,
   steps: Step[],
   codec: FlowCodec,
-  escalation?: { label: string },
+  escalation?: { mention: string },
 ): Reply {
   const summary = caseSummary(state, steps);
   const elements: Block[] = [
@@ -131,7 +131,7 @@ export function stuckScreen(
   if (escalation)
     elements.unshift(
       button(
-        clip(`Ask ${escalation.label}`, LIMITS.buttonText),
+        'Ask for help', // a plain_text label cannot render a mention; the text above names who
         ACTIONS.escalate,
         codec.encode(state),
         'primary',
@@ -141,7 +141,7 @@ export function stuckScreen(
     text: 'Still stuck: here is a summary to share',
     blocks: [
       section(
-        `:sos: *Still stuck.* That was every step for this source. Here is the case, ready to copy${escalation ? `, or ask ${escape(escalation.label)} directly` : ''}:`,
+        `:sos: *Still stuck.* That was every step for this source. Here is the case, ready to copy${escalation ? `, or ask ${escalation.mention} directly` : ''}:`,
       ),
       section(codeBlock(summary.split('\n'))),
       { type: 'actions', block_id: 'tfauth_stuck', elements },

@@ -10,7 +10,6 @@ export const LIMITS = {
   headerText: 150,
   buttonText: 75,
   buttonValue: 2000,
-  id: 255,
   contextElements: 10,
   actionsElements: 25,
   /** Slack truncates `text` beyond 40k; notifications only need a line. */

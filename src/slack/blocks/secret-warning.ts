@@ -6,7 +6,8 @@ import { clip, LIMITS } from './limits';
 import { codeBlock, escape } from './mrkdwn';
 import { context, section, type Reply } from './diagnosis';
 
-export function secretWarning(findings: SecretFinding[], where: string): Reply {
+/** `subject` names the message ("Your message in this channel", "The message you asked about"). */
+export function secretWarning(findings: SecretFinding[], subject: string): Reply {
   const rotate = findings.filter((f) => f.mustRotate);
   const kinds = [...new Set(rotate.map((f) => f.kind))];
   const list = rotate
@@ -15,7 +16,7 @@ export function secretWarning(findings: SecretFinding[], where: string): Reply {
     .join('\n');
   const blocks: Array<Record<string, unknown>> = [
     section(
-      `:rotating_light: *Your message ${where} contains ${rotate.length === 1 ? 'a secret' : 'secrets'}.* Treat ${rotate.length === 1 ? 'it' : 'them'} as leaked and rotate now — deleting the message is not enough.\n${list}`,
+      `:rotating_light: *${subject} contains ${rotate.length === 1 ? 'a secret' : 'secrets'}.* Treat ${rotate.length === 1 ? 'it' : 'them'} as leaked and rotate now — deleting the message is not enough.\n${list}`,
     ),
   ];
   for (const kind of kinds.slice(0, 8)) {
@@ -31,7 +32,7 @@ export function secretWarning(findings: SecretFinding[], where: string): Reply {
   );
   return {
     text: clip(
-      `Your message ${where} contains ${kinds.map((k) => ROTATION[k].label).join(', ')}: rotate now.`,
+      `${subject} contains ${kinds.map((k) => ROTATION[k].label).join(', ')}: rotate now.`,
       LIMITS.fallbackText,
     ),
     blocks: blocks.slice(0, LIMITS.messageBlocks),

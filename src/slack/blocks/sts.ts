@@ -208,16 +208,18 @@ export function decodeFailure(failure: StsFailure, botAccount?: string): Reply {
   };
 }
 
-/** When the pasted message can no longer be read to find the encoded message. */
-export function pasteGone(): Reply {
+/** When the pasted message can no longer be read to find what a button needs. */
+export function pasteGone(sought: 'encoded message' | 'access key ids'): Reply {
+  const yourself =
+    sought === 'encoded message'
+      ? 'aws sts decode-authorization-message --encoded-message <message> --query DecodedMessage --output text'
+      : 'aws sts get-access-key-info --access-key-id <key id> --query Account --output text';
   return {
     text: 'The original message is gone',
     blocks: [
       section(
-        ":mag: I couldn't read the original message any more (deleted, edited, or out of my reach), so I can't find the encoded message. Paste it again, or decode it yourself:\n" +
-          codeBlock([
-            'aws sts decode-authorization-message --encoded-message <message> --query DecodedMessage --output text',
-          ]),
+        `:mag: I couldn't read the original message any more (deleted, edited, or out of my reach), so I can't find the ${sought}. Paste it again, or look it up yourself:\n` +
+          codeBlock([yourself]),
       ),
       context([PRIVATE_NOTE]),
     ],
