@@ -20,6 +20,9 @@ Usage:
                                     JSON diagnosis per line, carrying the same "id"
   tfauth eval FILE.jsonl [--json]   score the classifier on a labelled corpus
                                     ({"id","label","text"} per line)
+  tfauth eval FILE.jsonl --min-confidence 0.6
+                                    score what a channel sees: answers below the
+                                    threshold count as "none" (the bot stays silent)
   tfauth --version
 
 Options:
@@ -53,6 +56,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       options: {
         json: { type: 'boolean' },
         jsonl: { type: 'string' },
+        'min-confidence': { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -123,11 +127,12 @@ async function diagnoseJsonl(file: string, io: Io): Promise<number> {
 
 async function evalCommand(
   args: string[],
-  values: { json?: boolean; 'no-color'?: boolean },
+  values: { json?: boolean; 'no-color'?: boolean; 'min-confidence'?: string },
   io: Io,
 ): Promise<number> {
   if (args.length !== 1) throw new UsageError('eval needs exactly one FILE.jsonl');
   const file = args[0] as string;
+  const min = minConfidence(values['min-confidence']);
   const rows: LabelledPrediction[] = [];
   let bad = 0;
   for await (const record of readJsonl(file)) {
@@ -142,7 +147,7 @@ async function evalCommand(
     rows.push({
       id: String(record.id),
       label: record.label,
-      predicted: d.classId,
+      predicted: d.confidence >= min ? d.classId : 'none',
       confidence: d.confidence,
     });
   }
@@ -150,6 +155,14 @@ async function evalCommand(
   if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else io.stdout.write(renderReport(report, useColor(values, io) ? COLOR : PLAIN));
   return bad > 0 ? 1 : 0;
+}
+
+function minConfidence(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new UsageError(`--min-confidence must be a number from 0 to 1, not "${raw}"`);
+  return n;
 }
 
 function useColor(values: { 'no-color'?: boolean }, io: Io): boolean {

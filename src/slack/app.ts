@@ -125,6 +125,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (receiver instanceof SocketModeReceiver) {
     // In Socket Mode, "Slack is reachable" means the WebSocket is up.
     receiver.client.on('connected', () => (slackOk = { ok: true, detail: 'socket connected' }));
+    // 'close' fires when the link drops; 'reconnecting' only after the client's back-off delay.
+    receiver.client.on('close', () => (slackOk = { ok: false, detail: 'socket closed' }));
     receiver.client.on(
       'reconnecting',
       () => (slackOk = { ok: false, detail: 'socket reconnecting' }),

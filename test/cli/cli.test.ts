@@ -135,4 +135,18 @@ describe('tfauth eval', () => {
     expect(json.accuracy).toBeGreaterThanOrEqual(0.97);
     expect(json.perClass.length).toBe(26);
   });
+
+  it('--min-confidence scores what a channel sees: quiet answers count as none', () => {
+    const file = join(__dirname, '..', 'fixtures', 'not-failures.jsonl');
+    const raw = tfauth(['eval', file]);
+    // The engine names a class for some chat about errors, at a confidence below the threshold…
+    expect(raw.stdout).not.toContain('none cases called an auth class: 0');
+    // …so in a channel the bot stays silent on every one of them.
+    const seen = tfauth(['eval', '--min-confidence', '0.6', file]);
+    expect(seen.code).toBe(0);
+    expect(seen.stdout).toContain('none cases called an auth class: 0');
+    const bad = tfauth(['eval', '--min-confidence', 'high', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--min-confidence must be a number from 0 to 1');
+  });
 });

@@ -91,6 +91,31 @@ it('after the last step: a copyable summary and an offer to ask the escalation g
   expect(posts.at(-1)?.args.thread_ts).toBe(msg.ts);
   const flow = slack.messages(SLACK_IDS.channelId).find((m) => m.ts === stuck.ts);
   expect(flow?.text).toContain('Asked');
+  // A second click (a double-click, or a colleague on the stale message) asks nobody twice.
+  await click(t, stuck, 'tfauth_escalate', { user: 'U0COLLEAGUE' });
+  expect(slack.callsTo('chat.postMessage')).toHaveLength(before + 1);
+});
+
+it('escalating from a private walk-through asks in the channel through response_url, not in a thread', async () => {
+  const { reply } = await diagnosisReply();
+  // A walk-through shown only to the clicker (e.g. from /tfauth) is an ephemeral message.
+  const stuck = { ...reply, ts: `${Date.now() / 1000}`, thread_ts: undefined };
+  await click(t, reply, 'tfauth_walk');
+  await click(t, latest(t), 'tfauth_source:sso');
+  for (let i = 0; i < 20 && !latest(t).text.startsWith('Still stuck'); i++)
+    await click(t, latest(t), 'tfauth_step_done');
+  stuck.blocks = latest(t).blocks;
+  const posts = slack.callsTo('chat.postMessage').length;
+  const tag = `esc-${Math.random()}`;
+  await click(t, stuck, 'tfauth_escalate', {
+    ephemeral: true,
+    responseUrl: slack.responseUrl(tag),
+  });
+  const asked = await slack.waitForResponse(
+    (r) => r.tag === tag && (r.body as { response_type?: string }).response_type === 'in_channel',
+  );
+  expect(String((asked.body as { text: string }).text)).toMatch(/^<!subteam\^S0PLATFORM> <@U/);
+  expect(slack.callsTo('chat.postMessage')).toHaveLength(posts);
 });
 
 it('"It worked" and "Not an auth error" record the outcome and replace the buttons', async () => {

@@ -121,6 +121,19 @@ describe('threaded replies to auth failures', () => {
     );
     expect(t.slack.downloads.length).toBe(0);
   });
+
+  it('escapes a shared file name in its note, so a name cannot ping a channel', async () => {
+    const big = t.slack.addFile({
+      name: '<!channel> & co.log',
+      content: 'a'.repeat(3 * 1024 * 1024),
+      filetype: 'text',
+    });
+    await send(messageEvent({ text: `apply failed\n${INVALID_KEY}`, files: [big] }));
+    const call = await t.slack.waitFor('chat.postMessage');
+    const blocks = JSON.stringify(call.args.blocks);
+    expect(blocks).toContain('&lt;!channel&gt; &amp; co.log is 3.0 MB');
+    expect(blocks).not.toContain('<!channel>');
+  });
 });
 
 describe('silence', () => {

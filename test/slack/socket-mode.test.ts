@@ -40,3 +40,27 @@ it('serves /healthz on PORT even without a Slack-facing HTTP server', async () =
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ status: 'ok', mode: 'socket' });
 });
+
+it('/healthz answers 503 while the WebSocket is down and 200 again once it reconnects', async () => {
+  const health = async () => {
+    const res = await fetch(`http://127.0.0.1:${t.bot.port}/healthz`);
+    const body = (await res.json()) as { checks: { slack: { ok: boolean; detail: string } } };
+    return { status: res.status, slack: body.checks.slack };
+  };
+  t.slack.socket.dropConnection();
+  let down = await health();
+  for (let i = 0; i < 100 && down.status === 200; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    down = await health();
+  }
+  expect(down.status).toBe(503);
+  expect(down.slack).toMatchObject({ ok: false, detail: expect.stringMatching(/^socket /) });
+
+  await t.slack.socket.connected(15_000);
+  let up = await health();
+  for (let i = 0; i < 100 && up.status !== 200; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    up = await health();
+  }
+  expect(up).toEqual({ status: 200, slack: { ok: true, detail: 'socket connected' } });
+}, 30_000);
