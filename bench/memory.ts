@@ -31,10 +31,11 @@ export async function run(ctx: BenchContext): Promise<Section> {
       ctx.log(`memory: events ${done}–${done + step}`);
       await pool(step, 32, async (i) => {
         const n = done + i;
-        // 1% auth pastes, each in its own channel (so replies are not held back by pacing).
+        // A workspace of 500 channels; 1% auth pastes, spread over 200 of them so pacing (one reply
+        // per channel per second) never holds replies back for long.
         const body =
           n % 100 === 0
-            ? messageBody(`C0M${n}`, pastes[n % pastes.length] as string)
+            ? messageBody(`C0M${(n / 100) % 200}`, pastes[n % pastes.length] as string)
             : messageBody(`C0M${n % 500}`, chatText(n));
         await sendEvent(bot.url, body);
       });
@@ -64,7 +65,7 @@ export async function run(ctx: BenchContext): Promise<Section> {
     title: 'Memory: resident set of the bot process over 100,000 events',
     rows,
     notes: [
-      'Events: 99% chat (no reply), 1% auth pastes each answered in the thread; 32 requests in flight. RSS is read from /proc/<pid>/status of the bot process.',
+      'Events: 500 channels, 99% chat (no reply), 1% auth pastes (in 200 of the channels) each answered in the thread; 32 requests in flight. RSS is read from /proc/<pid>/status of the bot process.',
     ],
   };
 }
