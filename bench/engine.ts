@@ -3,9 +3,9 @@
 // needle, i.e. one plain linear pass, the floor any text-reading engine is compared with.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { diagnose } from '../src/diagnosis';
 import { DEBUG_LOG_CLASS, PLAN_PASTE_CLASS, makeDebugLog, makePlanPaste } from './fixtures';
+import { corpusFile } from './events';
 import {
   formatBytes,
   formatDuration,
@@ -59,8 +59,7 @@ interface Paste {
 }
 
 function loadCorpus(ctx: BenchContext): { file: string; pastes: Paste[] } {
-  const file =
-    process.env.TFAUTH_DEV_CORPUS ?? join(ctx.root, '..', 'shared', 'corpus', 'dev.jsonl');
+  const file = corpusFile(ctx.root);
   if (!existsSync(file)) return { file, pastes: [] };
   const pastes = readFileSync(file, 'utf8')
     .split('\n')
