@@ -28,4 +28,4 @@ export function catalogEntry(id: AuthClassId): CatalogEntry {
 
 export { NOT_AUTH } from './not-auth';
 export { PLATFORMS } from './platforms';
-export type { CatalogEntry, NotAuthEntry, Signature, CauseSpec, StepSpec } from './schema';
+export type { CatalogEntry, CauseSpec, Example, NotAuthEntry, Signature, StepSpec } from './schema';

@@ -5,6 +5,21 @@
 import type { ClassId, CredentialSource, DocLink, Platform } from '../types';
 import type { Signal } from '../signals';
 
+/**
+ * A text a rule must decide (or must not), with where it came from — the way gitleaks and
+ * semgrep keep each rule's true and false positives beside it.
+ */
+export interface Example {
+  /** The text as a user would paste it (one error block is enough). */
+  text: string;
+  /**
+   * Where it comes from: `upstream <owner/repo>@<tag>:<path>` (a format string rendered with
+   * plausible values), `issue <owner/repo>#<n>`, `corpus <set>/<id>`, a URL, or
+   * `invented: <why>` for a case nobody has posted (never presented as real).
+   */
+  source: string;
+}
+
 export interface Signature {
   /** Unique within the entry; shown in evidence and tests. */
   id: string;
@@ -28,6 +43,10 @@ export interface Signature {
   requires?: RegExp;
   /** …and must not match this (e.g. a successful plan is only "not an error" when nothing failed). */
   unless?: RegExp;
+  /** Texts this signature must decide: its class wins the block, by this signature. */
+  examples?: Example[];
+  /** Texts of a confusable family that this signature must not decide. */
+  counterexamples?: Example[];
 }
 
 /** A condition on the paste: a named signal computed from facts, or a text pattern. */
