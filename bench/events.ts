@@ -1,6 +1,6 @@
 // Event payloads for the Slack benches: real pastes from the dev corpus, and chat.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Paste {
@@ -8,18 +8,9 @@ export interface Paste {
   auth: boolean;
 }
 
-/**
- * The labelled pastes the benches use: TFAUTH_DEV_CORPUS, else the workspace's dev corpus
- * (../shared, or TFAUTH_SHARED_DIR), else — in a clone without it — the project's held-out set.
- */
+/** The labelled pastes the benches use: TFAUTH_DEV_CORPUS, else the repository's dev corpus copy. */
 export function corpusFile(root: string): string {
-  if (process.env.TFAUTH_DEV_CORPUS) return process.env.TFAUTH_DEV_CORPUS;
-  const shared = join(
-    process.env.TFAUTH_SHARED_DIR ?? join(root, '..', 'shared'),
-    'corpus',
-    'dev.jsonl',
-  );
-  return existsSync(shared) ? shared : join(root, 'test', 'fixtures', 'holdout.jsonl');
+  return process.env.TFAUTH_DEV_CORPUS ?? join(root, 'data', 'corpus', 'dev.jsonl');
 }
 
 export function corpusPastes(root: string): Paste[] {

@@ -1,7 +1,7 @@
 // The vocabulary of the diagnosis engine. Everything here is plain data so a
 // Diagnosis can be printed as JSON, carried into Slack blocks, or compared in tests.
 
-/** Class ids: a contract with ../shared/corpus/TAXONOMY.md (what `classId` reports). */
+/** Class ids: a contract with data/corpus/TAXONOMY.md (a copy of the workspace's class list) (what `classId` reports). */
 export const CLASS_IDS = [
   'aws.invalid_access_key',
   'aws.signature_mismatch',

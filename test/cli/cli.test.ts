@@ -5,7 +5,6 @@ import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_CORPUS } from '../support/corpus';
-import { itShared } from '../support/shared';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'tfauth-cli-'));
@@ -122,23 +121,20 @@ describe('tfauth diagnose', () => {
 });
 
 describe('tfauth eval', () => {
-  itShared(
-    'scores the dev corpus: accuracy, per-class precision and recall, none false positives, misses',
-    () => {
-      const r = tfauth(['eval', DEV_CORPUS]);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Accuracy: \d+\.\d% \(\d+\/177\)/);
-      expect(r.stdout).toContain('none cases called an auth class: 0');
-      expect(r.stdout).toContain('aws.invalid_access_key');
-      const json = JSON.parse(tfauth(['eval', '--json', DEV_CORPUS]).stdout) as {
-        accuracy: number;
-        perClass: unknown[];
-        misses: unknown[];
-      };
-      expect(json.accuracy).toBeGreaterThanOrEqual(0.97);
-      expect(json.perClass.length).toBe(26);
-    },
-  );
+  it('scores the dev corpus: accuracy, per-class precision and recall, none false positives, misses', () => {
+    const r = tfauth(['eval', DEV_CORPUS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Accuracy: \d+\.\d% \(\d+\/177\)/);
+    expect(r.stdout).toContain('none cases called an auth class: 0');
+    expect(r.stdout).toContain('aws.invalid_access_key');
+    const json = JSON.parse(tfauth(['eval', '--json', DEV_CORPUS]).stdout) as {
+      accuracy: number;
+      perClass: unknown[];
+      misses: unknown[];
+    };
+    expect(json.accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(json.perClass.length).toBe(26);
+  });
 
   it('--min-confidence scores what a channel sees: quiet answers count as none', () => {
     const file = join(__dirname, '..', 'fixtures', 'not-failures.jsonl');

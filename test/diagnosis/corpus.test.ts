@@ -8,7 +8,6 @@ import { evaluate, type EvalReport } from '../../src/diagnosis/evaluate';
 import { mayBeAnError } from '../../src/diagnosis/focus';
 import { CLASS_IDS } from '../../src/diagnosis/types';
 import { DEV_CORPUS, FIXTURES, loadJsonl, type CorpusCase } from '../support/corpus';
-import { describeShared } from '../support/shared';
 
 function score(cases: CorpusCase[]): EvalReport {
   return evaluate(
@@ -38,7 +37,7 @@ describe('the fast path for chat', () => {
   });
 });
 
-describeShared('dev corpus (../shared/corpus/dev.jsonl)', () => {
+describe('dev corpus (data/corpus/dev.jsonl)', () => {
   const cases = loadJsonl(DEV_CORPUS);
   const report = score(cases);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { COMMAND, SHORTCUT_CALLBACK } from '../../src/slack/action-ids';
-import { itShared, sharedFile } from '../support/shared';
+import { dataFile } from '../support/shared';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,9 +47,9 @@ function usedMethods(): string[] {
 }
 
 describe('manifest.yml', () => {
-  itShared("validates against Slack's published manifest schema", () => {
+  it("validates against Slack's published manifest schema", () => {
     const schema = JSON.parse(
-      readFileSync(sharedFile('slack-manifest-schema', 'manifest.schema.1.0.0.json'), 'utf8'),
+      readFileSync(dataFile('slack-manifest-schema', 'manifest.schema.1.0.0.json'), 'utf8'),
     ) as object;
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:/i);

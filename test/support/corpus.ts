@@ -2,7 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedFile } from './shared';
+import { dataFile } from './shared';
 
 export interface CorpusCase {
   id: string;
@@ -13,7 +13,7 @@ export interface CorpusCase {
   tier?: string;
 }
 
-export const DEV_CORPUS = sharedFile('corpus', 'dev.jsonl');
+export const DEV_CORPUS = dataFile('corpus', 'dev.jsonl');
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
 export function loadJsonl(file: string): CorpusCase[] {

@@ -1,22 +1,25 @@
-// The workspace's shared data: the dev corpus, TAXONOMY.md and Slack's manifest schema live in
-// ../shared beside the repository (in the team's workspace and in CI), not in a fresh clone.
-// Without it the tests that read it are skipped; .ci/run sets TFAUTH_REQUIRE_SHARED=1 so that
-// there a missing file fails instead of passing unseen.
+// Data the tests read that the project does not author: the class list and dev corpus, and
+// Slack's manifest schema. The repository keeps its own copies under data/ (data/SOURCES.md
+// says where each came from), so a fresh clone runs every accuracy and manifest test. The
+// workspace's originals (../shared beside the checkout, or TFAUTH_SHARED_DIR) are only used
+// to notice when a copy has drifted: test/data-copies.test.ts, required in CI.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-export const SHARED_DIR = process.env.TFAUTH_SHARED_DIR ?? join(ROOT, '..', 'shared');
+/** The repository's own copies. */
+export const DATA_DIR = join(ROOT, 'data');
 
-export function sharedFile(...parts: string[]): string {
-  return join(SHARED_DIR, ...parts);
+export function dataFile(...parts: string[]): string {
+  return join(DATA_DIR, ...parts);
 }
 
-const present = existsSync(join(SHARED_DIR, 'corpus', 'dev.jsonl'));
-const required = process.env.TFAUTH_REQUIRE_SHARED === '1';
+/** The workspace's originals, when this checkout sits in the team's workspace. */
+export const WORKSPACE_SHARED_DIR = process.env.TFAUTH_SHARED_DIR ?? join(ROOT, '..', 'shared');
 
-/** `describe`/`it` for tests of the shared data: skipped in a clone without it, unless required. */
-export const describeShared = present || required ? describe : describe.skip;
-export const itShared = present || required ? it : it.skip;
+export const workspaceSharedPresent = existsSync(join(WORKSPACE_SHARED_DIR, 'corpus', 'dev.jsonl'));
+
+/** CI sets TFAUTH_REQUIRE_SHARED=1: there a missing workspace copy fails instead of skipping. */
+export const workspaceSharedRequired = process.env.TFAUTH_REQUIRE_SHARED === '1';
