@@ -15,7 +15,14 @@ import type { BotContext } from './bot-context';
 import { registerCommands } from './commands';
 import { buttonSigningSecret, FlowCodec } from './flow-state';
 import { SlackGateway } from './gateway';
-import { healthHandler, startHealthServer, type Check } from './health';
+import {
+  healthHandler,
+  probeRoutes,
+  readinessHandler,
+  serve,
+  startHealthServer,
+  type Check,
+} from './health';
 import { registerHome } from './home';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
@@ -80,6 +87,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       pacer: runtime.pacer.stats,
     }),
   );
+  const ready = readinessHandler({
+    slack: () => slackOk,
+    accepting: () => ({
+      ok: inFlight.isAccepting,
+      detail: inFlight.isAccepting ? 'yes' : 'stopping',
+    }),
+  });
+  const probes = probeRoutes(health, ready);
 
   const receiver =
     config.slack.mode === 'socket'
@@ -108,9 +123,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
             logger.warn('ignored a request Slack payloads never look like (no known type)');
             if (!response.headersSent) response.writeHead(400).end();
           },
-          customRoutes: [
-            { path: '/healthz', method: ['GET'], handler: (req, res) => void health(req, res) },
-          ],
+          customRoutes: probes.map((route) => ({
+            path: route.path,
+            method: ['GET'],
+            handler: (req, res) => serve(route, req, res),
+          })),
         });
 
   // convoStore: off — tfauth keeps no conversation state (it all travels in button values).
@@ -179,7 +196,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const server = (await app.start(config.port)) as Server;
     port = (server.address() as AddressInfo).port;
   } else {
-    healthServer = await startHealthServer(config.port, health);
+    healthServer = await startHealthServer(config.port, probes);
     port = (healthServer.address() as AddressInfo).port;
     await app.start();
   }
