@@ -1,0 +1,8 @@
+// The body of a diagnosis worker thread: the pure engine, one paste per task.
+
+import { diagnose } from '../diagnosis';
+import type { Diagnosis } from '../diagnosis';
+
+export default function diagnoseInWorker(text: string): Diagnosis {
+  return diagnose(text);
+}
