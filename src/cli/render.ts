@@ -26,22 +26,40 @@ export const COLOR: Style = {
 const id = (s: string): string => s;
 export const PLAIN: Style = { bold: id, dim: id, red: id, green: id, yellow: id, cyan: id };
 
+/** Same order as the Slack reply: what failed, why, what to run first; then the detail. */
 export function renderDiagnosis(d: Diagnosis, s: Style): string {
   const out: string[] = [];
   const pct = (n: number): string => `${Math.round(n * 100)}%`;
+  const command = (c: string): string => `     ${s.yellow('$')} ${c}`;
   if (d.classId === 'none') {
     out.push(
       `${s.green('✓')} ${s.bold(d.title)} ${s.dim(`(confidence ${pct(d.confidence)})`)}`,
       d.summary,
     );
   } else {
+    const top = d.causes[0];
+    out.push(`${s.red('✗')} ${s.bold(d.title)}`);
     out.push(
-      `${s.red('✗')} ${s.bold(d.title)}`,
-      s.dim(`${d.classId} · confidence ${pct(d.confidence)}`),
-      '',
-      d.summary,
+      top
+        ? `  Most likely: ${top.title}${top.evidence[0] ? ` — ${top.evidence[0]}` : ''}`
+        : d.summary,
     );
+    out.push(s.dim(`  ${d.classId} · confidence ${pct(d.confidence)}`));
   }
+  const [first, ...rest] = d.steps;
+  if (first) {
+    out.push('', s.bold(`Do this first — ${first.title}`));
+    if (first.detail) out.push(`     ${s.dim(first.detail)}`);
+    for (const c of first.commands) out.push(command(c));
+  }
+  if (d.secrets.length > 0) {
+    out.push('', s.red(s.bold('Secrets in this text — rotate them now')));
+    for (const x of d.secrets)
+      out.push(
+        `  - line ${x.line}: ${x.kind} ${x.masked}${x.mustRotate ? '' : s.dim(' (an id, not a secret by itself)')}`,
+      );
+  }
+  if (d.classId !== 'none') out.push('', d.summary);
   const facts = factList(d.facts);
   if (facts.length > 0 && d.classId !== 'none') {
     const width = Math.max(...facts.map((f) => f.label.length));
@@ -55,12 +73,12 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
       for (const e of c.evidence) out.push(`     ${s.cyan('↳')} ${e}`);
     });
   }
-  if (d.steps.length > 0) {
-    out.push('', s.bold('Checklist'));
-    d.steps.forEach((step, i) => {
-      out.push(`  ${i + 1}. ${step.title}`);
+  if (rest.length > 0) {
+    out.push('', s.bold('Then'));
+    rest.forEach((step, i) => {
+      out.push(`  ${i + 2}. ${step.title}`);
       if (step.detail) out.push(`     ${s.dim(step.detail)}`);
-      for (const c of step.commands) out.push(`     ${s.yellow('$')} ${c}`);
+      for (const c of step.commands) out.push(command(c));
     });
   }
   if (d.docs.length > 0) {
@@ -70,13 +88,6 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
   if (d.others.length > 0) {
     out.push('', s.bold('Also in this paste'));
     for (const o of d.others) out.push(`  - ${o.title} ${s.dim(`(${o.classId})`)}`);
-  }
-  if (d.secrets.length > 0) {
-    out.push('', s.red(s.bold('Secrets in this text — rotate them now')));
-    for (const x of d.secrets)
-      out.push(
-        `  - line ${x.line}: ${x.kind} ${x.masked}${x.mustRotate ? '' : s.dim(' (an id, not a secret by itself)')}`,
-      );
   }
   for (const n of d.notes) out.push('', s.dim(n));
   return `${out.join('\n')}\n`;

@@ -103,21 +103,31 @@ export interface ReplyOptions {
   factNotes?: string[];
 }
 
+/**
+ * The reply reads top-down in the order an engineer acts: what failed, why (the top cause and
+ * what in the paste points to it), the first commands to run, the buttons — all on the first
+ * screen. Facts, the other causes, the rest of the checklist and the docs follow for whoever
+ * wants them.
+ */
 export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOptions = {}): Reply {
   const blocks: Block[] = [];
   blocks.push(header(`🔐 ${d.title}`));
+  blocks.push(section(whyLine(d)));
   blocks.push(
     context([
       `\`${d.classId}\` · confidence ${pct(d.confidence)}${d.platform ? ` · ${d.platform.toUpperCase()}` : ''}`,
     ]),
   );
-  blocks.push(section(escape(d.summary)));
+  const [first, ...rest] = d.steps.slice(0, MAX_STEPS);
+  if (first) blocks.push(firstStepBlock(first));
+  blocks.push(actionsBlock(d, codec, options.variant ?? 'thread', options.extraButtons));
+
+  blocks.push({ type: 'divider' });
   const facts = factFields(d);
   if (facts) blocks.push(facts);
   if (options.factNotes && options.factNotes.length > 0) blocks.push(context(options.factNotes));
-  if (d.causes.length > 0) blocks.push({ type: 'divider' }, section(causesText(d)));
-  const steps = d.steps.slice(0, MAX_STEPS);
-  if (steps.length > 0) blocks.push(section('*Checklist*'), ...stepBlocks(steps));
+  if (d.causes.length > 1) blocks.push(section(causesText(d)));
+  if (rest.length > 0) blocks.push(section('*Then*'), ...stepBlocks(rest, 1));
   const notes: string[] = [];
   const docs = docsLine(d);
   if (docs) notes.push(docs);
@@ -129,11 +139,26 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
     );
   for (const n of d.notes) notes.push(escape(n));
   if (notes.length > 0) blocks.push(context(notes));
-  blocks.push(actionsBlock(d, codec, options.variant ?? 'thread', options.extraButtons));
   return {
     text: clip(fallbackText(d), LIMITS.fallbackText),
     blocks: blocks.slice(0, LIMITS.messageBlocks),
   };
+}
+
+/** One line: the summary's point, sharpened by the top cause and what in the paste shows it. */
+export function whyLine(d: Diagnosis): string {
+  const top = d.causes[0];
+  if (!top) return escape(d.summary);
+  const evidence = top.evidence[0] ? ` — ${escape(top.evidence[0])}` : '';
+  return `*Most likely:* ${escape(top.title)}${evidence}`;
+}
+
+/** The first step, with its commands ready to copy: what to do before reading further. */
+function firstStepBlock(step: Diagnosis['steps'][number]): Block {
+  const parts = [`*Do this first — ${escape(step.title)}*`];
+  if (step.detail) parts.push(escape(step.detail));
+  if (step.commands.length > 0) parts.push(codeBlock(step.commands));
+  return section(parts.join('\n'));
 }
 
 export function actionsBlock(
