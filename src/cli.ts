@@ -10,6 +10,7 @@ import { InputError, readInput } from './cli/input';
 import { isProblem, readJsonl } from './cli/jsonl';
 import { COLOR, PLAIN, renderDiagnosis } from './cli/render';
 import { renderReport } from './cli/report';
+import { feedbackReport, renderFeedback } from './cli/feedback';
 
 const HELP = `tfauth — explain Terraform credential and authorization failures
 
@@ -23,6 +24,9 @@ Usage:
   tfauth eval FILE.jsonl --min-confidence 0.6
                                     score what a channel sees: answers below the
                                     threshold count as "none" (the bot stays silent)
+  tfauth feedback [--data-dir DIR] [--days N] [--json]
+                                    the rules people marked "Not an auth error" in Slack,
+                                    from the bot's embedded store (default .tfauth, 90 days)
   tfauth --version
 
 Options:
@@ -57,6 +61,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         json: { type: 'boolean' },
         jsonl: { type: 'string' },
         'min-confidence': { type: 'string' },
+        'data-dir': { type: 'string' },
+        days: { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -79,6 +85,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     if (command === 'diagnose') return await diagnoseCommand(rest, values, io);
     if (command === 'eval') return await evalCommand(rest, values, io);
+    if (command === 'feedback') return await feedbackCommand(rest, values, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -155,6 +162,27 @@ async function evalCommand(
   if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else io.stdout.write(renderReport(report, useColor(values, io) ? COLOR : PLAIN));
   return bad > 0 ? 1 : 0;
+}
+
+async function feedbackCommand(
+  args: string[],
+  values: { json?: boolean; 'no-color'?: boolean; 'data-dir'?: string; days?: string },
+  io: Io,
+): Promise<number> {
+  if (args.length > 0) throw new UsageError('feedback takes no FILE (use --data-dir DIR)');
+  const days = values.days === undefined ? 90 : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new UsageError(`--days must be a whole number from 1 to 3650, not "${values.days}"`);
+  const dir = values['data-dir'] ?? io.env.TFAUTH_DATA_DIR ?? '.tfauth';
+  let report;
+  try {
+    report = await feedbackReport(dir, days);
+  } catch (err) {
+    throw new InputError((err as Error).message);
+  }
+  if (values.json) io.stdout.write(`${JSON.stringify(report.wrongSignatures)}\n`);
+  else io.stdout.write(renderFeedback(report, useColor(values, io) ? COLOR : PLAIN));
+  return 0;
 }
 
 function minConfidence(raw: string | undefined): number {

@@ -74,6 +74,7 @@ export function diagnose(input: string): Diagnosis {
       secrets: secrets.findings,
       others: others.map(toOther),
       evidence: [primary.excerpt],
+      ...(primary.signatureId ? { signatureId: primary.signatureId } : {}),
       notes,
     };
   }

@@ -10,3 +10,4 @@ export type * from './types';
 export { CLASS_IDS } from './types';
 export { credentialKeyIds, maskKeyId } from './access-keys';
 export { arnRole } from './signals';
+export { rerankSteps, type TeamHeadline, type TeamHistory } from './team-history';

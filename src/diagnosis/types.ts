@@ -265,6 +265,8 @@ export interface Diagnosis {
   others: OtherError[];
   /** The masked line(s) that decided the class: shown so users can see why. */
   evidence: string[];
+  /** The catalog signature that decided it (`aws.sso_token/code`): what feedback is about. */
+  signatureId?: string;
   /** Present when the text was too large to read whole or had to be cut. */
   notes: string[];
   /**

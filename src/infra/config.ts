@@ -28,6 +28,10 @@ export interface Config {
    * (Slack allows about one message per second per channel).
    */
   postIntervalMs: number;
+  /** How long outcome records are kept (TFAUTH_OUTCOME_DAYS), in days. */
+  outcomeDays: number;
+  /** Worker threads for diagnosis (TFAUTH_DIAGNOSIS_THREADS); 0 runs it on the event loop. */
+  diagnosisThreads: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -106,6 +110,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     { min: 0, max: 600_000 },
   );
 
+  const outcomeDays = integer(get('TFAUTH_OUTCOME_DAYS'), 90, 'TFAUTH_OUTCOME_DAYS', errors, {
+    min: 1,
+    max: 3650,
+  });
+  const diagnosisThreads = integer(
+    get('TFAUTH_DIAGNOSIS_THREADS'),
+    2,
+    'TFAUTH_DIAGNOSIS_THREADS',
+    errors,
+    { min: 0, max: 64 },
+  );
+
   const escalationRaw = get('TFAUTH_ESCALATION');
   let escalation: Config['escalation'];
   if (escalationRaw) {
@@ -145,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       stsEnabled: sts === 'on',
       shutdownTimeoutMs,
       postIntervalMs,
+      outcomeDays,
+      diagnosisThreads,
     },
   };
 }

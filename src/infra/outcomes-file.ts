@@ -10,6 +10,7 @@ import {
   lastDays,
   RETENTION_DAYS,
   summarize,
+  type DayBucket,
   type DayCounts,
   type OutcomeEvent,
   type OutcomeStore,
@@ -21,13 +22,27 @@ export class FileOutcomeStore implements OutcomeStore {
   private writes: Promise<void> = Promise.resolve();
   private lastError: string | undefined;
 
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly file: string,
+    private readonly retentionDays: number,
+    private readonly clock: () => number,
+  ) {}
 
-  static async open(dir: string, now = Date.now()): Promise<FileOutcomeStore> {
+  static async open(
+    dir: string,
+    now = Date.now(),
+    retentionDays = RETENTION_DAYS,
+    clock: () => number = Date.now,
+  ): Promise<FileOutcomeStore> {
     await mkdir(dir, { recursive: true });
-    const store = new FileOutcomeStore(join(dir, 'outcomes.jsonl'));
+    const store = new FileOutcomeStore(join(dir, 'outcomes.jsonl'), retentionDays, clock);
     await store.load(now);
     return store;
+  }
+
+  /** Days before this one are past retention at `now` (their retentionEnd has passed). */
+  private oldestKept(now: number): string {
+    return dayOf(now - (this.retentionDays - 1) * 86_400_000);
   }
 
   private async load(now: number): Promise<void> {
@@ -37,7 +52,7 @@ export class FileOutcomeStore implements OutcomeStore {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    const oldest = dayOf(now - RETENTION_DAYS * 86_400_000);
+    const oldest = this.oldestKept(now);
     const kept: string[] = [];
     let dropped = 0;
     for (const line of text.split('\n')) {
@@ -73,6 +88,7 @@ export class FileOutcomeStore implements OutcomeStore {
   }
 
   async record(event: OutcomeEvent): Promise<void> {
+    if (dayOf(event.at) < this.oldestKept(this.clock())) return; // already past retention
     this.add(event);
     // Serialize appends so lines never interleave.
     this.writes = this.writes.then(() =>
@@ -89,9 +105,13 @@ export class FileOutcomeStore implements OutcomeStore {
   }
 
   async stats(days: number, now: number): Promise<StatsReport> {
-    const buckets = lastDays(days, now)
-      .map((d) => this.counts.get(d))
-      .filter((b): b is Map<string, number> => b !== undefined);
+    const oldest = this.oldestKept(now);
+    for (const day of this.counts.keys()) if (day < oldest) this.counts.delete(day);
+    const buckets: DayBucket[] = [];
+    for (const day of lastDays(Math.min(days, this.retentionDays), now)) {
+      const counts = this.counts.get(day);
+      if (counts) buckets.push({ day, counts });
+    }
     return summarize(buckets, days);
   }
 

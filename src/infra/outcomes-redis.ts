@@ -7,7 +7,9 @@ import {
   fieldOf,
   lastDays,
   RETENTION_DAYS,
+  retentionEnd,
   summarize,
+  type DayBucket,
   type OutcomeEvent,
   type OutcomeStore,
   type StatsReport,
@@ -17,27 +19,35 @@ import { redisHealthy } from './redis';
 const PREFIX = 'tfauth:outcomes:';
 
 export class RedisOutcomeStore implements OutcomeStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly retentionDays = RETENTION_DAYS,
+  ) {}
 
   async record(event: OutcomeEvent): Promise<void> {
-    const key = PREFIX + dayOf(event.at);
+    const day = dayOf(event.at);
+    // A day's hash expires when its last day of retention ends: Redis itself forgets it.
+    const end = retentionEnd(day, this.retentionDays);
+    if (end <= Date.now()) return; // already past retention
+    const key = PREFIX + day;
     await this.redis
       .multi()
       .hincrby(key, fieldOf(event), 1)
-      .expire(key, (RETENTION_DAYS + 5) * 86_400)
+      .expireat(key, Math.floor(end / 1000))
       .exec();
   }
 
   async stats(days: number, now: number): Promise<StatsReport> {
     const pipeline = this.redis.pipeline();
-    for (const day of lastDays(days, now)) pipeline.hgetall(PREFIX + day);
+    const wanted = lastDays(Math.min(days, this.retentionDays), now);
+    for (const day of wanted) pipeline.hgetall(PREFIX + day);
     const results = (await pipeline.exec()) ?? [];
-    const buckets = results.map(([err, value]) => {
+    const buckets: DayBucket[] = results.map(([err, value], i) => {
       if (err) throw err;
-      const m = new Map<string, number>();
+      const counts = new Map<string, number>();
       for (const [field, count] of Object.entries((value ?? {}) as Record<string, string>))
-        m.set(field, Number(count));
-      return m;
+        counts.set(field, Number(count));
+      return { day: wanted[i] as string, counts };
     });
     return summarize(buckets, days);
   }

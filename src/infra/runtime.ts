@@ -28,7 +28,7 @@ export interface Runtime {
 
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const memoryDedupe = new MemoryDedupe({ ttlMs: DEDUPE_TTL_MS, maxEntries: DEDUPE_MAX });
-  const fileOutcomes = await FileOutcomeStore.open(config.dataDir);
+  const fileOutcomes = await FileOutcomeStore.open(config.dataDir, Date.now(), config.outcomeDays);
   if (!config.redisUrl) {
     return {
       dedupe: memoryDedupe,
@@ -45,7 +45,11 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     // Start anyway: everything degrades to in-process state and recovers when Redis returns.
     logger.warn('redis unreachable at start; running in-process until it is back', { error: err });
   }
-  const outcomes = new ResilientOutcomeStore(new RedisOutcomeStore(redis), fileOutcomes, logger);
+  const outcomes = new ResilientOutcomeStore(
+    new RedisOutcomeStore(redis, config.outcomeDays),
+    fileOutcomes,
+    logger,
+  );
   redis.on('ready', () => void outcomes.replay());
   return {
     dedupe: new RedisDedupe(redis, memoryDedupe, logger, DEDUPE_TTL_MS),

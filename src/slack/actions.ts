@@ -81,13 +81,19 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
 
   on(SOURCE_ACTION, async (c) => showStep(bot, c, steps(c.state)));
   on(ACTIONS.restart, async (c) => update(bot, c, sourceQuestion(c.state, bot.codec)));
-  on(ACTIONS.stepDone, async (c) => showStep(bot, c, steps(c.state)));
+  on(ACTIONS.stepDone, async (c) => {
+    const list = steps(c.state);
+    // The button carries the next step's index: the one before it was tried and did not fix it.
+    const tried = list[(c.state.i ?? 1) - 1];
+    if (tried) await record(bot, 'step_failed', c.state, tried.id, c.body);
+    await showStep(bot, c, list);
+  });
   on(ACTIONS.stepSkip, async (c) => showStep(bot, c, steps(c.state)));
 
   on(ACTIONS.stepFixed, async (c) => {
     const list = steps(c.state);
     const step = list[c.state.i ?? 0];
-    await record(bot, 'fixed', c.state, step?.id);
+    await record(bot, 'fixed', c.state, step?.id, c.body);
     await update(bot, c, fixedScreen(c.state, step, c.body.user.id));
   });
 
@@ -127,12 +133,12 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
         thread_ts: threadTs,
         text: `<!subteam^${target.id}> ${text}`,
       });
-    await record(bot, 'escalated', c.state);
+    await record(bot, 'escalated', c.state, undefined, c.body);
     await update(bot, c, escalatedScreen(c.state, escalationMention(bot), c.body.user.id));
   });
 
   on(ACTIONS.fixed, async (c) => {
-    await record(bot, 'fixed', c.state);
+    await record(bot, 'fixed', c.state, undefined, c.body);
     await closeReply(
       bot,
       c,
@@ -141,7 +147,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
   });
 
   on(ACTIONS.notAuth, async (c) => {
-    await record(bot, 'not_auth', c.state);
+    await record(bot, 'not_auth', c.state, undefined, c.body);
     await closeReply(
       bot,
       c,
@@ -158,7 +164,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
       text: `${reply.text} (shared by <@${body.user.id}>)`,
     });
     await respond({ delete_original: true });
-    await record(bot, 'diagnosed', state);
+    await record(bot, 'diagnosed', state, undefined, body);
   });
 }
 
@@ -169,7 +175,7 @@ function steps(state: FlowState): Step[] {
 async function showStep(bot: BotContext, c: Clicked, list: Step[]): Promise<void> {
   const i = c.state.i ?? 0;
   if (i >= list.length) {
-    await record(bot, 'stuck', c.state);
+    await record(bot, 'stuck', c.state, undefined, c.body);
     const escalation = bot.config.escalation ? { mention: escalationMention(bot) } : undefined;
     await update(bot, c, stuckScreen(c.state, list, bot.codec, escalation));
     return;
@@ -238,14 +244,18 @@ async function record(
   bot: BotContext,
   kind: OutcomeKind,
   state: FlowState,
-  step?: string,
+  step: string | undefined,
+  body: Click,
 ): Promise<void> {
+  const channel = location(body).channel;
   try {
     await bot.outcomes.record({
       kind,
       classId: state.c,
       ...(state.s ? { source: state.s } : {}),
       ...(step ? { step } : {}),
+      ...(state.sg ? { signature: state.sg } : {}),
+      ...(channel ? { channel } : {}),
       at: bot.now(),
     });
   } catch (err) {

@@ -6,7 +6,7 @@ import { COMMAND } from './action-ids';
 import type { BotContext } from './bot-context';
 import { diagnosisReply, type Reply } from './blocks/diagnosis';
 import { helpReply, listReply } from './blocks/help';
-import { statsBlocks } from './blocks/stats';
+import { statsBlocks, storedNote } from './blocks/stats';
 import { pasteModal } from './views';
 import { privateAnswer } from './privately';
 
@@ -28,7 +28,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       bot.outcomes.stats(7, now),
       bot.outcomes.stats(30, now),
     ]);
-    return { text: 'tfauth stats', blocks: [...statsBlocks(week), ...statsBlocks(month)] };
+    return {
+      text: 'tfauth stats',
+      blocks: [...statsBlocks(week), ...statsBlocks(month), storedNote(bot.config.outcomeDays)],
+    };
   },
 };
 

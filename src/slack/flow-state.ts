@@ -33,6 +33,8 @@ export interface FlowState {
   q?: number;
   /** Ids of the steps tried so far (for the "still stuck" summary). */
   d?: string[];
+  /** The signature that decided the class (recorded with outcomes, for feedback on rules). */
+  sg?: string;
   /** Issued at, epoch seconds. */
   t: number;
 }
@@ -79,6 +81,7 @@ export class FlowCodec {
       h: d.guide.held,
       ...(d.guide.key ? { k: d.guide.key } : {}),
       q: d.confidence,
+      ...(d.signatureId ? { sg: d.signatureId } : {}),
     };
   }
 
@@ -141,6 +144,8 @@ function validate(v: unknown): FlowState | undefined {
   if (o.h !== undefined && (typeof o.h !== 'string' || !/^[01]{0,64}$/.test(o.h))) return undefined;
   if (o.k !== undefined && typeof o.k !== 'string') return undefined;
   if (o.q !== undefined && (typeof o.q !== 'number' || o.q < 0 || o.q > 1)) return undefined;
+  if (o.sg !== undefined && (typeof o.sg !== 'string' || !/^[\w.\-/]{1,100}$/.test(o.sg)))
+    return undefined;
   return o as unknown as FlowState;
 }
 

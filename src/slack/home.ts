@@ -16,7 +16,10 @@ export function registerHome(app: App, bot: BotContext): void {
         ]);
         await bot.slack.call(
           'views.publish',
-          { user_id: event.user, view: homeView(week, month, settingsLine(bot)) },
+          {
+            user_id: event.user,
+            view: homeView(week, month, settingsLine(bot), bot.config.outcomeDays),
+          },
           { user: event.user },
         );
       },

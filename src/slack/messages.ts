@@ -10,6 +10,7 @@ import { secretWarning } from './blocks/secret-warning';
 import { messageText, type SlackFileRef } from './files';
 import { escape } from './blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from './sts';
+import { teamMemory } from './team-memory';
 
 /** The parts of a message event we use. */
 interface IncomingMessage {
@@ -138,7 +139,8 @@ async function handleMessage(
       ...(warned ? { secretsWarnedTo: warned } : {}),
       extraButtons: sts.buttons,
     };
-    const reply = diagnosisReply(d, bot.codec, { ...options, factNotes: confirmed.lines });
+    const team = await teamMemory(bot, d);
+    const reply = diagnosisReply(d, bot.codec, { ...options, team, factNotes: confirmed.lines });
     const res = await bot.slack.postMessage(
       {
         channel: msg.channel,
@@ -151,13 +153,13 @@ async function handleMessage(
       key,
     );
     posted = true;
-    await recordDiagnosed(bot, d, ref);
+    await recordDiagnosed(bot, d, msg.channel, ref);
     if (confirmed.later && res.ts)
       await lateConfirmation(
         bot,
         confirmed.later,
         d,
-        options,
+        { ...options, team },
         res.ts,
         msg.channel,
         msg.threadTs ?? msg.ts,
@@ -261,6 +263,7 @@ function mb(bytes: number): string {
 async function recordDiagnosed(
   bot: BotContext,
   d: Diagnosis,
+  channel: string,
   ref: Record<string, unknown>,
 ): Promise<void> {
   const source = d.facts.credentialSource;
@@ -269,6 +272,8 @@ async function recordDiagnosed(
       kind: 'diagnosed',
       classId: d.classId,
       ...(source ? { source } : {}),
+      ...(d.signatureId ? { signature: d.signatureId } : {}),
+      channel,
       at: bot.now(),
     });
   } catch (err) {

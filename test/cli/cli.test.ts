@@ -150,3 +150,54 @@ describe('tfauth eval', () => {
     expect(bad.stderr).toContain('--min-confidence must be a number from 0 to 1');
   });
 });
+
+describe('tfauth feedback', () => {
+  it('lists the rules people marked "Not an auth error", from the bot’s data folder', () => {
+    const data = mkdtempSync(join(tmpdir(), 'tfauth-feedback-'));
+    const now = Date.now();
+    const rows = [
+      {
+        kind: 'diagnosed',
+        classId: 'aws.permission_denied',
+        signature: 'aws.permission_denied/code',
+        at: now,
+      },
+      {
+        kind: 'diagnosed',
+        classId: 'aws.permission_denied',
+        signature: 'aws.permission_denied/code',
+        at: now,
+      },
+      {
+        kind: 'not_auth',
+        classId: 'aws.permission_denied',
+        signature: 'aws.permission_denied/code',
+        at: now,
+      },
+    ];
+    writeFileSync(
+      join(data, 'outcomes.jsonl'),
+      rows.map((r) => JSON.stringify(r)).join('\n') + '\n',
+    );
+    const r = tfauth(['feedback', '--data-dir', data]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1× of 2 answered  aws.permission_denied/code');
+    const json = JSON.parse(tfauth(['feedback', '--json', '--data-dir', data]).stdout) as unknown[];
+    expect(json).toEqual([
+      {
+        signature: 'aws.permission_denied/code',
+        classId: 'aws.permission_denied',
+        diagnosed: 2,
+        notAuth: 1,
+      },
+    ]);
+  });
+
+  it('says where it looked when there is nothing, with exit 1; bad --days is a usage error', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tfauth-feedback-'));
+    const r = tfauth(['feedback', '--data-dir', empty]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`no outcomes in ${empty}`);
+    expect(tfauth(['feedback', '--days', 'x']).code).toBe(2);
+  });
+});

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { FileOutcomeStore } from '../../src/infra/outcomes-file';
 import { RedisOutcomeStore } from '../../src/infra/outcomes-redis';
-import type { OutcomeStore } from '../../src/infra/outcomes';
+import { retentionEnd, type OutcomeStore } from '../../src/infra/outcomes';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -63,6 +63,20 @@ describe('FileOutcomeStore', () => {
     expectWindows(await reopened.stats(7, NOW), await reopened.stats(30, NOW));
   });
 
+  it('enforces TFAUTH_OUTCOME_DAYS: older records are neither counted nor kept on disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfauth-out-'));
+    const clock = () => NOW;
+    const store = await FileOutcomeStore.open(dir, NOW, 30, clock);
+    await store.record({ kind: 'diagnosed', classId: 'tfc.token', at: NOW - 29 * DAY });
+    await store.record({ kind: 'diagnosed', classId: 'aws.sso_token', at: NOW - 31 * DAY });
+    expect((await store.stats(365, NOW)).perClass.map((c) => c.classId)).toEqual(['tfc.token']);
+    await store.close();
+    // Ten days later the 29-day-old record is past retention too: reopening forgets it.
+    const later = await FileOutcomeStore.open(dir, NOW + 10 * DAY, 30, () => NOW + 10 * DAY);
+    expect((await later.stats(365, NOW + 10 * DAY)).perClass).toEqual([]);
+    expect(readFileSync(join(dir, 'outcomes.jsonl'), 'utf8')).not.toContain('tfc.token');
+  });
+
   it('skips a torn last line and drops events past retention when compacting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tfauth-out-'));
     const file = join(dir, 'outcomes.jsonl');
@@ -100,5 +114,25 @@ const REDIS_URL = process.env.TFAUTH_TEST_REDIS_URL;
     expectWindows(await b.stats(7, NOW), await b.stats(30, NOW));
     const ttl = await redis.ttl(`tfauth:outcomes:${new Date(NOW).toISOString().slice(0, 10)}`);
     expect(ttl).toBeGreaterThan(80 * 86_400);
+  });
+
+  it('enforces TFAUTH_OUTCOME_DAYS: Redis forgets a day when its retention ends', async () => {
+    const store = new RedisOutcomeStore(redis, 30);
+    const now = Date.now();
+    await store.record({ kind: 'diagnosed', classId: 'tfc.token', at: now - 29 * DAY });
+    await store.record({
+      kind: 'diagnosed',
+      classId: 'github.bad_credentials',
+      at: now - 31 * DAY,
+    });
+    const classes = (await new RedisOutcomeStore(redis, 365).stats(365, now)).perClass.map(
+      (c) => c.classId,
+    );
+    expect(classes).toContain('tfc.token');
+    expect(classes).not.toContain('github.bad_credentials');
+  });
+
+  it('a day is kept until the end of its last day of retention, in both stores', () => {
+    expect(new Date(retentionEnd('2026-11-01', 30)).toISOString()).toBe('2026-12-01T00:00:00.000Z');
   });
 });

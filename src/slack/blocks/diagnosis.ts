@@ -1,7 +1,8 @@
 // The threaded reply: a pure function from a Diagnosis to Block Kit, always within limits.
 
 import { factList } from '../../diagnosis/fact-list';
-import type { Diagnosis } from '../../diagnosis';
+import { rerankSteps, type Diagnosis } from '../../diagnosis';
+import { headlineText, type TeamMemory } from './team-line';
 import { ACTIONS } from '../action-ids';
 import { FlowCodec } from '../flow-state';
 import { clip, LIMITS } from './limits';
@@ -101,6 +102,8 @@ export interface ReplyOptions {
   extraButtons?: Block[];
   /** Context lines right under the facts (e.g. "confirmed by STS: account …"). */
   factNotes?: string[];
+  /** What fixed this class here before: reorders the checklist and adds one line on top. */
+  team?: TeamMemory;
 }
 
 /**
@@ -113,12 +116,15 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
   const blocks: Block[] = [];
   blocks.push(header(`🔐 ${d.title}`));
   blocks.push(section(whyLine(d)));
+  const ranked = rerankSteps(d.steps, options.team?.history);
+  if (ranked.headline && options.team)
+    blocks.push(section(headlineText(ranked.headline, options.team.today)));
   blocks.push(
     context([
       `\`${d.classId}\` · confidence ${pct(d.confidence)}${d.platform ? ` · ${d.platform.toUpperCase()}` : ''}`,
     ]),
   );
-  const [first, ...rest] = d.steps.slice(0, MAX_STEPS);
+  const [first, ...rest] = ranked.steps.slice(0, MAX_STEPS);
   if (first) blocks.push(firstStepBlock(first));
   blocks.push(actionsBlock(d, codec, options.variant ?? 'thread', options.extraButtons));
 

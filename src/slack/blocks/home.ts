@@ -3,12 +3,13 @@
 import type { StatsReport } from '../../infra/outcomes';
 import { context, header, section } from './diagnosis';
 import { USAGE } from './help';
-import { statsBlocks } from './stats';
+import { statsBlocks, storedNote } from './stats';
 
 export function homeView(
   week: StatsReport,
   month: StatsReport,
   settings: string[],
+  retentionDays: number,
 ): Record<string, unknown> {
   return {
     type: 'home',
@@ -19,6 +20,7 @@ export function homeView(
       header('Your team'),
       ...statsBlocks(week),
       ...statsBlocks(month),
+      storedNote(retentionDays),
       { type: 'divider' },
       context(settings),
     ].slice(0, 100),

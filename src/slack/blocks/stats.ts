@@ -1,8 +1,8 @@
 // Team statistics: what failed, and what fixed it.
 
 import { stepTitle, type AuthClassId, CLASS_IDS } from '../../diagnosis';
-import type { StatsReport } from '../../infra/outcomes';
-import { section } from './diagnosis';
+import { STORED_FIELDS, type StatsReport } from '../../infra/outcomes';
+import { context, section } from './diagnosis';
 import { escape } from './mrkdwn';
 
 type Block = Record<string, unknown>;
@@ -29,5 +29,25 @@ export function statsBlocks(report: StatsReport): Block[] {
     });
     blocks.push(section(`*What fixed it*\n${fixes.join('\n')}`));
   }
+  const wrong = wrongSignaturesText(report);
+  if (wrong) blocks.push(section(wrong));
   return blocks;
+}
+
+/**
+ * The rules people marked "Not an auth error" most often: where the catalog needs fixing.
+ * Shown, never acted on — a class is not silenced automatically.
+ */
+export function wrongSignaturesText(report: StatsReport, max = 5): string | undefined {
+  if (report.wrongSignatures.length === 0) return undefined;
+  const rows = report.wrongSignatures.slice(0, max).map((s) => {
+    const of = s.diagnosed > 0 ? ` of ${s.diagnosed} answered` : '';
+    return `• \`${escape(s.signature)}\` — marked wrong ${s.notAuth}×${of}`;
+  });
+  return `*Rules marked "Not an auth error"*\n${rows.join('\n')}`;
+}
+
+/** Said wherever the numbers are shown: what the store holds, and for how long. */
+export function storedNote(days: number): Block {
+  return context([`Stored for ${days} days: ${STORED_FIELDS}.`]);
 }
