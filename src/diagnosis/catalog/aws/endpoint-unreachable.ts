@@ -49,6 +49,20 @@ export const endpointUnreachable: CatalogEntry = {
       weight: 0.86,
       requires: CREDENTIAL_CONTEXT,
     },
+    // smithy-go CanceledError / aws retry QuotaExceededError: the call timed out or the
+    // retry budget ran out on failing sends.
+    {
+      id: 'deadline',
+      pattern:
+        /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, (?:https response error StatusCode: 0, RequestID: , )?(?:request )?canceled, context deadline exceeded/,
+      weight: 0.8,
+    },
+    {
+      id: 'retry-quota',
+      pattern: /failed to get rate limit token, retry quota exceeded/,
+      weight: 0.72,
+      requires: CREDENTIAL_CONTEXT,
+    },
     { id: 'proxy', pattern: /proxyconnect tcp/, weight: 0.88 },
     {
       id: 'cli',

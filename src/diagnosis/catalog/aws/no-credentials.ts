@@ -30,8 +30,16 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'no-imds-role',
       pattern:
-        /no EC2 IMDS role found|no EC2 instance role found|EC2RoleRequestError|failed to get [\w-]{0,40} ?EC2 (?:IMDS|instance) role credentials/,
+        /no EC2 IMDS role found|no EC2 instance role found|EC2RoleRequestError|failed to (?:get|decode) [\w-]{0,40} ?EC2 (?:IMDS|instance) role credentials|unexpected empty EC2 IMDS role list|\bEmptyEC2RoleList\b|failed to read EC2 IMDS role/,
       weight: 0.88,
+    },
+    // Container credentials (ECS task role, EKS Pod Identity): SDK v2 endpointcreds and
+    // config's local-endpoint checks, SDK v1 CredentialsEndpointError.
+    {
+      id: 'container-endpoint',
+      pattern:
+        /operation error EndpointCredentials: GetCredentials|\bCredentialsEndpointError\b|failed to read authorization token from|only loopback hosts are allowed|unable to parse host from local HTTP cred provider URL|authorization token contains invalid newline sequence/,
+      weight: 0.91,
     },
     {
       id: 'imds-unreachable',

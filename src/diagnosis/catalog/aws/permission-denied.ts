@@ -30,8 +30,8 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'policy-explain',
       pattern:
-        /because no (?:identity|resource)-based policy allows|with an explicit deny in an? [\w -]{3,40}policy/,
-      weight: 0.93,
+        /because no [\w -]{3,40}(?:policy|boundary) allows|with an explicit deny in an? [\w -]{3,40}(?:policy|boundary)/,
+      weight: 0.97,
     },
     {
       id: 's3',

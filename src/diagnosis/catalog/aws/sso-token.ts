@@ -52,6 +52,20 @@ export const ssoToken: CatalogEntry = {
         /operation error SSO OIDC: CreateToken, .{0,200}?(?:InvalidGrantException|StatusCode: 4\d\d)|\bInvalidGrantException\b/,
       weight: 0.9,
     },
+    // `aws login` browser sessions (SDK v2 credentials/logincreds, service Signin).
+    {
+      id: 'login-session',
+      pattern:
+        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token/,
+      weight: 0.96,
+    },
+    // The AWS CLI's wording of an SSO OIDC refusal.
+    {
+      id: 'oidc-cli',
+      pattern:
+        /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken|InvalidRequestRegion|AccessDenied)Exception\) when calling the CreateToken operation/,
+      weight: 0.93,
+    },
     { id: 'login-hint', pattern: /aws sso login/, weight: 0.7 },
     // The SSO portal API: any answer from it is about the SSO session (transport failures rank higher).
     { id: 'portal', pattern: /\bGetRoleCredentials\b/, weight: 0.88 },

@@ -38,6 +38,18 @@ export const webIdentity: CatalogEntry = {
         /\bInvalidIdentityToken\b|Invalid Identity token|No OpenIDConnect provider found|Incorrect token audience/i,
       weight: 0.96,
     },
+    // STS says the OIDC token itself expired (`Token expired: current date/time …`): the
+    // JWT, not the AWS session, needs renewing.
+    {
+      id: 'expired-jwt',
+      pattern: /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b/,
+      weight: 0.97,
+    },
+    {
+      id: 'role-arn-unset',
+      pattern: /Assume Role With Web Identity:? Role ARN was not set|\brole ARN is not set\b/,
+      weight: 0.88,
+    },
     { id: 'idp', pattern: /\bIDPCommunicationError\b|\bIDPRejectedClaim\b/, weight: 0.95 },
     { id: 'webidentityerr', pattern: /\bWebIdentity(?:Err|Error)\b/, weight: 0.86 },
     {
