@@ -32,11 +32,6 @@ export const credentialProcess: CatalogEntry = {
       weight: 0.97,
     },
     { id: 'cli', pattern: /Error when retrieving credentials from custom-process/, weight: 0.95 },
-    {
-      id: 'generic',
-      pattern: /credential_process.{0,80}?(?:exited|failed|exit status)/,
-      weight: 0.88,
-    },
   ],
   causes: [
     {

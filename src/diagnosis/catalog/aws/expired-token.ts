@@ -13,11 +13,10 @@ export const expiredToken: CatalogEntry = {
     { id: 'code', pattern: /\bExpiredToken(?:Exception)?\b/, weight: 0.95 },
     {
       id: 'message',
-      pattern: /The security token included in the request is expired/,
+      pattern:
+        /The security token included in the request is expired|The provided token has expired/,
       weight: 0.95,
     },
-    { id: 's3-message', pattern: /The provided token has expired/, weight: 0.95 },
-    { id: 'refresh', pattern: /\bTokenRefreshRequired\b/, weight: 0.85 },
   ],
   causes: [
     {

@@ -30,8 +30,6 @@ export const mfaRequired: CatalogEntry = {
       pattern: /MultiFactorAuthentication failed|invalid MFA one time pass code/,
       weight: 0.97,
     },
-    { id: 'condition', pattern: /aws:MultiFactorAuthPresent/, weight: 0.85 },
-    { id: 'generic', pattern: /MFA (?:token|code) (?:is )?(?:required|invalid)/, weight: 0.85 },
   ],
   causes: [
     {

@@ -40,7 +40,6 @@ export const permissionDenied: CatalogEntry = {
       weight: 0.86,
     },
     { id: 'generic', pattern: /\bAccessDenied\b/, weight: 0.7 },
-    { id: 'unauthorized-access', pattern: /\bUnauthorizedAccess\b/, weight: 0.8 },
     // SDK v2 shows a bodiless 403 (HEAD requests) as `api error Forbidden: Forbidden`.
     {
       id: 'head-forbidden',

@@ -22,11 +22,6 @@ export const profileNotFound: CatalogEntry = {
       weight: 0.95,
     },
     {
-      id: 'generic',
-      pattern: /\bprofile "?[\w.@+-]{1,128}"? (?:not found|does not exist)/,
-      weight: 0.8,
-    },
-    {
       id: 'source-profile',
       pattern:
         /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials/,

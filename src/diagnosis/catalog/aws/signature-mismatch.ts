@@ -16,7 +16,6 @@ export const signatureMismatch: CatalogEntry = {
       pattern: /request signature we calculated does not match the signature you provided/,
       weight: 0.9,
     },
-    { id: 'json-code', pattern: /\bInvalidSignatureException\b/, weight: 0.85 },
   ],
   causes: [
     {

@@ -17,11 +17,6 @@ export const webIdentity: CatalogEntry = {
   ],
   signatures: [
     {
-      id: 'id-token',
-      pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|id-token: write/,
-      weight: 0.6,
-    },
-    {
       id: 'not-authorized',
       pattern: /[Nn]ot authorized to perform:? sts:AssumeRoleWithWebIdentity/,
       weight: 0.97,
@@ -59,7 +54,7 @@ export const webIdentity: CatalogEntry = {
     },
     {
       id: 'action',
-      pattern: /Could not assume role with OIDC|Could not get ID token/,
+      pattern: /Could not assume role with OIDC/,
       weight: 0.92,
     },
     {
