@@ -19,16 +19,40 @@ export const mfaRequired: CatalogEntry = {
       pattern:
         /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'Error: assume role with MFA enabled, but AssumeRoleTokenProvider session option not set.',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+        {
+          text: 'Diagnostics:\n  aws:s3:Bucket (s3-website-bucket):\n    error: Error creating AWS session: AssumeRoleTokenProviderNotSetError: assume role with MFA enabled, but AssumeRoleTokenProvider session option not set.',
+          source: 'corpus dev/gh-pulumiaws-584-1',
+        },
+      ],
     },
     {
       id: 'token-not-available',
       pattern: /AssumeRoleTokenNotAvailable|neither TokenCode nor TokenProvider are set/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'AssumeRoleTokenNotAvailable: assume role with MFA enabled, but neither TokenCode nor TokenProvider are set',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'failed',
       pattern: /MultiFactorAuthentication failed|invalid MFA one time pass code/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: MultiFactorAuthentication failed with invalid MFA one time pass code.',
+          source: 'corpus dev/pg-mfa-badcode-77',
+        },
+      ],
     },
   ],
   causes: [

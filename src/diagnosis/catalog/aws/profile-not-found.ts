@@ -10,27 +10,69 @@ export const profileNotFound: CatalogEntry = {
     'Terraform was told to use a named profile that is not in the shared config or credentials files it reads on this machine.',
   codes: ['SharedConfigProfileNotExistsError', 'ProfileNotFound'],
   signatures: [
-    { id: 'sdk-v2', pattern: /failed to get shared config profile/, weight: 0.95 },
+    {
+      id: 'sdk-v2',
+      pattern: /failed to get shared config profile/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: failed to get shared config profile, prod',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/shared_config.go (rendered with plausible values)',
+        },
+        {
+          text: 'failed to get shared config profile, engineer',
+          source: 'corpus dev/pg-ecs-profile-engineer-90',
+        },
+      ],
+    },
     {
       id: 'sdk-v1',
       pattern: /SharedConfigProfileNotExistsError|failed to get profile,? [\w.@+-]/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'SharedConfigProfileNotExistsError: failed to get profile, prod',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/session/shared_config.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'cli',
       pattern: /The config profile \([^)]{1,128}\) could not be found|\bProfileNotFound\b/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'botocore.exceptions.ProfileNotFound: The config profile () could not be found',
+          source: 'corpus holdout2/h2-gimmeawscreds332-1',
+        },
+      ],
     },
     {
       id: 'source-profile',
       pattern:
         /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials/,
       weight: 0.85,
+      examples: [
+        {
+          text: 'SharedConfigAssumeRoleError: failed to load assume role for arn:aws:iam::123456789012:role/deploy, source profile base has no shared credentials',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/session/shared_config.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'load-config',
       pattern: /SharedConfigLoadError: failed to load config file/,
       weight: 0.75,
+      examples: [
+        {
+          text: 'SharedConfigLoadError: failed to load config file, /home/dev/.aws/config\ncaused by: INIParseError: invalid state',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/session/shared_config.go (rendered with plausible values)',
+        },
+      ],
     },
   ],
   causes: [

@@ -19,38 +19,93 @@ export const ssoToken: CatalogEntry = {
       id: 'oidc-host',
       pattern: /oidc\.[a-z0-9-]{2,30}\.amazonaws\.com.{0,600}?(?:InvalidGrant|invalid_grant)/,
       weight: 0.95,
+      examples: [
+        {
+          text: "2024-03-06 10:54:27,185 - MainThread - urllib3.connectionpool - DEBUG - https://oidc.eu-central-1.amazonaws.com:443 \"POST /token HTTP/1.1\" 400 78\n2024-03-06 10:54:27,185 - MainThread - botocore.parsers - DEBUG - Response headers: {'Date': 'Wed, 06 Mar 2024 09:54:27 GMT', 'Content-Type': 'application/json', 'Content-Length': '78', 'Connection': 'keep-alive', 'x-amzn-RequestId': '8506bebb-9eca-4771-9336-953ba378efb1', 'x-amzn-ErrorType': 'InvalidGrantException:http://internal.amazon.com/coral/com.amazonaws.sso.oidc/'}",
+          source: 'corpus holdout3/h3-awscli8561-1',
+        },
+      ],
     },
     {
       id: 'sso-config',
       pattern:
         /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: configuring Terraform AWS Provider: loading configuration: profile "profile" is configured to use SSO but is missing required configuration: sso_region, sso_start_url',
+          source: 'corpus holdout2/h2-tfaws28263-1',
+        },
+      ],
     },
     {
       id: 'refresh-failed',
       pattern: /refresh cached SSO token failed|unable to refresh SSO token/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'Error: No valid credential sources found\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidGrantException: \n',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go (rendered with plausible values)',
+        },
+        {
+          text: '│ AWS Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: c0dd4a98-e423-4de2-b972-d749d58afd44, InvalidGrantException:',
+          source: 'corpus dev/gh-bacalhauex-awsreadme-1',
+        },
+      ],
     },
     {
       id: 'session-expired',
       pattern: /SSO session (?:has expired or is invalid|associated with this profile has expired)/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'SSOProviderInvalidToken: the SSO session has expired or is invalid\ncaused by: expired token',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/ssocreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: failed to refresh cached credentials, the SSO session has expired or is invalid: open /home/dev/.aws/sso/cache/9f0e3f3ab1c04a1e8a3f9f7e3b1c2d4e5f6a7b8c.json: no such file or directory',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:credentials/ssocreds/sso_credentials_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'cache',
       pattern: /cached SSO token is expired|sso\/cache\/[0-9a-f]{40}\.json/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'Error: failed to refresh cached credentials, cached SSO token is expired, or not present, and cannot be refreshed',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'load',
       pattern: /Error loading SSO Token|SSOTokenLoadError|SSOProviderInvalidToken/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'botocore.exceptions.SSOTokenLoadError: Error loading SSO Token: The SSO access token has either expired or is otherwise invalid',
+          source: 'corpus dev/pg-boto-sso-load-43',
+        },
+      ],
     },
     {
       id: 'oidc-grant',
       pattern:
         /operation error SSO OIDC: CreateToken, .{0,200}?(?:InvalidGrantException|StatusCode: 4\d\d)|\bInvalidGrantException\b/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidRequestRegionException: ',
+          source:
+            'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
+        },
+      ],
     },
     // `aws login` browser sessions (SDK v2 credentials/logincreds, service Signin).
     {
@@ -58,6 +113,18 @@ export const ssoToken: CatalogEntry = {
       pattern:
         /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'Error: failed to refresh cached credentials, load login token: token file not found, please reauthenticate',
+          source:
+            'upstream aws/aws-sdk-go-v2@544d841:credentials/logincreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'operation error S3: GetObject, get identity: get credentials: failed to refresh cached credentials, create oauth2 token: login session password has changed, please reauthenticate',
+          source:
+            'upstream aws/aws-sdk-go-v2@544d841:credentials/logincreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
     // The AWS CLI's wording of an SSO OIDC refusal.
     {
@@ -65,19 +132,58 @@ export const ssoToken: CatalogEntry = {
       pattern:
         /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken|InvalidRequestRegion|AccessDenied)Exception\) when calling the CreateToken operation/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'An error occurred (InvalidClientException) when calling the CreateToken operation: ',
+          source:
+            'upstream boto/botocore:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
+        },
+      ],
     },
-    { id: 'login-hint', pattern: /aws sso login/, weight: 0.7 },
+    {
+      id: 'login-hint',
+      pattern: /aws sso login/,
+      weight: 0.7,
+      examples: [
+        {
+          text: '[aws-sso-creds-helper]: Cached SSO login is expired/invalid, try running `aws sso login` and try again',
+          source: 'corpus holdout2/h2-ssocredshelper59-1',
+        },
+      ],
+    },
     // The SSO portal API: any answer from it is about the SSO session (transport failures rank higher).
-    { id: 'portal', pattern: /\bGetRoleCredentials\b/, weight: 0.88 },
+    {
+      id: 'portal',
+      pattern: /\bGetRoleCredentials\b/,
+      weight: 0.88,
+      examples: [
+        {
+          text: '[✘] operation error SSO: GetRoleCredentials, https response error StatusCode: 401',
+          source: 'corpus holdout3/h3-granted715-1',
+        },
+      ],
+    },
     {
       id: 'role-credentials',
       pattern: /Session token not found or invalid/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not found or invalid',
+          source: 'corpus holdout2/h2-awscli7340-1',
+        },
+      ],
     },
     {
       id: 'cli-expired',
       pattern: /Token has expired and refresh failed|Error when retrieving token from sso/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'botocore.exceptions.TokenRetrievalError: Error when retrieving token from sso: Token has expired and refresh failed',
+          source: 'corpus holdout2/h2-awscli7692-1',
+        },
+      ],
     },
   ],
   causes: [
