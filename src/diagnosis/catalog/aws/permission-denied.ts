@@ -24,15 +24,25 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'not-authorized',
       pattern:
-        /is not authorized to perform:? (?!sts:AssumeRole)[a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}/,
-      weight: 0.92,
+        /is not authorized to perform:? (?!sts:(?:AssumeRole|TagSession|SetSourceIdentity))[a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}/,
+      weight: 0.97,
       examples: [
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/tf-locks\n\tstatus code: 400, request id: 0f4c1f0e11114a2b',
+          source:
+            'upstream hashicorp/terraform@v1.5.7:internal/command/clistate/state.go (the lock summary) with the aws/aws-sdk-go@v1.55.6 awserr shape (rendered with plausible values)',
+        },
         {
           text: 'Error: error putting S3 Bucket ACL: AccessDenied: User is not authorized to perform: s3:PutBucketAcl on resource',
           source: 'corpus dev/pg-s3-acl-denied-28',
         },
       ],
       counterexamples: [
+        {
+          text: 'failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: sts:TagSession on resource: arn:aws:iam::123456789012:role/deploy',
+          source:
+            'upstream aws/aws-sdk-go-v2@1032a4d:credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
+        },
         {
           text: 'Error: Cannot assume IAM Role\n\nIAM Role (arn:aws:iam::123456789012:role/deploy) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/deploy\n',
           source:
@@ -71,7 +81,7 @@ export const permissionDenied: CatalogEntry = {
       id: 'policy-explain',
       pattern:
         /because no [\w -]{3,40}(?:policy|boundary) allows|with an explicit deny in an? [\w -]{3,40}(?:policy|boundary)/,
-      weight: 0.97,
+      weight: 0.98,
       examples: [
         {
           text: 'Error: creating IAM Role (deploy): operation error IAM: CreateRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/deploy with an explicit deny in a service control policy',
@@ -81,7 +91,7 @@ export const permissionDenied: CatalogEntry = {
         {
           text: 'Error: Error acquiring the state lock\n\nError message: operation error DynamoDB: PutItem, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/tf-locks because no identity-based policy allows the dynamodb:PutItem action',
           source:
-            'upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/client.go (lock) with smithy-go errors.go (rendered with plausible values)',
+            'upstream hashicorp/terraform@v1.15.9:internal/command/clistate/state.go (the lock summary) with smithy-go errors.go (rendered with plausible values)',
         },
       ],
     },
