@@ -12,9 +12,19 @@ export const noCredentials: CatalogEntry = {
   signatures: [
     {
       id: 'credential-source',
-      pattern: /was specified as the credential_source|credential_source values must be/,
+      pattern:
+        /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile/,
       weight: 0.86,
       examples: [
+        {
+          text: 'Error: credential type source_profile requires role_arn, profile deploy',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (CredentialRequiresARNError; rendered with plausible values)',
+        },
+        {
+          text: 'SharedConfigErr: credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment',
+          source: 'upstream aws/aws-sdk-go@v1.55.6:aws/session/session.go (rendered)',
+        },
         {
           text: 'credential_source values must be EcsContainer, Ec2InstanceMetadata, or Environment',
           source:

@@ -18,7 +18,7 @@ export const profileNotFound: CatalogEntry = {
         {
           text: 'Error: failed to get shared config profile, prod',
           source:
-            'upstream aws/aws-sdk-go-v2@02d654c:config/shared_config.go (rendered with plausible values)',
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (rendered with plausible values)',
         },
         {
           text: 'failed to get shared config profile, engineer',
@@ -52,7 +52,7 @@ export const profileNotFound: CatalogEntry = {
     {
       id: 'source-profile',
       pattern:
-        /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials/,
+        /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials|failed to load assume role [^\s,]{1,200}, of profile /,
       weight: 0.85,
       examples: [
         {
@@ -64,9 +64,15 @@ export const profileNotFound: CatalogEntry = {
     },
     {
       id: 'load-config',
-      pattern: /SharedConfigLoadError: failed to load config file/,
+      pattern:
+        /SharedConfigLoadError: failed to load config file|failed to load shared config file, /,
       weight: 0.75,
       examples: [
+        {
+          text: 'Error: failed to load shared config file, /home/dev/.aws/config, invalid state with ASTKind 3 and TokenType 1',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (SharedConfigLoadError; rendered with plausible values)',
+        },
         {
           text: 'SharedConfigLoadError: failed to load config file, /home/dev/.aws/config\ncaused by: INIParseError: invalid state',
           source:

@@ -29,9 +29,14 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'sso-config',
       pattern:
-        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)/,
+        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)|sso_(?:region|start_url) in profile "[^"]{1,100}" must match/,
       weight: 0.9,
       examples: [
+        {
+          text: 'Error: sso_region in profile "dev" must match sso_region in sso-session',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (validateSSOTokenProviderConfiguration; rendered with plausible values)',
+        },
         {
           text: 'Error: configuring Terraform AWS Provider: loading configuration: profile "profile" is configured to use SSO but is missing required configuration: sso_region, sso_start_url',
           source: 'corpus holdout2/h2-tfaws28263-1',
