@@ -21,6 +21,11 @@ export const endpointUnreachable: CatalogEntry = {
       weight: 0.92,
       examples: [
         {
+          text: 'Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://oidc.us-east-1.amazonaws.com/token": dial tcp: lookup oidc.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go with aws/smithy-go@c589db5:transport/http/client.go (rendered with plausible values)',
+        },
+        {
           text: 'Error: Retrieving AWS account details: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.us-east-1.amazonaws.com/": dial tcp: lookup sts.us-east-1.amazonaws.com: no such host',
           source:
             'upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
@@ -106,9 +111,15 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'deadline',
       pattern:
-        /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, (?:https response error StatusCode: 0, RequestID: , )?(?:request )?canceled, context deadline exceeded/,
+        /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, (?:https response error StatusCode: 0, RequestID: , )?(?:request )?canceled, context deadline exceeded|RequestCanceled: request context canceled/,
       weight: 0.8,
+      requires: CREDENTIAL_CONTEXT,
       examples: [
+        {
+          text: 'Error: error configuring S3 Backend: error validating provider credentials: error calling sts:GetCallerIdentity: RequestCanceled: request context canceled\ncaused by: context deadline exceeded',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/corehandlers/handlers.go (request context canceled) inside hashicorp/aws-sdk-go-base@v1.1.0:awsauth.go (rendered with plausible values)',
+        },
         {
           text: 'Error: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 0, RequestID: , canceled, context deadline exceeded',
           source: 'upstream aws/smithy-go@c589db5:errors.go (rendered with plausible values)',

@@ -35,9 +35,15 @@ export const regionConfig: CatalogEntry = {
     },
     {
       id: 'sdk-missing',
-      pattern: /Missing region in config|ConfigError: Missing region|[Rr]egion is missing/,
+      pattern:
+        /Missing region in config|ConfigError: Missing region|[Rr]egion is missing|an AWS region is required, but was not found/,
       weight: 0.93,
       examples: [
+        {
+          text: 'Error: error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, failed to resolve service endpoint, an AWS region is required, but was not found',
+          source:
+            'upstream aws/aws-sdk-go-v2:aws/endpoints.go (MissingRegionError, read from a vendored copy of package aws) inside hashicorp/aws-sdk-go-base@v2.0.0-beta.21:awsauth.go (rendered with plausible values)',
+        },
         {
           text: '{ ConfigError: Missing region in config',
           source: 'corpus holdout2/h2-apexapigw3-1',

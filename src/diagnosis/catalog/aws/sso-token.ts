@@ -47,6 +47,8 @@ export const ssoToken: CatalogEntry = {
       id: 'refresh-failed',
       pattern: /refresh cached SSO token failed|unable to refresh SSO token/,
       weight: 0.96,
+      // The refresh never reached SSO OIDC (DNS, proxy, firewall): a network problem.
+      unless: /StatusCode: 0, RequestID: ,? ?request send failed/,
       examples: [
         {
           text: 'Error: No valid credential sources found\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidGrantException: \n',
@@ -56,6 +58,13 @@ export const ssoToken: CatalogEntry = {
         {
           text: '│ AWS Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: c0dd4a98-e423-4de2-b972-d749d58afd44, InvalidGrantException:',
           source: 'corpus dev/gh-bacalhauex-awsreadme-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://oidc.us-east-1.amazonaws.com/token": dial tcp: lookup oidc.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go with aws/smithy-go@c589db5:transport/http/client.go (rendered with plausible values)',
         },
       ],
     },
