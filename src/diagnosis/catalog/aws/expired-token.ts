@@ -14,6 +14,9 @@ export const expiredToken: CatalogEntry = {
       id: 'code',
       pattern: /\bExpiredToken(?:Exception)?\b/,
       weight: 0.95,
+      // SSO OIDC answers ExpiredTokenException when the SSO sign-in (device code or refresh
+      // token) expired: that is the SSO session, not an AWS session token.
+      unless: /SSO OIDC: CreateToken|when calling the CreateToken operation/,
       examples: [
         {
           text: 'Error: ExpiredToken: The security token included in the request is expired',
@@ -21,6 +24,11 @@ export const expiredToken: CatalogEntry = {
         },
       ],
       counterexamples: [
+        {
+          text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: ',
+          source:
+            'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
         {
           text: 'api error InvalidClientTokenId: The security token included in the request is invalid.',
           source: 'corpus dev/gh-azpipetf-453-1',

@@ -115,6 +115,11 @@ export const ssoToken: CatalogEntry = {
       weight: 0.9,
       examples: [
         {
+          text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: ',
+          source:
+            'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+        {
           text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidRequestRegionException: ',
           source:
             'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
@@ -147,6 +152,11 @@ export const ssoToken: CatalogEntry = {
         /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken|InvalidRequestRegion|AccessDenied)Exception\) when calling the CreateToken operation/,
       weight: 0.93,
       examples: [
+        {
+          text: 'An error occurred (ExpiredTokenException) when calling the CreateToken operation: ',
+          source:
+            'upstream boto/botocore:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered)',
+        },
         {
           text: 'An error occurred (InvalidClientException) when calling the CreateToken operation: ',
           source:
