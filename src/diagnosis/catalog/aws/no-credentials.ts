@@ -96,9 +96,14 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'container-endpoint',
       pattern:
-        /operation error EndpointCredentials: GetCredentials|\bCredentialsEndpointError\b|failed to read authorization token from|only loopback hosts are allowed|unable to parse host from local HTTP cred provider URL|authorization token contains invalid newline sequence/,
+        /operation error EndpointCredentials: GetCredentials|\bCredentialsEndpointError\b|failed to read authorization token from|only loopback(?:\/ecs\/eks)? hosts are allowed|unable to parse host from local HTTP cred provider URL|authorization token contains invalid newline sequence/,
       weight: 0.91,
       examples: [
+        {
+          text: 'Error: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: CredentialsEndpointError: invalid endpoint host, "10.0.0.5", only loopback/ecs/eks hosts are allowed.',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/defaults/defaults.go inside hashicorp/aws-sdk-go-base@v1.1.0:errors.go (rendered with plausible values)',
+        },
         {
           text: 'Error: loading configuration: invalid endpoint host, "10.0.0.5", only loopback hosts are allowed',
           source:
