@@ -37,7 +37,7 @@ export const mfaRequired: CatalogEntry = {
       weight: 0.97,
       examples: [
         {
-          text: 'AssumeRoleTokenNotAvailable: assume role with MFA enabled, but neither TokenCode nor TokenProvider are set',
+          text: 'Error: AssumeRoleTokenNotAvailable: assume role with MFA enabled, but neither TokenCode nor TokenProvider are set',
           source:
             'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
         },

@@ -26,7 +26,7 @@ export const noCredentials: CatalogEntry = {
           source: 'upstream aws/aws-sdk-go@v1.55.6:aws/session/session.go (rendered)',
         },
         {
-          text: 'credential_source values must be EcsContainer, Ec2InstanceMetadata, or Environment',
+          text: 'Error: credential_source values must be EcsContainer, Ec2InstanceMetadata, or Environment',
           source:
             'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
         },
@@ -80,7 +80,7 @@ export const noCredentials: CatalogEntry = {
       weight: 0.88,
       examples: [
         {
-          text: 'EmptyEC2RoleList: empty EC2 Role list',
+          text: 'Error: EmptyEC2RoleList: empty EC2 Role list',
           source:
             'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/ec2rolecreds/ec2_role_provider.go (rendered with plausible values)',
         },
