@@ -17,9 +17,14 @@ export const mfaRequired: CatalogEntry = {
     {
       id: 'token-provider',
       pattern:
-        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set/,
+        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided/,
       weight: 0.97,
       examples: [
+        {
+          text: 'CredentialsProviderError: Profile deploy requires multi-factor authentication, but no MFA code callback was provided.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-ini@3.973.32:dist-cjs/index.js (rendered with plausible values)',
+        },
         {
           text: 'Error: assume role with MFA enabled, but AssumeRoleTokenProvider session option not set.',
           source:

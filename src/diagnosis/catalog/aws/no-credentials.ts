@@ -116,6 +116,30 @@ export const noCredentials: CatalogEntry = {
         },
       ],
     },
+    // AWS SDK for JavaScript v3 providers (credential-provider-ini/-env, smithy credential-provider-imds).
+    {
+      id: 'js-sdk',
+      pattern:
+        /Could not resolve credentials using profile: \[|Unable to find environment variable credentials|EC2 Instance Metadata Service access disabled|(?:Unable to connect to|TimeoutError from|Error response received from|Invalid response received from) instance metadata service|is not a valid container metadata service (?:hostname|protocol|URL)|The container metadata credential provider cannot be used unless|HTTP credential provider response not of the required format|Unsupported credential source in profile|Detected a cycle attempting to resolve credentials for profile/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'CredentialsProviderError: The container metadata credential provider cannot be used unless the AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or AWS_CONTAINER_CREDENTIALS_FULL_URI environment variable is set',
+          source:
+            'upstream npm @smithy/credential-provider-imds@4.5.2:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'ProviderError: Unable to connect to instance metadata service',
+          source:
+            'upstream npm @smithy/credential-provider-imds@4.5.2:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: Could not resolve credentials using profile: [dev] in configuration/credentials file(s).',
+          source:
+            'upstream npm @aws-sdk/credential-provider-ini@3.973.32:dist-cjs/index.js (rendered with plausible values)',
+        },
+      ],
+    },
     {
       id: 'imds-unreachable',
       pattern: /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2/,
@@ -180,9 +204,15 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'action-inputs',
-      pattern: /Could not load credentials from any providers|Credentials could not be loaded/,
+      pattern:
+        /Could not load credentials from any providers|Credentials could not be loaded|Could not get Account ID or ARN from STS|Access key ID empty after loading credentials/,
       weight: 0.88,
       examples: [
+        {
+          text: 'Error: Could not get Account ID or ARN from STS. Did you set credentials?',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/helpers.ts (rendered with plausible values)',
+        },
         {
           text: 'Run aws-actions/configure-aws-credentials@v4\nError: Credentials could not be loaded, please check your action inputs: \nCould not load credentials from any providers',
           source: 'corpus dev/pg-gha-cred-not-loaded-72',

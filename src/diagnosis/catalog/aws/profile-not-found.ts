@@ -26,6 +26,37 @@ export const profileNotFound: CatalogEntry = {
         },
       ],
     },
+    // AWS SDK for JavaScript v3 (credential-provider-ini/-process, token-providers).
+    {
+      id: 'js-sdk',
+      pattern:
+        /Profile '?[\w.@+-]{1,128}'? could not be found in shared credentials file|CredentialsProviderError: Profile [\w.@+-]{1,128} was not found\./,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'CredentialsProviderError: Profile prod was not found.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-sso@3.973.30:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: "TokenProviderError: Profile 'prod' could not be found in shared credentials file.",
+          source:
+            'upstream npm @aws-sdk/token-providers@3.1177.0:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: Profile prod could not be found in shared credentials file.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-process@3.972.86:dist-cjs/index.js (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Profile default was not found.',
+          source:
+            "invented: the same words without the AWS SDK's error class, as another CLI could print them",
+        },
+      ],
+    },
     {
       id: 'sdk-v1',
       pattern: /SharedConfigProfileNotExistsError|failed to get profile,? [\w.@+-]/,

@@ -80,9 +80,15 @@ export const regionConfig: CatalogEntry = {
     },
     {
       id: 'invalid',
-      pattern: /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value/,
+      pattern:
+        /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value|Region is not valid: /,
       weight: 0.95,
       examples: [
+        {
+          text: 'Error: Region is not valid: us-east-x',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/index.ts (rendered with plausible values)',
+        },
         {
           text: 'Error: invalid AWS Region: us-east-x',
           source:

@@ -68,6 +68,36 @@ export const ssoToken: CatalogEntry = {
         },
       ],
     },
+    // AWS SDK for JavaScript v3 (credential-provider-sso, token-providers): CDK, CDKTF,
+    // Serverless and the configure-aws-credentials action print these.
+    {
+      id: 'js-sdk',
+      pattern:
+        /SSO session associated with this profile is invalid|SSO session token associated with profile=\S{1,100} was not found or is invalid|\bToken is expired\. To refresh this SSO session|Sso session '[^']{1,100}' (?:could not be found|is missing required property)|is missing required property 'sso_session'|Profile is configured with invalid SSO credentials|Conflicting SSO (?:region|start_url) configurations|SSO returns an invalid temporary credential/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'CredentialsProviderError: Conflicting SSO region configurations in profile dev and sso-session corp',
+          source:
+            'upstream npm @aws-sdk/credential-provider-sso@3.973.30:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: "TokenProviderError: Sso session 'corp' could not be found in shared credentials file.",
+          source:
+            'upstream npm @aws-sdk/token-providers@3.1177.0:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: "TokenProviderError: The SSO session token associated with profile=dev was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile.",
+          source:
+            'upstream npm @aws-sdk/token-providers@3.1177.0:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: The SSO session associated with this profile is invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-sso@3.973.30:dist-cjs/index.js (rendered with plausible values)',
+        },
+      ],
+    },
     {
       id: 'session-expired',
       pattern: /SSO session (?:has expired or is invalid|associated with this profile has expired)/,
@@ -130,9 +160,19 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'login-session',
       pattern:
-        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token/,
+        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|[Pp]lease re-authenticate using aws login/,
       weight: 0.96,
       examples: [
+        {
+          text: 'CredentialsProviderError: Failed to refresh token: AccessDeniedException: TOKEN_EXPIRED. Please re-authenticate using aws login',
+          source:
+            'upstream npm @aws-sdk/credential-provider-login@3.972.94:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: Failed to load a token for session arn:aws:iam::123456789012:user/dev, please re-authenticate using aws login',
+          source:
+            'upstream npm @aws-sdk/credential-provider-login@3.972.94:dist-cjs/index.js (rendered with plausible values)',
+        },
         {
           text: 'Error: failed to refresh cached credentials, load login token: token file not found, please reauthenticate',
           source:

@@ -156,9 +156,14 @@ export const webIdentity: CatalogEntry = {
     },
     {
       id: 'action',
-      pattern: /Could not assume role with OIDC/,
+      pattern: /Could not assume role with (?:OIDC|web identity token file)|getIDToken call failed/,
       weight: 0.92,
       examples: [
+        {
+          text: 'Error: getIDToken call failed: Error: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/index.ts, with the @actions/core message seen in corpus dev/pg-dfe-azlogin-idtoken-65 (rendered)',
+        },
         {
           text: 'Error: Could not assume role with OIDC: Request ARN is invalid',
           source:
@@ -169,9 +174,14 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'token-file',
       pattern:
-        /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set/,
+        /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set|Web identity configuration not specified|Web identity token file does not exist: /,
       weight: 0.86,
       examples: [
+        {
+          text: 'Error: Web identity token file does not exist: /home/runner/work/_temp/token',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/assumeRole.ts (rendered with plausible values)',
+        },
         {
           text: 'Error: Assume Role With Web Identity\n\nOne of WebIdentityToken, WebIdentityTokenFile must be set',
           source:
