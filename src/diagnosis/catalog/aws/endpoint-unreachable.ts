@@ -96,10 +96,15 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'tls',
       pattern:
-        /x509: certificate signed by unknown authority|tls: failed to verify certificate|certificate is not valid for/,
+        /x509: certificate signed by unknown authority|tls: failed to verify certificate|certificate is not valid for|SSL validation failed for https?:\/\//,
       weight: 0.86,
       requires: CREDENTIAL_CONTEXT,
       examples: [
+        {
+          text: 'SSL validation failed for https://sts.us-east-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1006)',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (SSLError) (rendered with plausible values)',
+        },
         {
           text: 'C:\\Users\\Me>aws-vault exec myprofile -- aws iam list-users --debug\nEnter token for arn:aws:iam::xxxxxxxxxxxx:mfa/my-user: 275837\naws-vault: error: exec: Failed to get credentials for myprofile : RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": x509: certificate signed by unknown authority',
           source: 'corpus holdout2/h2-awsvault696-1',
@@ -153,14 +158,20 @@ export const endpointUnreachable: CatalogEntry = {
     },
     {
       id: 'cli',
-      pattern: /Could not connect to the endpoint URL|EndpointConnectionError|ConnectTimeoutError/,
+      pattern:
+        /Could not connect to the endpoint URL|EndpointConnectionError|ConnectTimeoutError|(?:Connect|Read) timeout on endpoint URL/,
       weight: 0.88,
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
+          text: 'botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: "https://sts.amazonaws.com/"',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ConnectTimeoutError) (rendered with plausible values)',
+        },
+        {
           text: 'aws sts get-caller-identity\n\nCould not connect to the endpoint URL: "https://sts.eu-central-1.amazonaws.com/"',
           source:
-            'upstream boto/botocore:botocore/exceptions.py (EndpointConnectionError) (rendered with plausible values)',
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (EndpointConnectionError) (rendered with plausible values)',
         },
       ],
       counterexamples: [

@@ -17,9 +17,14 @@ export const mfaRequired: CatalogEntry = {
     {
       id: 'token-provider',
       pattern:
-        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided/,
+        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided|Cannot refresh credentials: MFA token required/,
       weight: 0.97,
       examples: [
+        {
+          text: 'botocore.exceptions.RefreshWithMFAUnsupportedError: Cannot refresh credentials: MFA token required.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (RefreshWithMFAUnsupportedError)',
+        },
         {
           text: 'CredentialsProviderError: Profile deploy requires multi-factor authentication, but no MFA code callback was provided.',
           source:

@@ -13,9 +13,14 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'credential-source',
       pattern:
-        /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile/,
+        /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile|but no source provider was configured|The credential source "[^"]{1,100}" referenced in profile "[^"]{1,100}" is not valid|contains both source_profile and credential_source|No credentials found in credential_source referenced/,
       weight: 0.86,
       examples: [
+        {
+          text: 'Error: The credential_source "Ec2InstanceMetadata" is specified in profile "deploy", but no source provider was configured.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/credentials.py (rendered with plausible values)',
+        },
         {
           text: 'Error: credential type source_profile requires role_arn, profile deploy',
           source:
@@ -142,9 +147,15 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'imds-unreachable',
-      pattern: /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2/,
+      pattern:
+        /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2|\bMetadataRetrievalError\b|Error retrieving metadata: |Invalid endpoint EC2 Instance Metadata endpoint/,
       weight: 0.9,
       examples: [
+        {
+          text: 'botocore.exceptions.MetadataRetrievalError: Error retrieving metadata: Received non 200 response (404) from container metadata: Not Found',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (MetadataRetrievalError) (rendered with plausible values)',
+        },
         {
           text: 'failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, failed to get API token, operation error ec2imds: getToken, http response error StatusCode: 400, request to EC2 IMDS failed',
           source:
@@ -232,9 +243,15 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'botocore',
-      pattern: /\bNoCredentialsError\b/,
+      pattern:
+        /\bNoCredentialsError\b|Partial credentials found in [\w-]{2,40}, missing: |Infinite loop in credential configuration detected/,
       weight: 0.9,
       examples: [
+        {
+          text: 'botocore.exceptions.PartialCredentialsError: Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (PartialCredentialsError) (rendered with plausible values)',
+        },
         {
           text: '--> 418         raise NoCredentialsError()',
           source: 'corpus holdout/ho-fmbench-153-1',

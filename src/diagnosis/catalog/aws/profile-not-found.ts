@@ -71,9 +71,15 @@ export const profileNotFound: CatalogEntry = {
     },
     {
       id: 'cli',
-      pattern: /The config profile \([^)]{1,128}\) could not be found|\bProfileNotFound\b/,
+      pattern:
+        /The config profile \([^)]{1,128}\) could not be found|\bProfileNotFound\b|The specified config file \([^)]{1,300}\) could not be found/,
       weight: 0.95,
       examples: [
+        {
+          text: 'botocore.exceptions.ConfigNotFound: The specified config file (/home/dev/.aws/config-prod) could not be found.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ConfigNotFound) (rendered with plausible values)',
+        },
         {
           text: 'botocore.exceptions.ProfileNotFound: The config profile () could not be found',
           source: 'corpus holdout2/h2-gimmeawscreds332-1',
@@ -83,9 +89,14 @@ export const profileNotFound: CatalogEntry = {
     {
       id: 'source-profile',
       pattern:
-        /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials|failed to load assume role [^\s,]{1,200}, of profile /,
+        /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials|failed to load assume role [^\s,]{1,200}, of profile |The source_profile "[^"]{1,128}" referenced in the profile "[^"]{1,128}" does not exist|The source profile "[^"]{1,128}" must have credentials/,
       weight: 0.85,
       examples: [
+        {
+          text: 'Error: The source_profile "base" referenced in the profile "deploy" does not exist.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/credentials.py (rendered with plausible values)',
+        },
         {
           text: 'SharedConfigAssumeRoleError: failed to load assume role for arn:aws:iam::123456789012:role/deploy, source profile base has no shared credentials',
           source:
@@ -96,7 +107,7 @@ export const profileNotFound: CatalogEntry = {
     {
       id: 'load-config',
       pattern:
-        /SharedConfigLoadError: failed to load config file|failed to load shared config file, /,
+        /SharedConfigLoadError: failed to load config file|failed to load shared config file, |Unable to parse config file: /,
       weight: 0.75,
       examples: [
         {

@@ -81,9 +81,14 @@ export const regionConfig: CatalogEntry = {
     {
       id: 'invalid',
       pattern:
-        /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value|Region is not valid: /,
+        /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value|Region is not valid: |Provided region_name '[^']{0,60}' doesn't match a supported format/,
       weight: 0.95,
       examples: [
+        {
+          text: "botocore.exceptions.InvalidRegionError: Provided region_name 'us east 1' doesn't match a supported format.",
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (InvalidRegionError) (rendered with plausible values)',
+        },
         {
           text: 'Error: Region is not valid: us-east-x',
           source:

@@ -29,9 +29,14 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'sso-config',
       pattern:
-        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)|sso_(?:region|start_url) in profile "[^"]{1,100}" must match/,
+        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)|sso_(?:region|start_url) in profile "[^"]{1,100}" must match|The specified sso-session does not exist|is inconsistent between profile \([^)]{0,200}\) and sso-session/,
       weight: 0.9,
       examples: [
+        {
+          text: '$ aws sts get-caller-identity --profile dev\n\nThe specified sso-session does not exist: "corp"',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/credentials.py (rendered with plausible values)',
+        },
         {
           text: 'Error: sso_region in profile "dev" must match sso_region in sso-session',
           source:
@@ -129,9 +134,14 @@ export const ssoToken: CatalogEntry = {
     },
     {
       id: 'load',
-      pattern: /Error loading SSO Token|SSOTokenLoadError|SSOProviderInvalidToken/,
+      pattern:
+        /Error loading SSO Token|SSOTokenLoadError|SSOProviderInvalidToken|resolving AWS credentials or an access token from SSO/,
       weight: 0.96,
       examples: [
+        {
+          text: 'botocore.exceptions.SSOError: An unspecified error happened when resolving AWS credentials or an access token from SSO.',
+          source: 'upstream boto/botocore@1.43.67:botocore/exceptions.py (SSOError)',
+        },
         {
           text: 'botocore.exceptions.SSOTokenLoadError: Error loading SSO Token: The SSO access token has either expired or is otherwise invalid',
           source: 'corpus dev/pg-boto-sso-load-43',
@@ -160,9 +170,13 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'login-session',
       pattern:
-        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|[Pp]lease re-authenticate using aws login/,
+        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|[Pp]lease re-authenticate using aws login|[Pp]lease reauthenticate using 'aws login'|Error loading login session token|refreshing a login session profile|missing permission for the 'signin:CreateOAuth2Token' action|redeeming a login authorization code/,
       weight: 0.96,
       examples: [
+        {
+          text: "botocore.exceptions.LoginRefreshRequired: Your session has expired or credentials have changed. Please reauthenticate using 'aws login'.",
+          source: 'upstream boto/botocore@1.43.67:botocore/exceptions.py (LoginRefreshRequired)',
+        },
         {
           text: 'CredentialsProviderError: Failed to refresh token: AccessDeniedException: TOKEN_EXPIRED. Please re-authenticate using aws login',
           source:
@@ -195,12 +209,12 @@ export const ssoToken: CatalogEntry = {
         {
           text: 'An error occurred (ExpiredTokenException) when calling the CreateToken operation: ',
           source:
-            'upstream boto/botocore:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered)',
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered)',
         },
         {
           text: 'An error occurred (InvalidClientException) when calling the CreateToken operation: ',
           source:
-            'upstream boto/botocore:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
         },
       ],
     },
