@@ -152,9 +152,9 @@ export const noCredentials: CatalogEntry = {
       weight: 0.9,
       examples: [
         {
-          text: 'botocore.exceptions.MetadataRetrievalError: Error retrieving metadata: Received non 200 response (404) from container metadata: Not Found',
+          text: 'botocore.exceptions.MetadataRetrievalError: Error retrieving metadata: Received non 200 response 404 from container metadata: Not Found',
           source:
-            'upstream boto/botocore@1.43.67:botocore/exceptions.py (MetadataRetrievalError) (rendered with plausible values)',
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (MetadataRetrievalError) and botocore/utils.py (rendered with plausible values)',
         },
         {
           text: 'failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, failed to get API token, operation error ec2imds: getToken, http response error StatusCode: 400, request to EC2 IMDS failed',
