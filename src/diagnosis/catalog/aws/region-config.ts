@@ -78,6 +78,26 @@ export const regionConfig: CatalogEntry = {
         },
       ],
     },
+    // SDK v2 endpoint rules (`endpoint rule error, %s`): an empty or malformed region reaches
+    // the rule set instead of a host name.
+    {
+      id: 'endpoint-rules',
+      pattern:
+        /endpoint rule error, (?:Invalid region: region was not a valid DNS name|A region must be set when sending requests to S3)/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'Error: operation error S3: HeadBucket, failed to resolve service endpoint, endpoint rule error, A region must be set when sending requests to S3.',
+          source:
+            'upstream aws/smithy-go@c589db5:codegen/smithy-go-codegen/src/main/java/software/amazon/smithy/go/codegen/endpoints/EndpointResolverGenerator.java with the S3 rule message as printed in public outputs (rendered)',
+        },
+        {
+          text: 'Error: Failed to get existing workspaces: Unable to list objects in S3 bucket "tf-state" with prefix "env:/": operation error S3: ListObjectsV2, resolve auth scheme: resolve endpoint: endpoint rule error, Invalid region: region was not a valid DNS name.',
+          source:
+            "upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend_state.go around aws/smithy-go@c589db5:codegen/smithy-go-codegen/src/main/java/software/amazon/smithy/go/codegen/endpoints/EndpointResolverGenerator.java ('endpoint rule error, %s'); the S3 rule message as printed in public Go outputs (rendered with plausible values)",
+        },
+      ],
+    },
     {
       id: 'invalid',
       pattern:
