@@ -89,6 +89,27 @@ export const assumeRoleDenied: CatalogEntry = {
         },
       ],
     },
+    // STS rejects the AssumeRole request itself (a malformed role ARN or session name).
+    {
+      id: 'validation',
+      pattern:
+        /operation error STS: AssumeRole, .{0,300}?api error ValidationError|\(ValidationError\) when calling the AssumeRole operation/,
+      weight: 0.9,
+      examples: [
+        {
+          text: "Error: failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error ValidationError: 1 validation error detected: Value 'deploy' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+          source:
+            'upstream aws/aws-sdk-go-v2@1032a4d:credentials/stscreds/assume_role_provider.go and aws/smithy-go@c589db5:errors.go (shape); the STS validation message is invented from the RoleArn length constraint',
+        },
+      ],
+      counterexamples: [
+        {
+          text: "failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error ValidationError: 1 validation error detected: Value 'ci' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+          source:
+            'invented: the same refusal on the web identity call, which is the web identity class',
+        },
+      ],
+    },
     {
       id: 'cli',
       pattern: /An error occurred \(AccessDenied\) when calling the AssumeRole operation/,
