@@ -10,28 +10,116 @@ export const assumeRoleDenied: CatalogEntry = {
     "The source credentials work, but sts:AssumeRole on the target role was refused: the role's trust policy does not name the caller, the caller lacks sts:AssumeRole, the role ARN is wrong, or a condition (external id, MFA, session tags) is not met.",
   codes: ['AccessDenied (sts:AssumeRole)'],
   signatures: [
-    { id: 'root', pattern: /Roles may not be assumed by root accounts/, weight: 0.96 },
+    {
+      id: 'root',
+      pattern: /Roles may not be assumed by root accounts/,
+      weight: 0.96,
+      examples: [
+        {
+          text: 'operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 686ad334-191c-4e50-bcf0-9db10805c964, api error │ AccessDenied: Roles may not be assumed by root accounts.',
+          source: 'corpus holdout3/h3-cpvpcpeer106-1',
+        },
+      ],
+    },
     {
       id: 'invalid-or-cannot',
       pattern:
         /\b[Rr]ole "?arn:aws[\w-]{0,10}:iam::\d{0,12}:role\/[^\s"]{1,200}"? (?:is invalid or )?cannot be assumed/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Error refreshing state: 1 error(s) occurred:\n\n* The role "arn:aws:iam:::role/devops" cannot be assumed.\n\n  There are a number of possible causes of this - the most common are:\n    * The credentials used in order to assume the role are invalid\n    * The credentials do not have appropriate permission to assume the role\n    * The role ARN is not valid',
+          source: 'corpus dev/gh-terraform-8638-1',
+        },
+      ],
     },
     {
       id: 'not-authorized',
       pattern: /is not authorized to perform:? sts:AssumeRole(?!With)/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'Error: Cannot assume IAM Role\n\nIAM Role (arn:aws:iam::123456789012:role/deploy) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/deploy\n',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'AccessDenied: User: arn:aws:iam::123456789012:user/jonsmith is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/devop',
+          source: 'corpus dev/gh-terragrunt-478-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Cannot assume IAM Role with web identity\n\ncannot assume role with web identity: failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:internal/config/errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: error putting S3 Bucket ACL: AccessDenied: User is not authorized to perform: s3:PutBucketAcl on resource',
+          source: 'corpus dev/pg-s3-acl-denied-28',
+        },
+      ],
     },
-    { id: 'not-authorized-assume', pattern: /not authorized to assume role/, weight: 0.92 },
+    {
+      id: 'not-authorized-assume',
+      pattern: /not authorized to assume role/,
+      weight: 0.92,
+      examples: [
+        {
+          text: 'Error: failed to assume role\n\n  with provider["registry.terraform.io/hashicorp/aws"],\n  on main.tf line 3, in provider "aws":\n   3:   assume_role {\n\nAWS Error: AccessDenied: User: arn:aws:iam::123456789012:role/ci-runner\nis not authorized to assume role: arn:aws:iam::987654321098:role/terraform-deploy-role\n        status code: 403, request id: a1b2c3d4-...',
+          source: 'corpus dev/pg-failed-assume-25',
+        },
+      ],
+    },
     {
       id: 'sdk-v2',
       pattern: /operation error STS: AssumeRole, .{0,300}?api error AccessDenied/,
       weight: 0.94,
+      examples: [
+        {
+          text: 'failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: sts:TagSession on resource: arn:aws:iam::123456789012:role/deploy',
+          source:
+            'upstream aws/aws-sdk-go-v2@1032a4d:credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '│ credentials, operation error STS: AssumeRoleWithWebIdentity, https response',
+          source: 'corpus holdout2/h2-tfaws44712-1',
+        },
+      ],
+    },
+    // STS rejects the AssumeRole request itself (a malformed role ARN or session name).
+    {
+      id: 'validation',
+      pattern:
+        /operation error STS: AssumeRole, .{0,300}?api error ValidationError|\(ValidationError\) when calling the AssumeRole operation/,
+      weight: 0.9,
+      examples: [
+        {
+          text: "Error: failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error ValidationError: 1 validation error detected: Value 'deploy' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+          source:
+            'upstream aws/aws-sdk-go-v2@1032a4d:credentials/stscreds/assume_role_provider.go and aws/smithy-go@c589db5:errors.go (shape); the STS validation message is invented from the RoleArn length constraint',
+        },
+      ],
+      counterexamples: [
+        {
+          text: "failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error ValidationError: 1 validation error detected: Value 'ci' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+          source:
+            'invented: the same refusal on the web identity call, which is the web identity class',
+        },
+      ],
     },
     {
       id: 'cli',
       pattern: /An error occurred \(AccessDenied\) when calling the AssumeRole operation/,
       weight: 0.95,
+      examples: [
+        {
+          text: '48 | botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::111:assumed-role/adf-codebuild-role/AWSCode',
+          source: 'corpus holdout3/h3-adf744-1',
+        },
+      ],
     },
     {
       id: 'cannot-be-assumed',
@@ -39,12 +127,33 @@ export const assumeRoleDenied: CatalogEntry = {
         /IAM Role \(.{1,200}?\) cannot be assumed(?! with web identity)|The role "[^"]{1,200}" cannot be assumed|Cannot assume IAM Role(?! with web identity)|cannot assume role:/,
       weight: 0.85,
       wrapper: true,
+      examples: [
+        {
+          text: 'Error: Cannot assume IAM Role\n\nIAM Role ARN not set in assume role 1 of 2',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:credentials.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: error configuring Terraform AWS Provider: IAM Role (arn:aws:iam::123456789012:role/terraform-deploy)\n  cannot be assumed.\n \nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The IAM Role (arn:aws:iam::123456789012:role/terraform-deploy) does not exist\n  * The IAM Role (arn:aws:iam::123456789012:role/terraform-deploy) does not have a valid trust policy',
+          source: 'corpus dev/pg-role-cannot-assume-23',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Cannot assume IAM Role with web identity\n\nIAM Role (arn:aws:iam::123456789012:role/ci) cannot be assumed with web identity token.\n\nThere are a number of possible causes of this - the most common are:\n  * The web identity token used in order to assume the role is invalid\n  * The web identity token does not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidIdentityToken: No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com\n',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:internal/config/errors.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'failed-to-assume',
       pattern: /failed to assume role|Failed to assume role/,
       weight: 0.75,
       wrapper: true,
+      examples: [
+        { text: 'Error: failed to assume role', source: 'corpus dev/pg-failed-assume-25' },
+      ],
     },
   ],
   causes: [

@@ -14,25 +14,65 @@ export const clockSkew: CatalogEntry = {
       id: 'signature-expired',
       pattern: /Signature expired: \d{8}T\d{6}Z is now earlier than/,
       weight: 0.97,
+      examples: [
+        {
+          text: '* aws_cloudformation_stack.waf_security_automations: SignatureDoesNotMatch: Signature expired: 20161024T215820Z is now earlier than 20161024T215917Z (20161024T220417Z - 5 min.)\n    status code: 403, request id: cec1f295-9a35-11e6-80c5-cf6fcfc9763b',
+          source: 'corpus dev/gh-terraform-9571-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'ServerlessError: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+          source: 'corpus holdout2/h2-chromeless39-1',
+        },
+      ],
     },
     {
       id: 'signature-not-yet-current',
       pattern: /Signature not yet current: \d{8}T\d{6}Z is still later than/,
       weight: 0.97,
+      examples: [
+        {
+          text: ' error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: SignatureDoesNotMatch: Signature not yet current: 20210112T194419Z is still later than 20210112T072625Z (20210112T071125Z + 15 min.)\n        status code: 403, request id: 374a9d87-2bb7-4cbe-bb01-3b1a9cc7b20b',
+          source: 'corpus holdout/ho-qtdevops-989-1',
+        },
+      ],
     },
     {
       id: 's3-skewed',
       pattern:
         /\bRequestTimeTooSkewed\b|difference between the request time and the current time is too large/,
       weight: 0.97,
+      examples: [
+        {
+          text: "500 : Internal Error: RequestTimeTooSkewed: The difference between the request time and the server's time is too large. status code: 403, request id: , host id:",
+          source: 'corpus holdout2/h2-zadig1660-1',
+        },
+      ],
     },
-    { id: 'ec2-expired', pattern: /\bRequestExpired\b|Request has expired/, weight: 0.9 },
+    {
+      id: 'ec2-expired',
+      pattern: /\bRequestExpired\b|Request has expired/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: RequestExpired: Request has expired.\n\tstatus code: 400, request id: 334f1126-6632-4a95-afbe-987edcc34246\nexit status 1',
+          source: 'corpus holdout2/h2-avalanchecli1137-1',
+        },
+      ],
+    },
     // HEAD responses carry no body, so S3 cannot say *why* it refused: clock skew is the
     // cheapest cause to rule out, permissions come next (see causes).
     {
       id: 'bare-head-403',
       pattern: /\(403\) when calling the Head(?:Object|Bucket) operation: Forbidden/,
       weight: 0.55,
+      examples: [
+        {
+          text: '$ aws s3 cp <s3-path> <file-path>\nfatal error: An error occurred (403) when calling the HeadObject operation: Forbidden',
+          source: 'corpus dev/pg-docker-s3-403-clock-75',
+        },
+      ],
     },
   ],
   causes: [

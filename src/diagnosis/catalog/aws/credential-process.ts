@@ -14,28 +14,71 @@ export const credentialProcess: CatalogEntry = {
       id: 'any-mention',
       pattern: /\bcredential_process\b|ProcessProvider\w{0,20}Error/,
       weight: 0.86,
+      examples: [
+        {
+          text: 'ProcessProviderVersionError: wrong version in process output (not 1)',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'exec',
       pattern: /error in credential_process|ProcessProviderExecutionError/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'ProcessProviderExecutionError: error in credential_process\ncaused by: exit status 255',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: failed to refresh cached credentials, process provider error: error in credential_process: exit status 1',
+          source:
+            'upstream aws/aws-sdk-go-v2@384c5aa:credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'provider',
       pattern:
         /process provider error|sourced by the process provider|process-based credentials|ProcessCredentialsProvider|CREDENTIALS_PROVIDER_PROCESS/i,
       weight: 0.95,
+      examples: [
+        {
+          text: 'failed to refresh cached credentials, process provider error: missing AccessKeyId in process output',
+          source:
+            'upstream aws/aws-sdk-go-v2@384c5aa:credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'output',
       pattern: /parse failed of process output|credential process timed out/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'failed to refresh cached credentials, process provider error: credential process timed out: signal: killed',
+          source:
+            'upstream aws/aws-sdk-go-v2@384c5aa:credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: "failed to refresh cached credentials, process provider error: parse failed of process output: Enter MFA code:, error: invalid character 'E' looking for beginning of value",
+          source:
+            'upstream aws/aws-sdk-go-v2@384c5aa:credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
-    { id: 'cli', pattern: /Error when retrieving credentials from custom-process/, weight: 0.95 },
     {
-      id: 'generic',
-      pattern: /credential_process.{0,80}?(?:exited|failed|exit status)/,
-      weight: 0.88,
+      id: 'cli',
+      pattern: /Error when retrieving credentials from custom-process/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error when retrieving credentials from custom-process: idf_dev credentials expired',
+          source: 'corpus holdout3/h3-ghidfdev-1',
+        },
+      ],
     },
   ],
   causes: [

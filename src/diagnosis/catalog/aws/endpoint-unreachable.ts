@@ -15,18 +15,57 @@ export const endpointUnreachable: CatalogEntry = {
     'This is a network problem, not a credentials one: the call to STS (or SSO) never got an answer because of DNS, a proxy, TLS interception, a firewall or a wrong custom endpoint.',
   codes: ['RequestError', 'StatusCode: 0'],
   signatures: [
-    { id: 'status-0', pattern: /StatusCode: 0, RequestID: ,? ?request send failed/, weight: 0.92 },
+    {
+      id: 'status-0',
+      pattern: /StatusCode: 0, RequestID: ,? ?request send failed/,
+      weight: 0.92,
+      examples: [
+        {
+          text: 'Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://oidc.us-east-1.amazonaws.com/token": dial tcp: lookup oidc.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go with aws/smithy-go@c589db5:transport/http/client.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Retrieving AWS account details: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.us-east-1.amazonaws.com/": dial tcp: lookup sts.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: configuring Terraform AWS Provider: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.us-east-1.amazonaws.com/": dial tcp: lookup sts.us-east-1.amazonaws.com on [2405:da40:4309:dc00::1]:53: no such host',
+          source: 'corpus dev/gh-tfaws-30959-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, failed to get API token, operation error ec2imds: getToken, http response error StatusCode: 400, request to EC2 IMDS failed',
+          source:
+            'upstream aws/aws-sdk-go-v2@05d6a8e:feature/ec2/imds/token_provider.go (rendered with plausible values)',
+        },
+      ],
+    },
     {
       id: 'retries-exhausted',
       pattern:
         /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, exceeded maximum number of attempts(?:, \d{1,3})?$/,
       weight: 0.75,
+      examples: [
+        {
+          text: 'error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, exceeded maximum number of attempts',
+          source: 'corpus holdout/ho-tfaws-29297-1',
+        },
+      ],
     },
     {
       id: 'send-failed',
       pattern: /request send failed|send request failed|RequestError: send request failed/,
       weight: 0.82,
       requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: 'Error: RequestError: send request failed caused by: Post "https://sts.amazonaws.com/": net/http: TLS handshake timeout',
+          source: 'corpus holdout3/h3-tf28714-1',
+        },
+      ],
     },
     {
       id: 'dns',
@@ -34,6 +73,12 @@ export const endpointUnreachable: CatalogEntry = {
         /dial tcp: lookup [^\s:]{1,200}(?: on [^\s]{1,80})?: (?:no such host|i\/o timeout|server misbehaving|read udp)/,
       weight: 0.88,
       requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: 'Refreshing Terraform state in-memory prior to plan...\nThe refreshed state will be used to calculate this plan, but\nwill not be persisted to local or remote state storage.\n\nError refreshing state: 1 error(s) occurred:\n\n* RequestError: send request failed\ncaused by: Post https://sts.amazonaws.com/: dial tcp: lookup sts.amazonaws.com on 192.168.1.1:53: read udp 192.168.1.140:49703->192.168.1.1:53: i/o timeout',
+          source: 'corpus dev/gh-terraform-10354-1',
+        },
+      ],
     },
     {
       id: 'connect',
@@ -41,20 +86,100 @@ export const endpointUnreachable: CatalogEntry = {
         /dial tcp [\d.:[\]a-f]{3,60}: (?:i\/o timeout|connect: connection refused|connect: network is unreachable)/,
       weight: 0.85,
       requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: '{"generation.metadata":0,"level":"error","msg":"error warming credentials: RequestError: send request failed\\ncaused by: Post https://sts.amazonaws.com/: dial tcp 52.46.134.192:443: i/o timeout","pod.iam.role":"arn:aws:iam::accountid:role/someiamrole","pod.name":"test-container-ccb484f6c-t82zz","pod.namespace":"kube-system","pod.status.ip":"","pod.status.phase":"Pending","resource.version":"5952","time":"2018-10-23T18:47:00Z"}',
+          source: 'corpus holdout2/h2-kiam165-1',
+        },
+      ],
     },
     {
       id: 'tls',
       pattern:
-        /x509: certificate signed by unknown authority|tls: failed to verify certificate|certificate is not valid for/,
+        /x509: certificate signed by unknown authority|tls: failed to verify certificate|certificate is not valid for|SSL validation failed for https?:\/\//,
       weight: 0.86,
       requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: 'SSL validation failed for https://sts.us-east-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1006)',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (SSLError) (rendered with plausible values)',
+        },
+        {
+          text: 'C:\\Users\\Me>aws-vault exec myprofile -- aws iam list-users --debug\nEnter token for arn:aws:iam::xxxxxxxxxxxx:mfa/my-user: 275837\naws-vault: error: exec: Failed to get credentials for myprofile : RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": x509: certificate signed by unknown authority',
+          source: 'corpus holdout2/h2-awsvault696-1',
+        },
+      ],
     },
-    { id: 'proxy', pattern: /proxyconnect tcp/, weight: 0.88 },
+    // smithy-go CanceledError / aws retry QuotaExceededError: the call timed out or the
+    // retry budget ran out on failing sends.
+    {
+      id: 'deadline',
+      pattern:
+        /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, (?:https response error StatusCode: 0, RequestID: , )?(?:request )?canceled, context deadline exceeded|RequestCanceled: request context canceled/,
+      weight: 0.8,
+      requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: 'Error: error configuring S3 Backend: error validating provider credentials: error calling sts:GetCallerIdentity: RequestCanceled: request context canceled\ncaused by: context deadline exceeded',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/corehandlers/handlers.go (request context canceled) inside hashicorp/aws-sdk-go-base@v1.1.0:awsauth.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 0, RequestID: , canceled, context deadline exceeded',
+          source: 'upstream aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+      ],
+    },
+    {
+      id: 'retry-quota',
+      pattern: /failed to get rate limit token, retry quota exceeded/,
+      weight: 0.72,
+      requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: 'Error: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, failed to get rate limit token, retry quota exceeded, 0 available, 5 requested',
+          source:
+            'upstream aws/aws-sdk-go-v2@562420442:aws/retry/retry_quota.go (rendered with plausible values)',
+        },
+      ],
+    },
+    {
+      id: 'proxy',
+      pattern: /proxyconnect tcp/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Error: error configuring S3 Backend: error validating provider credentials: error calling sts:GetCallerIdentity: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/corehandlers/handlers.go ("send request failed") with the Go net/http proxy dial error (rendered with plausible values)',
+        },
+      ],
+    },
     {
       id: 'cli',
-      pattern: /Could not connect to the endpoint URL|EndpointConnectionError|ConnectTimeoutError/,
+      pattern:
+        /Could not connect to the endpoint URL|EndpointConnectionError|ConnectTimeoutError|(?:Connect|Read) timeout on endpoint URL/,
       weight: 0.88,
       requires: CREDENTIAL_CONTEXT,
+      examples: [
+        {
+          text: 'botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: "https://sts.amazonaws.com/"',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ConnectTimeoutError) (rendered with plausible values)',
+        },
+        {
+          text: 'aws sts get-caller-identity\n\nCould not connect to the endpoint URL: "https://sts.eu-central-1.amazonaws.com/"',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (EndpointConnectionError) (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
+          source: 'corpus holdout/ho-awscli-4684-1',
+        },
+      ],
     },
   ],
   causes: [

@@ -10,14 +10,48 @@ export const expiredToken: CatalogEntry = {
     'The temporary credentials (an ASIA… key with a session token) were valid once but their lifetime ran out, often in the middle of a long apply.',
   codes: ['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'],
   signatures: [
-    { id: 'code', pattern: /\bExpiredToken(?:Exception)?\b/, weight: 0.95 },
+    {
+      id: 'code',
+      pattern: /\bExpiredToken(?:Exception)?\b/,
+      weight: 0.95,
+      // SSO OIDC answers ExpiredTokenException when the SSO sign-in (device code or refresh
+      // token) expired: that is the SSO session, not an AWS session token.
+      unless: /SSO OIDC: CreateToken|when calling the CreateToken operation/,
+      examples: [
+        {
+          text: 'Error: ExpiredToken: The security token included in the request is expired',
+          source: 'corpus dev/pg-expired-list-14',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: ',
+          source:
+            'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'api error InvalidClientTokenId: The security token included in the request is invalid.',
+          source: 'corpus dev/gh-azpipetf-453-1',
+        },
+        {
+          text: 'failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: Token expired: current date/time 1700000000 must be before the expiration date/time 1699990000',
+          source:
+            'upstream aws/aws-sdk-go-v2@0f1f7ec:credentials/stscreds/web_identity_provider.go (rendered with plausible values)',
+        },
+      ],
+    },
     {
       id: 'message',
-      pattern: /The security token included in the request is expired/,
+      pattern:
+        /The security token included in the request is expired|The provided token has expired/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'The security token included in the request is expired',
+          source: 'corpus holdout2/h2-awssudo11-1',
+        },
+      ],
     },
-    { id: 's3-message', pattern: /The provided token has expired/, weight: 0.95 },
-    { id: 'refresh', pattern: /\bTokenRefreshRequired\b/, weight: 0.85 },
   ],
   causes: [
     {

@@ -20,29 +20,95 @@ export const invalidAccessKey: CatalogEntry = {
       id: 'malformed-header',
       pattern: /\bIncompleteSignature\b|not a valid key=value pair .{0,60}Authorization header/,
       weight: 0.85,
+      examples: [
+        {
+          text: "provider.aws: error validating provider credentials: error calling sts:GetCallerIdentity: IncompleteSignature: Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'MySecret/StillMySecret/20181002/us-east-1/sts/aws4_request'\n\tstatus code: 400, request id: xxx-xx-xx-xx-xxx",
+          source: 'corpus holdout3/h3-tfaws6050-1',
+        },
+      ],
     },
-    { id: 'code', pattern: /\bInvalidClientTokenId\b/, weight: 0.95 },
-    { id: 'json-code', pattern: /\bUnrecognizedClientException\b/, weight: 0.95 },
+    {
+      id: 'code',
+      pattern: /\bInvalidClientTokenId\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'api error InvalidClientTokenId: The security token included in the request is invalid.',
+          source: 'corpus dev/gh-azpipetf-453-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: ExpiredToken: The security token included in the request is expired',
+          source: 'corpus dev/pg-expired-list-14',
+        },
+        {
+          text: 'An error occurred (SignatureDoesNotMatch) when calling the ListBuckets operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+          source: 'corpus dev/pg-cli-sigmismatch-s3-80',
+        },
+      ],
+    },
+    {
+      id: 'json-code',
+      pattern: /\bUnrecognizedClientException\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: '⨯ UnrecognizedClientException: The security token included in the request is invalid.',
+          source: 'corpus holdout/ho-vercelai-4163-1',
+        },
+      ],
+    },
     {
       id: 'message',
       pattern: /The security token included in the request is invalid/,
       weight: 0.92,
+      examples: [
+        {
+          text: ' Serverless Error ----------------------------------------\n\n  The security token included in the request is invalid\n\n  Get Support --------------------------------------------\n     Docs:          docs.serverless.com\n     Bugs:          github.com/serverless/serverless/issues\n     Issues:        forum.serverless.com',
+          source: 'corpus holdout2/h2-serverless10181-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'The security token included in the request is expired',
+          source: 'corpus holdout2/h2-awssudo11-1',
+        },
+      ],
     },
     {
       id: 's3-code',
       pattern: /\bInvalidAccessKeyId\b|Access Key Id you provided does not exist in our records/,
       weight: 0.95,
+      examples: [
+        {
+          text: '│ Error: Failed to get existing workspaces: operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: <redacted>, HostID: <redacted>, api error InvalidAccessKeyId: UnknownError',
+          source: 'corpus holdout/ho-opentofu-2682-1',
+        },
+      ],
     },
     {
       id: 'ec2-authfailure',
       pattern: /AWS was not able to validate the provided access credentials/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'AuthFailure: AWS was not able to validate the provided access credentials',
+          source: 'corpus holdout/ho-terraform-14200-1',
+        },
+      ],
     },
     {
       id: 's3-invalid-token',
       pattern:
         /\bInvalidToken\b.{0,40}token is malformed|The provided token is malformed or otherwise invalid/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'An error occurred (InvalidToken) when calling the ListBuckets operation: The provided token is malformed or otherwise invalid.',
+          source: 'corpus dev/pg-cli-invalidtoken-session-79',
+        },
+      ],
     },
   ],
   causes: [

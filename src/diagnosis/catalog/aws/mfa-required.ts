@@ -17,21 +17,53 @@ export const mfaRequired: CatalogEntry = {
     {
       id: 'token-provider',
       pattern:
-        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set/,
+        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided|Cannot refresh credentials: MFA token required/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'botocore.exceptions.RefreshWithMFAUnsupportedError: Cannot refresh credentials: MFA token required.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (RefreshWithMFAUnsupportedError)',
+        },
+        {
+          text: 'CredentialsProviderError: Profile deploy requires multi-factor authentication, but no MFA code callback was provided.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-ini@3.973.32:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'Error: assume role with MFA enabled, but AssumeRoleTokenProvider session option not set.',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+        {
+          text: 'Diagnostics:\n  aws:s3:Bucket (s3-website-bucket):\n    error: Error creating AWS session: AssumeRoleTokenProviderNotSetError: assume role with MFA enabled, but AssumeRoleTokenProvider session option not set.',
+          source: 'corpus dev/gh-pulumiaws-584-1',
+        },
+      ],
     },
     {
       id: 'token-not-available',
       pattern: /AssumeRoleTokenNotAvailable|neither TokenCode nor TokenProvider are set/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'Error: AssumeRoleTokenNotAvailable: assume role with MFA enabled, but neither TokenCode nor TokenProvider are set',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'failed',
       pattern: /MultiFactorAuthentication failed|invalid MFA one time pass code/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: MultiFactorAuthentication failed with invalid MFA one time pass code.',
+          source: 'corpus dev/pg-mfa-badcode-77',
+        },
+      ],
     },
-    { id: 'condition', pattern: /aws:MultiFactorAuthPresent/, weight: 0.85 },
-    { id: 'generic', pattern: /MFA (?:token|code) (?:is )?(?:required|invalid)/, weight: 0.85 },
   ],
   causes: [
     {

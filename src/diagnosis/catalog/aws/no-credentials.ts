@@ -12,37 +12,192 @@ export const noCredentials: CatalogEntry = {
   signatures: [
     {
       id: 'credential-source',
-      pattern: /was specified as the credential_source|credential_source values must be/,
+      pattern:
+        /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile|but no source provider was configured|The credential source "[^"]{1,100}" referenced in profile "[^"]{1,100}" is not valid|contains both source_profile and credential_source|No credentials found in credential_source referenced/,
       weight: 0.86,
+      examples: [
+        {
+          text: 'Error: The credential_source "Ec2InstanceMetadata" is specified in profile "deploy", but no source provider was configured.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/credentials.py (rendered with plausible values)',
+        },
+        {
+          text: 'Error: credential type source_profile requires role_arn, profile deploy',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (CredentialRequiresARNError; rendered with plausible values)',
+        },
+        {
+          text: 'SharedConfigErr: credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment',
+          source: 'upstream aws/aws-sdk-go@v1.55.6:aws/session/session.go (rendered)',
+        },
+        {
+          text: 'Error: credential_source values must be EcsContainer, Ec2InstanceMetadata, or Environment',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+        {
+          text: "EcsContainer was specified as the credential_source, but 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' was not set",
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'no-valid-sources',
       pattern: /[Nn]o valid credential sources (?:for [^.]{1,60}? )?found/,
       weight: 0.85,
       wrapper: true,
+      examples: [
+        {
+          text: 'Error: No valid credential sources found for AWS Provider.',
+          source: 'corpus dev/gh-microfe-1-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Retrieving AWS account details: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.us-east-1.amazonaws.com/": dial tcp: lookup sts.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: failed to refresh cached credentials, load login token: token file not found, please reauthenticate',
+          source:
+            'upstream aws/aws-sdk-go-v2@544d841:credentials/logincreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'no-providers',
       pattern: /\bNoCredentialProviders\b|no valid providers in chain/,
       weight: 0.85,
       wrapper: true,
+      examples: [
+        {
+          text: 'Error: Error configuring Terraform S3 Backend: Error creating AWS session: NoCredentialProviders',
+          source: 'corpus dev/pg-s3be-nocredprov-20',
+        },
+      ],
     },
     {
       id: 'no-imds-role',
       pattern:
-        /no EC2 IMDS role found|no EC2 instance role found|EC2RoleRequestError|failed to get [\w-]{0,40} ?EC2 (?:IMDS|instance) role credentials/,
+        /no EC2 IMDS role found|no EC2 instance role found|EC2RoleRequestError|failed to (?:get|decode) [\w-]{0,40} ?EC2 (?:IMDS|instance) role credentials|unexpected empty EC2 IMDS role list|\bEmptyEC2RoleList\b|failed to read EC2 IMDS role/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Error: EmptyEC2RoleList: empty EC2 Role list',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/ec2rolecreds/ec2_role_provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: retrieving credentials: failed to refresh cached credentials, unexpected empty EC2 IMDS role list',
+          source:
+            'upstream aws/aws-sdk-go-v2@72a935b:credentials/ec2rolecreds/provider.go (rendered with plausible values)',
+        },
+      ],
+    },
+    // Container credentials (ECS task role, EKS Pod Identity): SDK v2 endpointcreds and
+    // config's local-endpoint checks, SDK v1 CredentialsEndpointError.
+    {
+      id: 'container-endpoint',
+      pattern:
+        /operation error EndpointCredentials: GetCredentials|\bCredentialsEndpointError\b|failed to read authorization token from|only loopback(?:\/ecs\/eks)? hosts are allowed|unable to parse host from local HTTP cred provider URL|authorization token contains invalid newline sequence/,
+      weight: 0.91,
+      examples: [
+        {
+          text: 'Error: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: CredentialsEndpointError: invalid endpoint host, "10.0.0.5", only loopback/ecs/eks hosts are allowed.',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/defaults/defaults.go inside hashicorp/aws-sdk-go-base@v1.1.0:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: loading configuration: invalid endpoint host, "10.0.0.5", only loopback hosts are allowed',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsEndpointError: failed to load credentials\ncaused by: RequestError: send request failed\ncaused by: Get "http://169.254.170.2/v2/credentials/0c3d": dial tcp 169.254.170.2:80: connect: connection refused',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/endpointcreds/provider.go (rendered with plausible values)',
+        },
+      ],
+    },
+    // AWS SDK for JavaScript v3 providers (credential-provider-ini/-env, smithy credential-provider-imds).
+    {
+      id: 'js-sdk',
+      pattern:
+        /Could not resolve credentials using profile: \[|Unable to find environment variable credentials|EC2 Instance Metadata Service access disabled|(?:Unable to connect to|TimeoutError from|Error response received from|Invalid response received from) instance metadata service|is not a valid container metadata service (?:hostname|protocol|URL)|The container metadata credential provider cannot be used unless|HTTP credential provider response not of the required format|Unsupported credential source in profile|Detected a cycle attempting to resolve credentials for profile/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'CredentialsProviderError: The container metadata credential provider cannot be used unless the AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or AWS_CONTAINER_CREDENTIALS_FULL_URI environment variable is set',
+          source:
+            'upstream npm @smithy/credential-provider-imds@4.5.2:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'ProviderError: Unable to connect to instance metadata service',
+          source:
+            'upstream npm @smithy/credential-provider-imds@4.5.2:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: Could not resolve credentials using profile: [dev] in configuration/credentials file(s).',
+          source:
+            'upstream npm @aws-sdk/credential-provider-ini@3.973.32:dist-cjs/index.js (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'imds-unreachable',
-      pattern: /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2/,
+      pattern:
+        /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2|\bMetadataRetrievalError\b|Error retrieving metadata: |Invalid endpoint EC2 Instance Metadata endpoint/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'botocore.exceptions.MetadataRetrievalError: Error retrieving metadata: Received non 200 response 404 from container metadata: Not Found',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (MetadataRetrievalError) and botocore/utils.py (rendered with plausible values)',
+        },
+        {
+          text: 'failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, failed to get API token, operation error ec2imds: getToken, http response error StatusCode: 400, request to EC2 IMDS failed',
+          source:
+            'upstream aws/aws-sdk-go-v2@05d6a8e:feature/ec2/imds/token_provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: No valid credential sources found\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, access disabled to EC2 IMDS via client option, or "AWS_EC2_METADATA_DISABLED" environment variable\n',
+          source:
+            'upstream aws/aws-sdk-go-v2@72a935b:credentials/ec2rolecreds/provider.go and feature/ec2/imds/api_client.go (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Retrieving AWS account details: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.us-east-1.amazonaws.com/": dial tcp: lookup sts.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'refresh-cached',
       pattern: /failed to refresh cached credentials/,
       weight: 0.6,
       wrapper: true,
+      examples: [
+        {
+          text: '│ Error: failed to refresh cached credentials, operation error STS: AssumeRole, get identity: get credentials: operation error STS: AssumeRole, get identity: get',
+          source: 'corpus holdout2/h2-tfaws42860-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: failed to refresh cached credentials, load login token: token file not found, please reauthenticate',
+          source:
+            'upstream aws/aws-sdk-go-v2@544d841:credentials/logincreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'ProcessProviderExecutionError: error in credential_process\ncaused by: exit status 255',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/processcreds/provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'account-id',
@@ -50,15 +205,72 @@ export const noCredentials: CatalogEntry = {
         /AWS account ID not previously found and failed retrieving via all available methods/,
       weight: 0.6,
       wrapper: true,
+      examples: [
+        {
+          text: 'Error: Retrieving AWS account details: AWS account ID not previously found and failed retrieving via all available methods.\n\nSee https://www.terraform.io/docs/providers/aws/index.html#skip_requesting_account_id for workaround and implications.\nErrors: 1 error occurred:\n\t* retrieving account information via iam:GetUser: empty response',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:awsauth.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'action-inputs',
-      pattern: /Could not load credentials from any providers|Credentials could not be loaded/,
+      pattern:
+        /Could not load credentials from any providers|Credentials could not be loaded|Could not get Account ID or ARN from STS|Access key ID empty after loading credentials/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Error: Could not get Account ID or ARN from STS. Did you set credentials?',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/helpers.ts (rendered with plausible values)',
+        },
+        {
+          text: 'Run aws-actions/configure-aws-credentials@v4\nError: Credentials could not be loaded, please check your action inputs: \nCould not load credentials from any providers',
+          source: 'corpus dev/pg-gha-cred-not-loaded-72',
+        },
+      ],
     },
-    { id: 'cli-unable-to-locate', pattern: /Unable to locate credentials/, weight: 0.92 },
-    { id: 'botocore', pattern: /\bNoCredentialsError\b/, weight: 0.9 },
-    { id: 'env-not-found', pattern: /EnvAccessKeyNotFound/, weight: 0.6, wrapper: true },
+    {
+      id: 'cli-unable-to-locate',
+      pattern: /Unable to locate credentials/,
+      weight: 0.92,
+      examples: [
+        {
+          text: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
+          source: 'corpus holdout/ho-awscli-4684-1',
+        },
+      ],
+    },
+    {
+      id: 'botocore',
+      pattern:
+        /\bNoCredentialsError\b|Partial credentials found in [\w-]{2,40}, missing: |Infinite loop in credential configuration detected/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'botocore.exceptions.PartialCredentialsError: Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (PartialCredentialsError) (rendered with plausible values)',
+        },
+        {
+          text: '--> 418         raise NoCredentialsError()',
+          source: 'corpus holdout/ho-fmbench-153-1',
+        },
+      ],
+    },
+    {
+      id: 'env-not-found',
+      pattern: /EnvAccessKeyNotFound/,
+      weight: 0.6,
+      wrapper: true,
+      examples: [
+        {
+          text: 'EnvAccessKeyNotFound: AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY not found in environment',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/env_provider.go (rendered with plausible values)',
+        },
+      ],
+    },
   ],
   causes: [
     {

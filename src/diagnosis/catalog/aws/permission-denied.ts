@@ -14,38 +14,135 @@ export const permissionDenied: CatalogEntry = {
       id: 'insufficient-privileges',
       pattern: /\bInsufficientPrivileges(?:Exception)?\b|Insufficient privileges for/,
       weight: 0.86,
+      examples: [
+        {
+          text: 'Error: InsufficientPrivilegesException: Insufficient privileges for IAM PassRole Action.',
+          source: 'corpus holdout2/h2-tf27749-1',
+        },
+      ],
     },
     {
       id: 'not-authorized',
       pattern:
-        /is not authorized to perform:? (?!sts:AssumeRole)[a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}/,
-      weight: 0.92,
+        /is not authorized to perform:? (?!sts:(?:AssumeRole|TagSession|SetSourceIdentity))[a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}/,
+      weight: 0.97,
+      examples: [
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/tf-locks\n\tstatus code: 400, request id: 0f4c1f0e11114a2b',
+          source:
+            'upstream hashicorp/terraform@v1.5.7:internal/command/clistate/state.go (the lock summary) with the aws/aws-sdk-go@v1.55.6 awserr shape (rendered with plausible values)',
+        },
+        {
+          text: 'Error: error putting S3 Bucket ACL: AccessDenied: User is not authorized to perform: s3:PutBucketAcl on resource',
+          source: 'corpus dev/pg-s3-acl-denied-28',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: sts:TagSession on resource: arn:aws:iam::123456789012:role/deploy',
+          source:
+            'upstream aws/aws-sdk-go-v2@1032a4d:credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Cannot assume IAM Role\n\nIAM Role (arn:aws:iam::123456789012:role/deploy) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/deploy\n',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Cannot assume IAM Role with web identity\n\ncannot assume role with web identity: failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:internal/config/errors.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'ec2',
       pattern: /\bUnauthorizedOperation\b|Encoded authorization failure message/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error launching source instance: UnauthorizedOperation: You are not authorized to perform this operation.',
+          source: 'corpus dev/pg-ec2-quarantine-31',
+        },
+      ],
     },
-    { id: 'json', pattern: /\bAccessDeniedException\b/, weight: 0.88 },
+    {
+      id: 'json',
+      pattern: /\bAccessDeniedException\b/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Error: Error creating Lambda function: AccessDeniedException:',
+          source: 'corpus holdout3/h3-cognitoauth1329-1',
+        },
+      ],
+    },
     {
       id: 'policy-explain',
       pattern:
-        /because no (?:identity|resource)-based policy allows|with an explicit deny in an? [\w -]{3,40}policy/,
-      weight: 0.93,
+        /because no [\w -]{3,40}(?:policy|boundary) allows|with an explicit deny in an? [\w -]{3,40}(?:policy|boundary)/,
+      weight: 0.98,
+      examples: [
+        {
+          text: 'Error: creating IAM Role (deploy): operation error IAM: CreateRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/deploy with an explicit deny in a service control policy',
+          source:
+            'upstream aws/smithy-go@c589db5:errors.go; policy-type wording from https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: operation error DynamoDB: PutItem, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/tf-locks because no identity-based policy allows the dynamodb:PutItem action',
+          source:
+            'upstream hashicorp/terraform@v1.15.9:internal/command/clistate/state.go (the lock summary) with smithy-go errors.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 's3',
       pattern:
         /AccessDenied: Access Denied|api error AccessDenied: Access Denied|\(AccessDenied\) when calling the (?!AssumeRole|GetSessionToken)\w{2,64} operation/,
       weight: 0.86,
+      examples: [
+        {
+          text: 'Successfully configured the backend "s3"! Terraform will automatically\nuse this backend unless the backend configuration changes.\nError loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 83EEF9A3B4FB936C, host id: yyGBqNVY1+/X5Iw/23IX9sC3ydBEm4DJxMbSsw3hbRooFMzLUn9COh0ALu86YhqcP7MNWcmPmcg=',
+          source: 'corpus dev/gh-atlantis-332-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '$ aws s3 cp <s3-path> <file-path>\nfatal error: An error occurred (403) when calling the HeadObject operation: Forbidden',
+          source: 'corpus dev/pg-docker-s3-403-clock-75',
+        },
+      ],
     },
-    { id: 'generic', pattern: /\bAccessDenied\b/, weight: 0.7 },
-    { id: 'unauthorized-access', pattern: /\bUnauthorizedAccess\b/, weight: 0.8 },
+    {
+      id: 'generic',
+      pattern: /\bAccessDenied\b/,
+      weight: 0.7,
+      examples: [
+        {
+          text: 'Error: reading CloudFront Distribution (E2ABCDEF123456): operation error CloudFront: GetDistribution, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: ',
+          source:
+            'invented: the smithy-go api error shape (aws/smithy-go@c589db5:errors.go) with the AccessDenied code and no message, so only the bare code is left to read',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: loading configuration: invalid endpoint host, "10.0.0.5", only loopback hosts are allowed',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+      ],
+    },
     // SDK v2 shows a bodiless 403 (HEAD requests) as `api error Forbidden: Forbidden`.
     {
       id: 'head-forbidden',
       pattern: /StatusCode: 403,.{0,300}?api error Forbidden: Forbidden/,
       weight: 0.8,
+      examples: [
+        {
+          text: 'Error: Error loading state:\n│     Unable to access object "aws/analytical-platform-data-engineering-production/dms-dev/terraform.tfstate" in S3 bucket "global-tf-state-aqsvzyd5u9": operation error S3: HeadObject, https response error StatusCode: 403, RequestID: QBVV89ZW47NQCBR2, HostID: iJU30s1CfmdtJi8+LXJhRa3abjar+yan93hXmVOFLsIN3ahaFtnxOhkfNuemHBTE88vUB2gGVoc0t7fGoAXOTA==, api error Forbidden: Forbidden',
+          source: 'corpus holdout2/h2-moj7735-1',
+        },
+      ],
     },
   ],
   causes: [

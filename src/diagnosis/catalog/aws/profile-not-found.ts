@@ -10,32 +10,117 @@ export const profileNotFound: CatalogEntry = {
     'Terraform was told to use a named profile that is not in the shared config or credentials files it reads on this machine.',
   codes: ['SharedConfigProfileNotExistsError', 'ProfileNotFound'],
   signatures: [
-    { id: 'sdk-v2', pattern: /failed to get shared config profile/, weight: 0.95 },
+    {
+      id: 'sdk-v2',
+      pattern: /failed to get shared config profile/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: failed to get shared config profile, prod',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (rendered with plausible values)',
+        },
+        {
+          text: 'failed to get shared config profile, engineer',
+          source: 'corpus dev/pg-ecs-profile-engineer-90',
+        },
+      ],
+    },
+    // AWS SDK for JavaScript v3 (credential-provider-ini/-process, token-providers).
+    {
+      id: 'js-sdk',
+      pattern:
+        /Profile '?[\w.@+-]{1,128}'? could not be found in shared credentials file|CredentialsProviderError: Profile [\w.@+-]{1,128} was not found\./,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'CredentialsProviderError: Profile prod was not found.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-sso@3.973.30:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: "TokenProviderError: Profile 'prod' could not be found in shared credentials file.",
+          source:
+            'upstream npm @aws-sdk/token-providers@3.1177.0:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: Profile prod could not be found in shared credentials file.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-process@3.972.86:dist-cjs/index.js (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Profile default was not found.',
+          source:
+            "invented: the same words without the AWS SDK's error class, as another CLI could print them",
+        },
+      ],
+    },
     {
       id: 'sdk-v1',
       pattern: /SharedConfigProfileNotExistsError|failed to get profile,? [\w.@+-]/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'SharedConfigProfileNotExistsError: failed to get profile, prod',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/session/shared_config.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'cli',
-      pattern: /The config profile \([^)]{1,128}\) could not be found|\bProfileNotFound\b/,
+      pattern:
+        /The config profile \([^)]{1,128}\) could not be found|\bProfileNotFound\b|The specified config file \([^)]{1,300}\) could not be found/,
       weight: 0.95,
-    },
-    {
-      id: 'generic',
-      pattern: /\bprofile "?[\w.@+-]{1,128}"? (?:not found|does not exist)/,
-      weight: 0.8,
+      examples: [
+        {
+          text: 'botocore.exceptions.ConfigNotFound: The specified config file (/home/dev/.aws/config-prod) could not be found.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ConfigNotFound) (rendered with plausible values)',
+        },
+        {
+          text: 'botocore.exceptions.ProfileNotFound: The config profile () could not be found',
+          source: 'corpus holdout2/h2-gimmeawscreds332-1',
+        },
+      ],
     },
     {
       id: 'source-profile',
       pattern:
-        /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials/,
+        /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials|failed to load assume role [^\s,]{1,200}, of profile |The source_profile "[^"]{1,128}" referenced in the profile "[^"]{1,128}" does not exist|The source profile "[^"]{1,128}" must have credentials/,
       weight: 0.85,
+      examples: [
+        {
+          text: 'Error: The source_profile "base" referenced in the profile "deploy" does not exist.',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/credentials.py (rendered with plausible values)',
+        },
+        {
+          text: 'SharedConfigAssumeRoleError: failed to load assume role for arn:aws:iam::123456789012:role/deploy, source profile base has no shared credentials',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/session/shared_config.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'load-config',
-      pattern: /SharedConfigLoadError: failed to load config file/,
+      pattern:
+        /SharedConfigLoadError: failed to load config file|failed to load shared config file, |Unable to parse config file: /,
       weight: 0.75,
+      examples: [
+        {
+          text: 'Error: failed to load shared config file, /home/dev/.aws/config, invalid state with ASTKind 3 and TokenType 1',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (SharedConfigLoadError; rendered with plausible values)',
+        },
+        {
+          text: 'SharedConfigLoadError: failed to load config file, /home/dev/.aws/config\ncaused by: INIParseError: invalid state',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/session/shared_config.go (rendered with plausible values)',
+        },
+      ],
     },
   ],
   causes: [

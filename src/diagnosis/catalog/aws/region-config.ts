@@ -15,43 +15,139 @@ export const regionConfig: CatalogEntry = {
       pattern:
         /lookup (?:ec2|s3|iam|dynamodb|eks|rds|lambda|ecr|kms|logs|ssm|secretsmanager|cloudformation|autoscaling|elasticloadbalancing)\.(?!(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}\.)[a-z0-9-]{1,30}\.amazonaws\.com/,
       weight: 0.85,
+      examples: [
+        {
+          text: 'caused by: Post "https://ec2.auto.amazonaws.com/": dial tcp: lookup ec2.auto.amazonaws.com on 192.168.112.1:53: no such host: timestamp=2022-11-24T14:19:35.482Z',
+          source: 'corpus holdout2/h2-cfdocs6867-1',
+        },
+      ],
     },
     {
       id: 'argument-required',
       pattern: /The argument "region" is required|missing region information/,
       weight: 0.92,
+      examples: [
+        {
+          text: '│ Error: Missing required argument\n│\n│ The argument "region" is required, but was not set.',
+          source: 'corpus holdout3/h3-cpiamsysuser67-1',
+        },
+      ],
     },
     {
       id: 'sdk-missing',
-      pattern: /Missing region in config|ConfigError: Missing region|[Rr]egion is missing/,
+      pattern:
+        /Missing region in config|ConfigError: Missing region|[Rr]egion is missing|an AWS region is required, but was not found/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error: error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, failed to resolve service endpoint, an AWS region is required, but was not found',
+          source:
+            'upstream aws/aws-sdk-go-v2:aws/endpoints.go (MissingRegionError, read from a vendored copy of package aws) inside hashicorp/aws-sdk-go-base@v2.0.0-beta.21:awsauth.go (rendered with plausible values)',
+        },
+        {
+          text: '{ ConfigError: Missing region in config',
+          source: 'corpus holdout2/h2-apexapigw3-1',
+        },
+      ],
     },
     {
       id: 'empty-region-host',
       pattern: /https?:\/\/[a-z0-9-]{2,30}\.\.amazonaws\.com/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'Invalid endpoint: https://sts..amazonaws.com',
+          source: 'corpus holdout2/h2-awsbesite1-1',
+        },
+      ],
     },
     {
       id: 'missing',
       pattern:
         /\bMissingRegion\b|could not find region configuration|Invalid Configuration: Missing Region|Missing region value|You must specify a region/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'MissingRegion: could not find region configuration',
+          source: 'upstream aws/aws-sdk-go@v1.55.6:aws/errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Missing region value\n\nThe "region" attribute or the "AWS_REGION" or "AWS_DEFAULT_REGION" environment variables must be set.',
+          source:
+            'upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend.go (rendered with plausible values)',
+        },
+      ],
+    },
+    // SDK v2 endpoint rules (`endpoint rule error, %s`): an empty or malformed region reaches
+    // the rule set instead of a host name.
+    {
+      id: 'endpoint-rules',
+      pattern:
+        /endpoint rule error, (?:Invalid region: region was not a valid DNS name|A region must be set when sending requests to S3)/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'Error: operation error S3: HeadBucket, failed to resolve service endpoint, endpoint rule error, A region must be set when sending requests to S3.',
+          source:
+            'upstream aws/smithy-go@c589db5:codegen/smithy-go-codegen/src/main/java/software/amazon/smithy/go/codegen/endpoints/EndpointResolverGenerator.java with the S3 rule message as printed in public outputs (rendered)',
+        },
+        {
+          text: 'Error: Failed to get existing workspaces: Unable to list objects in S3 bucket "tf-state" with prefix "env:/": operation error S3: ListObjectsV2, resolve auth scheme: resolve endpoint: endpoint rule error, Invalid region: region was not a valid DNS name.',
+          source:
+            "upstream hashicorp/terraform@v1.15.9:internal/backend/remote-state/s3/backend_state.go around aws/smithy-go@c589db5:codegen/smithy-go-codegen/src/main/java/software/amazon/smithy/go/codegen/endpoints/EndpointResolverGenerator.java ('endpoint rule error, %s'); the S3 rule message as printed in public Go outputs (rendered with plausible values)",
+        },
+      ],
     },
     {
       id: 'invalid',
-      pattern: /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value/,
+      pattern:
+        /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value|Region is not valid: |Provided region_name '[^']{0,60}' doesn't match a supported format/,
       weight: 0.95,
+      examples: [
+        {
+          text: "botocore.exceptions.InvalidRegionError: Provided region_name 'us east 1' doesn't match a supported format.",
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (InvalidRegionError) (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Region is not valid: us-east-x',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/index.ts (rendered with plausible values)',
+        },
+        {
+          text: 'Error: invalid AWS Region: us-east-x',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:validation/region.go (rendered with plausible values)',
+        },
+        {
+          text: '**Error: Error applying plan:\n\n1 error(s) occurred:\n\nprovider.aws: Not a valid region:** ',
+          source: 'corpus dev/gh-etcdco-17-1',
+        },
+      ],
     },
     {
       id: 'opt-in',
       pattern: /\bOptInRequired\b|You are not subscribed to this service/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'ERROR: OptInRequired: You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.\n\tstatus code: 401, request id: [...]',
+          source: 'corpus holdout/ho-csaudit-24-1',
+        },
+      ],
     },
     {
       id: 'disabled',
       pattern:
         /\bRegionDisabledException\b|STS is not activated in this region|region (?:[\w-]{1,30} )?is not enabled/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'Error: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, RegionDisabledException: STS is not activated in this region for account:123456789012. Your account administrator can activate STS in this region using the IAM Console.',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:service/sts/errors.go (code and meaning; message wording invented from its doc comment)',
+        },
+      ],
     },
     {
       id: 'uninterpolated-host',
@@ -60,6 +156,12 @@ export const regionConfig: CatalogEntry = {
       pattern:
         /lookup (?:sts|ec2|sso|oidc|portal\.sso)\.(?:var\.|local\.|\$\{|region\.|aws_region\.|REGION\.)[^\s:]{0,80}amazonaws\.com/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'RequestID: , request send failed, Post "https://sts.var.region.amazonaws.com/": dial tcp: lookup sts.var.region.amazonaws.com on 127.0.0.53:53: no such host',
+          source: 'corpus dev/gh-tfaws-24225-1',
+        },
+      ],
     },
   ],
   causes: [

@@ -10,13 +10,38 @@ export const signatureMismatch: CatalogEntry = {
     'AWS knows the access key id, but the request was signed with a different secret: a wrong, truncated or padded secret, or a key id and secret from two different key pairs.',
   codes: ['SignatureDoesNotMatch', 'InvalidSignatureException'],
   signatures: [
-    { id: 'code', pattern: /\bSignatureDoesNotMatch\b/, weight: 0.9 },
+    {
+      id: 'code',
+      pattern: /\bSignatureDoesNotMatch\b/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'An error occurred (SignatureDoesNotMatch) when calling the ListBuckets operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+          source: 'corpus dev/pg-cli-sigmismatch-s3-80',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '* aws_cloudformation_stack.waf_security_automations: SignatureDoesNotMatch: Signature expired: 20161024T215820Z is now earlier than 20161024T215917Z (20161024T220417Z - 5 min.)\n    status code: 403, request id: cec1f295-9a35-11e6-80c5-cf6fcfc9763b',
+          source: 'corpus dev/gh-terraform-9571-1',
+        },
+        {
+          text: 'api error InvalidClientTokenId: The security token included in the request is invalid.',
+          source: 'corpus dev/gh-azpipetf-453-1',
+        },
+      ],
+    },
     {
       id: 'message',
       pattern: /request signature we calculated does not match the signature you provided/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'ServerlessError: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+          source: 'corpus holdout2/h2-chromeless39-1',
+        },
+      ],
     },
-    { id: 'json-code', pattern: /\bInvalidSignatureException\b/, weight: 0.85 },
   ],
   causes: [
     {

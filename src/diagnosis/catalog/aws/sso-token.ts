@@ -19,51 +19,249 @@ export const ssoToken: CatalogEntry = {
       id: 'oidc-host',
       pattern: /oidc\.[a-z0-9-]{2,30}\.amazonaws\.com.{0,600}?(?:InvalidGrant|invalid_grant)/,
       weight: 0.95,
+      examples: [
+        {
+          text: "2024-03-06 10:54:27,185 - MainThread - urllib3.connectionpool - DEBUG - https://oidc.eu-central-1.amazonaws.com:443 \"POST /token HTTP/1.1\" 400 78\n2024-03-06 10:54:27,185 - MainThread - botocore.parsers - DEBUG - Response headers: {'Date': 'Wed, 06 Mar 2024 09:54:27 GMT', 'Content-Type': 'application/json', 'Content-Length': '78', 'Connection': 'keep-alive', 'x-amzn-RequestId': '8506bebb-9eca-4771-9336-953ba378efb1', 'x-amzn-ErrorType': 'InvalidGrantException:http://internal.amazon.com/coral/com.amazonaws.sso.oidc/'}",
+          source: 'corpus holdout3/h3-awscli8561-1',
+        },
+      ],
     },
     {
       id: 'sso-config',
       pattern:
-        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)/,
+        /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)|sso_(?:region|start_url) in profile "[^"]{1,100}" must match|The specified sso-session does not exist|is inconsistent between profile \([^)]{0,200}\) and sso-session/,
       weight: 0.9,
+      examples: [
+        {
+          text: '$ aws sts get-caller-identity --profile dev\n\nThe specified sso-session does not exist: "corp"',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/credentials.py (rendered with plausible values)',
+        },
+        {
+          text: 'Error: sso_region in profile "dev" must match sso_region in sso-session',
+          source:
+            'upstream aws/aws-sdk-go-v2@70bf410:config/shared_config.go (validateSSOTokenProviderConfiguration; rendered with plausible values)',
+        },
+        {
+          text: 'Error: configuring Terraform AWS Provider: loading configuration: profile "profile" is configured to use SSO but is missing required configuration: sso_region, sso_start_url',
+          source: 'corpus holdout2/h2-tfaws28263-1',
+        },
+      ],
     },
     {
       id: 'refresh-failed',
       pattern: /refresh cached SSO token failed|unable to refresh SSO token/,
       weight: 0.96,
+      // The refresh never reached SSO OIDC (DNS, proxy, firewall): a network problem.
+      unless: /StatusCode: 0, RequestID: ,? ?request send failed/,
+      examples: [
+        {
+          text: 'Error: No valid credential sources found\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidGrantException: \n',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go (rendered with plausible values)',
+        },
+        {
+          text: '│ AWS Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: c0dd4a98-e423-4de2-b972-d749d58afd44, InvalidGrantException:',
+          source: 'corpus dev/gh-bacalhauex-awsreadme-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://oidc.us-east-1.amazonaws.com/token": dial tcp: lookup oidc.us-east-1.amazonaws.com: no such host',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go with aws/smithy-go@c589db5:transport/http/client.go (rendered with plausible values)',
+        },
+      ],
+    },
+    // AWS SDK for JavaScript v3 (credential-provider-sso, token-providers): CDK, CDKTF,
+    // Serverless and the configure-aws-credentials action print these.
+    {
+      id: 'js-sdk',
+      pattern:
+        /SSO session associated with this profile is invalid|SSO session token associated with profile=\S{1,100} was not found or is invalid|\bToken is expired\. To refresh this SSO session|Sso session '[^']{1,100}' (?:could not be found|is missing required property)|is missing required property 'sso_session'|Profile is configured with invalid SSO credentials|Conflicting SSO (?:region|start_url) configurations|SSO returns an invalid temporary credential/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'CredentialsProviderError: Conflicting SSO region configurations in profile dev and sso-session corp',
+          source:
+            'upstream npm @aws-sdk/credential-provider-sso@3.973.30:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: "TokenProviderError: Sso session 'corp' could not be found in shared credentials file.",
+          source:
+            'upstream npm @aws-sdk/token-providers@3.1177.0:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: "TokenProviderError: The SSO session token associated with profile=dev was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile.",
+          source:
+            'upstream npm @aws-sdk/token-providers@3.1177.0:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: The SSO session associated with this profile is invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+          source:
+            'upstream npm @aws-sdk/credential-provider-sso@3.973.30:dist-cjs/index.js (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'session-expired',
       pattern: /SSO session (?:has expired or is invalid|associated with this profile has expired)/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'SSOProviderInvalidToken: the SSO session has expired or is invalid\ncaused by: expired token',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/ssocreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: failed to refresh cached credentials, the SSO session has expired or is invalid: open /home/dev/.aws/sso/cache/9f0e3f3ab1c04a1e8a3f9f7e3b1c2d4e5f6a7b8c.json: no such file or directory',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:credentials/ssocreds/sso_credentials_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'cache',
       pattern: /cached SSO token is expired|sso\/cache\/[0-9a-f]{40}\.json/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'Error: failed to refresh cached credentials, cached SSO token is expired, or not present, and cannot be refreshed',
+          source:
+            'upstream aws/aws-sdk-go-v2@c213f66:credentials/ssocreds/sso_token_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'load',
-      pattern: /Error loading SSO Token|SSOTokenLoadError|SSOProviderInvalidToken/,
+      pattern:
+        /Error loading SSO Token|SSOTokenLoadError|SSOProviderInvalidToken|resolving AWS credentials or an access token from SSO/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'botocore.exceptions.SSOError: An unspecified error happened when resolving AWS credentials or an access token from SSO.',
+          source: 'upstream boto/botocore@1.43.67:botocore/exceptions.py (SSOError)',
+        },
+        {
+          text: 'botocore.exceptions.SSOTokenLoadError: Error loading SSO Token: The SSO access token has either expired or is otherwise invalid',
+          source: 'corpus dev/pg-boto-sso-load-43',
+        },
+      ],
     },
     {
       id: 'oidc-grant',
       pattern:
         /operation error SSO OIDC: CreateToken, .{0,200}?(?:InvalidGrantException|StatusCode: 4\d\d)|\bInvalidGrantException\b/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: ',
+          source:
+            'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go with aws/smithy-go@c589db5:errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidRequestRegionException: ',
+          source:
+            'upstream aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
+        },
+      ],
     },
-    { id: 'login-hint', pattern: /aws sso login/, weight: 0.7 },
+    // `aws login` browser sessions (SDK v2 credentials/logincreds, service Signin).
+    {
+      id: 'login-session',
+      pattern:
+        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|[Pp]lease re-authenticate using aws login|[Pp]lease reauthenticate using 'aws login'|Error loading login session token|refreshing a login session profile|missing permission for the 'signin:CreateOAuth2Token' action|redeeming a login authorization code/,
+      weight: 0.96,
+      examples: [
+        {
+          text: "botocore.exceptions.LoginRefreshRequired: Your session has expired or credentials have changed. Please reauthenticate using 'aws login'.",
+          source: 'upstream boto/botocore@1.43.67:botocore/exceptions.py (LoginRefreshRequired)',
+        },
+        {
+          text: 'CredentialsProviderError: Failed to refresh token: AccessDeniedException: TOKEN_EXPIRED. Please re-authenticate using aws login',
+          source:
+            'upstream npm @aws-sdk/credential-provider-login@3.972.94:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'CredentialsProviderError: Failed to load a token for session arn:aws:iam::123456789012:user/dev, please re-authenticate using aws login',
+          source:
+            'upstream npm @aws-sdk/credential-provider-login@3.972.94:dist-cjs/index.js (rendered with plausible values)',
+        },
+        {
+          text: 'Error: failed to refresh cached credentials, load login token: token file not found, please reauthenticate',
+          source:
+            'upstream aws/aws-sdk-go-v2@544d841:credentials/logincreds/provider.go (rendered with plausible values)',
+        },
+        {
+          text: 'operation error S3: GetObject, get identity: get credentials: failed to refresh cached credentials, create oauth2 token: login session password has changed, please reauthenticate',
+          source:
+            'upstream aws/aws-sdk-go-v2@544d841:credentials/logincreds/provider.go (rendered with plausible values)',
+        },
+      ],
+    },
+    // The AWS CLI's wording of an SSO OIDC refusal.
+    {
+      id: 'oidc-cli',
+      pattern:
+        /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken|InvalidRequestRegion|AccessDenied)Exception\) when calling the CreateToken operation/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'An error occurred (ExpiredTokenException) when calling the CreateToken operation: ',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered)',
+        },
+        {
+          text: 'An error occurred (InvalidClientException) when calling the CreateToken operation: ',
+          source:
+            'upstream boto/botocore@1.43.67:botocore/exceptions.py (ClientError wording) with a code from aws/aws-sdk-go-v2@1278f13:service/ssooidc/types/errors.go (rendered with plausible values)',
+        },
+      ],
+    },
+    {
+      id: 'login-hint',
+      pattern: /aws sso login/,
+      weight: 0.7,
+      examples: [
+        {
+          text: '[aws-sso-creds-helper]: Cached SSO login is expired/invalid, try running `aws sso login` and try again',
+          source: 'corpus holdout2/h2-ssocredshelper59-1',
+        },
+      ],
+    },
     // The SSO portal API: any answer from it is about the SSO session (transport failures rank higher).
-    { id: 'portal', pattern: /\bGetRoleCredentials\b/, weight: 0.88 },
+    {
+      id: 'portal',
+      pattern: /\bGetRoleCredentials\b/,
+      weight: 0.88,
+      examples: [
+        {
+          text: '[✘] operation error SSO: GetRoleCredentials, https response error StatusCode: 401',
+          source: 'corpus holdout3/h3-granted715-1',
+        },
+      ],
+    },
     {
       id: 'role-credentials',
       pattern: /Session token not found or invalid/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not found or invalid',
+          source: 'corpus holdout2/h2-awscli7340-1',
+        },
+      ],
     },
     {
       id: 'cli-expired',
       pattern: /Token has expired and refresh failed|Error when retrieving token from sso/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'botocore.exceptions.TokenRetrievalError: Error when retrieving token from sso: Token has expired and refresh failed',
+          source: 'corpus holdout2/h2-awscli7692-1',
+        },
+      ],
     },
   ],
   causes: [

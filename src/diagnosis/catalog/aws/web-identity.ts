@@ -17,44 +17,182 @@ export const webIdentity: CatalogEntry = {
   ],
   signatures: [
     {
-      id: 'id-token',
-      pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|id-token: write/,
-      weight: 0.6,
-    },
-    {
       id: 'not-authorized',
       pattern: /[Nn]ot authorized to perform:? sts:AssumeRoleWithWebIdentity/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'Error: Cannot assume IAM Role with web identity\n\ncannot assume role with web identity: failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:internal/config/errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+          source: 'corpus dev/gh-cac-1446-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Cannot assume IAM Role\n\nIAM Role (arn:aws:iam::123456789012:role/deploy) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/deploy\n',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:errors.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'sdk-v2',
       pattern:
         /operation error STS: AssumeRoleWithWebIdentity|when calling the AssumeRoleWithWebIdentity operation/,
       weight: 0.93,
+      examples: [
+        {
+          text: '│ credentials, operation error STS: AssumeRoleWithWebIdentity, https response',
+          source: 'corpus holdout2/h2-tfaws44712-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: sts:TagSession on resource: arn:aws:iam::123456789012:role/deploy',
+          source:
+            'upstream aws/aws-sdk-go-v2@1032a4d:credentials/stscreds/assume_role_provider.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'invalid-token',
       pattern:
         /\bInvalidIdentityToken\b|Invalid Identity token|No OpenIDConnect provider found|Incorrect token audience/i,
       weight: 0.96,
+      examples: [
+        {
+          text: 'Error: Cannot assume IAM Role with web identity\n\nIAM Role (arn:aws:iam::123456789012:role/ci) cannot be assumed with web identity token.\n\nThere are a number of possible causes of this - the most common are:\n  * The web identity token used in order to assume the role is invalid\n  * The web identity token does not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidIdentityToken: No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com\n',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:internal/config/errors.go (rendered with plausible values)',
+        },
+        {
+          text: 'InvalidIdentityToken: No OpenIDConnect provider found in your account for this URL:\n  oidc.eks.ap-south-1.amazonaws.com/id/NEWOIDCID12345\nWebIdentityErr: failed to retrieve credentials',
+          source: 'corpus dev/pg-irsa-oidc-rebuild-92',
+        },
+      ],
     },
-    { id: 'idp', pattern: /\bIDPCommunicationError\b|\bIDPRejectedClaim\b/, weight: 0.95 },
-    { id: 'webidentityerr', pattern: /\bWebIdentity(?:Err|Error)\b/, weight: 0.86 },
+    // STS says the OIDC token itself expired (`Token expired: current date/time …`): the
+    // JWT, not the AWS session, needs renewing.
+    {
+      id: 'expired-jwt',
+      pattern: /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b/,
+      weight: 0.97,
+      examples: [
+        {
+          text: 'failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: Token expired: current date/time 1700000000 must be before the expiration date/time 1699990000',
+          source:
+            'upstream aws/aws-sdk-go-v2@0f1f7ec:credentials/stscreds/web_identity_provider.go (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: ExpiredToken: The security token included in the request is expired',
+          source: 'corpus dev/pg-expired-list-14',
+        },
+      ],
+    },
+    {
+      id: 'role-arn-unset',
+      pattern: /Assume Role With Web Identity:? Role ARN was not set|\brole ARN is not set\b/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Error: loading configuration: role ARN is not set',
+          source:
+            'upstream aws/aws-sdk-go-v2@02d654c:config/resolve_credentials.go (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Assume Role With Web Identity\n\nRole ARN was not set',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:credentials.go (rendered with plausible values)',
+        },
+      ],
+    },
+    {
+      id: 'idp',
+      pattern: /\bIDPCommunicationError\b|\bIDPRejectedClaim\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>IDPRejectedClaim</Code>\n    <Message>graph.facebook.com: graph.facebook.com responded with HTTP/1.1 400 Bad Request</Message>\n  </Error>\n  <RequestId>af0f7b07-5208-11e3-81b2-cfe47957f7e6</RequestId>\n</ErrorResponse>',
+          source: 'corpus holdout/ho-awssdkjs-198-1',
+        },
+      ],
+    },
+    {
+      id: 'webidentityerr',
+      pattern: /\bWebIdentity(?:Err|Error)\b/,
+      weight: 0.86,
+      examples: [
+        {
+          text: 'WebIdentityErr: failed fetching WebIdentity token: \ncaused by: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory',
+          source:
+            'upstream aws/aws-sdk-go@v1.55.6:aws/credentials/stscreds/web_identity_provider.go (rendered with plausible values)',
+        },
+      ],
+    },
     {
       id: 'base',
       pattern: /cannot be assumed with web identity token|Cannot assume IAM Role with web identity/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: Cannot assume IAM Role with web identity\n\nIAM Role (arn:aws:iam::123456789012:role/ci) cannot be assumed with web identity token.\n\nThere are a number of possible causes of this - the most common are:\n  * The web identity token used in order to assume the role is invalid\n  * The web identity token does not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: unable to read file at /var/run/secrets/eks.amazonaws.com/serviceaccount/token: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory\n',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:internal/config/errors.go and internal/config/config.go (rendered with plausible values)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Cannot assume IAM Role\n\nIAM Role ARN not set in assume role 1 of 2',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:credentials.go (rendered with plausible values)',
+        },
+      ],
     },
     {
       id: 'action',
-      pattern: /Could not assume role with OIDC|Could not get ID token/,
+      pattern: /Could not assume role with (?:OIDC|web identity token file)|getIDToken call failed/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'Error: getIDToken call failed: Error: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/index.ts, with the @actions/core message seen in corpus dev/pg-dfe-azlogin-idtoken-65 (rendered)',
+        },
+        {
+          text: 'Error: Could not assume role with OIDC: Request ARN is invalid',
+          source:
+            'invented: the aws-actions/configure-aws-credentials prefix seen in corpus dev/gh-cac-1446-1, with an STS validation message instead of the access denial',
+        },
+      ],
     },
     {
       id: 'token-file',
       pattern:
-        /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set/,
+        /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set|Web identity configuration not specified|Web identity token file does not exist: /,
       weight: 0.86,
+      examples: [
+        {
+          text: 'Error: Web identity token file does not exist: /home/runner/work/_temp/token',
+          source:
+            'upstream aws-actions/configure-aws-credentials@v6.2.3:src/assumeRole.ts (rendered with plausible values)',
+        },
+        {
+          text: 'Error: Assume Role With Web Identity\n\nOne of WebIdentityToken, WebIdentityTokenFile must be set',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v2.0.0-beta.73:credentials.go (rendered with plausible values)',
+        },
+        {
+          text: 'failed to refresh cached credentials, failed to retrieve jwt from provide source, unable to read file at /var/run/secrets/eks.amazonaws.com/serviceaccount/token: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory',
+          source:
+            'upstream aws/aws-sdk-go-v2@0f1f7ec:credentials/stscreds/web_identity_provider.go (rendered with plausible values)',
+        },
+      ],
     },
   ],
   causes: [
