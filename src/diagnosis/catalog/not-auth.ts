@@ -52,13 +52,27 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'gcp-disabled',
         pattern:
-          /has not been used in project .{1,120}? before or it is disabled|accessNotConfigured|Access Not Configured|SERVICE_DISABLED|Billing must be enabled/,
+          /has not been used in project .{1,120}? before or it is disabled|accessNotConfigured|Access Not Configured|SERVICE_DISABLED/,
         weight: 0.96,
       },
       {
         id: 'azure-rp',
         pattern: /MissingSubscriptionRegistration|is not registered to use namespace/,
         weight: 0.9,
+      },
+    ],
+  },
+  {
+    id: 'billing-disabled',
+    title: 'Billing is disabled or missing for the cloud project',
+    signatures: [
+      {
+        id: 'billing',
+        // Google answers 403 (reason accountDisabled / BILLING_DISABLED) or FAILED_PRECONDITION: the
+        // caller is authorised, the project just cannot be charged. Beats the generic googleapi 403.
+        pattern:
+          /absent billing account|billing account for the owning project is disabled|has billing disabled|Billing must be enabled|requires billing to be enabled|\bBILLING_DISABLED\b|has not configured billing/,
+        weight: 0.96,
       },
     ],
   },

@@ -38,6 +38,14 @@ export const cliLogin: CatalogEntry = {
     },
     { id: 'no-cli', pattern: /exec: "az": executable file not found/, weight: 0.9 },
     { id: 'get-token', pattern: /Get Token request returned http error/, weight: 0.8 },
+    {
+      id: 'chain-cli',
+      // azidentity ChainedTokenCredential/DefaultAzureCredential list what each source said; a chain
+      // only reaches AzureCLICredential when every earlier source was unavailable, so the CLI is the fix.
+      pattern: /AzureCLICredential: (?:Azure CLI not found on path|ERROR: Please run 'az login')/,
+      requires: /failed to acquire a token/,
+      weight: 0.95,
+    },
   ],
   causes: [
     {

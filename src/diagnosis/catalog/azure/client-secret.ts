@@ -26,6 +26,13 @@ export const clientSecret: CatalogEntry = {
       pattern: /"error": ?"invalid_client"|adal: Refresh request failed/,
       weight: 0.85,
     },
+    {
+      id: 'no-authorizer',
+      // go-azure-sdk sdk/auth/auth.go: no method enabled had its inputs (typically a CI job whose
+      // ARM_CLIENT_SECRET or OIDC settings are missing while the CLI is turned off).
+      pattern: /no Authorizer could be configured/,
+      weight: 0.75,
+    },
   ],
   causes: [
     {

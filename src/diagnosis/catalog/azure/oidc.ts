@@ -23,7 +23,8 @@ export const oidc: CatalogEntry = {
       id: 'issuer',
       pattern:
         /AADSTS700211|No matching federated identity record found for presented assertion issuer/,
-      weight: 0.96,
+      // Above no-match: the issuer variant also says "No matching federated identity record found".
+      weight: 0.98,
     },
     {
       id: 'assertion-time',
@@ -44,8 +45,27 @@ export const oidc: CatalogEntry = {
     },
     {
       id: 'oidc-token',
-      pattern: /OIDC token (?:request|could not)|getting OIDC token|ARM_OIDC_TOKEN/,
+      // go-azure-sdk sdk/auth/auth.go: the OIDC authorizers' wrapper.
+      pattern: /could not configure (?:OIDC|GitHubOIDC|ADOPipelineOIDC) Authorizer/,
       weight: 0.85,
+    },
+    {
+      id: 'token-file',
+      // azurerm internal/provider/helpers.go: oidc_token_file_path, and AKS workload identity's AZURE_FEDERATED_TOKEN_FILE.
+      pattern: /reading OIDC Token from file/,
+      weight: 0.95,
+    },
+    {
+      id: 'workload-identity',
+      // azidentity WorkloadIdentityCredential: unavailable ("WorkloadIdentityCredential: no client ID…") or failed.
+      pattern: /WorkloadIdentityCredential(?: authentication failed|: )/,
+      weight: 0.88,
+    },
+    {
+      id: 'ado-assertion',
+      // go-azure-sdk ado_pipeline_oidc_authorizer.go: the Azure DevOps service connection's OIDC token.
+      pattern: /adoPipelineAssertion: |ADOPipelineOIDCAuthorizer: /,
+      weight: 0.9,
     },
   ],
   causes: [

@@ -38,6 +38,19 @@ export const gcpInvalidGrant: CatalogEntry = {
       pattern: /Invalid JWT Signature|invalid_client.{0,60}(?:not found|deleted)/,
       weight: 0.92,
     },
+    {
+      id: 'cloud-auth',
+      // cloud.google.com/go/auth (auth.go Error): `auth: "<code>" "<description>"` or `auth: cannot fetch token: <status>`.
+      pattern:
+        /\bauth: cannot fetch token: \d{3}\b|\bauth: "(?:invalid_grant|invalid_client|unauthorized_client|invalid_scope)"/,
+      weight: 0.9,
+    },
+    {
+      id: 'expired-no-refresh',
+      // golang/oauth2 oauth2.go: a static access_token that has expired.
+      pattern: /oauth2: token expired and refresh token is not set/,
+      weight: 0.9,
+    },
   ],
   causes: [
     {

@@ -40,6 +40,13 @@ export const githubBadCredentials: CatalogEntry = {
       pattern: /api\.github\.com[^\s]{0,200}: 403 Must have admin rights/,
       weight: 0.9,
     },
+    {
+      id: 'app-token',
+      // GitHub App auth: terraform-provider-github github/apps.go and ghinstallation transport.go.
+      pattern:
+        /failed to create OAuth token from GitHub App|no decodeable PEM data found|could not refresh installation id \d{1,20}'s token/,
+      weight: 0.95,
+    },
   ],
   causes: [
     {

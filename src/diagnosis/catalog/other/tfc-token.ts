@@ -40,7 +40,8 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'credentials-block',
       pattern: /configured a credentials block for [a-z0-9.-]{3,253} in your CLI Config File/,
-      weight: 0.93,
+      // Above no-token: the pre-0.13 detail under the same summary, more specific.
+      weight: 0.98,
     },
     {
       id: 'go-tfe-unauthorized',
@@ -55,6 +56,21 @@ export const tfcToken: CatalogEntry = {
       pattern:
         /(?:app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise).{0,200}?(?:unauthorized|401)/i,
       weight: 0.85,
+    },
+    {
+      id: 'host-rejected',
+      // terraform internal/getproviders/errors.go ErrUnauthorized (401/403 from a provider registry or
+      // mirror); it sits under "Failed to query available provider packages", so it must beat that family.
+      // "requires" (no token was sent) from a public registry is an outage, not a token (opentofu/registry#2614).
+      pattern:
+        /host [a-z0-9.-]{3,253} rejected the given authentication credentials|host (?!registry\.terraform\.io |registry\.opentofu\.org )[a-z0-9.-]{3,253} requires authentication credentials/,
+      weight: 0.95,
+    },
+    {
+      id: 'login-rejected',
+      // terraform internal/command/login.go: the token `terraform login` obtained was refused.
+      pattern: /Token is invalid: unauthorized/,
+      weight: 0.93,
     },
   ],
   causes: [
