@@ -14,30 +14,88 @@ export const gcpNoCredentials: CatalogEntry = {
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
       requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Run google-github-actions/auth@v2\nError: google-github-actions/auth failed with: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
+          source: 'issue cal-itp/data-infra#3843',
+        },
+      ],
     },
     {
       id: 'env-file',
       pattern:
         /error getting credentials using GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS.{0,80}no such file/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /home/runner/gcp-key.json: no such file or directory',
+          source: 'upstream golang/oauth2@v0.30.0:google/default.go',
+        },
+        {
+          text: 'Error: storage.NewClient() failed: dialing: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /home/runner/work/_temp/0d3b7f999c3e827f63d2579b: no such file or directory',
+          source: 'corpus holdout3/h3-dflook136-1 (dflook/terraform-github-actions#136)',
+        },
+      ],
     },
     {
       id: 'client-libraries',
       pattern:
         /default credentials were not found|Application Default Credentials are not available|\b(?:Application)?DefaultCredentialsError\b/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'raise exceptions.DefaultCredentialsError(_CLOUD_SDK_MISSING_CREDENTIALS) google.auth.exceptions.DefaultCredentialsError: Your default credentials were not found. To set up Application Default Credentials, see https://cloud.google.com/docs/authentication/external/set-up-adc for',
+          source:
+            'corpus holdout2/h2-bettercollected283-1 (github:bettercollected/bettercollected#283)',
+        },
+        {
+          text: 'oauth2client.client.ApplicationDefaultCredentialsError: The Application Default Credentials are not available. They are available if running in Google Compute Engine. Otherwise, the environment variable GOOGLE_APPLICATION_CREDENTIALS must be defined pointing to a file defining the',
+          source: 'corpus holdout2/h2-ytapisamples98-1 (github:youtube/api-samples#98)',
+        },
+      ],
     },
-    { id: 'adc', pattern: /could not find default credentials/, weight: 0.96 },
+    {
+      id: 'adc',
+      pattern: /could not find default credentials/,
+      weight: 0.96,
+      examples: [
+        {
+          text: 'Error: storage.NewClient() failed: dialing: credentials: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information',
+          source: 'upstream googleapis/google-cloud-go@0104d931bb38:auth/credentials/detect.go',
+        },
+        {
+          text: 'Error: google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information',
+          source: 'upstream golang/oauth2@v0.30.0:google/default.go',
+        },
+        {
+          text: 'Error: Error refreshing state: 1 error(s) occurred: * provider.google: google: could not find default credentials. See https://developers.google.com/accounts/docs/application-default-credentials for more information. make[1]: * [apply] Error 1 make: * [terraform] Error 2',
+          source: 'corpus dev/gh-azul-126-1 (github:DataBiosphere/azul#126)',
+        },
+      ],
+    },
     {
       id: 'provider',
       pattern:
         /Attempted to load application default credentials since neither `?credentials`? nor `?access_token`? was set/,
       weight: 0.96,
+      examples: [
+        {
+          text: "Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /secrets/sa.json: no such file or directory",
+          source: 'upstream hashicorp/terraform-provider-google@v6.40.0:google/transport/config.go',
+        },
+      ],
     },
     {
       id: 'no-creds-loaded',
       pattern: /No credentials loaded\. To use your gcloud credentials/,
       weight: 0.9,
+      examples: [
+        {
+          text: "No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: unexpected end of JSON input",
+          source:
+            'upstream hashicorp/terraform-provider-google@v6.40.0:google/transport/config.go (the message without its first sentence, as pasted from a wrapped log)',
+        },
+      ],
     },
   ],
   causes: [
