@@ -62,9 +62,13 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'quota',
         pattern:
-          /[Qq]uota '[^']{1,80}' exceeded|Quota exceeded|exceeding quota limits|\bVcpuLimitExceeded\b|\bLimitExceeded(?:Exception)?\b|ServiceQuotaExceeded|googleapi: Error 429|QuotaExceeded/,
+          /[Qq]uota '[^']{1,80}' exceeded|Quota exceeded|exceeding quota limits|\bVcpuLimitExceeded\b|\bLimitExceeded(?:Exception)?\b|ServiceQuotaExceeded|googleapi: Error 429|QuotaExceeded|Insufficient regional quota|Insufficient tokens for quota|\bdailyLimitExceeded\b|\bRESOURCE_EXHAUSTED\b/,
         weight: 0.92,
         examples: [
+          {
+            text: "Error: googleapi: Error 403: Insufficient regional quota to satisfy request: resource \"IN_USE_ADDRESSES\": request requires '5.0' and is short '1.0'. project has a quota of '4.0' with '4.0' available., forbidden",
+            source: 'issue GoogleCloudPlatform/cloud-ops-sandbox#44',
+          },
           {
             text: "Error: Error creating instance: googleapi: Error 403: Quota 'CPUS' exceeded.  Limit: 24.0 in region us-central1., quotaExceeded",
             source:
@@ -180,7 +184,17 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'lock',
         pattern:
           /Error acquiring the state lock|ConditionalCheckFailedException|state blob is already locked|Error locking state/,
+        // A lock that could not be taken because the caller was refused is an auth failure, not a held lock.
+        unless:
+          /AccessDenied|AuthorizationPermissionMismatch|AuthorizationFailed|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|NoCredentialProviders|no valid credential sources|AADSTS\d|not authorized to perform|could not find default credentials|invalid_grant|Status=40[13]\b|StatusCode: 40[13]\b|googleapi: Error 40[13]\b/,
         weight: 0.96,
+        counterexamples: [
+          {
+            text: 'Error: Error acquiring the state lock\n\nError message: 2 errors occurred:\n\t* blobs.Client#Lease: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission."',
+            source:
+              'invented: azurerm backend (autorest generation) lock error wrapping the storage 403 of a principal without Storage Blob Data Contributor',
+          },
+        ],
         examples: [
           {
             text: 'Error: Error acquiring the state lock Error message: ConditionalCheckFailedException: The conditional request failed Lock Info: ID: a1b2c3d4-e5f6-7890-abcd-ef1234567890 Path: my-bucket/prod/terraform.tfstate Operation: OperationTypeApply Who: user@machine Version: 1.9.0',

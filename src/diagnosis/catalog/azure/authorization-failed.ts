@@ -29,6 +29,11 @@ export const authorizationFailed: CatalogEntry = {
       weight: 0.93,
       examples: [
         {
+          text: 'Error: Error acquiring the state lock\n\nError message: 2 errors occurred:\n\t* blobs.Client#Lease: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission."',
+          source:
+            'invented: azurerm backend (autorest generation) lock error wrapping the storage 403 of a principal without Storage Blob Data Contributor',
+        },
+        {
           text: 'StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationFailure" Message="This request is not authorized to perform this operation.\\nRequestId:981b30a7-d01e-00b2-46b4-b4ee7d000000\\nTime:2021-09-28T22:03:03.0143322Z"',
           source: 'corpus holdout3/h3-tf29667-1 (hashicorp/terraform#29667)',
         },

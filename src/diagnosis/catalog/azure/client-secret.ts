@@ -93,6 +93,25 @@ export const clientSecret: CatalogEntry = {
       ],
     },
     {
+      id: 'client-certificate',
+      // go-azure-sdk sdk/auth/client_certificate_authorizer.go (the PFX) and Entra's AADSTS700027 (signature).
+      pattern:
+        /could not configure ClientCertificate Authorizer|could not (?:read|decode) PKCS#12 archive|AADSTS700027/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.]"}',
+          source:
+            'upstream Azure/azure-sdk-for-go@032c6a5d8fdd:sdk/azidentity/TROUBLESHOOTING.md (AADSTS700027) inside hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_credentials.go',
+        },
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure ClientCertificate Authorizer: could not decode PKCS#12 archive: pkcs12: decryption password incorrect',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_certificate_authorizer.go',
+        },
+      ],
+    },
+    {
       id: 'no-authorizer',
       // go-azure-sdk sdk/auth/auth.go: no method enabled had its inputs (typically a CI job whose
       // ARM_CLIENT_SECRET or OIDC settings are missing while the CLI is turned off).

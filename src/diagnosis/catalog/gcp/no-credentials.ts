@@ -86,6 +86,24 @@ export const gcpNoCredentials: CatalogEntry = {
       ],
     },
     {
+      id: 'external-account',
+      // golang/oauth2 google/externalaccount: the workload identity federation config points at a
+      // subject-token file or executable that is not there (filecredsource.go, executablecredsource.go).
+      pattern:
+        /oauth2\/google\/externalaccount: (?:failed to open credential file|failed to read credential file|executables need to be explicitly allowed|executable command failed)/,
+      weight: 0.9,
+      examples: [
+        {
+          text: "Error: oauth2/google/externalaccount: executables need to be explicitly allowed (set GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES to '1') to run",
+          source: 'upstream golang/oauth2@v0.30.0:google/externalaccount/executablecredsource.go',
+        },
+        {
+          text: 'Error: oauth2/google/externalaccount: failed to open credential file "/home/runner/work/_temp/oidc-token"',
+          source: 'upstream golang/oauth2@v0.30.0:google/externalaccount/filecredsource.go',
+        },
+      ],
+    },
+    {
       id: 'no-creds-loaded',
       pattern: /No credentials loaded\. To use your gcloud credentials/,
       weight: 0.9,

@@ -72,6 +72,10 @@ export const gcpPermissionDenied: CatalogEntry = {
       ],
       counterexamples: [
         {
+          text: "Error: googleapi: Error 403: Insufficient regional quota to satisfy request: resource \"IN_USE_ADDRESSES\": request requires '5.0' and is short '1.0'. project has a quota of '4.0' with '4.0' available., forbidden",
+          source: 'issue GoogleCloudPlatform/cloud-ops-sandbox#44',
+        },
+        {
           text: 'Error: Error uploading object redis_test.sh: googleapi: Error 403: The project to be billed is associated with an absent billing account., accountDisabled',
           source: 'issue hashicorp/terraform-provider-google#5209',
         },
