@@ -83,6 +83,10 @@ export const k8sUnauthorized: CatalogEntry = {
       weight: 0.95,
       examples: [
         {
+          text: '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│ \n│   with module.kubeflow-components.helm_release.pv_efs,\n│   on kubeflow/main.tf line 24, in resource "helm_release" "pv_efs":',
+          source: 'issue aws-samples/amazon-eks-machine-learning-with-terraform-and-kubeflow#121',
+        },
+        {
           text: 'Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials',
           source: 'upstream kubernetes/apimachinery@v0.33.0:pkg/api/errors/errors.go',
         },
@@ -133,6 +137,10 @@ export const k8sUnauthorized: CatalogEntry = {
         /auth plugin has been removed|gke-gcloud-auth-plugin|no Auth Provider found for name|aws-iam-authenticator/,
       weight: 0.9,
       examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: no Auth Provider found for name "gcp"',
+          source: 'issue mstrzele/helm-edit#15',
+        },
         {
           text: 'error: The gcp auth plugin has been removed.\nPlease use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead.\nSee https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
           source: 'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/gcp/gcp_stub.go',
@@ -199,6 +207,10 @@ export const k8sUnauthorized: CatalogEntry = {
       weight: 0.92,
       examples: [
         {
+          text: '│ Error: Unauthorized\n│ \n│   with kubernetes_service_account_v1.ebs_csi_driver_service_account,\n│   on ebs_csi_driver.tf line 25, in resource "kubernetes_service_account_v1" "ebs_csi_driver_service_account":',
+          source: 'issue glifio/filecoin-iac#113',
+        },
+        {
           text: 'plan: 1 error(s) occurred: * kubernetes_service.service: 1 error(s) occurred: * kubernetes_service.service: Unauthorized',
           source: 'corpus dev/gh-tfk8s-716-1 (github:hashicorp/terraform-provider-kubernetes#716)',
         },
@@ -234,7 +246,37 @@ export const k8sUnauthorized: CatalogEntry = {
         {
           text: 'Error: forbidden: User "system:anonymous" cannot get path "/version"',
           source:
-            'invented: apiserver non-resource-URL denial for an anonymous client, shape of k8s.io/apiserver responsewriters.Forbidden',
+            'invented: the API server Status message for an anonymous client (`forbidden: User "system:anonymous" cannot get path "/"`, quoted verbatim in public curl and scan outputs) as a Terraform summary',
+        },
+      ],
+    },
+    {
+      id: 'wrapped-unauthorized',
+      // client-go's bare 401 ("Unauthorized") under a provider's own summary: kubernetes_manifest
+      // (manifest/provider/read.go, validate.go) and helm v2's "error installing: %s".
+      pattern:
+        /Failed to determine GroupVersionResource for manifest Unauthorized|\berror installing: Unauthorized\b/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: error installing: Unauthorized',
+          source: 'issue hashicorp/terraform-provider-helm#366',
+        },
+        {
+          text: '╷\n│ Error: Failed to determine GroupVersionResource for manifest\n│ \n│ Unauthorized\n╵',
+          source: 'issue glifio/filecoin-iac#113',
+        },
+      ],
+    },
+    {
+      id: 'kubeconfig-missing',
+      // helm: the kubeconfig the provider was pointed at does not exist (yet).
+      pattern: /Kubernetes cluster unreachable: stat [^\s]{1,300}: no such file or directory/,
+      weight: 0.85,
+      examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: stat /tmp/core-shs-aks-euw1_kubeconfig: no such file or directory',
+          source: 'issue helm/community#398',
         },
       ],
     },
