@@ -202,7 +202,8 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'resource-unauthorized',
-      pattern: /[\w-]: Unauthorized(?: |$)|\bUnauthorized with (?:kubernetes|helm)_/,
+      pattern:
+        /[\w-]: Unauthorized(?: |$)|\bUnauthorized with kubernetes_|Error: Unauthorized with (?:kubernetes|helm)_/,
       requires: /\b(?:kubernetes|helm)_\w/,
       weight: 0.92,
       examples: [

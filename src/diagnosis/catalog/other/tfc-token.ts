@@ -65,8 +65,11 @@ export const tfcToken: CatalogEntry = {
     },
     {
       id: 'registry-401',
-      pattern:
-        /(?:remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions).{0,300}?401 Unauthorized|401 Unauthorized.{0,200}?registry/i,
+      // Literal + block context instead of a bounded gap (linear for recheck); an OCI/docker
+      // registry 401 under helm is not ours, so plain "registry" is no longer enough.
+      pattern: /\b401 Unauthorized\b/i,
+      requires:
+        /remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions|error looking up module versions/i,
       weight: 0.9,
       examples: [
         {
@@ -81,6 +84,11 @@ export const tfcToken: CatalogEntry = {
         },
       ],
       counterexamples: [
+        {
+          text: '│ Error: could not download chart: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Aacme%2Fcharts%2Fapi%3Apull&service=registry.docker.io: 401 Unauthorized\n│\n│   with helm_release.api,\n│   on main.tf line 3, in resource "helm_release" "api":',
+          source:
+            "invented: helm_release pulling a chart from an OCI registry (docker's token service answers 401): a chart-registry login, not a Terraform registry token",
+        },
         {
           text: 'Error: Error accessing remote module registry\n\nFailed to retrieve available versions for module "vpc" (main.tf:1) from app.terraform.io: the request failed after 2 attempts, please try again later: 503 Service Unavailable returned from app.terraform.io.',
           source:
@@ -140,8 +148,8 @@ export const tfcToken: CatalogEntry = {
     },
     {
       id: 'tfe-unauthorized',
-      pattern:
-        /(?:app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise).{0,200}?(?:unauthorized|401)/i,
+      pattern: /\bunauthorized\b|\b401\b/i,
+      requires: /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise/i,
       weight: 0.85,
       examples: [
         {
