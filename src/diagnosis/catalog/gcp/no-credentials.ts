@@ -86,6 +86,18 @@ export const gcpNoCredentials: CatalogEntry = {
       ],
     },
     {
+      id: 'gcloud-no-account',
+      // gcloud (run by local-exec or a module's wrapper script) with no logged-in account.
+      pattern: /You do not currently have an active account selected/,
+      weight: 0.9,
+      examples: [
+        {
+          text: "Error: Error running command '.terraform/modules/project-factory/modules/core_project_factory/scripts/modify-service-account.sh --project_id='example-prod-host' --action='disable'': exit status 1. Output: WARNING: Could not open the configuration file: [/root/.config/gcloud/configurations/config_default].\nERROR: (gcloud.iam.service-accounts.list) You do not currently have an active account selected.\nPlease run:\n$ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n$ gcloud config set account ACCOUNT",
+          source: 'issue terraform-google-modules/terraform-google-project-factory#375',
+        },
+      ],
+    },
+    {
       id: 'external-account',
       // golang/oauth2 google/externalaccount: the workload identity federation config points at a
       // subject-token file or executable that is not there (filecredsource.go, executablecredsource.go).

@@ -104,9 +104,14 @@ export const githubBadCredentials: CatalogEntry = {
       id: 'app-token',
       // GitHub App auth: terraform-provider-github github/apps.go and ghinstallation transport.go.
       pattern:
-        /failed to create OAuth token from GitHub App|no decodeable PEM data found|could not refresh installation id \d{1,20}'s token/,
+        /failed to create OAuth token from GitHub App|no decodeable PEM data found|could not refresh installation id \d{1,20}'s token|A JSON web token could not be decoded/,
       weight: 0.95,
       examples: [
+        {
+          text: 'Error: POST https://api.github.com/app/installations/12345678/access_tokens: 401 A JSON web token could not be decoded []',
+          source:
+            "upstream google/go-github@v72.0.0:github/github.go (ErrorResponse.Error) with GitHub's App JWT refusal (the API's message, quoted verbatim in public test mocks)",
+        },
         {
           text: 'Error: failed to create OAuth token from GitHub App: {"message":"Integration not found","documentation_url":"https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app","status":"404"}',
           source: 'upstream integrations/terraform-provider-github@v6.6.0:github/apps.go',
