@@ -72,7 +72,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
           {
             text: "Error: Error creating instance: googleapi: Error 403: Quota 'CPUS' exceeded.  Limit: 24.0 in region us-central1., quotaExceeded",
             source:
-              'upstream googleapis/google-api-go-client (stored copy, no tag):googleapi/googleapi.go (Error 403 layout) + Compute quota text',
+              'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout) + Compute quota text',
           },
           {
             text: 'returned an error. Status=409 Code="OperationNotAllowed" Message="Operation results in exceeding quota limits of Core. Maximum allowed: 20, Current in use: 20, Additional requested: 2." * azurerm_virtual_machine.test.2: compute.VirtualMachinesClient#CreateOrUpdate: Failure responding to request: StatusCode=409 -- Original Error: autorest/azure: Service',
@@ -95,7 +95,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
           {
             text: 'Error: Error creating Network: googleapi: Error 403: Compute Engine API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/compute.googleapis.com/overview?project=123456789012 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.\nDetails:\n[\n  {\n    "@type": "type.googleapis.com/google.rpc.ErrorInfo",\n    "domain": "googleapis.com",\n    "metadata": {\n      "consumer": "projects/123456789012",\n      "service": "compute.googleapis.com"\n    },\n    "reason": "SERVICE_DISABLED"\n  }\n]\n, accessNotConfigured',
             source:
-              'upstream googleapis/google-api-go-client (stored copy, no tag):googleapi/googleapi.go (Error 403 layout) + Service Usage text',
+              'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout) + Service Usage text',
           },
           {
             text: 'services for project cft-training-nyc-21: googleapi: Error 403: Service Usage API has not been used in project 888892115941 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/serviceusage.googleapis.com/overview?project=888892115941 then retry. If you enabled this API recently, wait a few minutes for',

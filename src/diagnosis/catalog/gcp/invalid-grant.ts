@@ -79,7 +79,7 @@ export const gcpInvalidGrant: CatalogEntry = {
         {
           text: 'Error: googleapi: Error 401: Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project., unauthorized',
           source:
-            'upstream googleapis/google-api-go-client (stored copy, no tag):googleapi/googleapi.go (Error 401 layout)',
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 401 layout)',
         },
         {
           text: 'Error: Error when reading or editing Router: googleapi: Error 401: Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https',

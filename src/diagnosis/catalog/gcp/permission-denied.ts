@@ -67,7 +67,7 @@ export const gcpPermissionDenied: CatalogEntry = {
         {
           text: 'Error: Error creating Network: googleapi: Error 403: Request had insufficient authentication scopes., forbidden',
           source:
-            'upstream googleapis/google-api-go-client (stored copy, no tag):googleapi/googleapi.go (Error 403 layout)',
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout)',
         },
       ],
       counterexamples: [
@@ -82,12 +82,12 @@ export const gcpPermissionDenied: CatalogEntry = {
         {
           text: 'Error: Error creating Network: googleapi: Error 403: Compute Engine API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/compute.googleapis.com/overview?project=123456789012 then retry., accessNotConfigured',
           source:
-            'upstream googleapis/google-api-go-client (stored copy, no tag):googleapi/googleapi.go (Error 403 layout) + Service Usage text',
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout) + Service Usage text',
         },
         {
           text: "Error: Error creating instance: googleapi: Error 403: Quota 'CPUS' exceeded.  Limit: 24.0 in region us-central1., quotaExceeded",
           source:
-            'upstream googleapis/google-api-go-client (stored copy, no tag):googleapi/googleapi.go (Error 403 layout) + Compute quota text',
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout) + Compute quota text',
         },
       ],
     },
