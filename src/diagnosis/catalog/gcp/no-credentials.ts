@@ -14,10 +14,17 @@ export const gcpNoCredentials: CatalogEntry = {
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
       requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,
       weight: 0.88,
+      counterexamples: [
+        {
+          text: 'Error: Action failed with error: Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
+          source:
+            "upstream google-github-actions/auth@v0.3.0:src/main.ts (the action's own wording decides, not the generic variable name)",
+        },
+      ],
       examples: [
         {
-          text: 'Run google-github-actions/auth@v2\nError: google-github-actions/auth failed with: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
-          source: 'issue cal-itp/data-infra#3843',
+          text: 'Error: google-github-actions/auth failed with: Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
+          source: 'issue google-github-actions/auth#79',
         },
       ],
     },
@@ -82,6 +89,24 @@ export const gcpNoCredentials: CatalogEntry = {
         {
           text: "Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /secrets/sa.json: no such file or directory",
           source: 'upstream hashicorp/terraform-provider-google@v6.40.0:google/transport/config.go',
+        },
+      ],
+    },
+    {
+      id: 'gha-auth',
+      // google-github-actions/auth's own wording (v0.3: src/main.ts; v0.4+: "did not inject", lower-cased
+      // first letter in v2's "failed with: …"). The `$` names are this action's, not AWS's or Azure's.
+      pattern:
+        /\$ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL) is not set|[Gg]itHub Actions did not inject \$ACTIONS_ID_TOKEN_REQUEST_TOKEN/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: google-github-actions/auth failed with: retry function failed after 1 attempt: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
+          source: 'issue google-github-actions/auth#260',
+        },
+        {
+          text: 'Error: Action failed with error: Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
+          source: 'upstream google-github-actions/auth@v0.3.0:src/main.ts',
         },
       ],
     },
