@@ -183,7 +183,9 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'unreachable-auth',
-      pattern: /Kubernetes cluster unreachable:.{0,200}?(?:credentials|Unauthorized|exec|token)/,
+      // Literal + block context (linear): helm's wrapper with an auth word anywhere in its block.
+      pattern: /\b(?:credentials|Unauthorized|exec|token)\b/,
+      requires: /Kubernetes cluster unreachable:/,
       weight: 0.9,
       examples: [
         {
