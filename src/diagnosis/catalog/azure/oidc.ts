@@ -92,7 +92,7 @@ export const oidc: CatalogEntry = {
     {
       id: 'msi',
       pattern:
-        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|IMDS endpoint .{0,40}unavailable|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
+        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
       weight: 0.93,
       examples: [
         {
