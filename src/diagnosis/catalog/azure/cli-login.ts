@@ -116,9 +116,9 @@ export const cliLogin: CatalogEntry = {
       weight: 0.8,
       examples: [
         {
-          text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access \'797f4846-ba00-4fd7-ba43-dac1f8f63013\'."}',
+          text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS50126: Error validating credentials due to invalid username or password."}',
           source:
-            'invented: shape of an azure-cli (adal-python) error seen in a public paste of `az login` output, AADSTS50076 (interactive sign-in needed)',
+            'invented: the azure-cli (adal-python) wrapper around an AADSTS code the catalog has no signature for (50126, wrong user password in `az login -u`)',
         },
       ],
       counterexamples: [
@@ -126,6 +126,19 @@ export const cliLogin: CatalogEntry = {
           text: 'ERROR: Get Token request returned http error: 401 and server response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID."}',
           source:
             'invented: the adal-python/azure-cli "Get Token request returned http error" wrapper around AADSTS7000215 (as quoted in public test mocks): a service principal secret, not a CLI login',
+        },
+      ],
+    },
+    {
+      id: 'mfa-required',
+      // Entra AADSTS50076/50079: the signed-in user must satisfy MFA — only an interactive `az login` can.
+      pattern: /AADSTS500(?:76|79)\b/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access \'797f4846-ba00-4fd7-ba43-dac1f8f63013\'."}',
+          source:
+            'invented: shape of an azure-cli (adal-python) error seen in a public paste of `az login` output, AADSTS50076 wording as quoted on learn.microsoft.com Q&A',
         },
       ],
     },

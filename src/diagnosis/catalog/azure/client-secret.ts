@@ -75,10 +75,6 @@ export const clientSecret: CatalogEntry = {
       weight: 0.85,
       examples: [
         {
-          text: 'Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS7000112: Application \'00000000-0000-0000-0000-000000000000\' is disabled."} Endpoint https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/token',
-          source: 'upstream Azure/go-autorest@autorest/adal/v0.9.24:autorest/adal/token.go',
-        },
-        {
           text: 'https://management.azure.com/subscriptions/<MySub>/providers?api-version=2017-05-10: StatusCode=401 -- Original Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.\\r\\nTrace ID: b027f77f-ff87-44e6-970b-6e9aa3390100\\r\\nCorrelation',
           source:
             'corpus holdout/ho-azurerm-2575-1 (github:hashicorp/terraform-provider-azurerm#2575)',
@@ -89,6 +85,19 @@ export const clientSecret: CatalogEntry = {
           text: 'Error: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Identity not found"} Endpoint http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F',
           source:
             'upstream Azure/go-autorest@autorest/adal/v0.9.24:autorest/adal/token.go (refresh against the managed identity endpoint)',
+        },
+      ],
+    },
+    {
+      id: 'app-disabled',
+      // Entra AADSTS7000112: "Application '<id>'(<name>) is disabled." — the service principal is switched off.
+      pattern: /AADSTS7000112\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"unauthorized_client","error_description":"AADSTS7000112: Application \'00000000-0000-0000-0000-000000000000\'(terraform-ci) is disabled."} Endpoint https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/token',
+          source:
+            'upstream Azure/go-autorest@autorest/adal/v0.9.24:autorest/adal/token.go with the AADSTS7000112 wording of issue MicrosoftDocs/azure-docs#40977',
         },
       ],
     },
