@@ -9,36 +9,113 @@ export const authorizationFailed: CatalogEntry = {
     'Entra ID accepted the identity; Azure Resource Manager then denied the action because no role assignment at that scope grants it (or a deny assignment or policy blocks it).',
   codes: ['AuthorizationFailed', 'LinkedAuthorizationFailed', 'Forbidden'],
   signatures: [
-    { id: 'autorest-403', pattern: /autorest\/azure: .{0,200}?Status=403/, weight: 0.88 },
+    {
+      id: 'autorest-403',
+      // Split so the pattern is a literal (linear; recheck-safe).
+      pattern: /\bStatus=403 Code=/,
+      requires: /autorest\/azure: /,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Access denied" InnerError={"code":"AccessDenied"}',
+          source: 'corpus holdout3/h3-azurerm2946-1 (hashicorp/terraform-provider-azurerm#2946)',
+        },
+      ],
+    },
     {
       id: 'storage-data-plane',
       pattern:
         /\bAuthorization(?:Failure|PermissionMismatch)\b|This request is not authorized to perform this operation/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: 2 errors occurred:\n\t* blobs.Client#Lease: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission."',
+          source:
+            'invented: azurerm backend (autorest generation) lock error wrapping the storage 403 of a principal without Storage Blob Data Contributor',
+        },
+        {
+          text: 'StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationFailure" Message="This request is not authorized to perform this operation.\\nRequestId:981b30a7-d01e-00b2-46b4-b4ee7d000000\\nTime:2021-09-28T22:03:03.0143322Z"',
+          source: 'corpus holdout3/h3-tf29667-1 (hashicorp/terraform#29667)',
+        },
+        {
+          text: 'StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission.\\nRequestId:daf66ed3-001e-0041-4143-13c92c000000\\nTime:2024-09-30T14:14:45.9666737Z"',
+          source: 'corpus holdout3/h3-alzps204-1 (Azure/ALZ-PowerShell-Module#204)',
+        },
+      ],
     },
-    { id: 'code', pattern: /\bAuthorizationFailed\b|\bLinkedAuthorizationFailed\b/, weight: 0.95 },
+    {
+      id: 'code',
+      pattern: /\bAuthorizationFailed\b|\bLinkedAuthorizationFailed\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: "provider \"Microsoft.MixedReality\": unexpected status 403 (403 Forbidden) with error: AuthorizationFailed: The client '<CLIENT>' with object id '<OBJ_ID>' does not have authorization to perform action 'Microsoft.MixedReality/register/action' over scope '/subscriptions/<SUB_ID>' or the scope is invalid. If access was recently granted, please refresh",
+          source: 'corpus dev/gh-langfuseaz-23-1 (github:langfuse/langfuse-terraform-azure#23)',
+        },
+        {
+          text: "StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code=\"AuthorizationFailed\" Message=\"The client 'thomas' with object id '.............' does not have authorization to perform action 'Microsoft.RecoveryServices/register/action' over scope '/subscriptions/...'.\".",
+          source: 'corpus dev/gh-azurerm-3534-1 (github:hashicorp/terraform-provider-azurerm#3534)',
+        },
+      ],
+    },
     {
       id: 'message',
       pattern:
         /does not have authorization to perform action|Unauthorized to perform action '[^']{3,200}'/,
       weight: 0.95,
+      examples: [
+        {
+          text: "Error: checking for presence of existing role assignment: Unauthorized to perform action 'Microsoft.Authorization/roleAssignments/read'",
+          source:
+            'corpus dev/pg-az-roleassign-read-29 (https://stigcloud.com/2026/04/17/terraform-apply-fails-with-403-error-fix-it-fast/)',
+        },
+        {
+          text: "The client '' with object id '' does not have authorization to perform action 'Microsoft.Compute/virtualMachines/write' over scope '/subscriptions//resourceGroups/myRG/providers/Microsoft.Compute/virtualMachines/myVM'",
+          source:
+            'corpus dev/pg-az-authz-arm-48 (https://oneuptime.com/blog/post/2026-02-16-how-to-fix-authorizationfailed-errors-when-deploying-azure-resources-with-arm-templates/view)',
+        },
+      ],
     },
     {
       id: 'forbidden',
       pattern:
         /\(Forbidden\) Caller is not authorized|Caller is not authorized to perform action on resource/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: checking for presence of existing Secret "db" (Key Vault "https://test-kv-1011.vault.azure.net/"): keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Caller is not authorized to perform action on resource.\\r\\nAction: \'Microsoft.KeyVault/vaults/secrets/getSecret/action\'\\r\\nDecisionReason: \'DeniedWithNoValidRBAC\'" InnerError={"code":"ForbiddenByRbac"}',
+          source: 'issue piyushsachdeva/Terraform_AKS#2',
+        },
+        {
+          text: 'ERROR: (Forbidden) Caller is not authorized to perform action on resource.',
+          source:
+            'corpus dev/pg-dfe-caller-forbidden-69 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+      ],
     },
     {
       id: 'register-rp',
       pattern: /does not have the necessary permissions to register Resource Providers/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Error: Terraform does not have the necessary permissions to register Resource Providers.\nTerraform automatically attempts to register the Azure Resource Providers it supports, to\nensure it is able to provision resources.\n\nEncountered the following errors:\n\nregistering resource provider "Microsoft.App": authorization failed',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:internal/resourceproviders/errors.go',
+        },
+      ],
     },
     {
       id: 'key-vault',
       pattern:
         /does not have secrets (?:get|list|set) permission on key vault|ForbiddenByPolicy|ForbiddenByRbac/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: making Read request on Azure KeyVault Secret cyberark-ip-ingress: keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="The user, group or application \'appid=***;oid=ac21f8dc-f2ee-4a56-bd88-51a5ae230dd8;iss=https://sts.windows.net/***/\' does not have secrets get permission on key vault \'pdhstaging-keyvault;location=eastus\'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287" InnerError={"code":"AccessDenied"}',
+          source: 'issue CDCgov/prime-reportstream#16819',
+        },
+      ],
     },
   ],
   causes: [

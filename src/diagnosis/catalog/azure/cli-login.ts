@@ -13,31 +13,155 @@ export const cliLogin: CatalogEntry = {
       id: 'cli-as-sp',
       pattern: /Authenticating using the Azure CLI is only supported as a User/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error building ARM Config: Authenticating using the Azure CLI is only supported as a User',
+          source: 'corpus holdout3/h3-azurerm27789-1 (hashicorp/terraform-provider-azurerm#27789)',
+        },
+        {
+          text: 'Error: Error building ARM Config: Authenticating using the Azure CLI is only supported as a User (not a Service Principal).',
+          source: 'corpus holdout3/h3-azurerm16856-1 (hashicorp/terraform-provider-azurerm#16856)',
+        },
+      ],
     },
     {
       id: 'run-login',
       pattern:
         /Please run 'az login'|run `az login`|Please run: az login|Interactive authentication is needed/,
       weight: 0.88,
+      examples: [
+        {
+          text: "Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: tenant ID was not specified and the default tenant ID could not be determined: obtaining tenant ID: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/azure_cli_authorizer.go + sdk/internal/azurecli/azcli.go',
+        },
+        {
+          text: "json result from the Azure CLI: waiting for the Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+          source:
+            'corpus dev/pg-azcli-run-login-9 (https://www.fixwikihub.com/articles/fix-terraform-provider-authentication-failed)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys for app \'00000000-0000-0000-0000-000000000000\' are expired. Visit the Azure portal to create new keys for your app."}',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_credentials.go + AADSTS7000222 (client secret, not the CLI, even though the provider also tried the CLI)',
+        },
+      ],
     },
     {
       id: 'profile-missing',
       pattern: /Azure CLI Authorization Profile was not found|No Authorization Tokens were found/,
       weight: 0.94,
+      examples: [
+        {
+          text: 'Error: Error building ARM Config: Error populating Client ID from the Azure CLI: No Authorization Tokens were found - please ensure the Azure CLI is installed and then log-in with `az login`.',
+          source: 'corpus dev/gh-azurecli-26089-1 (github:Azure/azure-cli#26089)',
+        },
+        {
+          text: 'Error: building AzureRM Client: obtain subscription() from Azure CLI: ... Azure CLI Authorization Profile was not found. Please ensure the Azure CLI is installed and then log-in with `az login`.',
+          source:
+            'corpus dev/pg-azcli-profile-7 (https://devopsaitoolkit.com/blog/terraform-error-authentication-failed/)',
+        },
+      ],
     },
     {
       id: 'cli-token',
       pattern:
         /obtaining Authorization Token from the Azure CLI|could not configure AzureCli Authorizer|obtain subscription\([^)]{0,64}\) from Azure CLI|running Azure CLI: exit status/,
       weight: 0.86,
+      examples: [
+        {
+          text: 'Error: Error building AzureRM Client: obtain subscription(00000000-0000-0000-0000-000000000000) from Azure CLI: parsing json result from the Azure CLI: waiting for the Azure CLI: exit status 1',
+          source:
+            'upstream hashicorp/go-azure-helpers@v0.40.0:authentication/auth_method_azure_cli_token.go',
+        },
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: obtaining subscription ID: running Azure CLI: exit status 2: usage error: --subscription',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/auth.go',
+        },
+      ],
     },
     {
       id: 'refresh-expired',
       pattern: /AADSTS700082|AADSTS50173|AADSTS70043|refresh token has expired/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS50173: The provided grant has expired due to it being revoked. The user might have changed or reset their password. The grant was issued on \'2019-XX-XXTXX:XX:XX.1767275Z\' and the TokensValidFrom date (before which tokens are not valid) for this user is \'2019-XX-XXTXX:XX:XX.0000000Z\'.\\r\\nTrace',
+          source: 'corpus dev/gh-azurerm-3686-1 (github:hashicorp/terraform-provider-azurerm#3686)',
+        },
+        {
+          text: 'http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2020-02-26T21:52:54.2810613Z and was inactive for 90.00:00:00.\\r\\nTrace ID: 6e94ade5-10de-4d67-909a-14d845813500\\r\\nCorrelation ID: 0e87b495-1e24-4882-be85-d012c216f4f6\\r\\nTimestamp:',
+          source: 'corpus holdout/ho-azurecli-14244-1 (github:Azure/azure-cli#14244)',
+        },
+      ],
     },
-    { id: 'no-cli', pattern: /exec: "az": executable file not found/, weight: 0.9 },
-    { id: 'get-token', pattern: /Get Token request returned http error/, weight: 0.8 },
+    {
+      id: 'no-cli',
+      pattern: /exec: "az": executable file not found/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: could not parse Azure CLI version: launching Azure CLI: exec: "az": executable file not found in $PATH',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/azure_cli_authorizer.go + sdk/internal/azurecli/azcli.go',
+        },
+      ],
+    },
+    {
+      id: 'get-token',
+      pattern: /Get Token request returned http error/,
+      weight: 0.8,
+      examples: [
+        {
+          text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS50126: Error validating credentials due to invalid username or password."}',
+          source:
+            'invented: the azure-cli (adal-python) wrapper around an AADSTS code the catalog has no signature for (50126, wrong user password in `az login -u`)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'ERROR: Get Token request returned http error: 401 and server response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID."}',
+          source:
+            'invented: the adal-python/azure-cli "Get Token request returned http error" wrapper around AADSTS7000215 (as quoted in public test mocks): a service principal secret, not a CLI login',
+        },
+      ],
+    },
+    {
+      id: 'mfa-required',
+      // Entra AADSTS50076/50079: the signed-in user must satisfy MFA — only an interactive `az login` can.
+      pattern: /AADSTS500(?:76|79)\b/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access \'797f4846-ba00-4fd7-ba43-dac1f8f63013\'."}',
+          source:
+            'invented: shape of an azure-cli (adal-python) error seen in a public paste of `az login` output, AADSTS50076 wording as quoted on learn.microsoft.com Q&A',
+        },
+      ],
+    },
+    {
+      id: 'chain-cli',
+      // azidentity ChainedTokenCredential/DefaultAzureCredential list what each source said; a chain
+      // only reaches AzureCLICredential when every earlier source was unavailable, so the CLI is the fix.
+      pattern: /AzureCLICredential: (?:Azure CLI not found on path|ERROR: Please run 'az login')/,
+      requires: /failed to acquire a token/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n\tWorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options\n\tManagedIdentityCredential: managed identity timed out. See https://aka.ms/azsdk/go/identity/troubleshoot#dac for more information\n\tAzureCLICredential: Azure CLI not found on path\n\tAzureDeveloperCLICredential: Azure Developer CLI not found on path',
+          source:
+            'upstream Azure/azure-sdk-for-go@b7e4d63b9590:sdk/azidentity/chained_token_credential.go (chain message) + upstream Azure/azure-sdk-for-go@032c6a5d8fdd:sdk/azidentity/TROUBLESHOOTING.md (AzureCLICredential texts)',
+        },
+        {
+          text: "Error: ChainedTokenCredential: failed to acquire a token.\nAttempted credentials:\n\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n\tManagedIdentityCredential: no default identity is assigned to this resource\n\tAzureCLICredential: ERROR: Please run 'az login' to setup account.",
+          source:
+            'upstream Azure/azure-sdk-for-go@b7e4d63b9590:sdk/azidentity/chained_token_credential.go + upstream Azure/azure-sdk-for-go@032c6a5d8fdd:sdk/azidentity/TROUBLESHOOTING.md',
+        },
+      ],
+    },
   ],
   causes: [
     {

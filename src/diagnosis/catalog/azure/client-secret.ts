@@ -9,22 +9,130 @@ export const clientSecret: CatalogEntry = {
     "azurerm signs in as a service principal with a client id, tenant id and client secret; Entra ID refused one of them — a wrong or expired secret, the secret's id used instead of its value, or an app or tenant that does not exist.",
   codes: ['AADSTS7000215', 'AADSTS7000222', 'AADSTS700016', 'AADSTS90002', 'invalid_client'],
   signatures: [
-    { id: 'bad-secret', pattern: /AADSTS7000215|Invalid client secret provided/, weight: 0.97 },
+    {
+      id: 'bad-secret',
+      pattern: /AADSTS7000215|Invalid client secret provided/,
+      weight: 0.97,
+      examples: [
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'00000000-0000-0000-0000-000000000000\'.","error_codes":[7000215]}',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_credentials.go + AADSTS7000215',
+        },
+        {
+          text: 'received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'bbadfd0d-2c2f-48a2-be59-473794852fef\'.\\r\\nTrace ID: 2bd3c1ad-f57f-46d9-9a0c-69540b609a00\\r\\nCorrelation',
+          source:
+            'corpus dev/gh-azurerm-16026-1 (github:hashicorp/terraform-provider-azurerm#16026)',
+        },
+      ],
+    },
     {
       id: 'expired-secret',
       pattern: /AADSTS7000222|client secret keys? (?:for app .{1,80}? )?(?:are|is) expired/,
       weight: 0.97,
+      examples: [
+        {
+          text: "ERROR: AADSTS7000222: The provided client secret keys for app '*' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds. Trace ID: 209c87cc-3017-476c-8ce7-c8d455a71900",
+          source: 'corpus holdout/ho-prismaeco-3437-1 (github:prisma/ecosystem-tests#3437)',
+        },
+        {
+          text: 'error: reply status code was 401: {"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys for app \'*\' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds. Trace ID: 9c3ce806-94a0-4cc8-9fde-0482d8779500',
+          source: 'corpus holdout/ho-crc-4377-1 (github:crc-org/crc#4377)',
+        },
+      ],
     },
     {
       id: 'app-not-found',
       pattern: /AADSTS700016|Application with identifier '[^']{0,80}' was not found/,
       weight: 0.95,
+      examples: [
+        {
+          text: "AADSTS700016: Application with identifier 'xxx' was not found",
+          source:
+            'corpus dev/pg-entra-700016-97 (github-file: Entra app setup troubleshooting section (index file id 71361472966; repository not named by the search index))',
+        },
+        {
+          text: 'HTTP status 400 with response: {"error":"unauthorized_client","error_description":"AADSTS700016: Application with identifier \'*\' was not found in the directory \'mydirectory\'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication',
+          source:
+            'corpus holdout/ho-azurerm-20623-1 (github:hashicorp/terraform-provider-azurerm#20623)',
+        },
+      ],
     },
-    { id: 'tenant-not-found', pattern: /AADSTS90002|Tenant '[^']{1,80}' not found/, weight: 0.95 },
+    {
+      id: 'tenant-not-found',
+      pattern: /AADSTS90002|Tenant '[^']{1,80}' not found/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'endpoint rejects our request. Error: {"error":"invalid_tenant","error_description":"AADSTS90002: Tenant \'5780a8af-4c6b-44a6-bd5e-axxxxxb1\' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the',
+          source: 'corpus holdout3/h3-azcli22844-1 (Azure/azure-cli#22844)',
+        },
+      ],
+    },
     {
       id: 'invalid-client',
       pattern: /"error": ?"invalid_client"|adal: Refresh request failed/,
       weight: 0.85,
+      examples: [
+        {
+          text: 'https://management.azure.com/subscriptions/<MySub>/providers?api-version=2017-05-10: StatusCode=401 -- Original Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.\\r\\nTrace ID: b027f77f-ff87-44e6-970b-6e9aa3390100\\r\\nCorrelation',
+          source:
+            'corpus holdout/ho-azurerm-2575-1 (github:hashicorp/terraform-provider-azurerm#2575)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Identity not found"} Endpoint http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F',
+          source:
+            'upstream Azure/go-autorest@autorest/adal/v0.9.24:autorest/adal/token.go (refresh against the managed identity endpoint)',
+        },
+      ],
+    },
+    {
+      id: 'app-disabled',
+      // Entra AADSTS7000112: "Application '<id>'(<name>) is disabled." — the service principal is switched off.
+      pattern: /AADSTS7000112\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"unauthorized_client","error_description":"AADSTS7000112: Application \'00000000-0000-0000-0000-000000000000\'(terraform-ci) is disabled."} Endpoint https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/token',
+          source:
+            'upstream Azure/go-autorest@autorest/adal/v0.9.24:autorest/adal/token.go with the AADSTS7000112 wording of issue MicrosoftDocs/azure-docs#40977',
+        },
+      ],
+    },
+    {
+      id: 'client-certificate',
+      // go-azure-sdk sdk/auth/client_certificate_authorizer.go (the PFX) and Entra's AADSTS700027 (signature).
+      pattern:
+        /could not configure ClientCertificate Authorizer|could not (?:read|decode) PKCS#12 archive|AADSTS700027/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.]"}',
+          source:
+            'upstream Azure/azure-sdk-for-go@032c6a5d8fdd:sdk/azidentity/TROUBLESHOOTING.md (AADSTS700027) inside hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_credentials.go',
+        },
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure ClientCertificate Authorizer: could not decode PKCS#12 archive: pkcs12: decryption password incorrect',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_certificate_authorizer.go',
+        },
+      ],
+    },
+    {
+      id: 'no-authorizer',
+      // go-azure-sdk sdk/auth/auth.go: no method enabled had its inputs (typically a CI job whose
+      // ARM_CLIENT_SECRET or OIDC settings are missing while the CLI is turned off).
+      pattern: /no Authorizer could be configured/,
+      weight: 0.75,
+      examples: [
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: no Authorizer could be configured, please check your configuration',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/auth.go',
+        },
+      ],
     },
   ],
   causes: [

@@ -13,39 +13,168 @@ export const oidc: CatalogEntry = {
       id: 'github-assertion',
       pattern: /githubAssertion|oidcAssertion|cannot request token: Get "\?audience/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure GitHubOIDC Authorizer: githubAssertion: received HTTP status 404 with response: {"message":"Not Found"}',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/github_oidc_authorizer.go',
+        },
+        {
+          text: 'Error: building client: unable to obtain access token: githubAssertion: cannot request token: Get "?audience=api%3A%2F%',
+          source: 'corpus holdout3/h3-azuread1462-1 (hashicorp/terraform-provider-azuread#1462)',
+        },
+      ],
     },
     {
       id: 'no-match',
       pattern: /AADSTS70021\b|AADSTS700213|No matching federated identity record found/,
       weight: 0.97,
+      examples: [
+        {
+          text: 'WorkloadIdentityCredential authentication failed. \nPOST https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token\n--------------------------------------------------------------------------------\nRESPONSE 400: 400 Bad Request\n--------------------------------------------------------------------------------\n{\n  "error": "invalid_request",\n  "error_description": "AADSTS700213: No matching federated identity record found for presented assertion subject \'system:serviceaccount:infra:terraform\'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion."\n}\n--------------------------------------------------------------------------------\nTo troubleshoot, visit https://aka.ms/azsdk/go/identity/troubleshoot#workload',
+          source:
+            'upstream Azure/azure-sdk-for-go@0a5bdddb50a6:sdk/azidentity/errors.go (AuthenticationFailedError layout) with AADSTS700213 from Entra ID',
+        },
+        {
+          text: "Attempting Azure CLI login by using OIDC... Error: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:sirajahmadzai/mslearn-advocates.azure-functions-and-signalr:environment:Production'. Please check your federated identity credential Subject, Audience and Issuer against",
+          source: 'corpus dev/gh-azlogin-464-1 (github:Azure/login#464)',
+        },
+      ],
     },
     {
       id: 'issuer',
       pattern:
         /AADSTS700211|No matching federated identity record found for presented assertion issuer/,
-      weight: 0.96,
+      // Above no-match: the issuer variant also says "No matching federated identity record found".
+      weight: 0.98,
+      examples: [
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 400 with response: {"error":"invalid_grant","error_description":"AADSTS700211: No matching federated identity record found for presented assertion issuer \'https://token.actions.githubusercontent.com/\'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.","error_codes":[700211]}',
+          source:
+            'invented: AADSTS700211 (the issuer variant; its wording is not traced to a source) inside the wrapper of upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/client_credentials.go',
+        },
+        {
+          text: 'azurecloud Done setting cloud: "azurecloud" Error: : AADSTS700[21](https://github.com/)1: No matching federated identity record found for presented assertion issuer \'https://token.actions.githubusercontent.com/\'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://docs.microsoft.com/en-us/azure/active-directory/develop/workload-identity-federation',
+          source: 'corpus holdout/ho-azlogin-360-1 (github:Azure/login#360)',
+        },
+      ],
     },
     {
       id: 'assertion-time',
       pattern: /AADSTS700024|Client assertion is not within its valid time range/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-06-03T15:00:41.7986616Z, assertion valid from 2025-06-03T14:42:09.0000000Z, expiry time of assertion 2025-06-03T14:52:09.0000000Z. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials',
+          source: 'corpus holdout3/h3-azpipetf304-1 (microsoft/azure-pipelines-terraform#304)',
+        },
+      ],
     },
     {
       id: 'id-token',
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|give write permissions to id-token/,
       requires: /[Aa]zure|AZURE|ARM_|az login|AADSTS/,
       weight: 0.88,
+      examples: [
+        {
+          text: "Error: Please make sure to give write permissions to id-token in the workflow. Error: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
+          source:
+            'corpus dev/pg-dfe-azlogin-idtoken-65 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Run google-github-actions/auth@v2\nError: google-github-actions/auth failed with: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
+          source: 'issue cal-itp/data-infra#3843',
+        },
+      ],
     },
     {
       id: 'msi',
       pattern:
-        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|IMDS endpoint .{0,40}unavailable|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
+        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: ManagedIdentityAuthorizer: failed to request token from metadata endpoint: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F": dial tcp 169.254.169.254:80: connect: connection refused',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/managed_identity_authorizer.go',
+        },
+        {
+          text: 'Error: building account: could not acquire access token to parse claims: ManagedIdentityAuthorizer: failed to request token from metadata endpoint: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&client_id=7083bfd5-XXXXXXXXXX-2713db7ebeb7&resource=https%3A%2F%2Fgraph.microsoft.com": GET http://',
+          source:
+            'corpus holdout/ho-azurerm-21187-1 (github:hashicorp/terraform-provider-azurerm#21187)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: "Error: DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n\tManagedIdentityCredential: managed identity timed out. See https://aka.ms/azsdk/go/identity/troubleshoot#dac for more information\n\tAzureCLICredential: ERROR: Please run 'az login' to setup account.",
+          source:
+            'upstream Azure/azure-sdk-for-go@b7e4d63b9590:sdk/azidentity/chained_token_credential.go (a chain that reached the CLI: managed identity was merely unavailable)',
+        },
+      ],
     },
     {
       id: 'oidc-token',
-      pattern: /OIDC token (?:request|could not)|getting OIDC token|ARM_OIDC_TOKEN/,
+      // go-azure-sdk sdk/auth/auth.go: the OIDC authorizers' wrapper.
+      pattern: /could not configure (?:OIDC|GitHubOIDC|ADOPipelineOIDC) Authorizer/,
       weight: 0.85,
+      examples: [
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure OIDC Authorizer: clientCredentialsToken: cannot request token: Post "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token": context deadline exceeded',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/auth.go (the OIDC authorizer wraps the token exchange error)',
+        },
+      ],
+    },
+    {
+      id: 'token-file',
+      // azurerm internal/provider/helpers.go: oidc_token_file_path, and AKS workload identity's AZURE_FEDERATED_TOKEN_FILE.
+      pattern: /reading OIDC Token from file/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: reading OIDC Token from file "/var/run/secrets/azure/tokens/azure-identity-token" provided by AKS Workload Identity: open /var/run/secrets/azure/tokens/azure-identity-token: no such file or directory',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:internal/provider/helpers.go',
+        },
+        {
+          text: '│ Error: reading OIDC Token from file "/home/runner/work/_temp/oidc-token": open /home/runner/work/_temp/oidc-token: no such file or directory\n│\n│   with provider["registry.terraform.io/hashicorp/azurerm"],\n│   on main.tf line 10, in provider "azurerm":',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:internal/provider/helpers.go',
+        },
+      ],
+    },
+    {
+      id: 'workload-identity',
+      // azidentity WorkloadIdentityCredential: unavailable ("WorkloadIdentityCredential: no client ID…") or failed.
+      pattern: /WorkloadIdentityCredential(?: authentication failed|: )/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Error: WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options',
+          source:
+            'upstream Azure/azure-sdk-for-go@05ed0cec0be2:sdk/azidentity/workload_identity.go',
+        },
+        {
+          text: 'Error: WorkloadIdentityCredential: open /var/run/secrets/azure/tokens/azure-identity-token: no such file or directory',
+          source:
+            'upstream Azure/azure-sdk-for-go@05ed0cec0be2:sdk/azidentity/workload_identity.go (ClientAssertionCredential passes the file error through)',
+        },
+      ],
+    },
+    {
+      id: 'ado-assertion',
+      // go-azure-sdk ado_pipeline_oidc_authorizer.go: the Azure DevOps service connection's OIDC token.
+      pattern: /adoPipelineAssertion: |ADOPipelineOIDCAuthorizer: /,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: unable to build authorizer for Resource Manager API: could not configure ADOPipelineOIDC Authorizer: adoPipelineAssertion: received HTTP status 401 with response: {"$id":"1","message":"TF400813: The user \'\' is not authorized to access this resource."}',
+          source:
+            'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/ado_pipeline_oidc_authorizer.go',
+        },
+      ],
     },
   ],
   causes: [

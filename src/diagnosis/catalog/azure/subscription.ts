@@ -9,34 +9,96 @@ export const subscription: CatalogEntry = {
     'Authentication worked, but the subscription id is unset, wrong, or belongs to a tenant or account this identity cannot see.',
   codes: ['SubscriptionNotFound', 'InvalidSubscriptionId'],
   signatures: [
-    { id: 'malformed', pattern: /subscription identifier '[^']{1,80}' is malformed/, weight: 0.93 },
+    {
+      id: 'malformed',
+      pattern: /subscription identifier '[^']{1,80}' is malformed/,
+      weight: 0.93,
+      examples: [
+        {
+          text: "Error: The provided subscription identifier 'Pay-As-You-Go' is malformed or invalid...",
+          source: 'corpus holdout3/h3-azuredocs77959-1 (MicrosoftDocs/azure-docs#77959)',
+        },
+      ],
+    },
     {
       id: 'no-default',
       pattern: /No Subscription was Marked as Default|no default subscription/i,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error building AzureRM Client: Error retrieving the Profile from the Azure CLI: No Subscription was Marked as Default in the Azure Profile. Please re-authenticate using `az login`.',
+          source:
+            'corpus holdout2/h2-azurerm8376-1 (github:hashicorp/terraform-provider-azurerm#8376)',
+        },
+      ],
     },
     {
       id: 'not-found-code',
       pattern: /\bSubscriptionNotFound\b|\bInvalidSubscriptionId\b/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'StatusCode=404 -- Original Error: autorest/azure: Service returned an error. Status=404 Code="SubscriptionNotFound" Message="The subscription \'id\' could not be found." 2020-05-05T04:05:32.0583351Z on main.tf line 11, in provider "azurerm": 11: provider "azurerm" {',
+          source: 'corpus dev/gh-terraform-24860-1 (github:hashicorp/terraform#24860)',
+        },
+        {
+          text: "E azure.cli.core.azclierror.ResourceNotFoundError: (SubscriptionNotFound) The subscription '00000000-0000-0000-0000-000000000000' could not be found. E Code: SubscriptionNotFound E Message: The subscription '00000000-0000-0000-0000-000000000000' could not be found.",
+          source: 'corpus holdout/ho-azurecli-pr30164-1 (github:Azure/azure-cli#30164)',
+        },
+      ],
     },
     {
       id: 'not-found',
       pattern:
         /[Ss]ubscription '[^']{1,80}' (?:could not be found|not found)|subscription of '[^']{1,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
       weight: 0.95,
+      examples: [
+        {
+          text: "Error: The subscription of '*' doesn't exist in cloud 'AzureCloud'. Error: Login failed with Error: The process '/usr/bin/az' failed with exit code 1. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
+          source:
+            'corpus dev/pg-dfe-sub-notexist-70 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+        {
+          text: "/subscriptions/3c744587-46e1-4a41-b95f-3bca3fd5e622/resourceGroups/rg-spoke-workloads/providers/Microsoft.Network/virtualNetworks/vnet-spoke-workloads Subscription '3c744587-46e1-4a41-b95f-3bca3fd5e622' not found. Check the spelling and casing and try again.",
+          source:
+            'corpus dev/pg-vm-az-sub-notfound-122 (github-file: CI runner VM setup notes with a real terminal session (index file id 62940076864; repository not named by the search index))',
+        },
+      ],
     },
     {
       id: 'not-known',
       pattern:
         /subscription ID .{1,80}? is not known by Azure CLI|subscription ID could not be (?:found|determined)/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'for Resource Manager API: could not configure AzureCli Authorizer: the provided subscription ID <omitted> is not known by Azure CLI',
+          source:
+            'corpus dev/gh-azurerm-27439-1 (github:hashicorp/terraform-provider-azurerm#27439)',
+        },
+        {
+          text: 'Error: building account: unable to configure ResourceManagerAccount: subscription ID could not be determined and was not specified with provider["registry.terraform.io/hashicorp/azurerm"], on main.tf line 20, in provider "azurerm": 20: provider "azurerm" {',
+          source:
+            'corpus holdout/ho-avmaiml-9-1 (github:Azure/terraform-azurerm-avm-ptn-aiml-landing-zone#9)',
+        },
+      ],
     },
     {
       id: 'required',
       pattern:
         /Subscription ID is required|subscription_id is a required provider property|`subscription_id` is a required/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'Error: Error building AzureRM Client: Subscription ID is required but was not specified',
+          source:
+            'corpus dev/pg-az-subid-missing-12 (https://fixwikihub.pages.dev/articles/fix-terraform-provider-auth-failed/)',
+        },
+        {
+          text: 'Error: `subscription_id` is a required provider property when performing a plan/apply operation with provider["registry.terraform.io/hashicorp/azurerm"], on terraform.tf line 28, in provider "azurerm": 28: provider "azurerm" {',
+          source: 'corpus holdout2/h2-multimodalai168-1 (github:microsoft/multimodal-ai#168)',
+        },
+      ],
     },
   ],
   causes: [

@@ -9,34 +9,125 @@ export const gcpInvalidGrant: CatalogEntry = {
     "The credentials exist but Google would not issue an access token: the user's refresh token expired or was revoked, reauthentication is required by policy, the service-account key was deleted, or a workload identity exchange failed.",
   codes: ['invalid_grant', 'invalid_rapt', 'unauthorized_client'],
   signatures: [
-    { id: 'cannot-fetch', pattern: /oauth2: cannot fetch token/, weight: 0.9 },
+    {
+      id: 'cannot-fetch',
+      pattern: /oauth2: cannot fetch token/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: oauth2: cannot fetch token: 400 Bad Request',
+          source: 'corpus dev/gh-kubeblocks-2623-1 (github:apecloud/kubeblocks#2623)',
+        },
+        {
+          text: 'https://www.googleapis.com/admin/directory/v1/groups/xxxxx?alt=json&prettyPrint=false: oauth2: cannot fetch token: 401 Unauthorized Response: { "error": "unauthorized_client", "error_description": "Client is unauthorized to retrieve access tokens using this method." }',
+          source: 'corpus holdout2/h2-gsuite42-1 (github:DeviaVir/terraform-provider-gsuite#42)',
+        },
+      ],
+    },
     {
       id: 'invalid-grant',
       pattern: /"?invalid_grant"?/,
       requires: /google|gcloud|oauth2|googleapis|\bgcp\b|GCP|GOOGLE|gserviceaccount/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'https://www.googleapis.com/storage/v1/b/REDACTED/o?alt=json&delimiter=%2F&pageToken=&prefix=mgcp-1252957-omg-vpc%2F&prettyPrint=false&projection=full&versions=false: oauth2: cannot fetch token: 400 Bad Request Response: { "error": "invalid_grant", "error_description": "Bad Request" }',
+          source: 'corpus dev/gh-terraform-24736-1 (github:hashicorp/terraform#24736)',
+        },
+        {
+          text: '"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/tfc-service-account4@hc-aaaaaaaaaaaa.iam.gserviceaccount.com:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_grant","error_description":"Error connecting to the given credential\'s issuer."}',
+          source:
+            'corpus dev/pg-gcp-wif-issuer-34 (https://support.hashicorp.com/hc/en-us/articles/32814910837651-How-to-use-Dynamic-Provider-Credentials-on-GCP-without-External-Access-to-Metadata-Endpoints)',
+        },
+      ],
     },
     {
       id: 'rapt',
       pattern:
         /invalid_rapt|[Rr]eauthentication (?:is )?(?:needed|required)|reauth related error|problem reauthenticating/,
       weight: 0.96,
+      examples: [
+        {
+          text: 'Error: oauth2: "invalid_grant" "reauth related error (invalid_rapt)" "https://support.google.com/a/answer/9368756"',
+          source:
+            'upstream golang/oauth2@v0.30.0:internal/token.go (RetrieveError with error code) + Google reauth description',
+        },
+        {
+          text: 'oauth2: "invalid_grant" "reauth related error (invalid_rapt)"',
+          source:
+            "corpus dev/pg-gcpfound-invalid-rapt-101 (github-file: Japanese 'GCP Foundations' test troubleshooting log, make deploy/destroy row (index file id 53003702842; repository not named by the search index))",
+        },
+      ],
     },
     {
       id: 'generate-token',
       pattern: /oauth2\/google: unable to generate access token/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Error: oauth2/google: unable to generate access token: Post "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/terraform@my-project.iam.gserviceaccount.com:generateAccessToken": EOF',
+          source: 'upstream golang/oauth2@v0.30.0:google/internal/impersonate/impersonate.go',
+        },
+      ],
     },
     {
       id: 'unauthenticated',
       pattern:
         /Request had invalid authentication credentials|googleapi: Error 401\b|"status": ?"UNAUTHENTICATED"/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: googleapi: Error 401: Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project., unauthorized',
+          source:
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 401 layout)',
+        },
+        {
+          text: 'Error: Error when reading or editing Router: googleapi: Error 401: Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https',
+          source:
+            'corpus holdout/ho-tfgoogle-8521-1 (github:hashicorp/terraform-provider-google#8521)',
+        },
+      ],
     },
     {
       id: 'jwt',
       pattern: /Invalid JWT Signature|invalid_client.{0,60}(?:not found|deleted)/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'Error: auth: "invalid_grant" "Invalid JWT Signature."',
+          source:
+            'upstream googleapis/google-cloud-go@0104d931bb38:auth/auth.go (error code and description from the token endpoint)',
+        },
+      ],
+    },
+    {
+      id: 'cloud-auth',
+      // cloud.google.com/go/auth (auth.go Error): `auth: "<code>" "<description>"` or `auth: cannot fetch token: <status>`.
+      pattern:
+        /\bauth: cannot fetch token: \d{3}\b|\bauth: "(?:invalid_grant|invalid_client|unauthorized_client|invalid_scope)"/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: auth: cannot fetch token: 400\nResponse: {\n  "error": "invalid_grant",\n  "error_description": "Token has been expired or revoked."\n}',
+          source: 'upstream googleapis/google-cloud-go@0104d931bb38:auth/auth.go',
+        },
+        {
+          text: 'Error: failed to get token: auth: "invalid_grant" "Account has been deleted"',
+          source: 'upstream googleapis/google-cloud-go@0104d931bb38:auth/auth.go',
+        },
+      ],
+    },
+    {
+      id: 'expired-no-refresh',
+      // golang/oauth2 oauth2.go: a static access_token that has expired.
+      pattern: /oauth2: token expired and refresh token is not set/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: Get "https://storage.googleapis.com/storage/v1/b/tf-state?alt=json": oauth2: token expired and refresh token is not set',
+          source: 'upstream golang/oauth2@v0.30.0:oauth2.go',
+        },
+      ],
     },
   ],
   causes: [

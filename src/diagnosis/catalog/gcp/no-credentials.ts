@@ -14,30 +14,143 @@ export const gcpNoCredentials: CatalogEntry = {
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
       requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,
       weight: 0.88,
+      counterexamples: [
+        {
+          text: 'Error: Action failed with error: Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
+          source:
+            "upstream google-github-actions/auth@v0.3.0:src/main.ts (the action's own wording decides, not the generic variable name)",
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: google-github-actions/auth failed with: Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
+          source: 'issue google-github-actions/auth#79',
+        },
+      ],
     },
     {
       id: 'env-file',
       pattern:
         /error getting credentials using GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS.{0,80}no such file/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /home/runner/gcp-key.json: no such file or directory',
+          source: 'upstream golang/oauth2@v0.30.0:google/default.go',
+        },
+        {
+          text: 'Error: storage.NewClient() failed: dialing: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /home/runner/work/_temp/0d3b7f999c3e827f63d2579b: no such file or directory',
+          source: 'corpus holdout3/h3-dflook136-1 (dflook/terraform-github-actions#136)',
+        },
+      ],
     },
     {
       id: 'client-libraries',
       pattern:
         /default credentials were not found|Application Default Credentials are not available|\b(?:Application)?DefaultCredentialsError\b/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'raise exceptions.DefaultCredentialsError(_CLOUD_SDK_MISSING_CREDENTIALS) google.auth.exceptions.DefaultCredentialsError: Your default credentials were not found. To set up Application Default Credentials, see https://cloud.google.com/docs/authentication/external/set-up-adc for',
+          source:
+            'corpus holdout2/h2-bettercollected283-1 (github:bettercollected/bettercollected#283)',
+        },
+        {
+          text: 'oauth2client.client.ApplicationDefaultCredentialsError: The Application Default Credentials are not available. They are available if running in Google Compute Engine. Otherwise, the environment variable GOOGLE_APPLICATION_CREDENTIALS must be defined pointing to a file defining the',
+          source: 'corpus holdout2/h2-ytapisamples98-1 (github:youtube/api-samples#98)',
+        },
+      ],
     },
-    { id: 'adc', pattern: /could not find default credentials/, weight: 0.96 },
+    {
+      id: 'adc',
+      pattern: /could not find default credentials/,
+      weight: 0.96,
+      examples: [
+        {
+          text: 'Error: storage.NewClient() failed: dialing: credentials: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information',
+          source: 'upstream googleapis/google-cloud-go@0104d931bb38:auth/credentials/detect.go',
+        },
+        {
+          text: 'Error: google: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information',
+          source: 'upstream golang/oauth2@v0.30.0:google/default.go',
+        },
+        {
+          text: 'Error: Error refreshing state: 1 error(s) occurred: * provider.google: google: could not find default credentials. See https://developers.google.com/accounts/docs/application-default-credentials for more information. make[1]: * [apply] Error 1 make: * [terraform] Error 2',
+          source: 'corpus dev/gh-azul-126-1 (github:DataBiosphere/azul#126)',
+        },
+      ],
+    },
     {
       id: 'provider',
       pattern:
         /Attempted to load application default credentials since neither `?credentials`? nor `?access_token`? was set/,
       weight: 0.96,
+      examples: [
+        {
+          text: "Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /secrets/sa.json: no such file or directory",
+          source: 'upstream hashicorp/terraform-provider-google@v6.40.0:google/transport/config.go',
+        },
+      ],
+    },
+    {
+      id: 'gha-auth',
+      // google-github-actions/auth's own wording (v0.3: src/main.ts; v0.4+: "did not inject", lower-cased
+      // first letter in v2's "failed with: …"). The `$` names are this action's, not AWS's or Azure's.
+      pattern:
+        /\$ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL) is not set|[Gg]itHub Actions did not inject \$ACTIONS_ID_TOKEN_REQUEST_TOKEN/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: google-github-actions/auth failed with: retry function failed after 1 attempt: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
+          source: 'issue google-github-actions/auth#260',
+        },
+        {
+          text: 'Error: Action failed with error: Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
+          source: 'upstream google-github-actions/auth@v0.3.0:src/main.ts',
+        },
+      ],
+    },
+    {
+      id: 'gcloud-no-account',
+      // gcloud (run by local-exec or a module's wrapper script) with no logged-in account.
+      pattern: /You do not currently have an active account selected/,
+      weight: 0.9,
+      examples: [
+        {
+          text: "Error: Error running command '.terraform/modules/project-factory/modules/core_project_factory/scripts/modify-service-account.sh --project_id='example-prod-host' --action='disable'': exit status 1. Output: WARNING: Could not open the configuration file: [/root/.config/gcloud/configurations/config_default].\nERROR: (gcloud.iam.service-accounts.list) You do not currently have an active account selected.\nPlease run:\n$ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n$ gcloud config set account ACCOUNT",
+          source: 'issue terraform-google-modules/terraform-google-project-factory#375',
+        },
+      ],
+    },
+    {
+      id: 'external-account',
+      // golang/oauth2 google/externalaccount: the workload identity federation config points at a
+      // subject-token file or executable that is not there (filecredsource.go, executablecredsource.go).
+      pattern:
+        /oauth2\/google\/externalaccount: (?:failed to open credential file|failed to read credential file|executables need to be explicitly allowed|executable command failed)/,
+      weight: 0.9,
+      examples: [
+        {
+          text: "Error: oauth2/google/externalaccount: executables need to be explicitly allowed (set GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES to '1') to run",
+          source: 'upstream golang/oauth2@v0.30.0:google/externalaccount/executablecredsource.go',
+        },
+        {
+          text: 'Error: oauth2/google/externalaccount: failed to open credential file "/home/runner/work/_temp/oidc-token"',
+          source: 'upstream golang/oauth2@v0.30.0:google/externalaccount/filecredsource.go',
+        },
+      ],
     },
     {
       id: 'no-creds-loaded',
       pattern: /No credentials loaded\. To use your gcloud credentials/,
       weight: 0.9,
+      examples: [
+        {
+          text: "No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: unexpected end of JSON input",
+          source:
+            'upstream hashicorp/terraform-provider-google@v6.40.0:google/transport/config.go (the message without its first sentence, as pasted from a wrapped log)',
+        },
+      ],
     },
   ],
   causes: [

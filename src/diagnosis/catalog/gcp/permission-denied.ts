@@ -13,21 +13,108 @@ export const gcpPermissionDenied: CatalogEntry = {
       id: 'act-as-sa',
       pattern: /does not have access to service account|iam\.serviceAccount(?:Actor|User)\b/,
       weight: 0.92,
+      examples: [
+        {
+          text: 'error(s) occurred: * google_container_cluster.staging: googleapi: Error 400: The user does not have access to service account "default". Ask a project owner to grant you the iam.serviceAccountActor role on the service account., badRequest',
+          source: 'corpus holdout3/h3-tf18265-1 (hashicorp/terraform#18265)',
+        },
+      ],
     },
     {
       id: 'caller',
       pattern: /[Tt]he caller does not have permission|[Cc]aller does not have required permission/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'Error: Error creating Project: googleapi: Error 403: The caller does not have permission with google_firebase_project.default, on firebase.tf line 17, in resource "google_firebase_project" "default": 17: resource "google_firebase_project" "default" {',
+          source:
+            'corpus dev/gh-dynpywebapp-400-1 (github:GoogleCloudPlatform/terraform-dynamic-python-webapp#400)',
+        },
+        {
+          text: 'Error: Error creating Repository: googleapi: Error 403: The caller does not have permission on cloudsource.tf line 1, in resource "google_sourcerepo_repository" "composer": 1: resource "google_sourcerepo_repository" "composer" {',
+          source: 'corpus dev/gh-tfgoogle-6261-1 (github:hashicorp/terraform-provider-google#6261)',
+        },
+      ],
     },
     {
       id: 'permission-denied',
       pattern:
-        /Permission ['"][\w.]{3,120}['"] denied|Required ['"][\w.]{3,120}['"] permission|does not have [\w]{1,60}\.[\w.]{3,120} access|IAM_PERMISSION_DENIED|Permission '[\w.]{3,120}' denied on/,
+        /Permission ['"][\w.]{3,120}['"] denied|Required ['"][\w.]{3,120}['"] permission|does not have [\w]{1,60}\.[\w.]{3,120} access|IAM_PERMISSION_DENIED|Permission '[\w.]{3,120}' denied on|Permission [\w.]{3,120} is required to perform this operation/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'google_service_account.default: Error creating service account: googleapi: Error 403: Permission iam.serviceAccounts.create is required to perform this operation on project projects/my-project., forbidden',
+          source: 'issue jetstack/terraform-google-gke-cluster#51',
+        },
+        {
+          text: "Error: Error retrieving IAM policy: Permission 'iam.serviceAccounts.get' denied on service account",
+          source:
+            'corpus dev/pg-gcp-sa-get-13 (https://fixwikihub.pages.dev/articles/fix-terraform-provider-auth-failed/)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '403 Forbidden\n"message" : "Project charming-module-137923 (#808448574146) has billing disabled. Please enable it.",\n"status" : "PERMISSION_DENIED"',
+          source: 'issue GoogleCloudPlatform/java-docs-samples#276',
+        },
+      ],
     },
-    { id: 'googleapi-403', pattern: /googleapi: Error 403|Error 403: /, weight: 0.8 },
-    { id: 'required-permissions', pattern: /Required permissions not available/, weight: 0.9 },
-    { id: 'act-as', pattern: /iam\.serviceAccounts\.(?:actAs|getAccessToken)/, weight: 0.93 },
+    {
+      id: 'googleapi-403',
+      pattern: /googleapi: Error 403|Error 403: /,
+      weight: 0.8,
+      examples: [
+        {
+          text: 'Error: Error creating Network: googleapi: Error 403: Request had insufficient authentication scopes., forbidden',
+          source:
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: "Error: googleapi: Error 403: Insufficient regional quota to satisfy request: resource \"IN_USE_ADDRESSES\": request requires '5.0' and is short '1.0'. project has a quota of '4.0' with '4.0' available., forbidden",
+          source: 'issue GoogleCloudPlatform/cloud-ops-sandbox#44',
+        },
+        {
+          text: 'Error: Error uploading object redis_test.sh: googleapi: Error 403: The project to be billed is associated with an absent billing account., accountDisabled',
+          source: 'issue hashicorp/terraform-provider-google#5209',
+        },
+        {
+          text: 'Error: Error creating Network: googleapi: Error 403: Compute Engine API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/compute.googleapis.com/overview?project=123456789012 then retry., accessNotConfigured',
+          source:
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout) + Service Usage text',
+        },
+        {
+          text: "Error: Error creating instance: googleapi: Error 403: Quota 'CPUS' exceeded.  Limit: 24.0 in region us-central1., quotaExceeded",
+          source:
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout) + Compute quota text',
+        },
+      ],
+    },
+    {
+      id: 'required-permissions',
+      pattern: /Required permissions not available/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: googleapi: Error 403: Required permissions not available',
+          source:
+            'corpus dev/pg-gcp-403-reqperm-49 (https://www.terraformpilot.com/articles/fix-terraform-error-gcp-error-403-forbidden-insufficient-permissions/)',
+        },
+      ],
+    },
+    {
+      id: 'act-as',
+      // Cloud Run/Functions print the permission in lower case: 'iam.serviceaccounts.actAs'.
+      pattern: /iam\.service[Aa]ccounts\.(?:actAs|getAccessToken)/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'Error: Error creating Service: googleapi: Error 403: Permission ‘iam.serviceaccounts.actAs’ denied on service account fourkeys@cloudtestkti-test-25bd.iam.gserviceaccount.com (or it may not exist).',
+          source: 'issue dora-team/fourkeys#459',
+        },
+      ],
+    },
   ],
   causes: [
     {

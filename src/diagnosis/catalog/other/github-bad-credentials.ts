@@ -17,28 +17,114 @@ export const githubBadCredentials: CatalogEntry = {
       pattern: /\b401 (?:Unauthorized|Bad credentials|Requires authentication)\b/,
       requires: /github/i,
       weight: 0.9,
+      examples: [
+        {
+          text: '2022-09-28T15:07:03.291+0200 [DEBUG] provider.terraform-provider-github_v4.23.0: HTTP/2.0 401 Unauthorized 2022-09-28T15:07:03.291+0200 [DEBUG] provider.terraform-provider-github_v4.23.0: Content-Length: 80',
+          source: 'corpus holdout3/h3-tfgh1306-1 (integrations/terraform-provider-github#1306)',
+        },
+      ],
     },
     {
       id: 'json-message',
       pattern: /"message": ?"Bad credentials"|\bBad credentials\b/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'g8 n8han/giter8 Exception fetching from github Unexpected response code: 401 {"message":"Bad credentials"}',
+          source: 'corpus holdout2/h2-giter850-1 (github:foundweekends/giter8#50)',
+        },
+        {
+          text: 'Run gh api gh: Bad credentials (http 401) {"message":"Bad credentials", "documentation_url":"https:/docs.github.com/rest",\'status":"401"} Error: process completed with exit code1.',
+          source: 'corpus holdout3/h3-hub3364-1 (mislav/hub#3364)',
+        },
+      ],
     },
-    { id: 'bad-credentials', pattern: /\b401 Bad credentials\b/, weight: 0.97 },
+    {
+      id: 'bad-credentials',
+      pattern: /\b401 Bad credentials\b/,
+      weight: 0.97,
+      examples: [
+        {
+          text: 'Error: GET https://api.github.com/user: 401 Bad credentials []',
+          source: 'upstream google/go-github@v72.0.0:github/github.go (ErrorResponse.Error)',
+        },
+        {
+          text: 'on <empty> line 0: (source code not available) GET https://api.github.com/user: 401 Bad credentials []',
+          source:
+            'corpus dev/gh-kubehetzner-1295-1 (github:mysticaltech/terraform-hcloud-kube-hetzner#1295)',
+        },
+      ],
+    },
     {
       id: 'requires-auth',
-      pattern:
-        /api\.github\.com[^\s]{0,200}: 401 Requires authentication|\b401 Requires authentication\b/,
+      pattern: /\b401 Requires authentication\b/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'Error: GET https://api.github.com/user: 401 Requires authentication [] with provider["registry.terraform.io/integrations/github"], on kube.tf line 754, in provider "github": 754: provider "github" {}',
+          source:
+            'corpus dev/gh-tfgithub-2008-1 (github:integrations/terraform-provider-github#2008)',
+        },
+        {
+          text: 'Error: PUT https://api.github.com/repos/ORGORG/REPOREPO/environments/ENVENV: 401 Requires authentication []',
+          source: 'corpus holdout3/h3-tfgh3483-1 (integrations/terraform-provider-github#3483)',
+        },
+      ],
     },
     {
       id: 'integration',
       pattern: /\b403 Resource not accessible by (?:integration|personal access token)\b/,
       weight: 0.95,
+      examples: [
+        {
+          text: 'encountered an error while generating this plan. Error: GET https://api.github.com/user: 403 Resource not accessible by integration [] with provider["registry.terraform.io/integrations/github"], on providers.tf line 14, in provider "github": 14: provider "github" {}',
+          source: 'corpus dev/gh-dflook-256-1 (github:dflook/terraform-github-actions#256)',
+        },
+        {
+          text: 'Error: GET https://api.github.com/repos/jikig-ai/soleur/actions/secrets/public-key: 403 Resource not accessible by integration []',
+          source:
+            "corpus dev/pg-soleur-gh-app-403-100 (https://github.com/jikig-ai/soleur (learning note 'GitHub App three-plane permission drift'; index file id 56471412473))",
+        },
+      ],
     },
     {
       id: 'must-have-admin',
-      pattern: /api\.github\.com[^\s]{0,200}: 403 Must have admin rights/,
+      pattern: /: 403 Must have admin rights\b/,
+      requires: /api\.github\.com/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: PUT https://api.github.com/repos/acme/infra/branches/main/protection: 403 Must have admin rights to Repository. []',
+          source:
+            "upstream google/go-github@v72.0.0:github/github.go (ErrorResponse.Error) with GitHub's message",
+        },
+      ],
+    },
+    {
+      id: 'app-token',
+      // GitHub App auth: terraform-provider-github github/apps.go and ghinstallation transport.go.
+      pattern:
+        /failed to create OAuth token from GitHub App|no decodeable PEM data found|could not refresh installation id \d{1,20}'s token|A JSON web token could not be decoded/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'Error: POST https://api.github.com/app/installations/12345678/access_tokens: 401 A JSON web token could not be decoded []',
+          source:
+            "upstream google/go-github@v72.0.0:github/github.go (ErrorResponse.Error) with GitHub's App JWT refusal (the API's message, quoted verbatim in public test mocks)",
+        },
+        {
+          text: 'Error: failed to create OAuth token from GitHub App: {"message":"Integration not found","documentation_url":"https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app","status":"404"}',
+          source: 'upstream integrations/terraform-provider-github@v6.6.0:github/apps.go',
+        },
+        {
+          text: 'Error: no decodeable PEM data found',
+          source: 'upstream integrations/terraform-provider-github@v6.6.0:github/apps.go',
+        },
+        {
+          text: 'Error: GET https://api.github.com/repos/acme/infra: could not refresh installation id 12345678\'s token: received non 2xx response status "401 Unauthorized" when fetching https://api.github.com/app/installations/12345678/access_tokens',
+          source: 'upstream bradleyfalzon/ghinstallation@v2.16.0:transport.go',
+        },
+      ],
     },
   ],
   causes: [

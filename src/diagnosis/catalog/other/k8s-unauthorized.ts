@@ -13,56 +13,276 @@ export const k8sUnauthorized: CatalogEntry = {
       pattern:
         /is forbidden: User "[^"]{1,200}" cannot (?:get|list|watch|create|update|patch|delete) /,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: secrets "db-password" is forbidden: User "system:serviceaccount:ci:terraform" cannot get resource "secrets" in API group "" in the namespace "prod"',
+          source:
+            'upstream kubernetes/apimachinery@v0.33.0:pkg/api/errors/errors.go (NewForbidden) + RBAC authorizer reason',
+        },
+        {
+          text: 'prometheusrules.monitoring.coreos.com "pod-alerts" is forbidden: User "system:serviceaccount:ci:infrastructure-runner" cannot get resource "prometheusrules" in API group "monitoring.coreos.com" in the namespace "prometheus-system"',
+          source: 'corpus holdout3/h3-statcanaaw2048-1 (StatCan/aaw#2048)',
+        },
+      ],
     },
     {
       id: 'getting-token',
       pattern: /getting (?:credentials|token): |could not get token: /,
       weight: 0.9,
+      examples: [
+        {
+          text: '"https://C80F62EF10F09BD537A7BD916997F12A.gr7.eu-west-1.eks.amazonaws.com/version": getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client.authentication.k8s.io/v1alpha1" in scheme "pkg/runtime/scheme.go:100" with helm_release.aws-load-balancer-controller, on 10-helm.tf line 13, in resource "helm_release"',
+          source: 'corpus holdout2/h2-antonputra75-1 (github:antonputra/tutorials#75)',
+        },
+        {
+          text: 'https://A1D2B1ED99BC87833C122F269E72115B.gr7.us-east-1.eks.amazonaws.com/api/v1/namespaces/kube-system/pods?labelSelector=app%3Dhelm%2Cname%3Dtiller: getting credentials: * * "aws": executable file not found in $PATH',
+          source: 'corpus holdout3/h3-deliverybothelm17-1 (deliverybot/helm#17)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Get "https://34.1.2.3/api/v1/namespaces/default/secrets/app": getting credentials: exec: executable gke-gcloud-auth-plugin not found',
+          source:
+            'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go (the more specific exec signature decides)',
+        },
+      ],
     },
     {
       id: 'invalid-configuration',
       pattern: /Kubernetes cluster unreachable: invalid configuration/,
       weight: 0.85,
+      examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: invalid configuration: no configuration has been provided, try setting KUBERNETES_MASTER environment variable',
+          source: 'upstream kubernetes/client-go@v0.33.0:tools/clientcmd/validation.go',
+        },
+        {
+          text: 'Error: Kubernetes cluster unreachable: invalid configuration: context was not found for specified context: XXXXXXXX with module.alb.helm_release.aws-load-balancer-controller,',
+          source: 'corpus holdout3/h3-helm968-1 (hashicorp/terraform-provider-helm#968)',
+        },
+      ],
     },
-    { id: 'kubectl-logged-in', pattern: /You must be logged in to the server/, weight: 0.95 },
+    {
+      id: 'kubectl-logged-in',
+      pattern: /You must be logged in to the server/,
+      weight: 0.95,
+      examples: [
+        {
+          text: 'kubectl get nodes error: You must be logged in to the server (Unauthorized)',
+          source: 'corpus holdout2/h2-qseks245-1 (github:aws-quickstart/quickstart-amazon-eks#245)',
+        },
+        {
+          text: 'for aws Added new context */testing-cluster to /github/home/.kube/config error: You must be logged in to the server (the server has asked for the client to provide credentials)',
+          source: 'corpus holdout2/h2-ekskubectlaction1-1 (github:ianbelcher/eks-kubectl-action#1)',
+        },
+      ],
+    },
     {
       id: 'provide-credentials',
       pattern: /the server has asked for the client to provide credentials/,
       weight: 0.95,
+      examples: [
+        {
+          text: '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│ \n│   with module.kubeflow-components.helm_release.pv_efs,\n│   on kubeflow/main.tf line 24, in resource "helm_release" "pv_efs":',
+          source: 'issue aws-samples/amazon-eks-machine-learning-with-terraform-and-kubeflow#121',
+        },
+        {
+          text: 'Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials',
+          source: 'upstream kubernetes/apimachinery@v0.33.0:pkg/api/errors/errors.go',
+        },
+        {
+          text: 'Error: the server has asked for the client to provide credentialsError: Failed to update daemonset: Unauthorized Error: Failed to update deployment: Unauthorized Error: Failed to update deployment: Unauthorized Error: Failed to update service account: Unauthorized Error:',
+          source:
+            'corpus holdout/ho-tfk8s-1130-1 (github:hashicorp/terraform-provider-kubernetes#1130)',
+        },
+      ],
     },
     {
       id: 'exec-plugin',
       pattern:
         /getting credentials: exec\b|exec plugin\b|executable [\w./-]{1,100} failed with exit code|exec: executable [\w./-]{1,100} not found/,
       weight: 0.93,
+      examples: [
+        {
+          text: 'Error: Get "https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/api/v1/namespaces/kube-system/configmaps/aws-auth": getting credentials: exec: executable aws failed with exit code 255',
+          source: 'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go',
+        },
+        {
+          text: 'Error: Kubernetes cluster unreachable: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+          source: 'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go',
+        },
+        {
+          text: 'Error: Get "https://10.0.0.1/api/v1/namespaces/default": getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1beta1, plugin returned version client.authentication.k8s.io/v1alpha1',
+          source: 'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go',
+        },
+        {
+          text: 'Error: Get "https://my-aks-dns-12345678.hcp.westeurope.azmk8s.io:443/api/v1/namespaces": getting credentials: exec: executable kubelogin not found\n\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+          source: 'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go',
+        },
+        {
+          text: 'Error: Get "https://34.1.2.3/api/v1/namespaces/default/secrets/app": getting credentials: exec: executable gke-gcloud-auth-plugin not found',
+          source:
+            'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go (GKE plugin missing)',
+        },
+        {
+          text: '"https://s189t01-tsc-test-56a40a16.hcp.uksouth.azmk8s.io:443/api/v1/namespaces/bat-qa/configmaps/ittms-1281-f15b183e44525b5c1fa1d13e928736fab58ca4ca": getting credentials: exec: executable kubelogin failed with exit code 1',
+          source:
+            'corpus dev/pg-dfe-kubelogin-67 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+      ],
     },
     {
       id: 'auth-plugin',
       pattern:
         /auth plugin has been removed|gke-gcloud-auth-plugin|no Auth Provider found for name|aws-iam-authenticator/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: no Auth Provider found for name "gcp"',
+          source: 'issue mstrzele/helm-edit#15',
+        },
+        {
+          text: 'error: The gcp auth plugin has been removed.\nPlease use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead.\nSee https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke for further details',
+          source: 'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/gcp/gcp_stub.go',
+        },
+        {
+          text: 'Error: Kubernetes cluster unreachable: no Auth Provider found for name "oidc"',
+          source: 'upstream kubernetes/client-go@v0.33.0:rest/plugin.go',
+        },
+        {
+          text: 'apply -k ../kustomize/ null_resource.apply_deployment (local-exec): error: The gcp auth plugin has been removed. null_resource.apply_deployment (local-exec): Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. null_resource.apply_deployment (local-exec): See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke',
+          source:
+            'corpus holdout/ho-microsvcdemo-1511-1 (github:GoogleCloudPlatform/microservices-demo#1511)',
+        },
+      ],
     },
     // client-go reports a 401 as the bare word; other providers say more.
-    { id: 'bare-unauthorized', pattern: /\bError: Unauthorized(?: |$)(?!to )/, weight: 0.7 },
-    { id: 'provider-stderr', pattern: /hashicorp\/(?:kubernetes|helm):stderr=/, weight: 0.85 },
+    {
+      id: 'bare-unauthorized',
+      pattern: /\bError: Unauthorized(?: |$)(?!to )/,
+      weight: 0.7,
+      examples: [
+        {
+          text: 'Error: Unauthorized',
+          source:
+            'upstream kubernetes/apimachinery@v0.33.0:pkg/api/errors/errors.go (a 401 Status whose message is "Unauthorized", printed as the diagnostic summary)',
+        },
+      ],
+    },
+    {
+      id: 'provider-stderr',
+      pattern: /hashicorp\/(?:kubernetes|helm):stderr=/,
+      weight: 0.85,
+      examples: [
+        {
+          text: '2025-01-03T15:20:05.796Z [WARN] unexpected data: registry.terraform.io/hashicorp/kubernetes:stderr="Error: tenantID cannot be empty"',
+          source:
+            'corpus dev/pg-dfe-kubelogin-warn-68 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+      ],
+    },
     {
       id: 'unreachable-auth',
-      pattern: /Kubernetes cluster unreachable:.{0,200}?(?:credentials|Unauthorized|exec|token)/,
+      // Literal + block context (linear): helm's wrapper with an auth word anywhere in its block.
+      pattern: /\b(?:credentials|Unauthorized|exec|token)\b/,
+      requires: /Kubernetes cluster unreachable:/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: Unauthorized',
+          source:
+            'invented: helm wraps the client-go 401 (StatusReasonUnauthorized, message "Unauthorized") as "Kubernetes cluster unreachable: %w"',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: Get "https://10.20.0.4:443/version": dial tcp 10.20.0.4:443: i/o timeout',
+          source:
+            'invented: helm "Kubernetes cluster unreachable: %w" wrapping a network timeout (the API server is private)',
+        },
+      ],
     },
     {
       id: 'resource-unauthorized',
       pattern:
-        /(?:kubernetes|helm)_[\w]{2,60}\.[\w-]{1,100}: Unauthorized|\bUnauthorized with kubernetes_|Error: Unauthorized with (?:kubernetes|helm)_/,
+        /[\w-]: Unauthorized(?: |$)|\bUnauthorized with kubernetes_|Error: Unauthorized with (?:kubernetes|helm)_/,
+      requires: /\b(?:kubernetes|helm)_\w/,
       weight: 0.92,
+      examples: [
+        {
+          text: '│ Error: Unauthorized\n│ \n│   with kubernetes_service_account_v1.ebs_csi_driver_service_account,\n│   on ebs_csi_driver.tf line 25, in resource "kubernetes_service_account_v1" "ebs_csi_driver_service_account":',
+          source: 'issue glifio/filecoin-iac#113',
+        },
+        {
+          text: 'plan: 1 error(s) occurred: * kubernetes_service.service: 1 error(s) occurred: * kubernetes_service.service: Unauthorized',
+          source: 'corpus dev/gh-tfk8s-716-1 (github:hashicorp/terraform-provider-kubernetes#716)',
+        },
+        {
+          text: 'Error: Unauthorized with kubernetes_some_resource.my_resource on line xx, in resource “kubernetes_some_resource” “my_resource”:',
+          source:
+            'corpus dev/pg-eks-tfc-unauth-36 (https://fixit-xdu.medium.com/debug-eks-unauthenticated-error-2d21dcc8f54)',
+        },
+      ],
     },
     {
       id: 'k8s-context-unauthorized',
       pattern:
         /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\bk8s|kube|\.eks\.|azmk8s|gke))(?:.{0,2000}?)\bUnauthorized\b/,
       weight: 0.8,
+      examples: [
+        {
+          text: 'Error: Unauthorized on main.tf line 1, in resource "k8s_manifest" "this": 1: resource "k8s_manifest" "this" {',
+          source: 'corpus holdout/ho-banzaik8s-55-1 (github:banzaicloud/terraform-provider-k8s#55)',
+        },
+        {
+          text: '2022-03-15T17:48:21.908-0400 [DEBUG] provider.terraform-provider-kubectl_v1.13.1.exe: 2022/03/15 17:48:21 [ERROR] creating manifest failed: nodejs-starter-deployment failed to create kubernetes rest client for update of resource: Unauthorized 2022-03-15T17:48:21.936-0400',
+          source:
+            'corpus holdout2/h2-kubectlprov159-1 (github:gavinbunney/terraform-provider-kubectl#159)',
+        },
+      ],
     },
-    { id: 'forbidden-system-anon', pattern: /User "system:anonymous" cannot/, weight: 0.9 },
+    {
+      id: 'forbidden-system-anon',
+      pattern: /User "system:anonymous" cannot/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: forbidden: User "system:anonymous" cannot get path "/version"',
+          source:
+            'invented: the API server Status message for an anonymous client (`forbidden: User "system:anonymous" cannot get path "/"`, quoted verbatim in public curl and scan outputs) as a Terraform summary',
+        },
+      ],
+    },
+    {
+      id: 'wrapped-unauthorized',
+      // client-go's bare 401 ("Unauthorized") under a provider's own summary: kubernetes_manifest
+      // (manifest/provider/read.go, validate.go) and helm v2's "error installing: %s".
+      pattern:
+        /Failed to determine GroupVersionResource for manifest Unauthorized|\berror installing: Unauthorized\b/,
+      weight: 0.9,
+      examples: [
+        {
+          text: 'Error: error installing: Unauthorized',
+          source: 'issue hashicorp/terraform-provider-helm#366',
+        },
+        {
+          text: '╷\n│ Error: Failed to determine GroupVersionResource for manifest\n│ \n│ Unauthorized\n╵',
+          source: 'issue glifio/filecoin-iac#113',
+        },
+      ],
+    },
+    {
+      id: 'kubeconfig-missing',
+      // helm: the kubeconfig the provider was pointed at does not exist (yet).
+      pattern: /Kubernetes cluster unreachable: stat [^\s]{1,300}: no such file or directory/,
+      weight: 0.85,
+      examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: stat /tmp/core-shs-aks-euw1_kubeconfig: no such file or directory',
+          source: 'issue helm/community#398',
+        },
+      ],
+    },
   ],
   causes: [
     {

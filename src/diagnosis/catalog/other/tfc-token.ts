@@ -10,37 +10,123 @@ export const tfcToken: CatalogEntry = {
   signatures: [
     {
       id: 'module-download',
-      pattern: /Failed to download module.{0,400}?bad response code: 40[13]/,
+      pattern: /bad response code: 40[13]/,
+      requires: /Failed to download module/,
       weight: 0.88,
+      examples: [
+        {
+          text: 'Error: Failed to download module Could not download module "eric" (main.tf:1) source code from "https://citizen.ohra.insim.biz/v1/modules/tarball/ohra/rds-oracle/aws/0.1.0/module.tar.gz": bad response code: 401.',
+          source: 'corpus holdout3/h3-tf28659-1 (hashicorp/terraform#28659)',
+        },
+        {
+          text: 'Error: Failed to download module Could not download module "module" from https://internal.domain/v1/terrareg/modules/namespace/module/provider/version/source.zip//modules/module?presign=xxxxxxxxxxxxxxxxxxxx: bad response code: 403.',
+          source: 'corpus holdout3/h3-terrareg64-1 (MatthewJohn/terrareg#64)',
+        },
+      ],
     },
     {
       id: 'validate-token',
       pattern: /(?:could not|couldn't) validate (?:the |your )?(?:API )?token/i,
       requires: /Terraform Cloud|HCP Terraform|Terraform Enterprise|cdktf|terraform login/,
       weight: 0.85,
+      examples: [
+        {
+          text: "ERROR: couldn't validate token. cdktf login Retrieves an API token to connect to Terraform Cloud.",
+          source: 'corpus holdout2/h2-cdktf370-1 (github:hashicorp/terraform-cdk#370)',
+        },
+      ],
     },
-    { id: 'no-token', pattern: /Required token could not be found/, weight: 0.97 },
+    {
+      id: 'no-token',
+      pattern: /Required token could not be found/,
+      weight: 0.97,
+      examples: [
+        {
+          text: '$ terraform init Initializing the backend... Error: Required token could not be found Run the following command to generate a token for tfe.acme.com: terraform login tfe.acme.com',
+          source: 'corpus dev/gh-terraform-pr24038-1 (github:hashicorp/terraform#24038)',
+        },
+        {
+          text: 'Error: Required token could not be found Run the following command to generate a token for app.terraform.io: terraform login',
+          source: 'corpus dev/gh-setuptf-437-1 (github:hashicorp/setup-terraform#437)',
+        },
+      ],
+    },
     {
       id: 'login-hint',
       pattern: /generate a token for [a-z0-9.-]{3,253}:|terraform login(?: [a-z0-9.-]{3,253})?$/m,
       weight: 0.85,
+      examples: [
+        {
+          text: 'Run the following command to generate a token for app.terraform.io:\n    terraform login',
+          source:
+            'upstream hashicorp/terraform@v1.13.0:internal/cloud/backend.go (detail of "Required token could not be found", pasted without its summary)',
+        },
+      ],
     },
     {
       id: 'registry-401',
-      pattern:
-        /(?:remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions).{0,300}?401 Unauthorized|401 Unauthorized.{0,200}?registry/i,
+      // Literal + block context instead of a bounded gap (linear for recheck); an OCI/docker
+      // registry 401 under helm is not ours, so plain "registry" is no longer enough.
+      pattern: /\b401 Unauthorized\b/i,
+      requires:
+        /remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions|error looking up module versions/i,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: Error accessing remote module registry\n\nFailed to retrieve available versions for module "vpc" (main.tf:1) from app.terraform.io: error looking up module versions: 401 Unauthorized.',
+          source:
+            'upstream hashicorp/terraform@v1.13.0:internal/initwd/module_install.go + internal/registry/client.go',
+        },
+        {
+          text: 'Error: Error accessing remote module registry Failed to retrieve available versions for module "ResourceGroup" (main.tf:25) from gitlab.com: error looking up module versions: 401 Unauthorized.',
+          source:
+            'corpus dev/pg-gitlab-registry-401-55 (https://openillumi.com/en/en-fix-terraform-gitlab-401-unauthorized-error)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '│ Error: could not download chart: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Aacme%2Fcharts%2Fapi%3Apull&service=registry.docker.io: 401 Unauthorized\n│\n│   with helm_release.api,\n│   on main.tf line 3, in resource "helm_release" "api":',
+          source:
+            "invented: helm_release pulling a chart from an OCI registry (docker's token service answers 401): a chart-registry login, not a Terraform registry token",
+        },
+        {
+          text: 'Error: Error accessing remote module registry\n\nFailed to retrieve available versions for module "vpc" (main.tf:1) from app.terraform.io: the request failed after 2 attempts, please try again later: 503 Service Unavailable returned from app.terraform.io.',
+          source:
+            'upstream hashicorp/terraform@v1.13.0:internal/initwd/module_install.go + internal/registry/client.go (a registry outage, not a token)',
+        },
+      ],
     },
     {
       id: 'org',
       pattern:
         /Failed to read organization "?[\w-]{1,80}"? at host|your API token for [a-z0-9.-]{3,253} is valid/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'Error: Failed to read organization "acme" at host app.terraform.io\n\nEncountered an unexpected error while reading the organization settings: unauthorized',
+          source: 'upstream hashicorp/terraform@v1.13.0:internal/cloud/backend.go',
+        },
+        {
+          text: 'Error: Failed to read organization "brimdor-external" at host app.terraform.io on versions.tf line 7, in terraform: 7: organization = "brimdor-external" Encountered an unexpected error while reading the organization settings: unauthorized',
+          source: 'corpus holdout3/h3-khuedoanhomelab110-1 (khuedoan/homelab#110)',
+        },
+      ],
     },
     {
       id: 'credentials-block',
       pattern: /configured a credentials block for [a-z0-9.-]{3,253} in your CLI Config File/,
-      weight: 0.93,
+      // Above no-token: the pre-0.13 detail under the same summary, more specific.
+      weight: 0.98,
+      examples: [
+        {
+          text: 'Error: Required token could not be found\n\nMake sure you configured a credentials block for app.terraform.io in your CLI Config File.',
+          source: 'upstream hashicorp/terraform@v0.12.20:backend/remote/backend.go',
+        },
+        {
+          text: 'Initializing the backend... Error: Required token could not be found Make sure you configured a credentials block for app.terraform.io in your CLI Config File.',
+          source: 'corpus holdout/ho-terraform-23173-1 (github:hashicorp/terraform#23173)',
+        },
+      ],
     },
     {
       id: 'go-tfe-unauthorized',
@@ -49,12 +135,72 @@ export const tfcToken: CatalogEntry = {
       requires:
         /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe(?:\b|_)|registry module/,
       weight: 0.9,
+      examples: [
+        {
+          text: 'existing state in the backends. Error loading state: Error retrieving workspaces: unauthorized Terraform failed to load the default state from the "remote" backend. State migration cannot occur unless the state can be loaded. Backend modification and state migration has been aborted. The state in both the source and the destination remain',
+          source: 'corpus holdout/ho-terraform-19657-1 (github:hashicorp/terraform#19657)',
+        },
+        {
+          text: 'Error configuring the backend "remote": failed to read organization entitlements: unauthorized Please update the configuration in your Terraform files to fix this error. If you\'d like to update the configuration interactively without storing the values in your configuration, run "terraform init".',
+          source: 'corpus holdout/ho-terraform-29586-1 (github:hashicorp/terraform#29586)',
+        },
+      ],
     },
     {
       id: 'tfe-unauthorized',
-      pattern:
-        /(?:app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise).{0,200}?(?:unauthorized|401)/i,
+      pattern: /\bunauthorized\b|\b401\b/i,
+      requires: /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise/i,
       weight: 0.85,
+      examples: [
+        {
+          text: 'https://app.terraform.io:443/.well-known/terraform.json proxy | 2021/06/10 12:54:06 [030] GET https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions proxy | 2021/06/10 12:54:06 [030] 401 https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions',
+          source: 'corpus holdout2/h2-dependabot3723-1 (github:dependabot/dependabot-core#3723)',
+        },
+      ],
+    },
+    {
+      id: 'host-rejected',
+      // terraform internal/getproviders/errors.go ErrUnauthorized (401/403 from a provider registry or
+      // mirror); it sits under "Failed to query available provider packages", so it must beat that family.
+      // "requires" (no token was sent) from a public registry is an outage, not a token (opentofu/registry#2614).
+      pattern:
+        /host [a-z0-9.-]{3,253} rejected the given authentication credentials|host (?!registry\.terraform\.io |registry\.opentofu\.org )[a-z0-9.-]{3,253} requires authentication credentials/,
+      weight: 0.95,
+      examples: [
+        {
+          text: '│ Error: Failed to query available provider packages\n│\n│ Could not retrieve the list of available versions for provider app.terraform.io/acme/internal: host app.terraform.io rejected the given authentication credentials',
+          source:
+            'upstream hashicorp/terraform@v1.13.0:internal/getproviders/errors.go + internal/command/init.go',
+        },
+        {
+          text: 'Error: Failed to query available provider packages\n\nCould not retrieve the list of available versions for provider tfe.example.com/platform/vault: host tfe.example.com requires authentication credentials',
+          source:
+            'upstream hashicorp/terraform@v1.13.0:internal/getproviders/errors.go + internal/command/init.go',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Failed to query available provider packages\n\nCould not retrieve the list of available versions for provider hashicorp/aws: could not connect to registry.terraform.io: failed to request discovery document: Get "https://registry.terraform.io/.well-known/terraform.json": dial tcp: lookup registry.terraform.io: no such host',
+          source:
+            'upstream hashicorp/terraform@v1.13.0:internal/command/init.go (registry unreachable, not a token)',
+        },
+        {
+          text: 'Error while installing hashicorp/aws v5.100.0: host registry.opentofu.org requires authentication credentials',
+          source: 'corpus holdout2/h2-tofuregistry2614-1',
+        },
+      ],
+    },
+    {
+      id: 'login-rejected',
+      // terraform internal/command/login.go: the token `terraform login` obtained was refused.
+      pattern: /Token is invalid: unauthorized/,
+      weight: 0.93,
+      examples: [
+        {
+          text: 'Error: Token is invalid: unauthorized',
+          source: 'upstream hashicorp/terraform@v1.13.0:internal/command/login.go',
+        },
+      ],
     },
   ],
   causes: [
