@@ -21,6 +21,11 @@ import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
 import { registerViews } from './views';
+import { guardEvents } from './guards/event-guard';
+import { guardHttpReceiver } from './guards/http-guard';
+import { guardSocketFrames } from './guards/socket-guard';
+import { installationFrom, type Installation } from './guards/installation';
+import { unexpectedRejections } from '../infra/unexpected';
 
 export interface BotOptions {
   config: Config;
@@ -78,6 +83,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       inFlight: inFlight.size,
       accepting: inFlight.isAccepting,
       pacer: runtime.pacer.stats,
+      unhandledRejections: unexpectedRejections(),
     }),
   );
 
@@ -122,6 +128,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     clientOptions: apiClientOptions,
     deferInitialization: true,
   });
+  // Requests from this installation only, once, and of the shape Slack sends (guards/).
+  let installation: Installation | undefined;
+  if (receiver instanceof HTTPReceiver)
+    guardHttpReceiver(receiver, {
+      signingSecret: config.slack.signingSecret as string,
+      path: '/slack/events',
+      bodyLimit: BODY_LIMIT,
+      logger,
+      dedupe: runtime.dedupe,
+    });
+  else guardSocketFrames(receiver, logger);
+  guardEvents(app, { logger, dedupe: runtime.dedupe, installation: () => installation });
   if (receiver instanceof SocketModeReceiver) {
     // In Socket Mode, "Slack is reachable" means the WebSocket is up.
     receiver.client.on('connected', () => (slackOk = { ok: true, detail: 'socket connected' }));
@@ -138,8 +156,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   try {
     await Promise.all([
-      app.init().then(() => {
+      app.init().then(async () => {
         slackOk = { ok: true, detail: 'token verified (auth.test)' };
+        installation = installationFrom(await app.client.auth.test(), {
+          ...(config.slack.appId ? { appId: config.slack.appId } : {}),
+          multiWorkspace: config.multiWorkspace,
+        });
+        if (!installation.appId)
+          logger.warn('requests are not checked for api_app_id: set SLACK_APP_ID');
       }),
       sts.start(),
     ]);
