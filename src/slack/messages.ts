@@ -133,6 +133,7 @@ async function handleMessage(
       channel: msg.channel,
       ts: msg.ts,
       root: msg.threadTs ?? msg.ts,
+      ...(msg.user ? { owner: msg.user } : {}),
     });
     const confirmed = await confirmForReply(bot, sts);
     const options = {
