@@ -66,6 +66,15 @@ it('a /tfauth from another workspace is acknowledged and not answered', async ()
   expect(slack.responses.filter((r) => r.tag === tag)).toHaveLength(0);
 });
 
+it('a slash command envelope delivered twice (same trigger_id) is answered once', async () => {
+  const tag = `sock-replay-${Math.random()}`;
+  const command = slashCommand({ text: PASTE, response_url: slack.responseUrl(tag) });
+  await t.slack.socket.send('slash_commands', command);
+  await t.slack.socket.send('slash_commands', command);
+  await settle();
+  expect(slack.responses.filter((r) => r.tag === tag)).toHaveLength(1);
+});
+
 it.each([
   ['event.channel a number', { channel: 42 }],
   ['event.user an object', { user: { id: SLACK_IDS.userId } }],
