@@ -130,6 +130,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   // Requests from this installation only, once, and of the shape Slack sends (guards/).
   let installation: Installation | undefined;
+  // Socket Mode learns the app id from the connection itself (the hello frame).
+  let socketAppId: string | undefined;
   if (receiver instanceof HTTPReceiver)
     guardHttpReceiver(receiver, {
       signingSecret: config.slack.signingSecret as string,
@@ -138,8 +140,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger,
       dedupe: runtime.dedupe,
     });
-  else guardSocketFrames(receiver, logger);
-  guardEvents(app, { logger, dedupe: runtime.dedupe, installation: () => installation });
+  else guardSocketFrames(receiver, logger, (id) => (socketAppId = id));
+  guardEvents(app, {
+    logger,
+    dedupe: runtime.dedupe,
+    installation: () =>
+      installation && !installation.appId && socketAppId
+        ? { ...installation, appId: socketAppId }
+        : installation,
+  });
   if (receiver instanceof SocketModeReceiver) {
     // In Socket Mode, "Slack is reachable" means the WebSocket is up.
     receiver.client.on('connected', () => (slackOk = { ok: true, detail: 'socket connected' }));
@@ -162,7 +171,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           ...(config.slack.appId ? { appId: config.slack.appId } : {}),
           multiWorkspace: config.multiWorkspace,
         });
-        if (!installation.appId)
+        if (!installation.appId && config.slack.mode === 'http')
           logger.warn('requests are not checked for api_app_id: set SLACK_APP_ID');
       }),
       sts.start(),

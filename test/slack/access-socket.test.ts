@@ -25,10 +25,8 @@ beforeAll(async () => {
   t = await startTestBot({
     slack,
     mode: 'socket',
-    env: {
-      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-access-sock-')),
-      SLACK_APP_ID: SLACK_IDS.appId,
-    },
+    // No SLACK_APP_ID: in Socket Mode the app id comes from the connection's hello frame.
+    env: { TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-access-sock-')) },
   });
 });
 afterAll(async () => {
