@@ -32,15 +32,14 @@ export function guardHttpReceiver(receiver: HTTPReceiver, options: HttpGuardOpti
   receiver.requestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'POST' || path !== options.path) return bolt(req, res);
-    screen(req, res, options).then(
-      (pass) => {
+    screen(req, res, options)
+      .then((pass) => {
         if (pass) bolt(req, res);
-      },
-      (err: unknown) => {
+      })
+      .catch((err: unknown) => {
         options.logger.error('request screening failed', { error: err });
         if (!res.headersSent) res.writeHead(500).end();
-      },
-    );
+      });
   };
 }
 
@@ -55,6 +54,7 @@ async function screen(
   const length = Number(req.headers['content-length'] ?? 0);
   if (length > options.bodyLimit) return true; // Bolt answers 413 without reading it
   const raw = await readBody(req, options.bodyLimit);
+  if (raw === 'closed') return false; // the client went away mid-body: nobody to answer
   if (!raw) {
     res.writeHead(413).end();
     return false;
@@ -110,8 +110,8 @@ function signatureOf(req: IncomingMessage): string | undefined {
   return typeof s === 'string' && s.startsWith('v0=') ? s : undefined;
 }
 
-/** The whole body, or undefined past the limit (then the connection is dropped). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+/** The whole body; undefined past the limit; 'closed' when the client left before the end. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined | 'closed'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -126,6 +126,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
       chunks.push(chunk);
     });
     req.once('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+    req.once('close', () => resolve('closed')); // no-op once 'end' has resolved
     req.once('error', reject);
   });
 }
