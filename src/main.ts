@@ -5,6 +5,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { loadConfig } from './infra/config';
 import { createLogger } from './infra/logger';
+import { catchUnhandledRejections } from './infra/unexpected';
 import { startBot } from './slack/app';
 
 async function main(): Promise<number> {
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
   }
   const { config } = result;
   const logger = createLogger({ level: config.logLevel });
+  catchUnhandledRejections(logger);
   let bot;
   try {
     bot = await startBot({ config, logger });

@@ -19,7 +19,6 @@ const COPIES = [
 
 const run = workspaceSharedPresent || workspaceSharedRequired;
 if (!run)
-  // eslint-disable-next-line no-console
   console.info(
     `data copies: skipped the drift check — no workspace data at ${WORKSPACE_SHARED_DIR} (set TFAUTH_SHARED_DIR to check).`,
   );

@@ -8,9 +8,15 @@ export interface Config {
     botToken: string;
     signingSecret?: string;
     appToken?: string;
+    /** This app's id (A…), when auth.test does not tell it: requests for other apps are dropped. */
+    appId?: string;
     apiUrl: string;
     mode: 'socket' | 'http';
   };
+  /** TFAUTH_MULTI_WORKSPACE=1: serve every workspace/enterprise the app is installed in. */
+  multiWorkspace: boolean;
+  /** User group (S…) whose members may decode anyone's encoded authorization message. */
+  decodeAllowed?: string;
   port: number;
   logLevel: LogLevel;
   /** Only these channels are watched, when set. */
@@ -132,6 +138,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     else errors.push('TFAUTH_ESCALATION must be a user group id (S…) or a channel id (C…/G…)');
   }
 
+  const appId = get('SLACK_APP_ID');
+  if (appId && !/^A[A-Z0-9]{2,}$/.test(appId))
+    errors.push("SLACK_APP_ID must be an app id (A…, from the app's Basic Information page)");
+
+  const multi = get('TFAUTH_MULTI_WORKSPACE') ?? '0';
+  if (!['0', '1'].includes(multi)) errors.push('TFAUTH_MULTI_WORKSPACE must be 0 or 1');
+
+  const decodeAllowed = get('TFAUTH_DECODE_ALLOWED');
+  if (decodeAllowed && !/^S[A-Z0-9]{2,}$/.test(decodeAllowed))
+    errors.push('TFAUTH_DECODE_ALLOWED must be a user group id (S…)');
+
   const redisUrl = get('REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     errors.push('REDIS_URL must start with redis:// or rediss://');
@@ -147,9 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         botToken: botToken as string,
         ...(signingSecret ? { signingSecret } : {}),
         ...(appToken ? { appToken } : {}),
+        ...(appId ? { appId } : {}),
         apiUrl,
         mode,
       },
+      multiWorkspace: multi === '1',
+      ...(decodeAllowed ? { decodeAllowed } : {}),
       port,
       logLevel: logLevel as LogLevel,
       ...(channelList && channelList.length > 0 ? { channels: new Set(channelList) } : {}),

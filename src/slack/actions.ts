@@ -20,6 +20,7 @@ import {
 import { FlowCodec, type FlowState } from './flow-state';
 import { codeBlock } from './blocks/mrkdwn';
 import { diagnosisFromState } from './rebuild';
+import { mayAct, notYoursNote } from './permissions';
 import type { OutcomeKind } from '../infra/outcomes';
 
 type Block = Record<string, unknown>;
@@ -30,6 +31,9 @@ interface Clicked {
   respond: RespondFn;
   state: FlowState;
 }
+
+/** Buttons anyone may click (the others: only the owner and the walker, see permissions.ts). */
+const OPEN_TO_ALL = new Set<string>([ACTIONS.walk, ACTIONS.share]);
 
 export function registerActions(router: ActionRouter, bot: BotContext): void {
   const on = (id: string | RegExp, handler: (c: Clicked) => Promise<void>) =>
@@ -47,6 +51,19 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
             await expired(bot, body, respond);
             return;
           }
+          const ephemeral = location(body).ephemeral;
+          if (
+            !OPEN_TO_ALL.has(action.action_id) &&
+            !mayAct(decoded.state, body.user.id, ephemeral)
+          ) {
+            bot.logger.info('click by someone else refused', {
+              action: action.action_id,
+              channel: body.channel?.id,
+              user: body.user.id,
+            });
+            await privateNote(respond, notYoursNote(decoded.state));
+            return;
+          }
           await handler({ body, respond, state: decoded.state });
         },
         (err) =>
@@ -59,17 +76,31 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
     });
 
   on(ACTIONS.walk, async ({ body, respond, state }) => {
-    const screen = sourceQuestion(state, bot.codec);
     const where = location(body);
+    // Whoever starts the walk-through runs it; outcomes count once for the reply it came from.
+    const started: FlowState = { ...state, w: body.user.id, ...(where.ts ? { r: where.ts } : {}) };
+    const screen = sourceQuestion(started, bot.codec);
     if (!where.ephemeral && where.channel) {
+      // One walk-through per reply in the thread, however many clicks (or people).
+      const key = `walk:${where.channel}:${where.ts ?? state.t}`;
+      if (!(await bot.dedupe.claim(key))) {
+        await pointToWalkThrough(bot, where, respond);
+        return;
+      }
       try {
         await bot.slack.postMessage(
-          { channel: where.channel, thread_ts: where.threadTs ?? where.ts, ...screen },
+          {
+            channel: where.channel,
+            thread_ts: where.threadTs ?? where.ts,
+            ...screen,
+            metadata: { event_type: WALK_EVENT, event_payload: { reply: where.ts ?? '' } },
+          },
           { channel: where.channel, action: ACTIONS.walk },
         );
         return;
       } catch {
         // e.g. a shared answer in a channel the bot is not a member of: walk through it privately
+        await bot.dedupe.release(key);
       }
     }
     await respond({
@@ -93,7 +124,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
   on(ACTIONS.stepFixed, async (c) => {
     const list = steps(c.state);
     const step = list[c.state.i ?? 0];
-    await record(bot, 'fixed', c.state, step?.id, c.body);
+    if (await firstOutcome(bot, c)) await record(bot, 'fixed', c.state, step?.id, c.body);
     await update(bot, c, fixedScreen(c.state, step, c.body.user.id));
   });
 
@@ -109,8 +140,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
     }
     const where = location(c.body);
     // One request for help per walk-through, however many times (or people) click.
-    if (!(await bot.dedupe.claim(`escalate:${where.channel ?? ''}:${where.ts ?? c.state.t}`)))
-      return;
+    if (!(await bot.dedupe.claim(`escalate:${replyKey(c)}`))) return;
     const threadTs = where.threadTs ?? where.ts;
     const permalink =
       !where.ephemeral && where.channel && threadTs
@@ -138,6 +168,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
   });
 
   on(ACTIONS.fixed, async (c) => {
+    if (!(await firstOutcome(bot, c))) return alreadyRecorded(c);
     await record(bot, 'fixed', c.state, undefined, c.body);
     await closeReply(
       bot,
@@ -147,6 +178,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
   });
 
   on(ACTIONS.notAuth, async (c) => {
+    if (!(await firstOutcome(bot, c))) return alreadyRecorded(c);
     await record(bot, 'not_auth', c.state, undefined, c.body);
     await closeReply(
       bot,
@@ -156,7 +188,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
   });
 
   on(ACTIONS.share, async ({ respond, state, body }) => {
-    const reply = diagnosisReply(diagnosisFromState(state), bot.codec);
+    const reply = diagnosisReply(diagnosisFromState(state), bot.codec.withOwner(body.user.id));
     await respond({
       response_type: 'in_channel',
       replace_original: false,
@@ -166,6 +198,63 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
     await respond({ delete_original: true });
     await record(bot, 'diagnosed', state, undefined, body);
   });
+}
+
+/** Marks the walk-through message, so a later click on the reply can point to it. */
+const WALK_EVENT = 'tfauth_walk';
+
+/** The diagnosis reply a click belongs to (the walk-through carries it in `r`). */
+function replyKey(c: Clicked): string {
+  const where = location(c.body);
+  return `${where.channel ?? ''}:${c.state.r ?? where.ts ?? c.state.t}`;
+}
+
+/** True for the first outcome (fixed / not an auth error) of a reply; every later click is a repeat. */
+function firstOutcome(bot: BotContext, c: Clicked): Promise<boolean> {
+  return bot.dedupe.claim(`outcome:${replyKey(c)}`);
+}
+
+async function alreadyRecorded(c: Clicked): Promise<void> {
+  await privateNote(c.respond, 'Already recorded for this diagnosis — thanks!');
+}
+
+async function privateNote(respond: RespondFn, text: string): Promise<void> {
+  await respond({ response_type: 'ephemeral', replace_original: false, text });
+}
+
+/** A second "Walk me through it" on a reply: a private link to the walk-through already in the thread. */
+async function pointToWalkThrough(
+  bot: BotContext,
+  where: Where,
+  respond: RespondFn,
+): Promise<void> {
+  const channel = where.channel as string;
+  let walkTs: string | undefined;
+  try {
+    const res = await bot.slack.call<{
+      messages?: Array<{
+        ts?: string;
+        metadata?: { event_type?: string; event_payload?: { reply?: string } };
+      }>;
+    }>('conversations.replies', {
+      channel,
+      ts: where.threadTs ?? where.ts,
+      include_all_metadata: true,
+      limit: 200,
+    });
+    walkTs = res.messages?.find(
+      (m) => m.metadata?.event_type === WALK_EVENT && m.metadata.event_payload?.reply === where.ts,
+    )?.ts;
+  } catch {
+    // not found: the plain note below still says where to look
+  }
+  const link = walkTs ? await permalinkOf(bot, channel, walkTs) : undefined;
+  await privateNote(
+    respond,
+    link
+      ? `There is already a walk-through for this diagnosis: <${link}|open it in the thread>.`
+      : 'There is already a walk-through for this diagnosis in this thread.',
+  );
 }
 
 function steps(state: FlowState): Step[] {

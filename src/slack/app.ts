@@ -28,6 +28,11 @@ import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
 import { registerViews } from './views';
+import { guardEvents } from './guards/event-guard';
+import { guardHttpReceiver } from './guards/http-guard';
+import { guardSocketFrames } from './guards/socket-guard';
+import { installationFrom, type Installation } from './guards/installation';
+import { unexpectedRejections } from '../infra/unexpected';
 
 export interface BotOptions {
   config: Config;
@@ -85,6 +90,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       inFlight: inFlight.size,
       accepting: inFlight.isAccepting,
       pacer: runtime.pacer.stats,
+      unhandledRejections: unexpectedRejections(),
     }),
   );
   const ready = readinessHandler({
@@ -139,6 +145,27 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     clientOptions: apiClientOptions,
     deferInitialization: true,
   });
+  // Requests from this installation only, once, and of the shape Slack sends (guards/).
+  let installation: Installation | undefined;
+  // Socket Mode learns the app id from the connection itself (the hello frame).
+  let socketAppId: string | undefined;
+  if (receiver instanceof HTTPReceiver)
+    guardHttpReceiver(receiver, {
+      signingSecret: config.slack.signingSecret as string,
+      path: '/slack/events',
+      bodyLimit: BODY_LIMIT,
+      logger,
+      dedupe: runtime.dedupe,
+    });
+  else guardSocketFrames(receiver, logger, (id) => (socketAppId = id));
+  guardEvents(app, {
+    logger,
+    dedupe: runtime.dedupe,
+    installation: () =>
+      installation && !installation.appId && socketAppId
+        ? { ...installation, appId: socketAppId }
+        : installation,
+  });
   if (receiver instanceof SocketModeReceiver) {
     // In Socket Mode, "Slack is reachable" means the WebSocket is up.
     receiver.client.on('connected', () => (slackOk = { ok: true, detail: 'socket connected' }));
@@ -155,8 +182,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
   try {
     await Promise.all([
-      app.init().then(() => {
+      app.init().then(async () => {
         slackOk = { ok: true, detail: 'token verified (auth.test)' };
+        installation = installationFrom(await app.client.auth.test(), {
+          ...(config.slack.appId ? { appId: config.slack.appId } : {}),
+          multiWorkspace: config.multiWorkspace,
+        });
+        if (!installation.appId && config.slack.mode === 'http')
+          logger.warn('requests are not checked for api_app_id: set SLACK_APP_ID');
       }),
       sts.start(),
     ]);

@@ -63,7 +63,10 @@ export function registerCommands(
             confidence: d.confidence,
             secrets: d.secrets.length,
           });
-          reply = privateAnswer(bot, d, 'Your /tfauth command', { text });
+          reply = privateAnswer(bot, d, 'Your /tfauth command', {
+            text,
+            ref: { owner: command.user_id },
+          });
         }
         await respond({ response_type: 'ephemeral', ...reply } as Parameters<RespondFn>[0]);
       },

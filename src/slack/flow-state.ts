@@ -35,6 +35,12 @@ export interface FlowState {
   d?: string[];
   /** The signature that decided the class (recorded with outcomes, for feedback on rules). */
   sg?: string;
+  /** Owner: who pasted the error (Slack user id); they may act on its reply and walk-through. */
+  o?: string;
+  /** Walker: who started the walk-through; they may act on it too. */
+  w?: string;
+  /** The diagnosis reply's ts: outcomes and the walk-through count once per reply. */
+  r?: string;
   /** Issued at, epoch seconds. */
   t: number;
 }
@@ -43,23 +49,37 @@ export type DecodeResult =
   { ok: true; state: FlowState } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 const MAX_AGE_SECONDS = 30 * 24 * 3600;
+const USER = /^[UW][A-Z0-9]{2,30}$/;
+const TS = /^\d{1,12}\.\d{1,8}$/;
 const SOURCES = new Set<string>(
   Object.values(PLATFORMS).flatMap((p) => p.sources.map((x) => x.id)),
 );
 
 export class FlowCodec {
   private readonly key: Buffer;
+  private owner?: string;
 
   constructor(
-    secret: string,
+    private readonly secret: string,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
   ) {
     // A derived key: the Slack secret itself is never used directly for another purpose.
     this.key = createHmac('sha256', secret).update('tfauth flow-state v1').digest();
   }
 
+  /** The same codec, recording `user` as the owner of every state it encodes without one. */
+  withOwner(user: string | undefined): FlowCodec {
+    const codec = new FlowCodec(this.secret, this.now);
+    if (user && USER.test(user)) codec.owner = user;
+    return codec;
+  }
+
   encode(state: Omit<FlowState, 't'> & { t?: number }): string {
-    const full: FlowState = { ...state, t: state.t ?? this.now() };
+    const full: FlowState = {
+      ...(this.owner ? { o: this.owner } : {}),
+      ...state,
+      t: state.t ?? this.now(),
+    };
     let value = this.sign(full);
     // Stay inside Slack's button value limit: drop the least useful parts first.
     if (value.length > LIMITS.buttonValue) value = this.sign({ ...full, d: full.d?.slice(-5) });
@@ -146,6 +166,9 @@ function validate(v: unknown): FlowState | undefined {
   if (o.q !== undefined && (typeof o.q !== 'number' || o.q < 0 || o.q > 1)) return undefined;
   if (o.sg !== undefined && (typeof o.sg !== 'string' || !/^[\w.\-/]{1,100}$/.test(o.sg)))
     return undefined;
+  for (const user of [o.o, o.w])
+    if (user !== undefined && !(typeof user === 'string' && USER.test(user))) return undefined;
+  if (o.r !== undefined && !(typeof o.r === 'string' && TS.test(o.r))) return undefined;
   return o as unknown as FlowState;
 }
 

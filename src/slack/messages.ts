@@ -11,6 +11,7 @@ import { messageText, type SlackFileRef } from './files';
 import { escape } from './blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from './sts';
 import { teamMemory } from './team-memory';
+import type { FlowCodec } from './flow-state';
 
 /** The parts of a message event we use. */
 interface IncomingMessage {
@@ -133,6 +134,7 @@ async function handleMessage(
       channel: msg.channel,
       ts: msg.ts,
       root: msg.threadTs ?? msg.ts,
+      ...(msg.user ? { owner: msg.user } : {}),
     });
     const confirmed = await confirmForReply(bot, sts);
     const options = {
@@ -140,7 +142,9 @@ async function handleMessage(
       extraButtons: sts.buttons,
     };
     const team = await teamMemory(bot, d);
-    const reply = diagnosisReply(d, bot.codec, { ...options, team, factNotes: confirmed.lines });
+    // The buttons record who pasted: only they (or whoever runs the walk-through) may act on them.
+    const codec = bot.codec.withOwner(msg.user);
+    const reply = diagnosisReply(d, codec, { ...options, team, factNotes: confirmed.lines });
     const res = await bot.slack.postMessage(
       {
         channel: msg.channel,
@@ -164,6 +168,7 @@ async function handleMessage(
         msg.channel,
         msg.threadTs ?? msg.ts,
         ref,
+        codec,
       );
   } catch (err) {
     // Nothing reached Slack: let a redelivery of the same message try again.
@@ -182,13 +187,14 @@ async function lateConfirmation(
   channel: string,
   thread: string,
   ref: Record<string, unknown>,
+  codec: FlowCodec,
 ): Promise<void> {
   const lines = await later;
   if (lines.length === 0) return;
   try {
     // Someone may have clicked "It worked" meanwhile: never bring the buttons back.
     if (!(await stillUntouched(bot, channel, thread, ts))) return;
-    const reply = diagnosisReply(d, bot.codec, { ...options, factNotes: lines });
+    const reply = diagnosisReply(d, codec, { ...options, factNotes: lines });
     await bot.slack.update({ channel, ts, ...reply }, { ...ref, reply: ts });
   } catch (err) {
     bot.logger.warn('could not add the STS confirmation', { ...ref, error: err });

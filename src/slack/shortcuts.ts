@@ -16,6 +16,7 @@ export function registerShortcuts(app: App, bot: BotContext): void {
       async () => {
         const message = shortcut.message as {
           ts?: string;
+          user?: string;
           thread_ts?: string;
           text?: string;
           files?: SlackFileRef[];
@@ -42,6 +43,8 @@ export function registerShortcuts(app: App, bot: BotContext): void {
               ref: {
                 channel: shortcut.channel.id,
                 ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),
+                // The message's author, not whoever ran the shortcut, may decode what it holds.
+                ...(typeof message.user === 'string' ? { owner: message.user } : {}),
               },
             },
           ),

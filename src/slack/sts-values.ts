@@ -25,6 +25,8 @@ export interface StsButtonMeta {
   c?: string;
   p?: string;
   r?: string;
+  /** Who pasted it (Slack user id): they may decode it (see decode-access.ts). */
+  u?: string;
   /** Issued at, epoch seconds. */
   t: number;
 }
@@ -122,6 +124,8 @@ function isMeta(v: unknown): v is StsButtonMeta {
   )
     return false;
   if (o.c !== undefined && !(typeof o.c === 'string' && CHANNEL.test(o.c))) return false;
+  if (o.u !== undefined && !(typeof o.u === 'string' && /^[UW][A-Z0-9]{2,30}$/.test(o.u)))
+    return false;
   for (const ts of [o.p, o.r])
     if (ts !== undefined && !(typeof ts === 'string' && TS.test(ts))) return false;
   return true;

@@ -5,7 +5,9 @@
 // Nothing here ever uses a credential from a paste: the STS service signs with the bot's own
 // credentials, and only key *ids* and encoded messages are sent to it.
 
+import { createHash } from 'node:crypto';
 import type { ActionRouter } from './action-router';
+import { decodeRefused, mayDecode } from './decode-access';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { toStsFailure } from '../aws/sts-client';
 import { STS_OFF_BY_CONFIG } from '../aws/sts-service';
@@ -55,6 +57,8 @@ export interface PasteRef {
   ts?: string;
   /** The thread root (the paste itself when it is not in a thread). */
   root?: string;
+  /** Who pasted it: the one (with TFAUTH_DECODE_ALLOWED) who may decode its message. */
+  owner?: string;
 }
 
 export interface StsReplyParts {
@@ -130,11 +134,13 @@ export function stsReplyParts(
   if (encoded && /^[A-Za-z0-9_-]+$/.test(encoded)) {
     // Short enough: the message rides in the button. Otherwise the click reads the paste
     // again (conversations.replies) — possible only when we know where the paste is.
+    const owner = where.owner ? { u: where.owner } : {};
     const ref =
       where.channel && where.ts
-        ? { c: where.channel, p: where.ts, ...(where.root ? { r: where.root } : {}) }
+        ? { c: where.channel, p: where.ts, ...(where.root ? { r: where.root } : {}), ...owner }
         : undefined;
-    const value = codec.encode({}, encoded) ?? (ref ? codec.encode(ref) : undefined);
+    const value =
+      codec.encode({ ...ref, ...owner }, encoded) ?? (ref ? codec.encode(ref) : undefined);
     if (value) buttons.push(decodeButton(value));
   }
   return { buttons, keyIds, accounts };
@@ -265,8 +271,20 @@ export function registerSts(router: ActionRouter, bot: BotContext): void {
     await answer(keyAccountAnswer(results, value.meta.a ?? []));
   });
 
-  on(ACTIONS.decode, async ({ value, answer }) => {
+  on(ACTIONS.decode, async ({ body, value, answer }) => {
     const { meta } = value;
+    const verdict = await mayDecode(bot, body.user.id, meta.u);
+    // Who, whose paste, which message — never what it decodes to.
+    bot.logger.info(`decode ${verdict === 'refused' ? 'refused' : 'allowed'}`, {
+      user: body.user.id,
+      owner: meta.u,
+      channel: meta.c ?? body.channel?.id,
+      message: meta.p,
+      ...(value.message ? { fingerprint: fingerprint(value.message) } : {}),
+      allowed: verdict !== 'refused',
+      as: verdict,
+    });
+    if (verdict === 'refused') return answer(decodeRefused(meta.u, bot.config.decodeAllowed));
     const message =
       value.message ??
       (meta.c && meta.p
@@ -280,6 +298,11 @@ export function registerSts(router: ActionRouter, bot: BotContext): void {
       await answer(decodeFailure(toStsFailure(err), botAccount(bot)));
     }
   });
+}
+
+/** Tells log lines about one message apart without saying anything about it. */
+function fingerprint(message: string): string {
+  return createHash('sha256').update(message).digest('hex').slice(0, 12);
 }
 
 function botAccount(bot: BotContext): string | undefined {

@@ -81,7 +81,10 @@ export function registerViews(app: App, bot: BotContext): void {
           classId: d.classId,
           confidence: d.confidence,
         });
-        const answer = privateAnswer(bot, d, 'What you pasted in the tfauth box', { text });
+        const answer = privateAnswer(bot, d, 'What you pasted in the tfauth box', {
+          text,
+          ref: { owner: body.user.id },
+        });
         // The command's response_url lasts 30 minutes: after that, answer privately in the channel.
         if (meta && isSlackResponseUrl(meta.responseUrl, bot.config.slack.apiUrl)) {
           try {

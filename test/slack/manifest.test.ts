@@ -31,12 +31,14 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.publish': [],
   'conversations.replies': ['channels:history', 'groups:history'],
   'files.info': ['files:read'],
+  // Who may decode (TFAUTH_DECODE_ALLOWED).
+  'usergroups.users.list': ['usergroups:read'],
 };
 
 function usedMethods(): string[] {
   const found = new Set<string>();
   for (const m of slackCode.matchAll(
-    /'((?:chat|views|conversations|files|users|reactions)\.[a-zA-Z.]+)'/g,
+    /'((?:chat|views|conversations|files|users|usergroups|reactions)\.[a-zA-Z.]+)'/g,
   ))
     found.add(m[1] as string);
   if (/\.postMessage\(/.test(code)) found.add('chat.postMessage');

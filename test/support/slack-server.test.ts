@@ -78,6 +78,15 @@ describe('Web API', () => {
     expect(slack.callsTo('auth.test').map((c) => c.token)).toEqual([BOT, 'xoxb-nope', APP_TOKEN]);
   });
 
+  test('usergroups.users.list lists a group’s members; an unknown group is no_such_subteam', async () => {
+    slack.addUserGroup('S0DECODERS', ['U0BOB', 'W0CAROL']);
+    const res = await client().usergroups.users.list({ usergroup: 'S0DECODERS' });
+    expect(res).toMatchObject({ ok: true, users: ['U0BOB', 'W0CAROL'] });
+    expect(
+      await platformError(client().usergroups.users.list({ usergroup: 'S0NOPE' })),
+    ).toMatchObject({ error: 'no_such_subteam' });
+  });
+
   test('chat.postMessage stores messages, decodes blocks and orders ts', async () => {
     const web = client();
     const first = await web.chat.postMessage({

@@ -206,6 +206,7 @@ const DEFAULT_SCOPES = [
   'groups:history',
   'im:history',
   'reactions:write',
+  'usergroups:read',
   'users:read',
 ];
 
@@ -256,6 +257,7 @@ export class SlackTestServer {
   private readonly files = new Map<string, { file: SlackFile; content: Buffer }>();
   private readonly channelInfo = new Map<string, Body>();
   private readonly userInfo = new Map<string, Body>();
+  private readonly userGroups = new Map<string, string[]>();
   private readonly responseUrls = new Map<string, { tag: string | undefined; uses: number }>();
   private readonly failQueue = new Map<string, (Fault & { remaining: number })[]>();
   private readonly customHandlers = new Map<string, MethodHandler>();
@@ -456,6 +458,11 @@ export class SlackTestServer {
     this.userInfo.set(info.id, info);
   }
 
+  /** A user group (S…) and its members, for usergroups.users.list. */
+  addUserGroup(id: string, users: string[]): void {
+    this.userGroups.set(id, [...users]);
+  }
+
   // -------------------------------------------------------------------------
   // HTTP routing
   // -------------------------------------------------------------------------
@@ -627,6 +634,7 @@ export class SlackTestServer {
       'conversations.info': (args) => this.conversationInfo(args),
       'conversations.replies': (args) => this.conversationReplies(args),
       'users.info': (args) => this.usersInfo(args),
+      'usergroups.users.list': (args) => this.userGroupMembers(args),
       'reactions.add': (args) => this.react(args, true),
       'reactions.remove': (args) => this.react(args, false),
     };
@@ -899,6 +907,14 @@ export class SlackTestServer {
     const id = typeof args.user === 'string' ? args.user : '';
     if (!this.userInfo.has(id) && !/^[UWB][A-Z0-9]{2,}$/.test(id)) return fail('user_not_found');
     return ok({ user: { ...defaultUser(id), ...this.userInfo.get(id) } });
+  }
+
+  /** docs.slack.dev/reference/methods/usergroups.users.list: `{ ok, users }`, or no_such_subteam. */
+  private userGroupMembers(args: Args): Body {
+    if (typeof args.usergroup !== 'string' || args.usergroup === '')
+      return invalidArguments('missing required field: usergroup');
+    const users = this.userGroups.get(args.usergroup);
+    return users ? ok({ users: [...users] }) : fail('no_such_subteam');
   }
 
   private react(args: Args, add: boolean): Body {
