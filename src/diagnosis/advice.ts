@@ -3,7 +3,7 @@
 import { PLATFORMS, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
-import { fill, type TemplateVars } from './template';
+import { fill, fillProse, type TemplateVars } from './template';
 import type { Cause, CredentialSource, Platform, Step } from './types';
 
 export interface AdviceContext {
@@ -22,14 +22,7 @@ export function pasteContext(
 }
 
 /** Prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
-function prose(template: string, vars: TemplateVars): string {
-  const known: TemplateVars = { ...vars };
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    const name = m[1] as string;
-    if (known[name] === undefined) known[name] = `the ${name.replace(/_/g, ' ')}`;
-  }
-  return fill(template, known);
-}
+const prose = fillProse;
 
 export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
   const scored = entry.causes.map((spec) => {
@@ -67,6 +60,7 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
     commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)),
     ...(spec.sources && source ? { source } : {}),
+    ...(spec.shell ? { shell: spec.shell } : {}),
   };
 }
 

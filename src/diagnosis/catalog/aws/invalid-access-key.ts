@@ -56,7 +56,7 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'key.temporary',
           by: 0.55,
-          evidence: 'The key in the paste ({key}) is a {key_kind}.',
+          evidence: 'The key in the paste (⟨key⟩) is a ⟨key_kind⟩.',
         },
       ],
     },
@@ -70,7 +70,7 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'key.long_term',
           by: 0.25,
-          evidence: 'The key in the paste ({key}) is a {key_kind}.',
+          evidence: 'The key in the paste (⟨key⟩) is a ⟨key_kind⟩.',
         },
       ],
     },
@@ -96,7 +96,7 @@ export const invalidAccessKey: CatalogEntry = {
         'Session tokens from the global STS endpoint (sts.amazonaws.com) are only valid in regions enabled by default unless the account issues v2 tokens. In opt-in regions use the regional STS endpoint or enable v2 tokens.',
       prior: 0.03,
       boosts: [
-        { when: 'region.opt_in', by: 0.6, evidence: 'The region {region} is an opt-in region.' },
+        { when: 'region.opt_in', by: 0.6, evidence: 'The region ⟨region⟩ is an opt-in region.' },
       ],
     },
     {
@@ -109,7 +109,7 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'partition.non_commercial',
           by: 0.5,
-          evidence: 'The request went to the {partition} partition ({region}).',
+          evidence: 'The request went to the ⟨partition⟩ partition (⟨region⟩).',
         },
       ],
     },
@@ -144,7 +144,7 @@ export const invalidAccessKey: CatalogEntry = {
       id: 'key-status',
       title: 'Check the key is still active in IAM (run with credentials that work)',
       commands: [
-        'aws iam list-access-keys --user-name <user-name> --query "AccessKeyMetadata[].{id:AccessKeyId,status:Status,created:CreateDate}"',
+        'aws iam list-access-keys --user-name ⟨user_name⟩ --query "AccessKeyMetadata[].{id:AccessKeyId,status:Status,created:CreateDate}"',
       ],
       sources: ['env', 'profile', 'unknown'],
     },
@@ -153,7 +153,7 @@ export const invalidAccessKey: CatalogEntry = {
       title: 'If a profile should be used, drop the exported keys and retry',
       commands: [
         'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN',
-        'aws sts get-caller-identity[ --profile {profile}]',
+        'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
       ],
       sources: ['env', 'profile', 'unknown'],
     },
@@ -162,7 +162,7 @@ export const invalidAccessKey: CatalogEntry = {
       title:
         'Opt-in region: use the regional STS endpoint (or enable v2 session tokens for the account)',
       commands: [
-        'aws sts get-caller-identity --region {region} --endpoint-url https://sts.{region}.amazonaws.com',
+        'aws sts get-caller-identity --region ⟨region⟩ --endpoint-url https://sts.⟨region⟩.amazonaws.com',
         'aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token',
       ],
       when: 'region.opt_in',
@@ -171,7 +171,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'rotate-env',
       title: 'Refresh the session in your tool (SSO/assume-role users: log in again)',
-      commands: ['aws sso login --profile {profile}'],
+      commands: ['aws sso login --profile ⟨profile⟩'],
       sources: ['sso'],
     },
     RERUN,

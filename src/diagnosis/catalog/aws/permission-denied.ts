@@ -53,13 +53,13 @@ export const permissionDenied: CatalogEntry = {
       id: 'missing-permission',
       title: "The identity's policies do not grant the action",
       explanation:
-        'No identity-based policy allows {action} for this principal (or a permissions boundary caps it).',
+        'No identity-based policy allows ⟨action⟩ for this principal (or a permissions boundary caps it).',
       prior: 0.45,
       boosts: [
         {
           when: /no identity-based policy allows/,
           by: 0.3,
-          evidence: 'AWS says no identity-based policy allows {action}.',
+          evidence: 'AWS says no identity-based policy allows ⟨action⟩.',
         },
       ],
     },
@@ -69,7 +69,7 @@ export const permissionDenied: CatalogEntry = {
       explanation:
         'Another profile, stale environment keys or the CI role may be the caller — the permission exists, just for someone else.',
       prior: 0.2,
-      boosts: [{ when: 'principal.present', by: 0.1, evidence: 'The caller was {principal}.' }],
+      boosts: [{ when: 'principal.present', by: 0.1, evidence: 'The caller was ⟨principal⟩.' }],
     },
     {
       id: 'explicit-deny',
@@ -136,7 +136,7 @@ export const permissionDenied: CatalogEntry = {
       title:
         'Decode the authorization message (needs sts:DecodeAuthorizationMessage in that account)',
       commands: [
-        'aws sts decode-authorization-message --encoded-message <message> --query DecodedMessage --output text | jq .',
+        'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
       ],
       when: 'encoded_message',
     },
@@ -144,7 +144,7 @@ export const permissionDenied: CatalogEntry = {
       id: 'simulate',
       title: 'Ask IAM whether the caller may perform the action',
       commands: [
-        'aws iam simulate-principal-policy --policy-source-arn {principal} --action-names {action}',
+        'aws iam simulate-principal-policy --policy-source-arn ⟨principal⟩ --action-names ⟨action⟩',
       ],
       when: 'principal.present',
     },
@@ -152,8 +152,8 @@ export const permissionDenied: CatalogEntry = {
       id: 'state-access',
       title: 'For state: test bucket access with the same identity',
       commands: [
-        'aws s3 ls s3://<state-bucket>/[ --profile {profile}]',
-        'aws s3api head-object --bucket <state-bucket> --key <state-key>',
+        'aws s3 ls s3://⟨bucket⟩/⟦ --profile ⟨profile⟩⟧',
+        'aws s3api head-object --bucket ⟨bucket⟩ --key ⟨state_key⟩',
       ],
       when: 'block.backend',
     },

@@ -87,7 +87,7 @@ export const k8sUnauthorized: CatalogEntry = {
       explanation:
         'The plugin must be installed where Terraform runs and have its own credentials (e.g. kubelogin needs a tenant id).',
       prior: 0.2,
-      boosts: [{ when: 'block.exec_plugin', by: 0.5, evidence: '{block} failed.' }],
+      boosts: [{ when: 'block.exec_plugin', by: 0.5, evidence: '⟨block⟩ failed.' }],
     },
     {
       id: 'wrong-context',
@@ -107,14 +107,14 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'exec',
       title: 'Prefer an exec block so tokens are fresh for every call',
       detail:
-        'For EKS: `exec { api_version = "client.authentication.k8s.io/v1beta1", command = "aws", args = ["eks", "get-token", "--cluster-name", var.cluster] }`.',
+        'For EKS, inside the provider block:\n```\nexec {\n  api_version = "client.authentication.k8s.io/v1beta1"\n  command     = "aws"\n  args        = ["eks", "get-token", "--cluster-name", var.cluster_name]\n}\n```',
       commands: [`grep -n -A8 'provider "kubernetes"' *.tf`],
     },
     {
       id: 'plugin',
       title: 'Run the plugin by hand where Terraform runs',
       commands: [
-        'aws eks get-token --cluster-name <cluster> --output json | cut -c1-60',
+        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
         'kubelogin --version',
       ],
       when: 'block.exec_plugin',
@@ -123,8 +123,8 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'access-entry',
       title: 'EKS: map the identity to the cluster',
       commands: [
-        'aws eks list-access-entries --cluster-name <cluster>',
-        'aws eks create-access-entry --cluster-name <cluster> --principal-arn <role-arn>',
+        'aws eks list-access-entries --cluster-name ⟨cluster⟩',
+        'aws eks create-access-entry --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩',
       ],
     },
   ],

@@ -68,7 +68,7 @@ export const tfcToken: CatalogEntry = {
         {
           when: /Required token could not be found/,
           by: 0.2,
-          evidence: 'Terraform found no token for {host}.',
+          evidence: 'Terraform found no token for ⟨host⟩.',
         },
       ],
     },
@@ -105,7 +105,7 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'login',
       title: 'Log in to the host (stores a token for it)',
-      commands: ['terraform login[ {host}]'],
+      commands: ['terraform login⟦ ⟨host⟩⟧'],
     },
     {
       id: 'where',
