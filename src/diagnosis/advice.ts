@@ -1,6 +1,6 @@
 // Turns a catalog entry plus the facts of one paste into ranked causes and a checklist.
 
-import { PLATFORMS, type CatalogEntry, type StepSpec } from './catalog';
+import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
 import { fill, fillProse, type TemplateVars } from './template';
@@ -81,9 +81,13 @@ export function buildSteps(
     : source === 'unknown'
       ? platform.discover
       : (platform.verify[source] ?? []);
+  // What the situation demands first (state to save, the shell the paste came from).
+  const situational = SITUATIONS.filter(
+    (s) => !s.platforms || s.platforms.includes(entry.platform),
+  ).map((s) => s.step);
   const seen = new Set<string>();
   const steps: Step[] = [];
-  for (const spec of [...lead, ...entry.steps]) {
+  for (const spec of [...situational, ...lead, ...entry.steps]) {
     if (seen.has(spec.id) || !appliesTo(spec, source, ctx)) continue;
     seen.add(spec.id);
     steps.push(toStep(spec, ctx, source));

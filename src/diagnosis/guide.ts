@@ -2,7 +2,7 @@
 // rebuild the ranked causes and the checklist for any credential source, without the paste.
 
 import { buildSteps, rankCauses, type AdviceContext } from './advice';
-import { catalogEntry, PLATFORMS, type CatalogEntry } from './catalog';
+import { catalogEntry, PLATFORMS, SITUATIONS, type CatalogEntry } from './catalog';
 import type { Condition } from './catalog/schema';
 import { SIGNAL_NAMES, type Signal } from './signals';
 import type { TemplateVars } from './template';
@@ -79,6 +79,11 @@ export function sourcesFor(classId: AuthClassId): Array<{ id: CredentialSource; 
 export function stepTitle(classId: AuthClassId, stepId: string): string | undefined {
   const entry = catalogEntry(classId);
   const platform = PLATFORMS[entry.platform];
-  const all = [...entry.steps, ...platform.discover, ...Object.values(platform.verify).flat()];
+  const all = [
+    ...SITUATIONS.map((s) => s.step),
+    ...entry.steps,
+    ...platform.discover,
+    ...Object.values(platform.verify).flat(),
+  ];
   return all.find((s) => s?.id === stepId)?.title;
 }

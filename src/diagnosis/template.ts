@@ -7,8 +7,11 @@
 // (U+27E8/U+27E9 and U+27E6/U+27E7, "mathematical angle/white square brackets").
 // Values are facts (never secrets): masked key ids, names, ARNs, regions.
 
+import { iamArnOf, roleNameOf } from './iam-arns';
 import { keyAccountMismatch } from './signals';
 import type { Facts } from './types';
+
+export { iamArnOf, roleNameOf };
 
 export type TemplateVars = Partial<Record<string, string>>;
 
@@ -58,6 +61,8 @@ export function templateVars(f: Facts): TemplateVars {
     status: f.httpStatus === undefined ? undefined : String(f.httpStatus),
     host: f.hosts[0],
     tfc_host: f.tfcHost,
+    // TF_TOKEN_<host>: dots become underscores, dashes double underscores.
+    tf_token_host: f.tfcHost?.replace(/-/g, '__').replace(/\./g, '_'),
     endpoint: f.endpoint,
     subscription: f.subscriptionIds[0],
     tenant: f.tenantIds[0],
@@ -81,26 +86,6 @@ export function templateVars(f: Facts): TemplateVars {
     policy_arn: f.denial?.policyArn,
     policy_type: f.denial?.policyType,
   };
-}
-
-/** `arn:aws:iam::1:role/path/Name` → `Name`; an assumed-role session → its role's name. */
-export function roleNameOf(arn: string): string | undefined {
-  const role = /:role\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(arn);
-  if (role) return role[1];
-  return /:assumed-role\/([\w+=,.@-]{1,64})\//.exec(arn)?.[1];
-}
-
-/**
- * The IAM ARN that `iam simulate-principal-policy` accepts for a caller: an assumed-role
- * session `arn:aws:sts::1:assumed-role/R/s` becomes the role `arn:aws:iam::1:role/R` (the
- * role's path is not in the session ARN; roles with a path need it added by hand).
- * Users, roles and groups pass; anything else (root, federated users) has no answer.
- */
-export function iamArnOf(arn: string): string | undefined {
-  const session = /^arn:([\w-]+):sts::(\d{12}):assumed-role\/([\w+=,.@-]{1,64})\/[^\s]+$/.exec(arn);
-  if (session) return `arn:${session[1]}:iam::${session[2]}:role/${session[3]}`;
-  if (/^arn:[\w-]+:iam::\d{12}:(?:user|role|group)\/[\w+=,.@/-]{1,512}$/.test(arn)) return arn;
-  return undefined;
 }
 
 /** `STS: AssumeRole`, `sts:AssumeRole` or `AssumeRole` → the CloudTrail event name. */

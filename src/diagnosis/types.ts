@@ -287,6 +287,8 @@ export interface OtherError {
   confidence: number;
   /** A short, masked excerpt of the matching text. */
   excerpt: string;
+  /** For an auth error: its first steps, filled only with the facts of its own error block. */
+  checklist?: Step[];
 }
 
 export interface Diagnosis {

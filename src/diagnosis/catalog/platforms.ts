@@ -337,7 +337,7 @@ const TFC: PlatformInfo = {
       {
         id: 'tfc-verify-login',
         title: 'Log in to the host again',
-        commands: ['terraform login⟦ ⟨host⟩⟧'],
+        commands: ['terraform login⟦ ⟨tfc_host⟩⟧'],
       },
     ],
     env_token: [

@@ -36,7 +36,7 @@ export interface RegionFacts {
   endpoint?: string;
 }
 
-export function regionFacts(text: string, arns: ArnFact[]): RegionFacts {
+export function regionFacts(text: string, arns: ArnFact[], lines = text): RegionFacts {
   const endpoint = firstMatch(
     [
       /\b((?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
@@ -44,20 +44,26 @@ export function regionFacts(text: string, arns: ArnFact[]): RegionFacts {
     ],
     text,
   );
+  // What the configuration said, even when invalid (`Invalid AWS Region: snow`): read on its
+  // own line, so an empty value never takes the next line's first word.
+  const configured = firstMatch(
+    [/[Ii]nvalid AWS Region:[ \t]*([^\s"',]{1,64}?)\.?[ \t]*$/m],
+    lines,
+  );
   const region =
-    // What the configuration said, even when invalid (`Invalid AWS Region: snow`).
+    configured ??
     firstMatch(
       [
-        /[Ii]nvalid AWS Region: ([^\s"'.,]{1,64})/,
         /aws\.region=([a-z0-9-]{1,32})/,
         /\bregion[=:] ?"?([a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2})\b/,
         new RegExp(`/\\d{8}/(${REGION_SHAPE})/[a-z0-9-]+/aws4_request`),
-        /\b(?:sts|sso|oidc|portal\.sso|ec2|iam)\.([a-z0-9.-]{2,40}?)\.amazonaws\.com/,
+        /\b(?:sts|sso|oidc\.eks|oidc|portal\.sso|ec2|iam)\.([a-z0-9.-]{2,40}?)\.amazonaws\.com/,
         /\bs3[.-]([a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2})\.amazonaws\.com/,
         new RegExp(`\\b(${REGION_SHAPE})\\b`),
       ],
       text,
-    ) ?? undefined;
+    ) ??
+    undefined;
   const partition = partitionOf(region, endpoint, arns);
   return {
     ...(region ? { region } : {}),

@@ -140,9 +140,9 @@ export const assumeRoleDenied: CatalogEntry = {
       id: 'simulate',
       title: "Check the caller's own permission for sts:AssumeRole",
       commands: [
-        'aws iam simulate-principal-policy --policy-source-arn ⟨principal⟩ --action-names sts:AssumeRole --resource-arns ⟨role⟩',
+        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names sts:AssumeRole --resource-arns ⟨role⟩',
       ],
-      when: 'principal.present',
+      when: 'principal.simulatable',
     },
     BACKEND_CREDENTIALS,
     RERUN,

@@ -61,6 +61,20 @@ export const invalidAccessKey: CatalogEntry = {
       ],
     },
     {
+      id: 'ec2-wrong-secret',
+      title: 'The secret key does not belong to the access key id',
+      explanation:
+        'EC2 answers AuthFailure both for an unknown key id and for a signature made with the wrong secret (STS would say SignatureDoesNotMatch): a secret from another key, a truncated or re-encoded secret, or the id and secret of two different rotations.',
+      prior: 0,
+      boosts: [
+        {
+          when: /\bAuthFailure\b/,
+          by: 0.4,
+          evidence: 'EC2 said AuthFailure, which it also says for a wrong secret key.',
+        },
+      ],
+    },
+    {
       id: 'key-deleted-or-inactive',
       title: 'The access key was deactivated, deleted or rotated',
       explanation:
@@ -139,6 +153,18 @@ export const invalidAccessKey: CatalogEntry = {
         'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN must come from the same STS call.',
       commands: ['env | grep -c ^AWS_SESSION_TOKEN='],
       when: 'key.temporary',
+    },
+    {
+      id: 'secret-length',
+      title:
+        'EC2 AuthFailure: check the secret is whole and belongs to this key (length only, never the value)',
+      detail:
+        'A secret access key is 40 characters; re-copy the id and the secret from the same key.',
+      commands: [
+        'aws configure get aws_secret_access_key⟦ --profile ⟨profile⟩⟧ | tr -d "\\n" | wc -c',
+        'printf %s "$AWS_SECRET_ACCESS_KEY" | wc -c',
+      ],
+      when: /\bAuthFailure\b/,
     },
     {
       id: 'key-status',

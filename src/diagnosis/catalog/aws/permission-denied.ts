@@ -81,7 +81,7 @@ export const permissionDenied: CatalogEntry = {
         {
           when: /explicit deny|service control policy|permissions boundary|Quarantine/i,
           by: 0.45,
-          evidence: 'The message names an explicit deny.',
+          evidence: 'The message names an explicit deny⟦ in a ⟨policy_type⟩⟧⟦: ⟨policy_arn⟩⟧.',
         },
       ],
     },
@@ -144,9 +144,9 @@ export const permissionDenied: CatalogEntry = {
       id: 'simulate',
       title: 'Ask IAM whether the caller may perform the action',
       commands: [
-        'aws iam simulate-principal-policy --policy-source-arn ⟨principal⟩ --action-names ⟨action⟩',
+        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names ⟨action⟩',
       ],
-      when: 'principal.present',
+      when: 'principal.simulatable',
     },
     {
       id: 'state-access',
