@@ -20,6 +20,10 @@ const SIGNALS = {
   'block.provider': (f) => f.failedBlock?.kind === 'provider',
   'block.provider_alias': (f) => f.failedBlock?.alias !== undefined,
   'block.remote_state': (f) => f.failedBlock?.kind === 'remote_state',
+  /** The failure is about state in S3: the backend failed, or the paste names the bucket. */
+  'state.s3': (f) =>
+    f.failedBlock?.kind === 's3_backend' ||
+    (f.s3?.bucket !== undefined && f.operations.some((o) => /S3/i.test(o))),
   'block.exec_plugin': (f) => f.failedBlock?.kind === 'exec_plugin',
   'block.resource': (f) =>
     f.failedBlock?.kind === 'resource' || f.failedBlock?.kind === 'data_source',

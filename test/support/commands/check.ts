@@ -31,7 +31,7 @@ export interface Problem {
 }
 
 /** `<role-name>`: what a command shows for a value the user must supply. */
-export const PLACEHOLDER_SHOWN = /<([a-z0-9][a-z0-9-]*)>/g;
+export const PLACEHOLDER_SHOWN = /<([A-Za-z0-9][A-Za-z0-9-]*)>/g;
 
 /** Replaces shown placeholders by a plain word, as the user would before running it. */
 export function asTyped(command: string): string {

@@ -155,13 +155,13 @@ export const permissionDenied: CatalogEntry = {
         'aws s3 ls s3://⟨bucket⟩/⟦ --profile ⟨profile⟩⟧',
         'aws s3api head-object --bucket ⟨bucket⟩ --key ⟨state_key⟩',
       ],
-      when: 'block.backend',
+      when: 'state.s3',
     },
     {
       id: 'cloudtrail',
       title: 'Find the denied call in CloudTrail (errorCode AccessDenied) for the full context',
       commands: [
-        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=<EventName> --max-results 5',
+        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=⟨event_name⟩ --max-results 5',
       ],
     },
     RERUN,
