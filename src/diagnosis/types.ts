@@ -221,8 +221,6 @@ export interface DenialFacts {
   reason?: 'explicit-deny' | 'implicit-deny';
   /** The denying policy's ARN, when the message names it. */
   policyArn?: string;
-  /** The id newer AccessDenied messages end with, for the console's access-denied view. */
-  authorizationId?: string;
 }
 
 export interface Cause {

@@ -20,6 +20,7 @@ import {
   loadAwsTree,
   PLACEHOLDER_SHOWN,
   asTyped,
+  powershellProblems,
   awsInvocation,
 } from '../support/commands/check';
 import { argv, simpleCommands } from '../support/commands/shell-words';
@@ -131,6 +132,10 @@ describe('the checkers themselves', () => {
 
   it('reject what each parser rejects', async () => {
     expect(bashProblems([{ where: 't', command: 'echo "unclosed' }])).toHaveLength(1);
+    const ps = (command: string) =>
+      powershellProblems([{ where: 't', command, shell: 'powershell' }]);
+    expect(await ps('$env:AWS_PROFILE = "unclosed')).toHaveLength(1);
+    expect(await ps('$env:AWS_PROFILE = "dev"')).toEqual([]);
     expect(
       bashProblems([{ where: 't', command: 'aws iam get-role --role-name <role-name>' }]),
     ).toEqual([]);

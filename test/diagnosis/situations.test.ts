@@ -71,15 +71,15 @@ describe('advice that reads the paste', () => {
   });
 
   it('reads the policy type and ARN of an explicit deny', () => {
-    // invented: the explicit-deny shape of AWS's newer AccessDenied messages, with the policy ARN.
+    // https://aws.amazon.com/blogs/security/enhanced-access-denied-error-messages-with-policy-arns
     const text =
-      'Error: api error AccessDenied: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:eu-west-1:123456789012:instance/* with an explicit deny in a service control policy: arn:aws:organizations::111111111111:policy/o-abc123/service_control_policy/p-def456';
+      'An error occurred (AccessDenied) when calling the ListRoles operation: User: arn:aws:iam::123456789012:user/Matt is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::123456789012:role/* with an explicit deny in a service control policy: arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd';
     const d = diagnose(text);
     expect(d.facts.denial).toMatchObject({
       policyType: 'service control policy',
       reason: 'explicit-deny',
       policyArn:
-        'arn:aws:organizations::111111111111:policy/o-abc123/service_control_policy/p-def456',
+        'arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd',
     });
     expect(d.causes[0]?.evidence.join(' ')).toContain('service control policy');
   });

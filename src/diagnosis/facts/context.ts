@@ -136,8 +136,9 @@ export function cluster(flat: string): Facts['cluster'] {
 
 /**
  * Newer AccessDenied messages: `… with an explicit deny in a service control policy:
- * arn:aws:organizations::…` or `… because no identity-based policy allows the … action`,
- * and an authorization id at the end for the console's access-denied view.
+ * arn:aws:organizations::…` (the policy ARN since the change in the AWS Security Blog post
+ * "Enhanced access denied error messages with policy ARNs") or `… because no identity-based
+ * policy allows the … action` (IAM User Guide, troubleshoot_access-denied).
  */
 export function denial(flat: string): DenialFacts | undefined {
   const explicit =
@@ -145,12 +146,6 @@ export function denial(flat: string): DenialFacts | undefined {
       flat,
     );
   const implicit = /because no ([a-z][\w -]{2,40}?policy) allows/.exec(flat);
-  const authorizationId = firstMatch(
-    [
-      /\b(?:[Aa]uthorization|[Aa]ccess denied) ?(?:ID|id|Id)[:=] ?([A-Za-z0-9+/=_-]{8,200})(?=[\s,.;)]|$)/,
-    ],
-    flat,
-  );
   const policyArn = explicit?.[2]?.replace(/[.,;:]+$/, '');
   const out: DenialFacts = {
     ...(explicit ? { policyType: explicit[1] as string, reason: 'explicit-deny' as const } : {}),
@@ -158,7 +153,6 @@ export function denial(flat: string): DenialFacts | undefined {
       ? { policyType: implicit[1] as string, reason: 'implicit-deny' as const }
       : {}),
     ...(policyArn ? { policyArn } : {}),
-    ...(authorizationId ? { authorizationId } : {}),
   };
   return Object.keys(out).length > 0 ? out : undefined;
 }

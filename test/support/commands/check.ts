@@ -3,6 +3,8 @@
 // itself compiled to WebAssembly), kubectl jsonpath (./kube-jsonpath.ts), HCL snippets in
 // step details (@cdktf/hcl2json: HashiCorp's HCL parser in wasm) and `aws <svc> <op>
 // --param` against the AWS CLI's own command tree (test/fixtures/aws-cli-commands.json).
+// PowerShell commands are parsed with tree-sitter-powershell (a community grammar run by
+// web-tree-sitter; Microsoft's own parser needs .NET, which this machine does not have).
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,7 +28,7 @@ export interface Shown {
 export interface Problem {
   where: string;
   command: string;
-  checker: 'bash' | 'jmespath' | 'jq' | 'jsonpath' | 'hcl' | 'aws' | 'placeholder';
+  checker: 'bash' | 'powershell' | 'jmespath' | 'jq' | 'jsonpath' | 'hcl' | 'aws' | 'placeholder';
   message: string;
 }
 
@@ -148,7 +150,6 @@ export async function commandProblems(shown: Shown, tree: AwsTree): Promise<Prob
   const add = (checker: Problem['checker'], message: string): void => {
     problems.push({ where: shown.where, command: shown.command, checker, message });
   };
-  if (shown.shell === 'powershell') return problems;
   for (const sc of simpleCommands(asTyped(shown.command))) {
     const words = argv(sc);
     const tool = words[0];
@@ -224,12 +225,30 @@ function bashError(script: string): string | undefined {
   return r.status === 0 ? undefined : (r.stderr.trim().split('\n')[0] ?? `exit ${r.status}`);
 }
 
+/** PowerShell commands: each parsed alone (in ./ps-parse.cjs); an ERROR or MISSING node fails. */
+export async function powershellProblems(shown: Shown[]): Promise<Problem[]> {
+  const ps = shown.filter((s) => s.shell === 'powershell');
+  if (ps.length === 0) return [];
+  // Liftoff only: V8's optimising tier would spend seconds on the grammar's WebAssembly.
+  const r = spawnSync('node', ['--liftoff-only', join(__dirname, 'ps-parse.cjs')], {
+    input: JSON.stringify(ps.map((s) => asTyped(s.command))),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`ps-parse.cjs failed: ${r.stderr}`);
+  return (JSON.parse(r.stdout) as number[]).map((i) => ({
+    where: ps[i]?.where ?? '',
+    command: ps[i]?.command ?? '',
+    checker: 'powershell' as const,
+    message: 'does not parse as PowerShell',
+  }));
+}
+
 export async function checkAll(
   shown: Shown[],
   details: Array<{ where: string; detail: string }>,
 ): Promise<Problem[]> {
   const tree = loadAwsTree();
-  const problems = bashProblems(shown);
+  const problems = [...bashProblems(shown), ...(await powershellProblems(shown))];
   for (const s of shown) problems.push(...(await commandProblems(s, tree)));
   for (const d of details) problems.push(...(await detailProblems(d.where, d.detail)));
   return problems;
