@@ -132,3 +132,13 @@ describe('facts that cannot be fooled', () => {
     expect(other?.checklist?.flatMap((s) => s.commands).join('\n')).toContain('legacy-admin');
   });
 });
+
+describe('endpoints', () => {
+  it('names a custom STS endpoint the request could not reach', () => {
+    // invented: SDK v2's request-send failure against a LocalStack endpoint.
+    const d = diagnose(
+      'Error: configuring Terraform AWS Provider: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "http://localhost:4566/": dial tcp 127.0.0.1:4566: connect: connection refused',
+    );
+    expect(d.facts.endpoint).toBe('localhost:4566');
+  });
+});

@@ -51,9 +51,7 @@ export function azureDetails(flat: string): Facts['azure'] {
     flat,
   );
   // A scope may be hard-wrapped mid-word (`/subscrip tions/…`): scopes contain no spaces.
-  const scope = firstMatch([/\bscope '(\/subscriptions\/[^']{3,600}|\/[^'\s]{3,600})'/], flat)
-    ?.replace(/\s+/g, '')
-    .replace(/^\/subscrip(?=tions\/)/, '/subscrip');
+  const scope = firstMatch([/\bscope '(\/[^']{3,600})'/], flat)?.replace(/\s+/g, '');
   const objectId = firstMatch([new RegExp(`object id '(${GUID})'`)], flat);
   const out = {
     ...(subject ? { subject } : {}),
@@ -81,6 +79,11 @@ export function tfcHost(flat: string): string | undefined {
       new RegExp(`credentials block for (${HOST}) in your CLI Config`),
       new RegExp(`your API token for (${HOST}) is valid`),
       new RegExp(`\\bat host (${HOST})\\b`),
+      // A private module registry that refused the token.
+      new RegExp(
+        `available versions for (?:module|provider) "[^"]{1,200}"(?: \\([^)]{0,200}\\))? from (${HOST}):`,
+      ),
+      new RegExp(`Could not download module "[^"]{1,200}" from https://(${HOST})/`),
       new RegExp(
         `Failed to (?:request discovery document|retrieve available versions)[^:]{0,200}?: .{0,80}?https://(${HOST})/`,
       ),

@@ -40,6 +40,10 @@ export function regionFacts(text: string, arns: ArnFact[], lines = text): Region
   const endpoint = firstMatch(
     [
       /\b((?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
+      // A region typed in capitals still names the endpoint that failed (`sts.PAR.amazonaws.com`).
+      /\b((?:[A-Za-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
+      // A custom endpoint (`endpoints { sts = … }`, LocalStack) that the request could not reach.
+      /\b(?:Post|Get|POST|GET) "?https?:\/\/([a-z0-9.-]{1,253}(?::\d{2,5})?)\/?[^\s"]{0,200}"?: (?:dial tcp|net\/http|context deadline|read tcp|EOF|x509|tls:)/,
       /https?:\/\/((?:[a-z0-9-]{1,63}\.){1,4}(?:c2s\.ic\.gov|sc2s\.sgov\.gov))\b/,
     ],
     text,

@@ -28,7 +28,9 @@ export const WITNESS: Record<string, RegExp> = {
     /\bkey ["'][\w./-]{1,200}\.tfstate|\bKey: ?"?[\w./-]{1,200}\.tfstate|s3:\/\/[a-z0-9][a-z0-9.-]{2,62}\/[\w./-]{1,200}\.tfstate/,
   cluster: /\bcluster[-_ ]name[ =:"']+[\w-]{2}|arn:aws[\w-]*:eks:[a-z0-9-]+:\d{12}:cluster\/[\w-]/,
   host: /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}/,
-  'tfc-host': /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}/,
+  'tfc-host':
+    /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}|available versions for module "[^"]+"(?: \([^)]*\))? from [a-z0-9.-]+\.[a-z]+:|Could not download module "[^"]+" from https:\/\/[a-z0-9.-]+\//,
+  'tf-token-host': /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}/,
   endpoint: /\b(?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com\b/,
   'service-account': /[a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com/,
   project: /\bprojects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\b/,
