@@ -77,6 +77,7 @@ export function templateVars(f: Facts): TemplateVars {
     scope: f.azure?.scope,
     cluster: f.cluster?.name,
     cluster_host: f.cluster?.host,
+    cluster_location: f.cluster?.location,
     object_id: f.azure?.objectId,
     user_name: f.principal
       ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]

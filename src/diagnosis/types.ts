@@ -203,7 +203,7 @@ export interface Facts {
     objectId?: string;
   };
   /** The Kubernetes API server the provider talked to, and whose cluster it is. */
-  cluster?: { host?: string; kind?: ClusterKind; name?: string };
+  cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
   /** What a newer AccessDenied message says about the policy that decided it. */
   denial?: DenialFacts;
   /** The shell the paste came from, when a prompt or a path gives it away. */

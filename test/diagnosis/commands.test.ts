@@ -41,7 +41,6 @@ export const USER_SUPPLIED = new Set([
   'provider',
   'role-to-grant',
   'your-region',
-  'cluster-location',
 ]);
 
 const rendered = renderCatalog();

@@ -91,4 +91,32 @@ export const SITUATIONS: Situation[] = [
       source: 'invented: a PowerShell prompt in front of the cloud backend no-token message',
     },
   },
+  {
+    platforms: ['k8s'],
+    step: {
+      id: 'k8s-powershell',
+      title: 'In PowerShell: see which kubeconfig and context the provider uses',
+      commands: ['$env:KUBECONFIG', 'kubectl config current-context', 'kubectl auth whoami'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: 'PS C:\\infra> terraform apply\n╷\n│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials',
+      source: 'invented: a PowerShell prompt in front of the helm provider credentials message',
+    },
+  },
+  {
+    platforms: ['github'],
+    step: {
+      id: 'github-powershell',
+      title: 'In PowerShell: list the GITHUB_* and GH_* variables (names only)',
+      commands: [psEnv('^(GITHUB|GH)_'), 'gh auth status'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: 'PS C:\\infra> terraform plan\n╷\n│ Error: GET https://api.github.com/user: 401 Bad credentials []',
+      source: 'invented: a PowerShell prompt in front of the github provider 401 message',
+    },
+  },
 ];

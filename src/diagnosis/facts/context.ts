@@ -133,8 +133,17 @@ export function cluster(flat: string): Facts['cluster'] {
   else if (host) kind = 'other';
   const name =
     kind === 'eks' ? eksName : kind === 'aks' ? aksName : kind === 'gke' ? gkeName : undefined;
+  const location =
+    kind === 'gke'
+      ? firstMatch([/\/locations\/([a-z]{2,12}-[a-z]{2,12}\d(?:-[a-z])?)\/clusters\//], flat)
+      : undefined;
   if (!host && !kind) return undefined;
-  return { ...(host ? { host } : {}), ...(kind ? { kind } : {}), ...(name ? { name } : {}) };
+  return {
+    ...(host ? { host } : {}),
+    ...(kind ? { kind } : {}),
+    ...(name ? { name } : {}),
+    ...(location ? { location } : {}),
+  };
 }
 
 /**

@@ -46,6 +46,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   audience: 'api://AzureADTokenExchange',
   scope: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-app',
   cluster: 'prod-eks',
+  cluster_location: 'us-central1',
   cluster_host: 'ABCDEF0123456789.gr7.eu-west-1.eks.amazonaws.com',
   object_id: '00000000-0000-0000-0000-000000000004',
   user_name: 'ci-deployer',

@@ -155,7 +155,7 @@ export const k8sUnauthorized: CatalogEntry = {
       title: 'GKE: install gke-gcloud-auth-plugin and refresh the cluster credentials',
       commands: [
         'gke-gcloud-auth-plugin --version',
-        'gcloud container clusters get-credentials ⟨cluster⟩ --location <cluster-location>',
+        'gcloud container clusters get-credentials ⟨cluster⟩ --location ⟨cluster_location⟩',
         'kubectl auth whoami',
       ],
       when: 'cluster.gke',
