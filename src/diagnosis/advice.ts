@@ -1,9 +1,9 @@
 // Turns a catalog entry plus the facts of one paste into ranked causes and a checklist.
 
-import { PLATFORMS, type CatalogEntry, type StepSpec } from './catalog';
+import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
-import { fill, type TemplateVars } from './template';
+import { fill, fillProse, type TemplateVars } from './template';
 import type { Cause, CredentialSource, Platform, Step } from './types';
 
 export interface AdviceContext {
@@ -22,14 +22,7 @@ export function pasteContext(
 }
 
 /** Prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
-function prose(template: string, vars: TemplateVars): string {
-  const known: TemplateVars = { ...vars };
-  for (const m of template.matchAll(/\{(\w+)\}/g)) {
-    const name = m[1] as string;
-    if (known[name] === undefined) known[name] = `the ${name.replace(/_/g, ' ')}`;
-  }
-  return fill(template, known);
-}
+const prose = fillProse;
 
 export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
   const scored = entry.causes.map((spec) => {
@@ -67,6 +60,7 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
     commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)),
     ...(spec.sources && source ? { source } : {}),
+    ...(spec.shell ? { shell: spec.shell } : {}),
   };
 }
 
@@ -87,9 +81,13 @@ export function buildSteps(
     : source === 'unknown'
       ? platform.discover
       : (platform.verify[source] ?? []);
+  // What the situation demands first (state to save, the shell the paste came from).
+  const situational = SITUATIONS.filter(
+    (s) => !s.platforms || s.platforms.includes(entry.platform),
+  ).map((s) => s.step);
   const seen = new Set<string>();
   const steps: Step[] = [];
-  for (const spec of [...lead, ...entry.steps]) {
+  for (const spec of [...situational, ...lead, ...entry.steps]) {
     if (seen.has(spec.id) || !appliesTo(spec, source, ctx)) continue;
     seen.add(spec.id);
     steps.push(toStep(spec, ctx, source));

@@ -6,7 +6,7 @@ import { catalogEntry, PLATFORMS } from './catalog';
 import { classify, type BlockVerdict } from './classify';
 import { emptyFacts, extractFacts } from './facts';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
-import { normalize } from './normalize';
+import { normalize, type Block } from './normalize';
 import { findSecrets, redactor } from './secrets';
 import { computeSignals } from './signals';
 import { makeGuide } from './guide';
@@ -23,10 +23,17 @@ export function diagnose(input: string): Diagnosis {
   const focused = focus(text);
   const { blocks, text: normalized } = normalize(focused.segments);
   const { primary, others } = classify(blocks);
-  const flat = blocks.map((b) => b.flat).join('\n');
   const context =
     text.length > READ_WHOLE_CHARS ? `${text.slice(0, 4096)}\n${text.slice(-4096)}` : '';
-  const facts = extractFacts({ text: normalized, flat, context });
+  // The primary error's own block first, and no other error's block: a second error's
+  // profile or role never fills the first error's commands.
+  const own = factBlocks(blocks, primary, others);
+  const flat = own.map((b) => b.flat).join('\n');
+  const facts = extractFacts({
+    text: own === blocks ? normalized : own.map((b) => b.lines.join('\n')).join('\n\n'),
+    flat,
+    context,
+  });
   const notes = focused.partial
     ? [
         `Read ${focusedSize(focused.segments)} of ${text.length} characters: the parts around error messages.`,
@@ -72,7 +79,7 @@ export function diagnose(input: string): Diagnosis {
       sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
       docs: entry.docs,
       secrets: secrets.findings,
-      others: others.map(toOther),
+      others: others.map((o) => toOther(o, blocks, context)),
       evidence: [primary.excerpt],
       ...(primary.signatureId ? { signatureId: primary.signatureId } : {}),
       notes,
@@ -100,10 +107,56 @@ function quiet(secrets: ReturnType<typeof findSecrets>): Diagnosis {
   return secrets.values.length > 0 ? scrub(diagnosis, redactor(secrets.values)) : diagnosis;
 }
 
-function toOther(v: BlockVerdict): OtherError {
-  const title =
-    v.classId === 'none' ? (v.notAuth?.title ?? NONE_TITLE) : catalogEntry(v.classId).title;
-  return { classId: v.classId, title, confidence: v.confidence, excerpt: v.excerpt };
+/** How many steps an extra error's own checklist shows. */
+const OTHER_STEPS = 2;
+
+function toOther(v: BlockVerdict, blocks: Block[], context: string): OtherError {
+  if (v.classId === 'none')
+    return {
+      classId: v.classId,
+      title: v.notAuth?.title ?? NONE_TITLE,
+      confidence: v.confidence,
+      excerpt: v.excerpt,
+    };
+  const entry = catalogEntry(v.classId);
+  const block = blocks[blockOf(blocks, v)];
+  const base = {
+    classId: v.classId,
+    title: entry.title,
+    confidence: v.confidence,
+    excerpt: v.excerpt,
+  };
+  if (!block) return base;
+  // Its own checklist, filled only with the facts of its own block.
+  const facts = extractFacts({ text: block.lines.join('\n'), flat: block.flat, context });
+  facts.platform = entry.platform;
+  const ctx = pasteContext(computeSignals(facts), block.flat, templateVars(facts));
+  const source = detectSource(entry.platform, ctx) ?? 'unknown';
+  const checklist = buildSteps(entry, source, ctx, { includePlatformChecks: false }).slice(
+    0,
+    OTHER_STEPS,
+  );
+  return { ...base, checklist };
+}
+
+/** The index of the block a verdict's excerpt was cut from (-1 when not found). */
+function blockOf(blocks: Block[], v: BlockVerdict): number {
+  const core = v.excerpt.replace(/^…/, '').replace(/…$/, '').slice(0, 120);
+  if (core === '') return -1;
+  return blocks.findIndex((b) => b.flat.includes(core));
+}
+
+/** The primary error's block first, then the blocks that hold no other error. */
+function factBlocks(blocks: Block[], primary: BlockVerdict, others: BlockVerdict[]): Block[] {
+  const first = blockOf(blocks, primary);
+  if (first < 0 || primary.classId === 'none') return blocks;
+  const skip = new Set(
+    others
+      .filter((o) => o.classId !== 'none' && o.classId !== primary.classId)
+      .map((o) => blockOf(blocks, o)),
+  );
+  skip.add(first);
+  return [blocks[first] as Block, ...blocks.filter((_, i) => !skip.has(i))];
 }
 
 function focusedSize(segments: string[]): number {

@@ -2,10 +2,10 @@
 // rebuild the ranked causes and the checklist for any credential source, without the paste.
 
 import { buildSteps, rankCauses, type AdviceContext } from './advice';
-import { catalogEntry, PLATFORMS, type CatalogEntry } from './catalog';
+import { catalogEntry, PLATFORMS, SITUATIONS, type CatalogEntry } from './catalog';
 import type { Condition } from './catalog/schema';
 import { SIGNAL_NAMES, type Signal } from './signals';
-import type { TemplateVars } from './template';
+import { placeholders, type TemplateVars } from './template';
 import type { AuthClassId, Cause, CredentialSource, Guide, Step } from './types';
 
 const MAX_VAR_LENGTH = 200;
@@ -24,9 +24,11 @@ export function makeGuide(
   signals: ReadonlySet<Signal>,
   ctx: AdviceContext,
 ): Guide {
+  // Only the facts this class's texts name: buttons carry them, within Slack's value limit.
+  const used = usedPlaceholders(entry);
   const vars: Record<string, string> = {};
   for (const [k, v] of Object.entries(ctx.vars))
-    if (v !== undefined && v.length <= MAX_VAR_LENGTH) vars[k] = v;
+    if (v !== undefined && v.length <= MAX_VAR_LENGTH && used.has(k)) vars[k] = v;
   return {
     vars,
     signals: [...signals],
@@ -35,6 +37,28 @@ export function makeGuide(
       .join(''),
     key: conditionsKey(entry.id),
   };
+}
+
+/** Every placeholder the texts of a class (and its platform's checks) can show. */
+function usedPlaceholders(entry: CatalogEntry): Set<string> {
+  const platform = PLATFORMS[entry.platform];
+  const steps = [
+    ...SITUATIONS.filter((s) => !s.platforms || s.platforms.includes(entry.platform)).map(
+      (s) => s.step,
+    ),
+    ...entry.steps,
+    ...platform.discover,
+    ...Object.values(platform.verify).flat(),
+  ];
+  const texts = [
+    ...steps.flatMap((s) => [s?.title ?? '', s?.detail ?? '', ...(s?.commands ?? [])]),
+    ...entry.causes.flatMap((c) => [
+      c.title,
+      c.explanation,
+      ...(c.boosts ?? []).map((b) => b.evidence),
+    ]),
+  ];
+  return new Set(texts.flatMap(placeholders));
 }
 
 /** FNV-1a of the class's text conditions: a short, stable fingerprint (no crypto needed). */
@@ -79,6 +103,11 @@ export function sourcesFor(classId: AuthClassId): Array<{ id: CredentialSource; 
 export function stepTitle(classId: AuthClassId, stepId: string): string | undefined {
   const entry = catalogEntry(classId);
   const platform = PLATFORMS[entry.platform];
-  const all = [...entry.steps, ...platform.discover, ...Object.values(platform.verify).flat()];
+  const all = [
+    ...SITUATIONS.map((s) => s.step),
+    ...entry.steps,
+    ...platform.discover,
+    ...Object.values(platform.verify).flat(),
+  ];
   return all.find((s) => s?.id === stepId)?.title;
 }

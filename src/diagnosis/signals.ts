@@ -2,6 +2,7 @@
 // steps refer to them by name, which keeps the knowledge declarative.
 
 import { VALID_REGION } from './facts/location';
+import { iamArnOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
 
 const SIGNALS = {
@@ -19,6 +20,10 @@ const SIGNALS = {
   'block.provider': (f) => f.failedBlock?.kind === 'provider',
   'block.provider_alias': (f) => f.failedBlock?.alias !== undefined,
   'block.remote_state': (f) => f.failedBlock?.kind === 'remote_state',
+  /** The failure is about state in S3: the backend failed, or the paste names the bucket. */
+  'state.s3': (f) =>
+    f.failedBlock?.kind === 's3_backend' ||
+    (f.s3?.bucket !== undefined && f.operations.some((o) => /S3/i.test(o))),
   'block.exec_plugin': (f) => f.failedBlock?.kind === 'exec_plugin',
   'block.resource': (f) =>
     f.failedBlock?.kind === 'resource' || f.failedBlock?.kind === 'data_source',
@@ -54,6 +59,17 @@ const SIGNALS = {
   encoded_message: (f) => f.encodedAuthorizationMessage !== undefined,
   'operation.sts': (f) => f.operations.some((o) => /^(?:STS: |sts:)/.test(o)),
   'operation.s3': (f) => f.operations.some((o) => /^(?:S3: |s3:)|Object|Bucket/.test(o)),
+  /** IAM can simulate the caller: a user, a role, or an assumed-role session (as its role). */
+  'principal.simulatable': (f) => f.principal !== undefined && iamArnOf(f.principal) !== undefined,
+  /** Terraform could not save state (errored.tfstate): recovering it comes before any fix. */
+  'state.not_persisted': (f) => f.stateNotPersisted === true,
+  'shell.powershell': (f) => f.shell === 'powershell',
+  'shell.windows': (f) => f.shell !== undefined,
+  'cluster.eks': (f) => f.cluster?.kind === 'eks',
+  'cluster.aks': (f) => f.cluster?.kind === 'aks',
+  'cluster.gke': (f) => f.cluster?.kind === 'gke',
+  /** EKS, or a cluster whose kind the paste does not show (EKS steps stay the default). */
+  'cluster.not_aks_gke': (f) => f.cluster?.kind !== 'aks' && f.cluster?.kind !== 'gke',
 } satisfies Record<string, (f: Facts) => boolean>;
 
 export type Signal = keyof typeof SIGNALS;

@@ -1,18 +1,39 @@
-// Fills catalog text with facts from the paste.
-//   `{profile}`                → the value, or `<profile>` when the paste did not show one
-//   `[ --profile {profile}]`   → the bracketed part only when every placeholder in it is known
+// Fills catalog text with facts from the paste. The syntax uses characters no shell,
+// JMESPath, jq, kubectl jsonpath, HCL or JSON gives a meaning to, so every other
+// character of a command — `{}`, `[]`, `%{http_code}`, `[].{a:b}`, `{.users[0].user}` —
+// passes through untouched:
+//   `⟨profile⟩`                → the value, or `<profile>` when the paste did not show one
+//   `⟦ --profile ⟨profile⟩⟧`   → the part inside only when every placeholder in it is known
+// (U+27E8/U+27E9 and U+27E6/U+27E7, "mathematical angle/white square brackets").
 // Values are facts (never secrets): masked key ids, names, ARNs, regions.
 
+import { iamArnOf, roleNameOf } from './iam-arns';
 import { keyAccountMismatch } from './signals';
 import type { Facts } from './types';
 
+export { iamArnOf, roleNameOf };
+
 export type TemplateVars = Partial<Record<string, string>>;
+
+/** A placeholder: `⟨name⟩` with a lower-case name. */
+export const PLACEHOLDER = /⟨([a-z][a-z0-9_]*)⟩/g;
+/** An optional part: `⟦…⟧`, not nested. */
+export const OPTIONAL = /⟦([^⟦⟧]*)⟧/g;
+
+/** What a command shows for a fact the paste lacks: `<role-name>`. */
+export function missing(name: string): string {
+  return `<${name.replace(/_/g, '-')}>`;
+}
+
+/** Characters a value may carry into a command unquoted. */
+const SHELL_SAFE = /^[A-Za-z0-9_.:/@+=,%-]+$/;
 
 export function templateVars(f: Facts): TemplateVars {
   const key = f.accessKeys.find((k) => k.kind === 'long-term' || k.kind === 'temporary');
   const role = f.roleArns.find((r) => r.includes(':role/')) ?? f.roleArns[0];
   const mismatch = keyAccountMismatch(f);
   const skew = f.clock?.skewSeconds;
+  const iamPrincipal = f.principal ? iamArnOf(f.principal) : undefined;
   return {
     key: key?.masked,
     key_kind: key?.description,
@@ -22,7 +43,9 @@ export function templateVars(f: Facts): TemplateVars {
     partition: f.partition,
     profile: f.profiles[0],
     role,
+    role_name: role ? roleNameOf(role) : f.roleName,
     principal: f.principal,
+    iam_principal: iamPrincipal,
     account: f.accountIds[0],
     role_account: role ? /^arn:[^:]+:[^:]+::(\d{12}):/.exec(role)?.[1] : undefined,
     block: f.failedBlock ? describeBlock(f) : undefined,
@@ -33,26 +56,96 @@ export function templateVars(f: Facts): TemplateVars {
         : `${formatDuration(Math.abs(skew)).slice(1)} ${skew < 0 ? 'behind' : 'ahead of'}`,
     action: f.deniedAction,
     operation: f.operations[0],
+    event_name: f.operations.map(eventNameOf).find((e) => e !== undefined),
     code: f.errorCodes[0],
     status: f.httpStatus === undefined ? undefined : String(f.httpStatus),
     host: f.hosts[0],
+    tfc_host: f.tfcHost,
+    // TF_TOKEN_<host>: dots become underscores, dashes double underscores.
+    tf_token_host: f.tfcHost?.replace(/-/g, '__').replace(/\./g, '_'),
     endpoint: f.endpoint,
     subscription: f.subscriptionIds[0],
     tenant: f.tenantIds[0],
     client: f.clientIds[0],
     project: f.gcpProjects[0],
+    service_account: f.gcpServiceAccount,
+    bucket: f.s3?.bucket,
+    state_key: f.s3?.key,
+    subject: f.azure?.subject,
+    issuer: f.azure?.issuer,
+    audience: f.azure?.audience,
+    scope: f.azure?.scope,
+    cluster: f.cluster?.name,
+    cluster_host: f.cluster?.host,
+    cluster_location: f.cluster?.location,
+    object_id: f.azure?.objectId,
+    user_name: f.principal
+      ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]
+      : undefined,
+    mfa_serial: f.arns.find((a) => a.service === 'iam' && a.resourceType === 'mfa')?.arn,
+    encoded_message: f.encodedAuthorizationMessage,
+    policy_arn: f.denial?.policyArn,
+    policy_type: f.denial?.policyType,
   };
 }
 
+/** `STS: AssumeRole`, `sts:AssumeRole` or `AssumeRole` → the CloudTrail event name. */
+function eventNameOf(operation: string): string | undefined {
+  return /^(?:[A-Za-z0-9 ]{2,40}: |[a-z0-9-]{2,30}:)?([A-Z][A-Za-z0-9]{1,63})$/.exec(
+    operation,
+  )?.[1];
+}
+
+/**
+ * Fills a command: a known value goes in as is when it is shell-safe, quoted otherwise;
+ * inside quotes the template opened it is escaped for those quotes, so it cannot end them.
+ */
 export function fill(template: string, vars: TemplateVars): string {
-  const optional = template.replace(/\[([^[\]]*)\]/g, (_m, inner: string) => {
-    const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-    return names.every((n) => vars[n] !== undefined) ? inner : '';
+  return render(template, vars, (name, value, before) => {
+    if (value === undefined) return missing(name);
+    if (SHELL_SAFE.test(value)) return value;
+    const quote = quoteAt(before);
+    if (quote === "'") return value.replace(/'/g, `'\\''`);
+    if (quote === '"') return value.replace(/["\\$`]/g, '\\$&');
+    return `'${value.replace(/'/g, `'\\''`)}'`;
   });
-  return optional.replace(
-    /\{(\w+)\}/g,
-    (_m, name: string) => vars[name] ?? `<${name.replace(/_/g, '-')}>`,
+}
+
+/** The shell quote open at the end of `prefix` (bash rules: no escapes inside '…'). */
+function quoteAt(prefix: string): '' | "'" | '"' {
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix[i];
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') i++;
+    else if (c === quote) quote = '';
+    else if (!quote && (c === "'" || c === '"')) quote = c;
+  }
+  return quote;
+}
+
+/** Fills prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
+export function fillProse(template: string, vars: TemplateVars): string {
+  return render(template, vars, (name, value) => value ?? `the ${name.replace(/_/g, ' ')}`);
+}
+
+function render(
+  template: string,
+  vars: TemplateVars,
+  value: (name: string, value: string | undefined, before: string) => string,
+): string {
+  const kept = template.replace(OPTIONAL, (_m, inner: string) =>
+    [...inner.matchAll(PLACEHOLDER)].every((m) => vars[m[1] as string] !== undefined) ? inner : '',
   );
+  return kept.replace(PLACEHOLDER, (_m, name: string, offset: number, whole: string) =>
+    value(name, vars[name], whole.slice(0, offset)),
+  );
+}
+
+/** The placeholder names a template uses. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }
 
 export function describeBlock(f: Facts): string {

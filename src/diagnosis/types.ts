@@ -185,6 +185,42 @@ export interface Facts {
   gcpProjects: string[];
   /** Hosts such as app.terraform.io, api.github.com, or a Kubernetes API server. */
   hosts: string[];
+  /** A role named without its ARN (`role "Deploy"`), when no role ARN is shown. */
+  roleName?: string;
+  /** The HCP Terraform / Terraform Enterprise / registry host that refused or lacks a token. */
+  tfcHost?: string;
+  /** The Google service account the failing call used or impersonated. */
+  gcpServiceAccount?: string;
+  /** The S3 object a backend or remote state read failed on. */
+  s3?: { bucket?: string; key?: string };
+  /** What Entra ID named in a federated-credential or authorization error. */
+  azure?: {
+    subject?: string;
+    issuer?: string;
+    audience?: string;
+    scope?: string;
+    /** The object id of the caller (what `az role assignment --assignee` takes). */
+    objectId?: string;
+  };
+  /** The Kubernetes API server the provider talked to, and whose cluster it is. */
+  cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
+  /** What a newer AccessDenied message says about the policy that decided it. */
+  denial?: DenialFacts;
+  /** The shell the paste came from, when a prompt or a path gives it away. */
+  shell?: 'powershell' | 'cmd';
+  /** Terraform could not save state and wrote errored.tfstate (state safety comes first). */
+  stateNotPersisted?: boolean;
+}
+
+export type ClusterKind = 'eks' | 'aks' | 'gke' | 'other';
+
+export interface DenialFacts {
+  /** `identity-based`, `resource-based`, `service control`, `permissions boundary`, `session`, … */
+  policyType?: string;
+  /** `explicit deny` or `no … policy allows`. */
+  reason?: 'explicit-deny' | 'implicit-deny';
+  /** The denying policy's ARN, when the message names it. */
+  policyArn?: string;
 }
 
 export interface Cause {
@@ -205,6 +241,8 @@ export interface Step {
   commands: string[];
   /** The credential source this step is specific to, when it is. */
   source?: CredentialSource;
+  /** The shell the commands are written for (absent: bash/sh). */
+  shell?: 'powershell';
 }
 
 export interface DocLink {
@@ -247,6 +285,8 @@ export interface OtherError {
   confidence: number;
   /** A short, masked excerpt of the matching text. */
   excerpt: string;
+  /** For an auth error: its first steps, filled only with the facts of its own error block. */
+  checklist?: Step[];
 }
 
 export interface Diagnosis {

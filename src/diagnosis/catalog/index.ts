@@ -28,4 +28,5 @@ export function catalogEntry(id: AuthClassId): CatalogEntry {
 
 export { NOT_AUTH } from './not-auth';
 export { PLATFORMS } from './platforms';
+export { SITUATIONS, type Situation } from './situations';
 export type { CatalogEntry, CauseSpec, Example, NotAuthEntry, Signature, StepSpec } from './schema';

@@ -41,7 +41,7 @@ const AWS: PlatformInfo = {
       title: 'See where the AWS CLI finds credentials, and which profile and region it uses',
       detail:
         'The `Type` column says env, shared-credentials-file, sso, iam-role, …; keys are shown masked.',
-      commands: ['aws configure list[ --profile {profile}]'],
+      commands: ['aws configure list⟦ --profile ⟨profile⟩⟧'],
     },
     {
       id: 'aws-discover-env',
@@ -93,7 +93,7 @@ const AWS: PlatformInfo = {
         title: 'Check the profile exists and works',
         commands: [
           'aws configure list-profiles',
-          'aws sts get-caller-identity --profile {profile}',
+          'aws sts get-caller-identity --profile ⟨profile⟩',
         ],
       },
     ],
@@ -102,8 +102,8 @@ const AWS: PlatformInfo = {
         id: 'aws-verify-sso',
         title: 'Refresh the IAM Identity Center session, then check the identity',
         commands: [
-          'aws sso login --profile {profile}',
-          'aws sts get-caller-identity --profile {profile}',
+          'aws sso login --profile ⟨profile⟩',
+          'aws sts get-caller-identity --profile ⟨profile⟩',
         ],
       },
     ],
@@ -112,8 +112,8 @@ const AWS: PlatformInfo = {
         id: 'aws-verify-assume',
         title: 'Assume the role by hand with the same source credentials',
         commands: [
-          'aws sts get-caller-identity[ --profile {profile}]',
-          'aws sts assume-role --role-arn {role} --role-session-name tfauth-check[ --profile {profile}]',
+          'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
+          'aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check⟦ --profile ⟨profile⟩⟧',
         ],
       },
     ],
@@ -124,7 +124,7 @@ const AWS: PlatformInfo = {
         detail:
           "GitHub Actions needs `permissions: id-token: write` on the job; the role trust policy must match the token's `aud` and `sub`.",
         commands: [
-          'aws iam get-role --role-name <role-name> --query Role.AssumeRolePolicyDocument',
+          'aws iam get-role --role-name ⟨role_name⟩ --query Role.AssumeRolePolicyDocument',
         ],
       },
     ],
@@ -147,8 +147,8 @@ const AWS: PlatformInfo = {
         detail:
           'It must print JSON with Version 1, AccessKeyId, SecretAccessKey, SessionToken and a valid (or absent) Expiration. Check the output shape, not the values.',
         commands: [
-          'aws configure get credential_process --profile {profile}',
-          'aws sts get-caller-identity --profile {profile}',
+          'aws configure get credential_process --profile ⟨profile⟩',
+          'aws sts get-caller-identity --profile ⟨profile⟩',
         ],
       },
     ],
@@ -197,8 +197,8 @@ const AZURE: PlatformInfo = {
         id: 'az-verify-sp',
         title: 'Check the service principal and its secrets (expiry dates, not values)',
         commands: [
-          'az ad sp show --id {client} --query "{name:displayName, appId:appId}"',
-          'az ad app credential list --id {client} --query "[].{hint:hint, end:endDateTime}"',
+          'az ad sp show --id ⟨client⟩ --query "{name:displayName, appId:appId}"',
+          'az ad app credential list --id ⟨client⟩ --query "[].{hint:hint, end:endDateTime}"',
         ],
       },
     ],
@@ -206,7 +206,7 @@ const AZURE: PlatformInfo = {
       {
         id: 'az-verify-cli',
         title: 'Log in again and pick the subscription',
-        commands: ['az login', 'az account set --subscription {subscription}'],
+        commands: ['az login', 'az account set --subscription ⟨subscription⟩'],
       },
     ],
     oidc: [
@@ -214,7 +214,7 @@ const AZURE: PlatformInfo = {
         id: 'az-verify-oidc',
         title: "List the app's federated credentials and compare subject, issuer and audience",
         commands: [
-          'az ad app federated-credential list --id {client} --query "[].{subject:subject, issuer:issuer, audiences:audiences}"',
+          'az ad app federated-credential list --id ⟨client⟩ --query "[].{subject:subject, issuer:issuer, audiences:audiences}"',
         ],
       },
     ],
@@ -276,7 +276,7 @@ const GCP: PlatformInfo = {
         title: 'Check the key file is a service-account key that still exists (id, not contents)',
         commands: [
           'jq -r .client_email,.private_key_id "$GOOGLE_APPLICATION_CREDENTIALS"',
-          'gcloud iam service-accounts keys list --iam-account <service-account-email>',
+          'gcloud iam service-accounts keys list --iam-account ⟨service_account⟩',
         ],
       },
     ],
@@ -285,7 +285,7 @@ const GCP: PlatformInfo = {
         id: 'gcp-verify-imp',
         title: 'Try the impersonation by hand',
         commands: [
-          'gcloud auth print-access-token --impersonate-service-account=<service-account-email> > /dev/null && echo impersonation works',
+          'gcloud auth print-access-token --impersonate-service-account=⟨service_account⟩ > /dev/null && echo impersonation works',
         ],
       },
     ],
@@ -337,7 +337,7 @@ const TFC: PlatformInfo = {
       {
         id: 'tfc-verify-login',
         title: 'Log in to the host again',
-        commands: ['terraform login[ {host}]'],
+        commands: ['terraform login⟦ ⟨tfc_host⟩⟧'],
       },
     ],
     env_token: [
@@ -393,7 +393,7 @@ const K8S: PlatformInfo = {
         id: 'k8s-verify-exec',
         title: 'Run the exec plugin by hand',
         commands: [
-          'aws eks get-token --cluster-name <cluster> | cut -c1-80',
+          'aws eks get-token --cluster-name ⟨cluster⟩ | cut -c1-80',
           'kubelogin --version',
         ],
       },

@@ -1,6 +1,7 @@
 // The shape of the knowledge. One CatalogEntry per class: adding a class means adding an
 // entry (and corpus cases), never engine code. Text in causes and steps may use
-// placeholders filled from the paste's facts — see ../template.ts.
+// placeholders filled from the paste's facts: `⟨fact⟩`, and `⟦ --flag ⟨fact⟩⟧` for a part shown only when
+// the fact is known (see ../template.ts). Braces and brackets are literal, so commands stay runnable.
 
 import type { ClassId, CredentialSource, DocLink, Platform } from '../types';
 import type { Signal } from '../signals';
@@ -66,12 +67,14 @@ export interface StepSpec {
   id: string;
   title: string;
   detail?: string;
-  /** Command templates; see template.ts for `{fact}` and `[optional {fact}]` syntax. */
+  /** Command templates: `⟨fact⟩` and `⟦optional ⟨fact⟩⟧` (see template.ts); every other character is literal. */
   commands?: string[];
   /** Only for these credential sources (absent: for every source). */
   sources?: CredentialSource[];
   /** Only shown when the condition holds for this paste. */
   when?: Condition;
+  /** The commands are PowerShell (for pastes from Windows); absent: bash/sh. */
+  shell?: 'powershell';
 }
 
 export interface CatalogEntry {

@@ -76,7 +76,11 @@ const PROFILE_PATTERNS = [
 export function profiles(text: string): string[] {
   const found: string[] = [];
   for (const re of PROFILE_PATTERNS) found.push(...allMatches(re, text, 1, 5));
-  return unique(found.filter((p) => !/^(?:for|the|is|was|and|with|\$\{?.*)$/.test(p))).slice(0, 5);
+  // A profile ends a sentence (`profile tp2.`) more often than it ends with a dot.
+  const names = found.map((p) => p.replace(/\.+$/, ''));
+  return unique(
+    names.filter((p) => p !== '' && !/^(?:for|the|is|was|and|with|\$\{?.*)$/.test(p)),
+  ).slice(0, 5);
 }
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

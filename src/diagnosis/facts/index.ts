@@ -4,6 +4,17 @@
 import type { Facts } from '../types';
 import { clockFacts } from './clock';
 import {
+  azureDetails,
+  cluster,
+  denial,
+  gcpServiceAccount,
+  roleName,
+  s3Object,
+  shellOf,
+  stateNotPersisted,
+  tfcHost,
+} from './context';
+import {
   deniedAction,
   encodedAuthorizationMessage,
   errorCodes,
@@ -55,7 +66,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     operations: operations(flat),
     ...(status !== undefined ? { httpStatus: status } : {}),
     requestIds: requestIds(flat),
-    ...regionFacts(flat, allArns),
+    ...regionFacts(flat, allArns, text),
     accessKeys: keys,
     arns: allArns,
     ...(who ? { principal: who } : {}),
@@ -75,7 +86,23 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     clientIds: clientIds(flat),
     gcpProjects: gcpProjects(flat),
     hosts: hosts(flat),
+    ...defined({
+      roleName: roleName(flat),
+      tfcHost: tfcHost(flat),
+      gcpServiceAccount: gcpServiceAccount(flat),
+      s3: s3Object(flat),
+      azure: azureDetails(flat),
+      cluster: cluster(flat),
+      denial: denial(flat),
+      shell: shellOf(`${context}\n${text}`),
+      stateNotPersisted: stateNotPersisted(flat) || undefined,
+    }),
   };
+}
+
+/** The entries whose value is known (Facts keeps absent optional facts absent). */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The facts of a text that has none (same shape as extractFacts, without the work). */

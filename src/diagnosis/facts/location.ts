@@ -36,28 +36,38 @@ export interface RegionFacts {
   endpoint?: string;
 }
 
-export function regionFacts(text: string, arns: ArnFact[]): RegionFacts {
+export function regionFacts(text: string, arns: ArnFact[], lines = text): RegionFacts {
   const endpoint = firstMatch(
     [
       /\b((?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
+      // A region typed in capitals still names the endpoint that failed (`sts.PAR.amazonaws.com`).
+      /\b((?:[A-Za-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
+      // A custom endpoint (`endpoints { sts = … }`, LocalStack) that the request could not reach.
+      /\b(?:Post|Get|POST|GET) "?https?:\/\/([a-z0-9.-]{1,253}(?::\d{2,5})?)\/?[^\s"]{0,200}"?: (?:dial tcp|net\/http|context deadline|read tcp|EOF|x509|tls:)/,
       /https?:\/\/((?:[a-z0-9-]{1,63}\.){1,4}(?:c2s\.ic\.gov|sc2s\.sgov\.gov))\b/,
     ],
     text,
   );
+  // What the configuration said, even when invalid (`Invalid AWS Region: snow`): read on its
+  // own line, so an empty value never takes the next line's first word.
+  const configured = firstMatch(
+    [/[Ii]nvalid AWS Region:[ \t]*([^\s"',]{1,64}?)\.?[ \t]*$/m],
+    lines,
+  );
   const region =
-    // What the configuration said, even when invalid (`Invalid AWS Region: snow`).
+    configured ??
     firstMatch(
       [
-        /[Ii]nvalid AWS Region: ([^\s"'.,]{1,64})/,
         /aws\.region=([a-z0-9-]{1,32})/,
         /\bregion[=:] ?"?([a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2})\b/,
         new RegExp(`/\\d{8}/(${REGION_SHAPE})/[a-z0-9-]+/aws4_request`),
-        /\b(?:sts|sso|oidc|portal\.sso|ec2|iam)\.([a-z0-9.-]{2,40}?)\.amazonaws\.com/,
+        /\b(?:sts|sso|oidc\.eks|oidc|portal\.sso|ec2|iam)\.([a-z0-9.-]{2,40}?)\.amazonaws\.com/,
         /\bs3[.-]([a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2})\.amazonaws\.com/,
         new RegExp(`\\b(${REGION_SHAPE})\\b`),
       ],
       text,
-    ) ?? undefined;
+    ) ??
+    undefined;
   const partition = partitionOf(region, endpoint, arns);
   return {
     ...(region ? { region } : {}),

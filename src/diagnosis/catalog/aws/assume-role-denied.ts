@@ -164,12 +164,12 @@ export const assumeRoleDenied: CatalogEntry = {
         "The role's AssumeRolePolicyDocument must name the calling principal (or its account) in `Principal`, and its conditions (sts:ExternalId, aws:MultiFactorAuthPresent, source identity) must hold.",
       prior: 0.45,
       boosts: [
-        { when: 'principal.present', by: 0.1, evidence: 'The caller was {principal}.' },
+        { when: 'principal.present', by: 0.1, evidence: 'The caller was ⟨principal⟩.' },
         {
           when: 'role.cross_account',
           by: 0.15,
           evidence:
-            "The role {role} is in another account than the caller, so its trust policy must name the caller's account.",
+            "The role ⟨role⟩ is in another account than the caller, so its trust policy must name the caller's account.",
         },
       ],
     },
@@ -210,7 +210,7 @@ export const assumeRoleDenied: CatalogEntry = {
         {
           when: 'key.account_mismatch',
           by: 0.2,
-          evidence: 'The key belongs to account {key_account}, the role is in {other_account}.',
+          evidence: 'The key belongs to account ⟨key_account⟩, the role is in ⟨other_account⟩.',
         },
       ],
     },
@@ -236,22 +236,22 @@ export const assumeRoleDenied: CatalogEntry = {
       id: 'trust-policy',
       title:
         "Read the role's trust policy (with credentials allowed to read IAM in the role's account)",
-      commands: ['aws iam get-role --role-name <role-name> --query Role.AssumeRolePolicyDocument'],
+      commands: ['aws iam get-role --role-name ⟨role_name⟩ --query Role.AssumeRolePolicyDocument'],
     },
     {
       id: 'assume-by-hand',
       title: 'Assume the role by hand with the same source credentials',
       commands: [
-        'aws sts assume-role --role-arn {role} --role-session-name tfauth-check[ --profile {profile}]',
+        'aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check⟦ --profile ⟨profile⟩⟧',
       ],
     },
     {
       id: 'simulate',
       title: "Check the caller's own permission for sts:AssumeRole",
       commands: [
-        'aws iam simulate-principal-policy --policy-source-arn {principal} --action-names sts:AssumeRole --resource-arns {role}',
+        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names sts:AssumeRole --resource-arns ⟨role⟩',
       ],
-      when: 'principal.present',
+      when: 'principal.simulatable',
     },
     BACKEND_CREDENTIALS,
     RERUN,

@@ -83,7 +83,7 @@ export const clockSkew: CatalogEntry = {
         'Docker Desktop and WSL VMs lose time after the host sleeps; CI runners without NTP drift too. AWS allows 5 minutes (15 for some services).',
       prior: 0.6,
       boosts: [
-        { when: 'clock.skewed', by: 0.3, evidence: "The signing clock was {skew} AWS's clock." },
+        { when: 'clock.skewed', by: 0.3, evidence: "The signing clock was ⟨skew⟩ AWS's clock." },
       ],
     },
     {
@@ -132,7 +132,7 @@ export const clockSkew: CatalogEntry = {
       title:
         'Then rule out permissions for the object (HEAD needs s3:GetObject, and s3:ListBucket to tell 404 from 403)',
       commands: [
-        'aws s3api head-object --bucket <bucket> --key <key> --debug 2>&1 | grep -iE "x-amz-request-id|HTTP/1.1 403"',
+        'aws s3api head-object --bucket ⟨bucket⟩ --key ⟨state_key⟩ --debug 2>&1 | grep -iE "x-amz-request-id|HTTP/1.1 403"',
       ],
       when: /Head(?:Object|Bucket)/,
     },

@@ -6,7 +6,7 @@ export const WHOAMI: StepSpec = {
   id: 'whoami',
   title:
     'Ask AWS which identity these credentials are, from the same shell and profile Terraform uses',
-  commands: ['aws sts get-caller-identity[ --profile {profile}]'],
+  commands: ['aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧'],
 };
 
 export const CONFIGURE_LIST: StepSpec = {
@@ -14,7 +14,7 @@ export const CONFIGURE_LIST: StepSpec = {
   title: 'See where the credentials come from (environment, profile, SSO, instance role)',
   detail:
     'Environment variables win over `~/.aws` profiles, so a stale exported key hides a good profile.',
-  commands: ['aws configure list[ --profile {profile}]', 'env | grep ^AWS_ | cut -d= -f1'],
+  commands: ['aws configure list⟦ --profile ⟨profile⟩⟧', 'env | grep ^AWS_ | cut -d= -f1'],
 };
 
 export const BACKEND_CREDENTIALS: StepSpec = {
@@ -36,7 +36,7 @@ export const BACKEND_CAUSE: CauseSpec = {
     {
       when: 'block.backend',
       by: 0.5,
-      evidence: 'The failure is in {block}, during backend initialisation.',
+      evidence: 'The failure is in ⟨block⟩, during backend initialisation.',
     },
   ],
 };

@@ -130,14 +130,14 @@ export const credentialProcess: CatalogEntry = {
     {
       id: 'show-command',
       title: 'Show the command the profile runs',
-      commands: ['aws configure get credential_process[ --profile {profile}]'],
+      commands: ['aws configure get credential_process⟦ --profile ⟨profile⟩⟧'],
     },
     {
       id: 'run-command',
       title: 'Run it by hand in the same environment and check only the shape of the output',
       detail: 'Never paste the output: it contains live credentials.',
       commands: [
-        '<credential_process command> | jq \'with_entries(.value |= (if type == "string" then (length|tostring) + " chars" else . end))\'',
+        'eval "$(aws configure get credential_process⟦ --profile ⟨profile⟩⟧)" | jq \'with_entries(.value |= (if type == "string" then (length|tostring) + " chars" else . end))\'',
       ],
     },
     {
@@ -148,7 +148,7 @@ export const credentialProcess: CatalogEntry = {
     {
       id: 'whoami',
       title: 'Check the profile end to end',
-      commands: ['aws sts get-caller-identity[ --profile {profile}]'],
+      commands: ['aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧'],
     },
     RERUN,
   ],

@@ -193,7 +193,7 @@ export const endpointUnreachable: CatalogEntry = {
         {
           when: /lookup .{1,200}(?:no such host|read udp|server misbehaving)/,
           by: 0.35,
-          evidence: 'The DNS lookup of {endpoint} failed.',
+          evidence: 'The DNS lookup of ⟨endpoint⟩ failed.',
         },
       ],
     },
@@ -239,8 +239,8 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'resolve',
       title: 'Resolve and reach the endpoint from where Terraform runs',
       commands: [
-        'nslookup {endpoint}',
-        'curl -sS -o /dev/null -w "%{http_code}\\n" https://{endpoint}',
+        'nslookup ⟨endpoint⟩',
+        'curl -sS -o /dev/null -w "%{http_code}\\n" https://⟨endpoint⟩',
       ],
     },
     {

@@ -61,7 +61,7 @@ export const expiredToken: CatalogEntry = {
         'Exported AWS_ACCESS_KEY_ID/SECRET/SESSION_TOKEN do not refresh themselves. Once the session (often 1 hour) ends, every call fails.',
       prior: 0.5,
       boosts: [
-        { when: 'key.temporary', by: 0.1, evidence: 'The key in the paste ({key}) is temporary.' },
+        { when: 'key.temporary', by: 0.1, evidence: 'The key in the paste (⟨key⟩) is temporary.' },
       ],
     },
     {
@@ -74,7 +74,7 @@ export const expiredToken: CatalogEntry = {
         {
           when: /failed to upload state|Error creating DB Instance|Still creating|CreateMultipartUpload/,
           by: 0.3,
-          evidence: 'The failure came late in the run ({operation}).',
+          evidence: 'The failure came late in the run (⟨operation⟩).',
         },
       ],
     },
@@ -84,7 +84,7 @@ export const expiredToken: CatalogEntry = {
       explanation:
         'A role assumed with credentials that are themselves from a role is limited to one hour, whatever `duration_seconds` asks for.',
       prior: 0.1,
-      boosts: [{ when: 'role.present', by: 0.1, evidence: 'A role ({role}) is involved.' }],
+      boosts: [{ when: 'role.present', by: 0.1, evidence: 'A role (⟨role⟩) is involved.' }],
     },
     BACKEND_CAUSE,
   ],
@@ -93,7 +93,7 @@ export const expiredToken: CatalogEntry = {
     {
       id: 'refresh-sso',
       title: 'Refresh the IAM Identity Center session',
-      commands: ['aws sso login --profile {profile}'],
+      commands: ['aws sso login --profile ⟨profile⟩'],
       sources: ['sso'],
     },
     {
@@ -101,7 +101,7 @@ export const expiredToken: CatalogEntry = {
       title: 'Get fresh temporary credentials and export all three values from the same call',
       commands: [
         'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN',
-        'aws sts get-caller-identity[ --profile {profile}]',
+        'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
       ],
       sources: ['env', 'unknown'],
     },
@@ -110,7 +110,7 @@ export const expiredToken: CatalogEntry = {
       title: "For long runs: raise the role's maximum session and ask for it in the provider",
       detail:
         'Set `duration = "2h"` in the provider\'s `assume_role` block; the role\'s MaxSessionDuration must allow it.',
-      commands: ['aws iam update-role --role-name <role-name> --max-session-duration 7200'],
+      commands: ['aws iam update-role --role-name ⟨role_name⟩ --max-session-duration 7200'],
       sources: ['assume_role', 'oidc', 'unknown'],
     },
     {
@@ -118,7 +118,7 @@ export const expiredToken: CatalogEntry = {
       title: 'Prefer a profile the provider can refresh over exported keys',
       detail:
         'With `profile = "…"` (SSO, role_arn + source_profile or credential_process) the SDK renews credentials itself.',
-      commands: ['export AWS_PROFILE=<profile>'],
+      commands: ['export AWS_PROFILE=⟨profile⟩'],
       sources: ['env', 'unknown'],
     },
     BACKEND_CREDENTIALS,

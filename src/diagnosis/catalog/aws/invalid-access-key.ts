@@ -122,7 +122,21 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'key.temporary',
           by: 0.55,
-          evidence: 'The key in the paste ({key}) is a {key_kind}.',
+          evidence: 'The key in the paste (⟨key⟩) is a ⟨key_kind⟩.',
+        },
+      ],
+    },
+    {
+      id: 'ec2-wrong-secret',
+      title: 'The secret key does not belong to the access key id',
+      explanation:
+        'EC2 answers AuthFailure both for an unknown key id and for a signature made with the wrong secret (STS would say SignatureDoesNotMatch): a secret from another key, a truncated or re-encoded secret, or the id and secret of two different rotations.',
+      prior: 0,
+      boosts: [
+        {
+          when: /\bAuthFailure\b/,
+          by: 0.4,
+          evidence: 'EC2 said AuthFailure, which it also says for a wrong secret key.',
         },
       ],
     },
@@ -136,7 +150,7 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'key.long_term',
           by: 0.25,
-          evidence: 'The key in the paste ({key}) is a {key_kind}.',
+          evidence: 'The key in the paste (⟨key⟩) is a ⟨key_kind⟩.',
         },
       ],
     },
@@ -162,7 +176,7 @@ export const invalidAccessKey: CatalogEntry = {
         'Session tokens from the global STS endpoint (sts.amazonaws.com) are only valid in regions enabled by default unless the account issues v2 tokens. In opt-in regions use the regional STS endpoint or enable v2 tokens.',
       prior: 0.03,
       boosts: [
-        { when: 'region.opt_in', by: 0.6, evidence: 'The region {region} is an opt-in region.' },
+        { when: 'region.opt_in', by: 0.6, evidence: 'The region ⟨region⟩ is an opt-in region.' },
       ],
     },
     {
@@ -175,7 +189,7 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'partition.non_commercial',
           by: 0.5,
-          evidence: 'The request went to the {partition} partition ({region}).',
+          evidence: 'The request went to the ⟨partition⟩ partition (⟨region⟩).',
         },
       ],
     },
@@ -207,10 +221,22 @@ export const invalidAccessKey: CatalogEntry = {
       when: 'key.temporary',
     },
     {
+      id: 'secret-length',
+      title:
+        'EC2 AuthFailure: check the secret is whole and belongs to this key (length only, never the value)',
+      detail:
+        'A secret access key is 40 characters; re-copy the id and the secret from the same key.',
+      commands: [
+        'aws configure get aws_secret_access_key⟦ --profile ⟨profile⟩⟧ | tr -d "\\n" | wc -c',
+        'printf %s "$AWS_SECRET_ACCESS_KEY" | wc -c',
+      ],
+      when: /\bAuthFailure\b/,
+    },
+    {
       id: 'key-status',
       title: 'Check the key is still active in IAM (run with credentials that work)',
       commands: [
-        'aws iam list-access-keys --user-name <user-name> --query "AccessKeyMetadata[].{id:AccessKeyId,status:Status,created:CreateDate}"',
+        'aws iam list-access-keys --user-name ⟨user_name⟩ --query "AccessKeyMetadata[].{id:AccessKeyId,status:Status,created:CreateDate}"',
       ],
       sources: ['env', 'profile', 'unknown'],
     },
@@ -219,7 +245,7 @@ export const invalidAccessKey: CatalogEntry = {
       title: 'If a profile should be used, drop the exported keys and retry',
       commands: [
         'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN',
-        'aws sts get-caller-identity[ --profile {profile}]',
+        'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
       ],
       sources: ['env', 'profile', 'unknown'],
     },
@@ -228,7 +254,7 @@ export const invalidAccessKey: CatalogEntry = {
       title:
         'Opt-in region: use the regional STS endpoint (or enable v2 session tokens for the account)',
       commands: [
-        'aws sts get-caller-identity --region {region} --endpoint-url https://sts.{region}.amazonaws.com',
+        'aws sts get-caller-identity --region ⟨region⟩ --endpoint-url https://sts.⟨region⟩.amazonaws.com',
         'aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token',
       ],
       when: 'region.opt_in',
@@ -237,7 +263,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'rotate-env',
       title: 'Refresh the session in your tool (SSO/assume-role users: log in again)',
-      commands: ['aws sso login --profile {profile}'],
+      commands: ['aws sso login --profile ⟨profile⟩'],
       sources: ['sso'],
     },
     RERUN,

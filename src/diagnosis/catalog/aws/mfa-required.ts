@@ -110,14 +110,14 @@ export const mfaRequired: CatalogEntry = {
       detail:
         'aws-vault, granted or a credential_process wrapper can do this and refresh it for you.',
       commands: [
-        'aws sts get-session-token --serial-number <mfa-device-arn> --token-code <6-digit-code>[ --profile {profile}]',
-        'aws-vault exec {profile} -- terraform plan',
+        'aws sts get-session-token --serial-number ⟨mfa_serial⟩ --token-code <6-digit-code>⟦ --profile ⟨profile⟩⟧',
+        'aws-vault exec ⟨profile⟩ -- terraform plan',
       ],
     },
     {
       id: 'mfa-devices',
       title: 'Check the MFA device ARN the profile names',
-      commands: ['aws configure get mfa_serial[ --profile {profile}]', 'aws iam list-mfa-devices'],
+      commands: ['aws configure get mfa_serial⟦ --profile ⟨profile⟩⟧', 'aws iam list-mfa-devices'],
     },
     WHOAMI,
     RERUN,

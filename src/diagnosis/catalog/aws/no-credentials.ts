@@ -294,7 +294,7 @@ export const noCredentials: CatalogEntry = {
         'A `profile` in the provider block, AWS_PROFILE, or a config file under a different HOME (sudo, containers) decide which profile is read; old providers also could not read SSO profiles and report "no valid credential sources".',
       prior: 0.25,
       boosts: [
-        { when: 'profile.named', by: 0.2, evidence: 'The paste names the profile {profile}.' },
+        { when: 'profile.named', by: 0.2, evidence: 'The paste names the profile ⟨profile⟩.' },
       ],
     },
     {
@@ -332,13 +332,13 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'sso-login',
       title: 'SSO users: log in (old providers < 3.x cannot read SSO profiles at all)',
-      commands: ['aws sso login --profile {profile}', 'export AWS_PROFILE={profile}'],
+      commands: ['aws sso login --profile ⟨profile⟩', 'export AWS_PROFILE=⟨profile⟩'],
       sources: ['sso'],
     },
     {
       id: 'export-profile',
       title: 'Point Terraform at the profile explicitly',
-      commands: ['export AWS_PROFILE={profile}', 'aws configure list-profiles'],
+      commands: ['export AWS_PROFILE=⟨profile⟩', 'aws configure list-profiles'],
       sources: ['profile', 'unknown'],
     },
     {

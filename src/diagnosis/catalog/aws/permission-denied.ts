@@ -150,13 +150,13 @@ export const permissionDenied: CatalogEntry = {
       id: 'missing-permission',
       title: "The identity's policies do not grant the action",
       explanation:
-        'No identity-based policy allows {action} for this principal (or a permissions boundary caps it).',
+        'No identity-based policy allows ⟨action⟩ for this principal (or a permissions boundary caps it).',
       prior: 0.45,
       boosts: [
         {
           when: /no identity-based policy allows/,
           by: 0.3,
-          evidence: 'AWS says no identity-based policy allows {action}.',
+          evidence: 'AWS says no identity-based policy allows ⟨action⟩.',
         },
       ],
     },
@@ -166,7 +166,7 @@ export const permissionDenied: CatalogEntry = {
       explanation:
         'Another profile, stale environment keys or the CI role may be the caller — the permission exists, just for someone else.',
       prior: 0.2,
-      boosts: [{ when: 'principal.present', by: 0.1, evidence: 'The caller was {principal}.' }],
+      boosts: [{ when: 'principal.present', by: 0.1, evidence: 'The caller was ⟨principal⟩.' }],
     },
     {
       id: 'explicit-deny',
@@ -178,7 +178,7 @@ export const permissionDenied: CatalogEntry = {
         {
           when: /explicit deny|service control policy|permissions boundary|Quarantine/i,
           by: 0.45,
-          evidence: 'The message names an explicit deny.',
+          evidence: 'The message names an explicit deny⟦ in a ⟨policy_type⟩⟧⟦: ⟨policy_arn⟩⟧.',
         },
       ],
     },
@@ -233,7 +233,7 @@ export const permissionDenied: CatalogEntry = {
       title:
         'Decode the authorization message (needs sts:DecodeAuthorizationMessage in that account)',
       commands: [
-        'aws sts decode-authorization-message --encoded-message <message> --query DecodedMessage --output text | jq .',
+        'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
       ],
       when: 'encoded_message',
     },
@@ -241,24 +241,24 @@ export const permissionDenied: CatalogEntry = {
       id: 'simulate',
       title: 'Ask IAM whether the caller may perform the action',
       commands: [
-        'aws iam simulate-principal-policy --policy-source-arn {principal} --action-names {action}',
+        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names ⟨action⟩',
       ],
-      when: 'principal.present',
+      when: 'principal.simulatable',
     },
     {
       id: 'state-access',
       title: 'For state: test bucket access with the same identity',
       commands: [
-        'aws s3 ls s3://<state-bucket>/[ --profile {profile}]',
-        'aws s3api head-object --bucket <state-bucket> --key <state-key>',
+        'aws s3 ls s3://⟨bucket⟩/⟦ --profile ⟨profile⟩⟧',
+        'aws s3api head-object --bucket ⟨bucket⟩ --key ⟨state_key⟩',
       ],
-      when: 'block.backend',
+      when: 'state.s3',
     },
     {
       id: 'cloudtrail',
       title: 'Find the denied call in CloudTrail (errorCode AccessDenied) for the full context',
       commands: [
-        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=<EventName> --max-results 5',
+        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=⟨event_name⟩ --max-results 5',
       ],
     },
     RERUN,

@@ -142,7 +142,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'typo-or-section',
       title: 'A typo, or the wrong section header',
       explanation:
-        'In ~/.aws/config a named profile is `[profile {profile}]`; in ~/.aws/credentials it is `[{profile}]`. Mixing them up hides the profile.',
+        'In ~/.aws/config a named profile is `[profile ⟨profile⟩]`; in ~/.aws/credentials it is `[⟨profile⟩]`. Mixing them up hides the profile.',
       prior: 0.3,
     },
     {
@@ -167,7 +167,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'find-profile',
       title: 'Find where the profile name is set',
       commands: [
-        `grep -rn '{profile}' --include='*.tf' --include='*.tfvars' --include='*.hcl' .`,
+        `grep -rn '⟨profile⟩' --include='*.tf' --include='*.tfvars' --include='*.hcl' .`,
         'env | grep -E "^AWS_(DEFAULT_)?PROFILE"',
       ],
     },
@@ -175,7 +175,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'create-profile',
       title:
         'Create the profile here, or drop the hard-coded name and use AWS_PROFILE per environment',
-      commands: ['aws configure --profile {profile}', 'aws configure sso --profile {profile}'],
+      commands: ['aws configure --profile ⟨profile⟩', 'aws configure sso --profile ⟨profile⟩'],
     },
     BACKEND_CREDENTIALS,
     RERUN,

@@ -189,7 +189,7 @@ export const regionConfig: CatalogEntry = {
         {
           when: 'region.invalid',
           by: 0.4,
-          evidence: 'The region in the paste is "{region}", which is not an AWS region.',
+          evidence: 'The region in the paste is "⟨region⟩", which is not an AWS region.',
         },
       ],
     },
@@ -200,7 +200,7 @@ export const regionConfig: CatalogEntry = {
         'Opt-in regions must be enabled in the account (Account settings → Regions) before any call there works.',
       prior: 0.1,
       boosts: [
-        { when: 'region.opt_in', by: 0.4, evidence: '{region} is an opt-in region.' },
+        { when: 'region.opt_in', by: 0.4, evidence: '⟨region⟩ is an opt-in region.' },
         {
           when: /OptInRequired|RegionDisabled|not enabled/,
           by: 0.3,
@@ -221,12 +221,12 @@ export const regionConfig: CatalogEntry = {
       id: 'show-region',
       title: 'See which region the CLI and Terraform pick up',
       commands: [
-        'aws configure get region[ --profile {profile}]',
+        'aws configure get region⟦ --profile ⟨profile⟩⟧',
         'env | grep -E "^AWS_(DEFAULT_)?REGION"',
         `grep -rn 'region' --include='*.tf' --include='*.tfvars' .`,
       ],
     },
-    { id: 'set-region', title: 'Set it explicitly', commands: ['export AWS_REGION=<region>'] },
+    { id: 'set-region', title: 'Set it explicitly', commands: ['export AWS_REGION=<your-region>'] },
     {
       id: 'interpolate',
       title: 'Reference variables without quotes: `region = var.region`, not `"var.region"`',

@@ -90,14 +90,14 @@ export const signatureMismatch: CatalogEntry = {
         'Check the secret has exactly 40 characters, with no spaces or quotes (prints only the length)',
       commands: [
         'printf %s "$AWS_SECRET_ACCESS_KEY" | wc -c',
-        'aws configure get aws_secret_access_key[ --profile {profile}] | tr -d "\\n" | wc -c',
+        'aws configure get aws_secret_access_key⟦ --profile ⟨profile⟩⟧ | tr -d "\\n" | wc -c',
       ],
     },
     WHOAMI,
     {
       id: 'new-key',
       title: 'If in doubt, create a new key pair and store both halves together',
-      commands: ['aws configure[ --profile {profile}]'],
+      commands: ['aws configure⟦ --profile ⟨profile⟩⟧'],
       sources: ['env', 'profile', 'unknown'],
     },
     BACKEND_CREDENTIALS,

@@ -296,7 +296,7 @@ export const ssoToken: CatalogEntry = {
         {
           when: 'sdk.v1',
           by: 0.2,
-          evidence: 'The message comes from AWS SDK for Go v1 ({block}).',
+          evidence: 'The message comes from AWS SDK for Go v1 (⟨block⟩).',
         },
       ],
     },
@@ -307,16 +307,16 @@ export const ssoToken: CatalogEntry = {
       id: 'sso-login',
       title: 'Log in again with the profile Terraform uses',
       commands: [
-        'aws sso login[ --profile {profile}]',
-        'aws sts get-caller-identity[ --profile {profile}]',
+        'aws sso login⟦ --profile ⟨profile⟩⟧',
+        'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
       ],
     },
     {
       id: 'sso-config',
       title: "Check the profile's SSO settings",
       commands: [
-        'aws configure get sso_session[ --profile {profile}]',
-        'aws configure get sso_start_url[ --profile {profile}]',
+        'aws configure get sso_session⟦ --profile ⟨profile⟩⟧',
+        'aws configure get sso_start_url⟦ --profile ⟨profile⟩⟧',
       ],
     },
     {
@@ -325,13 +325,13 @@ export const ssoToken: CatalogEntry = {
         'If login succeeds but Terraform still fails: clear the token cache and log in once more',
       commands: [
         'rm -f ~/.aws/sso/cache/*.json ~/.aws/cli/cache/*.json',
-        'aws sso login[ --profile {profile}]',
+        'aws sso login⟦ --profile ⟨profile⟩⟧',
       ],
     },
     {
       id: 'export-profile',
       title: 'Make Terraform use that same profile',
-      commands: ['export AWS_PROFILE={profile}'],
+      commands: ['export AWS_PROFILE=⟨profile⟩'],
     },
     BACKEND_CREDENTIALS,
     RERUN,

@@ -259,7 +259,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'trust',
       title: "Read the role's trust policy and compare `aud`/`sub` conditions with this run",
-      commands: ['aws iam get-role --role-name <role-name> --query Role.AssumeRolePolicyDocument'],
+      commands: ['aws iam get-role --role-name ⟨role_name⟩ --query Role.AssumeRolePolicyDocument'],
     },
     {
       id: 'providers',
@@ -279,7 +279,7 @@ export const webIdentity: CatalogEntry = {
       title: "EKS (IRSA): check the service account annotation and the cluster's issuer",
       commands: [
         'kubectl get sa <service-account> -n <namespace> -o jsonpath="{.metadata.annotations}"',
-        'aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer',
+        'aws eks describe-cluster --name ⟨cluster⟩ --query cluster.identity.oidc.issuer',
       ],
       sources: ['oidc', 'instance_role', 'unknown'],
     },

@@ -123,7 +123,7 @@ export const authorizationFailed: CatalogEntry = {
       id: 'no-role',
       title: 'No role assignment grants the action at that scope',
       explanation:
-        'The identity needs a role containing {action} on the scope in the error (or a parent scope).',
+        'The identity needs a role containing ⟨action⟩ on the scope in the error (or a parent scope).',
       prior: 0.5,
     },
     {
@@ -159,7 +159,7 @@ export const authorizationFailed: CatalogEntry = {
       title: 'Terraform runs as a different identity than the one with the role',
       explanation: 'Check the client/object id in the error against the identity you granted.',
       prior: 0.15,
-      boosts: [{ when: 'principal.present', by: 0.1, evidence: 'The caller was {principal}.' }],
+      boosts: [{ when: 'principal.present', by: 0.1, evidence: 'The caller was ⟨principal⟩.' }],
     },
   ],
   steps: [
@@ -168,19 +168,19 @@ export const authorizationFailed: CatalogEntry = {
       title: 'See who Terraform signs in as',
       commands: [
         'az account show --query user',
-        'az ad sp show --id <client-id> --query "{name:displayName, objectId:id}"',
+        'az ad sp show --id ⟨client⟩ --query "{name:displayName, objectId:id}"',
       ],
     },
     {
       id: 'assignments',
       title: "List the identity's role assignments",
-      commands: ['az role assignment list --assignee <client-or-object-id> --all -o table'],
+      commands: ['az role assignment list --assignee ⟨object_id⟩ --all -o table'],
     },
     {
       id: 'grant',
       title: 'Grant a role with the action at the scope from the error',
       commands: [
-        'az role assignment create --assignee <client-or-object-id> --role "<role>" --scope <scope-from-error>',
+        'az role assignment create --assignee ⟨object_id⟩ --role "<role-to-grant>" --scope ⟨scope⟩',
       ],
     },
     {

@@ -209,7 +209,7 @@ export const cliLogin: CatalogEntry = {
       title: 'Log in and choose the subscription Terraform should use',
       commands: [
         'az login',
-        'az account set --subscription <subscription-id>',
+        'az account set --subscription ⟨subscription⟩',
         'az account show --output table',
       ],
     },

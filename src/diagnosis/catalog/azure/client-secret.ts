@@ -170,7 +170,7 @@ export const clientSecret: CatalogEntry = {
         {
           when: /AADSTS700016|AADSTS90002|not found/,
           by: 0.5,
-          evidence: 'Entra cannot find the app or tenant ({client}).',
+          evidence: 'Entra cannot find the app or tenant (⟨client⟩).',
         },
       ],
     },
@@ -185,22 +185,22 @@ export const clientSecret: CatalogEntry = {
       id: 'app',
       title: "Check the app exists in the tenant and list its secrets' end dates",
       commands: [
-        'az ad app show --id {client} --query "{name:displayName, appId:appId}"',
-        'az ad app credential list --id {client} --query "[].{hint:hint, end:endDateTime}" -o table',
+        'az ad app show --id ⟨client⟩ --query "{name:displayName, appId:appId}"',
+        'az ad app credential list --id ⟨client⟩ --query "[].{hint:hint, end:endDateTime}" -o table',
       ],
     },
     {
       id: 'reset',
       title: 'Create a new secret and store its value (not its id) in the pipeline',
       commands: [
-        'az ad app credential reset --id {client} --append --display-name terraform --years 1 --query password -o tsv',
+        'az ad app credential reset --id ⟨client⟩ --append --display-name terraform --years 1 --query password -o tsv',
       ],
     },
     {
       id: 'login',
       title: 'Verify the service principal can sign in',
       commands: [
-        'az login --service-principal -u {client} -p "$ARM_CLIENT_SECRET" --tenant {tenant}',
+        'az login --service-principal -u ⟨client⟩ -p "$ARM_CLIENT_SECRET" --tenant ⟨tenant⟩',
       ],
     },
   ],

@@ -242,7 +242,7 @@ export const oidc: CatalogEntry = {
       title:
         "List the app's federated credentials and compare subject, issuer and audience with the error",
       commands: [
-        'az ad app federated-credential list --id {client} --query "[].{subject:subject, issuer:issuer, audiences:audiences}" -o table',
+        'az ad app federated-credential list --id ⟨client⟩ --query "[].{subject:subject, issuer:issuer, audiences:audiences}" -o table',
       ],
     },
     {
@@ -255,13 +255,13 @@ export const oidc: CatalogEntry = {
       id: 'add-credential',
       title: 'Add a federated credential for the subject in the error',
       commands: [
-        `az ad app federated-credential create --id {client} --parameters '{"name":"<name>","issuer":"https://token.actions.githubusercontent.com","subject":"<subject-from-error>","audiences":["api://AzureADTokenExchange"]}'`,
+        `az ad app federated-credential create --id ⟨client⟩ --parameters '{"name":"<name>","issuer":"⟨issuer⟩","subject":"⟨subject⟩","audiences":["api://AzureADTokenExchange"]}'`,
       ],
     },
     {
       id: 'msi',
       title: 'Managed identity: check it is attached and can get a token',
-      commands: ['az login --identity[ --username {client}]', 'az account show'],
+      commands: ['az login --identity⟦ --username ⟨client⟩⟧', 'az account show'],
       sources: ['managed_identity', 'unknown'],
     },
   ],

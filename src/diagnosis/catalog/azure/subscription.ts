@@ -142,14 +142,14 @@ export const subscription: CatalogEntry = {
       id: 'set',
       title: 'Point Terraform at one of them',
       commands: [
-        'export ARM_SUBSCRIPTION_ID=<subscription-id>',
-        'az account set --subscription <subscription-id>',
+        'export ARM_SUBSCRIPTION_ID=⟨subscription⟩',
+        'az account set --subscription ⟨subscription⟩',
       ],
     },
     {
       id: 'tenant',
       title: 'If it is in another tenant, log in to that tenant',
-      commands: ['az login --tenant <tenant-id>'],
+      commands: ['az login --tenant ⟨tenant⟩'],
     },
   ],
   docs: [AZURE_DOCS.subscriptions, AZURE_DOCS.providerAuth],

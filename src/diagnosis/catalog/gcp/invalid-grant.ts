@@ -189,7 +189,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       title: 'Key files: check the key still exists',
       commands: [
         'jq -r .client_email,.private_key_id "$GOOGLE_APPLICATION_CREDENTIALS"',
-        'gcloud iam service-accounts keys list --iam-account <service-account-email>',
+        'gcloud iam service-accounts keys list --iam-account ⟨service_account⟩',
       ],
       sources: ['service_account_key', 'unknown'],
     },

@@ -119,7 +119,7 @@ export const gcpPermissionDenied: CatalogEntry = {
   causes: [
     {
       id: 'missing-role',
-      title: 'The identity lacks a role with {action}',
+      title: 'The identity lacks a role with ⟨action⟩',
       explanation:
         'Grant a role that contains the permission on the project or resource in the error.',
       prior: 0.55,
@@ -162,14 +162,14 @@ export const gcpPermissionDenied: CatalogEntry = {
       id: 'roles',
       title: "List the identity's roles on the project",
       commands: [
-        'gcloud projects get-iam-policy {project} --flatten="bindings[].members" --filter="bindings.members:<identity>" --format="table(bindings.role)"',
+        'gcloud projects get-iam-policy ⟨project⟩ --flatten="bindings[].members" --filter="bindings.members:⟨principal⟩" --format="table(bindings.role)"',
       ],
     },
     {
       id: 'troubleshoot',
       title: 'Ask IAM why the permission is denied',
       commands: [
-        'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/projects/{project} --principal-email=<identity> --permission={action}',
+        'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/projects/⟨project⟩ --principal-email=⟨service_account⟩ --permission=⟨action⟩',
       ],
     },
   ],

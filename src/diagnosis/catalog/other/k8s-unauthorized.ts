@@ -291,7 +291,7 @@ export const k8sUnauthorized: CatalogEntry = {
       explanation:
         'A token computed once at plan time is stale by the time a long apply reaches the cluster; an exec block refreshes it per call.',
       prior: 0.35,
-      boosts: [{ when: /eks|aws_eks_cluster_auth/i, by: 0.2, evidence: 'This is an EKS cluster.' }],
+      boosts: [{ when: 'cluster.eks', by: 0.2, evidence: 'This is an EKS cluster.' }],
     },
     {
       id: 'identity-not-mapped',
@@ -307,7 +307,7 @@ export const k8sUnauthorized: CatalogEntry = {
       explanation:
         'The plugin must be installed where Terraform runs and have its own credentials (e.g. kubelogin needs a tenant id).',
       prior: 0.2,
-      boosts: [{ when: 'block.exec_plugin', by: 0.5, evidence: '{block} failed.' }],
+      boosts: [{ when: 'block.exec_plugin', by: 0.5, evidence: '⟨block⟩ failed.' }],
     },
     {
       id: 'wrong-context',
@@ -325,16 +325,17 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'exec',
+      when: 'cluster.not_aks_gke',
       title: 'Prefer an exec block so tokens are fresh for every call',
       detail:
-        'For EKS: `exec { api_version = "client.authentication.k8s.io/v1beta1", command = "aws", args = ["eks", "get-token", "--cluster-name", var.cluster] }`.',
+        'For EKS, inside the provider block:\n```\nexec {\n  api_version = "client.authentication.k8s.io/v1beta1"\n  command     = "aws"\n  args        = ["eks", "get-token", "--cluster-name", var.cluster_name]\n}\n```',
       commands: [`grep -n -A8 'provider "kubernetes"' *.tf`],
     },
     {
       id: 'plugin',
       title: 'Run the plugin by hand where Terraform runs',
       commands: [
-        'aws eks get-token --cluster-name <cluster> --output json | cut -c1-60',
+        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
         'kubelogin --version',
       ],
       when: 'block.exec_plugin',
@@ -343,9 +344,41 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'access-entry',
       title: 'EKS: map the identity to the cluster',
       commands: [
-        'aws eks list-access-entries --cluster-name <cluster>',
-        'aws eks create-access-entry --cluster-name <cluster> --principal-arn <role-arn>',
+        'aws eks list-access-entries --cluster-name ⟨cluster⟩',
+        'aws eks create-access-entry --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩',
       ],
+      when: 'cluster.not_aks_gke',
+    },
+    {
+      id: 'aks-kubelogin',
+      title: 'AKS: let kubelogin take its token from the Azure CLI, then check who you are',
+      detail:
+        'AKS clusters with Entra ID need kubelogin where Terraform runs; `convert-kubeconfig -l azurecli` makes it reuse `az login` (use `-l spn` or `-l workloadidentity` in CI).',
+      commands: [
+        'az account show --query "{user:user.name, tenant:tenantId}"',
+        'kubelogin convert-kubeconfig -l azurecli',
+        'kubectl auth whoami',
+      ],
+      when: 'cluster.aks',
+    },
+    {
+      id: 'aks-role',
+      title:
+        'AKS: check the identity has a cluster role (Azure RBAC for Kubernetes or a role binding)',
+      commands: [
+        'az role assignment list --assignee "$(az ad signed-in-user show --query id -o tsv)" --all --query "[?contains(roleDefinitionName, \'Kubernetes\')].{role:roleDefinitionName, scope:scope}" -o table',
+      ],
+      when: 'cluster.aks',
+    },
+    {
+      id: 'gke-plugin',
+      title: 'GKE: install gke-gcloud-auth-plugin and refresh the cluster credentials',
+      commands: [
+        'gke-gcloud-auth-plugin --version',
+        'gcloud container clusters get-credentials ⟨cluster⟩ --location ⟨cluster_location⟩',
+        'kubectl auth whoami',
+      ],
+      when: 'cluster.gke',
     },
   ],
   docs: [

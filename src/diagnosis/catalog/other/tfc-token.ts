@@ -214,7 +214,7 @@ export const tfcToken: CatalogEntry = {
         {
           when: /Required token could not be found/,
           by: 0.2,
-          evidence: 'Terraform found no token for {host}.',
+          evidence: 'Terraform found no token for ⟨tfc_host⟩.',
         },
       ],
     },
@@ -251,7 +251,7 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'login',
       title: 'Log in to the host (stores a token for it)',
-      commands: ['terraform login[ {host}]'],
+      commands: ['terraform login⟦ ⟨tfc_host⟩⟧'],
     },
     {
       id: 'where',
@@ -264,7 +264,7 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'ci',
       title: 'In CI: export the token as TF_TOKEN_<host with dots as underscores>',
-      commands: ['export TF_TOKEN_app_terraform_io=<token-from-your-secret-store>'],
+      commands: ['export TF_TOKEN_⟨tf_token_host⟩=<token-from-your-secret-store>'],
       when: 'ci',
     },
     { id: 'rerun', title: 'Re-run init', commands: ['terraform init'] },

@@ -1,0 +1,122 @@
+// Steps that depend on the situation a paste shows rather than on its class: they lead the
+// checklist of any class whose platform they name, when their condition holds. Each has an
+// example paste that must bring it (test/diagnosis/situations.test.ts).
+
+import type { Platform } from '../types';
+import type { Example, StepSpec } from './schema';
+
+export interface Situation {
+  /** Only for these platforms (absent: every platform). */
+  platforms?: Platform[];
+  step: StepSpec & { when: StepSpec['when'] & string };
+  example: Example;
+}
+
+const psEnv = (pattern: string): string =>
+  `Get-ChildItem Env: | Where-Object Name -Match '${pattern}' | Select-Object -ExpandProperty Name`;
+
+export const SITUATIONS: Situation[] = [
+  {
+    step: {
+      id: 'state-push-errored',
+      title:
+        'First save the state Terraform could not write: push errored.tfstate once credentials work',
+      detail:
+        'Terraform wrote the new state to errored.tfstate in the working directory. Fix the credentials, then push it before anything else; running apply again first forks the state and duplicates resources.',
+      commands: ['ls -l errored.tfstate', 'terraform state push errored.tfstate'],
+      when: 'state.not_persisted',
+    },
+    example: {
+      text: 'Failed to save state: failed to upload state: ExpiredToken: The provided token has expired.\n\tstatus code: 400, request id: 593F2112F64A6BEC\n\nError: Failed to persist state to backend.\n\nThe error shown above has prevented Terraform from writing the updated state\nto the configured backend. To allow for recovery, the state has been written\nto the file "errored.tfstate" in the current working directory.',
+      source: 'issue hashicorp/terraform#17180',
+    },
+  },
+  {
+    platforms: ['aws'],
+    step: {
+      id: 'aws-powershell',
+      title: 'In PowerShell: list the AWS variables (names only) and pick the profile',
+      detail: 'The bash commands below have these PowerShell equivalents.',
+      commands: [psEnv('^AWS_'), '$env:AWS_PROFILE = "⟨profile⟩"', 'aws sts get-caller-identity'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: 'PS C:\\work\\infra> terraform plan\n╷\n│ Error: No valid credential sources found\n│\n│   with provider["registry.terraform.io/hashicorp/aws"],\n│\n│ Error: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, request canceled, context deadline exceeded',
+      source:
+        'invented: a PowerShell prompt in front of the aws provider v5 no-credentials message',
+    },
+  },
+  {
+    platforms: ['azure'],
+    step: {
+      id: 'azure-powershell',
+      title: 'In PowerShell: list the ARM_* and AZURE_* variables (names only)',
+      detail: 'The bash commands below have these PowerShell equivalents.',
+      commands: [psEnv('^(ARM|AZURE)_'), 'az account show --output table'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: `PS C:\\Users\\ashad\\Desktop\\Terraform\\Demo3> terraform plan\n╷\n│ Error: building account: getting authenticated object ID: listing Service Principals: ServicePrincipalsClient.BaseClient.Get(): clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'bbadfd0d-2c2f-48a2-be59-4739d0d3e8b1'."}`,
+      source: 'issue hashicorp/terraform-provider-azurerm#16026',
+    },
+  },
+  {
+    platforms: ['gcp'],
+    step: {
+      id: 'gcp-powershell',
+      title: 'In PowerShell: list the GOOGLE_* and CLOUDSDK_* variables (names only)',
+      commands: [psEnv('^(GOOGLE|CLOUDSDK)_'), 'gcloud auth list'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: "PS C:\\infra> terraform plan\n╷\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
+      source:
+        'invented: a PowerShell prompt in front of the google provider no-credentials message',
+    },
+  },
+  {
+    platforms: ['tfc'],
+    step: {
+      id: 'tfc-powershell',
+      title: 'In PowerShell: list the TF_TOKEN_* variables (names only)',
+      commands: [psEnv('^TF_(TOKEN_|CLI_CONFIG_FILE)'), 'terraform login⟦ ⟨tfc_host⟩⟧'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: 'PS C:\\infra> terraform init\n╷\n│ Error: Required token could not be found\n│\n│ Run the following command to generate a token for app.terraform.io:\n│     terraform login',
+      source: 'invented: a PowerShell prompt in front of the cloud backend no-token message',
+    },
+  },
+  {
+    platforms: ['k8s'],
+    step: {
+      id: 'k8s-powershell',
+      title: 'In PowerShell: see which kubeconfig and context the provider uses',
+      commands: ['$env:KUBECONFIG', 'kubectl config current-context', 'kubectl auth whoami'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: 'PS C:\\infra> terraform apply\n╷\n│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials',
+      source: 'invented: a PowerShell prompt in front of the helm provider credentials message',
+    },
+  },
+  {
+    platforms: ['github'],
+    step: {
+      id: 'github-powershell',
+      title: 'In PowerShell: list the GITHUB_* and GH_* variables (names only)',
+      commands: [psEnv('^(GITHUB|GH)_'), 'gh auth status'],
+      when: 'shell.powershell',
+      shell: 'powershell',
+    },
+    example: {
+      text: 'PS C:\\infra> terraform plan\n╷\n│ Error: GET https://api.github.com/user: 401 Bad credentials []',
+      source: 'invented: a PowerShell prompt in front of the github provider 401 message',
+    },
+  },
+];

@@ -1,0 +1,121 @@
+// The extractors behind the facts that fill commands: each value is bounded by its own
+// quotes or character class, so neighbouring text never leaks into it.
+
+import {
+  azureDetails,
+  cluster,
+  denial,
+  gcpServiceAccount,
+  s3Object,
+  shellOf,
+  stateNotPersisted,
+  tfcHost,
+} from '../../src/diagnosis/facts/context';
+import { iamArnOf, roleNameOf } from '../../src/diagnosis/iam-arns';
+
+describe('fact extractors', () => {
+  it('reads the S3 bucket and key of a state read', () => {
+    // corpus holdout/ho-terravision-105-1
+    expect(
+      s3Object(
+        'Unable to access object "env/prod.tfstate" in S3 bucket "my-state": operation error',
+      ),
+    ).toEqual({ bucket: 'my-state', key: 'env/prod.tfstate' });
+    expect(s3Object('Error creating Bucket: googleapi: Error 403:')).toBeUndefined();
+  });
+
+  it('reads Entra subject, issuer, scope and object id; a hard-wrapped scope is joined', () => {
+    // corpus dev/gh-azlogin-464-1 and dev/pg-az-authz-vm-47 (shapes)
+    expect(
+      azureDetails(
+        "AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:acme/infra:environment:Production'. Please check",
+      ),
+    ).toEqual({ subject: 'repo:acme/infra:environment:Production' });
+    expect(
+      azureDetails(
+        "The client 'sp@contoso.com' with object id 'd4e5f6a7-1111-2222-3333-444455556666' does not have authorization to perform action 'Microsoft.Compute/virtualMachines/write' over scope '/subscrip tions/aaaa1111-bbbb-cccc-dddd-eeee22223333/resourceGroups/rg-prod' or the scope is invalid.",
+      ),
+    ).toEqual({
+      scope: '/subscriptions/aaaa1111-bbbb-cccc-dddd-eeee22223333/resourceGroups/rg-prod',
+      objectId: 'd4e5f6a7-1111-2222-3333-444455556666',
+    });
+  });
+
+  it('reads the Google service account and the Terraform host', () => {
+    expect(
+      gcpServiceAccount(
+        'googleapi: Error 403: terraform@my-project-1.iam.gserviceaccount.com does not have storage.objects.list access',
+      ),
+    ).toBe('terraform@my-project-1.iam.gserviceaccount.com');
+    expect(
+      tfcHost('Run the following command to generate a token for tfe.acme.com: terraform login'),
+    ).toBe('tfe.acme.com');
+    // A provider address or a docs link is not a host that refused a token.
+    expect(
+      tfcHost(
+        'with provider["registry.terraform.io/hashicorp/aws"], see https://www.terraform.io/docs',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('tells EKS, AKS and GKE clusters apart', () => {
+    expect(
+      cluster(
+        'Get "https://x.hcp.uksouth.azmk8s.io:443/api/v1/namespaces": getting credentials: exec: executable kubelogin failed',
+      ),
+    ).toEqual({
+      host: 'x.hcp.uksouth.azmk8s.io',
+      kind: 'aks',
+    });
+    expect(
+      cluster(
+        'Kubernetes cluster unreachable: exec: executable aws failed (aws eks get-token --cluster-name prod)',
+      ),
+    ).toMatchObject({ kind: 'eks', name: 'prod' });
+    expect(cluster('exec: executable gke-gcloud-auth-plugin not found')).toMatchObject({
+      kind: 'gke',
+    });
+    expect(
+      cluster(
+        'Error: Failed to enable API: https://console.developers.google.com/apis/api/x/overview',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads the policy type and ARN of a denial', () => {
+    // https://aws.amazon.com/blogs/security/enhanced-access-denied-error-messages-with-policy-arns
+    expect(
+      denial(
+        'is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::123456789012:role/* with an explicit deny in a service control policy: arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd',
+      ),
+    ).toEqual({
+      policyType: 'service control policy',
+      reason: 'explicit-deny',
+      policyArn:
+        'arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd',
+    });
+  });
+
+  it('knows a Windows prompt and a state that was not saved', () => {
+    expect(shellOf('PS C:\\Users\\a\\infra> terraform plan')).toBe('powershell');
+    expect(shellOf('C:\\infra>terraform plan')).toBe('cmd');
+    expect(shellOf('$ terraform plan')).toBeUndefined();
+    expect(stateNotPersisted('Error: Failed to persist state to backend.')).toBe(true);
+  });
+
+  it('derives the role name and the ARN simulate-principal-policy accepts', () => {
+    expect(roleNameOf('arn:aws:iam::123456789012:role/path/TerraformDeploy')).toBe(
+      'TerraformDeploy',
+    );
+    expect(roleNameOf('arn:aws:sts::123456789012:assumed-role/TerraformDeploy/s1')).toBe(
+      'TerraformDeploy',
+    );
+    expect(iamArnOf('arn:aws:sts::123456789012:assumed-role/TerraformDeploy/s1')).toBe(
+      'arn:aws:iam::123456789012:role/TerraformDeploy',
+    );
+    expect(iamArnOf('arn:aws-us-gov:iam::123456789012:user/bob')).toBe(
+      'arn:aws-us-gov:iam::123456789012:user/bob',
+    );
+    expect(iamArnOf('arn:aws:iam::123456789012:root')).toBeUndefined();
+  });
+});

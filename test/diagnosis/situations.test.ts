@@ -1,0 +1,144 @@
+// Advice that reads the situation: each situational step leads the checklist for its example,
+// and the class steps follow the facts (the host that refused, the kind of cluster, the
+// caller's IAM form, EC2's AuthFailure), with facts kept per error block.
+
+import { diagnose } from '../../src/diagnosis';
+import { SITUATIONS } from '../../src/diagnosis/catalog';
+
+const commands = (text: string): string[] => diagnose(text).steps.flatMap((s) => s.commands);
+const stepIds = (text: string): string[] => diagnose(text).steps.map((s) => s.id);
+
+describe.each(SITUATIONS.map((s) => [s.step.id, s] as const))('situation %s', (_id, s) => {
+  it('leads the checklist for its example', () => {
+    const d = diagnose(s.example.text);
+    expect(d.classId).not.toBe('none');
+    expect(d.steps[0]?.id).toBe(s.step.id);
+  });
+});
+
+describe('advice that reads the paste', () => {
+  it('logs in to the host that refused the token, not app.terraform.io', () => {
+    // invented: the remote backend's no-token message for a Terraform Enterprise host.
+    const text =
+      'Error: Required token could not be found\n\nRun the following command to generate a token for tfe.acme.com:\n    terraform login tfe.acme.com';
+    expect(commands(text)).toContain('terraform login tfe.acme.com');
+  });
+
+  const aks =
+    'Error: Get "https://s189t01-tsc-test-56a40a16.hcp.uksouth.azmk8s.io:443/api/v1/namespaces/bat-qa/configmaps/x": getting credentials: exec: executable kubelogin failed with exit code 1';
+  it('gives AKS steps to an AKS cluster, and no EKS access entries', () => {
+    // corpus dev/pg-dfe-kubelogin-67
+    const ids = stepIds(aks);
+    expect(ids).toContain('aks-kubelogin');
+    expect(ids).not.toContain('access-entry');
+    expect(diagnose(aks).facts.cluster).toMatchObject({ kind: 'aks' });
+  });
+
+  it('gives EKS steps, with the cluster name, to an EKS cluster', () => {
+    // invented: an EKS exec plugin failure naming the cluster.
+    const text =
+      'Error: Kubernetes cluster unreachable: Get "https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/version": getting credentials: exec: executable aws failed with exit code 255 (aws eks get-token --cluster-name prod-eks)';
+    const d = diagnose(text);
+    expect(d.facts.cluster).toMatchObject({ kind: 'eks', name: 'prod-eks' });
+    expect(d.steps.map((s) => s.id)).not.toContain('aks-kubelogin');
+    expect(d.steps.flatMap((s) => s.commands)).toContain(
+      'aws eks get-token --cluster-name prod-eks --output json | cut -c1-60',
+    );
+  });
+
+  it('names a wrong secret among the causes of EC2 AuthFailure', () => {
+    // corpus holdout2/h2-terraformer940-1 (shape)
+    const text =
+      'Error: operation error EC2: DescribeInstances, https response error StatusCode: 401, RequestID: 5e55e966-547f-4b51-adf8-93ed81b96860, api error AuthFailure: AWS was not able to validate the provided access credentials';
+    const d = diagnose(text);
+    expect(d.classId).toBe('aws.invalid_access_key');
+    expect(d.causes.slice(0, 2).map((c) => c.id)).toContain('ec2-wrong-secret');
+    expect(d.steps.map((s) => s.id)).toContain('secret-length');
+  });
+
+  it('hands simulate-principal-policy the role of an assumed-role session', () => {
+    // invented: the documented "not authorized to perform" shape with an assumed-role caller.
+    const text =
+      'Error: reading S3 Bucket (acme): operation error S3: GetBucketPolicy, https response error StatusCode: 403, RequestID: X1, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/TerraformDeploy/ci-42 is not authorized to perform: s3:GetBucketPolicy on resource: "arn:aws:s3:::acme" because no identity-based policy allows the s3:GetBucketPolicy action';
+    const sim = commands(text).find((c) => c.includes('simulate-principal-policy'));
+    expect(sim).toBe(
+      'aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::123456789012:role/TerraformDeploy --action-names s3:GetBucketPolicy',
+    );
+    expect(diagnose(text).facts.denial).toMatchObject({
+      policyType: 'identity-based policy',
+      reason: 'implicit-deny',
+    });
+  });
+
+  it('reads the policy type and ARN of an explicit deny', () => {
+    // https://aws.amazon.com/blogs/security/enhanced-access-denied-error-messages-with-policy-arns
+    const text =
+      'An error occurred (AccessDenied) when calling the ListRoles operation: User: arn:aws:iam::123456789012:user/Matt is not authorized to perform: iam:ListRoles on resource: arn:aws:iam::123456789012:role/* with an explicit deny in a service control policy: arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd';
+    const d = diagnose(text);
+    expect(d.facts.denial).toMatchObject({
+      policyType: 'service control policy',
+      reason: 'explicit-deny',
+      policyArn:
+        'arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd',
+    });
+    expect(d.causes[0]?.evidence.join(' ')).toContain('service control policy');
+  });
+});
+
+describe('facts that cannot be fooled', () => {
+  it('does not read the next line as an empty region', () => {
+    // corpus holdout/ho-tfawsec2-407-1 (shape)
+    const d = diagnose(
+      '╷\n│ Error: invalid AWS Region: \n│\n│   with provider["registry.terraform.io/hashicorp/aws"],\n│   on main.tf line 1, in provider "aws":',
+    );
+    expect(d.facts.region).not.toBe('with');
+  });
+
+  it('drops the full stop after a profile name', () => {
+    // invented: the SDK v2 message at the end of a sentence.
+    const d = diagnose(
+      'Error: failed to get shared config profile, tp2. Check your AWS configuration.',
+    );
+    expect(d.facts.profiles).toEqual(['tp2']);
+  });
+
+  it('fills bucket, key and role name from the paste', () => {
+    // corpus holdout/ho-terravision-105-1 (shape)
+    const text =
+      'Error: Error refreshing state: Unable to access object "terraform.tfstate" in S3 bucket "mybucketname": operation error S3: HeadObject, https response error StatusCode: 403, RequestID: PJ504JFXJXCCR8N5, api error Forbidden: Forbidden';
+    expect(commands(text)).toContain(
+      'aws s3api head-object --bucket mybucketname --key terraform.tfstate',
+    );
+  });
+
+  it("never fills the first error's commands with a second error's profile", () => {
+    // invented: two error blocks, an SSO expiry for one profile and a missing profile after it.
+    const text = [
+      '╷',
+      '│ Error: failed to refresh cached credentials, the SSO session has expired or is invalid: operation error SSO OIDC: CreateToken, https response error StatusCode: 400, api error InvalidGrantException',
+      '│',
+      '│   with provider["registry.terraform.io/hashicorp/aws"],',
+      '╵',
+      '╷',
+      '│ Error: failed to get shared config profile, legacy-admin',
+      '│',
+      '│   with provider["registry.terraform.io/hashicorp/aws"].old,',
+      '╵',
+    ].join('\n');
+    const d = diagnose(text);
+    expect(d.classId).toBe('aws.sso_token');
+    expect(d.steps.flatMap((s) => s.commands).join('\n')).not.toContain('legacy-admin');
+    const other = d.others.find((o) => o.classId === 'aws.profile_not_found');
+    expect(other?.checklist?.flatMap((s) => s.commands).join('\n')).toContain('legacy-admin');
+  });
+});
+
+describe('endpoints', () => {
+  it('names a custom STS endpoint the request could not reach', () => {
+    // invented: SDK v2's request-send failure against a LocalStack endpoint.
+    const d = diagnose(
+      'Error: configuring Terraform AWS Provider: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "http://localhost:4566/": dial tcp 127.0.0.1:4566: connect: connection refused',
+    );
+    expect(d.facts.endpoint).toBe('localhost:4566');
+  });
+});

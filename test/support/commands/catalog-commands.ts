@@ -1,0 +1,89 @@
+// Every command the catalog can print: each step of each entry (and the platform's own
+// checks) for each credential source, rendered once with every fact known and once with none.
+
+import { buildSteps } from '../../../src/diagnosis/advice';
+import { CATALOG, PLATFORMS } from '../../../src/diagnosis/catalog';
+import type { TemplateVars } from '../../../src/diagnosis/template';
+import type { Step } from '../../../src/diagnosis/types';
+import type { Shown } from './check';
+
+/** A plausible value for every fact a template can name (as a paste would show it). */
+export const SAMPLE_VARS: Required<Record<string, string>> = {
+  key: 'AKIA…MPLE',
+  key_kind: 'long-term access key (IAM user)',
+  key_account: '111122223333',
+  other_account: '444455556666',
+  region: 'eu-west-1',
+  partition: 'aws',
+  profile: 'platform-dev',
+  role: 'arn:aws:iam::444455556666:role/TerraformDeploy',
+  role_name: 'TerraformDeploy',
+  principal: 'arn:aws:sts::111122223333:assumed-role/ci-runner/session-1',
+  iam_principal: 'arn:aws:iam::111122223333:role/ci-runner',
+  account: '111122223333',
+  role_account: '444455556666',
+  block: 'the S3 backend',
+  alias: 'us_east_1',
+  skew: '12m behind',
+  action: 's3:GetObject',
+  operation: 'S3: GetObject',
+  event_name: 'GetObject',
+  code: 'AccessDenied',
+  status: '403',
+  host: 'app.terraform.io',
+  tfc_host: 'tfe.example.com',
+  tf_token_host: 'tfe_example_com',
+  endpoint: 'sts.eu-west-1.amazonaws.com',
+  subscription: '00000000-0000-0000-0000-000000000001',
+  tenant: '00000000-0000-0000-0000-000000000002',
+  client: '00000000-0000-0000-0000-000000000003',
+  project: 'my-project-123',
+  service_account: 'terraform@my-project-123.iam.gserviceaccount.com',
+  bucket: 'acme-tfstate',
+  state_key: 'envs/prod/terraform.tfstate',
+  subject: 'repo:acme/infra:ref:refs/heads/main',
+  issuer: 'https://token.actions.githubusercontent.com',
+  audience: 'api://AzureADTokenExchange',
+  scope: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-app',
+  cluster: 'prod-eks',
+  cluster_location: 'us-central1',
+  cluster_host: 'ABCDEF0123456789.gr7.eu-west-1.eks.amazonaws.com',
+  object_id: '00000000-0000-0000-0000-000000000004',
+  user_name: 'ci-deployer',
+  mfa_serial: 'arn:aws:iam::111122223333:mfa/alice',
+  encoded_message: 'Q2hlY2sgdGhlIHBvbGljeSBhbmQgdHJ5IGFnYWlu',
+  policy_arn: 'arn:aws:organizations::111122223333:policy/o-abc/service_control_policy/p-123',
+  policy_type: 'service control policy',
+};
+
+export interface Rendered {
+  shown: Shown[];
+  details: Array<{ where: string; detail: string }>;
+  steps: Array<{ where: string; step: Step }>;
+}
+
+export function renderCatalog(): Rendered {
+  const out: Rendered = { shown: [], details: [], steps: [] };
+  for (const entry of CATALOG)
+    for (const { id: source } of PLATFORMS[entry.platform].sources)
+      for (const [mode, vars] of [
+        ['filled', SAMPLE_VARS],
+        ['empty', {}],
+      ] as Array<[string, TemplateVars]>) {
+        const steps = buildSteps(
+          entry,
+          source,
+          { holds: () => true, vars },
+          { includePlatformChecks: true },
+        );
+        for (const step of steps) {
+          const where = `${entry.id}/${source}/${mode}/${step.id}`;
+          out.steps.push({ where, step });
+          step.commands.forEach((command, i) =>
+            out.shown.push({ where: `${where}#${i}`, command, shell: step.shell ?? 'bash' }),
+          );
+          if (step.detail) out.details.push({ where, detail: step.detail });
+        }
+      }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Runs the command checks on tfauth's answers to a corpus: every command of every auth
+// answer must parse, and no `<placeholder>` may stand where the paste shows the value.
+
+import type { Diagnosis } from '../../../src/diagnosis/types';
+import { checkAll, PLACEHOLDER_SHOWN, type Problem, type Shown } from './check';
+
+const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
+
+/**
+ * For a placeholder, a plain pattern that finds its value in a paste — independent of the
+ * engine's extractors, so an extractor that misses a value is caught here.
+ */
+export const WITNESS: Record<string, RegExp> = {
+  'role-name': /arn:aws[\w-]*:(?:iam::\d{12}:role\/|sts::\d{12}:assumed-role\/)[\w+=,.@-]/,
+  role: /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@-]/,
+  principal: /\bUser: arn:aws[\w-]*:/,
+  'iam-principal':
+    /\bUser: arn:aws[\w-]*:(?:iam::\d{12}:(?:user|role)\/|sts::\d{12}:assumed-role\/)/,
+  'user-name': /\bUser: arn:aws[\w-]*:iam::\d{12}:user\//,
+  profile:
+    /failed to get shared config profile,? [\w.@+-]{2}|The config profile \([\w.@+-]+\) could not be found|AWS_PROFILE=[\w.@+-]{2}|--profile[ =][\w.@+-]{2}|\bprofile\s*=\s*"[\w.@+-]+"/,
+  region:
+    /\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/,
+  action: /is not authorized to perform:? [a-z0-9-]{2,30}:[A-Za-z0-9*]{2}/,
+  bucket:
+    /\bs3:\/\/[a-z0-9][a-z0-9.-]{2,62}|\bbucket ["']?[a-z0-9][a-z0-9.-]{2,62}["']?|Bucket: ?"?[a-z0-9][a-z0-9.-]{2,62}/i,
+  'state-key':
+    /\bkey ["'][\w./-]{1,200}\.tfstate|\bKey: ?"?[\w./-]{1,200}\.tfstate|s3:\/\/[a-z0-9][a-z0-9.-]{2,62}\/[\w./-]{1,200}\.tfstate/,
+  cluster: /\bcluster[-_ ]name[ =:"']+[\w-]{2}|arn:aws[\w-]*:eks:[a-z0-9-]+:\d{12}:cluster\/[\w-]/,
+  host: /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}/,
+  'tfc-host':
+    /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}|available versions for module "[^"]+"(?: \([^)]*\))? from [a-z0-9.-]+\.[a-z]+:|Could not download module "[^"]+" from https:\/\/[a-z0-9.-]+\//,
+  'tf-token-host': /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}/,
+  endpoint: /\b(?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com\b/,
+  'service-account': /[a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com/,
+  project: /\bprojects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\b/,
+  subscription: new RegExp(`/subscriptions/${GUID}`),
+  tenant: new RegExp(`[Tt]enant(?: ?ID)?[ :='"]{1,4}${GUID}`),
+  client: new RegExp(
+    `[Cc]lient(?:_id| ID| id)?[ :='"]{1,4}${GUID}|app '${GUID}'|identifier '${GUID}'`,
+  ),
+  'object-id': new RegExp(`object id '${GUID}'`),
+  subject: /\bsubject '[^']{3,}'|assertion subject '[^']{3}/,
+  scope: /\bscope '\/subscriptions\//,
+  'cluster-location': /\/locations\/[a-z]{2,12}-[a-z]{2,12}\d(?:-[a-z])?\/clusters\//,
+  'encoded-message': /Encoded authorization failure message: [A-Za-z0-9_-]{20}/,
+  'mfa-serial': /arn:aws[\w-]*:iam::\d{12}:mfa\//,
+};
+
+export interface CorpusReport {
+  corpus: string;
+  auth: number;
+  /** Auth answers whose commands all parse. */
+  parsing: number;
+  /** Auth answers with no placeholder where the paste shows the value. */
+  filled: number;
+  /** Auth answers with both. */
+  good: number;
+  problems: Problem[];
+  unfilled: Array<{ id: string; placeholder: string; command: string }>;
+}
+
+export interface Answer {
+  id: string;
+  text: string;
+  diagnosis: Pick<Diagnosis, 'classId' | 'steps'>;
+}
+
+export async function checkAnswers(corpus: string, answers: Answer[]): Promise<CorpusReport> {
+  const auth = answers.filter((a) => a.diagnosis.classId !== 'none');
+  const shown: Shown[] = [];
+  const details: Array<{ where: string; detail: string }> = [];
+  const unfilled: CorpusReport['unfilled'] = [];
+  for (const a of auth)
+    for (const step of a.diagnosis.steps) {
+      step.commands.forEach((command) => {
+        shown.push({ where: a.id, command, shell: step.shell ?? 'bash' });
+        for (const m of command.matchAll(PLACEHOLDER_SHOWN)) {
+          const witness = WITNESS[m[1] as string];
+          if (witness?.test(a.text))
+            unfilled.push({ id: a.id, placeholder: m[1] as string, command });
+        }
+      });
+      if (step.detail) details.push({ where: a.id, detail: step.detail });
+    }
+  const problems = await checkAll(shown, details);
+  const broken = new Set(problems.map((p) => p.where));
+  const empty = new Set(unfilled.map((u) => u.id));
+  return {
+    corpus,
+    auth: auth.length,
+    parsing: auth.filter((a) => !broken.has(a.id)).length,
+    filled: auth.filter((a) => !empty.has(a.id)).length,
+    good: auth.filter((a) => !broken.has(a.id) && !empty.has(a.id)).length,
+    problems,
+    unfilled,
+  };
+}
+
+export function formatReport(r: CorpusReport): string {
+  const pct = (n: number) => `${((100 * n) / Math.max(1, r.auth)).toFixed(1)}%`;
+  return `${r.corpus}: ${r.auth} auth answers; all commands parse ${r.parsing} (${pct(r.parsing)}); no placeholder where the paste shows the value ${r.filled} (${pct(r.filled)}); both ${r.good} (${pct(r.good)})`;
+}
