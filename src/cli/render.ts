@@ -31,6 +31,8 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
   const out: string[] = [];
   const pct = (n: number): string => `${Math.round(n * 100)}%`;
   const command = (c: string): string => `     ${s.yellow('$')} ${c}`;
+  const title = (step: Diagnosis['steps'][number]): string =>
+    `${step.title}${step.shell === 'powershell' ? s.dim(' (PowerShell)') : ''}`;
   if (d.classId === 'none') {
     out.push(
       `${s.green('✓')} ${s.bold(d.title)} ${s.dim(`(confidence ${pct(d.confidence)})`)}`,
@@ -48,7 +50,7 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
   }
   const [first, ...rest] = d.steps;
   if (first) {
-    out.push('', s.bold(`Do this first — ${first.title}`));
+    out.push('', s.bold(`Do this first — ${title(first)}`));
     if (first.detail) out.push(`     ${s.dim(first.detail)}`);
     for (const c of first.commands) out.push(command(c));
   }
@@ -76,7 +78,7 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
   if (rest.length > 0) {
     out.push('', s.bold('Then'));
     rest.forEach((step, i) => {
-      out.push(`  ${i + 2}. ${step.title}`);
+      out.push(`  ${i + 2}. ${title(step)}`);
       if (step.detail) out.push(`     ${s.dim(step.detail)}`);
       for (const c of step.commands) out.push(command(c));
     });
@@ -87,7 +89,13 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
   }
   if (d.others.length > 0) {
     out.push('', s.bold('Also in this paste'));
-    for (const o of d.others) out.push(`  - ${o.title} ${s.dim(`(${o.classId})`)}`);
+    for (const o of d.others) {
+      out.push(`  - ${o.title} ${s.dim(`(${o.classId})`)}`);
+      for (const step of o.checklist ?? []) {
+        out.push(`     ${title(step)}`);
+        for (const c of step.commands) out.push(command(c));
+      }
+    }
   }
   for (const n of d.notes) out.push('', s.dim(n));
   return `${out.join('\n')}\n`;

@@ -68,9 +68,14 @@ export function causesText(d: Diagnosis, max = MAX_CAUSES): string {
   return lines.join('\n');
 }
 
+/** A step's title, saying which shell its commands are for when it is not bash. */
+export function stepTitleText(s: Diagnosis['steps'][number]): string {
+  return `${escape(s.title)}${s.shell === 'powershell' ? ' (PowerShell)' : ''}`;
+}
+
 export function stepBlocks(steps: Diagnosis['steps'], offset = 0): Block[] {
   return steps.map((s, i) => {
-    const parts = [`*${offset + i + 1}. ${escape(s.title)}*`];
+    const parts = [`*${offset + i + 1}. ${stepTitleText(s)}*`];
     if (s.detail) parts.push(escape(s.detail));
     if (s.commands.length > 0) parts.push(codeBlock(s.commands));
     return section(parts.join('\n'));
@@ -134,6 +139,8 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
   if (options.factNotes && options.factNotes.length > 0) blocks.push(context(options.factNotes));
   if (d.causes.length > 1) blocks.push(section(causesText(d)));
   if (rest.length > 0) blocks.push(section('*Then*'), ...stepBlocks(rest, 1));
+  for (const other of d.others.filter((o) => o.checklist && o.checklist.length > 0))
+    blocks.push(section(otherErrorText(other)));
   const notes: string[] = [];
   const docs = docsLine(d);
   if (docs) notes.push(docs);
@@ -159,9 +166,19 @@ export function whyLine(d: Diagnosis): string {
   return `*Most likely:* ${escape(top.title)}${evidence}`;
 }
 
+/** Another auth error in the same paste, with its own short checklist (from its own block). */
+function otherErrorText(o: Diagnosis['others'][number]): string {
+  const parts = [`*Also failing: ${escape(o.title)}*`];
+  for (const step of o.checklist ?? []) {
+    parts.push(`• ${stepTitleText(step)}`);
+    if (step.commands.length > 0) parts.push(codeBlock(step.commands));
+  }
+  return parts.join('\n');
+}
+
 /** The first step, with its commands ready to copy: what to do before reading further. */
 function firstStepBlock(step: Diagnosis['steps'][number]): Block {
-  const parts = [`*Do this first — ${escape(step.title)}*`];
+  const parts = [`*Do this first — ${stepTitleText(step)}*`];
   if (step.detail) parts.push(escape(step.detail));
   if (step.commands.length > 0) parts.push(codeBlock(step.commands));
   return section(parts.join('\n'));
