@@ -20,8 +20,6 @@ export interface PlaygroundOptions {
   port?: number;
   /** The repository root (static files, example sets). */
   root?: string;
-  /** Diagnosis worker threads; 0 diagnoses in-process (tests from TypeScript sources). */
-  threads?: number;
 }
 
 export interface Playground {
@@ -52,7 +50,6 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     LOG_LEVEL: 'info',
     TFAUTH_DATA_DIR: dataDir,
     TFAUTH_STS: 'off',
-    TFAUTH_DIAGNOSIS_THREADS: String(options.threads ?? 2),
   });
   const result = loadConfig(env);
   if (!result.ok) throw new Error(result.errors.join('\n'));

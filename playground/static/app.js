@@ -68,16 +68,34 @@
     </div>`;
   }
 
+  /** What each message element was rendered from: only changed messages are replaced. */
+  const renderedFrom = new WeakMap();
+
   function renderList(el, messages, inThread) {
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-    const html = messages
-      .filter((m) => !dismissed.has(m.key))
-      .map((m) => messageHtml(m, inThread))
-      .join('');
-    if (el.dataset.html === html) return;
-    el.dataset.html = html;
-    el.innerHTML = html;
-    if (atBottom) el.scrollTop = el.scrollHeight;
+    const existing = new Map(Array.from(el.children).map((c) => [c.dataset.key, c]));
+    let prev = null;
+    let changed = false;
+    for (const m of messages) {
+      if (dismissed.has(m.key)) continue;
+      const html = messageHtml(m, inThread);
+      let node = existing.get(m.key);
+      existing.delete(m.key);
+      if (!node || renderedFrom.get(node) !== html) {
+        const t = document.createElement('template');
+        t.innerHTML = html.trim();
+        const fresh = t.content.firstElementChild;
+        renderedFrom.set(fresh, html);
+        if (node) node.replaceWith(fresh);
+        node = fresh;
+        changed = true;
+      }
+      const expected = prev ? prev.nextElementSibling : el.firstElementChild;
+      if (expected !== node) el.insertBefore(node, expected);
+      prev = node;
+    }
+    for (const gone of existing.values()) gone.remove();
+    if (changed && atBottom) el.scrollTop = el.scrollHeight;
   }
 
   function render() {
