@@ -59,7 +59,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   let bot: RunningBot;
   try {
-    bot = await startBot({ config: result.config, logger });
+    bot = await startBot({ config: result.config, logger, host: '127.0.0.1' });
   } catch (err) {
     await slack.close();
     throw err;
