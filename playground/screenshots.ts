@@ -77,6 +77,7 @@ async function clickButton(page: Page, actionId: string): Promise<void> {
 
 /** Lets the last update render (the page re-renders on each Server-Sent Event). */
 async function settle(page: Page): Promise<void> {
+  await page.mouse.move(5, 5); // no hover menu in the picture
   await new Promise((r) => setTimeout(r, 400));
   await page.evaluate('document.fonts.ready.then(() => true)');
 }

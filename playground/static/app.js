@@ -43,7 +43,8 @@
       m.kind === 'user'
         ? `<div class="user-text">${BK.mrkdwn(m.text, { names })}</div>`
         : BK.message(m, { names });
-    const edited = m.edited ? '<span class="edited">(edited)</span>' : '';
+    // Slack marks edits by people, not chat.update by apps (the walk-through edits itself).
+    const edited = m.edited && m.kind === 'user' ? '<span class="edited">(edited)</span>' : '';
     const replies = inThread
       ? []
       : state.messages.filter((r) => r.thread_ts === m.ts && r.ts !== m.ts);
