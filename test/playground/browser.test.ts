@@ -198,7 +198,7 @@ maybe('the playground in headless Chromium', () => {
     ).toContain('in_channel');
   });
 
-  it('diagnoses any message from its ⋯ menu (the message shortcut), privately', async () => {
+  it('diagnoses any message from its ⋯ menu (the message shortcut), privately, and walks through it there', async () => {
     const ex = example('azure.cli_login');
     const first =
       ex.text
@@ -222,5 +222,13 @@ maybe('the playground in headless Chromium', () => {
       { timeout: 10_000 },
       title,
     );
+    // Its walk-through runs in the private message itself (through the response_url).
+    const answer = '.msg-ephemeral:has(.bk-button[data-action-id="tfauth_share"])';
+    const privateKey = await page.$eval(answer, (e) => (e as unknown as El).dataset.key ?? '');
+    await page.click(`${answer} .bk-button[data-action-id="tfauth_walk"]`);
+    await waitForText(`.msg-ephemeral[data-key="${privateKey}"]`, 'Walk-through:');
+    expect(
+      await page.$(`.msg[data-key="${privateKey}"] [data-action-id="tfauth_share"]`),
+    ).toBeNull();
   });
 });
