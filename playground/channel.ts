@@ -62,6 +62,8 @@ interface Origin {
   thread_ts?: string;
   /** The private message the click came from (replace_original / delete_original act on it). */
   ephemeralKey?: string;
+  /** Or the public message a response_url posted ("Share in channel"), which it may replace. */
+  sharedKey?: string;
 }
 
 interface Ephemeral {
@@ -127,6 +129,7 @@ export class PlaygroundChannel {
     const responseUrl = this.responseUrl('click', {
       ...(target.thread_ts ? { thread_ts: target.thread_ts } : {}),
       ...(ephemeral ? { ephemeralKey: key } : {}),
+      ...(key.startsWith('s:') ? { sharedKey: key } : {}),
     });
     const payload = blockActions({
       actionId,
@@ -297,14 +300,21 @@ export class PlaygroundChannel {
   /** Slack's response_url rules: replace or delete the original, else a new message (private unless in_channel). */
   private applyResponse(origin: Origin, body: Obj, id: string): void {
     const target = origin.ephemeralKey ? this.ephemerals.get(origin.ephemeralKey) : undefined;
+    const shared = this.shared.findIndex((m) => m.key === origin.sharedKey);
     if (body.delete_original === true) {
       if (origin.ephemeralKey) this.ephemerals.delete(origin.ephemeralKey);
+      if (shared >= 0) this.shared.splice(shared, 1);
       return;
     }
     const content = {
       text: typeof body.text === 'string' ? body.text : '',
       ...(Array.isArray(body.blocks) ? { blocks: withBlockIds(body.blocks) } : {}),
     };
+    if (body.replace_original === true && shared >= 0) {
+      const { text: _t, blocks: _b, ...kept } = this.shared[shared] as ShownMessage;
+      this.shared[shared] = { ...kept, ...content, edited: true };
+      return;
+    }
     if (body.replace_original === true && target) {
       this.ephemerals.set(target.key, {
         key: target.key,

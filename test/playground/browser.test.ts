@@ -193,6 +193,12 @@ maybe('the playground in headless Chromium', () => {
     // Shared: a public message with the answer (posted through the response_url), the private one gone.
     await waitForText('#channel-messages .msg[data-kind="bot"] .bk-header', title);
     await page.waitForSelector(`.msg[data-key="${key}"]`, { hidden: true });
+    // Its buttons work where it was shared: "It worked" closes it in place.
+    const shared = `#channel-messages .msg[data-kind="bot"]:has(.bk-button[data-action-id="tfauth_fixed"])`;
+    const sharedKey = await page.$eval(shared, (e) => (e as unknown as El).dataset.key ?? '');
+    await page.click(`${shared} .bk-button[data-action-id="tfauth_fixed"]`);
+    await waitForText(`.msg[data-key="${sharedKey}"]`, '@alice says this fixed it');
+    expect(await page.$(`.msg[data-key="${sharedKey}"] .bk-button`)).toBeNull();
     expect(
       pg.slack.responses.map((r) => (r.body as { response_type?: string }).response_type),
     ).toContain('in_channel');
