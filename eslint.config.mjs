@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-bench/**',
+      'dist-playground/**',
+      'node_modules/**',
+      'coverage/**',
+      'jest.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli.ts', 'src/cli/**', 'bench/**', 'test/**', 'src/main.ts'],
+    files: ['src/cli.ts', 'src/cli/**', 'bench/**', 'test/**', 'src/main.ts', 'playground/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -44,6 +44,8 @@ export interface BotOptions {
   checks?: Record<string, Check>;
   /** Tuning of the STS checks (tests: budgets, timeouts). */
   sts?: StsServiceOptions;
+  /** Listen on this address only (the playground: 127.0.0.1). Default: all interfaces. */
+  host?: string;
 }
 
 export interface RunningBot {
@@ -226,7 +228,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let port: number;
   let healthServer: Server | undefined;
   if (receiver instanceof HTTPReceiver) {
-    const server = (await app.start(config.port)) as Server;
+    const listen = options.host ? { port: config.port, host: options.host } : config.port;
+    const server = (await app.start(listen)) as Server;
     port = (server.address() as AddressInfo).port;
   } else {
     healthServer = await startHealthServer(config.port, probes);
