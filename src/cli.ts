@@ -10,6 +10,7 @@ import { InputError, readInput } from './cli/input';
 import { isProblem, readJsonl } from './cli/jsonl';
 import { COLOR, PLAIN, renderDiagnosis } from './cli/render';
 import { renderReport } from './cli/report';
+import { guardText, guardValue } from './diagnosis/last-guard';
 
 const HELP = `tfauth — explain Terraform credential and authorization failures
 
@@ -107,8 +108,9 @@ async function diagnoseCommand(
   if (file === undefined && io.stdin.isTTY)
     io.stderr.write('Paste the Terraform output, then press Ctrl-D.\n');
   const diagnosis = diagnose(await readInput(file, io.stdin));
-  if (values.json) io.stdout.write(`${JSON.stringify(diagnosis)}\n`);
-  else io.stdout.write(renderDiagnosis(diagnosis, useColor(values, io) ? COLOR : PLAIN));
+  // The last guard: whatever the engine missed, a token after a credential word is masked.
+  if (values.json) io.stdout.write(`${JSON.stringify(guardValue(diagnosis))}\n`);
+  else io.stdout.write(guardText(renderDiagnosis(diagnosis, useColor(values, io) ? COLOR : PLAIN)));
   return 0;
 }
 
@@ -120,7 +122,7 @@ async function diagnoseJsonl(file: string, io: Io): Promise<number> {
       io.stderr.write(`tfauth: ${file}:${record.line}: ${record.message}; skipped\n`);
       continue;
     }
-    io.stdout.write(`${JSON.stringify({ id: record.id, ...diagnose(record.text) })}\n`);
+    io.stdout.write(`${JSON.stringify(guardValue({ id: record.id, ...diagnose(record.text) }))}\n`);
   }
   return bad > 0 ? 1 : 0;
 }
