@@ -4,7 +4,10 @@
 // conservative on purpose: ARNs, request ids (UUIDs), account ids, regions, paths and masked
 // key ids (`AKIA…ABCD`) are left alone. Linear: one global regex pass, each run read once.
 
+import { looksSecret } from './secret-shape';
 import { REDACTED } from './secrets';
+
+export { looksSecret };
 
 const CRED =
   '(?:secret|token|passw(?:or)?d|pwd|auth|credential|signature|sig|api[_-]?key|access[_-]?key|private[_-]?key|key|bearer|basic|sas)';
@@ -12,34 +15,6 @@ const GUARD = new RegExp(
   `${CRED}[A-Za-z0-9_-]{0,24}["'\\])]?[ \\t]{0,3}(?:[:=]|=>)?[ \\t]{0,3}["'(]?(?:Bearer[ \\t]{1,3}|Basic[ \\t]{1,3})?([A-Za-z0-9/+=_.~%-]{16,4096})`,
   'gi',
 );
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const REGION = /(?:^|[^a-z])[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d(?:$|[^0-9])/;
-const KEY_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|AGPA)[A-Z0-9]{12,}$/;
-
-/** Shannon entropy in bits per character. */
-function entropy(s: string): number {
-  const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
-  return h;
-}
-
-/** Whether `token` looks like a credential rather than an identifier, id, path or region. */
-export function looksSecret(token: string): boolean {
-  if (token.length < 16) return false;
-  if (UUID.test(token) || KEY_ID.test(token) || REGION.test(token)) return false;
-  if (/^[\d-]+$/.test(token)) return false;
-  if (/^[0-9a-f]{32,}$/i.test(token)) return /\d/.test(token) && /[a-f]/i.test(token); // hex keys, signatures
-  const lower = /[a-z]/.test(token);
-  const upper = /[A-Z]/.test(token);
-  const digit = /\d/.test(token);
-  if (!(lower && upper && digit)) return false;
-  // Identifiers and paths are words: a credential rarely has four lowercase letters in a row
-  // that read as text AND low entropy; require the entropy of random base64/base62.
-  return entropy(token) >= 3.5;
-}
 
 /** Masks remaining high-entropy tokens after credential words in one string. */
 export function guardText(text: string): string {

@@ -5,6 +5,7 @@
 // per anchor. test/diagnosis/secret-linearity.test.ts checks each pattern with recheck.
 
 import { isAccessKeyId } from './access-keys';
+import { looksSecret } from './secret-shape';
 import type { SecretKind } from './types';
 
 export interface SecretPattern {
@@ -41,7 +42,7 @@ export function isPlaceholder(value: string): boolean {
 const notPlaceholder = (v: string): boolean => v.length >= MIN_SECRET_LENGTH && !isPlaceholder(v);
 /** Generic assignments: a real value, not an access-key id (an id, not a secret) or a path. */
 const genericValue = (v: string): boolean =>
-  notPlaceholder(v) && !isAccessKeyId(v) && /\d/.test(v) && /[A-Za-z]/.test(v);
+  notPlaceholder(v) && !isAccessKeyId(v) && looksSecret(v);
 
 const Q = `["']?`; // optional quote around assigned values
 const ASSIGN = `${Q}[ \\t]{0,8}[:=][ \\t]{0,8}${Q}`;
@@ -390,17 +391,40 @@ export const PATTERNS: SecretPattern[] = [
     mustRotate: true,
     accept: (v) => v.length >= 6 && !isPlaceholder(v),
   },
+  // Base64 of a PEM private key (kubeconfigs, Helm values, CI variables).
+  {
+    kind: 'private_key',
+    re: /(?<![A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/=]{20,20000})/,
+    anchors: ['LS0tLS1CRUdJTi'],
+    lookback: 1,
+    span: 20020,
+    mustRotate: true,
+  },
   // Anything else assigned to a name that says it is a credential (`DIGITALOCEAN_TOKEN=…`,
-  // `"client_token": "…"`): only values with letters and digits, at least 16 characters.
+  // `"client_token": "…"`, `KUBE_CLIENT_KEY_DATA=…`): only values shaped like a credential.
   {
     kind: 'generic_secret',
     re: new RegExp(
-      `(?:token|secret|credential|private_?key|access_?key)s?${ASSIGN}([A-Za-z0-9/+=._~-]{16,400})(?![A-Za-z0-9/+=._~-])`,
+      `(?:token|secret|credential|auth|passw(?:or)?d|key)[A-Za-z0-9_-]{0,20}${ASSIGN}([A-Za-z0-9/+=._~-]{16,8192})`,
       'i',
     ),
-    anchors: [...TOKEN_WORDS, ...SECRET_WORDS, 'credential', 'CREDENTIAL', 'KEY', 'key', 'Key'],
-    lookback: 14,
-    span: 440,
+    anchors: [
+      ...TOKEN_WORDS,
+      ...SECRET_WORDS,
+      'credential',
+      'CREDENTIAL',
+      'Credential',
+      'KEY',
+      'key',
+      'Key',
+      'auth',
+      'AUTH',
+      'Auth',
+      'assw',
+      'ASSW',
+    ],
+    lookback: 1,
+    span: 8240,
     mustRotate: true,
     accept: genericValue,
   },

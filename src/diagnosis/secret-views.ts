@@ -127,8 +127,8 @@ export function decodeView(v: View): View {
   return out.view();
 }
 
-/** Characters a wrapped value is made of (base64, base64url, hex, tokens). */
-const VALUE_CHAR = /[A-Za-z0-9/+=_.~%-]/;
+/** Characters a wrapped value may be made of (anything but blanks and quotes). */
+const VALUE_CHAR = /[^\s"'`]/;
 /** Shorter lines are not hard wraps (terminals and CI logs wrap at 80 columns or more). */
 export const MIN_WRAPPED_LINE = 60;
 

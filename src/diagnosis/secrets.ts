@@ -29,7 +29,7 @@ const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))].sort(
 // Found with indexOf rather than inside the alternation: an alternative starting with a digit or
 // with a short, common prefix keeps irregexp from skipping ahead, which made the whole secret scan
 // of a TF_LOG=DEBUG log about twice as slow (npm run bench, "5 MB debug log").
-const SCANNED_ALONE = ['1//0', 'eyJ', 's.', 'b.', 'key', 'Key', 'KEY'];
+const SCANNED_ALONE = ['1//0', 'eyJ', 's.', 'b.', 'key', 'Key', 'KEY', 'auth', 'Auth', 'AUTH'];
 const ANCHOR = new RegExp(
   ANCHOR_WORDS.filter((w) => !SCANNED_ALONE.includes(w))
     .map(escapeRe)
