@@ -2,6 +2,7 @@
 // of texts; stdout: per text, what secretlint found). A separate process because
 // @secretlint/core is ESM-only and asynchronous (see README, Dependencies).
 
+/* global process, Buffer */
 import { lintSource } from '@secretlint/core';
 import { creator } from '@secretlint/secretlint-rule-preset-recommend';
 
