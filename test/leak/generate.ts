@@ -264,7 +264,7 @@ export const KINDS: KindSpec[] = [
       // The header and payload are base64 of guessable JSON: only the signature is secret.
       return {
         value: v,
-        secrets: [v.split('.')[2] as string, v.split('.')[1] as string],
+        secrets: [v.split('.')[2] as string],
         env: 'ACTIONS_ID_TOKEN',
         hcl: 'web_identity_token',
         json: 'id_token',
@@ -659,13 +659,17 @@ function forms(output: string): string[] {
   return [output, slack, json, url];
 }
 
-/** Indexes of the pastes whose secrets appear (any 12-character run) in `output`. */
-export function leakedIn(output: string, index: Map<string, number>, n = 12): Set<number> {
-  const found = new Set<number>();
+/**
+ * The pastes whose secrets appear (any 12-character run) in `output`: paste index → where
+ * (the output around the first run found, for the failure message).
+ */
+export function leakedIn(output: string, index: Map<string, number>, n = 12): Map<number, string> {
+  const found = new Map<number, string>();
   for (const form of forms(output))
     for (let k = 0; k + n <= form.length; k++) {
       const hit = index.get(form.slice(k, k + n));
-      if (hit !== undefined) found.add(hit);
+      if (hit !== undefined && !found.has(hit))
+        found.set(hit, form.slice(Math.max(0, k - 60), k + n + 20));
     }
   return found;
 }
