@@ -219,25 +219,25 @@ function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
     work.viewChars += slice.length;
     if (encoded) {
       // Twice: a value can be encoded twice (URL-encoded inside a JSON string, `&amp;amp;`).
-      const once = decodeView(base);
-      views.push(once);
-      base = once;
-      if (mayBeEncoded(once.text) && once.text.length < slice.length) {
-        const twice = decodeView(once);
-        views.push(twice);
-        base = twice;
+      for (let pass = 0; pass < 2; pass++) {
+        work.viewChars += base.text.length;
+        const decoded = decodeView(base);
+        if (decoded.text.length === base.text.length) break; // nothing left to decode
+        views.push(decoded);
+        base = decoded;
       }
     }
-    if (wrapped) views.push(dewrapView(base));
-    for (const v of views) {
-      work.viewChars += v.text.length;
+    if (wrapped) {
+      work.viewChars += base.text.length;
+      views.push(dewrapView(base));
+    }
+    for (const v of views)
       for (const h of scanText(v.text, work))
         out.push({
           ...h,
           start: v.start[h.start] as number,
           end: v.end[h.end - 1] as number,
         });
-    }
   }
   return out;
 }
@@ -254,17 +254,21 @@ function encodings(value: string): string[] {
   return [...forms];
 }
 
-/** Every occurrence of each found value (in any encoding) anywhere in `text`. */
+/** Every occurrence of each found value (in any encoding) anywhere in `text`: one pass. */
 function copies(text: string, values: string[], work: ScanWork): Array<[number, number]> {
+  const forms = [
+    ...new Set(
+      values
+        .slice(0, MAX_COPY_VALUES)
+        .filter((v) => v.length >= 6)
+        .flatMap(encodings),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return [];
+  work.searched += text.length;
+  const re = new RegExp(forms.map(escapeRe).join('|'), 'g');
   const out: Array<[number, number]> = [];
-  for (const value of values.slice(0, MAX_COPY_VALUES)) {
-    if (value.length < 6) continue;
-    for (const form of encodings(value)) {
-      work.searched += text.length;
-      for (let i = text.indexOf(form); i !== -1; i = text.indexOf(form, i + form.length))
-        out.push([i, i + form.length]);
-    }
-  }
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push([m.index, re.lastIndex]);
   return out;
 }
 
@@ -342,13 +346,12 @@ export function redactSecrets(input: string, options: RedactOptions = {}): Redac
       });
   }
   const keyIds = new Set(hits.filter((h) => h.kind === 'aws_access_key_id').map((h) => h.value));
-  ranges.push(
-    ...copies(
-      text,
-      values.filter((v) => !keyIds.has(v)),
-      work,
-    ),
-  );
+  for (const range of copies(
+    text,
+    values.filter((v) => !keyIds.has(v)),
+    work,
+  ))
+    ranges.push(range);
   return {
     text: applyRanges(text, ranges),
     findings: dedupeByMask(findings),
