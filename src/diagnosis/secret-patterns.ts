@@ -94,12 +94,12 @@ export const PATTERNS: SecretPattern[] = [
   {
     kind: 'aws_session_token',
     re: new RegExp(
-      `(?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token|x_amz_security_token|--session-token)(?:${ASSIGN}|[ \\t]{1,8}${Q})([A-Za-z0-9/+=%]{16,8192})`,
+      `(?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token|x_amz_security_token|--session-token)(?:${ASSIGN}|[ \\t]{1,8}${Q})([A-Za-z0-9/+=%]{16,4096})`,
       'i',
     ),
     anchors: TOKEN_WORDS,
     lookback: 20,
-    span: 8300,
+    span: 4200,
     mustRotate: true,
     accept: notPlaceholder,
   },
@@ -345,10 +345,10 @@ export const PATTERNS: SecretPattern[] = [
   },
   {
     kind: 'bearer_token',
-    re: /\bBearer[ \t]{1,8}([A-Za-z0-9._~+/=-]{16,8192})/i,
+    re: /\bBearer[ \t]{1,8}([A-Za-z0-9._~+/=-]{16,4096})/i,
     anchors: ['Bearer', 'bearer', 'BEARER'],
     lookback: 1,
-    span: 8210,
+    span: 4110,
     mustRotate: true,
     accept: (v) => notPlaceholder(v) && /\d/.test(v),
   },
@@ -405,7 +405,7 @@ export const PATTERNS: SecretPattern[] = [
   {
     kind: 'generic_secret',
     re: new RegExp(
-      `(?:token|secret|credential|auth|passw(?:or)?d|key)[A-Za-z0-9_-]{0,20}${ASSIGN}([A-Za-z0-9/+=._~-]{16,8192})`,
+      `(?:token|secret|credential|auth|passw(?:or)?d|key)[A-Za-z0-9_-]{0,20}${ASSIGN}([A-Za-z0-9/+=._~-]{16,1024})`,
       'i',
     ),
     anchors: [
@@ -424,7 +424,7 @@ export const PATTERNS: SecretPattern[] = [
       'ASSW',
     ],
     lookback: 1,
-    span: 8240,
+    span: 1080,
     mustRotate: true,
     accept: genericValue,
   },

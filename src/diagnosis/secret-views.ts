@@ -8,6 +8,8 @@ export interface View {
   /** Original index where view character i came from, and where its source ends. */
   start: Int32Array;
   end: Int32Array;
+  /** Set for the identity view: character i came from `base + i` (no maps stored). */
+  base?: number;
 }
 
 /** True when decoding could change the text (one cheap scan). */
@@ -37,15 +39,9 @@ const JSON_ESCAPES: Record<string, string> = {
   "'": "'",
 };
 
-/** The identity view of `text` from original offset `base`. */
+/** The identity view of `text` from original offset `base` (maps filled lazily by copies). */
 export function rawView(text: string, base: number): View {
-  const start = new Int32Array(text.length);
-  const end = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    start[i] = base + i;
-    end[i] = base + i + 1;
-  }
-  return { text, start, end };
+  return { text, start: new Int32Array(0), end: new Int32Array(0), base };
 }
 
 class ViewBuilder {
@@ -64,15 +60,24 @@ class ViewBuilder {
   copy(a: number, b: number): void {
     if (b <= a) return;
     this.parts.push(this.from.text.slice(a, b));
-    this.start.set(this.from.start.subarray(a, b), this.n);
-    this.end.set(this.from.end.subarray(a, b), this.n);
+    const base = this.from.base;
+    if (base !== undefined) {
+      for (let i = a, k = this.n; i < b; i++, k++) {
+        this.start[k] = base + i;
+        this.end[k] = base + i + 1;
+      }
+    } else {
+      this.start.set(this.from.start.subarray(a, b), this.n);
+      this.end.set(this.from.end.subarray(a, b), this.n);
+    }
     this.n += b - a;
   }
   /** One character replacing source characters [a, b). */
   push(ch: string, a: number, b: number): void {
     this.parts.push(ch);
-    this.start[this.n] = this.from.start[a] as number;
-    this.end[this.n] = this.from.end[b - 1] as number;
+    const base = this.from.base;
+    this.start[this.n] = base !== undefined ? base + a : (this.from.start[a] as number);
+    this.end[this.n] = base !== undefined ? base + b : (this.from.end[b - 1] as number);
     this.n++;
   }
   view(): View {
@@ -142,33 +147,56 @@ export function dewrapView(v: View): View {
   let copied = 0;
   let lineStart = 0;
   for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) {
-    const cr = t[i - 1] === '\r' ? 1 : 0;
-    let j = i + 1;
-    if (t.startsWith('│ ', j) || t.startsWith('| ', j)) j += 2;
-    const prev = t[i - 1 - cr];
-    const next = t[j];
-    if (
-      i - cr - lineStart >= MIN_WRAPPED_LINE &&
-      prev !== undefined &&
-      next !== undefined &&
-      VALUE_CHAR.test(prev) &&
-      VALUE_CHAR.test(next)
-    ) {
-      out.copy(copied, i - cr); // drop the break (and the frame): the value continues
+    const j = joinAt(t, i, lineStart);
+    if (j !== -1) {
+      out.copy(copied, t[i - 1] === '\r' ? i - 1 : i); // drop the break (and the frame)
       copied = j;
     }
-    lineStart = j;
+    lineStart = i + 1;
   }
   out.copy(copied, t.length);
   return out.view();
 }
 
-/** Whether `dewrapView` would change anything: some long line is followed by another line. */
+/** A new log record, not the rest of a wrapped value: `2024-05-02T…`, `10:11:12`. */
+const RECORD_START = /\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d/y;
+const BREAK_RUN = 8;
+
+/**
+ * Where the continuation starts if the break at `i` is a hard wrap inside a value, else -1:
+ * a long line ending in a run of value characters, a next line that starts with one (behind
+ * Terraform's `│ ` frame, if any) and is not a new log record.
+ */
+function joinAt(t: string, i: number, lineStart: number): number {
+  const cr = t[i - 1] === '\r' ? 1 : 0;
+  const end = i - cr;
+  if (end - lineStart < MIN_WRAPPED_LINE) return -1;
+  let j = i + 1;
+  if (t.startsWith('│ ', j) || t.startsWith('| ', j)) j += 2;
+  const next = t[j];
+  if (next === undefined || !VALUE_CHAR.test(next)) return -1;
+  for (let k = end - BREAK_RUN; k < end; k++) if (!VALUE_CHAR.test(t[k] as string)) return -1;
+  RECORD_START.lastIndex = j;
+  return RECORD_START.test(t) ? -1 : j;
+}
+
+/** Positions of the line breaks dewrapView would remove. */
+export function joinableBreaks(t: string): number[] {
+  const out: number[] = [];
+  let lineStart = 0;
+  for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) {
+    if (joinAt(t, i, lineStart) !== -1) out.push(i);
+    lineStart = i + 1;
+  }
+  return out;
+}
+
+/** Whether `dewrapView` would change anything. */
 export function mayBeWrapped(text: string): boolean {
-  let last = 0;
+  let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i - last >= MIN_WRAPPED_LINE && i + 1 < text.length) return true;
-    last = i + 1;
+    if (joinAt(text, i, lineStart) !== -1) return true;
+    lineStart = i + 1;
   }
   return false;
 }

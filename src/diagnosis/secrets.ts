@@ -13,6 +13,7 @@ import { isPlaceholder, PATTERNS, URL_CREDENTIALS, type SecretPattern } from './
 import {
   decodeView,
   dewrapView,
+  joinableBreaks,
   mayBeEncoded,
   mayBeWrapped,
   rawView,
@@ -98,8 +99,13 @@ const MAX_FINDINGS = 50;
 const MAX_COPY_VALUES = 64;
 /** Decoded views are built around anchors: this far before and after each. */
 const WINDOW_BEFORE = 256;
-const WINDOW_AFTER = 16 * 1024;
+const WINDOW_AFTER = 4096;
 const MAX_WINDOW = 1024 * 1024;
+/** An escape or a wrap this close after an anchor can change what follows it. */
+const MARK_REACH = 80;
+/** What a normalised view can change: escapes (and, from joinableBreaks, hard wraps). */
+const MARK = /[&%\\]/g;
+const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/g;
 export const REDACTED = '[redacted]';
 
 interface Hit {
@@ -186,24 +192,48 @@ function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit
 
 /** Windows [start, end) around anchors (and `://`), merged; decoded views are built only there. */
 function windows(text: string, anchors: Float64Array): Array<[number, number]> {
+  // Only where decoding or de-wrapping can matter: an escape (`&`, `%`, `\`) just after an
+  // anchor, or a hard wrap within a window of it. Both in order, each walked with one pointer.
+  const escapes: number[] = [];
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m !== null; m = MARK.exec(text)) escapes.push(m.index);
+  const breaks = joinableBreaks(text);
+  const points: number[] = [];
+  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`.
+  SCHEME_END.lastIndex = 0;
+  for (let m = SCHEME_END.exec(text); m !== null; m = SCHEME_END.exec(text)) points.push(m.index);
+  const near = (marks: number[], reach: number) => {
+    let k = 0;
+    return (p: number): boolean => {
+      while (k < marks.length && (marks[k] as number) < p - WINDOW_BEFORE) k++;
+      return k < marks.length && (marks[k] as number) <= p + reach;
+    };
+  };
+  const escapeNear = near(escapes, MARK_REACH);
+  const breakNear = near(breaks, WINDOW_AFTER);
+  const starts: number[] = [];
+  let j = 0;
+  for (let a = 0; a < anchors.length || j < points.length;) {
+    const fromAnchor =
+      a < anchors.length &&
+      (j >= points.length || Math.floor((anchors[a] as number) / ID_BITS) <= (points[j] as number));
+    const p = fromAnchor ? Math.floor((anchors[a++] as number) / ID_BITS) : (points[j++] as number);
+    // Both checks run for every point, so their pointers only move forward.
+    const e = escapeNear(p);
+    const b = breakNear(p);
+    if (e || b) starts.push(p);
+  }
   const out: Array<[number, number]> = [];
-  const add = (p: number): void => {
+  for (const p of starts) {
     const s = Math.max(0, p - WINDOW_BEFORE);
     const e = Math.min(text.length, p + WINDOW_AFTER);
     const last = out[out.length - 1];
+    if (last && e <= last[1]) continue; // already covered
     // Merged up to a size, then a new (overlapping) window: views stay small on huge logs.
-    if (last && s <= last[1] && last[1] - last[0] < MAX_WINDOW) last[1] = Math.max(last[1], e);
+    if (last && s <= last[1] && last[1] - last[0] < MAX_WINDOW) last[1] = e;
     else out.push([s, e]);
-  };
-  for (let k = 0; k < anchors.length; k++) {
-    const p = Math.floor((anchors[k] as number) / ID_BITS);
-    const last = out[out.length - 1];
-    if (last && p + WINDOW_AFTER <= last[1]) continue; // already covered
-    add(p);
   }
-  const urls: Array<[number, number]> = out.splice(0);
-  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) add(i);
-  return [...urls, ...out].sort((a, b) => a[0] - b[0]);
+  return out;
 }
 
 /** Hits in the normalised views of `text`, mapped back to positions in `text`. */
@@ -333,7 +363,8 @@ export function redactSecrets(input: string, options: RedactOptions = {}): Redac
   const lines = new LineCounter(text);
   for (const h of hits) {
     // Access-key ids are identifiers, not secrets: the engine reads them (masked on output).
-    if (h.kind !== 'aws_access_key_id') ranges.push([h.start, h.end]);
+    // A value longer than its pattern's bound is redacted to the end of its run.
+    if (h.kind !== 'aws_access_key_id') ranges.push([h.start, runEnd(text, h.end)]);
     if (seen.has(h.value)) continue;
     seen.add(h.value);
     values.push(h.value);
@@ -358,6 +389,13 @@ export function redactSecrets(input: string, options: RedactOptions = {}): Redac
     values: values.sort((a, b) => b.length - a.length),
     complete,
   };
+}
+
+const RUN = /[A-Za-z0-9/+=._~%-]*/y;
+function runEnd(text: string, end: number): number {
+  RUN.lastIndex = end;
+  RUN.exec(text);
+  return RUN.lastIndex;
 }
 
 /** When two patterns find one value, the specific kind names it (for the rotation advice). */
