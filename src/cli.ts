@@ -11,6 +11,7 @@ import { isProblem, readJsonl } from './cli/jsonl';
 import { COLOR, PLAIN, renderDiagnosis } from './cli/render';
 import { renderReport } from './cli/report';
 import { feedbackReport, renderFeedback } from './cli/feedback';
+import { guardText, guardValue } from './diagnosis/last-guard';
 
 const HELP = `tfauth — explain Terraform credential and authorization failures
 
@@ -114,8 +115,9 @@ async function diagnoseCommand(
   if (file === undefined && io.stdin.isTTY)
     io.stderr.write('Paste the Terraform output, then press Ctrl-D.\n');
   const diagnosis = diagnose(await readInput(file, io.stdin));
-  if (values.json) io.stdout.write(`${JSON.stringify(diagnosis)}\n`);
-  else io.stdout.write(renderDiagnosis(diagnosis, useColor(values, io) ? COLOR : PLAIN));
+  // The last guard: whatever the engine missed, a token after a credential word is masked.
+  if (values.json) io.stdout.write(`${JSON.stringify(guardValue(diagnosis))}\n`);
+  else io.stdout.write(guardText(renderDiagnosis(diagnosis, useColor(values, io) ? COLOR : PLAIN)));
   return 0;
 }
 
@@ -127,7 +129,7 @@ async function diagnoseJsonl(file: string, io: Io): Promise<number> {
       io.stderr.write(`tfauth: ${file}:${record.line}: ${record.message}; skipped\n`);
       continue;
     }
-    io.stdout.write(`${JSON.stringify({ id: record.id, ...diagnose(record.text) })}\n`);
+    io.stdout.write(`${JSON.stringify(guardValue({ id: record.id, ...diagnose(record.text) }))}\n`);
   }
   return bad > 0 ? 1 : 0;
 }

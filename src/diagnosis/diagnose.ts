@@ -7,7 +7,7 @@ import { classify, type BlockVerdict } from './classify';
 import { emptyFacts, extractFacts } from './facts';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize, type Block } from './normalize';
-import { findSecrets, redactor } from './secrets';
+import { redactSecrets, redactor, type SecretScan } from './secrets';
 import { computeSignals } from './signals';
 import { makeGuide } from './guide';
 import { templateVars } from './template';
@@ -16,8 +16,11 @@ import type { Diagnosis, OtherError } from './types';
 const NONE_TITLE = 'Not a credentials or authorization error';
 
 export function diagnose(input: string): Diagnosis {
-  const text = typeof input === 'string' ? input : '';
-  const secrets = findSecrets(text);
+  // Secrets are redacted by position before anything reads the text: every string that
+  // leaves the engine (excerpts, facts, echoed lines, notes) is cut from redacted text.
+  const redaction = redactSecrets(typeof input === 'string' ? input : '');
+  const { text } = redaction;
+  const secrets: SecretScan = redaction;
   // Most channel traffic is chat: text without any word an error shares is answered at once.
   if (!mayBeAnError(text)) return quiet(secrets);
   const focused = focus(text);
@@ -88,7 +91,7 @@ export function diagnose(input: string): Diagnosis {
   return scrub(diagnosis, redactor(secrets.values));
 }
 
-function quiet(secrets: ReturnType<typeof findSecrets>): Diagnosis {
+function quiet(secrets: SecretScan): Diagnosis {
   const diagnosis: Diagnosis = {
     classId: 'none',
     confidence: 0.97,
@@ -104,7 +107,7 @@ function quiet(secrets: ReturnType<typeof findSecrets>): Diagnosis {
     evidence: [],
     notes: [],
   };
-  return secrets.values.length > 0 ? scrub(diagnosis, redactor(secrets.values)) : diagnosis;
+  return scrub(diagnosis, redactor(secrets.values));
 }
 
 /** How many steps an extra error's own checklist shows. */

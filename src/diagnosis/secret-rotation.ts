@@ -105,4 +105,38 @@ export const ROTATION: Record<SecretKind, Rotation> = {
     how: 'Revoke it: rotate the storage account key that signed it (or the stored access policy).',
     commands: ['az storage account keys renew --account-name <account> --key key1'],
   },
+  azure_storage_key: {
+    label: 'Azure storage account key',
+    how: 'Regenerate the key that leaked (use the other key meanwhile), then update what uses it; prefer Azure AD auth for the backend (use_azuread_auth).',
+    commands: ['az storage account keys renew --account-name <account> --key key1'],
+  },
+  basic_auth: {
+    label: 'HTTP basic auth credentials (user and password)',
+    how: 'Change the password (or revoke the token used as one) for that user, then update whatever sends it.',
+    commands: [],
+  },
+  consul_token: {
+    label: 'Consul ACL token',
+    how: 'Delete the token (its accessor id is in `consul acl token list`) and create a new one with the same policies.',
+    commands: [
+      'consul acl token list',
+      'consul acl token delete -accessor-id <accessor-id>',
+      'consul acl token create -policy-name <policy>',
+    ],
+  },
+  datadog_key: {
+    label: 'Datadog API or application key',
+    how: 'Revoke the key in Datadog (Organization settings → API keys / Application keys) and create a new one.',
+    commands: ['https://app.datadoghq.com/organization-settings/api-keys'],
+  },
+  digitalocean_token: {
+    label: 'DigitalOcean token',
+    how: 'Delete the token (API → Tokens) and generate a new one with only the scopes it needs.',
+    commands: ['https://cloud.digitalocean.com/account/api/tokens'],
+  },
+  generic_secret: {
+    label: 'secret or token',
+    how: 'Treat it as leaked: revoke or change it where it was issued, then update whatever uses it.',
+    commands: [],
+  },
 };

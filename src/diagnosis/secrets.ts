@@ -1,293 +1,27 @@
-// Finds secrets in a paste so that tfauth can warn whoever pasted them and make sure no
-// text leaving the engine contains one. One fast anchor pass finds candidate lines; the
-// precise patterns then run on those lines only, which keeps this linear on huge logs.
+// Finds secrets in a paste so that tfauth can warn whoever pasted them, and redacts them by
+// position before the engine reads the text: every string that leaves the engine is cut from
+// already-redacted text. Secrets are looked for in the text as pasted and in its normalised
+// forms (Slack-decoded, URL-decoded, JSON-unescaped, de-wrapped; secret-views.ts), and every
+// copy of a found value, in any of those encodings, is redacted too.
+//
+// Linear in the input: one anchor pass finds candidate positions; each pattern is tried at
+// its anchors only, reads a bounded span per attempt (secret-patterns.ts) and never again
+// inside its previous match; decoded views are built once per merged window around anchors.
 
-import { isAccessKeyId, maskKeyId } from './access-keys';
+import { maskKeyId } from './access-keys';
+import { isPlaceholder, PATTERNS, URL_CREDENTIALS, type SecretPattern } from './secret-patterns';
+import {
+  decodeView,
+  dewrapView,
+  joinableBreaks,
+  mayBeEncoded,
+  mayBeWrapped,
+  rawView,
+  type View,
+} from './secret-views';
 import type { SecretFinding, SecretKind } from './types';
 
-interface SecretPattern {
-  kind: SecretKind;
-  /** The secret is capture group 1 (or the whole match). */
-  re: RegExp;
-  /** Literal words, one of which every match contains: only lines with one are tried. */
-  anchors: string[];
-  /** How far before its anchor a match may start. */
-  lookback: number;
-  mustRotate: boolean;
-  /** Optional check of the captured value (rejects references and already-masked values). */
-  accept?: (value: string) => boolean;
-}
-
-const MIN_SECRET_LENGTH = 8;
-
-/** Values people use for "not shown": `****`, `<redacted>`, `(sensitive value)`, `${var.x}`, `var.x`. */
-function isPlaceholder(value: string): boolean {
-  return (
-    /^(?:\*+|x+|X+|-+|\.+|•+|<[^>]*>|\(sensitive(?: value)?\)|REDACTED|redacted|null|none|None|true|false|changeme|example|EXAMPLE|secret|password|\$\{[^}]*\}|\$\w+|%\w+%)$/.test(
-      value,
-    ) ||
-    /^(?:var|local|data|module|random_[a-z_]+|aws_[a-z_]+|azurerm_[a-z_]+|google_[a-z_]+)\./.test(
-      value,
-    ) ||
-    /^(?:\*{3,}|<redacted>|\[redacted\])/i.test(value) ||
-    /^(.)\1*$/.test(value) // one character repeated: a mask, not a secret
-  );
-}
-
-const notPlaceholder = (v: string): boolean => v.length >= MIN_SECRET_LENGTH && !isPlaceholder(v);
-
-const Q = `["']?`; // optional quote around assigned values
-const ASSIGN = `${Q}\\s*[:=]\\s*${Q}`;
-const SECRET_WORDS = ['secret', 'SECRET', 'Secret'];
-const TOKEN_WORDS = ['token', 'TOKEN', 'Token'];
-const PEM = '-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----';
-
-const PATTERNS: SecretPattern[] = [
-  // AWS
-  {
-    kind: 'aws_secret_access_key',
-    re: new RegExp(
-      // Any length: a truncated or padded secret is exactly what a signature mismatch looks like.
-      `(?:aws_?secret_?access_?key|AWS_SECRET_KEY|secret_?key|SecretAccessKey|--secret-access-key)${ASSIGN}([A-Za-z0-9/+=]{16,64})(?![A-Za-z0-9/+=])`,
-      'i',
-    ),
-    anchors: SECRET_WORDS,
-    lookback: 12,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  // `aws configure` transcripts: `AWS Secret Access Key [None]: wJalr…`
-  {
-    kind: 'aws_secret_access_key',
-    re: /Secret Access Key \[[^\]\n]{0,40}\]: ?([A-Za-z0-9/+=]{16,64})/,
-    anchors: ['Secret'],
-    lookback: 8,
-    mustRotate: true,
-  },
-  {
-    kind: 'aws_session_token',
-    re: new RegExp(
-      `(?:aws_?session_?token|aws_?security_?token|SessionToken|x-amz-security-token|x_amz_security_token|--session-token)${ASSIGN}([A-Za-z0-9/+=%]{16,})`,
-      'i',
-    ),
-    anchors: TOKEN_WORDS,
-    lookback: 20,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  // Session tokens pasted bare: they start with a recognisable base64 header.
-  {
-    kind: 'aws_session_token',
-    re: /\b((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|FQoGZXIvYXdzE|AgoJb3JpZ2luX2Vj)[A-Za-z0-9/+=]{0,2000})/,
-    anchors: ['IQoJ', 'FwoG', 'FQoG', 'AgoJ'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  // An AKIA/ASIA key followed on the same line by a 40-character secret (CSV exports, `aws configure` transcripts).
-  {
-    kind: 'aws_secret_access_key',
-    re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[\s,;:|"'=]{1,20}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
-    anchors: ['AKIA', 'ASIA'],
-    lookback: 1,
-    mustRotate: true,
-    accept: (v) => /[a-z]/.test(v) && /[A-Z0-9/+]/.test(v),
-  },
-  {
-    kind: 'aws_access_key_id',
-    re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/,
-    anchors: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    lookback: 1,
-    mustRotate: false,
-    accept: isAccessKeyId,
-  },
-  // Azure client secrets: the current format has `Q~` at positions 4–5.
-  {
-    kind: 'azure_client_secret',
-    re: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
-    anchors: ['Q~'],
-    lookback: 5,
-    mustRotate: true,
-  },
-  {
-    kind: 'azure_client_secret',
-    re: new RegExp(
-      `(?:ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET|client_?secret|clientSecret)${ASSIGN}([^\\s"',;]{8,200})`,
-      'i',
-    ),
-    anchors: SECRET_WORDS,
-    lookback: 14,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  // Storage account keys (azurerm backend `access_key`, ARM_ACCESS_KEY): 88 base64 characters.
-  {
-    kind: 'password',
-    re: /(?:ARM_ACCESS_KEY|AccountKey|access_key|sas_token)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{86}==)/i,
-    anchors: ['ACCESS_KEY', 'AccountKey', 'access_key', 'sas_token'],
-    lookback: 4,
-    mustRotate: true,
-  },
-  // Private keys (PEM, also JSON-escaped inside service-account key files).
-  {
-    kind: 'private_key',
-    re: new RegExp(
-      `(${PEM}(?:[^-]|-(?!----END)){0,8000}-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)`,
-    ),
-    anchors: ['PRIVATE KEY'],
-    lookback: 26,
-    mustRotate: true,
-  },
-  {
-    kind: 'private_key',
-    re: new RegExp(`(${PEM}[A-Za-z0-9/+=\\\\\\n\\s]{20,8000})`),
-    anchors: ['PRIVATE KEY'],
-    lookback: 26,
-    mustRotate: true,
-  },
-  {
-    kind: 'gcp_service_account_key',
-    re: /"private_key_id"\s*:\s*"([0-9a-f]{40})"/,
-    anchors: ['private_key'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  // Vault, GitLab, Google OAuth, Kubernetes credentials, Azure SAS.
-  {
-    kind: 'vault_token',
-    re: /\b(hv[sbr]\.[A-Za-z0-9_-]{20,400})/,
-    anchors: ['hvs.', 'hvb.', 'hvr.'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'vault_token',
-    re: /VAULT_TOKEN\s*[:=]\s*["']?([A-Za-z0-9._-]{16,400})/,
-    anchors: ['VAULT_TOKEN'],
-    lookback: 1,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  {
-    kind: 'gitlab_token',
-    re: /\b(glpat-[A-Za-z0-9_-]{20,100})/,
-    anchors: ['glpat-'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'google_oauth_token',
-    re: /\b(ya29\.[A-Za-z0-9_-]{20,2000}|1\/\/0[A-Za-z0-9_-]{20,400})/,
-    anchors: ['ya29.', '1//0'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'kubernetes_credential',
-    re: /client-(?:key|certificate)-data:\s*([A-Za-z0-9+/=]{20,20000})/,
-    anchors: ['client-key-data', 'client-certificate-data'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'kubernetes_credential',
-    re: /^\s*token:\s*["']?([A-Za-z0-9._~+/=-]{16,4000})["']?\s*$/m,
-    anchors: ['token'],
-    lookback: 40,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  {
-    kind: 'azure_sas_token',
-    re: /[?&]sig=([A-Za-z0-9%+/=]{20,200})/,
-    anchors: ['sig='],
-    lookback: 1,
-    mustRotate: true,
-  },
-  // GitHub, Terraform Cloud, Slack.
-  {
-    kind: 'github_token',
-    re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/,
-    anchors: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'tfc_token',
-    re: /\b([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_-]{60,})/,
-    anchors: ['atlasv1'],
-    lookback: 16,
-    mustRotate: true,
-  },
-  {
-    kind: 'tfc_token',
-    re: /\bTF_TOKEN_[A-Za-z0-9_]{1,200}\s*=\s*["']?([^\s"']{16,})/,
-    anchors: ['TOKEN'],
-    lookback: 4,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  {
-    kind: 'slack_token',
-    re: /\b(xox[abposre]-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Za-z0-9-]{10,250})\b/,
-    anchors: ['xox', 'xapp-'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'slack_token',
-    re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/,
-    anchors: ['hooks.slack'],
-    lookback: 8,
-    mustRotate: true,
-  },
-  // JWTs (OIDC tokens, Azure access tokens) and bearer headers.
-  {
-    kind: 'bearer_token',
-    re: /\b(eyJ[A-Za-z0-9_-]{10,4000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{10,2000})/,
-    anchors: ['eyJ'],
-    lookback: 1,
-    mustRotate: true,
-  },
-  {
-    kind: 'bearer_token',
-    re: /Authorization:\s*Bearer\s+([A-Za-z0-9._~+/=-]{16,})/i,
-    anchors: ['Bearer', 'bearer', 'BEARER'],
-    lookback: 20,
-    mustRotate: true,
-    accept: notPlaceholder,
-  },
-  // Passwords: backend configs, generic assignments.
-  {
-    kind: 'password',
-    re: new RegExp(
-      `(?:password|passwd|pwd|PGPASSWORD|MYSQL_PWD|ARM_SAS_TOKEN|api_?key|api_?token|auth_?token)${ASSIGN}([^\\s"',;]{6,200})`,
-      'i',
-    ),
-    anchors: [
-      'assw',
-      'ASSW',
-      'pwd',
-      'PWD',
-      'SAS_TOKEN',
-      'api_key',
-      'apikey',
-      'apiKey',
-      'API_KEY',
-      'APIKEY',
-      'api_token',
-      'API_TOKEN',
-      'auth_token',
-      'AUTH_TOKEN',
-      'authToken',
-    ],
-    lookback: 12,
-    mustRotate: true,
-    accept: (v) => v.length >= 6 && !isPlaceholder(v),
-  },
-];
-
-// Connection strings with a password (`postgres://user:pass@host`) are found from each `://`.
-const URL_CREDENTIALS = /[a-z][a-z0-9+.-]{0,20}:\/\/[^\s:@/]{1,100}:([^\s@/]{3,200})@/iy;
+export { isPlaceholder } from './secret-patterns';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))].sort(
@@ -296,7 +30,7 @@ const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))].sort(
 // Found with indexOf rather than inside the alternation: an alternative starting with a digit or
 // with a short, common prefix keeps irregexp from skipping ahead, which made the whole secret scan
 // of a TF_LOG=DEBUG log about twice as slow (npm run bench, "5 MB debug log").
-const SCANNED_ALONE = ['1//0', 'eyJ'];
+const SCANNED_ALONE = ['1//0', 'eyJ', 's.', 'b.', 'key', 'Key', 'KEY', 'auth', 'Auth', 'AUTH'];
 const ANCHOR = new RegExp(
   ANCHOR_WORDS.filter((w) => !SCANNED_ALONE.includes(w))
     .map(escapeRe)
@@ -304,32 +38,42 @@ const ANCHOR = new RegExp(
   'g',
 );
 
-/** Every anchor occurrence: [index, word]. */
-function* anchorHits(text: string): Generator<[number, string]> {
-  ANCHOR.lastIndex = 0;
-  try {
-    for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) yield [m.index, m[0]];
-  } finally {
-    ANCHOR.lastIndex = 0;
-  }
-  for (const word of SCANNED_ALONE)
-    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length))
-      yield [i, word];
+interface Compiled {
+  id: number;
+  pattern: SecretPattern;
+  anchored: RegExp;
 }
-const BY_ANCHOR = new Map<string, Array<{ pattern: SecretPattern; anchored: RegExp }>>();
-for (const pattern of PATTERNS) {
+const BY_ANCHOR = new Map<string, Compiled[]>();
+
+const COMPILED: Compiled[] = PATTERNS.map((pattern, id) => {
   // Sticky, with `.{0,lookback}?` in front: the match must start near its anchor, so a miss costs a
-  // few attempts, not a scan of the rest of the text (a leading `^` would not pin it under flag `m`).
+  // few attempts, not a scan of the rest of the text. Flag `d` gives the secret's position.
   const anchored = new RegExp(
     `[\\s\\S]{0,${pattern.lookback}}?(?:${pattern.re.source})`,
-    `${pattern.re.flags.replace(/[gy]/g, '')}y`,
+    `${pattern.re.flags.replace(/[gyd]/g, '')}yd`,
   );
-  for (const word of pattern.anchors) {
+  return { id, pattern, anchored };
+});
+for (const c of COMPILED)
+  for (const word of c.pattern.anchors) {
     const list = BY_ANCHOR.get(word) ?? [];
-    list.push({ pattern, anchored });
+    list.push(c);
     BY_ANCHOR.set(word, list);
   }
+
+/** Counts the work of a scan, for tests that check it grows linearly with the input. */
+export interface ScanWork {
+  /** Regular-expression attempts. */
+  attempts: number;
+  /** Characters those attempts could read (each pattern declares its bound). */
+  examined: number;
+  /** Characters copied into decoded views. */
+  viewChars: number;
+  /** Characters searched for copies of found values. */
+  searched: number;
 }
+
+export const newWork = (): ScanWork => ({ attempts: 0, examined: 0, viewChars: 0, searched: 0 });
 
 export interface SecretScan {
   findings: SecretFinding[];
@@ -337,8 +81,247 @@ export interface SecretScan {
   values: string[];
 }
 
+export interface Redaction extends SecretScan {
+  /** The text with every secret (and every copy of one) replaced by `[redacted]`. */
+  text: string;
+  /** False when the budget ran out: `text` then holds only the part that was scanned. */
+  complete: boolean;
+}
+
+export interface RedactOptions {
+  /** Scan at most this many characters; the rest is dropped, never passed on unscanned. */
+  maxChars?: number;
+  work?: ScanWork;
+}
+
 const MAX_FINDINGS = 50;
-const MAX_MATCH = 12 * 1024;
+/** Values whose copies are searched for in the whole text (each costs a few indexOf passes). */
+const MAX_COPY_VALUES = 64;
+/** Decoded views are built around anchors: this far before and after each. */
+const WINDOW_BEFORE = 256;
+const WINDOW_AFTER = 4096;
+const MAX_WINDOW = 1024 * 1024;
+/** An escape or a wrap this close after an anchor can change what follows it. */
+const MARK_REACH = 80;
+/** What a normalised view can change: escapes (and, from joinableBreaks, hard wraps). */
+const MARK = /[&%\\]/g;
+const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/g;
+export const REDACTED = '[redacted]';
+
+interface Hit {
+  start: number;
+  end: number;
+  kind: SecretKind;
+  value: string;
+  mustRotate: boolean;
+}
+
+const WORDS = [...new Set([...ANCHOR_WORDS, ...SCANNED_ALONE])];
+const WORD_ID = new Map(WORDS.map((w, i) => [w, i]));
+const ID_BITS = 128; // > WORDS.length
+
+/** Every anchor occurrence, sorted by position: `index * ID_BITS + word id` (one typed sort). */
+function anchorHits(text: string): Float64Array {
+  const out: number[] = [];
+  ANCHOR.lastIndex = 0;
+  // Positions times 128 plus a word id stay exact in a double up to 2^46 characters.
+  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text))
+    out.push(m.index * ID_BITS + (WORD_ID.get(m[0]) as number));
+  ANCHOR.lastIndex = 0;
+  for (const word of SCANNED_ALONE) {
+    const id = WORD_ID.get(word) as number;
+    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length))
+      out.push(i * ID_BITS + id);
+  }
+  return Float64Array.from(out).sort();
+}
+const BY_WORD_ID: Compiled[][] = WORDS.map((w) => BY_ANCHOR.get(w) ?? []);
+
+/** Matches of every pattern in `text` (positions in `text`). */
+function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit[] {
+  const hits: Hit[] = [];
+  const skipUntil = new Float64Array(COMPILED.length);
+  for (let k = 0; k < anchors.length; k++) {
+    const code = anchors[k] as number;
+    const index = Math.floor(code / ID_BITS);
+    for (const c of BY_WORD_ID[code % ID_BITS] as Compiled[]) {
+      const { pattern, anchored } = c;
+      const done = skipUntil[c.id] as number;
+      if (index < done) continue;
+      const from = Math.max(0, done, index - pattern.lookback);
+      anchored.lastIndex = from;
+      work.attempts++;
+      const found = anchored.exec(text);
+      if (!found) {
+        work.examined += pattern.lookback + pattern.span;
+        continue;
+      }
+      const end = found.index + found[0].length;
+      work.examined += end - from;
+      // Never try this pattern again inside its own match: a long run is read once.
+      skipUntil[c.id] = end;
+      const group = found[1] !== undefined ? 1 : 0;
+      const [s, e] = found.indices?.[group] ?? [found.index, end];
+      const value = found[group] as string;
+      if (!value || (pattern.accept && !pattern.accept(value))) continue;
+      hits.push({ start: s, end: e, kind: pattern.kind, value, mustRotate: pattern.mustRotate });
+    }
+  }
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    // The scheme may start a little before `://`; try the few possible starts.
+    for (let s = Math.max(0, i - 21); s < i; s++) {
+      URL_CREDENTIALS.lastIndex = s;
+      work.attempts++;
+      work.examined += 330;
+      const found = URL_CREDENTIALS.exec(text);
+      if (!found) continue;
+      const value = found[2] as string;
+      if (!isPlaceholder(value) && value.length >= 3) {
+        const e = found.index + found[0].length - 1;
+        const scheme = (found[1] as string).toLowerCase();
+        const kind: SecretKind =
+          scheme === 'http' || scheme === 'https' ? 'basic_auth' : 'password';
+        hits.push({ start: e - value.length, end: e, kind, value, mustRotate: true });
+      }
+      break;
+    }
+  }
+  URL_CREDENTIALS.lastIndex = 0;
+  return hits;
+}
+
+/** Windows [start, end) around anchors (and `://`), merged; decoded views are built only there. */
+function windows(text: string, anchors: Float64Array): Array<[number, number]> {
+  // Only where decoding or de-wrapping can matter: an escape (`&`, `%`, `\`) just after an
+  // anchor, or a hard wrap within a window of it. Both in order, each walked with one pointer.
+  const escapes: number[] = [];
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m !== null; m = MARK.exec(text)) escapes.push(m.index);
+  const breaks = joinableBreaks(text);
+  const points: number[] = [];
+  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`.
+  SCHEME_END.lastIndex = 0;
+  for (let m = SCHEME_END.exec(text); m !== null; m = SCHEME_END.exec(text)) points.push(m.index);
+  const near = (marks: number[], reach: number) => {
+    let k = 0;
+    return (p: number): boolean => {
+      while (k < marks.length && (marks[k] as number) < p - WINDOW_BEFORE) k++;
+      return k < marks.length && (marks[k] as number) <= p + reach;
+    };
+  };
+  const escapeNear = near(escapes, MARK_REACH);
+  const breakNear = near(breaks, WINDOW_AFTER);
+  const starts: number[] = [];
+  let j = 0;
+  for (let a = 0; a < anchors.length || j < points.length;) {
+    const fromAnchor =
+      a < anchors.length &&
+      (j >= points.length || Math.floor((anchors[a] as number) / ID_BITS) <= (points[j] as number));
+    const p = fromAnchor ? Math.floor((anchors[a++] as number) / ID_BITS) : (points[j++] as number);
+    // Both checks run for every point, so their pointers only move forward.
+    const e = escapeNear(p);
+    const b = breakNear(p);
+    if (e || b) starts.push(p);
+  }
+  const out: Array<[number, number]> = [];
+  for (const p of starts) {
+    const s = Math.max(0, p - WINDOW_BEFORE);
+    const e = Math.min(text.length, p + WINDOW_AFTER);
+    const last = out[out.length - 1];
+    if (last && e <= last[1]) continue; // already covered
+    // Merged up to a size, then a new (overlapping) window: views stay small on huge logs.
+    if (last && s <= last[1] && last[1] - last[0] < MAX_WINDOW) last[1] = e;
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Hits in the normalised views of `text`, mapped back to positions in `text`. */
+function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
+  const out: Hit[] = [];
+  for (const [ws, we] of windows(text, anchors)) {
+    const slice = text.slice(ws, we);
+    const encoded = mayBeEncoded(slice);
+    const wrapped = mayBeWrapped(slice);
+    if (!encoded && !wrapped) continue;
+    const views: View[] = [];
+    let base = rawView(slice, ws);
+    work.viewChars += slice.length;
+    if (encoded) {
+      // Twice: a value can be encoded twice (URL-encoded inside a JSON string, `&amp;amp;`).
+      for (let pass = 0; pass < 2; pass++) {
+        work.viewChars += base.text.length;
+        const decoded = decodeView(base);
+        if (decoded.text.length === base.text.length) break; // nothing left to decode
+        views.push(decoded);
+        base = decoded;
+      }
+    }
+    if (wrapped) {
+      work.viewChars += base.text.length;
+      views.push(dewrapView(base));
+    }
+    for (const v of views)
+      for (const h of scanText(v.text, work))
+        out.push({
+          ...h,
+          start: v.start[h.start] as number,
+          end: v.end[h.end - 1] as number,
+        });
+  }
+  return out;
+}
+
+/** The forms a copy of `value` may take elsewhere in the paste. */
+function encodings(value: string): string[] {
+  const forms = new Set([
+    value,
+    encodeURIComponent(value),
+    JSON.stringify(value).slice(1, -1),
+    JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/'),
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  ]);
+  return [...forms];
+}
+
+/** Every occurrence of each found value (in any encoding) anywhere in `text`: one pass. */
+function copies(text: string, values: string[], work: ScanWork): Array<[number, number]> {
+  const forms = [
+    ...new Set(
+      values
+        .slice(0, MAX_COPY_VALUES)
+        .filter((v) => v.length >= 6)
+        .flatMap(encodings),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return [];
+  work.searched += text.length;
+  const re = new RegExp(forms.map(escapeRe).join('|'), 'g');
+  const out: Array<[number, number]> = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push([m.index, re.lastIndex]);
+  return out;
+}
+
+/** Replaces the ranges with `[redacted]`, keeping line breaks so line numbers stay right. */
+function applyRanges(text: string, ranges: Array<[number, number]>): string {
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const parts: string[] = [];
+  let pos = 0;
+  let i = 0;
+  while (i < ranges.length) {
+    let [s, e] = ranges[i] as [number, number];
+    for (i++; i < ranges.length && (ranges[i] as [number, number])[0] <= e; i++)
+      e = Math.max(e, (ranges[i] as [number, number])[1]);
+    if (s < pos) s = pos;
+    parts.push(text.slice(pos, s));
+    const lines = text.slice(s, e).split(/(\r?\n)/);
+    parts.push(lines.map((l, k) => (k % 2 === 1 ? l : l === '' ? '' : REDACTED)).join(''));
+    pos = e;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
 
 /** Counts lines incrementally as positions only move forward. */
 class LineCounter {
@@ -357,71 +340,78 @@ class LineCounter {
   }
 }
 
-/** Cheap pre-check: false means findSecrets would find nothing. */
-export function mayContainSecret(text: string): boolean {
-  ANCHOR.lastIndex = 0;
-  const hit = ANCHOR.test(text);
-  ANCHOR.lastIndex = 0;
-  return hit || SCANNED_ALONE.some((w) => text.includes(w)) || text.includes('://');
+/**
+ * Finds every secret in `input` and returns the text with each one, and each copy of one,
+ * replaced by `[redacted]`. Pure and synchronous; work is linear in the input, and with
+ * `maxChars` bounded, so a caller can run it on untrusted files within a fixed budget (or
+ * move it to a worker: it takes and returns plain data).
+ */
+export function redactSecrets(input: string, options: RedactOptions = {}): Redaction {
+  const work = options.work ?? newWork();
+  const limit = options.maxChars ?? Infinity;
+  const complete = input.length <= limit;
+  const text = complete ? input : input.slice(0, cutAt(input, limit));
+  const anchors = anchorHits(text);
+  const hits = [...scanText(text, work, anchors), ...scanViews(text, work, anchors)].sort(
+    (a, b) =>
+      a.start - b.start || rank(a.kind) - rank(b.kind) || b.end - b.start - (a.end - a.start),
+  );
+  const ranges: Array<[number, number]> = [];
+  const values: string[] = [];
+  const seen = new Set<string>();
+  const findings: SecretFinding[] = [];
+  const lines = new LineCounter(text);
+  for (const h of hits) {
+    // Access-key ids are identifiers, not secrets: the engine reads them (masked on output).
+    // A value longer than its pattern's bound is redacted to the end of its run.
+    if (h.kind !== 'aws_access_key_id') ranges.push([h.start, runEnd(text, h.end)]);
+    if (seen.has(h.value)) continue;
+    seen.add(h.value);
+    values.push(h.value);
+    if (findings.length < MAX_FINDINGS)
+      findings.push({
+        kind: h.kind,
+        masked: maskSecret(h.kind, h.value),
+        line: lines.at(h.start),
+        mustRotate: h.mustRotate,
+      });
+  }
+  const keyIds = new Set(hits.filter((h) => h.kind === 'aws_access_key_id').map((h) => h.value));
+  for (const range of copies(
+    text,
+    values.filter((v) => !keyIds.has(v)),
+    work,
+  ))
+    ranges.push(range);
+  return {
+    text: applyRanges(text, ranges),
+    findings: dedupeByMask(findings),
+    values: values.sort((a, b) => b.length - a.length),
+    complete,
+  };
+}
+
+const RUN = /[A-Za-z0-9/+=._~%-]*/y;
+function runEnd(text: string, end: number): number {
+  RUN.lastIndex = end;
+  RUN.exec(text);
+  return RUN.lastIndex;
+}
+
+/** When two patterns find one value, the specific kind names it (for the rotation advice). */
+function rank(kind: SecretKind): number {
+  return kind === 'generic_secret' ? 2 : kind === 'password' || kind === 'basic_auth' ? 1 : 0;
+}
+
+/** Cuts at the last line break before `limit` (a secret is not split by the cut). */
+function cutAt(text: string, limit: number): number {
+  const nl = text.lastIndexOf('\n', limit);
+  return nl > limit / 2 ? nl : limit;
 }
 
 export function findSecrets(text: string): SecretScan {
-  const hits: Array<{ index: number; kind: SecretKind; value: string; mustRotate: boolean }> = [];
-  const values = new Set<string>();
-  const take = (
-    index: number,
-    pattern: Pick<SecretPattern, 'kind' | 'mustRotate' | 'accept'>,
-    value: string | undefined,
-  ): void => {
-    if (
-      !value ||
-      values.has(value) ||
-      hits.length >= MAX_FINDINGS ||
-      (pattern.accept && !pattern.accept(value))
-    )
-      return;
-    values.add(value);
-    hits.push({ index, kind: pattern.kind, value, mustRotate: pattern.mustRotate });
-  };
-
-  for (const [index, word] of anchorHits(text)) {
-    if (hits.length >= MAX_FINDINGS) break;
-    for (const { pattern, anchored } of BY_ANCHOR.get(word) ?? []) {
-      const start = Math.max(0, index - pattern.lookback);
-      anchored.lastIndex = 0;
-      const found = anchored.exec(text.slice(start, Math.min(text.length, index + MAX_MATCH)));
-      if (found) take(index, pattern, found[1] ?? found[0]);
-    }
-  }
-  for (
-    let i = text.indexOf('://');
-    i !== -1 && hits.length < MAX_FINDINGS;
-    i = text.indexOf('://', i + 3)
-  ) {
-    URL_CREDENTIALS.lastIndex = Math.max(0, i - 21);
-    // The scheme may start a little before `://`; try the few possible starts.
-    for (let s = URL_CREDENTIALS.lastIndex; s < i; s++) {
-      URL_CREDENTIALS.lastIndex = s;
-      const found = URL_CREDENTIALS.exec(text);
-      if (found) {
-        take(i, { kind: 'password', mustRotate: true, accept: (v) => !isPlaceholder(v) }, found[1]);
-        break;
-      }
-    }
-  }
-
-  hits.sort((a, b) => a.index - b.index);
-  const lines = new LineCounter(text);
-  const findings = hits.map((h) => ({
-    kind: h.kind,
-    masked: maskSecret(h.kind, h.value),
-    line: lines.at(h.index),
-    mustRotate: h.mustRotate,
-  }));
-  return {
-    findings: dedupeByMask(findings),
-    values: [...values].sort((a, b) => b.length - a.length),
-  };
+  const { findings, values } = redactSecrets(text);
+  return { findings, values };
 }
 
 function dedupeByMask(findings: SecretFinding[]): SecretFinding[] {
@@ -434,32 +424,46 @@ function dedupeByMask(findings: SecretFinding[]): SecretFinding[] {
   });
 }
 
+/** Cheap pre-check: false means findSecrets would find nothing. */
+export function mayContainSecret(text: string): boolean {
+  ANCHOR.lastIndex = 0;
+  const hit = ANCHOR.test(text);
+  ANCHOR.lastIndex = 0;
+  return hit || SCANNED_ALONE.some((w) => text.includes(w)) || text.includes('://');
+}
+
 /** How a secret is shown: never any of its secret characters. */
 export function maskSecret(kind: SecretKind, value: string): string {
   if (kind === 'aws_access_key_id') return maskKeyId(value);
   // Public, non-secret prefixes help people recognise which token it was.
   const prefix =
-    /^(?:gh[pousr]_|github_pat_|xox[abposre]-|xapp-|eyJ|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----)/.exec(
+    /^(?:gh[pousr]_|github_pat_|xox[abposre]-|xapp-|eyJ|hv[sbr]\.|glpat-|do[opr]_v1_|-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----)/.exec(
       value,
     )?.[0];
   const label = prefix ? prefix.replace(/-----BEGIN ([A-Z ]*)-----/, '$1') : kind;
   return `[${label}…, ${value.length} chars]`;
 }
 
+const KEY_ID = /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g;
+
 /**
  * Returns a redactor that replaces every secret value and every access-key id in a string.
- * Applied to all text that leaves the engine.
+ * Applied to all text that leaves the engine (a second line of defence: that text was
+ * already cut from redacted text).
  */
 export function redactor(values: string[]): (s: string) => string {
+  const forms = [...new Set(values.filter((v) => v.length >= 6).flatMap(encodings))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (s: string) => {
     let out = s;
-    for (const v of values)
-      if (v.length >= 6 && out.includes(v)) out = out.split(v).join('[redacted]');
-    return out.replace(/\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, (id) => maskKeyId(id));
+    for (const v of forms) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    return out.replace(KEY_ID, (id) => maskKeyId(id));
   };
 }
 
 /** Masks every secret and access-key id in one piece of text (for logs and error messages). */
 export function scrubText(text: string): string {
-  return redactor(findSecrets(text).values)(text);
+  const r = redactSecrets(text);
+  return redactor([])(r.text);
 }

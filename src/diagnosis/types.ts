@@ -267,7 +267,13 @@ export type SecretKind =
   | 'gitlab_token'
   | 'google_oauth_token'
   | 'kubernetes_credential'
-  | 'azure_sas_token';
+  | 'azure_sas_token'
+  | 'azure_storage_key'
+  | 'basic_auth'
+  | 'consul_token'
+  | 'datadog_key'
+  | 'digitalocean_token'
+  | 'generic_secret';
 
 export interface SecretFinding {
   kind: SecretKind;

@@ -1,9 +1,10 @@
 // Structured logs: one JSON object per line. Every string passes through the secret
-// scrubber, so a token or key that slips into a message or error is masked before it is
-// written. Message text from Slack is never logged — only ids.
+// scrubber and the last guard, so a token or key that slips into a message or error is
+// masked before it is written. Message text from Slack is never logged — only ids.
 
 import { LogLevel as BoltLogLevel, type Logger as BoltLogger } from '@slack/logger';
 import { scrubText } from '../diagnosis/secrets';
+import { guardText } from '../diagnosis/last-guard';
 import type { LogLevel } from './config';
 
 export type Fields = Record<string, unknown>;
@@ -42,12 +43,12 @@ export function createLogger(options: LoggerOptions, base: Fields = {}): Logger 
 }
 
 function safeValue(v: unknown): unknown {
-  if (typeof v === 'string') return scrubText(v);
+  if (typeof v === 'string') return guardText(scrubText(v));
   if (v instanceof Error) {
     const code = (v as Error & { code?: unknown }).code;
     return {
       name: v.name,
-      message: scrubText(v.message),
+      message: guardText(scrubText(v.message)),
       ...(typeof code === 'string' ? { code } : {}),
     };
   }

@@ -6,6 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../infra/logger';
 import { classifyFailure } from '../infra/slack-errors';
+import { guardSlackArgs } from '../diagnosis/last-guard';
 
 type Args = Record<string, unknown>;
 
@@ -28,10 +29,12 @@ export class SlackGateway {
 
   async call<T = Record<string, unknown>>(
     method: string,
-    args: Args,
+    unguarded: Args,
     ref: Record<string, unknown> = {},
     attempt?: () => Promise<unknown>,
   ): Promise<T> {
+    // The last guard over every body the bot sends (postMessage's retry path included).
+    const args = guardSlackArgs(unguarded);
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
     try {
       return (await this.pacer.schedule(
@@ -66,7 +69,7 @@ export class SlackGateway {
     const channel = args.channel;
     const thread = args.thread_ts;
     const withKey = {
-      ...args,
+      ...guardSlackArgs(args),
       metadata: { event_type: REPLY_EVENT, event_payload: { key: idempotencyKey } },
     };
     let uncertain = false;

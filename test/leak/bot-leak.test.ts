@@ -1,0 +1,158 @@
+// The leak suite through the bot: one paste of every kind × placement (279, hosts mixed:
+// auth errors, non-auth errors, chat) posted in a channel, sent as `/tfauth <paste>` and asked
+// about with the message shortcut; escalations from walk-throughs of some of the replies.
+// Every Web API body the local Slack server recorded (replies, ephemeral warnings, updates,
+// escalations), every response_url body (private answers) and every log line is searched
+// for any 12-character run of any planted secret.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  eventCallback,
+  messageEvent,
+  messageShortcut,
+  slashCommand,
+} from '../support/slack-payloads';
+import { SlackTestServer } from '../support/slack-server';
+import { startTestBot, type TestBot } from '../support/bot';
+import { buttons, click } from '../support/clicks';
+import { generate, grams, KINDS, leakedIn, PLACEMENTS, type Paste } from './generate';
+
+const COMBOS = KINDS.length * PLACEMENTS.length;
+const ALL = generate(COMBOS * 3);
+// Combination c with host kind c mod 3: every kind, every placement, every host kind.
+const SAMPLE = Array.from({ length: COMBOS }, (_x, c) => ALL[c + (c % 3) * COMBOS] as Paste);
+const INDEX = grams(SAMPLE);
+const ESCALATIONS = 2;
+
+// A few hundred real HTTP round trips through the bot: minutes, not seconds, on a shared VM.
+jest.setTimeout(600_000);
+
+let slack: SlackTestServer;
+let t: TestBot;
+
+beforeAll(async () => {
+  slack = await SlackTestServer.start();
+  t = await startTestBot({
+    slack,
+    env: {
+      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-leak-bot-')),
+      TFAUTH_ESCALATION: 'S0PLATFORM',
+      TFAUTH_POST_INTERVAL_MS: '1',
+    },
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await slack.close();
+});
+
+/** `kind/placement/host` → where it leaked (the first time). */
+function report(leaked: Map<number, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [i, where] of leaked) {
+    const p = SAMPLE[i] as Paste;
+    out[`${p.kind}/${p.placement}/${p.host}`] ??= where;
+  }
+  return out;
+}
+
+const CHANNELS = ['C0LEAK0001', 'C0LEAK0002', 'C0LEAK0003', 'C0LEAK0004'];
+
+it('covers every kind, placement and host kind', () => {
+  expect(new Set(SAMPLE.map((p) => p.kind)).size).toBe(KINDS.length);
+  expect(new Set(SAMPLE.map((p) => p.placement))).toEqual(new Set(PLACEMENTS));
+  expect(new Set(SAMPLE.map((p) => p.host))).toEqual(new Set(['auth', 'not-auth', 'chat']));
+});
+
+it('no Slack body and no log line carries a planted secret', async () => {
+  // Channel messages (Slack encodes what people type; `slack` pastes are already encoded).
+  const posted: Array<{ paste: Paste; channel: string; ts: string }> = [];
+  for (const [i, paste] of SAMPLE.entries()) {
+    const channel = CHANNELS[i % CHANNELS.length] as string;
+    const msg = messageEvent({
+      channel,
+      text: paste.text,
+      encoded: paste.placement === 'slack',
+      linkify: i % 2 === 0,
+    });
+    const res = await t.http.sendEvent(eventCallback(msg));
+    expect(res.status).toBe(200);
+    posted.push({ paste, channel, ts: msg.ts });
+  }
+  await t.bot.context.inFlight.settled();
+
+  // `/tfauth <paste>` and the message shortcut: private answers through response_url.
+  for (const [i, paste] of SAMPLE.entries()) {
+    const command = slashCommand({ text: paste.text, response_url: slack.responseUrl(`cmd-${i}`) });
+    expect((await t.http.sendCommand(command as unknown as Record<string, string>)).status).toBe(
+      200,
+    );
+    const message = messageEvent({ text: paste.text, encoded: paste.placement === 'slack' });
+    const shortcut = messageShortcut({
+      callbackId: 'tfauth_diagnose_message',
+      message: message as never,
+      responseUrl: slack.responseUrl(`sc-${i}`),
+    });
+    expect((await t.http.sendInteraction(shortcut)).status).toBe(200);
+  }
+  await t.bot.context.inFlight.settled();
+  for (let i = 0; i < SAMPLE.length; i++) {
+    await slack.waitForResponse((r) => r.tag === `cmd-${i}`);
+    await slack.waitForResponse((r) => r.tag === `sc-${i}`);
+  }
+
+  // Escalations: walk through some replies to "Still stuck", then ask the platform team.
+  let escalated = 0;
+  for (const { channel } of posted) {
+    if (escalated >= ESCALATIONS) break;
+    const reply = slack
+      .messages(channel)
+      .find(
+        (m) =>
+          buttons(m.blocks).some((b) => b.action_id === 'tfauth_walk') && !escalatedTs.has(m.ts),
+      );
+    if (!reply) continue;
+    escalatedTs.add(reply.ts);
+    await click(t, reply, 'tfauth_walk');
+    let flow = slack.messages(channel).at(-1);
+    if (!flow || !buttons(flow.blocks).some((b) => b.action_id === 'tfauth_source:unknown'))
+      continue;
+    await click(t, flow, 'tfauth_source:unknown');
+    for (let s = 0; s < 20; s++) {
+      flow = slack.messages(channel).find((m) => m.ts === flow?.ts);
+      if (!flow || !buttons(flow.blocks).some((b) => b.action_id === 'tfauth_step_done')) break;
+      await click(t, flow, 'tfauth_step_done');
+    }
+    flow = slack.messages(channel).find((m) => m.ts === flow?.ts);
+    if (flow && buttons(flow.blocks).some((b) => b.action_id === 'tfauth_escalate')) {
+      await click(t, flow, 'tfauth_escalate');
+      escalated++;
+    }
+  }
+  await t.bot.context.inFlight.settled();
+  expect(escalated).toBeGreaterThan(0);
+
+  const ephemerals = slack.callsTo('chat.postEphemeral').length;
+  expect(ephemerals).toBeGreaterThan(0); // the secret warnings went out
+  expect(slack.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+  expect(slack.responses.length).toBeGreaterThanOrEqual(SAMPLE.length * 2);
+
+  const surfaces: Record<string, string[]> = {
+    'Web API calls': slack.calls.map((c) => JSON.stringify(c.args)),
+    'response_url bodies': slack.responses.map((r) => JSON.stringify(r.body)),
+    logs: t.logs,
+  };
+  const leaks: Record<string, Record<string, string>> = {};
+  for (const [surface, bodies] of Object.entries(surfaces)) {
+    const leaked = new Map<number, string>();
+    for (const body of bodies)
+      for (const [hit, where] of leakedIn(body, INDEX))
+        if (!leaked.has(hit)) leaked.set(hit, where);
+    leaks[surface] = report(leaked);
+  }
+  expect(leaks).toEqual({ 'Web API calls': {}, 'response_url bodies': {}, logs: {} });
+});
+
+const escalatedTs = new Set<string>();
