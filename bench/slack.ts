@@ -85,9 +85,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
         16,
       );
     for (let r = 0; r < rounds; r++) {
-      for (const name of (r % 2 === 0 ? ['tfauth', 'bare'] : ['bare', 'tfauth']) as Array<
-        'tfauth' | 'bare'
-      >) {
+      const order: Array<'tfauth' | 'bare'> = r % 2 === 0 ? ['tfauth', 'bare'] : ['bare', 'tfauth'];
+      for (const name of order) {
         ctx.log(`slack: round ${r + 1}/${rounds}, ${name}`);
         // 200 auth pastes at once, spread over 20 channels.
         const burstBodies = Array.from({ length: 200 }, (_, i) =>

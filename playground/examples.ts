@@ -66,7 +66,7 @@ function readSet(root: string, set: string): Example[] {
     const row = JSON.parse(line) as Row;
     if (typeof row.label !== 'string' || typeof row.text !== 'string') continue;
     out.push({
-      id: String(row.id ?? `${set}:${out.length}`),
+      id: typeof row.id === 'string' ? row.id : `${set}:${out.length}`,
       label: row.label,
       text: row.text,
       source: typeof row.source === 'string' ? row.source : set,

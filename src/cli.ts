@@ -5,13 +5,13 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from './diagnosis';
-import { evaluate, type LabelledPrediction } from './diagnosis/evaluate';
+import { evaluate, type LabelledPrediction } from './diagnosis';
 import { InputError, readInput } from './cli/input';
 import { isProblem, readJsonl } from './cli/jsonl';
 import { COLOR, PLAIN, renderDiagnosis } from './cli/render';
 import { renderReport } from './cli/report';
 import { feedbackReport, renderFeedback } from './cli/feedback';
-import { guardText, guardValue } from './diagnosis/last-guard';
+import { guardText, guardValue } from './diagnosis';
 
 const HELP = `tfauth — explain Terraform credential and authorization failures
 

@@ -2,7 +2,7 @@
 // in process: a bounded LRU with a TTL, and one lookup in flight per id however many
 // replies ask at once. Only key *ids* pass through here — never a secret.
 
-import { isAccessKeyId } from '../diagnosis/access-keys';
+import { isAccessKeyId } from '../diagnosis';
 import { StsHelperError } from './sts-client';
 
 /** A small LRU map whose entries also expire. Map iteration order is insertion order. */

@@ -11,7 +11,7 @@ import {
   GetCallerIdentityCommand,
   STSClient,
 } from '@aws-sdk/client-sts';
-import { maskKeyId } from '../diagnosis/access-keys';
+import { maskKeyId } from '../diagnosis';
 
 export type StsFailureKind =
   'no-credentials' | 'access-denied' | 'invalid-message' | 'throttled' | 'unavailable' | 'other';

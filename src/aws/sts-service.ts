@@ -9,7 +9,7 @@
 // identifiers/opaque blobs AWS itself produced, never secrets.
 
 import Bottleneck from 'bottleneck';
-import { maskKeyId } from '../diagnosis/access-keys';
+import { maskKeyId } from '../diagnosis';
 import type { Config } from '../infra/config';
 import type { Logger } from '../infra/logger';
 import { KeyAccountCache, type KeyAccount, type KeyAccountCacheOptions } from './key-account-cache';

@@ -1,7 +1,6 @@
 // Human-readable rendering of a diagnosis for the terminal.
 
-import { factList } from '../diagnosis/fact-list';
-import type { Diagnosis } from '../diagnosis';
+import { factList, type Diagnosis } from '../diagnosis';
 
 export interface Style {
   bold(s: string): string;

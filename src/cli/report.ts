@@ -1,6 +1,6 @@
 // Terminal rendering of an evaluation report.
 
-import type { EvalReport } from '../diagnosis/evaluate';
+import type { EvalReport } from '../diagnosis';
 import type { Style } from './render';
 
 export function renderReport(r: EvalReport, s: Style): string {

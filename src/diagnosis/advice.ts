@@ -75,7 +75,7 @@ export function buildSteps(
   ctx: AdviceContext,
   options: { includePlatformChecks: boolean },
 ): Step[] {
-  const platform = PLATFORMS[entry.platform as Platform];
+  const platform = PLATFORMS[entry.platform];
   const lead: StepSpec[] = !options.includePlatformChecks
     ? []
     : source === 'unknown'

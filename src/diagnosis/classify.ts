@@ -7,7 +7,7 @@
 import { CATALOG, NOT_AUTH, type CatalogEntry, type Signature } from './catalog';
 import type { Block } from './normalize';
 import { truncate } from './text-util';
-import type { AuthClassId, ClassId } from './types';
+import type { ClassId } from './types';
 
 export interface BlockVerdict {
   classId: ClassId;
@@ -136,7 +136,7 @@ export function classifyBlock(block: Block): BlockVerdict {
   // sign that something failed, stay below the default reply threshold.
   if (!FAILURE_CONTEXT.test(flat)) confidence = Math.min(confidence, 0.5);
   return {
-    classId: winner.entry.id as AuthClassId,
+    classId: winner.entry.id,
     confidence: round(Math.max(0.05, Math.min(0.99, confidence))),
     signatureId: `${winner.entry.id}/${best.signature.id}`,
     excerpt: excerpt(flat, best.index),

@@ -5,7 +5,7 @@ import { buildSteps, rankCauses, type AdviceContext } from './advice';
 import { catalogEntry, PLATFORMS, SITUATIONS, type CatalogEntry } from './catalog';
 import type { Condition } from './catalog/schema';
 import { SIGNAL_NAMES, type Signal } from './signals';
-import { placeholders, type TemplateVars } from './template';
+import { placeholders } from './template';
 import type { AuthClassId, Cause, CredentialSource, Guide, Step } from './types';
 
 const MAX_VAR_LENGTH = 200;
@@ -81,7 +81,7 @@ function guideContext(entry: CatalogEntry, guide: Guide): AdviceContext {
   textConditions(entry).forEach((re, i) => held.set(re, guide.held[i] === '1'));
   const holds = (c: Condition): boolean =>
     typeof c === 'string' ? signals.has(c) : (held.get(c) ?? false);
-  return { holds, vars: guide.vars as TemplateVars };
+  return { holds, vars: guide.vars };
 }
 
 export function guideCauses(classId: AuthClassId, guide: Guide): Cause[] {

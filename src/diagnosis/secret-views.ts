@@ -119,7 +119,7 @@ export function decodeView(v: View): View {
         if (hex.length === 4 && HEX.test(hex))
           [ch, len] = [String.fromCharCode(parseInt(hex, 16)), 6];
       } else if (next !== undefined && JSON_ESCAPES[next] !== undefined) {
-        [ch, len] = [JSON_ESCAPES[next] as string, 2];
+        [ch, len] = [JSON_ESCAPES[next], 2];
       }
     }
     if (len === 0) continue;

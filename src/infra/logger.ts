@@ -3,8 +3,7 @@
 // masked before it is written. Message text from Slack is never logged — only ids.
 
 import { LogLevel as BoltLogLevel, type Logger as BoltLogger } from '@slack/logger';
-import { scrubText } from '../diagnosis/secrets';
-import { guardText } from '../diagnosis/last-guard';
+import { guardText, scrubText } from '../diagnosis';
 import type { LogLevel } from './config';
 
 export type Fields = Record<string, unknown>;
@@ -70,7 +69,7 @@ export function boltLogger(logger: Logger, level: LogLevel): BoltLogger {
     warn: (...m: unknown[]) => child.warn(text(m)),
     error: (...m: unknown[]) => child.error(text(m)),
     setLevel: (l: BoltLogLevel) => {
-      current = l as LogLevel;
+      current = l;
     },
     getLevel: () => current as BoltLogLevel,
     setName: () => undefined,

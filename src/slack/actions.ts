@@ -107,7 +107,7 @@ export function registerActions(router: ActionRouter, bot: BotContext): void {
       response_type: 'ephemeral',
       replace_original: where.ephemeral,
       ...screen,
-    } as Parameters<RespondFn>[0]);
+    });
   });
 
   on(SOURCE_ACTION, async (c) => showStep(bot, c, steps(c.state)));

@@ -68,7 +68,7 @@ export function registerCommands(
             ref: { owner: command.user_id },
           });
         }
-        await respond({ response_type: 'ephemeral', ...reply } as Parameters<RespondFn>[0]);
+        await respond({ response_type: 'ephemeral', ...reply });
       },
       (err) => bot.logger.error('command failed', { channel: command.channel_id, error: err }),
     );

@@ -32,7 +32,7 @@ export async function mayDecode(
 
 async function members(bot: BotContext, group: string): Promise<ReadonlySet<string>> {
   let cache = caches.get(bot);
-  if (!cache) caches.set(bot, (cache = new Map()));
+  if (!cache) caches.set(bot, (cache = new Map<string, Members>()));
   const hit = cache.get(group);
   if (hit && bot.now() - hit.at < MEMBERS_TTL_MS) return hit.users;
   try {

@@ -6,7 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../infra/logger';
 import { classifyFailure } from '../infra/slack-errors';
-import { guardSlackArgs } from '../diagnosis/last-guard';
+import { guardSlackArgs } from '../diagnosis';
 
 type Args = Record<string, unknown>;
 

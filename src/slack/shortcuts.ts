@@ -1,7 +1,7 @@
 // The message shortcut "Diagnose with tfauth": any message, answered privately — also
 // when it is not a credentials error (then it says what it found instead).
 
-import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
+import type { App, MessageShortcut } from '@slack/bolt';
 import { diagnose } from '../diagnosis';
 import { SHORTCUT_CALLBACK } from './action-ids';
 import type { BotContext } from './bot-context';
@@ -48,7 +48,7 @@ export function registerShortcuts(app: App, bot: BotContext): void {
               },
             },
           ),
-        } as Parameters<RespondFn>[0]);
+        });
       },
       (err) => bot.logger.error('shortcut failed', { channel: shortcut.channel.id, error: err }),
     );

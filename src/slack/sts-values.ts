@@ -8,7 +8,7 @@
 // re-read from the pasted message when the button is clicked.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isAccessKeyId } from '../diagnosis/access-keys';
+import { isAccessKeyId } from '../diagnosis';
 import { LIMITS } from './blocks/limits';
 
 /** An account named by an ARN in the paste, and how to call that ARN in a sentence. */

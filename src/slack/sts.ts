@@ -19,7 +19,7 @@ import {
   type ArnFact,
   type Diagnosis,
 } from '../diagnosis';
-import { accountIdFromKeyId } from '../diagnosis/access-keys';
+import { accountIdFromKeyId } from '../diagnosis';
 import { ACTIONS } from './action-ids';
 import type { BotContext } from './bot-context';
 import type { Reply } from './blocks/diagnosis';
@@ -316,7 +316,7 @@ async function privately(respond: RespondFn, reply: Reply): Promise<void> {
     response_type: 'ephemeral',
     replace_original: false,
     ...reply,
-  } as Parameters<RespondFn>[0]);
+  });
 }
 
 /**

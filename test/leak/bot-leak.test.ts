@@ -92,7 +92,7 @@ it('no Slack body and no log line carries a planted secret', async () => {
     const message = messageEvent({ text: paste.text, encoded: paste.placement === 'slack' });
     const shortcut = messageShortcut({
       callbackId: 'tfauth_diagnose_message',
-      message: message as never,
+      message: message,
       responseUrl: slack.responseUrl(`sc-${i}`),
     });
     expect((await t.http.sendInteraction(shortcut)).status).toBe(200);

@@ -153,7 +153,7 @@ it('the shortcut on someone else’s message offers the button, but decoding sta
     messageShortcut({
       callbackId: 'tfauth_diagnose_message',
       user: BOB,
-      message: msg as never,
+      message: msg,
       responseUrl: slack.responseUrl(tag),
     }),
   );
@@ -180,7 +180,7 @@ it('/tfauth with a pasted message: the one who ran it may decode it', async () =
       text: ec2Paste(ENCODED),
       user_id: BOB,
       response_url: slack.responseUrl(tag),
-    }) as unknown as Record<string, string>,
+    }),
   );
   const answer = await slack.waitForResponse((r) => r.tag === tag);
   const blocks = (answer.body as { blocks: unknown[] }).blocks;

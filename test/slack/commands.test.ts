@@ -37,12 +37,7 @@ beforeEach(() => slack.reset());
 async function command(text: string, extra: Record<string, string> = {}) {
   const tag = `cmd-${Math.random()}`;
   const responseUrl = slack.responseUrl(tag);
-  const res = await t.http.sendCommand(
-    slashCommand({ text, response_url: responseUrl, ...extra }) as unknown as Record<
-      string,
-      string
-    >,
-  );
+  const res = await t.http.sendCommand(slashCommand({ text, response_url: responseUrl, ...extra }));
   expect(res.status).toBe(200);
   const response = await slack.waitForResponse((r) => r.tag === tag);
   return {
@@ -101,9 +96,7 @@ describe('/tfauth', () => {
   it('alone, opens a paste box; the submission is answered privately', async () => {
     const tag = 'modal';
     const responseUrl = slack.responseUrl(tag);
-    await t.http.sendCommand(
-      slashCommand({ text: '', response_url: responseUrl }) as unknown as Record<string, string>,
-    );
+    await t.http.sendCommand(slashCommand({ text: '', response_url: responseUrl }));
     const opened = await slack.waitFor('views.open');
     const view = opened.args.view as { private_metadata: string; callback_id: string };
     expect(validateView(opened.args.view as never, 'modal')).toEqual([]);
@@ -141,7 +134,7 @@ describe('message shortcut "Diagnose with tfauth"', () => {
     await t.http.sendInteraction(
       messageShortcut({
         callbackId: 'tfauth_diagnose_message',
-        message: msg as never,
+        message: msg,
         responseUrl: slack.responseUrl(tag),
       }),
     );

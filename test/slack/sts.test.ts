@@ -114,10 +114,7 @@ async function post(t: TestBot, text: string): Promise<{ ts: string; reply: Stor
 async function command(t: TestBot, text: string) {
   const tag = `cmd-${Math.random()}`;
   const res = await t.http.sendCommand(
-    slashCommand({ text, response_url: slack.responseUrl(tag) }) as unknown as Record<
-      string,
-      string
-    >,
+    slashCommand({ text, response_url: slack.responseUrl(tag) }),
   );
   expect(res.status).toBe(200);
   const response = await slack.waitForResponse((r) => r.tag === tag);

@@ -505,10 +505,10 @@ export function messageShortcut(opts: MessageShortcutOptions): MessageShortcut {
   const channel = opts.channel ?? SLACK_IDS.channelId;
   const message =
     opts.message ??
-    (messageEvent({
+    messageEvent({
       channel,
       text: 'Error: No valid credential sources found',
-    }) as MessageShortcut['message']);
+    });
   const user = userField(opts.user ?? SLACK_IDS.userId);
   return {
     type: 'message_action',

@@ -491,12 +491,9 @@ describe('Socket Mode', () => {
       clientPingTimeout: 300, // also the reconnect delay
       clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: fastRetries },
     });
-    sm.on(
-      'slack_event',
-      async ({ ack, type }: { ack: (r?: object) => Promise<void>; type: string }) => {
-        await ack(type === 'slash_commands' ? { text: 'on it' } : undefined);
-      },
-    );
+    sm.on('slack_event', ({ ack, type }: { ack: (r?: object) => Promise<void>; type: string }) => {
+      void ack(type === 'slash_commands' ? { text: 'on it' } : undefined);
+    });
     try {
       await sm.start();
       await slack.socket.connected();
@@ -535,7 +532,7 @@ describe('Socket Mode', () => {
       pingPongLoggingEnabled: true,
       clientOptions: { slackApiUrl: slack.apiUrl },
     });
-    sm.on('slack_event', ({ ack }: { ack: () => Promise<void> }) => ack());
+    sm.on('slack_event', ({ ack }: { ack: () => Promise<void> }) => void ack());
     try {
       await sm.start();
       await new Promise((r) => setTimeout(r, 65_000));

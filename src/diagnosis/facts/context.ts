@@ -160,10 +160,8 @@ export function denial(flat: string): DenialFacts | undefined {
   const implicit = /because no ([a-z][\w -]{2,40}?policy) allows/.exec(flat);
   const policyArn = explicit?.[2]?.replace(/[.,;:]+$/, '');
   const out: DenialFacts = {
-    ...(explicit ? { policyType: explicit[1] as string, reason: 'explicit-deny' as const } : {}),
-    ...(!explicit && implicit
-      ? { policyType: implicit[1] as string, reason: 'implicit-deny' as const }
-      : {}),
+    ...(explicit ? { policyType: explicit[1], reason: 'explicit-deny' as const } : {}),
+    ...(!explicit && implicit ? { policyType: implicit[1], reason: 'implicit-deny' as const } : {}),
     ...(policyArn ? { policyArn } : {}),
   };
   return Object.keys(out).length > 0 ? out : undefined;

@@ -1,7 +1,6 @@
 // The threaded reply: a pure function from a Diagnosis to Block Kit, always within limits.
 
-import { factList } from '../../diagnosis/fact-list';
-import { rerankSteps, type Diagnosis } from '../../diagnosis';
+import { factList, rerankSteps, type Diagnosis } from '../../diagnosis';
 import { headlineText, type TeamMemory } from './team-line';
 import { ACTIONS } from '../action-ids';
 import { FlowCodec } from '../flow-state';

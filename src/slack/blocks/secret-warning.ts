@@ -1,6 +1,6 @@
 // The private note to whoever pasted a secret. It names the kind and line, never the value.
 
-import { ROTATION } from '../../diagnosis/secret-rotation';
+import { ROTATION } from '../../diagnosis';
 import type { SecretFinding } from '../../diagnosis';
 import { clip, LIMITS } from './limits';
 import { codeBlock, escape } from './mrkdwn';
