@@ -83,6 +83,8 @@ export const NOT_AUTH: NotAuthEntry[] = [
         pattern:
           /Error acquiring the state lock|ConditionalCheckFailedException|state blob is already locked|Error locking state/,
         weight: 0.96,
+        // An AccessDenied or ExpiredToken inside the lock error is the failure to act on.
+        wrapper: true,
       },
     ],
   },
@@ -141,6 +143,8 @@ export const NOT_AUTH: NotAuthEntry[] = [
         pattern:
           /Failed to install provider|Failed to query available provider packages|could not query provider registry|doesn't match any of the checksums|Incompatible provider version|failed to request discovery document/,
         weight: 0.92,
+        // …and so is a registry that answered 401 to the download.
+        wrapper: true,
       },
     ],
   },
