@@ -11,6 +11,7 @@ import { CATALOG, NOT_AUTH, weightOf, type Signature } from './catalog';
 import {
   AUTH_FAILURE,
   detectPlatform,
+  FAILED,
   GUESS_CONFIDENCE,
   likelyClass,
   STRONG_GUESS_CONFIDENCE,
@@ -239,7 +240,7 @@ function guessFromRefusal(blocks: Block[]): BlockVerdict | undefined {
     const selected = selectSignatures(flat);
     const found = AUTH_FAILURE.map((sig) => (selected.has(sig) ? sig.pattern.exec(flat) : null));
     const first = found.find((m) => m);
-    if (!first || !FAILURE_CONTEXT.test(flat)) continue;
+    if (!first || !FAILED.test(flat)) continue;
     const strong = found.every((m) => m) && detectPlatform(flat) === platform;
     const sig = AUTH_FAILURE[found.indexOf(first)] as Signature;
     return {

@@ -26,6 +26,13 @@ export const AUTH_FAILURE: Signature[] = [
   },
 ];
 
+/**
+ * A guess needs the block to say that something failed in words, not only a status code or
+ * a refusal word (those are named in chat too: "does AWS return 403 Forbidden for this?").
+ */
+export const FAILED =
+  /\b(?:[Ee]rror|ERROR|[Ff]ail(?:ed|ure|s)?|FAILED|[Ff]atal|FATAL|[Ee]xception|[Uu]nable to|[Cc]ould not|[Cc]annot)\b|\bErr:/;
+
 /** Under the channel threshold (0.6): answered privately, never unprompted in a channel. */
 export const GUESS_CONFIDENCE = 0.45;
 /**
