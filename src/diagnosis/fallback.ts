@@ -15,7 +15,7 @@ export const AUTH_FAILURE: Signature[] = [
   {
     id: 'status',
     pattern:
-      /\b40[13] (?:Unauthorized|Forbidden)\b|(?:StatusCode|status code|Status|HTTP status|response status|statusCode)[:= ]{1,2}40[13]\b|HTTP\/[\d.]{1,3} 40[13]\b|\bError 40[13]\b|\b40[13] Client Error\b|\(40[13]\)/,
+      /\b40[13] (?:Unauthorized|Forbidden)\b|(?:StatusCode|status code|Status|HTTP status|response status|statusCode)(?:: |=|:| )40[13]\b|HTTP\/(?:1\.1|1\.0|2|2\.0) 40[13]\b|\bError 40[13]\b|\b40[13] Client Error\b|\(40[13]\)/,
     weight: 0.5,
   },
   {

@@ -17,7 +17,8 @@ const LINES_BEFORE = 6;
 const LINES_AFTER = 30;
 /** Longest single window; a window inside one enormous line is cut around its anchor. */
 const MAX_WINDOW_CHARS = 8 * 1024;
-const CHUNK_CHARS = 128 * 1024;
+/** Scanned from the end in chunks this size, so the scan stops soon after the budget fills. */
+const CHUNK_CHARS = 32 * 1024;
 /** Longer than any keyword word, so a word cut by a chunk boundary is still found. */
 const CHUNK_OVERLAP = MAX_RAW_WORD_CHARS;
 

@@ -8,7 +8,7 @@
 /** Shorter literals would pass nearly every text; such a pattern must declare keywords. */
 export const MIN_KEYWORD_CHARS = 3;
 /** A run of alternatives is expanded into at most this many strings. */
-const MAX_EXPANSION = 16;
+const MAX_EXPANSION = 64;
 
 /** Literal sets: `exact` = everything the node can match (when small and finite). */
 interface Info {
@@ -101,7 +101,8 @@ class Parser {
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const atom = this.atom();
       const q = this.quantifier();
-      best = better(best, atom.req);
+      // An optional atom guarantees nothing.
+      if (!q || q.min > 0) best = better(best, atom.req);
       let item: Info = atom;
       if (q && !(q.min === 1 && q.max === 1)) {
         if (q.min === 0)

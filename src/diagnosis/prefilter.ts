@@ -2,18 +2,18 @@
 // reading — both from keywords derived from the signatures themselves (keywords.ts), so a
 // class added to the catalog is reachable without touching any word list elsewhere.
 //
-// Two automatons: one over the whole keywords, run on a block's flat text (what patterns see);
-// one over a single word of each keyword, run on raw text, where hard wraps, frames and CI
-// prefixes may still split a multi-word keyword.
+// One automaton over all keywords serves both: on a block's flat text (what patterns see) it
+// selects the signatures to run; on raw text (the multi-megabyte log) it finds the windows
+// worth reading. It folds case and whitespace (multi-match.ts), so a keyword that Terraform's
+// frame wrapped over two lines is still found.
 
 import { CATALOG, NOT_AUTH, type Signature } from './catalog';
 import { AUTH_FAILURE } from './fallback';
 import { requiredLiterals } from './keywords';
 import { MultiMatcher } from './multi-match';
 
-/** Raw-text words are cut to this length (a prefix of a required word is required too). */
-export const MAX_RAW_WORD_CHARS = 48;
-const MIN_RAW_WORD_CHARS = 3;
+/** Longer than any keyword's reach in raw text, for scans in overlapping chunks. */
+export const MAX_RAW_WORD_CHARS = 512;
 
 interface Index {
   signatures: Signature[];
@@ -22,7 +22,6 @@ interface Index {
   selects: Signature[][];
   /** Signatures without keywords: always run. */
   always: Signature[];
-  raw: MultiMatcher;
 }
 
 let cached: Index | undefined;
@@ -46,14 +45,6 @@ export function keywordsOf(signature: Signature): string[] | null {
     derived.set(signature, words);
   }
   return words;
-}
-
-/** One word of a keyword that raw text keeps whole: its longest run of letters and digits. */
-export function rawWord(keyword: string): string {
-  let best = '';
-  for (const part of keyword.split(/[^a-z0-9_]+/)) if (part.length > best.length) best = part;
-  const word = best.length >= MIN_RAW_WORD_CHARS ? best : keyword;
-  return word.slice(0, MAX_RAW_WORD_CHARS);
 }
 
 function index(): Index {
@@ -84,10 +75,13 @@ function index(): Index {
     full: new MultiMatcher(keys),
     selects: keys.map((k) => words.get(k) as Signature[]),
     always,
-    raw: new MultiMatcher([...new Set(keys.map(rawWord))]),
   };
   return cached;
 }
+
+// Built when the engine loads, so its cost (a few ms) is start-up, not the first message's;
+// rebuilt on the next call after the catalog changes.
+index();
 
 /** The signatures whose keywords occur in `flat` (plus those that have none). */
 export function selectSignatures(flat: string): Set<Signature> {
@@ -102,7 +96,7 @@ export function selectSignatures(flat: string): Set<Signature> {
 /** False only when no signature could match anywhere in the text: it is not read further. */
 export function mayBeAnError(text: string): boolean {
   const ix = index();
-  return ix.always.length > 0 || ix.raw.any(text);
+  return ix.always.length > 0 || ix.full.any(text);
 }
 
 /** Start positions of keyword words in text[start, end), ascending. */
@@ -110,10 +104,10 @@ export function keywordPositions(text: string, start: number, end: number): numb
   const ix = index();
   const hits: number[] = [];
   let last = -1;
-  ix.raw.scan(
+  ix.full.scan(
     text,
     (word, at) => {
-      const pos = at - (ix.raw.words[word] as string).length;
+      const pos = at - (ix.full.words[word] as string).length;
       if (pos !== last) hits.push(pos);
       last = pos;
     },

@@ -77,7 +77,9 @@ describe('MultiMatcher', () => {
   it('finds every occurrence of every word in one pass, ignoring ASCII case', () => {
     const m = new MultiMatcher(['he', 'she', 'his', 'hers']);
     const hits: string[] = [];
-    m.scan('uSHErs his', (w, end) => hits.push(`${m.words[w]}@${end}`));
+    m.scan('uSHErs his', (w, end) => {
+      hits.push(`${m.words[w]}@${end}`);
+    });
     expect(hits.sort()).toEqual(['he@4', 'hers@6', 'his@10', 'she@4'].sort());
     expect(m.any('nothing here?')).toBe(true); // "he" in "here"
     expect(m.any('xyz — ünïcode')).toBe(false);
