@@ -23,9 +23,11 @@ export function diagnose(input: string): Diagnosis {
   const text = typeof input === 'string' ? input : '';
   if (!readable(text)) return noText(text);
   const secrets = findSecrets(text);
-  // Most channel traffic is chat: text without any word an error shares is answered at once.
-  if (!mayBeAnError(text)) return quiet(secrets);
+  // Most channel traffic is chat: text without any catalog keyword is answered at once. A big
+  // text is not scanned twice: focus() reads it by the same keywords and finds nothing then.
+  if (text.length <= READ_WHOLE_CHARS && !mayBeAnError(text)) return quiet(secrets);
   const focused = focus(text);
+  if (focused.segments.length === 0) return quiet(secrets);
   const { blocks, text: normalized } = normalize(focused.segments);
   const { primary, others } = classify(blocks);
   const flat = blocks.map((b) => b.flat).join('\n');

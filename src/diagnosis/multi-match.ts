@@ -17,6 +17,8 @@ export class MultiMatcher {
   /** The word ending at each state (-1: none), and the next state on its chain with one. */
   private readonly word: Int32Array;
   private readonly dict: Int32Array;
+  /** 1 where some word ends at the state or on its chain: the hot loop's one test. */
+  private readonly out: Uint8Array;
 
   readonly words: readonly string[];
 
@@ -104,6 +106,8 @@ export class MultiMatcher {
     this.fail = fail;
     this.word = word.subarray(0, states);
     this.dict = dict;
+    this.out = new Uint8Array(states);
+    for (let s = 0; s < states; s++) this.out[s] = word[s] !== -1 || dict[s] !== -1 ? 1 : 0;
   }
 
   /**
@@ -116,7 +120,7 @@ export class MultiMatcher {
     from = 0,
     to = text.length,
   ): void {
-    const { symbol, word, dict, goto, fail, width } = this;
+    const { symbol, word, dict, goto, fail, width, out } = this;
     let s = 0;
     let space = false;
     for (let i = from; i < to; i++) {
@@ -141,7 +145,7 @@ export class MultiMatcher {
         t = goto[s * width + a] as number;
       }
       s = t === -1 ? 0 : t;
-      if (word[s] === -1 && dict[s] === -1) continue;
+      if (out[s] === 0) continue;
       for (let o = word[s] !== -1 ? s : (dict[s] as number); o !== -1; o = dict[o] as number)
         if (hit(word[o] as number, i + 1) === true) return;
     }
