@@ -2,7 +2,8 @@
 // and the app do not share a CPU budget or a heap, and the app's memory can be read.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 
@@ -17,19 +18,24 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `script` (compiled JS) with `env`; resolves once it prints `"port":N`. */
+/**
+ * Starts `script` (compiled JS) with `env`; resolves once it prints `"port":N`. It runs in an
+ * empty temporary folder: the bot reads `.env` from its working directory, and a developer's
+ * `.env` (real Slack tokens) must not leak into the bench's settings.
+ */
 export async function startProcess(
   script: string,
   env: Record<string, string>,
 ): Promise<AppProcess> {
   const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH, ...env },
+    cwd: mkdtempSync(join(tmpdir(), 'tfauth-bench-cwd-')),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let out = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /"port":(\d+)/.exec(out);
@@ -41,8 +47,14 @@ export async function startProcess(
       if (out.length > 1_000_000) out = out.slice(-10_000);
     };
     child.stdout?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${script} exited with ${code}: ${stderr.slice(-2000)}`)),
+    child.once('error', (err) => reject(new Error(`${script} could not start: ${err.message}`)));
+    child.once('exit', (code, signal) =>
+      reject(
+        new Error(
+          `${script} exited with ${code ?? signal} before listening:\n` +
+            `${(stderr.trim() || out.trim() || '(no output)').slice(-2000)}`,
+        ),
+      ),
     );
   });
   return {
