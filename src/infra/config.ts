@@ -24,10 +24,14 @@ export interface Config {
   stsEnabled: boolean;
   shutdownTimeoutMs: number;
   /**
-   * Minimum spacing of replies in one channel, counted from the end of the previous post
-   * (Slack allows about one message per second per channel).
+   * Minimum spacing of replies in one channel, counted from the start of the previous post
+   * (Slack allows about one message per second per channel, with short bursts).
    */
   postIntervalMs: number;
+  /** How long one Web API call may take before its outcome counts as unknown. */
+  slackTimeoutMs: number;
+  /** With Redis: how long a replica may hold an entry unrefreshed before another takes it over. */
+  intakeClaimIdleMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -106,6 +110,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     { min: 0, max: 600_000 },
   );
 
+  const slackTimeoutMs = integer(
+    get('TFAUTH_SLACK_TIMEOUT_MS'),
+    30_000,
+    'TFAUTH_SLACK_TIMEOUT_MS',
+    errors,
+    { min: 500, max: 300_000 },
+  );
+  const intakeClaimIdleMs = integer(
+    get('TFAUTH_INTAKE_CLAIM_IDLE_MS'),
+    30_000,
+    'TFAUTH_INTAKE_CLAIM_IDLE_MS',
+    errors,
+    { min: 500, max: 3_600_000 },
+  );
+
   const escalationRaw = get('TFAUTH_ESCALATION');
   let escalation: Config['escalation'];
   if (escalationRaw) {
@@ -145,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       stsEnabled: sts === 'on',
       shutdownTimeoutMs,
       postIntervalMs,
+      slackTimeoutMs,
+      intakeClaimIdleMs,
     },
   };
 }

@@ -1,5 +1,7 @@
 // Tracks work in progress so a shutdown can wait for replies already being written.
 
+import { markRefused } from './intake/context';
+
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
   private accepting = true;
@@ -15,6 +17,7 @@ export class InFlight {
   /** Runs `work` unless we are shutting down; resolves when it settles, never rejects. */
   async run(work: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
     if (!this.accepting) {
+      markRefused(); // journaled work stays in the log for the next start
       onError(new Error('shutting down: work arrived after the receiver closed and was not done'));
       return;
     }

@@ -1,7 +1,10 @@
 // Pacing and retries for every Web API call — the only place either happens.
 //
 // * chat.postMessage: one queue per channel at about one message per second (Slack's
-//   per-channel limit), so channels never wait on each other.
+//   per-channel limit), so channels never wait on each other. Spacing counts from when
+//   the previous post started, as Slack's limit does.
+// * chat.postEphemeral (private secret warnings) has its own queue and budget, so it never
+//   delays a channel reply.
 // * other methods: per-method budgets by Slack's rate-limit tier.
 // * 429: only the queue that got it waits, for exactly Retry-After.
 // * 5xx, resets, timeouts: retried with jittered exponential backoff within a budget.
@@ -69,20 +72,25 @@ export class SlackPacer {
   }
 
   private readonly interval: number;
-  /** When the last post of each channel finished (bounded; see spaceOut). */
+  /** When the last post of each channel started (bounded; see spaceOut). */
   private readonly lastPost = new Map<string, number>();
 
   /**
-   * Waits until `interval` has passed since the channel's previous post *finished*. Spacing
-   * launches is not enough: a request launched on time can reach Slack late (a busy event
-   * loop, a slow network) and arrive right before the next one.
+   * Waits until `interval` (plus a 2% margin for loopback and scheduling jitter) has passed
+   * since the channel's previous post *started*. Slack counts posts as they arrive and
+   * allows short bursts, so waiting a full interval after the previous one *finished*
+   * only adds that post's latency to every reply (1.2x the bound in a burst).
    */
   private async spaceOut(channel: string): Promise<void> {
     const last = this.lastPost.get(channel);
     if (last !== undefined) {
-      const wait = last + this.interval - Date.now();
+      const wait = last + this.spacing() - Date.now();
       if (wait > 0) await this.sleep(wait);
     }
+  }
+
+  private spacing(): number {
+    return this.interval + Math.min(20, Math.ceil(this.interval * 0.02));
   }
 
   private markPosted(channel: string): void {
@@ -91,7 +99,7 @@ export class SlackPacer {
     this.lastPost.set(channel, now);
     // Insertion order is oldest first: forget channels already past their interval.
     for (const [key, at] of this.lastPost) {
-      if (now - at < this.interval) break;
+      if (now - at < this.spacing()) break;
       this.lastPost.delete(key);
     }
   }
@@ -102,11 +110,7 @@ export class SlackPacer {
       const run = async () => {
         await this.spaceOut(channel);
         if (this.options.shared) await this.options.shared.wait(channel);
-        try {
-          return await this.withRetries(method, channel, call);
-        } finally {
-          this.markPosted(channel);
-        }
+        return this.withRetries(method, channel, call, () => this.markPosted(channel));
       };
       return this.channels.key(channel).schedule(run);
     }
@@ -133,10 +137,12 @@ export class SlackPacer {
     method: string,
     channel: string | undefined,
     call: () => Promise<T>,
+    onAttempt?: () => void,
   ): Promise<T> {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
+        onAttempt?.();
         return await call();
       } catch (err) {
         const failure = classifyFailure(err);

@@ -17,6 +17,7 @@ import { buttonSigningSecret, FlowCodec } from './flow-state';
 import { SlackGateway } from './gateway';
 import { healthHandler, startHealthServer, type Check } from './health';
 import { registerHome } from './home';
+import { journalMessages } from './intake';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
@@ -58,7 +59,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: sdkLogger,
-    timeout: 10_000,
+    timeout: config.slackTimeoutMs,
   };
   const inFlight = new InFlight();
   // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
@@ -70,6 +71,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       slack: () => slackOk,
       redis: () => runtime.redisState(),
       outcomes: () => runtime.outcomes.health(),
+      intake: () => runtime.intake.health(),
       sts: () => sts.health(),
       ...options.checks,
     },
@@ -78,6 +80,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       inFlight: inFlight.size,
       accepting: inFlight.isAccepting,
       pacer: runtime.pacer.stats,
+      intake: { pending: runtime.intake.pending(), ...runtime.intake.stats },
     }),
   );
 
@@ -155,11 +158,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     dedupe: runtime.dedupe,
     inFlight,
     codec: new FlowCodec(buttonSigningSecret(config.slack)),
-    slack: new SlackGateway(app.client, logger, runtime.pacer),
+    slack: new SlackGateway(
+      app.client,
+      logger,
+      runtime.pacer,
+      Math.min(5000, config.slackTimeoutMs),
+    ),
     outcomes: runtime.outcomes,
     sts,
     now: options.now ?? Date.now,
   };
+  journalMessages(app, runtime.intake, config.channels);
   registerMessages(app, context);
   const buttons = new ActionRouter();
   registerActions(buttons, context);
@@ -183,6 +192,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     port = (healthServer.address() as AddressInfo).port;
     await app.start();
   }
+  runtime.intake.start();
   logger.info('tfauth started', {
     mode: config.slack.mode,
     port,
@@ -202,6 +212,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       // Close the door first (no new events reach us; Slack retries elsewhere), then wait for
       // everything already acknowledged: nothing acknowledged is ever dropped.
       await app.stop().catch((err: unknown) => logger.warn('receiver stop failed', { error: err }));
+      // What has not started stays in the durable log for the next start (or another replica).
+      await runtime.intake.stop();
       const drained = await inFlight.drain(config.shutdownTimeoutMs);
       if (!drained)
         logger.warn('shutdown timeout: some replies were not finished', {
