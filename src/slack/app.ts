@@ -62,6 +62,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     timeout: config.slackTimeoutMs,
   };
   const inFlight = new InFlight();
+  inFlight.alsoWaitFor(() => runtime.intake.idle());
   // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
   const sts = createStsService(config, logger, options.sts);
   let slackOk: { ok: boolean; detail: string } = { ok: false, detail: 'not started' };

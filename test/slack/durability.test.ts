@@ -10,6 +10,7 @@ import { SlackTestServer } from '../support/slack-server';
 import { SlackHttpClient } from '../support/slack-signing';
 import { SIGNING_SECRET, testEnv } from '../support/bot';
 import { eventually, startBotProcess, type BotProcess } from '../support/bot-process';
+import { pendingWork, replyCounts } from '../support/reply-counts';
 
 jest.setTimeout(120_000);
 
@@ -32,34 +33,6 @@ afterEach(async () => {
 afterAll(async () => {
   await slack.close();
 });
-
-/** Replies Slack stored per pasted message (0 = lost, 2+ = duplicates). */
-export function replyCounts(s: SlackTestServer, keys: string[]): { lost: number; dupes: number } {
-  const counts = new Map<string, number>(keys.map((k) => [k, 0]));
-  for (const c of new Set(keys.map((k) => k.split(':')[0] as string)))
-    for (const m of s.messages(c))
-      if (m.thread_ts && counts.has(`${c}:${m.thread_ts}`))
-        counts.set(`${c}:${m.thread_ts}`, (counts.get(`${c}:${m.thread_ts}`) ?? 0) + 1);
-  let lost = 0;
-  let dupes = 0;
-  for (const n of counts.values()) {
-    if (n === 0) lost++;
-    else dupes += n - 1;
-  }
-  return { lost, dupes };
-}
-
-/** Work the bot still holds (the durable intake's pending entries), from /healthz. */
-export async function pendingWork(port: number): Promise<number | undefined> {
-  try {
-    const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
-      intake?: { pending?: number };
-    };
-    return body.intake?.pending;
-  } catch {
-    return undefined;
-  }
-}
 
 function pastes(n: number): ReturnType<typeof messageEvent>[] {
   return Array.from({ length: n }, (_, i) =>
@@ -115,3 +88,28 @@ it('Socket Mode: SIGKILL right after the last envelope ack, restart → 0 lost, 
   await settle(second, keys);
   expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
 });
+
+it('killed while Slack was still carrying out its post, restarted → the replay finds that reply and posts no second one', async () => {
+  const first = await start('http');
+  const http = new SlackHttpClient(`http://127.0.0.1:${first.port}/slack/events`, SIGNING_SECRET);
+  // Slack holds the post for a second, then stores it — after the bot is gone.
+  slack.failNext('chat.postMessage', { delayMs: 1000 });
+  const [msg] = pastes(1);
+  if (!msg) throw new Error('no paste');
+  expect((await http.sendEvent(eventCallback(msg))).status).toBe(200);
+  const keys = [`${msg.channel}:${msg.ts}`];
+  expect(await eventually(() => hasPostStarted(first), 10_000)).toBe(true);
+  await new Promise((r) => setTimeout(r, 300)); // the post is now held by Slack
+  await first.kill();
+  expect(await eventually(() => replyCounts(slack, keys).lost === 0, 10_000)).toBe(true);
+
+  const second = await start('http');
+  await settle(second, keys);
+  expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
+  expect(await pendingWork(second.port)).toBe(0);
+});
+
+/** The bot logs its verdict right before calling chat.postMessage. */
+function hasPostStarted(bot: BotProcess): boolean {
+  return bot.stdout.join('').includes('"msg":"message diagnosed"');
+}

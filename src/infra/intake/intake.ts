@@ -21,6 +21,8 @@ export interface SharedLog extends Journal {
   stop(): Promise<void>;
   /** Entries this replica holds and has not completed. */
   held(): number;
+  /** Nothing held here and nothing waiting in the log (true when that cannot be known). */
+  idle(): Promise<boolean>;
   health(): { ok: boolean; detail: string };
 }
 
@@ -67,6 +69,11 @@ export class Intake {
     for (const entry of left) void this.run(this.file, entry, true);
     const shared = this.shared;
     if (shared) shared.start((entry, replayed) => void this.run(shared, entry, replayed));
+  }
+
+  /** Nothing accepted is waiting or running (what tests wait for instead of sleeping). */
+  async idle(): Promise<boolean> {
+    return this.file.size === 0 && (this.shared ? await this.shared.idle() : true);
   }
 
   pending(): number {

@@ -67,6 +67,16 @@ export class RedisStreamLog implements SharedLog {
     return this.heldIds.size;
   }
 
+  async idle(): Promise<boolean> {
+    if (this.heldIds.size > 0) return false;
+    if (!this.healthy()) return true;
+    try {
+      return (await this.redis.xlen(this.stream)) === 0;
+    } catch {
+      return true;
+    }
+  }
+
   async append(kind: string, data: string): Promise<string> {
     try {
       await this.ensureGroup();
