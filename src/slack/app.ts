@@ -163,7 +163,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       app.client,
       logger,
       runtime.pacer,
-      Math.min(5000, config.slackTimeoutMs),
+      // As long again as the call was given (capped): Slack may still be carrying it out.
+      Math.min(10_000, config.slackTimeoutMs),
     ),
     outcomes: runtime.outcomes,
     sts,

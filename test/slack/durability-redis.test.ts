@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { eventCallback, messageEvent } from '../support/slack-payloads';
 import { SlackTestServer } from '../support/slack-server';
 import { SlackHttpClient } from '../support/slack-signing';
-import { SIGNING_SECRET, testEnv } from '../support/bot';
+import { SIGNING_SECRET, startTestBot, testEnv, type TestBot } from '../support/bot';
 import { eventually, startBotProcess, type BotProcess } from '../support/bot-process';
 import { RedisProcess } from '../support/redis-process';
 import { intakeStats, pendingWork, replyCounts } from '../support/reply-counts';
@@ -75,5 +75,68 @@ d('two replicas, Redis Stream intake', () => {
     expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
     // Some of them were taken over from the dead replica, not only read fresh.
     expect((await intakeStats(b.port))?.replayed).toBeGreaterThan(0);
+  });
+});
+
+d('two replicas, Redis frozen (SIGSTOP)', () => {
+  let redis: RedisProcess;
+  let slack: SlackTestServer;
+  let a: TestBot;
+  let b: TestBot;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    redis = await RedisProcess.start();
+    slack = await SlackTestServer.start();
+    const env = (dir: string) => ({
+      REDIS_URL: redis.url,
+      TFAUTH_DATA_DIR: dir,
+      TFAUTH_POST_INTERVAL_MS: '200',
+    });
+    for (let i = 0; i < 2; i++) dirs.push(mkdtempSync(join(tmpdir(), 'tfauth-freeze-')));
+    a = await startTestBot({ slack, env: env(dirs[0] as string) });
+    b = await startTestBot({ slack, env: env(dirs[1] as string) });
+  });
+  afterAll(async () => {
+    redis.thaw();
+    await a.stop();
+    await b.stop();
+    await slack.close();
+    await redis.down();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const health = async (t: TestBot) =>
+    (await (await fetch(`http://127.0.0.1:${t.bot.port}/healthz`)).json()) as {
+      status: string;
+      checks: { redis: { ok: boolean } };
+    };
+
+  it('replies continue, each message delivered to both replicas is answered once, and /healthz says degraded', async () => {
+    redis.freeze();
+    const channels = ['C0FA', 'C0FB', 'C0FC'];
+    const msgs = Array.from({ length: 12 }, (_, i) =>
+      messageEvent({
+        text: `Error: failed to get shared config profile, frozen-${i}`,
+        channel: channels[i % channels.length] as string,
+      }),
+    );
+    const acks = await Promise.all(
+      msgs.flatMap((m) => [
+        a.http.sendEvent(eventCallback(m)),
+        b.http.sendEvent(eventCallback(m), { retryNum: 1, retryReason: 'http_timeout' }),
+      ]),
+    );
+    expect(acks.map((r) => r.status)).toEqual(acks.map(() => 200));
+    await Promise.all([a.bot.context.inFlight.settled(), b.bot.context.inFlight.settled()]);
+    const keys = msgs.map((m) => `${m.channel}:${m.ts}`);
+    expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
+    expect(await health(a)).toMatchObject({ status: 'degraded', checks: { redis: { ok: false } } });
+
+    // Thawed, Redis carries out what was sent to it while frozen: still no second reply.
+    redis.thaw();
+    expect(await eventually(async () => (await health(a)).status === 'ok', 30_000)).toBe(true);
+    await Promise.all([a.bot.context.inFlight.settled(), b.bot.context.inFlight.settled()]);
+    expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
   });
 });

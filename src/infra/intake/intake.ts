@@ -13,6 +13,14 @@ import type { Sealer } from './sealed';
 
 export type Handler = (payload: unknown) => Promise<void>;
 
+/**
+ * How long the shared log may take to confirm an append before the entry is journaled
+ * locally instead: Slack wants its ack within 3 s, and a Redis that stopped answering is only
+ * declared down after a command timeout. If Redis carries out the late append anyway, the
+ * second copy loses the shared claim, or arrives stale and looks in the thread first.
+ */
+const SHARED_APPEND_DEADLINE_MS = 300;
+
 /** The shared log (journal-redis.ts): entries reach whichever replica reads them. */
 export interface SharedLog extends Journal {
   healthy(): boolean;
@@ -49,7 +57,7 @@ export class Intake {
     this.stats.accepted++;
     if (this.shared?.healthy()) {
       try {
-        await this.shared.append(kind, data);
+        await deadline(this.shared.append(kind, data), SHARED_APPEND_DEADLINE_MS);
         return;
       } catch (err) {
         this.logger.warn('shared intake unavailable: journaling locally', { error: err });
@@ -125,4 +133,13 @@ export class Intake {
   async close(): Promise<void> {
     await this.file.close();
   }
+}
+
+function deadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure is already handled by the fallback
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -39,6 +39,11 @@ export class RedisStreamLog implements SharedLog {
   private groupReady = false;
   private loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
+  /**
+   * A read that timed out may still have been carried out by Redis, handing us entries we
+   * never saw: after any failed read, our own pending list is read back (id 0) first.
+   */
+  private recheckOwn = true;
 
   constructor(
     private readonly redis: Redis,
@@ -128,26 +133,29 @@ export class RedisStreamLog implements SharedLog {
       }
       try {
         await this.ensureGroup();
-        const res = (await this.reader.xreadgroup(
+        const own = this.recheckOwn;
+        const res = (await this.reader.call(
+          'XREADGROUP',
           'GROUP',
           this.group,
           this.consumer,
           'COUNT',
-          50,
-          'BLOCK',
-          this.blockMs,
+          own ? '1000' : '50',
+          ...(own ? [] : ['BLOCK', String(this.blockMs)]),
           'STREAMS',
           this.stream,
-          '>',
+          own ? '0' : '>',
         )) as Array<[string, RawEntry[]]> | null;
+        this.recheckOwn = false;
         for (const [, entries] of res ?? [])
           for (const raw of entries) {
             const entry = toEntry(raw);
-            if (!entry) continue;
+            if (!entry || this.heldIds.has(entry.id)) continue;
             this.heldIds.add(entry.id);
-            deliver(entry, Date.now() - Number(entry.id.split('-')[0]) > STALE_MS);
+            deliver(entry, own || Date.now() - Number(entry.id.split('-')[0]) > STALE_MS);
           }
       } catch (err) {
+        this.recheckOwn = true;
         if (/NOGROUP/.test((err as Error).message)) this.groupReady = false;
         else if (this.running) this.logger.debug('stream read failed', { error: err });
         await this.pause(250);
