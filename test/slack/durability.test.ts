@@ -113,3 +113,20 @@ it('killed while Slack was still carrying out its post, restarted → the replay
 function hasPostStarted(bot: BotProcess): boolean {
   return bot.stdout.join('').includes('"msg":"message diagnosed"');
 }
+
+it('SIGTERM during a burst, then SIGKILL before the drain ends (a grace period too short), restart → 0 lost, 0 duplicates', async () => {
+  const first = await start('http');
+  const http = new SlackHttpClient(`http://127.0.0.1:${first.port}/slack/events`, SIGNING_SECRET);
+  const msgs = pastes(30);
+  const acks = await Promise.all(msgs.map((m) => http.sendEvent(eventCallback(m))));
+  expect(acks.map((r) => r.status)).toEqual(msgs.map(() => 200));
+  first.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000)); // the drain needs ~5 s: cut it short
+  await first.kill();
+  const keys = msgs.map((m) => `${m.channel}:${m.ts}`);
+  expect(replyCounts(slack, keys).lost).toBeGreaterThan(0);
+
+  const second = await start('http');
+  await settle(second, keys);
+  expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
+});

@@ -1,5 +1,8 @@
 // Starts the real bot (as main.ts does, in-process) against the local Slack test server.
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/infra/config';
 import { createLogger } from '../../src/infra/logger';
 import { startBot, type BotOptions, type RunningBot } from '../../src/slack/app';
@@ -45,6 +48,8 @@ export function testEnv(
     TFAUTH_SHUTDOWN_TIMEOUT_MS: '5000',
     // Tests post many replies to one channel; real deployments keep Slack's ~1/s.
     TFAUTH_POST_INTERVAL_MS: '20',
+    // A journal of its own: a bot replays what it finds there on start.
+    TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-test-')),
     ...extra,
   };
 }

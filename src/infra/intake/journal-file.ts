@@ -43,7 +43,10 @@ export class FileJournal implements Journal {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    const journal = new FileJournal(dir, await open(path, 'a'), compactAfter);
+    const handle = await open(path, 'a');
+    // End a torn last line, or the next append would be glued to it and lost with it.
+    if (text.length > 0 && !text.endsWith('\n')) await handle.write('\n');
+    const journal = new FileJournal(dir, handle, compactAfter);
     for (const line of text.split('\n')) {
       if (!line) continue;
       journal.lines++;

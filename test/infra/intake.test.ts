@@ -1,0 +1,105 @@
+// The durable intake's parts on their own: the journal file survives reopening (and a torn
+// last line), group commit keeps every concurrent append, compaction keeps what is pending,
+// sealed payloads open only with the same key, and post spacing counts from post starts.
+
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileJournal } from '../../src/infra/intake/journal-file';
+import { Sealer } from '../../src/infra/intake/sealed';
+import { PostSpacing } from '../../src/infra/post-spacing';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tfauth-journal-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('FileJournal', () => {
+  it('replays what was appended and not completed, in order, after a reopen', async () => {
+    const j = await FileJournal.open(dir);
+    const a = await j.append('message', 'A');
+    const b = await j.append('message', 'B');
+    await j.append('message', 'C');
+    await j.complete(b);
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(again.pending().map((e) => e.data)).toEqual(['A', 'C']);
+    expect(again.pending()[0]?.id).toBe(a);
+    await again.close();
+  });
+
+  it('keeps all of 500 concurrent appends (group commit)', async () => {
+    const j = await FileJournal.open(dir);
+    const ids = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => j.append('message', `p${i}`)),
+    );
+    expect(new Set(ids).size).toBe(500);
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(again.size).toBe(500);
+    await again.close();
+  });
+
+  it('ignores a torn last line (a crash mid-write, never acknowledged)', async () => {
+    const j = await FileJournal.open(dir);
+    await j.append('message', 'kept');
+    await j.close();
+    appendFileSync(join(dir, 'intake.journal'), '{"op":"add","id":"x","kin');
+    const again = await FileJournal.open(dir);
+    expect(again.pending().map((e) => e.data)).toEqual(['kept']);
+    await again.append('message', 'after');
+    await again.close();
+    const third = await FileJournal.open(dir);
+    expect(third.pending().map((e) => e.data)).toContain('after');
+    await third.close();
+  });
+
+  it('compacts when mostly completed, keeping pending entries and appends made meanwhile', async () => {
+    const j = await FileJournal.open(dir, 50);
+    const keep = await j.append('message', 'keep');
+    for (let i = 0; i < 100; i++) await j.complete(await j.append('message', `done${i}`));
+    const late = Promise.all([j.append('message', 'late1'), j.append('message', 'late2')]);
+    for (let i = 0; i < 100; i++) await j.complete(await j.append('message', `more${i}`));
+    await late;
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(again.pending().map((e) => e.data)).toEqual(['keep', 'late1', 'late2']);
+    expect(again.pending()[0]?.id).toBe(keep);
+    await again.close();
+  });
+});
+
+describe('Sealer', () => {
+  it('opens what it sealed, hides the text, and refuses another key', () => {
+    const sealer = new Sealer('xoxb-one');
+    const sealed = sealer.seal({ text: 'AWS_SECRET_ACCESS_KEY=abc123' });
+    expect(sealed).not.toContain('abc123');
+    expect(sealer.open(sealed)).toEqual({ text: 'AWS_SECRET_ACCESS_KEY=abc123' });
+    expect(new Sealer('xoxb-two').open(sealed)).toBeUndefined();
+  });
+});
+
+describe('PostSpacing', () => {
+  it('counts from the previous start when round trips are steady', () => {
+    let now = 0;
+    const s = new PostSpacing(1000, () => now);
+    s.started('C');
+    now = 200;
+    s.finished('C', true);
+    expect(s.waitFor('C')).toBe(s.spacing - 200);
+  });
+
+  it('counts from the answer minus the shortest round trip when a send was delayed', () => {
+    let now = 0;
+    const s = new PostSpacing(1000, () => now);
+    s.started('C');
+    now = 10;
+    s.finished('C', true); // shortest round trip: 10 ms
+    now = 2000;
+    s.started('C');
+    now = 2500; // this one took 500 ms: it may have reached Slack as late as ~2490
+    s.finished('C', true);
+    expect(s.waitFor('C')).toBeGreaterThanOrEqual(2490 + 1000 - now);
+  });
+});
