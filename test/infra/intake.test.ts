@@ -5,7 +5,9 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Intake } from '../../src/infra/intake/intake';
 import { FileJournal } from '../../src/infra/intake/journal-file';
+import { createLogger } from '../../src/infra/logger';
 import { Sealer } from '../../src/infra/intake/sealed';
 import { PostSpacing } from '../../src/infra/post-spacing';
 
@@ -67,6 +69,40 @@ describe('FileJournal', () => {
     expect(again.pending().map((e) => e.data)).toEqual(['keep', 'late1', 'late2']);
     expect(again.pending()[0]?.id).toBe(keep);
     await again.close();
+  });
+});
+
+describe('Intake replay', () => {
+  const sealer = new Sealer('xoxb-test');
+  const logger = createLogger({ level: 'error', write: () => undefined });
+
+  /** Starts an intake on the journal and returns the payloads its handler was given. */
+  async function replayOnce(): Promise<string[]> {
+    const journal = await FileJournal.open(dir);
+    const intake = new Intake(journal, sealer, logger);
+    const seen: string[] = [];
+    intake.on('message', async (p) => {
+      seen.push((p as { n: string }).n);
+      throw new Error('final failure'); // done, as failed for good
+    });
+    const handled = new Promise<void>((resolve) => setTimeout(resolve, 50));
+    intake.start();
+    await handled;
+    await intake.close();
+    return seen;
+  }
+
+  it('replays a left entry, and gives up on one replayed too often (it may be what crashes the bot)', async () => {
+    const journal = await FileJournal.open(dir);
+    await journal.append('message', sealer.seal({ n: 'poison' }));
+    for (let i = 0; i < 3; i++) await journal.replaying(journal.pending()[0]?.id as string);
+    await journal.append('message', sealer.seal({ n: 'fine' }));
+    await journal.close();
+    expect(await replayOnce()).toEqual(['fine']);
+    // Both are done now: the poison one given up, the other completed (as failed).
+    const after = await FileJournal.open(dir);
+    expect(after.size).toBe(0);
+    await after.close();
   });
 });
 

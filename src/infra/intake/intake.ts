@@ -21,6 +21,9 @@ export type Handler = (payload: unknown) => Promise<void>;
  */
 const SHARED_APPEND_DEADLINE_MS = 300;
 
+/** An entry whose replay started this often without completing likely crashes the process. */
+const MAX_REPLAYS = 3;
+
 /** The shared log (journal-redis.ts): entries reach whichever replica reads them. */
 export interface SharedLog extends Journal {
   healthy(): boolean;
@@ -106,6 +109,18 @@ export class Intake {
       });
       await log.complete(entry.id).catch(() => undefined);
       return;
+    }
+    if (replayed) {
+      const before = await log.replaying(entry.id).catch(() => 0);
+      if (before >= MAX_REPLAYS) {
+        this.stats.failed++;
+        this.logger.error('gave up on a journal entry replayed too often (it may crash the bot)', {
+          kind: entry.kind,
+          replays: before,
+        });
+        await log.complete(entry.id).catch(() => undefined);
+        return;
+      }
     }
     const ctx: WorkContext = { replayed, checkThread: false, refused: false };
     try {

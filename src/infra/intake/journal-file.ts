@@ -19,6 +19,8 @@ interface Waiter {
 
 export class FileJournal implements Journal {
   private readonly pendingEntries = new Map<string, JournalEntry>();
+  /** Replays started per entry, so an entry that crashes the process is not replayed forever. */
+  private readonly tries = new Map<string, number>();
   private queue: Waiter[] = [];
   private flushing: Promise<void> | undefined;
   private lines = 0;
@@ -58,7 +60,12 @@ export class FileJournal implements Journal {
       }
       if (op.op === 'add' && op.id && op.kind && op.data)
         journal.pendingEntries.set(op.id, { id: op.id, kind: op.kind, data: op.data });
-      else if (op.op === 'done' && op.id) journal.pendingEntries.delete(op.id);
+      else if (op.op === 'try' && op.id)
+        journal.tries.set(op.id, (journal.tries.get(op.id) ?? 0) + 1);
+      else if (op.op === 'done' && op.id) {
+        journal.pendingEntries.delete(op.id);
+        journal.tries.delete(op.id);
+      }
     }
     return journal;
   }
@@ -91,7 +98,16 @@ export class FileJournal implements Journal {
     return id;
   }
 
+  /** Records (durably) that a replay of `id` starts; returns how many replays started before. */
+  async replaying(id: string): Promise<number> {
+    const before = this.tries.get(id) ?? 0;
+    this.tries.set(id, before + 1);
+    await this.write(JSON.stringify({ op: 'try', id }));
+    return before;
+  }
+
   async complete(id: string): Promise<void> {
+    this.tries.delete(id);
     if (!this.pendingEntries.delete(id)) return;
     // Not awaited on purpose (see the header); failures surface through health().
     this.write(JSON.stringify({ op: 'done', id })).catch(() => undefined);
@@ -145,11 +161,13 @@ export class FileJournal implements Journal {
     const out = await open(tmp, 'w');
     const entries = this.pending();
     try {
-      await out.write(
-        entries
-          .map((e) => JSON.stringify({ op: 'add', id: e.id, kind: e.kind, data: e.data }) + '\n')
-          .join(''),
-      );
+      const lines = entries.flatMap((e) => [
+        JSON.stringify({ op: 'add', id: e.id, kind: e.kind, data: e.data }),
+        ...Array.from({ length: this.tries.get(e.id) ?? 0 }, () =>
+          JSON.stringify({ op: 'try', id: e.id }),
+        ),
+      ]);
+      await out.write(lines.map((l) => l + '\n').join(''));
       await out.sync();
     } finally {
       await out.close();

@@ -103,6 +103,14 @@ export class RedisStreamLog implements SharedLog {
     }
   }
 
+  /** XCLAIM and XREADGROUP already count deliveries: the first was not a replay. */
+  async replaying(id: string): Promise<number> {
+    const info = (await this.redis.xpending(this.stream, this.group, id, id, 1)) as Array<
+      [string, string, number, number]
+    >;
+    return Math.max(0, (info[0]?.[3] ?? 1) - 1);
+  }
+
   start(deliver: (entry: JournalEntry, replayed: boolean) => void): void {
     this.running = true;
     this.loops = [this.readLoop(deliver), this.claimLoop(deliver)];

@@ -13,4 +13,6 @@ export interface Journal {
   append(kind: string, data: string): Promise<string>;
   /** Marks the entry done; it will not be replayed. */
   complete(id: string): Promise<void>;
+  /** A replay of `id` starts: how many started before (durably counted). */
+  replaying(id: string): Promise<number>;
 }
