@@ -139,4 +139,40 @@ d('two replicas, Redis frozen (SIGSTOP)', () => {
     await Promise.all([a.bot.context.inFlight.settled(), b.bot.context.inFlight.settled()]);
     expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
   });
+
+  it('Redis stopped: each message delivered to both replicas is answered once, during the outage and after it', async () => {
+    await redis.down();
+    const during = Array.from({ length: 12 }, (_, i) =>
+      messageEvent({
+        text: `Error: failed to get shared config profile, down-${i}`,
+        channel: ['C0DA', 'C0DB', 'C0DC'][i % 3] as string,
+      }),
+    );
+    const sendBoth = async (msgs: ReturnType<typeof messageEvent>[]) => {
+      const acks = await Promise.all(
+        msgs.flatMap((m) => [
+          a.http.sendEvent(eventCallback(m)),
+          b.http.sendEvent(eventCallback(m), { retryNum: 1, retryReason: 'http_timeout' }),
+        ]),
+      );
+      expect(acks.map((r) => r.status)).toEqual(acks.map(() => 200));
+      await Promise.all([a.bot.context.inFlight.settled(), b.bot.context.inFlight.settled()]);
+      return msgs.map((m) => `${m.channel}:${m.ts}`);
+    };
+    const keysDuring = await sendBoth(during);
+    expect(replyCounts(slack, keysDuring)).toEqual({ lost: 0, dupes: 0 });
+
+    await redis.up(); // empty: the claims taken during the outage were only in-process
+    expect(await eventually(async () => (await health(a)).status === 'ok', 30_000)).toBe(true);
+    const after = during
+      .slice(0, 6)
+      .map((m, i) =>
+        messageEvent({
+          text: `Error: failed to get shared config profile, back-${i}`,
+          channel: m.channel,
+        }),
+      );
+    const keysAfter = await sendBoth(after);
+    expect(replyCounts(slack, [...keysDuring, ...keysAfter])).toEqual({ lost: 0, dupes: 0 });
+  });
 });
