@@ -164,14 +164,12 @@ d('two replicas, Redis frozen (SIGSTOP)', () => {
 
     await redis.up(); // empty: the claims taken during the outage were only in-process
     expect(await eventually(async () => (await health(a)).status === 'ok', 30_000)).toBe(true);
-    const after = during
-      .slice(0, 6)
-      .map((m, i) =>
-        messageEvent({
-          text: `Error: failed to get shared config profile, back-${i}`,
-          channel: m.channel,
-        }),
-      );
+    const after = during.slice(0, 6).map((m, i) =>
+      messageEvent({
+        text: `Error: failed to get shared config profile, back-${i}`,
+        channel: m.channel,
+      }),
+    );
     const keysAfter = await sendBoth(after);
     expect(replyCounts(slack, [...keysDuring, ...keysAfter])).toEqual({ lost: 0, dupes: 0 });
   });
