@@ -24,6 +24,8 @@ export interface StreamLogOptions {
 
 /** An entry read this late after its XADD waited on something (an outage): check the thread. */
 const STALE_MS = 3000;
+/** Consumers (replicas gone) holding nothing and idle this long are removed from the group. */
+const FORGET_CONSUMER_MS = 3600_000;
 
 type RawEntry = [string, string[]] | null;
 
@@ -44,6 +46,7 @@ export class RedisStreamLog implements SharedLog {
    * never saw: after any failed read, our own pending list is read back (id 0) first.
    */
   private recheckOwn = true;
+  private lastForget = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -179,6 +182,7 @@ export class RedisStreamLog implements SharedLog {
         await this.refreshHeld();
         for (const id of [...this.unacked]) await this.complete(id);
         await this.takeOver(deliver);
+        await this.forgetGoneConsumers();
       } catch (err) {
         noteRedisFailure(this.redis, err, this.logger, 'state');
         this.logger.debug('stream refresh or takeover failed', { error: err });
@@ -224,6 +228,21 @@ export class RedisStreamLog implements SharedLog {
         deliver(entry, true);
       }
     } while (cursor !== '0-0' && this.running);
+  }
+
+  /** Every replica start adds a consumer; the ones of replicas long gone are dropped. */
+  private async forgetGoneConsumers(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastForget < FORGET_CONSUMER_MS / 12) return;
+    this.lastForget = now;
+    const consumers = (await this.redis.xinfo('CONSUMERS', this.stream, this.group)) as unknown[][];
+    for (const fields of consumers) {
+      const info: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < fields.length; i += 2) info[String(fields[i])] = fields[i + 1];
+      if (info.name === this.consumer || Number(info.pending) > 0) continue;
+      if (Number(info.idle) < FORGET_CONSUMER_MS) continue;
+      await this.redis.xgroup('DELCONSUMER', this.stream, this.group, String(info.name));
+    }
   }
 
   private pause(ms: number): Promise<void> {
