@@ -6,6 +6,10 @@
 // slow network), spacing also counts from the answer minus that shortest round trip, so two
 // posts never arrive closer than the interval.
 
+// Short, so a lasting change of latency (a slower network) is learned within a few seconds.
+const RTT_WINDOW = 20;
+const MIN_SAMPLES = 5;
+
 interface Last {
   start: number;
   end?: number;
@@ -13,7 +17,8 @@ interface Last {
 
 export class PostSpacing {
   private readonly last = new Map<string, Last>();
-  /** Shortest recent round trip of a post (decays so one lucky sample does not stick). */
+  /** Round trips of the last posts (all channels): their minimum is the shortest recent one. */
+  private readonly rtts: number[] = [];
   private minRtt = Number.POSITIVE_INFINITY;
 
   constructor(
@@ -21,7 +26,7 @@ export class PostSpacing {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The interval plus a 2% margin (at most 20 ms) for loopback and scheduling jitter. */
+  /** The interval plus a 2% margin (at most 20 ms): Slack (and the test server) see sends a few ms apart from when we made them. */
   get spacing(): number {
     return this.intervalMs + Math.min(20, Math.ceil(this.intervalMs * 0.02));
   }
@@ -31,8 +36,9 @@ export class PostSpacing {
     const last = this.last.get(channel);
     if (!last) return 0;
     let earliest = last.start + this.spacing;
-    if (last.end !== undefined && Number.isFinite(this.minRtt))
-      earliest = Math.max(earliest, last.end + this.spacing - this.minRtt);
+    // Until a few round trips are known, count from the answer (the shortest is not known yet).
+    const shortest = this.rtts.length >= MIN_SAMPLES ? this.minRtt : 0;
+    if (last.end !== undefined) earliest = Math.max(earliest, last.end + this.spacing - shortest);
     return Math.max(0, earliest - this.now());
   }
 
@@ -52,6 +58,9 @@ export class PostSpacing {
     if (!last || last.end !== undefined) return;
     last.end = this.now();
     const rtt = last.end - last.start;
-    if (ok) this.minRtt = Math.min(rtt, this.minRtt === Infinity ? rtt : this.minRtt * 1.05 + 1);
+    if (!ok) return;
+    this.rtts.push(rtt);
+    if (this.rtts.length > RTT_WINDOW) this.rtts.shift();
+    this.minRtt = Math.min(...this.rtts);
   }
 }

@@ -117,25 +117,39 @@ describe('Sealer', () => {
 });
 
 describe('PostSpacing', () => {
-  it('counts from the previous start when round trips are steady', () => {
-    let now = 0;
-    const s = new PostSpacing(1000, () => now);
-    s.started('C');
-    now = 200;
-    s.finished('C', true);
+  /** Posts `count` times in channel C, each taking `rtt` ms, each as soon as allowed. */
+  function steady(s: PostSpacing, clock: { now: number }, count: number, rtt: number): void {
+    for (let i = 0; i < count; i++) {
+      clock.now += s.waitFor('C');
+      s.started('C');
+      clock.now += rtt;
+      s.finished('C', true);
+    }
+  }
+
+  it('counts from the answer until a few round trips are known', () => {
+    const clock = { now: 0 };
+    const s = new PostSpacing(1000, () => clock.now);
+    steady(s, clock, 1, 200);
+    expect(s.waitFor('C')).toBe(s.spacing);
+  });
+
+  it('then counts from the previous start when round trips are steady', () => {
+    const clock = { now: 0 };
+    const s = new PostSpacing(1000, () => clock.now);
+    steady(s, clock, 6, 200);
     expect(s.waitFor('C')).toBe(s.spacing - 200);
   });
 
   it('counts from the answer minus the shortest round trip when a send was delayed', () => {
-    let now = 0;
-    const s = new PostSpacing(1000, () => now);
+    const clock = { now: 0 };
+    const s = new PostSpacing(1000, () => clock.now);
+    steady(s, clock, 6, 10); // shortest round trip: 10 ms
+    clock.now += s.waitFor('C');
+    const start = clock.now;
     s.started('C');
-    now = 10;
-    s.finished('C', true); // shortest round trip: 10 ms
-    now = 2000;
-    s.started('C');
-    now = 2500; // this one took 500 ms: it may have reached Slack as late as ~2490
+    clock.now += 500; // this one took 500 ms: it may have reached Slack as late as start + 490
     s.finished('C', true);
-    expect(s.waitFor('C')).toBeGreaterThanOrEqual(2490 + 1000 - now);
+    expect(clock.now + s.waitFor('C')).toBeGreaterThanOrEqual(start + 490 + 1000);
   });
 });
