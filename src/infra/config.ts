@@ -30,14 +30,18 @@ export interface Config {
   stsEnabled: boolean;
   shutdownTimeoutMs: number;
   /**
-   * Minimum spacing of replies in one channel, counted from the end of the previous post
-   * (Slack allows about one message per second per channel).
+   * Minimum spacing of replies in one channel, counted from the start of the previous post
+   * (Slack allows about one message per second per channel, with short bursts).
    */
   postIntervalMs: number;
   /** How long outcome records are kept (TFAUTH_OUTCOME_DAYS), in days. */
   outcomeDays: number;
   /** Worker threads for diagnosis (TFAUTH_DIAGNOSIS_THREADS); 0 runs it on the event loop. */
   diagnosisThreads: number;
+  /** How long one Web API call may take before its outcome counts as unknown. */
+  slackTimeoutMs: number;
+  /** With Redis: how long a replica may hold an entry unrefreshed before another takes it over. */
+  intakeClaimIdleMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -127,6 +131,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     errors,
     { min: 0, max: 64 },
   );
+  const slackTimeoutMs = integer(
+    get('TFAUTH_SLACK_TIMEOUT_MS'),
+    30_000,
+    'TFAUTH_SLACK_TIMEOUT_MS',
+    errors,
+    { min: 500, max: 300_000 },
+  );
+  const intakeClaimIdleMs = integer(
+    get('TFAUTH_INTAKE_CLAIM_IDLE_MS'),
+    30_000,
+    'TFAUTH_INTAKE_CLAIM_IDLE_MS',
+    errors,
+    { min: 500, max: 3_600_000 },
+  );
 
   const escalationRaw = get('TFAUTH_ESCALATION');
   let escalation: Config['escalation'];
@@ -183,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       postIntervalMs,
       outcomeDays,
       diagnosisThreads,
+      slackTimeoutMs,
+      intakeClaimIdleMs,
     },
   };
 }

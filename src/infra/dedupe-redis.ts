@@ -1,11 +1,13 @@
 // "Answered or being answered", shared by every replica through Redis (SET NX PX). When
 // Redis is unreachable the in-process dedupe takes over (with a warning): replies keep
-// flowing, though two replicas could then both answer a message delivered to each.
+// flowing, and the work is marked uncertain, so the gateway looks in the thread for our
+// reply before posting (and keeps only the first copy if two replicas raced).
 
 import type Redis from 'ioredis';
 import type { Dedupe } from './dedupe';
+import { markUncertain } from './intake/context';
 import type { Logger } from './logger';
-import { redisHealthy } from './redis';
+import { noteRedisFailure, redisHealthy } from './redis';
 
 const PREFIX = 'tfauth:dedupe:';
 
@@ -28,9 +30,11 @@ export class RedisDedupe implements Dedupe {
         this.recovered();
         return won;
       } catch (err) {
+        noteRedisFailure(this.redis, err, this.logger, 'state');
         this.degrade(err);
       }
     } else this.degrade(new Error(`redis ${this.redis.status}`));
+    markUncertain();
     return this.fallback.claim(key);
   }
 

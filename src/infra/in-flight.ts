@@ -1,8 +1,11 @@
 // Tracks work in progress so a shutdown can wait for replies already being written.
 
+import { markRefused } from './intake/context';
+
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
   private accepting = true;
+  private readonly idleChecks: Array<() => Promise<boolean>> = [];
 
   get size(): number {
     return this.running.size;
@@ -15,6 +18,7 @@ export class InFlight {
   /** Runs `work` unless we are shutting down; resolves when it settles, never rejects. */
   async run(work: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
     if (!this.accepting) {
+      markRefused(); // journaled work stays in the log for the next start
       onError(new Error('shutting down: work arrived after the receiver closed and was not done'));
       return;
     }
@@ -27,9 +31,19 @@ export class InFlight {
     }
   }
 
-  /** Waits for the work running now without closing the door (tests use it instead of sleeps). */
+  /** Work not started yet that settled() also waits for (the durable intake's entries). */
+  alsoWaitFor(idle: () => Promise<boolean>): void {
+    this.idleChecks.push(idle);
+  }
+
+  /** Waits for the work running or accepted now without closing the door (tests use it instead of sleeps). */
   async settled(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    for (;;) {
+      while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      const idle = await Promise.all(this.idleChecks.map((check) => check()));
+      if (idle.every(Boolean) && this.running.size === 0) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** Stops taking new work and waits (up to `timeoutMs`) for what is running. True if all finished. */

@@ -1,7 +1,10 @@
 // Pacing and retries for every Web API call — the only place either happens.
 //
 // * chat.postMessage: one queue per channel at about one message per second (Slack's
-//   per-channel limit), so channels never wait on each other.
+//   per-channel limit), so channels never wait on each other. Spacing counts from when
+//   the previous post started, as Slack's limit does (post-spacing.ts).
+// * chat.postEphemeral (private secret warnings) has its own queue and budget, so it never
+//   delays a channel reply.
 // * other methods: per-method budgets by Slack's rate-limit tier.
 // * 429: only the queue that got it waits, for exactly Retry-After.
 // * 5xx, resets, timeouts: retried with jittered exponential backoff within a budget.
@@ -9,6 +12,7 @@
 
 import Bottleneck from 'bottleneck';
 import type { Logger } from './logger';
+import { PostSpacing } from './post-spacing';
 import { classifyFailure } from './slack-errors';
 
 export interface SharedTurns {
@@ -63,50 +67,32 @@ export class SlackPacer {
   constructor(private readonly options: PacerOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.interval = options.perChannelIntervalMs ?? 1000;
+    this.spacing = new PostSpacing(options.perChannelIntervalMs ?? 1000);
     // One post at a time per channel; idle channel queues are dropped after 5 minutes.
     this.channels = new Bottleneck.Group({ maxConcurrent: 1, timeout: 300_000 });
   }
 
-  private readonly interval: number;
-  /** When the last post of each channel finished (bounded; see spaceOut). */
-  private readonly lastPost = new Map<string, number>();
-
-  /**
-   * Waits until `interval` has passed since the channel's previous post *finished*. Spacing
-   * launches is not enough: a request launched on time can reach Slack late (a busy event
-   * loop, a slow network) and arrive right before the next one.
-   */
-  private async spaceOut(channel: string): Promise<void> {
-    const last = this.lastPost.get(channel);
-    if (last !== undefined) {
-      const wait = last + this.interval - Date.now();
-      if (wait > 0) await this.sleep(wait);
-    }
-  }
-
-  private markPosted(channel: string): void {
-    const now = Date.now();
-    this.lastPost.delete(channel);
-    this.lastPost.set(channel, now);
-    // Insertion order is oldest first: forget channels already past their interval.
-    for (const [key, at] of this.lastPost) {
-      if (now - at < this.interval) break;
-      this.lastPost.delete(key);
-    }
-  }
+  private readonly spacing: PostSpacing;
 
   schedule<T>(method: string, channel: string | undefined, call: () => Promise<T>): Promise<T> {
     this.stats.calls++;
     if (method === 'chat.postMessage' && channel) {
       const run = async () => {
-        await this.spaceOut(channel);
+        const wait = this.spacing.waitFor(channel);
+        if (wait > 0) await this.sleep(wait);
         if (this.options.shared) await this.options.shared.wait(channel);
-        try {
-          return await this.withRetries(method, channel, call);
-        } finally {
-          this.markPosted(channel);
-        }
+        const attempt = async () => {
+          this.spacing.started(channel);
+          try {
+            const res = await call();
+            this.spacing.finished(channel, true);
+            return res;
+          } catch (err) {
+            this.spacing.finished(channel, false);
+            throw err;
+          }
+        };
+        return this.withRetries(method, channel, attempt);
       };
       return this.channels.key(channel).schedule(run);
     }

@@ -6,12 +6,13 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from './logger';
 import type { SharedTurns } from './pacer';
+import { redisHealthy } from './redis';
 
 export class RedisTurns implements SharedTurns {
   private readonly limiter: RateLimiterRedis;
 
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     private readonly logger: Logger,
     intervalSeconds = 1,
     private readonly sleep: (ms: number) => Promise<void> = (ms) =>
@@ -28,6 +29,8 @@ export class RedisTurns implements SharedTurns {
   }
 
   async wait(key: string): Promise<void> {
+    // A frozen Redis would hold every post for a command timeout: pace in-process instead.
+    if (!redisHealthy(this.redis)) return;
     for (let i = 0; i < 600; i++) {
       try {
         await this.limiter.consume(key);

@@ -24,6 +24,7 @@ import {
   type Check,
 } from './health';
 import { registerHome } from './home';
+import { journalMessages } from './intake';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
@@ -72,9 +73,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: sdkLogger,
-    timeout: 10_000,
+    timeout: config.slackTimeoutMs,
   };
   const inFlight = new InFlight();
+  inFlight.alsoWaitFor(() => runtime.intake.idle());
   // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
   const sts = createStsService(config, logger, options.sts);
   let slackOk: { ok: boolean; detail: string } = { ok: false, detail: 'not started' };
@@ -84,6 +86,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       slack: () => slackOk,
       redis: () => runtime.redisState(),
       outcomes: () => runtime.outcomes.health(),
+      intake: () => runtime.intake.health(),
       sts: () => sts.health(),
       ...options.checks,
     },
@@ -93,6 +96,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       accepting: inFlight.isAccepting,
       pacer: runtime.pacer.stats,
       unhandledRejections: unexpectedRejections(),
+      intake: { pending: runtime.intake.pending(), ...runtime.intake.stats },
     }),
   );
   const ready = readinessHandler({
@@ -207,11 +211,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     dedupe: runtime.dedupe,
     inFlight,
     codec: new FlowCodec(buttonSigningSecret(config.slack)),
-    slack: new SlackGateway(app.client, logger, runtime.pacer),
+    slack: new SlackGateway(
+      app.client,
+      logger,
+      runtime.pacer,
+      // As long again as the call was given (capped): Slack may still be carrying it out.
+      Math.min(10_000, config.slackTimeoutMs),
+    ),
     outcomes: runtime.outcomes,
     sts,
     now: options.now ?? Date.now,
   };
+  journalMessages(app, runtime.intake, config.channels);
   registerMessages(app, context);
   const buttons = new ActionRouter();
   registerActions(buttons, context);
@@ -236,6 +247,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     port = (healthServer.address() as AddressInfo).port;
     await app.start();
   }
+  runtime.intake.start();
   logger.info('tfauth started', {
     mode: config.slack.mode,
     port,
@@ -255,6 +267,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       // Close the door first (no new events reach us; Slack retries elsewhere), then wait for
       // everything already acknowledged: nothing acknowledged is ever dropped.
       await app.stop().catch((err: unknown) => logger.warn('receiver stop failed', { error: err }));
+      // What has not started stays in the durable log for the next start (or another replica).
+      await runtime.intake.stop();
       const drained = await inFlight.drain(config.shutdownTimeoutMs);
       if (!drained)
         logger.warn('shutdown timeout: some replies were not finished', {

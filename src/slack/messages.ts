@@ -106,12 +106,14 @@ async function handleMessage(
     return;
   }
   let posted = false;
+  // The private warning has its own queue and budget: the channel reply never waits for it.
+  let warningSent: Promise<void> = Promise.resolve();
   try {
     const warned = warn ? msg.user : undefined;
     if (warned) {
       const warning = secretWarning(d.secrets, 'Your message in this channel');
-      try {
-        await bot.slack.postEphemeral(
+      warningSent = bot.slack
+        .postEphemeral(
           {
             channel: msg.channel,
             user: warned,
@@ -119,14 +121,18 @@ async function handleMessage(
             ...warning,
           },
           ref,
+        )
+        .then(
+          () => {
+            posted = true;
+          },
+          // Logged by the gateway; the diagnosis reply must not be lost because the warning was.
+          () => undefined,
         );
-        posted = true;
-      } catch {
-        // Logged by the gateway; the diagnosis reply must not be lost because the warning was.
-      }
     }
     if (!answer) {
       if (note) await postNote(bot, msg, notes, ref);
+      await warningSent;
       return;
     }
     // STS checks (when on): buttons, and the key ids' accounts confirmed — see confirmForReply.
@@ -157,6 +163,7 @@ async function handleMessage(
       key,
     );
     posted = true;
+    await warningSent;
     await recordDiagnosed(bot, d, msg.channel, ref);
     if (confirmed.later && res.ts)
       await lateConfirmation(
@@ -171,6 +178,7 @@ async function handleMessage(
         codec,
       );
   } catch (err) {
+    await warningSent;
     // Nothing reached Slack: let a redelivery of the same message try again.
     if (!posted) await bot.dedupe.release(key);
     throw err;

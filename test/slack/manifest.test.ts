@@ -26,6 +26,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
+  'chat.delete': ['chat:write'], // our own second copy of a reply (gateway keepFirst)
   'chat.getPermalink': [],
   'views.open': [],
   'views.publish': [],

@@ -48,7 +48,7 @@ export function testEnv(
     TFAUTH_SHUTDOWN_TIMEOUT_MS: '5000',
     // Tests post many replies to one channel; real deployments keep Slack's ~1/s.
     TFAUTH_POST_INTERVAL_MS: '20',
-    // Outcomes go to a fresh folder, never the bot's default data folder in the checkout.
+    // A data folder of its own: outcomes never land in the checkout, and a bot replays the journal it finds there on start.
     TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-test-')),
     ...extra,
   };

@@ -1,0 +1,267 @@
+// Shared durable intake: a Redis Stream read through one consumer group by every replica.
+// XADD before Slack is acknowledged; XREADGROUP hands each entry to one replica; XACK (and
+// XDEL) once its post succeeded or failed for good. An entry its replica holds longer than
+// `claimIdleMs` without refreshing it (the replica died, or froze) is taken over with
+// XAUTOCLAIM by a live one, replayed with a look in the thread first. Live replicas refresh
+// the entries they hold (XCLAIM … JUSTID), so a long pacing queue is never taken from them.
+// Durable only as far as Redis is: it needs AOF (appendonly yes) — see the README.
+
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+import type { Logger } from '../logger';
+import { noteRedisFailure, redisHealthy, redisState } from '../redis';
+import type { SharedLog } from './intake';
+import type { JournalEntry } from './journal';
+
+export interface StreamLogOptions {
+  stream?: string;
+  group?: string;
+  /** How long an entry may sit unrefreshed with a replica before another takes it over. */
+  claimIdleMs: number;
+  blockMs?: number;
+}
+
+/** An entry read this late after its XADD waited on something (an outage): check the thread. */
+const STALE_MS = 3000;
+/** Consumers (replicas gone) holding nothing and idle this long are removed from the group. */
+const FORGET_CONSUMER_MS = 3600_000;
+
+type RawEntry = [string, string[]] | null;
+
+export class RedisStreamLog implements SharedLog {
+  readonly consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  private readonly stream: string;
+  private readonly group: string;
+  private readonly blockMs: number;
+  private readonly heldIds = new Set<string>();
+  /** Completions Redis did not take; retried with the refresh. */
+  private readonly unacked = new Set<string>();
+  private running = false;
+  private groupReady = false;
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  /**
+   * A read that timed out may still have been carried out by Redis, handing us entries we
+   * never saw: after any failed read, our own pending list is read back (id 0) first.
+   */
+  private recheckOwn = true;
+  private lastForget = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    /** A connection of its own: XREADGROUP BLOCK holds it. */
+    private readonly reader: Redis,
+    private readonly logger: Logger,
+    private readonly options: StreamLogOptions,
+  ) {
+    this.stream = options.stream ?? 'tfauth:intake';
+    this.group = options.group ?? 'tfauth';
+    this.blockMs = options.blockMs ?? 1000;
+  }
+
+  healthy(): boolean {
+    return redisHealthy(this.redis);
+  }
+
+  health(): { ok: boolean; detail: string } {
+    return {
+      ok: this.healthy(),
+      detail: `stream ${redisState(this.redis)}, ${this.heldIds.size} held`,
+    };
+  }
+
+  held(): number {
+    return this.heldIds.size;
+  }
+
+  async idle(): Promise<boolean> {
+    if (this.heldIds.size > 0) return false;
+    if (!this.healthy()) return true;
+    try {
+      return (await this.redis.xlen(this.stream)) === 0;
+    } catch {
+      return true;
+    }
+  }
+
+  async append(kind: string, data: string): Promise<string> {
+    try {
+      await this.ensureGroup();
+      return (await this.redis.xadd(this.stream, '*', 'kind', kind, 'data', data)) as string;
+    } catch (err) {
+      noteRedisFailure(this.redis, err, this.logger, 'state');
+      throw err;
+    }
+  }
+
+  async complete(id: string): Promise<void> {
+    this.heldIds.delete(id);
+    try {
+      await this.redis.multi().xack(this.stream, this.group, id).xdel(this.stream, id).exec();
+      this.unacked.delete(id);
+    } catch (err) {
+      noteRedisFailure(this.redis, err, this.logger, 'state');
+      this.unacked.add(id);
+    }
+  }
+
+  /** XCLAIM and XREADGROUP already count deliveries: the first was not a replay. */
+  async replaying(id: string): Promise<number> {
+    const info = (await this.redis.xpending(this.stream, this.group, id, id, 1)) as Array<
+      [string, string, number, number]
+    >;
+    return Math.max(0, (info[0]?.[3] ?? 1) - 1);
+  }
+
+  start(deliver: (entry: JournalEntry, replayed: boolean) => void): void {
+    this.running = true;
+    this.loops = [this.readLoop(deliver), this.claimLoop(deliver)];
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const wake of this.wakers) wake();
+    await Promise.allSettled(this.loops);
+  }
+
+  private async ensureGroup(): Promise<void> {
+    if (this.groupReady) return;
+    try {
+      // From the start of the stream: entries added before any replica read them are not skipped.
+      await this.redis.xgroup('CREATE', this.stream, this.group, '0', 'MKSTREAM');
+    } catch (err) {
+      if (!/BUSYGROUP/.test((err as Error).message)) throw err;
+    }
+    this.groupReady = true;
+  }
+
+  private async readLoop(deliver: (entry: JournalEntry, replayed: boolean) => void) {
+    while (this.running) {
+      if (!redisHealthy(this.redis) || this.reader.status !== 'ready') {
+        await this.pause(250);
+        continue;
+      }
+      try {
+        await this.ensureGroup();
+        const own = this.recheckOwn;
+        const res = (await this.reader.call(
+          'XREADGROUP',
+          'GROUP',
+          this.group,
+          this.consumer,
+          'COUNT',
+          own ? '1000' : '50',
+          ...(own ? [] : ['BLOCK', String(this.blockMs)]),
+          'STREAMS',
+          this.stream,
+          own ? '0' : '>',
+        )) as Array<[string, RawEntry[]]> | null;
+        this.recheckOwn = false;
+        for (const [, entries] of res ?? [])
+          for (const raw of entries) {
+            const entry = toEntry(raw);
+            if (!entry || this.heldIds.has(entry.id)) continue;
+            this.heldIds.add(entry.id);
+            deliver(entry, own || Date.now() - Number(entry.id.split('-')[0]) > STALE_MS);
+          }
+      } catch (err) {
+        this.recheckOwn = true;
+        if (/NOGROUP/.test((err as Error).message)) this.groupReady = false;
+        else if (this.running) this.logger.debug('stream read failed', { error: err });
+        await this.pause(250);
+      }
+    }
+  }
+
+  private async claimLoop(deliver: (entry: JournalEntry, replayed: boolean) => void) {
+    while (this.running) {
+      await this.pause(Math.max(100, Math.floor(this.options.claimIdleMs / 3)));
+      if (!this.running || !this.healthy()) continue;
+      try {
+        await this.refreshHeld();
+        for (const id of [...this.unacked]) await this.complete(id);
+        await this.takeOver(deliver);
+        await this.forgetGoneConsumers();
+      } catch (err) {
+        noteRedisFailure(this.redis, err, this.logger, 'state');
+        this.logger.debug('stream refresh or takeover failed', { error: err });
+      }
+    }
+  }
+
+  /** Resets the idle time of what this replica still owns (not of what was taken from it). */
+  private async refreshHeld(): Promise<void> {
+    if (this.heldIds.size === 0) return;
+    const owned = (await this.redis.xpending(
+      this.stream,
+      this.group,
+      '-',
+      '+',
+      1000,
+      this.consumer,
+    )) as Array<[string, string, number, number]>;
+    const ids = owned.map(([id]) => id).filter((id) => this.heldIds.has(id));
+    if (ids.length > 0)
+      await this.redis.xclaim(this.stream, this.group, this.consumer, 0, ...ids, 'JUSTID');
+  }
+
+  private async takeOver(deliver: (entry: JournalEntry, replayed: boolean) => void) {
+    let cursor = '0-0';
+    do {
+      const res = (await this.redis.call(
+        'XAUTOCLAIM',
+        this.stream,
+        this.group,
+        this.consumer,
+        String(this.options.claimIdleMs),
+        cursor,
+        'COUNT',
+        '50',
+      )) as [string, RawEntry[], string[]?];
+      cursor = res[0];
+      for (const raw of res[1]) {
+        const entry = toEntry(raw);
+        if (!entry || this.heldIds.has(entry.id)) continue;
+        this.heldIds.add(entry.id);
+        this.logger.info('took over an entry another replica held too long', { id: entry.id });
+        deliver(entry, true);
+      }
+    } while (cursor !== '0-0' && this.running);
+  }
+
+  /** Every replica start adds a consumer; the ones of replicas long gone are dropped. */
+  private async forgetGoneConsumers(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastForget < FORGET_CONSUMER_MS / 12) return;
+    this.lastForget = now;
+    const consumers = (await this.redis.xinfo('CONSUMERS', this.stream, this.group)) as unknown[][];
+    for (const fields of consumers) {
+      const info: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < fields.length; i += 2) info[String(fields[i])] = fields[i + 1];
+      if (info.name === this.consumer || Number(info.pending) > 0) continue;
+      if (Number(info.idle) < FORGET_CONSUMER_MS) continue;
+      await this.redis.xgroup('DELCONSUMER', this.stream, this.group, String(info.name));
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+}
+
+function toEntry(raw: RawEntry): JournalEntry | undefined {
+  if (!raw) return undefined;
+  const [id, fields] = raw;
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+  return f.kind && f.data ? { id, kind: f.kind, data: f.data } : undefined;
+}

@@ -1,0 +1,155 @@
+// The durable intake's parts on their own: the journal file survives reopening (and a torn
+// last line), group commit keeps every concurrent append, compaction keeps what is pending,
+// sealed payloads open only with the same key, and post spacing counts from post starts.
+
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Intake } from '../../src/infra/intake/intake';
+import { FileJournal } from '../../src/infra/intake/journal-file';
+import { createLogger } from '../../src/infra/logger';
+import { Sealer } from '../../src/infra/intake/sealed';
+import { PostSpacing } from '../../src/infra/post-spacing';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tfauth-journal-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('FileJournal', () => {
+  it('replays what was appended and not completed, in order, after a reopen', async () => {
+    const j = await FileJournal.open(dir);
+    const a = await j.append('message', 'A');
+    const b = await j.append('message', 'B');
+    await j.append('message', 'C');
+    await j.complete(b);
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(again.pending().map((e) => e.data)).toEqual(['A', 'C']);
+    expect(again.pending()[0]?.id).toBe(a);
+    await again.close();
+  });
+
+  it('keeps all of 500 concurrent appends (group commit)', async () => {
+    const j = await FileJournal.open(dir);
+    const ids = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => j.append('message', `p${i}`)),
+    );
+    expect(new Set(ids).size).toBe(500);
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(again.size).toBe(500);
+    await again.close();
+  });
+
+  it('ignores a torn last line (a crash mid-write, never acknowledged)', async () => {
+    const j = await FileJournal.open(dir);
+    await j.append('message', 'kept');
+    await j.close();
+    appendFileSync(join(dir, 'intake.journal'), '{"op":"add","id":"x","kin');
+    const again = await FileJournal.open(dir);
+    expect(again.pending().map((e) => e.data)).toEqual(['kept']);
+    await again.append('message', 'after');
+    await again.close();
+    const third = await FileJournal.open(dir);
+    expect(third.pending().map((e) => e.data)).toContain('after');
+    await third.close();
+  });
+
+  it('compacts when mostly completed, keeping pending entries and appends made meanwhile', async () => {
+    const j = await FileJournal.open(dir, 50);
+    const keep = await j.append('message', 'keep');
+    for (let i = 0; i < 100; i++) await j.complete(await j.append('message', `done${i}`));
+    const late = Promise.all([j.append('message', 'late1'), j.append('message', 'late2')]);
+    for (let i = 0; i < 100; i++) await j.complete(await j.append('message', `more${i}`));
+    await late;
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(again.pending().map((e) => e.data)).toEqual(['keep', 'late1', 'late2']);
+    expect(again.pending()[0]?.id).toBe(keep);
+    await again.close();
+  });
+});
+
+describe('Intake replay', () => {
+  const sealer = new Sealer('xoxb-test');
+  const logger = createLogger({ level: 'error', write: () => undefined });
+
+  /** Starts an intake on the journal and returns the payloads its handler was given. */
+  async function replayOnce(): Promise<string[]> {
+    const journal = await FileJournal.open(dir);
+    const intake = new Intake(journal, sealer, logger);
+    const seen: string[] = [];
+    intake.on('message', async (p) => {
+      seen.push((p as { n: string }).n);
+      throw new Error('final failure'); // done, as failed for good
+    });
+    const handled = new Promise<void>((resolve) => setTimeout(resolve, 50));
+    intake.start();
+    await handled;
+    await intake.close();
+    return seen;
+  }
+
+  it('replays a left entry, and gives up on one replayed too often (it may be what crashes the bot)', async () => {
+    const journal = await FileJournal.open(dir);
+    await journal.append('message', sealer.seal({ n: 'poison' }));
+    for (let i = 0; i < 3; i++) await journal.replaying(journal.pending()[0]?.id as string);
+    await journal.append('message', sealer.seal({ n: 'fine' }));
+    await journal.close();
+    expect(await replayOnce()).toEqual(['fine']);
+    // Both are done now: the poison one given up, the other completed (as failed).
+    const after = await FileJournal.open(dir);
+    expect(after.size).toBe(0);
+    await after.close();
+  });
+});
+
+describe('Sealer', () => {
+  it('opens what it sealed, hides the text, and refuses another key', () => {
+    const sealer = new Sealer('xoxb-one');
+    const sealed = sealer.seal({ text: 'AWS_SECRET_ACCESS_KEY=abc123' });
+    expect(sealed).not.toContain('abc123');
+    expect(sealer.open(sealed)).toEqual({ text: 'AWS_SECRET_ACCESS_KEY=abc123' });
+    expect(new Sealer('xoxb-two').open(sealed)).toBeUndefined();
+  });
+});
+
+describe('PostSpacing', () => {
+  /** Posts `count` times in channel C, each taking `rtt` ms, each as soon as allowed. */
+  function steady(s: PostSpacing, clock: { now: number }, count: number, rtt: number): void {
+    for (let i = 0; i < count; i++) {
+      clock.now += s.waitFor('C');
+      s.started('C');
+      clock.now += rtt;
+      s.finished('C', true);
+    }
+  }
+
+  it('counts from the answer until a few round trips are known', () => {
+    const clock = { now: 0 };
+    const s = new PostSpacing(1000, () => clock.now);
+    steady(s, clock, 1, 200);
+    expect(s.waitFor('C')).toBe(s.spacing);
+  });
+
+  it('then counts from the previous start when round trips are steady', () => {
+    const clock = { now: 0 };
+    const s = new PostSpacing(1000, () => clock.now);
+    steady(s, clock, 6, 200);
+    expect(s.waitFor('C')).toBe(s.spacing - 200);
+  });
+
+  it('counts from the answer minus the shortest round trip when a send was delayed', () => {
+    const clock = { now: 0 };
+    const s = new PostSpacing(1000, () => clock.now);
+    steady(s, clock, 6, 10); // shortest round trip: 10 ms
+    clock.now += s.waitFor('C');
+    const start = clock.now;
+    s.started('C');
+    clock.now += 500; // this one took 500 ms: it may have reached Slack as late as start + 490
+    s.finished('C', true);
+    expect(clock.now + s.waitFor('C')).toBeGreaterThanOrEqual(start + 490 + 1000);
+  });
+});
