@@ -7,6 +7,21 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'tfauth_' });
 
+/** What each live pacer has waiting: how many calls, and since when the oldest. */
+export type QueueProbe = () => { depth: number; oldestSince?: number };
+export const queueProbes = new Set<QueueProbe>();
+
+function queueState(): { depth: number; oldestAgeSeconds: number } {
+  let depth = 0;
+  let oldest = Infinity;
+  for (const probe of queueProbes) {
+    const p = probe();
+    depth += p.depth;
+    if (p.oldestSince !== undefined) oldest = Math.min(oldest, p.oldestSince);
+  }
+  return { depth, oldestAgeSeconds: oldest === Infinity ? 0 : (Date.now() - oldest) / 1000 };
+}
+
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export const metrics = {
@@ -32,11 +47,17 @@ export const metrics = {
     name: 'tfauth_queue_depth',
     help: 'Slack calls waiting in the pacer.',
     registers: [registry],
+    collect() {
+      this.set(queueState().depth);
+    },
   }),
   queueOldestSeconds: new Gauge({
     name: 'tfauth_queue_oldest_age_seconds',
     help: 'Age of the oldest Slack call waiting in the pacer.',
     registers: [registry],
+    collect() {
+      this.set(queueState().oldestAgeSeconds);
+    },
   }),
   repliesPosted: new Counter({
     name: 'tfauth_replies_posted_total',
@@ -94,6 +115,16 @@ export const metrics = {
     registers: [registry],
   }),
 };
+
+/** One diagnosis answered on a surface: its class (when answered) and the kinds of secret in it. */
+export function countDiagnosis(
+  d: { classId: string; secrets: Array<{ kind: string }> },
+  surface: 'channel' | 'private',
+  answered: boolean,
+): void {
+  if (answered) metrics.classesAnswered.inc({ class: d.classId, surface });
+  for (const s of d.secrets) metrics.secretsFound.inc({ kind: s.kind });
+}
 
 /** Times `work` into a histogram; returns its result. */
 export function timed<T>(histogram: Histogram, work: () => T): T {

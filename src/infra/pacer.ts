@@ -14,6 +14,7 @@ import Bottleneck from 'bottleneck';
 import type { Logger } from './logger';
 import { PostSpacing } from './post-spacing';
 import { classifyFailure } from './slack-errors';
+import { metrics, queueProbes, type QueueProbe } from './metrics';
 
 export interface SharedTurns {
   /** Resolves when this replica may post to `key` without exceeding the shared rate. */
@@ -56,6 +57,9 @@ const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 8_000,
 };
 
+/** Methods that put a message in front of someone (what `tfauth_replies_posted_total` counts). */
+const POSTS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'views.open']);
+
 export class SlackPacer {
   private readonly channels: Bottleneck.Group;
   private readonly methods = new Map<string, Bottleneck>();
@@ -74,8 +78,23 @@ export class SlackPacer {
 
   private readonly spacing: PostSpacing;
 
-  schedule<T>(method: string, channel: string | undefined, call: () => Promise<T>): Promise<T> {
+  /** Calls scheduled but not started yet: id → when scheduled (for the queue metrics). */
+  private readonly waiting = new Map<number, number>();
+  private nextId = 0;
+  private readonly probe: QueueProbe = () => ({
+    depth: this.waiting.size,
+    ...(this.waiting.size > 0 ? { oldestSince: this.waiting.values().next().value } : {}),
+  });
+
+  schedule<T>(method: string, channel: string | undefined, work: () => Promise<T>): Promise<T> {
     this.stats.calls++;
+    const id = this.nextId++;
+    this.waiting.set(id, Date.now());
+    queueProbes.add(this.probe);
+    const call = (): Promise<T> => {
+      this.waiting.delete(id);
+      return work();
+    };
     if (method === 'chat.postMessage' && channel) {
       const run = async () => {
         const wait = this.spacing.waitFor(channel);
@@ -122,15 +141,21 @@ export class SlackPacer {
   ): Promise<T> {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
+      const end = metrics.slackLatency.startTimer({ method });
       try {
-        return await call();
+        const res = await call();
+        end({ outcome: 'ok' });
+        if (POSTS.has(method)) metrics.repliesPosted.inc({ method });
+        return res;
       } catch (err) {
+        end({ outcome: 'error' });
         const failure = classifyFailure(err);
         const elapsed = Date.now() - started;
         if (failure.kind === 'final') throw err;
         let delay: number;
         if (failure.kind === 'rate_limited') {
           this.stats.rateLimited++;
+          metrics.slackRateLimited.inc({ method });
           delay = failure.retryAfterSec * 1000;
         } else {
           delay = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
@@ -141,6 +166,7 @@ export class SlackPacer {
           throw err;
         }
         this.stats.retries++;
+        metrics.slackRetries.inc({ method });
         this.options.logger.warn('slack api call will be retried', {
           method,
           channel,
@@ -154,6 +180,7 @@ export class SlackPacer {
   }
 
   async stop(): Promise<void> {
+    queueProbes.delete(this.probe);
     await Promise.all([...this.methods.values()].map((l) => l.stop({ dropWaitingJobs: false })));
     await Promise.all(
       this.channels.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })),

@@ -4,7 +4,7 @@
 
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { ActionRouter } from './action-router';
-import { diagnose, guideSteps, type Step } from '../diagnosis';
+import { guideSteps, type Step } from '../diagnosis';
 import { ACTIONS, SOURCE_ACTION } from './action-ids';
 import type { BotContext } from './bot-context';
 import { context, diagnosisReply, type Reply } from './blocks/diagnosis';
@@ -376,7 +376,7 @@ async function expired(bot: BotContext, body: Click, respond: RespondFn): Promis
     where.channel && (where.threadTs ?? where.ts)
       ? await parentText(bot, where.channel, (where.threadTs ?? where.ts) as string)
       : undefined;
-  const d = parent === undefined ? undefined : diagnose(parent);
+  const d = parent === undefined ? undefined : await bot.engine.diagnose(parent);
   const blocks = [...notice.blocks];
   if (d && d.classId !== 'none') blocks.push(...diagnosisReply(d, bot.codec).blocks);
   await respond({

@@ -25,6 +25,8 @@ import {
 } from './health';
 import { registerHome } from './home';
 import { journalMessages } from './intake';
+import { createDiagnosisEngine } from '../infra/diagnosis-pool';
+import { countRequests } from './request-metrics';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
@@ -204,6 +206,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await runtime.close();
     throw err;
   }
+  // Diagnosis runs in worker threads: a 5 MB log or a burst never delays an acknowledgement.
+  const engine = createDiagnosisEngine(config.diagnosisThreads);
 
   const context: BotContext = {
     config,
@@ -219,10 +223,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       Math.min(10_000, config.slackTimeoutMs),
     ),
     outcomes: runtime.outcomes,
+    engine,
     sts,
     now: options.now ?? Date.now,
   };
   journalMessages(app, runtime.intake, config.channels);
+  countRequests(app);
   registerMessages(app, context);
   const buttons = new ActionRouter();
   registerActions(buttons, context);
@@ -277,6 +283,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       if (healthServer) await new Promise<void>((resolve) => healthServer?.close(() => resolve()));
       await runtime.pacer.stop();
       await sts.close();
+      await engine.close();
       await runtime.close();
       return { drained };
     },

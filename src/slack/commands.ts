@@ -1,7 +1,7 @@
 // /tfauth: diagnose a paste privately, open a paste box, or help/list/explain/stats.
 
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { describeClass, diagnose, findClass } from '../diagnosis';
+import { describeClass, findClass } from '../diagnosis';
 import { COMMAND } from './action-ids';
 import type { BotContext } from './bot-context';
 import { diagnosisReply, type Reply } from './blocks/diagnosis';
@@ -9,6 +9,7 @@ import { helpReply, listReply } from './blocks/help';
 import { statsBlocks, storedNote } from './blocks/stats';
 import { pasteModal } from './views';
 import { privateAnswer } from './privately';
+import { countDiagnosis } from '../infra/metrics';
 
 export type Subcommand = (bot: BotContext, arg: string, command: SlashCommand) => Promise<Reply>;
 
@@ -56,7 +57,8 @@ export function registerCommands(
         else if (!/\s/.test(text))
           reply = await (subcommands.explain as Subcommand)(bot, text, command);
         else {
-          const d = diagnose(text);
+          const d = await bot.engine.diagnose(text);
+          countDiagnosis(d, 'private', d.classId !== 'none');
           bot.logger.info('command diagnosed', {
             channel: command.channel_id,
             classId: d.classId,

@@ -3,7 +3,7 @@
 // everything else.
 
 import type { App } from '@slack/bolt';
-import { diagnose, mayBeAnError, mayContainSecret, type Diagnosis } from '../diagnosis';
+import { mayBeAnError, mayContainSecret, type Diagnosis } from '../diagnosis';
 import type { BotContext } from './bot-context';
 import { diagnosisReply, type ReplyOptions } from './blocks/diagnosis';
 import { secretWarning } from './blocks/secret-warning';
@@ -12,6 +12,7 @@ import { escape } from './blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from './sts';
 import { teamMemory } from './team-memory';
 import type { FlowCodec } from './flow-state';
+import { countDiagnosis, metrics } from '../infra/metrics';
 
 /** The parts of a message event we use. */
 interface IncomingMessage {
@@ -74,7 +75,10 @@ export function registerMessages(app: App, bot: BotContext): void {
     const ref = { team: body.team_id, channel: msg.channel, ts: msg.ts };
     await bot.inFlight.run(
       () => handleMessage(bot, msg, `${body.team_id}:${msg.channel}:${msg.ts}`, ref),
-      (err) => bot.logger.error('message handling failed', { ...ref, error: err }),
+      (err) => {
+        metrics.eventsProcessed.inc({ kind: 'message', result: 'failed' });
+        bot.logger.error('message handling failed', { ...ref, error: err });
+      },
     );
   });
 }
@@ -86,13 +90,15 @@ async function handleMessage(
   ref: Record<string, unknown>,
 ): Promise<void> {
   const { text, notes } = await gatherText(bot, msg, ref);
-  const d = diagnose(text);
+  const d = await bot.engine.diagnose(text);
   d.notes.push(...notes);
   const answer = isAnswerable(d, bot.config.minConfidence);
   const warn = d.secrets.some((s) => s.mustRotate) && msg.user !== undefined;
   const note =
     !answer && notes.length > 0 && d.classId === 'none' && /terraform|error/i.test(msg.text);
   // Most channel traffic is ordinary chat: only answers and secrets are worth an info line.
+  countDiagnosis(d, 'channel', answer);
+  metrics.eventsProcessed.inc({ kind: 'message', result: answer ? 'replied' : 'silent' });
   bot.logger[answer || warn ? 'info' : 'debug']('message diagnosed', {
     ...ref,
     classId: d.classId,

@@ -2,12 +2,12 @@
 // when it is not a credentials error (then it says what it found instead).
 
 import type { App, MessageShortcut } from '@slack/bolt';
-import { diagnose } from '../diagnosis';
 import { SHORTCUT_CALLBACK } from './action-ids';
 import type { BotContext } from './bot-context';
 import { messageText, type SlackFileRef } from './files';
 import { fileInfo } from './messages';
 import { privateAnswer } from './privately';
+import { countDiagnosis } from '../infra/metrics';
 
 export function registerShortcuts(app: App, bot: BotContext): void {
   app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, async ({ ack, shortcut, respond }) => {
@@ -26,7 +26,8 @@ export function registerShortcuts(app: App, bot: BotContext): void {
           maxBytes: bot.config.maxFileBytes,
           filesInfo: (id) => fileInfo(bot, id),
         });
-        const d = diagnose(text);
+        const d = await bot.engine.diagnose(text);
+        countDiagnosis(d, 'private', d.classId !== 'none');
         bot.logger.info('shortcut diagnosed', {
           channel: shortcut.channel.id,
           classId: d.classId,

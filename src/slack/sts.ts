@@ -11,14 +11,7 @@ import { decodeRefused, mayDecode } from './decode-access';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { toStsFailure } from '../aws/sts-client';
 import { STS_OFF_BY_CONFIG } from '../aws/sts-service';
-import {
-  arnRole,
-  credentialKeyIds,
-  diagnose,
-  maskKeyId,
-  type ArnFact,
-  type Diagnosis,
-} from '../diagnosis';
+import { arnRole, credentialKeyIds, maskKeyId, type ArnFact, type Diagnosis } from '../diagnosis';
 import { accountIdFromKeyId } from '../diagnosis';
 import { ACTIONS } from './action-ids';
 import type { BotContext } from './bot-context';
@@ -41,6 +34,7 @@ import type { Subcommand } from './commands';
 import { messageText, type SlackFileRef } from './files';
 import { buttonSigningSecret } from './flow-state';
 import { StsValueCodec, type PasteAccount, type StsButtonValue } from './sts-values';
+import { metrics } from '../infra/metrics';
 
 type Block = Record<string, unknown>;
 type Click = BlockAction<ButtonAction>;
@@ -275,6 +269,7 @@ export function registerSts(router: ActionRouter, bot: BotContext): void {
     const { meta } = value;
     const verdict = await mayDecode(bot, body.user.id, meta.u);
     // Who, whose paste, which message — never what it decodes to.
+    metrics.decodes.inc({ result: verdict === 'refused' ? 'refused' : 'allowed' });
     bot.logger.info(`decode ${verdict === 'refused' ? 'refused' : 'allowed'}`, {
       user: body.user.id,
       owner: meta.u,
@@ -357,5 +352,7 @@ async function encodedFromPaste(
   ts: string,
 ): Promise<string | undefined> {
   const text = await pasteText(bot, channel, root, ts);
-  return text === undefined ? undefined : diagnose(text).facts.encodedAuthorizationMessage;
+  return text === undefined
+    ? undefined
+    : (await bot.engine.diagnose(text)).facts.encodedAuthorizationMessage;
 }

@@ -1,11 +1,11 @@
 // The paste box that `/tfauth` opens, and its submission.
 
 import type { App } from '@slack/bolt';
-import { diagnose } from '../diagnosis';
 import { MODAL_CALLBACK } from './action-ids';
 import type { BotContext } from './bot-context';
 import { LIMITS } from './blocks/limits';
 import { isSlackResponseUrl, postToResponseUrl, privateAnswer } from './privately';
+import { countDiagnosis } from '../infra/metrics';
 
 const BLOCK = 'tfauth_paste';
 const INPUT = 'paste';
@@ -75,7 +75,8 @@ export function registerViews(app: App, bot: BotContext): void {
     await bot.inFlight.run(
       async () => {
         const meta = parseMeta(view.private_metadata);
-        const d = diagnose(text);
+        const d = await bot.engine.diagnose(text);
+        countDiagnosis(d, 'private', d.classId !== 'none');
         bot.logger.info('modal diagnosed', {
           user: body.user.id,
           classId: d.classId,
