@@ -6,7 +6,11 @@ import type { Style } from './render';
 export function renderReport(r: EvalReport, s: Style): string {
   const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
   const out: string[] = [];
-  out.push(s.bold(`Accuracy: ${pct(r.accuracy)} (${r.correct}/${r.total})`));
+  out.push(
+    s.bold(`Accuracy: ${pct(r.accuracy)} (${r.correct}/${r.total})`) +
+      `  95% interval ${pct(r.accuracyInterval.low)}–${pct(r.accuracyInterval.high)} (Wilson)` +
+      `  macro-F1 ${r.macroF1.toFixed(3)}`,
+  );
   out.push(
     `none cases called an auth class: ${r.noneFalsePositives.length === 0 ? s.green('0') : s.red(String(r.noneFalsePositives.length))}`,
   );
@@ -21,6 +25,15 @@ export function renderReport(r: EvalReport, s: Style): string {
       `  ${c.classId.padEnd(28)} ${String(c.support).padStart(7)} ${pct(c.precision).padStart(9)} ${c.recall < 0.8 && c.support > 0 ? s.red(recall) : recall}`,
     );
   }
+  out.push(
+    '',
+    s.bold('Calibration (confidence band → share correct)'),
+    `  ${'band'.padEnd(9)} ${'cases'.padStart(5)} ${'correct'.padStart(7)} ${'share'.padStart(7)} ${'mean conf'.padStart(9)}`,
+  );
+  for (const b of r.calibration)
+    out.push(
+      `  ${b.label.padEnd(9)} ${String(b.count).padStart(5)} ${String(b.correct).padStart(7)} ${(b.count === 0 ? '–' : pct(b.share)).padStart(7)} ${(b.count === 0 ? '–' : b.meanConfidence.toFixed(2)).padStart(9)}`,
+    );
   if (r.confusion.length > 0) {
     out.push('', s.bold('Confusions (label → predicted)'));
     for (const c of r.confusion) out.push(`  ${c.count}× ${c.label} → ${c.predicted}`);

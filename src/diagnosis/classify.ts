@@ -1,13 +1,25 @@
-// Decides the class of a paste. Each error block is matched against every catalog
-// signature; within a block the most specific match wins (an umbrella message such as
-// "No valid credential sources found" yields to the inner cause printed under it), and a
-// block whose best match is a not-an-auth-error family stays silent. Across blocks the
-// strongest auth error is primary and the others are reported beside it.
+// Decides the class of a paste. Each error block is matched against the catalog signatures
+// its keywords select (prefilter.ts); within a block the most specific match wins (an
+// umbrella message such as "No valid credential sources found" yields to the inner cause
+// printed under it, and so does a not-auth wrapper such as a state lock), a signature's
+// `beats` removes the families it names, and a block whose best match is a
+// not-an-auth-error family stays silent. Across blocks the strongest auth error is primary
+// and the others are reported beside it. A block that plainly failed on credentials but that
+// nothing explains gets the platform's likeliest class, as a guess (fallback.ts).
 
-import { CATALOG, NOT_AUTH, type CatalogEntry, type Signature } from './catalog';
+import { CATALOG, NOT_AUTH, weightOf, type Signature } from './catalog';
+import {
+  AUTH_FAILURE,
+  detectPlatform,
+  FAILED,
+  GUESS_CONFIDENCE,
+  likelyClass,
+  STRONG_GUESS_CONFIDENCE,
+} from './fallback';
 import type { Block } from './normalize';
+import { selectSignatures } from './prefilter';
 import { truncate } from './text-util';
-import type { AuthClassId, ClassId } from './types';
+import type { AuthClassId, ClassId, Platform } from './types';
 
 export interface BlockVerdict {
   classId: ClassId;
@@ -17,6 +29,8 @@ export interface BlockVerdict {
   excerpt: string;
   /** For `none` verdicts: the family that matched, if any. */
   notAuth?: { id: string; title: string };
+  /** Set when no family matched and the class is the platform's likeliest for a refusal. */
+  guess?: { platform: Platform; strong: boolean };
 }
 
 export interface Classification {
@@ -24,34 +38,87 @@ export interface Classification {
   others: BlockVerdict[];
 }
 
-interface Match {
-  weight: number;
-  index: number;
-  signature: Signature;
+/** The confidence arithmetic, by name. */
+export const CONFIDENCE = {
+  /** Share of a rival's weight above (winner − RIVAL_MARGIN) taken off the winner. */
+  RIVAL_PENALTY: 0.5,
+  RIVAL_MARGIN: 0.15,
+  /** Each further signature of the winning class adds this, up to COUNT_BONUS_MAX. */
+  COUNT_BONUS: 0.02,
+  COUNT_BONUS_MAX: 0.04,
+  /** A class matched only by umbrella messages is never surer than this. */
+  WRAPPER_CAP: 0.8,
+  /** An error code named in chat, with no sign that anything failed: below the reply threshold. */
+  CHAT_CAP: 0.5,
+  MIN: 0.05,
+  MAX: 0.99,
+  /** `none` for text with no error word at all, and for text that says "error" but matches nothing. */
+  NONE_NO_ERROR: 0.97,
+  NONE_ERROR_WORD: 0.9,
+} as const;
+
+/**
+ * Words and message phrases that only appear when something failed. Error codes alone are not
+ * enough: people name them in conversation. This does not decide what is read (the prefilter
+ * does, from the catalog); it caps confidence at CHAT_CAP when absent. 98.7% of the labelled
+ * auth pastes contain one of these; the rest are bare quoted codes
+ * (test/diagnosis/classify.test.ts keeps the list honest).
+ */
+export const FAILURE_CONTEXT =
+  /\b(?:[Ee]rror|ERROR|[Ff]ail(?:ed|s|ure)?|FAILED|FAILURE|[Ff]atal|FATAL|panic|[Ee]xception|refused|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|must specify|not set|no such host|status code|StatusCode|HTTP\/\d|Traceback|ERRO\[|[Dd]enied|not authorized|does not have|does not exist|[Nn]o valid|not found|could not be found|Please (?:run|ensure|re-?authenticate|make sure)|Invalid endpoint|has expired|is expired|was not able to validate|security token included in the request|request signature we calculated)\b|Status=\d|\b40[13]\b|AADSTS\d|\b[A-Z][A-Za-z]+(?:Error|Exception)\b|(?:Err|Error):/;
+
+const ERROR_WORD = /\b(?:Error|error|ERROR)\b/;
+
+const NONE_NO_SIGNAL: BlockVerdict = {
+  classId: 'none',
+  confidence: CONFIDENCE.NONE_NO_ERROR,
+  excerpt: '',
+};
+
+interface Owner {
+  id: string;
+  title?: string;
+  auth: boolean;
+  signatures: Signature[];
 }
 
-interface ClassMatches {
+interface Match {
+  owner: Owner;
+  signature: Signature;
+  weight: number;
+  index: number;
+}
+
+interface OwnerMatches {
+  owner: Owner;
   best: Match;
   count: number;
   specific: boolean;
 }
 
-/**
- * Words and message phrases that only appear when something failed. Error codes alone are not
- * enough: people name them in conversation. 98.7% of the labelled auth pastes contain one of
- * these; the rest are bare quoted codes (test/diagnosis/classify.test.ts keeps the list honest).
- */
-const FAILURE_CONTEXT =
-  /\b(?:[Ee]rror|ERROR|[Ff]ail(?:ed|s|ure)?|FAILED|FAILURE|[Ff]atal|FATAL|panic|[Ee]xception|refused|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|must specify|not set|no such host|status code|StatusCode|HTTP\/\d|Traceback|ERRO\[|[Dd]enied|not authorized|does not have|does not exist|[Nn]o valid|not found|could not be found|Please (?:run|ensure|re-?authenticate|make sure)|Invalid endpoint|has expired|is expired|was not able to validate|security token included in the request|request signature we calculated)\b|Status=\d|\b40[13]\b|AADSTS\d|\b[A-Z][A-Za-z]+(?:Error|Exception)\b|(?:Err|Error):/;
+let owners: { list: Owner[]; catalog: unknown[]; notAuth: unknown[] } | undefined;
 
-const NONE_NO_SIGNAL: BlockVerdict = { classId: 'none', confidence: 0.97, excerpt: '' };
+/** The catalog and the not-auth families as one list (rebuilt when either changes). */
+function allOwners(): Owner[] {
+  const same = (a: unknown[], b: unknown[]): boolean =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  if (owners && same(owners.catalog, CATALOG) && same(owners.notAuth, NOT_AUTH)) return owners.list;
+  const list: Owner[] = [
+    ...CATALOG.map((e) => ({ id: e.id, auth: true, signatures: e.signatures })),
+    ...NOT_AUTH.map((f) => ({ id: f.id, title: f.title, auth: false, signatures: f.signatures })),
+  ];
+  owners = { list, catalog: [...CATALOG], notAuth: [...NOT_AUTH] };
+  return list;
+}
 
 export function classify(blocks: Block[]): Classification {
   const verdicts = blocks.map(classifyBlock);
   const auth = verdicts.filter((v) => v.classId !== 'none');
   if (auth.length === 0) {
-    const withFamily = verdicts.find((v) => v.notAuth) ?? verdicts[0] ?? NONE_NO_SIGNAL;
-    return { primary: withFamily, others: [] };
+    const withFamily = verdicts.find((v) => v.notAuth);
+    const guess = withFamily ? undefined : guessFromRefusal(blocks);
+    if (guess) return { primary: guess, others: [] };
+    return { primary: withFamily ?? verdicts[0] ?? NONE_NO_SIGNAL, others: [] };
   }
   // Strongest first; on ties the earlier block (Terraform prints the root error first).
   const ranked = [...auth].sort((a, b) => b.confidence - a.confidence);
@@ -67,80 +134,124 @@ export function classify(blocks: Block[]): Classification {
   return { primary, others };
 }
 
-function firstMatch(signature: Signature, flat: string): Match | undefined {
+function firstMatch(owner: Owner, signature: Signature, flat: string): Match | undefined {
   const m = signature.pattern.exec(flat);
   if (!m) return undefined;
   if (signature.requires && !signature.requires.test(flat)) return undefined;
   if (signature.unless?.test(flat)) return undefined;
-  return { weight: signature.weight, index: m.index, signature };
+  return { owner, signature, weight: weightOf(signature), index: m.index };
 }
 
-function matchEntry(entry: { signatures: Signature[] }, flat: string): ClassMatches | undefined {
-  let result: ClassMatches | undefined;
-  for (const sig of entry.signatures) {
-    const m = firstMatch(sig, flat);
-    if (!m) continue;
-    if (!result) result = { best: m, count: 1, specific: !sig.wrapper };
-    else {
-      result.count++;
-      if (!sig.wrapper) result.specific = true;
-      // A specific match outranks a wrapper of the same class for the excerpt shown.
-      if (m.weight > result.best.weight || (result.best.signature.wrapper && !sig.wrapper))
-        result.best = m;
+/** Every selected signature's match in the block, after `beats` and wrapper yielding. */
+function blockMatches(flat: string): Match[] {
+  const selected = selectSignatures(flat);
+  let matches: Match[] = [];
+  for (const owner of allOwners())
+    for (const sig of owner.signatures) {
+      if (!selected.has(sig)) continue;
+      const m = firstMatch(owner, sig, flat);
+      if (m) matches.push(m);
     }
+  const beaten = new Set<string>();
+  for (const m of matches) for (const id of m.signature.beats ?? []) beaten.add(id);
+  if (beaten.size > 0)
+    matches = matches.filter(
+      (m) => !beaten.has(m.owner.id) && !beaten.has(`${m.owner.id}/${m.signature.id}`),
+    );
+  // A not-auth wrapper (a state lock, a provider install) around an auth error is an auth error.
+  if (matches.some((m) => m.owner.auth && !m.signature.wrapper))
+    matches = matches.filter((m) => m.owner.auth || !m.signature.wrapper);
+  return matches;
+}
+
+/** Per owner, in catalog order: its best match (a specific one outranks a wrapper) and count. */
+function byOwner(matches: Match[]): OwnerMatches[] {
+  const out: OwnerMatches[] = [];
+  for (const m of matches) {
+    const last = out[out.length - 1];
+    if (!last || last.owner !== m.owner) {
+      out.push({ owner: m.owner, best: m, count: 1, specific: !m.signature.wrapper });
+      continue;
+    }
+    last.count++;
+    if (!m.signature.wrapper) last.specific = true;
+    if (m.weight > last.best.weight || (last.best.signature.wrapper && !m.signature.wrapper))
+      last.best = m;
   }
-  return result;
+  return out;
 }
 
 export function classifyBlock(block: Block): BlockVerdict {
   const flat = block.flat;
-  const hits: Array<{ entry: CatalogEntry; matches: ClassMatches }> = [];
-  for (const entry of CATALOG) {
-    const matches = matchEntry(entry, flat);
-    if (matches) hits.push({ entry, matches });
-  }
-  let notAuth: { id: string; title: string; match: Match } | undefined;
-  for (const family of NOT_AUTH) {
-    const m = matchEntry(family, flat);
-    if (m && (!notAuth || m.best.weight > notAuth.match.weight))
-      notAuth = { id: family.id, title: family.title, match: m.best };
-  }
+  const grouped = byOwner(blockMatches(flat));
+  const hits = grouped.filter((g) => g.owner.auth);
+  let notAuth: OwnerMatches | undefined;
+  for (const g of grouped)
+    if (!g.owner.auth && (!notAuth || g.best.weight > notAuth.best.weight)) notAuth = g;
 
-  const specific = hits.filter((h) => h.matches.specific);
+  const specific = hits.filter((h) => h.specific);
   const candidates = specific.length > 0 ? specific : hits;
-  let winner: (typeof hits)[number] | undefined;
-  for (const h of candidates)
-    if (!winner || h.matches.best.weight > winner.matches.best.weight) winner = h;
+  let winner: OwnerMatches | undefined;
+  for (const h of candidates) if (!winner || h.best.weight > winner.best.weight) winner = h;
 
-  if (!winner || (notAuth && notAuth.match.weight >= winner.matches.best.weight)) {
+  if (!winner || (notAuth && notAuth.best.weight >= winner.best.weight)) {
     if (!notAuth)
-      return { ...NONE_NO_SIGNAL, confidence: /\b(?:Error|error|ERROR)\b/.test(flat) ? 0.9 : 0.97 };
+      return {
+        ...NONE_NO_SIGNAL,
+        confidence: ERROR_WORD.test(flat) ? CONFIDENCE.NONE_ERROR_WORD : CONFIDENCE.NONE_NO_ERROR,
+      };
     return {
       classId: 'none',
-      confidence: round(notAuth.match.weight),
-      signatureId: `${notAuth.id}/${notAuth.match.signature.id}`,
-      excerpt: excerpt(flat, notAuth.match.index),
-      notAuth: { id: notAuth.id, title: notAuth.title },
+      confidence: round(notAuth.best.weight),
+      signatureId: `${notAuth.owner.id}/${notAuth.best.signature.id}`,
+      excerpt: excerpt(flat, notAuth.best.index),
+      notAuth: { id: notAuth.owner.id, title: notAuth.owner.title ?? notAuth.owner.id },
     };
   }
 
-  const best = winner.matches.best;
+  const best = winner.best;
   // Competition: the strongest other class (or not-auth family) still in play in this block.
-  let rival = notAuth?.match.weight ?? 0;
-  for (const h of candidates) if (h !== winner) rival = Math.max(rival, h.matches.best.weight);
+  let rival = notAuth?.best.weight ?? 0;
+  for (const h of candidates) if (h !== winner) rival = Math.max(rival, h.best.weight);
   let confidence = best.weight;
-  confidence -= 0.5 * Math.max(0, rival - (best.weight - 0.15));
-  confidence += Math.min(0.04, 0.02 * (winner.matches.count - 1));
-  if (!winner.matches.specific) confidence = Math.min(confidence, 0.8);
-  // An error code named in chat ("anyone seen AccessDenied?") is not a failure: without any
-  // sign that something failed, stay below the default reply threshold.
-  if (!FAILURE_CONTEXT.test(flat)) confidence = Math.min(confidence, 0.5);
+  confidence -=
+    CONFIDENCE.RIVAL_PENALTY * Math.max(0, rival - (best.weight - CONFIDENCE.RIVAL_MARGIN));
+  confidence += Math.min(CONFIDENCE.COUNT_BONUS_MAX, CONFIDENCE.COUNT_BONUS * (winner.count - 1));
+  if (!winner.specific) confidence = Math.min(confidence, CONFIDENCE.WRAPPER_CAP);
+  if (!FAILURE_CONTEXT.test(flat)) confidence = Math.min(confidence, CONFIDENCE.CHAT_CAP);
   return {
-    classId: winner.entry.id as AuthClassId,
-    confidence: round(Math.max(0.05, Math.min(0.99, confidence))),
-    signatureId: `${winner.entry.id}/${best.signature.id}`,
+    classId: winner.owner.id as AuthClassId,
+    confidence: round(Math.max(CONFIDENCE.MIN, Math.min(CONFIDENCE.MAX, confidence))),
+    signatureId: `${winner.owner.id}/${best.signature.id}`,
     excerpt: excerpt(flat, best.index),
   };
+}
+
+/**
+ * The first block that plainly refused credentials, when no family explained any block:
+ * the platform's likeliest class at a guess's confidence (see fallback.ts).
+ */
+function guessFromRefusal(blocks: Block[]): BlockVerdict | undefined {
+  const all = blocks.map((b) => b.flat).join('\n');
+  const platform = detectPlatform(all);
+  if (!platform) return undefined;
+  for (const block of blocks) {
+    const flat = block.flat;
+    const selected = selectSignatures(flat);
+    const found = AUTH_FAILURE.map((sig) => (selected.has(sig) ? sig.pattern.exec(flat) : null));
+    const first = found.find((m) => m);
+    if (!first || !FAILED.test(flat)) continue;
+    const strong = found.every((m) => m) && detectPlatform(flat) === platform;
+    const sig = AUTH_FAILURE[found.indexOf(first)] as Signature;
+    return {
+      classId: likelyClass(platform, flat),
+      confidence: strong ? STRONG_GUESS_CONFIDENCE : GUESS_CONFIDENCE,
+      signatureId: `fallback/${sig.id}`,
+      excerpt: excerpt(flat, first.index),
+      guess: { platform, strong },
+    };
+  }
+  return undefined;
 }
 
 function excerpt(flat: string, index: number): string {

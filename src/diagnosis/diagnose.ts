@@ -3,7 +3,8 @@
 
 import { buildSteps, detectSource, pasteContext, rankCauses } from './advice';
 import { catalogEntry, PLATFORMS } from './catalog';
-import { classify, type BlockVerdict } from './classify';
+import { classify, CONFIDENCE, type BlockVerdict } from './classify';
+import { TO_BE_SURE } from './fallback';
 import { emptyFacts, extractFacts } from './facts';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize, type Block } from './normalize';
@@ -14,9 +15,13 @@ import { templateVars } from './template';
 import type { Diagnosis, OtherError } from './types';
 
 const NONE_TITLE = 'Not a credentials or authorization error';
+const NO_TEXT_TITLE = 'No text to read';
+/** Share of control or replacement characters above which an input is taken for binary. */
+export const BINARY_SHARE = 0.3;
 
 export function diagnose(input: string): Diagnosis {
   const text = typeof input === 'string' ? input : '';
+  if (!readable(text)) return noText(text);
   const secrets = findSecrets(text);
   // Most channel traffic is chat: text without any word an error shares is answered at once.
   if (!mayBeAnError(text)) return quiet(secrets);
@@ -66,11 +71,19 @@ export function diagnose(input: string): Diagnosis {
     const ctx = pasteContext(signals, flat, templateVars(facts));
     const source = detectSource(entry.platform, ctx);
     if (source) facts.credentialSource = source;
+    const guess = primary.guess;
+    if (guess)
+      notes.push(
+        'Not sure: no known message family matched; this is the likeliest class for a refusal on this platform.',
+        TO_BE_SURE[guess.platform],
+      );
     diagnosis = {
       classId: entry.id,
       confidence: primary.confidence,
       title: entry.title,
-      summary: entry.summary,
+      summary: guess
+        ? `Probably: ${entry.summary} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
+        : entry.summary,
       platform: entry.platform,
       facts,
       causes: rankCauses(entry, ctx),
@@ -105,6 +118,39 @@ function quiet(secrets: ReturnType<typeof findSecrets>): Diagnosis {
     notes: [],
   };
   return secrets.values.length > 0 ? scrub(diagnosis, redactor(secrets.values)) : diagnosis;
+}
+
+/** False for empty, whitespace-only or binary-looking input: there is nothing to read. */
+export function readable(text: string): boolean {
+  if (text.trim() === '') return false;
+  const sample = text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27) || c === 0xfffd || c === 127) odd++;
+  }
+  return odd <= BINARY_SHARE * sample.length;
+}
+
+function noText(text: string): Diagnosis {
+  return {
+    classId: 'none',
+    confidence: CONFIDENCE.NONE_NO_ERROR,
+    title: NO_TEXT_TITLE,
+    summary:
+      text.trim() === ''
+        ? 'There is no text to read: the input is empty.'
+        : 'There is no text to read: the input looks binary (control or replacement characters). Paste the error as text.',
+    facts: emptyFacts(),
+    causes: [],
+    steps: [],
+    sources: [],
+    docs: [],
+    secrets: [],
+    others: [],
+    evidence: [],
+    notes: [],
+  };
 }
 
 /** How many steps an extra error's own checklist shows. */

@@ -1,8 +1,13 @@
 // Picks the parts of a paste worth reading. A Slack message is small and read whole;
 // a multi-megabyte TF_LOG=DEBUG file is mostly noise, so we keep only windows of lines
-// around the words every error family shares. Terraform prints its final diagnostics at
-// the end, so the text is scanned from the end backwards, chunk by chunk, until the
-// budget is filled: the cost depends on the budget, not on the size of the log.
+// around the catalog's own keywords (prefilter.ts: derived from the signatures, so every
+// family is found). Terraform prints its final diagnostics at the end, so the text is
+// scanned from the end backwards, chunk by chunk, until the budget is filled: the cost
+// depends on the budget, not on the size of the log.
+
+import { keywordPositions, MAX_RAW_WORD_CHARS } from './prefilter';
+
+export { mayBeAnError } from './prefilter';
 
 /** Texts up to this size are read whole. */
 export const READ_WHOLE_CHARS = 12 * 1024;
@@ -13,27 +18,8 @@ const LINES_AFTER = 30;
 /** Longest single window; a window inside one enormous line is cut around its anchor. */
 const MAX_WINDOW_CHARS = 8 * 1024;
 const CHUNK_CHARS = 128 * 1024;
-/** Longer than any anchor word, so a word cut by a chunk boundary is still found. */
-const CHUNK_OVERLAP = 32;
-
-// Words shared by the error families of every platform we know. Deliberately short and
-// literal so V8 can scan them quickly; "Token" is left out because debug logs repeat
-// header names like x_amz_security_token on every request.
-const ANCHOR =
-  /[Ee]rror|ERROR|[Dd]enied|DENIED|[Uu]nauthori[sz]ed|[Ff]orbidden|[Ee]xpired|[Cc]redential|AADSTS|invalid_grant|[Ii]nvalid|not (?:a )?valid|cannot be assumed|not found|[Ss]ignature|[Ff]ailed|oauth2/g;
-// Found with indexOf: an alternative starting with a digit keeps irregexp from skipping ahead,
-// which made the scan above about twice as slow (logs are full of digits; npm run bench).
-const STATUS_ANCHORS = ['401 ', '403 '];
-
-// A superset of the anchors, loose on capitalisation (the first letter is left out): text
-// with none of these words cannot be a failure of any family we know. Checked against every
-// labelled paste in test/diagnosis/corpus.test.ts.
-const TRIGGER =
-  /rror|ERROR|enied|DENIED|nauthori|NAUTHORI|orbidden|FORBIDDEN|xpired|EXPIRED|redential|REDENTIAL|oken|OKEN|nvalid|NVALID|ail|AIL|AADSTS|grant|egion|EGION|rofile|ROFILE|ssum|SSUM|ignature|IGNATURE|kew|KEW|MFA|SSO|sso|auth|AUTH|40[13]|not found|could not|annot|xception|ermission|ERMISSION|ccess|CCESS|no such host/;
-
-export function mayBeAnError(text: string): boolean {
-  return TRIGGER.test(text);
-}
+/** Longer than any keyword word, so a word cut by a chunk boundary is still found. */
+const CHUNK_OVERLAP = MAX_RAW_WORD_CHARS;
 
 export interface Focus {
   segments: string[];
@@ -71,18 +57,9 @@ export function focus(text: string): Focus {
   return { segments: ranges.map(([s, e]) => text.slice(s, e)), partial: true };
 }
 
-/** Anchor positions in [start, end), ascending. */
+/** Keyword positions in [start, end), ascending. */
 function anchorsIn(text: string, start: number, end: number): number[] {
-  const chunk = text.slice(start, end);
-  const hits: number[] = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(chunk); m !== null; m = ANCHOR.exec(chunk)) hits.push(start + m.index);
-  ANCHOR.lastIndex = 0;
-  const before = hits.length;
-  for (const word of STATUS_ANCHORS)
-    for (let i = chunk.indexOf(word); i !== -1; i = chunk.indexOf(word, i + word.length))
-      hits.push(start + i);
-  return hits.length > before ? hits.sort((a, b) => a - b) : hits;
+  return keywordPositions(text, start, end);
 }
 
 /** A few lines before the hit and more after it, never more than MAX_WINDOW_CHARS. */

@@ -29,4 +29,13 @@ export function catalogEntry(id: AuthClassId): CatalogEntry {
 export { NOT_AUTH } from './not-auth';
 export { PLATFORMS } from './platforms';
 export { SITUATIONS, type Situation } from './situations';
-export type { CatalogEntry, CauseSpec, Example, NotAuthEntry, Signature, StepSpec } from './schema';
+export { TIER, weightOf } from './schema';
+export type {
+  CatalogEntry,
+  CauseSpec,
+  Example,
+  NotAuthEntry,
+  Signature,
+  StepSpec,
+  Tier,
+} from './schema';

@@ -188,6 +188,8 @@ export const NOT_AUTH: NotAuthEntry[] = [
         unless:
           /AccessDenied|AuthorizationPermissionMismatch|AuthorizationFailed|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|NoCredentialProviders|no valid credential sources|AADSTS\d|not authorized to perform|could not find default credentials|invalid_grant|Status=40[13]\b|StatusCode: 40[13]\b|googleapi: Error 40[13]\b/,
         weight: 0.96,
+        // An AccessDenied or ExpiredToken inside the lock error is the failure to act on.
+        wrapper: true,
         counterexamples: [
           {
             text: 'Error: Error acquiring the state lock\n\nError message: 2 errors occurred:\n\t* blobs.Client#Lease: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission."',
@@ -335,6 +337,8 @@ export const NOT_AUTH: NotAuthEntry[] = [
         pattern:
           /Failed to install provider|Failed to query available provider packages|could not query provider registry|doesn't match any of the checksums|Incompatible provider version|failed to request discovery document/,
         weight: 0.92,
+        // …and so is a registry that answered 401 to the download.
+        wrapper: true,
         examples: [
           {
             text: 'Error: Failed to query available provider packages Could not retrieve the list of available versions for provider hashicorp/aws: could not connect to registry.terraform.io: failed to request discovery document: 403 Forbidden',

@@ -31,9 +31,24 @@ export interface Signature {
   pattern: RegExp;
   /**
    * Specificity in (0,1]: how sure a match alone makes us. An exact service error code is
-   * ~0.95; a generic wrapper that other errors hide behind is ~0.5–0.7.
+   * ~0.95; a generic wrapper that other errors hide behind is ~0.5–0.7. When absent, `tier`
+   * gives it (one of them is required; the contract test checks).
    */
-  weight: number;
+  weight?: number;
+  /** A named level of `weight` (see TIER); used when `weight` is absent. */
+  tier?: Tier;
+  /**
+   * Classes (`aws.sso_token`), signatures (`aws.sso_token/expired`) or not-auth families
+   * (`state-lock`) this signature wins over when both match in one error block, whatever
+   * their weights: the beaten ones drop out of that block (they are not rivals either).
+   */
+  beats?: string[];
+  /**
+   * Lower-case words of which every match contains at least one (the prefilter's words).
+   * Only needed when none can be derived from `pattern` (keywords.ts; the contract test says
+   * which); when given they replace the derived ones.
+   */
+  keywords?: string[];
   /**
    * An umbrella message (`No valid credential sources found`, `Cannot assume IAM Role`):
    * when a more specific class matches in the same error block, that class wins — the
@@ -48,6 +63,28 @@ export interface Signature {
   examples?: Example[];
   /** Texts of a confusable family that this signature must not decide. */
   counterexamples?: Example[];
+}
+
+/**
+ * Named levels of a signature's weight, from what the catalog uses today: a message only this
+ * failure prints (decisive), an exact service error code (exact), a specific message with a
+ * rare look-alike (strong), a message most often this class (likely), a generic one (generic),
+ * and an umbrella that other errors hide behind (weak).
+ */
+export const TIER = {
+  decisive: 0.97,
+  exact: 0.95,
+  strong: 0.92,
+  likely: 0.87,
+  generic: 0.8,
+  weak: 0.6,
+} as const;
+
+export type Tier = keyof typeof TIER;
+
+/** The weight a signature stands for: its `weight`, else its tier's, else the weakest tier. */
+export function weightOf(signature: Pick<Signature, 'weight' | 'tier'>): number {
+  return signature.weight ?? (signature.tier ? TIER[signature.tier] : TIER.weak);
 }
 
 /** A condition on the paste: a named signal computed from facts, or a text pattern. */

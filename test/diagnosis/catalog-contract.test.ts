@@ -1,0 +1,293 @@
+// The catalog's contract: every rule carries its proof. Each signature has examples it must
+// decide (and may have counterexamples it must not), each with a source of a documented form;
+// catalog ids, CLASS_IDS and TAXONOMY.md agree; every pattern is linear-time according to
+// recheck; every signature has a weight or tier, prefilter keywords, and valid `beats` ids.
+//
+// Examples are being written now, so signatures still without one are listed in
+// signatures-without-examples.json: the list may only shrink (a listed signature that has
+// examples, or an unlisted one without, fails).
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSync } from 'recheck';
+import * as ts from 'typescript';
+import { CATALOG, NOT_AUTH, type Example, type Signature } from '../../src/diagnosis/catalog';
+import { classify } from '../../src/diagnosis/classify';
+import { normalize } from '../../src/diagnosis/normalize';
+import { keywordsOf } from '../../src/diagnosis/prefilter';
+import { CLASS_IDS } from '../../src/diagnosis/types';
+import { dataFile } from '../support/shared';
+
+const ROOT = join(__dirname, '..', '..');
+const ALLOW_LIST = join(__dirname, 'signatures-without-examples.json');
+
+/** The documented forms of `Example.source` (schema.ts). */
+export const SOURCE_FORM = /^(?:upstream \S|issue \S|corpus \S|https?:\/\/\S|invented: \S)/;
+
+interface Rule {
+  /** `class/sig` for catalog entries, `family/sig` for not-auth families (as classify reports). */
+  id: string;
+  owner: string;
+  signature: Signature;
+}
+
+const RULES: Rule[] = [...CATALOG, ...NOT_AUTH].flatMap((owner) =>
+  owner.signatures.map((signature) => ({
+    id: `${owner.id}/${signature.id}`,
+    owner: owner.id,
+    signature,
+  })),
+);
+
+/** What classify() decides for one example text: the deciding signature's id, or the class. */
+function decide(text: string): { signatureId: string; label: string } {
+  const { blocks } = normalize([text]);
+  const { primary } = classify(blocks);
+  return {
+    signatureId: primary.signatureId ?? '(no signature)',
+    label: `${primary.signatureId ?? primary.classId} (${primary.classId}, ${primary.confidence})`,
+  };
+}
+
+function allowList(): string[] {
+  return JSON.parse(readFileSync(ALLOW_LIST, 'utf8')) as string[];
+}
+
+const examplesOf = (s: Signature): Example[] => s.examples ?? [];
+
+describe('catalog contract: examples', () => {
+  it('every signature has an example, or is on the shrinking allow-list', () => {
+    const listed = new Set(allowList());
+    const ids = new Set(RULES.map((r) => r.id));
+    const problems: string[] = [];
+    for (const r of RULES) {
+      const has = examplesOf(r.signature).length > 0;
+      if (!has && !listed.has(r.id))
+        problems.push(`${r.id}: no example (add one to its signature's \`examples\`)`);
+      if (has && listed.has(r.id))
+        problems.push(`${r.id}: has examples now; remove it from ${ALLOW_LIST}`);
+    }
+    for (const id of listed)
+      if (!ids.has(id)) problems.push(`${id}: listed in ${ALLOW_LIST} but no such signature`);
+    expect(problems).toEqual([]);
+  });
+
+  it('each example is decided by its own signature; each counterexample is not', () => {
+    const problems: string[] = [];
+    for (const r of RULES) {
+      for (const ex of examplesOf(r.signature)) {
+        const got = decide(ex.text);
+        if (got.signatureId !== r.id)
+          problems.push(`${r.id}: example from "${ex.source}" was decided by ${got.label}`);
+      }
+      for (const ex of r.signature.counterexamples ?? []) {
+        const got = decide(ex.text);
+        if (got.signatureId === r.id)
+          problems.push(`${r.id}: counterexample from "${ex.source}" was decided by it`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every example names its source in a documented form', () => {
+    const problems: string[] = [];
+    for (const r of RULES)
+      for (const ex of [...examplesOf(r.signature), ...(r.signature.counterexamples ?? [])]) {
+        if (typeof ex.source !== 'string' || !SOURCE_FORM.test(ex.source))
+          problems.push(
+            `${r.id}: source ${JSON.stringify(ex.source)} is not "upstream …", "issue …", "corpus …", a URL or "invented: …"`,
+          );
+        if (typeof ex.text !== 'string' || ex.text.trim() === '')
+          problems.push(`${r.id}: an example from "${ex.source}" has no text`);
+      }
+    expect(problems).toEqual([]);
+  });
+
+  it('the source check rejects what it must', () => {
+    expect(SOURCE_FORM.test('invented: no public paste of the v1 wording')).toBe(true);
+    expect(SOURCE_FORM.test('issue hashicorp/terraform#1234')).toBe(true);
+    expect(SOURCE_FORM.test('https://github.com/x/y/issues/1')).toBe(true);
+    expect(SOURCE_FORM.test('invented')).toBe(false);
+    expect(SOURCE_FORM.test('from memory')).toBe(false);
+    expect(SOURCE_FORM.test('')).toBe(false);
+  });
+});
+
+describe('catalog contract: shape', () => {
+  it('ids are unique: entries, families, signatures within each', () => {
+    const owners = [...CATALOG, ...NOT_AUTH].map((o) => o.id);
+    expect(owners.filter((id, i) => owners.indexOf(id) !== i)).toEqual([]);
+    const rules = RULES.map((r) => r.id);
+    expect(rules.filter((id, i) => rules.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('catalog ids equal CLASS_IDS', () => {
+    expect(CATALOG.map((e) => e.id).sort()).toEqual([...CLASS_IDS].sort());
+  });
+
+  const taxonomy = [
+    join(ROOT, 'TAXONOMY.md'),
+    join(ROOT, 'docs', 'TAXONOMY.md'),
+    dataFile('corpus', 'TAXONOMY.md'),
+  ].find((f) => existsSync(f));
+  const itTaxonomy = taxonomy || process.env.TFAUTH_REQUIRE_SHARED === '1' ? it : it.skip;
+  itTaxonomy('catalog ids equal the ids in TAXONOMY.md', () => {
+    expect(taxonomy).toBeDefined();
+    const text = readFileSync(taxonomy as string, 'utf8');
+    const ids = [...text.matchAll(/^\|\s*`([a-z0-9]+\.[a-z0-9_]+)`\s*\|/gm)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(CATALOG.map((e) => e.id).sort());
+  });
+
+  it('every signature has a weight or a tier, and keywords for the prefilter', () => {
+    const problems: string[] = [];
+    for (const r of RULES) {
+      if (r.signature.weight === undefined && r.signature.tier === undefined)
+        problems.push(`${r.id}: neither weight nor tier`);
+      if (!keywordsOf(r.signature))
+        problems.push(
+          `${r.id}: no literal of ≥3 characters can be derived from its pattern; declare \`keywords\``,
+        );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('beats names existing classes, families or signatures', () => {
+    const known = new Set([...RULES.map((r) => r.id), ...RULES.map((r) => r.owner)]);
+    const problems = RULES.flatMap((r) =>
+      (r.signature.beats ?? []).filter((b) => !known.has(b)).map((b) => `${r.id}: beats ${b}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Linear time, by recheck (makenowjust's ReDoS checker). Its automaton checker decides most
+// patterns exactly and fast; one it cannot decide within its limits (or whose bounded repeats
+// are too large to expand, which overflows its stack) goes to the fuzzing checker, seeded so the
+// verdict is repeatable. Verdicts are cached by source, flags and recheck version outside the
+// repository (node_modules/.cache), so only new or changed patterns cost time.
+//
+// Patterns recheck does not call safe today are listed in patterns-not-linear.json with its
+// verdict (mostly `.{0,N}?` gaps: O(N·n), linear with a large constant, which recheck reports
+// as polynomial). Like the examples' list it may only shrink.
+
+const RECHECK_VERSION = (
+  JSON.parse(readFileSync(require.resolve('recheck/package.json'), 'utf8')) as { version: string }
+).version;
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'tfauth');
+const CACHE_FILE = join(CACHE_DIR, `recheck-${RECHECK_VERSION}.json`);
+const NOT_LINEAR = join(__dirname, 'patterns-not-linear.json');
+/** Bounded repeats at least this large go straight to the fuzzing checker. */
+const HUGE_REPEAT = 500;
+
+interface Listed {
+  where: string;
+  pattern: string;
+  verdict: string;
+}
+
+function linearity(re: RegExp, cache: Record<string, string>): string {
+  const key = `${re.flags}/${re.source}`;
+  const cached = cache[key];
+  if (cached) return cached;
+  const huge = [...re.source.matchAll(/\{\d+,(\d+)\}/g)].some((m) => Number(m[1]) >= HUGE_REPEAT);
+  let r = huge
+    ? undefined
+    : checkSync(re.source, re.flags, { checker: 'automaton', timeout: 3000 });
+  if (!r || r.status === 'unknown')
+    r = checkSync(re.source, re.flags, { checker: 'fuzz', timeout: 5000, randomSeed: 0 });
+  const verdict =
+    r.status === 'safe'
+      ? 'safe'
+      : r.status === 'vulnerable'
+        ? `vulnerable (${r.complexity.type})`
+        : `unknown (${r.error.kind})`;
+  // A timeout depends on the machine's load: asked again next time.
+  if (!verdict.startsWith('unknown')) cache[key] = verdict;
+  return verdict;
+}
+
+/** The regular expressions secrets.ts builds: literals in its source and `new RegExp` calls. */
+function secretPatterns(): RegExp[] {
+  const found: RegExp[] = [];
+  const original = global.RegExp;
+  global.RegExp = new Proxy(original, {
+    construct(target, args: [string | RegExp, string?]) {
+      const re = Reflect.construct(target, args) as RegExp;
+      found.push(re);
+      return re;
+    },
+  });
+  try {
+    jest.isolateModules(() => {
+      // A fresh load, so every `new RegExp` of the module runs under the proxy.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../../src/diagnosis/secrets');
+    });
+  } finally {
+    global.RegExp = original;
+  }
+  const file = join(ROOT, 'src', 'diagnosis', 'secrets.ts');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022);
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const text = node.getText(source);
+      const slash = text.lastIndexOf('/');
+      found.push(new RegExp(text.slice(1, slash), text.slice(slash + 1)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const seen = new Set<string>();
+  return found.filter((re) => {
+    const key = `${re.flags}/${re.source}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+describe('catalog contract: linear-time patterns', () => {
+  it('every catalog, not-auth and secret pattern is linear according to recheck', () => {
+    const cache: Record<string, string> = existsSync(CACHE_FILE)
+      ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, string>)
+      : {};
+    const patterns: Array<[string, RegExp]> = [];
+    for (const r of RULES)
+      for (const field of ['pattern', 'requires', 'unless'] as const) {
+        const re = r.signature[field];
+        if (re) patterns.push([`${r.id} ${field}`, re]);
+      }
+    secretPatterns().forEach((re, i) => patterns.push([`secrets.ts #${i}`, re]));
+    const listed = JSON.parse(readFileSync(NOT_LINEAR, 'utf8')) as Listed[];
+    const isListed = (re: RegExp): boolean => listed.some((l) => l.pattern === String(re));
+    const findings: Listed[] = [];
+    const problems: string[] = [];
+    try {
+      for (const [where, re] of patterns) {
+        const verdict = linearity(re, cache);
+        if (verdict === 'safe') {
+          // A listed timeout may pass on a quieter machine; only a definite verdict must go.
+          const entry = listed.find((l) => l.pattern === String(re));
+          if (entry && !entry.verdict.startsWith('unknown'))
+            problems.push(`${where}: safe now; remove it from ${NOT_LINEAR}`);
+          continue;
+        }
+        findings.push({ where, pattern: String(re), verdict });
+        if (!isListed(re)) problems.push(`${where}: ${verdict}: ${String(re)}`);
+      }
+    } finally {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      writeFileSync(CACHE_FILE, JSON.stringify(cache));
+      writeFileSync(
+        join(CACHE_DIR, 'patterns-not-linear.found.json'),
+        JSON.stringify(findings, null, 2),
+      );
+    }
+    for (const l of listed)
+      if (!patterns.some(([, re]) => String(re) === l.pattern))
+        problems.push(`${l.where}: listed in ${NOT_LINEAR} but no such pattern any more`);
+    expect(problems).toEqual([]);
+    expect(patterns.length).toBeGreaterThan(RULES.length);
+  }, 900_000);
+});
