@@ -132,6 +132,19 @@ export const permissionDenied: CatalogEntry = {
         },
       ],
     },
+    // SDK v1 shows a bodiless S3 403 (HEAD requests) as `Forbidden: Forbidden` + `status code: 403`
+    // (aws-sdk-go private/protocol/restxml unmarshalError falls back to the HTTP status text).
+    {
+      id: 'v1-head-forbidden',
+      pattern: /\bForbidden: Forbidden\s{1,4}status code: 403, request id: /,
+      weight: 0.8,
+      examples: [
+        {
+          text: 'Error: Forbidden: Forbidden\n\tstatus code: 403, request id: 1FNQVF3ZV111RRYK, host id: KG6nxkbA9a5nnZ0xxxxxxxxxxxxxxxxxxxx6p5ClxiHfTQ1wDnv0ngO+bF1zYCxw=',
+          source: 'corpus holdout4/h4-tf-28203-1 (hashicorp/terraform#28203)',
+        },
+      ],
+    },
     // SDK v2 shows a bodiless 403 (HEAD requests) as `api error Forbidden: Forbidden`.
     {
       id: 'head-forbidden',
