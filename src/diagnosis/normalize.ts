@@ -67,6 +67,9 @@ const LINE_PREFIXES: RegExp[] = [
 
 const FRAME_EDGE = /^\s*(?:╷|╵|Γò╖|Γò╡)\s*$/;
 const FRAME_BAR = /^\s*(?:│|Γöé)\s?/;
+// Pulumi's TUI boxes each line on both sides (`│ … │`); Terraform's frame has no right edge,
+// so a bar after padding at the end of a line is always a frame, never message text.
+const FRAME_RIGHT_BAR = /\s(?:│|Γöé)$/;
 
 export function normalize(segments: string[]): Normalized {
   const blocks: Block[] = [];
@@ -94,7 +97,13 @@ function cleanLines(segment: string): string[] {
       out.push('\f');
       continue;
     }
-    out.push(line.replace(FRAME_BAR, '').replace(/\s+$/, ''));
+    out.push(
+      line
+        .replace(/\s+$/, '')
+        .replace(FRAME_RIGHT_BAR, '')
+        .replace(FRAME_BAR, '')
+        .replace(/\s+$/, ''),
+    );
   }
   return out;
 }

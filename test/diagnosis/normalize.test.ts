@@ -39,6 +39,18 @@ describe('normalize', () => {
     ]);
   });
 
+  it("removes both edges of Pulumi's TUI box, so a sentence cut across box lines rejoins", () => {
+    // Shape from corpus holdout4/h4-kinetic-285-1 (keras-team/kinetic#285).
+    const flat = flatOf(
+      '│ unable to load schema information from the API server: the  │\n│ server has asked for the client to provide credentials      │',
+    );
+    expect(flat).toBe(
+      'unable to load schema information from the API server: the server has asked for the client to provide credentials',
+    );
+    // A bar inside the text (no padding before it) is content.
+    expect(flatOf('│ Error: a│b')).toBe('Error: a│b');
+  });
+
   it('recognises the frame when a Windows console shows it as mojibake', () => {
     expect(flatOf('Γò╖\nΓöé Error: Required token could not be found\nΓò╡')).toBe(
       'Error: Required token could not be found',

@@ -40,9 +40,15 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'throttling',
         pattern:
-          /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate|[Tt]emporarily throttled|[Tt]oo [Mm]any [Rr]equests|HTTP status 429|StatusCode=429|status code 429/,
+          /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate|[Tt]emporarily throttled|[Tt]oo [Mm]any [Rr]equests|HTTP status 429|StatusCode=429|status code 429|exceeded a secondary rate limit|API rate limit exceeded for/,
         weight: 0.95,
         examples: [
+          {
+            // GitHub answers its secondary rate limit with 403 Forbidden: throttling, not a token.
+            text: 'Error: non-200 OK status code: 403 Forbidden body: "{\\n  \\"documentation_url\\": \\"https://docs.github.com/en/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits\\",\\n  \\"message\\": \\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            source:
+              'corpus holdout4/h4-ghp-2329-1 (integrations/terraform-provider-github#2329); message per google/go-github github.go (AbuseRateLimitError)',
+          },
           {
             text: 'validate AWS credentials: checking install permissions: error simulating policy: Throttling: Rate exceeded\\\\n\\\\tstatus code: 400, request id: 4b3be60f-4677-11e9-b604-4fdfe40cdda9\\""',
             source: 'corpus dev/gh-openshiftinstaller-1418-1 (github:openshift/installer#1418)',

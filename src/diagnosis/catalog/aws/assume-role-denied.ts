@@ -124,7 +124,9 @@ export const assumeRoleDenied: CatalogEntry = {
     {
       id: 'cannot-be-assumed',
       pattern:
-        /IAM Role \(.{1,200}?\) cannot be assumed(?! with web identity)|The role "[^"]{1,200}" cannot be assumed|Cannot assume IAM Role(?! with web identity)|cannot assume role:/,
+        // aws-sdk-go-base v0 (`The role %q cannot be assumed.`, cut short in pastes as `cannot be assum`),
+        // v1 `IAM Role (%s) cannot be assumed.` (often pasted with the ARN redacted, parentheses and all).
+        /IAM Role \(.{1,200}?\) cannot be assumed(?! with web identity)|IAM Role [^\s()]{1,200} cannot be assumed(?! with web identity)|The role "[^"]{1,200}" cannot be assum|Cannot assume IAM Role(?! with web identity)|cannot assume role:/,
       weight: 0.85,
       wrapper: true,
       examples: [
@@ -136,6 +138,14 @@ export const assumeRoleDenied: CatalogEntry = {
         {
           text: 'Error: error configuring Terraform AWS Provider: IAM Role (arn:aws:iam::123456789012:role/terraform-deploy)\n  cannot be assumed.\n \nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The IAM Role (arn:aws:iam::123456789012:role/terraform-deploy) does not exist\n  * The IAM Role (arn:aws:iam::123456789012:role/terraform-deploy) does not have a valid trust policy',
           source: 'corpus dev/pg-role-cannot-assume-23',
+        },
+        {
+          text: 'Error: Error refreshing state: 1 error(s) occurred:\n\n* provider.aws: The role "arn:aws:iam::accountnumber:role/FullAdmin" cannot be assum',
+          source: 'corpus holdout4/h4-tfaws-7418-1 (hashicorp/terraform-provider-aws#7418)',
+        },
+        {
+          text: 'Error: error configuring S3 Backend: IAM Role xxxxx cannot be assumed.',
+          source: 'corpus holdout4/h4-cawsc-370-1 (aws-actions/configure-aws-credentials#370)',
         },
       ],
       counterexamples: [

@@ -132,6 +132,34 @@ export const permissionDenied: CatalogEntry = {
         },
       ],
     },
+    // SDK v1 shows a bodiless S3 403 (HEAD requests) as `Forbidden: Forbidden` + `status code: 403`
+    // (aws-sdk-go private/protocol/restxml unmarshalError falls back to the HTTP status text).
+    {
+      id: 'v1-head-forbidden',
+      pattern: /\bForbidden: Forbidden\s{1,4}status code: 403, request id: /,
+      weight: 0.8,
+      examples: [
+        {
+          text: 'Error: Forbidden: Forbidden\n\tstatus code: 403, request id: 1FNQVF3ZV111RRYK, host id: KG6nxkbA9a5nnZ0xxxxxxxxxxxxxxxxxxxx6p5ClxiHfTQ1wDnv0ngO+bF1zYCxw=',
+          source: 'corpus holdout4/h4-tf-28203-1 (hashicorp/terraform#28203)',
+        },
+      ],
+    },
+    // S3 backend (Terraform ≥1.6, SDK v2): `Unable to list objects in S3 bucket %q: %s` when listing
+    // workspaces; a 403 there is a missing s3:ListBucket, often with the body cut from the paste.
+    {
+      id: 's3-backend-list-403',
+      pattern:
+        /Unable to list objects in S3 bucket "[^"]{1,255}": operation error S3: ListObjects(?:V2)?, https response error StatusCode: 403\b/,
+      weight: 0.85,
+      examples: [
+        {
+          text: '│ Error: Failed to get existing workspaces: Unable to list objects in S3 bucket "somestatebucket.s3.org": operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: S2B9RSM5QG9B58N5, HostID: JBPEwp7h38zZqBhRXQiUd+cEWsnf/VlW3P/KICJhaXnISsR/M1QmxRdd8dG0acdgz0BTsDez',
+          source:
+            'corpus holdout4/h4-dflook-302-1 (dflook/terraform-github-actions#302); format upstream hashicorp/terraform@v1.6.0:internal/backend/remote-state/s3/backend_state.go',
+        },
+      ],
+    },
     // SDK v2 shows a bodiless 403 (HEAD requests) as `api error Forbidden: Forbidden`.
     {
       id: 'head-forbidden',

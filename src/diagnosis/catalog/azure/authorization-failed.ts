@@ -77,6 +77,25 @@ export const authorizationFailed: CatalogEntry = {
       ],
     },
     {
+      id: 'graph-request-denied',
+      // Microsoft Graph's error code for a caller without the directory role or app permission;
+      // azuread 2.x prints it through hamilton (`unexpected status %d with OData error: %s`),
+      // 3.x through go-azure-sdk's msgraph client.
+      pattern: /\bAuthorization_RequestDenied\b/,
+      weight: 0.95,
+      examples: [
+        {
+          text: '│ Error: Creating user "airsonic-user@microsoft.onmicrosoft.com"\n│\n│   with module.application.azuread_user.airsonic_user,\n│\n│ UsersClient.BaseClient.Post(): unexpected status 403 with OData error: Authorization_RequestDenied: Insufficient privileges to complete the operation.',
+          source:
+            'corpus holdout4/h4-rwajava-22-1 (Azure/reliable-web-app-pattern-java#22); format upstream manicminer/hamilton:msgraph/client.go',
+        },
+        {
+          text: 'Error: Creating group "Group-name-axtwb"\n\nGroupsClient.BaseClient.Post(): unexpected status 403 with OData error:\nAuthorization_RequestDenied: Insufficient privileges to complete the',
+          source: 'corpus holdout4/h4-azmpf-45-1 (Azure/mpf#45)',
+        },
+      ],
+    },
+    {
       id: 'forbidden',
       pattern:
         /\(Forbidden\) Caller is not authorized|Caller is not authorized to perform action on resource/,

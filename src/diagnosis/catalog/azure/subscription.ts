@@ -86,7 +86,7 @@ export const subscription: CatalogEntry = {
     {
       id: 'required',
       pattern:
-        /Subscription ID is required|subscription_id is a required provider property|`subscription_id` is a required/,
+        /Subscription ID is required|subscription_id is a required provider property|`subscription_id` is a required|A Subscription ID must be configured when authenticating as a Service Principal/,
       weight: 0.95,
       examples: [
         {
@@ -97,6 +97,11 @@ export const subscription: CatalogEntry = {
         {
           text: 'Error: `subscription_id` is a required provider property when performing a plan/apply operation with provider["registry.terraform.io/hashicorp/azurerm"], on terraform.tf line 28, in provider "azurerm": 28: provider "azurerm" {',
           source: 'corpus holdout2/h2-multimodalai168-1 (github:microsoft/multimodal-ai#168)',
+        },
+        {
+          // azurerm 2.x / go-azure-helpers authentication: the client-secret method's validation.
+          text: 'Error building AzureRM Client: 1 error occurred:\n\t* A Subscription ID must be configured when authenticating as a Service Principal using a Client Secret.\n  on .terraform/modules/agent.aci-devops-agent/provider.tf line 1, in provider "azurerm":',
+          source: 'corpus holdout4/h4-acidevops-15-1 (Azure/terraform-azurerm-aci-devops-agent#15)',
         },
       ],
     },

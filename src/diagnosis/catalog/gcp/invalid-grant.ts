@@ -118,6 +118,38 @@ export const gcpInvalidGrant: CatalogEntry = {
       ],
     },
     {
+      id: 'sts-exchange',
+      // Workload identity federation: golang/oauth2 google/externalaccount (sts_exchange.go,
+      // `oauth2/google: status code %d: %s`) and google-github-actions/auth
+      // (`failed to generate Google Cloud federated token for %s: %s`): the STS token exchange refused.
+      pattern:
+        /oauth2\/google: status code 40[01]: |failed to generate Google Cloud federated token for |"error": ?"invalid_target"/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Post "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/<redacted service account>:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_request","error_description":"subject_token must be nonempty."}',
+          source: 'corpus holdout4/h4-terrakube-839-1 (terrakube-io/terrakube#839)',
+        },
+        {
+          text: 'Error: google-github-actions/auth failed with: retry function failed after 4 attempts: failed to generate Google Cloud federated token for //iam.googleapis.com/projects/388216087510/locations/global/workloadIdentityPools/fame-identity-pool/providers/-fame-identity-pool-gh-provider: {"error":"invalid_target","error_description":"The target service indicated by the \\"audience\\" parameters is invalid."}',
+          source: 'corpus holdout4/h4-ggaauth-370-1 (google-github-actions/auth#370)',
+        },
+      ],
+    },
+    {
+      id: 'key-parse',
+      // golang/oauth2 internal/oauth2.go ParseKey: the credentials file's private_key is not a key
+      // (a user ADC file or a mangled service-account key given as service-account credentials).
+      pattern: /private key should be a PEM or plain PKCS1 or PKCS8/,
+      weight: 0.88,
+      examples: [
+        {
+          text: 'Error: Failed to get existing workspaces: querying Cloud Storage failed: Get https://www.googleapis.com/storage/v1/b/project-bucket-tfstate/o?alt=json&delimiter=%2F&prefix=tfstate%2F: private key should be a PEM or plain PKCS1 or PKCS8; parse error: asn1: syntax error: sequence truncated',
+          source: 'corpus holdout4/h4-tf-25040-1 (hashicorp/terraform#25040)',
+        },
+      ],
+    },
+    {
       id: 'expired-no-refresh',
       // golang/oauth2 oauth2.go: a static access_token that has expired.
       pattern: /oauth2: token expired and refresh token is not set/,

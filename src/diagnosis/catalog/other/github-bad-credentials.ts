@@ -104,7 +104,7 @@ export const githubBadCredentials: CatalogEntry = {
       id: 'app-token',
       // GitHub App auth: terraform-provider-github github/apps.go and ghinstallation transport.go.
       pattern:
-        /failed to create OAuth token from GitHub App|no decodeable PEM data found|could not refresh installation id \d{1,20}'s token|A JSON web token could not be decoded/,
+        /failed to create OAuth token from GitHub App|[Nn]o decodeable PEM data found|could not refresh installation id \d{1,20}'s token|A JSON web token could not be decoded/,
       weight: 0.95,
       examples: [
         {
@@ -119,6 +119,10 @@ export const githubBadCredentials: CatalogEntry = {
         {
           text: 'Error: no decodeable PEM data found',
           source: 'upstream integrations/terraform-provider-github@v6.6.0:github/apps.go',
+        },
+        {
+          text: '╷\n│ Error: No decodeable PEM data found\n│\n│ with provider["registry.terraform.io/integrations/github"],\n│ on main.tf line 17, in provider "github":',
+          source: 'corpus holdout4/h4-ghprov-949-1 (integrations/terraform-provider-github#949)',
         },
         {
           text: 'Error: GET https://api.github.com/repos/acme/infra: could not refresh installation id 12345678\'s token: received non 2xx response status "401 Unauthorized" when fetching https://api.github.com/app/installations/12345678/access_tokens',

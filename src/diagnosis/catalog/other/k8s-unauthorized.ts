@@ -11,9 +11,15 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'rbac-forbidden',
       pattern:
-        /is forbidden: User "[^"]{1,200}" cannot (?:get|list|watch|create|update|patch|delete) /,
+        // The RBAC reason follows the user (`cannot <verb> resource …`); pastes are often cut
+        // right after the user, which still names an RBAC denial.
+        /is forbidden: User "[^"]{1,200}"/,
       weight: 0.9,
       examples: [
+        {
+          text: '╷\n│ Error: configmaps "aws-auth" is forbidden: User "system:serviceaccount:actions-runner-system:runner-service-account" can',
+          source: 'corpus holdout4/h4-tfeks-2481-1 (terraform-aws-modules/terraform-aws-eks#2481)',
+        },
         {
           text: 'Error: secrets "db-password" is forbidden: User "system:serviceaccount:ci:terraform" cannot get resource "secrets" in API group "" in the namespace "prod"',
           source:
@@ -134,9 +140,14 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'auth-plugin',
       pattern:
-        /auth plugin has been removed|gke-gcloud-auth-plugin|no Auth Provider found for name|aws-iam-authenticator/,
+        /auth plugin (?:has been removed|is not supported)|gke-gcloud-auth-plugin|no Auth Provider found for name|aws-iam-authenticator/,
       weight: 0.9,
       examples: [
+        {
+          text: 'Error: auth error: failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead',
+          source:
+            'upstream kube-rs/kube:kube-client/src/client/auth/mod.rs (legacy azure auth-provider in a kubeconfig); corpus holdout4/h4-kgv-4-1',
+        },
         {
           text: 'Error: Kubernetes cluster unreachable: no Auth Provider found for name "gcp"',
           source: 'issue mstrzele/helm-edit#15',
@@ -268,6 +279,24 @@ export const k8sUnauthorized: CatalogEntry = {
         {
           text: '╷\n│ Error: Failed to determine GroupVersionResource for manifest\n│ \n│ Unauthorized\n╵',
           source: 'issue glifio/filecoin-iac#113',
+        },
+      ],
+    },
+    {
+      id: 'helm-storage-unauthorized',
+      // helm pkg/storage/driver (secrets.go, cfgmaps.go): `query: failed to query with labels: %w`
+      // around client-go's bare 401 (StatusReasonUnauthorized, message "Unauthorized").
+      pattern: /failed to query with labels: Unauthorized\b/,
+      weight: 0.92,
+      examples: [
+        {
+          text: 'Error: query: failed to query with labels: Unauthorized',
+          source: 'corpus holdout4/h4-helm-508-1 (hashicorp/terraform-provider-helm#508)',
+        },
+        {
+          text: 'Error: UPGRADE FAILED: query: failed to query with labels: Unauthorized',
+          source:
+            'upstream helm/helm@v3.14.0:pkg/storage/driver/secrets.go (Query) with the apimachinery 401 Status message',
         },
       ],
     },

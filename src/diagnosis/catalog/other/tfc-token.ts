@@ -133,9 +133,14 @@ export const tfcToken: CatalogEntry = {
       // go-tfe reports HTTP 401 as a bare `unauthorized`; it is ours when the block is about the remote/cloud backend.
       pattern: /: unauthorized\b/,
       requires:
-        /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe(?:\b|_)|registry module/,
+        /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe(?:\b|_)|registry module|Error retrieving OAuth client/,
       weight: 0.9,
       examples: [
+        {
+          // terraform-provider-tfe: the tfe_oauth_client data source/resource around go-tfe's ErrUnauthorized.
+          text: 'Error retrieving OAuth client: unauthorized',
+          source: 'corpus holdout4/h4-tfe-382-1 (hashicorp/terraform-provider-tfe#382)',
+        },
         {
           text: 'existing state in the backends. Error loading state: Error retrieving workspaces: unauthorized Terraform failed to load the default state from the "remote" backend. State migration cannot occur unless the state can be loaded. Backend modification and state migration has been aborted. The state in both the source and the destination remain',
           source: 'corpus holdout/ho-terraform-19657-1 (github:hashicorp/terraform#19657)',
@@ -143,6 +148,22 @@ export const tfcToken: CatalogEntry = {
         {
           text: 'Error configuring the backend "remote": failed to read organization entitlements: unauthorized Please update the configuration in your Terraform files to fix this error. If you\'d like to update the configuration interactively without storing the values in your configuration, run "terraform init".',
           source: 'corpus holdout/ho-terraform-29586-1 (github:hashicorp/terraform#29586)',
+        },
+      ],
+    },
+    {
+      id: 'remote-workspace-forbidden',
+      // terraform backend/remote (and cloud) StateMgr/Workspaces: `Error creating workspace %s: %v`,
+      // `Error retrieving workspaces: %v` around go-tfe's 403, which it reports as the bare status.
+      pattern:
+        /Error (?:creating workspace|retrieving workspaces?)\b[^:]{0,120}: (?:403 Forbidden|forbidden)\b/,
+      requires:
+        /"remote" backend|"cloud" backend|Terraform Cloud|HCP Terraform|Terraform Enterprise|app\.terraform\.io/,
+      weight: 0.85,
+      examples: [
+        {
+          text: ' Error: Error loading state:\n     Error creating workspace ####: 403 Forbidden\n \n Terraform failed to load the default state from the "remote" backend.\n State migration cannot occur unless the state can be loaded.',
+          source: 'corpus holdout4/h4-env0-528-1 (env0/terraform-provider-env0#528)',
         },
       ],
     },
