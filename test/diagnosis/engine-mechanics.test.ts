@@ -251,6 +251,20 @@ describe('confidence caps', () => {
     expect(d.classId).toBe('aws.expired_token');
     expect(d.confidence).toBeLessThanOrEqual(CONFIDENCE.CHAT_CAP);
   });
+
+  // Output without the word "error": a stack frame under the message, a process that exited.
+  it.each([
+    [
+      'a JavaScript stack frame (corpus holdout4/h4-sdkjsv3-2208-1)',
+      'RequestTimeTooSkewed: The difference between the request time and the current time is too large.\n    at deserializeAws_restXmlListBucketsCommandError (/app/node_modules/@aws-sdk/client-s3/dist/cjs/protocols/Aws_restXml.js:7060:41)',
+    ],
+    [
+      "Go's exec exit status (corpus holdout4/h4-k8sprov-816-1)",
+      'Post https://ABC.yl4.eu-west-1.eks.amazonaws.com/api/v1/namespaces/kube-system/configmaps: getting credentials: exec: exit status 2',
+    ],
+  ])('is not capped as chat: %s', (_name, text) => {
+    expect(diagnose(text).confidence).toBeGreaterThan(CONFIDENCE.CHAT_CAP);
+  });
 });
 
 describe('no text to read', () => {
