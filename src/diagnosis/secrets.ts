@@ -10,15 +10,7 @@
 
 import { maskKeyId } from './access-keys';
 import { isPlaceholder, PATTERNS, URL_CREDENTIALS, type SecretPattern } from './secret-patterns';
-import {
-  decodeView,
-  dewrapView,
-  joinableBreaks,
-  mayBeEncoded,
-  mayBeWrapped,
-  rawView,
-  type View,
-} from './secret-views';
+import { decodeView, dewrapView, joinableBreaks, rawView, type View } from './secret-views';
 import type { SecretFinding, SecretKind } from './types';
 
 export { isPlaceholder } from './secret-patterns';
@@ -94,9 +86,7 @@ const WINDOW_AFTER = 4096;
 const MAX_WINDOW = 1024 * 1024;
 /** An escape or a wrap this close after an anchor can change what follows it. */
 const MARK_REACH = 80;
-/** What a normalised view can change: escapes (and, from joinableBreaks, hard wraps). */
-const MARK = /[&%\\]/g;
-const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/g;
+const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/y;
 export const REDACTED = '[redacted]';
 
 interface Hit {
@@ -243,18 +233,51 @@ function legacyVaultMayMatch(text: string, p: number, wordId: number): boolean {
   return false;
 }
 
-/** Windows [start, end) around anchors (and `://`), merged; decoded views are built only there. */
-function windows(text: string, anchors: Float64Array): Array<[number, number]> {
+/** Positions of every `&`, `%` and `\\` (the characters a decoded view can change), in order. */
+function escapeMarks(text: string): number[] {
+  const out: number[] = [];
+  let amp = text.indexOf('&');
+  let pct = text.indexOf('%');
+  let bsl = text.indexOf('\\');
+  for (;;) {
+    let i = amp;
+    if (pct !== -1 && (i === -1 || pct < i)) i = pct;
+    if (bsl !== -1 && (i === -1 || bsl < i)) i = bsl;
+    if (i === -1) return out;
+    out.push(i);
+    if (i === amp) amp = text.indexOf('&', i + 1);
+    else if (i === pct) pct = text.indexOf('%', i + 1);
+    else bsl = text.indexOf('\\', i + 1);
+  }
+}
+
+interface Windows {
+  /** [start, end) around anchors (and escaped `://`), merged. */
+  spans: Array<[number, number]>;
+  escapes: number[];
+  breaks: number[];
+}
+
+/** Windows around anchors (and `://`), merged; decoded views are built only there. */
+function windows(text: string, anchors: Float64Array): Windows {
   // Only where decoding or de-wrapping can matter: an escape (`&`, `%`, `\`) just after an
   // anchor, or a hard wrap within a window of it. Both in order, each walked with one pointer.
-  const escapes: number[] = [];
-  MARK.lastIndex = 0;
-  for (let m = MARK.exec(text); m !== null; m = MARK.exec(text)) escapes.push(m.index);
+  const escapes = escapeMarks(text);
   const breaks = joinableBreaks(text);
   const points: number[] = [];
-  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`.
-  SCHEME_END.lastIndex = 0;
-  for (let m = SCHEME_END.exec(text); m !== null; m = SCHEME_END.exec(text)) points.push(m.index);
+  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`. Every such match
+  // starts at a `:` just before a `\`, or at a `%3A`: tried there only.
+  // starts at a `:` just before a `\\` or `%`, or at a `%3A`: tried there only.
+  for (const e of escapes) {
+    for (const at of [e - 1, e]) {
+      if (at === e - 1 ? text.charCodeAt(at) !== 58 : text.charCodeAt(at) !== 37) continue;
+      SCHEME_END.lastIndex = at;
+      if (SCHEME_END.test(text)) points.push(at);
+    }
+  }
+  // And `://` as is: URL credentials are found from it, not from an anchor word.
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) points.push(i);
+  points.sort((x, y) => x - y);
   const near = (marks: number[], reach: number) => {
     let k = 0;
     return (p: number): boolean => {
@@ -288,17 +311,33 @@ function windows(text: string, anchors: Float64Array): Array<[number, number]> {
     if (last && s <= last[1] && last[1] - last[0] < MAX_WINDOW) last[1] = e;
     else out.push([s, e]);
   }
-  return out;
+  return { spans: out, escapes, breaks };
+}
+
+/** Whether the sorted `marks` hold a position in [s, e) (a binary search). */
+function anyIn(marks: number[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as number) < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && (marks[lo] as number) < e;
 }
 
 /** Hits in the normalised views of `text`, mapped back to positions in `text`. */
 function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
   const out: Hit[] = [];
-  for (const [ws, we] of windows(text, anchors)) {
-    const slice = text.slice(ws, we);
-    const encoded = mayBeEncoded(slice);
-    const wrapped = mayBeWrapped(slice);
+  const { spans, escapes, breaks } = windows(text, anchors);
+  for (const [ws, we] of spans) {
+    // The same answers as scanning the slice for escapes and joinable breaks, from the lists
+    // already made (a break joinable in the slice is joinable in the text; the converse is
+    // checked below by whether de-wrapping changed anything).
+    const encoded = anyIn(escapes, ws, we);
+    const wrapped = anyIn(breaks, ws, we);
     if (!encoded && !wrapped) continue;
+    const slice = text.slice(ws, we);
     const views: View[] = [];
     let base = rawView(slice, ws);
     work.viewChars += slice.length;
@@ -314,15 +353,12 @@ function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
     }
     if (wrapped) {
       work.viewChars += base.text.length;
-      views.push(dewrapView(base));
+      const dewrapped = dewrapView(base);
+      if (dewrapped.text.length !== base.text.length) views.push(dewrapped);
     }
     for (const v of views)
       for (const h of scanText(v.text, work))
-        out.push({
-          ...h,
-          start: v.start[h.start] as number,
-          end: v.end[h.end - 1] as number,
-        });
+        out.push({ ...h, start: v.startAt(h.start), end: v.endAt(h.end - 1) });
   }
   return out;
 }
