@@ -5,11 +5,10 @@
 
 export interface View {
   text: string;
-  /** Original index where view character i came from, and where its source ends. */
-  start: Int32Array;
-  end: Int32Array;
-  /** Set for the identity view: character i came from `base + i` (no maps stored). */
-  base?: number;
+  /** Original index where view character i came from. */
+  startAt(i: number): number;
+  /** Original index where the source of view character i ends. */
+  endAt(i: number): number;
 }
 
 /** True when decoding could change the text (one cheap scan). */
@@ -39,67 +38,113 @@ const JSON_ESCAPES: Record<string, string> = {
   "'": "'",
 };
 
-/** The identity view of `text` from original offset `base` (maps filled lazily by copies). */
+/** The identity view of `text` from original offset `base`. */
 export function rawView(text: string, base: number): View {
-  return { text, start: new Int32Array(0), end: new Int32Array(0), base };
+  return { text, startAt: (i) => base + i, endAt: (i) => base + i + 1 };
+}
+
+/**
+ * A view made of pieces of its source view: runs copied unchanged and single characters that
+ * replace a few source characters. Positions map back piece by piece (a binary search, only
+ * for the rare hit), so building a view costs string slices, not a map entry per character.
+ */
+class PieceView implements View {
+  constructor(
+    readonly text: string,
+    private readonly from: View,
+    /** Per piece: view index where it starts, source range [a, b), whether it is one character. */
+    private readonly at: number[],
+    private readonly a: number[],
+    private readonly b: number[],
+    private readonly single: boolean[],
+  ) {}
+  private piece(i: number): number {
+    let lo = 0;
+    let hi = this.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.at[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  startAt(i: number): number {
+    const k = this.piece(i);
+    const a = this.a[k] as number;
+    return this.from.startAt(this.single[k] ? a : a + i - (this.at[k] as number));
+  }
+  endAt(i: number): number {
+    const k = this.piece(i);
+    return this.single[k]
+      ? this.from.endAt((this.b[k] as number) - 1)
+      : this.from.endAt((this.a[k] as number) + i - (this.at[k] as number));
+  }
 }
 
 class ViewBuilder {
   private readonly parts: string[] = [];
   private n = 0;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  constructor(
-    private readonly from: View,
-    capacity: number,
-  ) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
+  private readonly at: number[] = [];
+  private readonly a: number[] = [];
+  private readonly b: number[] = [];
+  private readonly single: boolean[] = [];
+  /** Whether any source character was replaced or dropped. */
+  changed = false;
+  constructor(private readonly from: View) {}
+  private add(a: number, b: number, single: boolean, len: number): void {
+    this.at.push(this.n);
+    this.a.push(a);
+    this.b.push(b);
+    this.single.push(single);
+    this.n += len;
   }
   /** Copies characters [a, b) of the source view unchanged. */
   copy(a: number, b: number): void {
     if (b <= a) return;
     this.parts.push(this.from.text.slice(a, b));
-    const base = this.from.base;
-    if (base !== undefined) {
-      for (let i = a, k = this.n; i < b; i++, k++) {
-        this.start[k] = base + i;
-        this.end[k] = base + i + 1;
-      }
-    } else {
-      this.start.set(this.from.start.subarray(a, b), this.n);
-      this.end.set(this.from.end.subarray(a, b), this.n);
-    }
-    this.n += b - a;
+    this.add(a, b, false, b - a);
   }
   /** One character replacing source characters [a, b). */
   push(ch: string, a: number, b: number): void {
     this.parts.push(ch);
-    const base = this.from.base;
-    this.start[this.n] = base !== undefined ? base + a : (this.from.start[a] as number);
-    this.end[this.n] = base !== undefined ? base + b : (this.from.end[b - 1] as number);
-    this.n++;
+    this.add(a, b, true, 1);
+    this.changed = true;
   }
   view(): View {
-    return {
-      text: this.parts.join(''),
-      start: this.start.subarray(0, this.n),
-      end: this.end.subarray(0, this.n),
-    };
+    if (this.at.length === 0) this.add(0, 0, false, 0);
+    return new PieceView(this.parts.join(''), this.from, this.at, this.a, this.b, this.single);
   }
 }
 
-const SPECIAL = /[&%\\]/g;
+/** The next `&`, `%` or `\\` at or after `from` (three indexOf searches, kept ahead). */
+class Specials {
+  private amp: number;
+  private pct: number;
+  private bsl: number;
+  constructor(private readonly t: string) {
+    this.amp = t.indexOf('&');
+    this.pct = t.indexOf('%');
+    this.bsl = t.indexOf('\\');
+  }
+  next(from: number): number {
+    const t = this.t;
+    if (this.amp !== -1 && this.amp < from) this.amp = t.indexOf('&', from);
+    if (this.pct !== -1 && this.pct < from) this.pct = t.indexOf('%', from);
+    if (this.bsl !== -1 && this.bsl < from) this.bsl = t.indexOf('\\', from);
+    let i = -1;
+    for (const p of [this.amp, this.pct, this.bsl]) if (p !== -1 && (i === -1 || p < i)) i = p;
+    return i;
+  }
+}
 
 /** One pass that decodes Slack entities, %XX and JSON escapes; the result never grows. */
 export function decodeView(v: View): View {
   const t = v.text;
-  const out = new ViewBuilder(v, t.length);
+  const out = new ViewBuilder(v);
   let copied = 0;
-  SPECIAL.lastIndex = 0;
-  for (let m = SPECIAL.exec(t); m !== null; m = SPECIAL.exec(t)) {
-    const i = m.index;
-    const c = m[0];
+  const specials = new Specials(t);
+  for (let i = specials.next(0); i !== -1;) {
+    const c = t[i];
     let len = 0;
     let ch = '';
     if (c === '&') {
@@ -122,11 +167,14 @@ export function decodeView(v: View): View {
         [ch, len] = [JSON_ESCAPES[next], 2];
       }
     }
-    if (len === 0) continue;
+    if (len === 0) {
+      i = specials.next(i + 1);
+      continue;
+    }
     out.copy(copied, i);
     out.push(ch, i, i + len);
     copied = i + len;
-    SPECIAL.lastIndex = copied;
+    i = specials.next(copied);
   }
   out.copy(copied, t.length);
   return out.view();
@@ -143,13 +191,14 @@ export const MIN_WRAPPED_LINE = 60;
  */
 export function dewrapView(v: View): View {
   const t = v.text;
-  const out = new ViewBuilder(v, t.length);
+  const out = new ViewBuilder(v);
   let copied = 0;
   let lineStart = 0;
   for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) {
     const j = joinAt(t, i, lineStart);
     if (j !== -1) {
       out.copy(copied, t[i - 1] === '\r' ? i - 1 : i); // drop the break (and the frame)
+      out.changed = true;
       copied = j;
     }
     lineStart = i + 1;

@@ -10,33 +10,13 @@
 
 import { maskKeyId } from './access-keys';
 import { isPlaceholder, PATTERNS, URL_CREDENTIALS, type SecretPattern } from './secret-patterns';
-import {
-  decodeView,
-  dewrapView,
-  joinableBreaks,
-  mayBeEncoded,
-  mayBeWrapped,
-  rawView,
-  type View,
-} from './secret-views';
+import { decodeView, dewrapView, joinableBreaks, rawView, type View } from './secret-views';
 import type { SecretFinding, SecretKind } from './types';
 
 export { isPlaceholder } from './secret-patterns';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))].sort(
-  (a, b) => b.length - a.length,
-);
-// Found with indexOf rather than inside the alternation: an alternative starting with a digit or
-// with a short, common prefix keeps irregexp from skipping ahead, which made the whole secret scan
-// of a TF_LOG=DEBUG log about twice as slow (npm run bench, "5 MB debug log").
-const SCANNED_ALONE = ['1//0', 'eyJ', 's.', 'b.', 'key', 'Key', 'KEY', 'auth', 'Auth', 'AUTH'];
-const ANCHOR = new RegExp(
-  ANCHOR_WORDS.filter((w) => !SCANNED_ALONE.includes(w))
-    .map(escapeRe)
-    .join('|'),
-  'g',
-);
+const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))];
 
 interface Compiled {
   id: number;
@@ -60,6 +40,9 @@ for (const c of COMPILED)
     list.push(c);
     BY_ANCHOR.set(word, list);
   }
+// scanText skips `s.`/`b.` anchors by the lookbehind of the one pattern they anchor.
+if (BY_ANCHOR.get('s.')?.length !== 1 || BY_ANCHOR.get('b.')?.length !== 1)
+  throw new Error('s. and b. must anchor only the legacy Vault token pattern');
 
 /** Counts the work of a scan, for tests that check it grows linearly with the input. */
 export interface ScanWork {
@@ -103,9 +86,7 @@ const WINDOW_AFTER = 4096;
 const MAX_WINDOW = 1024 * 1024;
 /** An escape or a wrap this close after an anchor can change what follows it. */
 const MARK_REACH = 80;
-/** What a normalised view can change: escapes (and, from joinableBreaks, hard wraps). */
-const MARK = /[&%\\]/g;
-const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/g;
+const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/y;
 export const REDACTED = '[redacted]';
 
 interface Hit {
@@ -116,26 +97,69 @@ interface Hit {
   mustRotate: boolean;
 }
 
-const WORDS = [...new Set([...ANCHOR_WORDS, ...SCANNED_ALONE])];
-const WORD_ID = new Map(WORDS.map((w, i) => [w, i]));
+const WORDS = ANCHOR_WORDS;
 const ID_BITS = 128; // > WORDS.length
 
-/** Every anchor occurrence, sorted by position: `index * ID_BITS + word id` (one typed sort). */
-function anchorHits(text: string): Float64Array {
-  const out: number[] = [];
-  ANCHOR.lastIndex = 0;
-  // Positions times 128 plus a word id stay exact in a double up to 2^46 characters.
-  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text))
-    out.push(m.index * ID_BITS + (WORD_ID.get(m[0]) as number));
-  ANCHOR.lastIndex = 0;
-  for (const word of SCANNED_ALONE) {
-    const id = WORD_ID.get(word) as number;
-    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length))
-      out.push(i * ID_BITS + id);
+/**
+ * Anchor words by their first two characters (all anchors are ASCII and at least two long):
+ * one pass over the text looks each pair up in a table built once, instead of a regex
+ * alternation of ~80 words plus indexOf loops (which irregexp cannot skip through quickly).
+ */
+const PAIR = new Int16Array(1 << 14).fill(-1);
+const PAIR_WORDS: number[][] = [];
+WORDS.forEach((w, id) => {
+  if (w.length < 2 || /[^\x00-\x7f]/.test(w)) throw new Error(`anchor ${w}: needs 2+ ASCII chars`);
+  const key = (w.charCodeAt(0) << 7) | w.charCodeAt(1);
+  if (PAIR[key] === -1) {
+    PAIR[key] = PAIR_WORDS.length;
+    PAIR_WORDS.push([]);
   }
-  return Float64Array.from(out).sort();
+  (PAIR_WORDS[PAIR[key] as number] as number[]).push(id);
+});
+
+/** Every anchor occurrence (overlapping ones too), in order: `index * ID_BITS + word id`. */
+function anchorHits(text: string): Float64Array {
+  let out = new Float64Array(256);
+  let k = 0;
+  const n = text.length;
+  let c0 = n > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const c1 = text.charCodeAt(i + 1);
+    if ((c0 | c1) < 128) {
+      const slot = PAIR[(c0 << 7) | c1] as number;
+      if (slot !== -1)
+        for (const id of PAIR_WORDS[slot] as number[]) {
+          const w = WORDS[id] as string;
+          if (w.length > 2 && !text.startsWith(w, i)) continue;
+          if (k === out.length) {
+            const grown = new Float64Array(k * 2);
+            grown.set(out);
+            out = grown;
+          }
+          // Positions times 128 plus a word id stay exact in a double up to 2^46 characters.
+          out[k++] = i * ID_BITS + id;
+        }
+    }
+    c0 = c1;
+  }
+  return out.subarray(0, k);
 }
 const BY_WORD_ID: Compiled[][] = WORDS.map((w) => BY_ANCHOR.get(w) ?? []);
+
+/** `[a-z0-9+.-]`, either case: what URL_CREDENTIALS allows in a scheme. */
+function isSchemeChar(c: number): boolean {
+  const l = c | 0x20;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
+}
+
+/** `[A-Za-z0-9_.-]`: a legacy Vault token (`s.…`, `b.…`) never follows one of these. */
+function isTokenChar(c: number): boolean {
+  const l = c | 0x20;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+const LEGACY_VAULT = new Set(['s.', 'b.']);
+const LEGACY_VAULT_IDS = new Uint8Array(WORDS.length);
+WORDS.forEach((w, id) => (LEGACY_VAULT_IDS[id] = LEGACY_VAULT.has(w) ? 1 : 0));
 
 /** Matches of every pattern in `text` (positions in `text`). */
 function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit[] {
@@ -144,7 +168,11 @@ function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit
   for (let k = 0; k < anchors.length; k++) {
     const code = anchors[k] as number;
     const index = Math.floor(code / ID_BITS);
-    for (const c of BY_WORD_ID[code % ID_BITS] as Compiled[]) {
+    const wordId = code % ID_BITS;
+    // `s.` and `b.` are in every `aws.` and `rds.`: their only pattern's lookbehind fails there.
+    if (LEGACY_VAULT_IDS[wordId] === 1 && index > 0 && isTokenChar(text.charCodeAt(index - 1)))
+      continue;
+    for (const c of BY_WORD_ID[wordId] as Compiled[]) {
       const { pattern, anchored } = c;
       const done = skipUntil[c.id] as number;
       if (index < done) continue;
@@ -168,40 +196,88 @@ function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit
     }
   }
   for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
-    // The scheme may start a little before `://`; try the few possible starts.
-    for (let s = Math.max(0, i - 21); s < i; s++) {
-      URL_CREDENTIALS.lastIndex = s;
-      work.attempts++;
-      work.examined += 330;
-      const found = URL_CREDENTIALS.exec(text);
-      if (!found) continue;
-      const value = found[2] as string;
-      if (!isPlaceholder(value) && value.length >= 3) {
-        const e = found.index + found[0].length - 1;
-        const scheme = (found[1] as string).toLowerCase();
-        const kind: SecretKind =
-          scheme === 'http' || scheme === 'https' ? 'basic_auth' : 'password';
-        hits.push({ start: e - value.length, end: e, kind, value, mustRotate: true });
-      }
-      break;
+    // The scheme is the whole run of scheme characters before `://` (the pattern's lookbehind):
+    // one possible start, so one attempt.
+    let s = i;
+    while (s > 0 && i - s <= 21 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    if (s === i || i - s > 21) continue;
+    URL_CREDENTIALS.lastIndex = s;
+    work.attempts++;
+    work.examined += 330;
+    const found = URL_CREDENTIALS.exec(text);
+    if (!found) continue;
+    const value = found[2] as string;
+    if (!isPlaceholder(value) && value.length >= 3) {
+      const e = found.index + found[0].length - 1;
+      const scheme = (found[1] as string).toLowerCase();
+      const kind: SecretKind = scheme === 'http' || scheme === 'https' ? 'basic_auth' : 'password';
+      hits.push({ start: e - value.length, end: e, kind, value, mustRotate: true });
     }
   }
   URL_CREDENTIALS.lastIndex = 0;
   return hits;
 }
 
-/** Windows [start, end) around anchors (and `://`), merged; decoded views are built only there. */
-function windows(text: string, anchors: Float64Array): Array<[number, number]> {
+/**
+ * False when a `s.`/`b.` anchor cannot start a token in any view: it follows a token character
+ * that no escape just before it could decode into something else (a decoded character comes
+ * from at most 6 raw ones, twice decoded from at most 36).
+ */
+function legacyVaultMayMatch(text: string, p: number, wordId: number): boolean {
+  if (LEGACY_VAULT_IDS[wordId] !== 1 || p === 0 || !isTokenChar(text.charCodeAt(p - 1)))
+    return true;
+  for (let i = Math.max(0, p - 40); i < p; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || c === 37 || c === 92) return true; // & % \
+  }
+  return false;
+}
+
+/** Positions of every `&`, `%` and `\\` (the characters a decoded view can change), in order. */
+function escapeMarks(text: string): number[] {
+  const out: number[] = [];
+  let amp = text.indexOf('&');
+  let pct = text.indexOf('%');
+  let bsl = text.indexOf('\\');
+  for (;;) {
+    let i = amp;
+    if (pct !== -1 && (i === -1 || pct < i)) i = pct;
+    if (bsl !== -1 && (i === -1 || bsl < i)) i = bsl;
+    if (i === -1) return out;
+    out.push(i);
+    if (i === amp) amp = text.indexOf('&', i + 1);
+    else if (i === pct) pct = text.indexOf('%', i + 1);
+    else bsl = text.indexOf('\\', i + 1);
+  }
+}
+
+interface Windows {
+  /** [start, end) around anchors (and escaped `://`), merged. */
+  spans: Array<[number, number]>;
+  escapes: number[];
+  breaks: number[];
+}
+
+/** Windows around anchors (and `://`), merged; decoded views are built only there. */
+function windows(text: string, anchors: Float64Array): Windows {
   // Only where decoding or de-wrapping can matter: an escape (`&`, `%`, `\`) just after an
   // anchor, or a hard wrap within a window of it. Both in order, each walked with one pointer.
-  const escapes: number[] = [];
-  MARK.lastIndex = 0;
-  for (let m = MARK.exec(text); m !== null; m = MARK.exec(text)) escapes.push(m.index);
+  const escapes = escapeMarks(text);
   const breaks = joinableBreaks(text);
   const points: number[] = [];
-  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`.
-  SCHEME_END.lastIndex = 0;
-  for (let m = SCHEME_END.exec(text); m !== null; m = SCHEME_END.exec(text)) points.push(m.index);
+  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`. Every such match
+  // starts at a `:` just before a `\`, or at a `%3A`: tried there only.
+  // starts at a `:` just before a `\\` or `%`, or at a `%3A`: tried there only.
+  for (const e of escapes) {
+    for (const at of [e - 1, e]) {
+      if (at === e - 1 ? text.charCodeAt(at) !== 58 : text.charCodeAt(at) !== 37) continue;
+      SCHEME_END.lastIndex = at;
+      if (SCHEME_END.test(text)) points.push(at);
+    }
+  }
+  // And `://` as is: URL credentials are found from it, not from an anchor word.
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) points.push(i);
+  points.sort((x, y) => x - y);
   const near = (marks: number[], reach: number) => {
     let k = 0;
     return (p: number): boolean => {
@@ -217,7 +293,9 @@ function windows(text: string, anchors: Float64Array): Array<[number, number]> {
     const fromAnchor =
       a < anchors.length &&
       (j >= points.length || Math.floor((anchors[a] as number) / ID_BITS) <= (points[j] as number));
-    const p = fromAnchor ? Math.floor((anchors[a++] as number) / ID_BITS) : (points[j++] as number);
+    const code = fromAnchor ? (anchors[a++] as number) : -1;
+    const p = fromAnchor ? Math.floor(code / ID_BITS) : (points[j++] as number);
+    if (fromAnchor && !legacyVaultMayMatch(text, p, code % ID_BITS)) continue;
     // Both checks run for every point, so their pointers only move forward.
     const e = escapeNear(p);
     const b = breakNear(p);
@@ -233,17 +311,33 @@ function windows(text: string, anchors: Float64Array): Array<[number, number]> {
     if (last && s <= last[1] && last[1] - last[0] < MAX_WINDOW) last[1] = e;
     else out.push([s, e]);
   }
-  return out;
+  return { spans: out, escapes, breaks };
+}
+
+/** Whether the sorted `marks` hold a position in [s, e) (a binary search). */
+function anyIn(marks: number[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((marks[mid] as number) < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && (marks[lo] as number) < e;
 }
 
 /** Hits in the normalised views of `text`, mapped back to positions in `text`. */
 function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
   const out: Hit[] = [];
-  for (const [ws, we] of windows(text, anchors)) {
-    const slice = text.slice(ws, we);
-    const encoded = mayBeEncoded(slice);
-    const wrapped = mayBeWrapped(slice);
+  const { spans, escapes, breaks } = windows(text, anchors);
+  for (const [ws, we] of spans) {
+    // The same answers as scanning the slice for escapes and joinable breaks, from the lists
+    // already made (a break joinable in the slice is joinable in the text; the converse is
+    // checked below by whether de-wrapping changed anything).
+    const encoded = anyIn(escapes, ws, we);
+    const wrapped = anyIn(breaks, ws, we);
     if (!encoded && !wrapped) continue;
+    const slice = text.slice(ws, we);
     const views: View[] = [];
     let base = rawView(slice, ws);
     work.viewChars += slice.length;
@@ -259,15 +353,12 @@ function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
     }
     if (wrapped) {
       work.viewChars += base.text.length;
-      views.push(dewrapView(base));
+      const dewrapped = dewrapView(base);
+      if (dewrapped.text.length !== base.text.length) views.push(dewrapped);
     }
     for (const v of views)
       for (const h of scanText(v.text, work))
-        out.push({
-          ...h,
-          start: v.start[h.start] as number,
-          end: v.end[h.end - 1] as number,
-        });
+        out.push({ ...h, start: v.startAt(h.start), end: v.endAt(h.end - 1) });
   }
   return out;
 }
@@ -426,10 +517,7 @@ function dedupeByMask(findings: SecretFinding[]): SecretFinding[] {
 
 /** Cheap pre-check: false means findSecrets would find nothing. */
 export function mayContainSecret(text: string): boolean {
-  ANCHOR.lastIndex = 0;
-  const hit = ANCHOR.test(text);
-  ANCHOR.lastIndex = 0;
-  return hit || SCANNED_ALONE.some((w) => text.includes(w)) || text.includes('://');
+  return anchorHits(text).length > 0 || text.includes('://');
 }
 
 /** How a secret is shown: never any of its secret characters. */
