@@ -139,6 +139,22 @@ export const authorizationFailed: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'graph-permission',
+      title:
+        'Microsoft Entra (Graph) denied it: the identity lacks an API permission or directory role',
+      explanation:
+        'azuread calls Microsoft Graph, which Azure RBAC does not govern: the app needs a Graph application permission (e.g. User.ReadWrite.All, Group.ReadWrite.All) with admin consent, or the identity a directory role (User/Groups Administrator). A role assignment on a subscription does not help.',
+      prior: 0.01,
+      boosts: [
+        {
+          when: /Authorization_RequestDenied|Insufficient privileges to complete the operation/,
+          by: 0.95,
+          evidence:
+            'Graph answered Authorization_RequestDenied (a directory permission, not RBAC).',
+        },
+      ],
+    },
+    {
       id: 'no-role',
       title: 'No role assignment grants the action at that scope',
       explanation:
@@ -182,6 +198,17 @@ export const authorizationFailed: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'graph-permissions',
+      title: 'Grant the app the Graph permission it needs, with admin consent (not an RBAC role)',
+      detail:
+        'In Entra ID → App registrations → API permissions: add the Microsoft Graph application permission for what Terraform creates, then grant admin consent (needs a Privileged Role or Global Administrator). Or give the identity a directory role such as User Administrator or Groups Administrator.',
+      commands: [
+        'az ad app permission list --id ⟨client⟩ -o table',
+        'az ad app permission admin-consent --id ⟨client⟩',
+      ],
+      when: /Authorization_RequestDenied|Insufficient privileges to complete the operation/,
+    },
     {
       id: 'who',
       title: 'See who Terraform signs in as',
