@@ -25,6 +25,7 @@ import {
 } from './health';
 import { registerHome } from './home';
 import { journalMessages } from './intake';
+import { registerMentions } from './mentions';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
@@ -224,6 +225,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
   journalMessages(app, runtime.intake, config.channels);
   registerMessages(app, context);
+  registerMentions(app, context);
   const buttons = new ActionRouter();
   registerActions(buttons, context);
   registerSts(buttons, context);
