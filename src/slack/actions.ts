@@ -21,6 +21,7 @@ import { FlowCodec, type FlowState } from './flow-state';
 import { codeBlock } from './blocks/mrkdwn';
 import { diagnosisFromState } from './rebuild';
 import { mayAct, notYoursNote } from './permissions';
+import { parentText } from './thread';
 import type { OutcomeKind } from '../infra/outcomes';
 
 type Block = Record<string, unknown>;
@@ -385,20 +386,4 @@ async function expired(bot: BotContext, body: Click, respond: RespondFn): Promis
     text: notice.text,
     blocks: blocks.slice(0, 50),
   } as Parameters<RespondFn>[0]);
-}
-
-async function parentText(
-  bot: BotContext,
-  channel: string,
-  ts: string,
-): Promise<string | undefined> {
-  try {
-    const res = await bot.slack.call<{ messages?: Array<{ text?: string }> }>(
-      'conversations.replies',
-      { channel, ts, limit: 1, inclusive: true },
-    );
-    return res.messages?.[0]?.text;
-  } catch {
-    return undefined;
-  }
 }

@@ -27,6 +27,7 @@ import { registerHome } from './home';
 import { journalMessages } from './intake';
 import { createDiagnosisEngine } from '../infra/diagnosis-pool';
 import { countRequests } from './request-metrics';
+import { registerMentions } from './mentions';
 import { registerMessages } from './messages';
 import { registerShortcuts } from './shortcuts';
 import { registerSts, stsSubcommands } from './sts';
@@ -230,6 +231,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   journalMessages(app, runtime.intake, config.channels);
   countRequests(app);
   registerMessages(app, context);
+  registerMentions(app, context);
   const buttons = new ActionRouter();
   registerActions(buttons, context);
   registerSts(buttons, context);

@@ -15,7 +15,7 @@ import type { FlowCodec } from './flow-state';
 import { countDiagnosis, metrics } from '../infra/metrics';
 
 /** The parts of a message event we use. */
-interface IncomingMessage {
+export interface IncomingMessage {
   channel: string;
   channelType?: string;
   user?: string;
@@ -74,7 +74,9 @@ export function registerMessages(app: App, bot: BotContext): void {
     if (bot.config.channels && !bot.config.channels.has(msg.channel)) return;
     const ref = { team: body.team_id, channel: msg.channel, ts: msg.ts };
     await bot.inFlight.run(
-      () => handleMessage(bot, msg, `${body.team_id}:${msg.channel}:${msg.ts}`, ref),
+      async () => {
+        await handleMessage(bot, msg, `${body.team_id}:${msg.channel}:${msg.ts}`, ref);
+      },
       (err) => {
         metrics.eventsProcessed.inc({ kind: 'message', result: 'failed' });
         bot.logger.error('message handling failed', { ...ref, error: err });
@@ -83,12 +85,13 @@ export function registerMessages(app: App, bot: BotContext): void {
   });
 }
 
-async function handleMessage(
+/** Diagnoses and answers one message; true when it was (or already had been) answered. */
+export async function handleMessage(
   bot: BotContext,
   msg: IncomingMessage,
   key: string,
   ref: Record<string, unknown>,
-): Promise<void> {
+): Promise<boolean> {
   const { text, notes } = await gatherText(bot, msg, ref);
   const d = await bot.engine.diagnose(text);
   d.notes.push(...notes);
@@ -106,10 +109,10 @@ async function handleMessage(
     answered: answer,
     secrets: d.secrets.length,
   });
-  if (!answer && !warn && !note) return; // nothing to post, so nothing to deduplicate
+  if (!answer && !warn && !note) return false; // nothing to post, so nothing to deduplicate
   if (!(await bot.dedupe.claim(key))) {
     bot.logger.debug('duplicate delivery ignored', ref);
-    return;
+    return answer;
   }
   let posted = false;
   // The private warning has its own queue and budget: the channel reply never waits for it.
@@ -139,7 +142,7 @@ async function handleMessage(
     if (!answer) {
       if (note) await postNote(bot, msg, notes, ref);
       await warningSent;
-      return;
+      return false;
     }
     // STS checks (when on): buttons, and the key ids' accounts confirmed — see confirmForReply.
     const sts = stsReplyParts(bot, text, d, {
@@ -183,6 +186,7 @@ async function handleMessage(
         ref,
         codec,
       );
+    return true;
   } catch (err) {
     await warningSent;
     // Nothing reached Slack: let a redelivery of the same message try again.

@@ -106,6 +106,8 @@ describe('manifest.yml', () => {
     // downloading url_private needs files:read.
     needed.add('channels:history').add('groups:history').add('commands');
     if (/url_private/.test(code)) needed.add('files:read');
+    // The app_mention event needs app_mentions:read.
+    if (/app\.event\('app_mention'/.test(code)) needed.add('app_mentions:read');
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 
