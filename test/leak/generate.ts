@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from '../../bench/fixtures';
 
 export interface Planted {
   kind: string;
@@ -21,17 +22,6 @@ export interface Paste extends Planted {
 }
 
 type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;
@@ -605,7 +595,7 @@ function loadHosts(): Host[] {
 
 /** `count` pastes, one planted secret each; kinds × placements × host kinds cycle evenly. */
 export function generate(count: number, seed = 11): Paste[] {
-  const r = mulberry32(seed);
+  const r = prng(seed);
   const hosts = loadHosts();
   const byKind = {
     auth: hosts.filter((h) => h.kind === 'auth'),
