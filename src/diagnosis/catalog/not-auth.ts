@@ -241,7 +241,9 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'bucket-region',
         pattern:
-          /\bBucketRegionError\b|the bucket is not in '[\w-]{1,30}' region|PermanentRedirect/,
+          // S3 names the bucket's real region in a region-scoped signature's refusal, too
+          // (AuthorizationHeaderMalformed, and AuthorizationQueryParametersError for presigned URLs).
+          /\bBucketRegionError\b|the bucket is not in '[\w-]{1,30}' region|PermanentRedirect|the region '[\w-]{1,30}' is wrong; expecting '[\w-]{1,30}'/,
         weight: 0.93,
         examples: [
           {
@@ -253,6 +255,14 @@ export const NOT_AUTH: NotAuthEntry[] = [
             text: "use this backend unless the backend configuration changes. Error loading state: BucketRegionError: incorrect region, the bucket is not in 'us-west-1' region status code: 301, request id: , host id: Exited with code 1",
             source:
               'corpus holdout2/h2-fedekau14-1 (github:fedekau/terraform-with-circleci-example#14)',
+          },
+          {
+            text: "Error reloading remote state: AuthorizationHeaderMalformed: The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'\n\tstatus code: 400, request id: []",
+            source: 'issue hashicorp/terraform#2774',
+          },
+          {
+            text: "* data.terraform_remote_state.account_settings: data.terraform_remote_state.account_settings: error loading the remote state: AuthorizationHeaderMalformed: The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'us-west-2'\n\tstatus code: 400, request id: DE29CE9307FCEC88",
+            source: 'issue cloudposse-archives/root.cloudposse.co#24',
           },
         ],
       },

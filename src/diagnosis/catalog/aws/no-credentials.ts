@@ -79,6 +79,20 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      // The first aws-sdk-go (2015, vendored by Terraform 0.4–0.5) had one error for any missing
+      // or empty credentials before the provider chain got its NoCredentialProviders name.
+      id: 'sdk-2015-missing',
+      pattern: /could not find credentials configuration/,
+      tier: 'exact',
+      examples: [
+        {
+          text: 'Error refreshing state: 1 error(s) occurred:\n\n* 1 error(s) occurred:\n\n* could not find credentials configuration.',
+          source:
+            'upstream aws/aws-sdk-go@0380f91d4:aws/handler_functions.go (ErrMissingCredentials); corpus holdout5/h5-tf-1466-1 (hashicorp/terraform#1466)',
+        },
+      ],
+    },
+    {
       id: 'no-imds-role',
       pattern:
         /no EC2 IMDS role found|no EC2 instance role found|EC2RoleRequestError|failed to (?:get|decode) [\w-]{0,40} ?EC2 (?:IMDS|instance) role credentials|unexpected empty EC2 IMDS role list|\bEmptyEC2RoleList\b|failed to read EC2 IMDS role/,

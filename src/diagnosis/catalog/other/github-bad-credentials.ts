@@ -25,6 +25,28 @@ export const githubBadCredentials: CatalogEntry = {
       ],
     },
     {
+      // go-github renders an API error as `<METHOD> <url>: <status> <message> <errors>`; any 401
+      // from the REST API (github.com or an Enterprise Server's /api/v3) is a refused token,
+      // whatever message GitHub chose (`Bad credentials`, `Invalid token provided.`, …).
+      id: 'go-github-401',
+      pattern:
+        /\b(?:GET|POST|PUT|PATCH|DELETE) https:\/\/(?:api\.github\.com|[a-z0-9.-]{1,253}\/api\/v3)\/\S{0,400}: 401 /,
+      // Below the rules that read GitHub's message: they say more.
+      tier: 'strong',
+      examples: [
+        {
+          text: '│ Error: GET https://api.github.com/orgs/qtree-sandbox/team-sync/groups?per_page=100: 401 Invalid token provided. []',
+          source:
+            'upstream google/go-github@v66.0.0:github/github.go (ErrorResponse.Error); corpus holdout5/h5-tfgithub-2635-1 (integrations/terraform-provider-github#2635)',
+        },
+        {
+          text: 'Error: GET https://github.example.com/api/v3/orgs/platform/teams: 401 Token expired []',
+          source:
+            'invented: the same go-github format against a GitHub Enterprise Server host (the /api/v3 base URL go-github uses for Enterprise); no real paste of it found',
+        },
+      ],
+    },
+    {
       id: 'json-message',
       pattern: /"message": ?"Bad credentials"|\bBad credentials\b/,
       weight: 0.9,

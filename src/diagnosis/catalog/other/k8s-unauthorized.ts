@@ -140,7 +140,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'auth-plugin',
       pattern:
-        /auth plugin (?:has been removed|is not supported)|gke-gcloud-auth-plugin|no Auth Provider found for name|aws-iam-authenticator/,
+        /auth plugin (?:has been removed|is not supported)|gke-gcloud-auth-plugin|[Nn]o Auth Provider found for name|aws-iam-authenticator/,
       weight: 0.9,
       examples: [
         {
@@ -161,9 +161,36 @@ export const k8sUnauthorized: CatalogEntry = {
           source: 'upstream kubernetes/client-go@v0.33.0:rest/plugin.go',
         },
         {
+          // client-go before v0.19 capitalised the message.
+          text: '2017/06/10 02:12:01 [ERROR] root: eval: *terraform.EvalConfigProvider, err: Failed to configure: No Auth Provider found for name "gcp"',
+          source:
+            'upstream kubernetes/client-go@v2.0.0:rest/plugin.go; corpus holdout5/h5-tf-15244-1 (hashicorp/terraform#15244)',
+        },
+        {
           text: 'apply -k ../kustomize/ null_resource.apply_deployment (local-exec): error: The gcp auth plugin has been removed. null_resource.apply_deployment (local-exec): Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. null_resource.apply_deployment (local-exec): See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke',
           source:
             'corpus holdout/ho-microsvcdemo-1511-1 (github:GoogleCloudPlatform/microservices-demo#1511)',
+        },
+      ],
+    },
+    {
+      // The legacy `azure` auth-provider in a kubeconfig (client-go ≤ v0.25) and kubelogin both
+      // fetch the cluster's AAD token through go-autorest's device-code flow; in a pipeline nobody
+      // completes the prompt, so the code expires and the Kubernetes client has no token.
+      id: 'azure-token-acquisition',
+      pattern:
+        /acquiring a token for authorization header|waiting for device code authentication to complete/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error: Get https://mycluster-whatever-xxxxxxx.hcp.westeurope.azmk8s.io:443/api/v1/namespaces/mynamespace/configmaps/mymap: acquiring a token for authorization header: acquiring a new fresh token: waiting for device code authentication to complete: autorest/adal/devicetoken: Error while retrieving OAuth token: Code Expired',
+          source:
+            'upstream kubernetes/client-go@v0.20.0:plugin/pkg/client/auth/azure/azure.go; corpus holdout5/h5-tfk8s-606-1 (hashicorp/terraform-provider-kubernetes#606)',
+        },
+        {
+          text: 'Error: failed to get token: waiting for device code authentication to complete: autorest/adal/devicetoken: Error while retrieving OAuth token: Code Expired',
+          source:
+            'upstream Azure/kubelogin:pkg/token/devicecode.go (device-code login mode); corpus holdout5/h5-pulumiaznative-2399-1 (pulumi/pulumi-azure-native#2399)',
         },
       ],
     },

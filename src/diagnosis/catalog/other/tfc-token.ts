@@ -168,6 +168,22 @@ export const tfcToken: CatalogEntry = {
       ],
     },
     {
+      // HCP Terraform answers a relationship the token may not see (a project, an agent pool, a
+      // VCS connection) with a 422 whose detail hides existence: `<Thing> not found, or you are
+      // not authorized to use it`; go-tfe prints the status as `unprocessable entity`.
+      id: 'not-authorized-to-use',
+      pattern: /\bnot found, or you are not authorized to use it\b/,
+      requires:
+        /[Oo]rganization|[Ww]orkspaces?|\btfe(?:\b|_)|Terraform (?:Cloud|Enterprise)|HCP Terraform/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Error: Error creating workspace test-workspace for organization ayush-bootcamp: unprocessable entity\n Project not found, or you are not authorized to use it.\n   with tfe_workspace.workspace,',
+          source: 'corpus holdout5/h5-tfe-815-1 (hashicorp/terraform-provider-tfe#815)',
+        },
+      ],
+    },
+    {
       id: 'tfe-unauthorized',
       pattern: /\bunauthorized\b|\b401\b/i,
       requires: /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise/i,
