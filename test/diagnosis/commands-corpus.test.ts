@@ -18,6 +18,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout2', join(FIXTURES, 'holdout2.jsonl')],
   ['holdout3', join(FIXTURES, 'holdout3.jsonl')],
   ['holdout4', join(FIXTURES, 'holdout4.jsonl')],
+  ['holdout5', join(FIXTURES, 'holdout5.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

@@ -22,22 +22,40 @@ function score(cases: CorpusCase[]): EvalReport {
 
 const VALID_LABELS = new Set<string>([...CLASS_IDS, 'none']);
 
+/** Each held-out set and the size it was collected at (a truncated file must fail). */
+const HELD_OUT: Array<[string, number]> = [
+  ['holdout.jsonl', 150],
+  ['holdout2.jsonl', 150],
+  ['holdout3.jsonl', 150],
+  ['holdout4.jsonl', 140],
+  ['holdout5.jsonl', 60],
+];
+
+/**
+ * Held-out auth pastes whose wording no rule knows (each is a reported miss: see
+ * holdout4.first-run.txt and the README's accuracy table).
+ */
+const NO_RULE_YET = new Set([
+  'h4-azurerm-23506-1',
+  'h4-tfe-1309-1',
+  'h4-tg-2899-1',
+  'h4-goazhelpers-48-1',
+]);
+
 describe('the fast path for chat', () => {
   it('the fast path never hides a paste the classifier would answer', () => {
     // The fast path's words are the catalog's own keywords (prefilter.ts): a paste without any
     // can match no signature. Checked against every labelled paste, read without the fast path.
-    const all = [
-      DEV_CORPUS,
-      ...['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'].map((f) => join(FIXTURES, f)),
-    ].flatMap(loadJsonl);
+    const all = [DEV_CORPUS, ...HELD_OUT.map(([f]) => join(FIXTURES, f))].flatMap(loadJsonl);
     const hidden = all.filter((c) => {
       if (mayBeAnError(c.text)) return false;
       const { primary } = classify(normalize(focus(c.text).segments).blocks);
       return primary.classId !== 'none' || primary.notAuth !== undefined;
     });
     expect(hidden.map((c) => c.id)).toEqual([]);
-    // Labelled auth pastes without any keyword are ones no rule knows yet (h3-awsctguide31-1).
-    expect(all.filter((c) => c.label !== 'none' && !mayBeAnError(c.text)).length).toBeLessThan(3);
+    // Labelled auth pastes without any keyword are ones no rule knows yet: the known few, no new ones.
+    const unknown = all.filter((c) => c.label !== 'none' && !mayBeAnError(c.text)).map((c) => c.id);
+    expect(unknown.filter((id) => !NO_RULE_YET.has(id))).toEqual([]);
   });
 
   it('ordinary chat takes the fast path', () => {
@@ -70,24 +88,21 @@ describe('dev corpus (data/corpus/dev.jsonl)', () => {
   });
 });
 
-describe.each(['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'])(
-  'held-out fixtures (test/fixtures/%s)',
-  (name) => {
-    const cases = loadJsonl(join(FIXTURES, name));
-    const report = score(cases);
+describe.each(HELD_OUT)('held-out fixtures (test/fixtures/%s)', (name, size) => {
+  const cases = loadJsonl(join(FIXTURES, name));
+  const report = score(cases);
 
-    it('exists and uses taxonomy ids', () => {
-      expect(cases.length).toBeGreaterThan(150);
-      expect(cases.filter((c) => !VALID_LABELS.has(c.label))).toEqual([]);
-    });
+  it('exists and uses taxonomy ids', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(size);
+    expect(cases.filter((c) => !VALID_LABELS.has(c.label))).toEqual([]);
+  });
 
-    // Collected independently of the classifier (see the README: "How good is it").
-    it('generalizes: accuracy of at least 95% on pastes the classifier was not written against', () => {
-      expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
-    });
+  // Collected independently of the classifier (see the README: "How good is it").
+  it('generalizes: accuracy of at least 95% on pastes the classifier was not written against', () => {
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
 
-    it('stays silent on none cases', () => {
-      expect(report.noneFalsePositives.map((m) => `${m.id} → ${m.predicted}`)).toEqual([]);
-    });
-  },
-);
+  it('stays silent on none cases', () => {
+    expect(report.noneFalsePositives.map((m) => `${m.id} → ${m.predicted}`)).toEqual([]);
+  });
+});
