@@ -351,11 +351,15 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'install',
         pattern:
-          /Failed to install provider|Failed to query available provider packages|could not query provider registry|doesn't match any of the checksums|Incompatible provider version|failed to request discovery document/,
+          /Failed to install provider|Failed to query available provider packages|could not query provider registry|doesn't match any of the checksums|Incompatible provider version|[Ff]ailed to request discovery document/,
         weight: 0.92,
         // …and so is a registry that answered 401 to the download.
         wrapper: true,
         examples: [
+          {
+            text: 'Failed to request discovery document: Get "https://registry.terraform.io/.well-known/terraform.json": proxyconnect tcp: net/http: TLS handshake timeout',
+            source: 'corpus holdout6/h6-vscodetf-12-1',
+          },
           {
             text: 'Error: Failed to query available provider packages Could not retrieve the list of available versions for provider hashicorp/aws: could not connect to registry.terraform.io: failed to request discovery document: 403 Forbidden',
             source:

@@ -35,9 +35,14 @@ export const assumeRoleDenied: CatalogEntry = {
     },
     {
       id: 'not-authorized',
-      pattern: /is not authorized to perform:? sts:AssumeRole(?!With)/,
+      pattern: /\b(?:is not|Not) authorized to perform:? sts:AssumeRole(?!With)/,
+      // STS's message starts the sentence when an SDK prints it alone (Java: `Not authorized to perform sts:AssumeRole (Service: AWSSecurityTokenService; …)`).
       weight: 0.96,
       examples: [
+        {
+          text: 'Caused by: com.amazonaws.services.securitytoken.model.AWSSecurityTokenServiceException: Not authorized to perform sts:AssumeRole (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)',
+          source: 'corpus holdout6/h6-spinnaker-2541-1 (spinnaker/spinnaker#2541)',
+        },
         {
           text: 'Error: Cannot assume IAM Role\n\nIAM Role (arn:aws:iam::123456789012:role/deploy) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/deploy\n',
           source:

@@ -11,6 +11,21 @@ export const credentialProcess: CatalogEntry = {
   codes: ['ProcessProviderExecutionError'],
   signatures: [
     {
+      // aws-sdk-java v1/v2 ProcessCredentialsProvider and aws-sdk-net ProcessAWSCredentials: the
+      // credential_process helper exited non-zero (127: not found on the PATH the SDK sees).
+      id: 'sdk-process-exit',
+      pattern:
+        /IllegalStateException: Command returned non-zero exit value|ProcessAWSCredentialException|Command returned non-zero exit value \(\d{1,3}\) with error message/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'java.lang.IllegalStateException: Command returned non-zero exit value: 127',
+          source:
+            'upstream aws/aws-sdk-java-v2:core/auth/src/main/java/software/amazon/awssdk/auth/credentials/ProcessCredentialsProvider.java; corpus holdout6/h6-javasdkv2-3377-1 (aws/aws-sdk-java-v2#3377)',
+        },
+      ],
+    },
+    {
       id: 'any-mention',
       pattern: /\bcredential_process\b|ProcessProvider\w{0,20}Error/,
       weight: 0.86,

@@ -147,6 +147,9 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'proxy',
       pattern: /proxyconnect tcp/,
+      // Like its siblings: a proxy failure is ours only when the block is about AWS credentials
+      // (registry.terraform.io behind the same proxy fails the same way).
+      requires: CREDENTIAL_CONTEXT,
       weight: 0.88,
       examples: [
         {

@@ -12,6 +12,14 @@ export const gcpInvalidGrant: CatalogEntry = {
     {
       id: 'cannot-fetch',
       pattern: /oauth2: cannot fetch token/,
+      // golang/oauth2 prints the token endpoint's status: a 5xx is the server failing, not a refusal.
+      unless: /oauth2: cannot fetch token: 5\d\d\b/,
+      counterexamples: [
+        {
+          text: 'Error: Get "https://smth.us.auth0.com/api/v2/hooks/id": oauth2: cannot fetch token: 500 Internal Server Error\nResponse: {"error":"server_error","error_description":"Script generated an unhandled asynchronous exception."}',
+          source: 'corpus holdout6/h6-auth0old-358-1 (auth0/terraform-provider-auth0#358)',
+        },
+      ],
       weight: 0.9,
       examples: [
         {

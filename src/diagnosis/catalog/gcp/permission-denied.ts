@@ -22,9 +22,13 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
     {
       id: 'caller',
-      pattern: /[Tt]he caller does not have permission|[Cc]aller does not have required permission/,
+      pattern: /\b[Cc]aller does not have (?:required )?permission/,
       weight: 0.95,
       examples: [
+        {
+          text: '│ Error: googleapi: got HTTP response code 403 with body: {"errors":[{"code":"DENIED","message":"Token exchange failed for project \'anassri-firestore-scratch\'. Caller does not have permission \'storage.buckets.get\'. To configure permissions, follow instructions at: https://cloud.google.com/container-registry/docs/access-control"}]}',
+          source: 'corpus holdout6/h6-tfgoogle-12972-1 (hashicorp/terraform-provider-google#12972)',
+        },
         {
           text: 'Error: Error creating Project: googleapi: Error 403: The caller does not have permission with google_firebase_project.default, on firebase.tf line 17, in resource "google_firebase_project" "default": 17: resource "google_firebase_project" "default" {',
           source:

@@ -9,6 +9,24 @@ export const k8sUnauthorized: CatalogEntry = {
   codes: ['Unauthorized', 'the server has asked for the client to provide credentials'],
   signatures: [
     {
+      // aws-iam-authenticator (the EKS control plane's webhook) logs why it refused a token: the
+      // IAM identity is valid but neither aws-auth nor an access entry maps it to a Kubernetes user.
+      id: 'iam-authenticator-not-mapped',
+      pattern: /ARN is not mapped/,
+      tier: 'exact',
+      examples: [
+        {
+          text: 'time="2022-01-04T21:29:45Z" level=warning msg="access denied" arn="arn:aws:iam::xxxx:role/github_oidc" client="127.0.0.1:34720" error="ARN is not mapped: arn:aws:iam::xxxx:role/github_oidc" method=POST path=/authenticate sts=sts.amazonaws.com',
+          source:
+            'upstream kubernetes-sigs/aws-iam-authenticator:pkg/server/server.go ("ARN is not mapped: %s"), as quoted in a public how-to found with the code search',
+        },
+        {
+          text: '2023–11–111T11:11:11.111–08:00 time=”2023–11–11T11:11:11Z” level=warning msg=”access denied” arn=”arn:aws:iam::<aws_account_id>:role/my-tfc-agent-instance-profile-role” client=”127.0.0.1:37232" error=”ARN is not mapped” method=POST path=/authenticate',
+          source: 'corpus holdout6/h6-xdu-eksauth-2-1',
+        },
+      ],
+    },
+    {
       id: 'rbac-forbidden',
       pattern:
         // The RBAC reason follows the user (`cannot <verb> resource …`); pastes are often cut

@@ -196,6 +196,22 @@ export const tfcToken: CatalogEntry = {
       ],
     },
     {
+      // terraform-svchost disco.go: `Failed to request discovery document: <status>`. A 401 means
+      // the host (HCP Terraform, Enterprise, Terrakube, a private registry) wants a token Terraform
+      // did not send or that expired; the public registry never asks for one.
+      id: 'discovery-401',
+      pattern: /[Ff]ailed to request discovery document: 401\b/,
+      // Above the provider-install wrapper and a bare `Unauthorized` anywhere else.
+      tier: 'decisive',
+      examples: [
+        {
+          text: '│ Error: Service discovery failed for terrakube.xx.xxxxx.xx\n│\n│ failed to request discovery document: 401 Unauthorized.',
+          source:
+            'upstream hashicorp/terraform-svchost:disco/disco.go; corpus holdout6/h6-terrakube-903-1 (AzBuilder/terrakube#903)',
+        },
+      ],
+    },
+    {
       id: 'host-rejected',
       // terraform internal/getproviders/errors.go ErrUnauthorized (401/403 from a provider registry or
       // mirror); it sits under "Failed to query available provider packages", so it must beat that family.
