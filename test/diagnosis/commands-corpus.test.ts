@@ -19,6 +19,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout3', join(FIXTURES, 'holdout3.jsonl')],
   ['holdout4', join(FIXTURES, 'holdout4.jsonl')],
   ['holdout5', join(FIXTURES, 'holdout5.jsonl')],
+  ['holdout6', join(FIXTURES, 'holdout6.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

@@ -29,6 +29,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout3.jsonl', 150],
   ['holdout4.jsonl', 140],
   ['holdout5.jsonl', 60],
+  ['holdout6.jsonl', 66],
 ];
 
 /**
