@@ -2,12 +2,13 @@
 // its keywords select (prefilter.ts); within a block the most specific match wins (an
 // umbrella message such as "No valid credential sources found" yields to the inner cause
 // printed under it, and so does a not-auth wrapper such as a state lock), a signature's
-// `beats` removes the families it names, and a block whose best match is a
+// `beats` removes the other families it names (and outranks the signatures of its own class
+// it names), and a block whose best match is a
 // not-an-auth-error family stays silent. Across blocks the strongest auth error is primary
 // and the others are reported beside it. A block that plainly failed on credentials but that
 // nothing explains gets the platform's likeliest class, as a guess (fallback.ts).
 
-import { CATALOG, NOT_AUTH, weightOf, type Signature } from './catalog';
+import { CATALOG, NOT_AUTH, weightOf, type KeywordPattern, type Signature } from './catalog';
 import {
   AUTH_FAILURE,
   detectPlatform,
@@ -89,6 +90,8 @@ interface Match {
   signature: Signature;
   weight: number;
   index: number;
+  /** Beaten by a signature of its own owner: it still counts for its class but never decides. */
+  outranked?: boolean;
 }
 
 interface OwnerMatches {
@@ -154,19 +157,32 @@ function blockMatches(flat: string): Match[] {
       const m = firstMatch(owner, sig, flat);
       if (m) matches.push(m);
     }
-  const beaten = new Set<string>();
-  for (const m of matches) for (const id of m.signature.beats ?? []) beaten.add(id);
-  if (beaten.size > 0)
-    matches = matches.filter(
-      (m) => !beaten.has(m.owner.id) && !beaten.has(`${m.owner.id}/${m.signature.id}`),
-    );
+  // Who beats whom: another family's beaten match leaves the block; a beaten signature of the
+  // beater's own class stays (it still says this class) but is outranked.
+  const beatenBy = new Map<string, Owner[]>();
+  for (const m of matches)
+    for (const id of m.signature.beats ?? [])
+      beatenBy.set(id, [...(beatenBy.get(id) ?? []), m.owner]);
+  if (beatenBy.size > 0)
+    matches = matches.filter((m) => {
+      const by = [
+        ...(beatenBy.get(m.owner.id) ?? []),
+        ...(beatenBy.get(`${m.owner.id}/${m.signature.id}`) ?? []),
+      ];
+      if (by.some((o) => o !== m.owner)) return false;
+      if (by.length > 0) m.outranked = true;
+      return true;
+    });
   // A not-auth wrapper (a state lock, a provider install) around an auth error is an auth error.
   if (matches.some((m) => m.owner.auth && !m.signature.wrapper))
     matches = matches.filter((m) => m.owner.auth || !m.signature.wrapper);
   return matches;
 }
 
-/** Per owner, in catalog order: its best match (a specific one outranks a wrapper) and count. */
+/**
+ * Per owner, in catalog order: its best match (one not outranked by `beats`, then a specific
+ * one over a wrapper, then the highest tier) and count.
+ */
 function byOwner(matches: Match[]): OwnerMatches[] {
   const out: OwnerMatches[] = [];
   for (const m of matches) {
@@ -177,10 +193,15 @@ function byOwner(matches: Match[]): OwnerMatches[] {
     }
     last.count++;
     if (!m.signature.wrapper) last.specific = true;
-    if (m.weight > last.best.weight || (last.best.signature.wrapper && !m.signature.wrapper))
-      last.best = m;
+    if (better(m, last.best)) last.best = m;
   }
   return out;
+}
+
+function better(m: Match, best: Match): boolean {
+  if (m.outranked !== best.outranked) return !m.outranked;
+  if (m.signature.wrapper !== best.signature.wrapper) return !m.signature.wrapper;
+  return m.weight > best.weight;
 }
 
 export function classifyBlock(block: Block): BlockVerdict {
@@ -244,7 +265,7 @@ function guessFromRefusal(blocks: Block[]): BlockVerdict | undefined {
     const first = found.find((m) => m);
     if (!first || !FAILED.test(flat)) continue;
     const strong = found.every((m) => m) && detectPlatform(flat) === platform;
-    const sig = AUTH_FAILURE[found.indexOf(first)] as Signature;
+    const sig = AUTH_FAILURE[found.indexOf(first)] as KeywordPattern;
     return {
       classId: likelyClass(platform, flat),
       confidence: strong ? STRONG_GUESS_CONFIDENCE : GUESS_CONFIDENCE,
