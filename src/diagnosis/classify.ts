@@ -39,23 +39,37 @@ export interface Classification {
   others: BlockVerdict[];
 }
 
-/** The confidence arithmetic, by name. */
+/**
+ * The confidence arithmetic, by name. A block's confidence is its best match's tier weight, less
+ * RIVAL_PENALTY of how far a rival reaches above (weight − RIVAL_MARGIN), plus COUNT_BONUS per
+ * further signature of its class (at most COUNT_BONUS_MAX), then capped and clamped to [MIN, MAX]
+ * and kept in hundredths.
+ */
 export const CONFIDENCE = {
-  /** Share of a rival's weight above (winner − RIVAL_MARGIN) taken off the winner. */
+  /** Half of a close rival's reach comes off: two families that both fit leave real doubt. */
   RIVAL_PENALTY: 0.5,
+  /** A rival this far below the winner costs nothing: a much weaker match is no doubt. */
   RIVAL_MARGIN: 0.15,
-  /** Each further signature of the winning class adds this, up to COUNT_BONUS_MAX. */
+  /** Each further signature of the winning class adds this: two messages of one family agree. */
   COUNT_BONUS: 0.02,
+  /** …at most this: rephrasings of one message are not independent evidence. */
   COUNT_BONUS_MAX: 0.04,
   /** A class matched only by umbrella messages is never surer than this. */
   WRAPPER_CAP: 0.8,
   /** An error code named in chat, with no sign that anything failed: below the reply threshold. */
   CHAT_CAP: 0.5,
+  /** Never 0: a matched family is at least a hint. */
   MIN: 0.05,
+  /** Never 1: a paste can always be read wrongly. */
   MAX: 0.99,
-  /** `none` for text with no error word at all, and for text that says "error" but matches nothing. */
+  /** Kept in hundredths: what replies show as a percentage, and what eval's bands compare. */
+  PER: 100,
+  /** `none` for text with no error word at all (or no text): nothing claims a failure. */
   NONE_NO_ERROR: 0.97,
+  /** `none` for text that says "error" but matches no family: some failure we do not know. */
   NONE_ERROR_WORD: 0.9,
+  /** `none` for text without any catalog keyword, answered before a block is read. */
+  NONE_NO_KEYWORD: 0.97,
 } as const;
 
 /**
@@ -217,6 +231,7 @@ export function classifyBlock(block: Block): BlockVerdict {
   let winner: OwnerMatches | undefined;
   for (const h of candidates) if (!winner || h.best.weight > winner.best.weight) winner = h;
 
+  // A tie between an auth class and a not-auth family goes to silence: a wrong reply costs more.
   if (!winner || (notAuth && notAuth.best.weight >= winner.best.weight)) {
     if (!notAuth)
       return {
@@ -236,10 +251,12 @@ export function classifyBlock(block: Block): BlockVerdict {
   // Competition: the strongest other class (or not-auth family) still in play in this block.
   let rival = notAuth?.best.weight ?? 0;
   for (const h of candidates) if (h !== winner) rival = Math.max(rival, h.best.weight);
-  let confidence = best.weight;
-  confidence -=
-    CONFIDENCE.RIVAL_PENALTY * Math.max(0, rival - (best.weight - CONFIDENCE.RIVAL_MARGIN));
-  confidence += Math.min(CONFIDENCE.COUNT_BONUS_MAX, CONFIDENCE.COUNT_BONUS * (winner.count - 1));
+  const reach = Math.max(0, rival - (best.weight - CONFIDENCE.RIVAL_MARGIN));
+  const agreement = Math.min(
+    CONFIDENCE.COUNT_BONUS_MAX,
+    CONFIDENCE.COUNT_BONUS * (winner.count - 1),
+  );
+  let confidence = best.weight - CONFIDENCE.RIVAL_PENALTY * reach + agreement;
   if (!winner.specific) confidence = Math.min(confidence, CONFIDENCE.WRAPPER_CAP);
   if (!FAILURE_CONTEXT.test(flat)) confidence = Math.min(confidence, CONFIDENCE.CHAT_CAP);
   return {
@@ -284,5 +301,5 @@ function excerpt(flat: string, index: number): string {
 }
 
 function round(n: number): number {
-  return Math.round(n * 100) / 100;
+  return Math.round(n * CONFIDENCE.PER) / CONFIDENCE.PER;
 }
