@@ -24,6 +24,15 @@ export function pasteContext(
 /** Prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
 const prose = fillProse;
 
+/** A cause whose boosts bring it to this (or below) is ruled out by the paste: not listed. */
+const RULED_OUT = 0;
+/** Shares are kept in hundredths: replies show them as percentages. */
+const SHARE_PER = 100;
+
+/**
+ * Causes by likelihood: each one's prior plus the boosts whose conditions hold for this paste,
+ * as a share of all causes still standing.
+ */
 export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
   const scored = entry.causes.map((spec) => {
     let score = spec.prior;
@@ -33,17 +42,17 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
       score += boost.by;
       evidence.push(prose(boost.evidence, ctx.vars));
     }
-    return { spec, score: Math.max(0, score), evidence };
+    return { spec, score: Math.max(RULED_OUT, score), evidence };
   });
-  const total = scored.reduce((sum, c) => sum + c.score, 0) || 1;
+  const total = scored.reduce((sum, c) => sum + c.score, 0);
   return scored
-    .filter((c) => c.score > 0)
+    .filter((c) => c.score > RULED_OUT)
     .sort((a, b) => b.score - a.score)
     .map((c) => ({
       id: c.spec.id,
       title: prose(c.spec.title, ctx.vars),
       explanation: prose(c.spec.explanation, ctx.vars),
-      score: Math.round((c.score / total) * 100) / 100,
+      score: Math.round((c.score / total) * SHARE_PER) / SHARE_PER,
       evidence: c.evidence,
     }));
 }

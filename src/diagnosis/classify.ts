@@ -2,12 +2,13 @@
 // its keywords select (prefilter.ts); within a block the most specific match wins (an
 // umbrella message such as "No valid credential sources found" yields to the inner cause
 // printed under it, and so does a not-auth wrapper such as a state lock), a signature's
-// `beats` removes the families it names, and a block whose best match is a
+// `beats` removes the other families it names (and outranks the signatures of its own class
+// it names), and a block whose best match is a
 // not-an-auth-error family stays silent. Across blocks the strongest auth error is primary
 // and the others are reported beside it. A block that plainly failed on credentials but that
 // nothing explains gets the platform's likeliest class, as a guess (fallback.ts).
 
-import { CATALOG, NOT_AUTH, weightOf, type Signature } from './catalog';
+import { CATALOG, NOT_AUTH, weightOf, type KeywordPattern, type Signature } from './catalog';
 import {
   AUTH_FAILURE,
   detectPlatform,
@@ -38,23 +39,37 @@ export interface Classification {
   others: BlockVerdict[];
 }
 
-/** The confidence arithmetic, by name. */
+/**
+ * The confidence arithmetic, by name. A block's confidence is its best match's tier weight, less
+ * RIVAL_PENALTY of how far a rival reaches above (weight − RIVAL_MARGIN), plus COUNT_BONUS per
+ * further signature of its class (at most COUNT_BONUS_MAX), then capped and clamped to [MIN, MAX]
+ * and kept in hundredths.
+ */
 export const CONFIDENCE = {
-  /** Share of a rival's weight above (winner − RIVAL_MARGIN) taken off the winner. */
+  /** Half of a close rival's reach comes off: two families that both fit leave real doubt. */
   RIVAL_PENALTY: 0.5,
+  /** A rival this far below the winner costs nothing: a much weaker match is no doubt. */
   RIVAL_MARGIN: 0.15,
-  /** Each further signature of the winning class adds this, up to COUNT_BONUS_MAX. */
+  /** Each further signature of the winning class adds this: two messages of one family agree. */
   COUNT_BONUS: 0.02,
+  /** …at most this: rephrasings of one message are not independent evidence. */
   COUNT_BONUS_MAX: 0.04,
   /** A class matched only by umbrella messages is never surer than this. */
   WRAPPER_CAP: 0.8,
   /** An error code named in chat, with no sign that anything failed: below the reply threshold. */
   CHAT_CAP: 0.5,
+  /** Never 0: a matched family is at least a hint. */
   MIN: 0.05,
+  /** Never 1: a paste can always be read wrongly. */
   MAX: 0.99,
-  /** `none` for text with no error word at all, and for text that says "error" but matches nothing. */
+  /** Kept in hundredths: what replies show as a percentage, and what eval's bands compare. */
+  PER: 100,
+  /** `none` for text with no error word at all (or no text): nothing claims a failure. */
   NONE_NO_ERROR: 0.97,
+  /** `none` for text that says "error" but matches no family: some failure we do not know. */
   NONE_ERROR_WORD: 0.9,
+  /** `none` for text without any catalog keyword, answered before a block is read. */
+  NONE_NO_KEYWORD: 0.97,
 } as const;
 
 /**
@@ -89,6 +104,8 @@ interface Match {
   signature: Signature;
   weight: number;
   index: number;
+  /** Beaten by a signature of its own owner: it still counts for its class but never decides. */
+  outranked?: boolean;
 }
 
 interface OwnerMatches {
@@ -154,19 +171,32 @@ function blockMatches(flat: string): Match[] {
       const m = firstMatch(owner, sig, flat);
       if (m) matches.push(m);
     }
-  const beaten = new Set<string>();
-  for (const m of matches) for (const id of m.signature.beats ?? []) beaten.add(id);
-  if (beaten.size > 0)
-    matches = matches.filter(
-      (m) => !beaten.has(m.owner.id) && !beaten.has(`${m.owner.id}/${m.signature.id}`),
-    );
+  // Who beats whom: another family's beaten match leaves the block; a beaten signature of the
+  // beater's own class stays (it still says this class) but is outranked.
+  const beatenBy = new Map<string, Owner[]>();
+  for (const m of matches)
+    for (const id of m.signature.beats ?? [])
+      beatenBy.set(id, [...(beatenBy.get(id) ?? []), m.owner]);
+  if (beatenBy.size > 0)
+    matches = matches.filter((m) => {
+      const by = [
+        ...(beatenBy.get(m.owner.id) ?? []),
+        ...(beatenBy.get(`${m.owner.id}/${m.signature.id}`) ?? []),
+      ];
+      if (by.some((o) => o !== m.owner)) return false;
+      if (by.length > 0) m.outranked = true;
+      return true;
+    });
   // A not-auth wrapper (a state lock, a provider install) around an auth error is an auth error.
   if (matches.some((m) => m.owner.auth && !m.signature.wrapper))
     matches = matches.filter((m) => m.owner.auth || !m.signature.wrapper);
   return matches;
 }
 
-/** Per owner, in catalog order: its best match (a specific one outranks a wrapper) and count. */
+/**
+ * Per owner, in catalog order: its best match (one not outranked by `beats`, then a specific
+ * one over a wrapper, then the highest tier) and count.
+ */
 function byOwner(matches: Match[]): OwnerMatches[] {
   const out: OwnerMatches[] = [];
   for (const m of matches) {
@@ -177,10 +207,15 @@ function byOwner(matches: Match[]): OwnerMatches[] {
     }
     last.count++;
     if (!m.signature.wrapper) last.specific = true;
-    if (m.weight > last.best.weight || (last.best.signature.wrapper && !m.signature.wrapper))
-      last.best = m;
+    if (better(m, last.best)) last.best = m;
   }
   return out;
+}
+
+function better(m: Match, best: Match): boolean {
+  if (m.outranked !== best.outranked) return !m.outranked;
+  if (m.signature.wrapper !== best.signature.wrapper) return !m.signature.wrapper;
+  return m.weight > best.weight;
 }
 
 export function classifyBlock(block: Block): BlockVerdict {
@@ -196,6 +231,7 @@ export function classifyBlock(block: Block): BlockVerdict {
   let winner: OwnerMatches | undefined;
   for (const h of candidates) if (!winner || h.best.weight > winner.best.weight) winner = h;
 
+  // A tie between an auth class and a not-auth family goes to silence: a wrong reply costs more.
   if (!winner || (notAuth && notAuth.best.weight >= winner.best.weight)) {
     if (!notAuth)
       return {
@@ -215,10 +251,12 @@ export function classifyBlock(block: Block): BlockVerdict {
   // Competition: the strongest other class (or not-auth family) still in play in this block.
   let rival = notAuth?.best.weight ?? 0;
   for (const h of candidates) if (h !== winner) rival = Math.max(rival, h.best.weight);
-  let confidence = best.weight;
-  confidence -=
-    CONFIDENCE.RIVAL_PENALTY * Math.max(0, rival - (best.weight - CONFIDENCE.RIVAL_MARGIN));
-  confidence += Math.min(CONFIDENCE.COUNT_BONUS_MAX, CONFIDENCE.COUNT_BONUS * (winner.count - 1));
+  const reach = Math.max(0, rival - (best.weight - CONFIDENCE.RIVAL_MARGIN));
+  const agreement = Math.min(
+    CONFIDENCE.COUNT_BONUS_MAX,
+    CONFIDENCE.COUNT_BONUS * (winner.count - 1),
+  );
+  let confidence = best.weight - CONFIDENCE.RIVAL_PENALTY * reach + agreement;
   if (!winner.specific) confidence = Math.min(confidence, CONFIDENCE.WRAPPER_CAP);
   if (!FAILURE_CONTEXT.test(flat)) confidence = Math.min(confidence, CONFIDENCE.CHAT_CAP);
   return {
@@ -244,7 +282,7 @@ function guessFromRefusal(blocks: Block[]): BlockVerdict | undefined {
     const first = found.find((m) => m);
     if (!first || !FAILED.test(flat)) continue;
     const strong = found.every((m) => m) && detectPlatform(flat) === platform;
-    const sig = AUTH_FAILURE[found.indexOf(first)] as Signature;
+    const sig = AUTH_FAILURE[found.indexOf(first)] as KeywordPattern;
     return {
       classId: likelyClass(platform, flat),
       confidence: strong ? STRONG_GUESS_CONFIDENCE : GUESS_CONFIDENCE,
@@ -263,5 +301,5 @@ function excerpt(flat: string, index: number): string {
 }
 
 function round(n: number): number {
-  return Math.round(n * 100) / 100;
+  return Math.round(n * CONFIDENCE.PER) / CONFIDENCE.PER;
 }

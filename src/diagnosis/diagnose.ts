@@ -110,7 +110,7 @@ export function diagnose(input: string): Diagnosis {
 function quiet(secrets: SecretScan): Diagnosis {
   const diagnosis: Diagnosis = {
     classId: 'none',
-    confidence: 0.97,
+    confidence: CONFIDENCE.NONE_NO_KEYWORD,
     title: NONE_TITLE,
     summary: 'No credentials or authorization failure was found in this text.',
     facts: emptyFacts(),

@@ -19,13 +19,16 @@ export function findClass(query: string): CatalogEntry | undefined {
   );
 }
 
+/** A class asked for by name is not inferred from a paste: nothing to doubt. */
+const DESCRIBED_CONFIDENCE = 1;
+
 /** A diagnosis-shaped description of a class, with nothing from a paste. */
 export function describeClass(id: AuthClassId): Diagnosis {
   const entry = catalogEntry(id);
   const ctx: AdviceContext = { holds: () => false, vars: {} };
   return {
     classId: entry.id,
-    confidence: 1,
+    confidence: DESCRIBED_CONFIDENCE,
     title: entry.title,
     summary: entry.summary,
     platform: entry.platform,

@@ -4,25 +4,23 @@
 // platform's most likely class, at a confidence that says it is a guess, with what to paste
 // to be sure.
 
-import type { Signature } from './catalog';
+import type { KeywordPattern } from './catalog';
 import type { AuthClassId, Platform } from './types';
 
 /**
  * What the block must show. `status` is an HTTP 401/403 as SDKs print it; `words` is the
  * wording of a refusal. These run only on blocks nothing else matched.
  */
-export const AUTH_FAILURE: Signature[] = [
+export const AUTH_FAILURE: KeywordPattern[] = [
   {
     id: 'status',
     pattern:
       /\b40[13] (?:Unauthorized|Forbidden)\b|(?:StatusCode|status code|Status|HTTP status|response status|statusCode)(?:: |=|:| )40[13]\b|HTTP\/(?:1\.1|1\.0|2|2\.0) 40[13]\b|\bError 40[13]\b|\b40[13] Client Error\b|\(40[13]\)/,
-    weight: 0.5,
   },
   {
     id: 'words',
     pattern:
       /\b(?:[Uu]nauthori[sz]ed|UNAUTHORIZED|[Ff]orbidden|FORBIDDEN|[Pp]ermission denied|PERMISSION_DENIED|[Aa]ccess (?:is )?denied|AccessDenied|[Nn]ot authori[sz]ed|[Aa]uthentication (?:failed|required)|[Ff]ailed to authenticate|(?:[Ii]nvalid|[Ee]xpired|[Bb]ad|[Rr]evoked|[Mm]issing) (?:credentials?|(?:access |api |auth |bearer |session )?token|api key)|(?:credentials?|token) (?:is |are |has |have )?(?:invalid|expired|been revoked|not valid))\b/,
-    weight: 0.5,
   },
 ];
 

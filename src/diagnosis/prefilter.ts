@@ -7,7 +7,7 @@
 // worth reading. It folds case and whitespace (multi-match.ts), so a keyword that Terraform's
 // frame wrapped over two lines is still found.
 
-import { CATALOG, NOT_AUTH, type Signature } from './catalog';
+import { CATALOG, NOT_AUTH, type KeywordPattern } from './catalog';
 import { AUTH_FAILURE } from './fallback';
 import { requiredLiterals } from './keywords';
 import { MultiMatcher } from './multi-match';
@@ -16,20 +16,20 @@ import { MultiMatcher } from './multi-match';
 export const MAX_RAW_WORD_CHARS = 512;
 
 interface Index {
-  signatures: Signature[];
+  signatures: KeywordPattern[];
   /** Whole keywords, and the signatures each selects. */
   full: MultiMatcher;
-  selects: Signature[][];
+  selects: KeywordPattern[][];
   /** Signatures without keywords: always run. */
-  always: Signature[];
+  always: KeywordPattern[];
 }
 
 let cached: Index | undefined;
-const derived = new WeakMap<Signature, string[] | null>();
+const derived = new WeakMap<KeywordPattern, string[] | null>();
 
 /** Every signature the engine runs: the catalog's, the not-auth families', the fallback's. */
-export function allSignatures(): Signature[] {
-  const out: Signature[] = [];
+export function allSignatures(): KeywordPattern[] {
+  const out: KeywordPattern[] = [];
   for (const e of CATALOG) out.push(...e.signatures);
   for (const f of NOT_AUTH) out.push(...f.signatures);
   out.push(...AUTH_FAILURE);
@@ -37,7 +37,7 @@ export function allSignatures(): Signature[] {
 }
 
 /** The signature's keywords: declared, else derived from its pattern; null when neither. */
-export function keywordsOf(signature: Signature): string[] | null {
+export function keywordsOf(signature: KeywordPattern): string[] | null {
   if (signature.keywords) return signature.keywords.map((k) => k.toLowerCase());
   let words = derived.get(signature);
   if (words === undefined) {
@@ -55,8 +55,8 @@ function index(): Index {
     cached.signatures.every((s, i) => s === signatures[i])
   )
     return cached;
-  const words = new Map<string, Signature[]>();
-  const always: Signature[] = [];
+  const words = new Map<string, KeywordPattern[]>();
+  const always: KeywordPattern[] = [];
   for (const sig of signatures) {
     const kws = keywordsOf(sig);
     if (!kws || kws.length === 0) {
@@ -73,7 +73,7 @@ function index(): Index {
   cached = {
     signatures,
     full: new MultiMatcher(keys),
-    selects: keys.map((k) => words.get(k) as Signature[]),
+    selects: keys.map((k) => words.get(k) as KeywordPattern[]),
     always,
   };
   return cached;
@@ -84,11 +84,11 @@ function index(): Index {
 index();
 
 /** The signatures whose keywords occur in `flat` (plus those that have none). */
-export function selectSignatures(flat: string): Set<Signature> {
+export function selectSignatures(flat: string): Set<KeywordPattern> {
   const ix = index();
-  const selected = new Set<Signature>(ix.always);
+  const selected = new Set<KeywordPattern>(ix.always);
   ix.full.scan(flat, (word) => {
-    for (const sig of ix.selects[word] as Signature[]) selected.add(sig);
+    for (const sig of ix.selects[word] as KeywordPattern[]) selected.add(sig);
   });
   return selected;
 }

@@ -1,7 +1,8 @@
 // The catalog's contract: every rule carries its proof. Each signature has examples it must
 // decide (and may have counterexamples it must not), each with a source of a documented form;
 // catalog ids, CLASS_IDS and TAXONOMY.md agree; every pattern is linear-time according to
-// recheck; every signature has a weight or tier, prefilter keywords, and valid `beats` ids.
+// recheck; every signature has a tier (never a free weight), prefilter keywords, and valid
+// `beats` ids.
 //
 // Examples are being written now, so signatures still without one are listed in
 // signatures-without-examples.json: the list may only shrink (a listed signature that has
@@ -10,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSync } from 'recheck';
-import { CATALOG, NOT_AUTH, type Example, type Signature } from '../../src/diagnosis/catalog';
+import { CATALOG, NOT_AUTH, TIER, type Example, type Signature } from '../../src/diagnosis/catalog';
 import { classify } from '../../src/diagnosis/classify';
 import { normalize } from '../../src/diagnosis/normalize';
 import { keywordsOf } from '../../src/diagnosis/prefilter';
@@ -53,6 +54,16 @@ function allowList(): string[] {
 }
 
 const examplesOf = (s: Signature): Example[] => s.examples ?? [];
+
+/** A signature's tier must be one of TIER's, with no free `weight` beside it. */
+function tierProblems(id: string, s: Signature): string[] {
+  const problems: string[] = [];
+  if (!Object.hasOwn(TIER, s.tier))
+    problems.push(`${id}: tier ${JSON.stringify(s.tier)} is not one of TIER's`);
+  if ('weight' in s)
+    problems.push(`${id}: a free \`weight\`; use a \`tier\` (and \`beats\` for precedence)`);
+  return problems;
+}
 
 describe('catalog contract: examples', () => {
   it('every signature has an example, or is on the shrinking allow-list', () => {
@@ -137,17 +148,25 @@ describe('catalog contract: shape', () => {
     expect(ids.sort()).toEqual(CATALOG.map((e) => e.id).sort());
   });
 
-  it('every signature has a weight or a tier, and keywords for the prefilter', () => {
+  it('every signature has a tier and no free weight, and keywords for the prefilter', () => {
     const problems: string[] = [];
     for (const r of RULES) {
-      if (r.signature.weight === undefined && r.signature.tier === undefined)
-        problems.push(`${r.id}: neither weight nor tier`);
+      problems.push(...tierProblems(r.id, r.signature));
       if (!keywordsOf(r.signature))
         problems.push(
           `${r.id}: no literal of ≥3 characters can be derived from its pattern; declare \`keywords\``,
         );
     }
     expect(problems).toEqual([]);
+  });
+
+  it('the tier check rejects what it must', () => {
+    const sig = (extra: object): Signature =>
+      ({ id: 'x', pattern: /x/, ...extra }) as unknown as Signature;
+    expect(tierProblems('x', sig({ tier: 'strong' }))).toEqual([]);
+    expect(tierProblems('x', sig({}))).toHaveLength(1);
+    expect(tierProblems('x', sig({ tier: 'certain' }))).toHaveLength(1);
+    expect(tierProblems('x', sig({ tier: 'strong', weight: 0.93 }))).toHaveLength(1);
   });
 
   it('beats names existing classes, families or signatures', () => {

@@ -56,7 +56,7 @@ describe('keywords derived from patterns', () => {
     const declared: Signature = {
       id: 'x',
       pattern: /\d{3}-[a-z]{2}/,
-      weight: 0.5,
+      tier: 'weak',
       keywords: ['Zq-'],
     };
     expect(keywordsOf(declared)).toEqual(['zq-']);
@@ -89,7 +89,7 @@ describe('MultiMatcher', () => {
 describe('prefilter', () => {
   // invented: a message no real tool prints, so only the runtime entry can match it.
   const NOVEL = 'Error: Zorblax gateway refused the deploy key (code QX-17)';
-  const novel: Signature = { id: 'zorblax', pattern: /Zorblax gateway refused/, weight: 0.9 };
+  const novel: Signature = { id: 'zorblax', pattern: /Zorblax gateway refused/, tier: 'strong' };
 
   it('a catalog entry added at run time is read and decided, in a paste and in a big log', () => {
     const noise = 'DEBUG http: request sent, 200 OK, nothing to see here\n'.repeat(
@@ -122,19 +122,19 @@ describe('beats and tier', () => {
   const TEXT =
     'Error: Zorblax vault lease ended: ExpiredToken: The security token included in the request is expired';
 
-  it('a signature that beats a class wins the block whatever the weights', () => {
+  it('a signature that beats a class wins the block whatever the tiers', () => {
     expect(diagnose(TEXT).classId).toBe('aws.expired_token');
     const winner: Signature = {
       id: 'lease',
       pattern: /Zorblax vault lease ended/,
-      weight: 0.6,
+      tier: 'weak',
       beats: ['aws.expired_token'],
     };
     withEntry(entryWith([winner]), () => {
       const d = diagnose(TEXT);
       expect(d.classId).toBe('tfc.token');
       // The beaten class is no rival either: no penalty on the winner's weight.
-      expect(d.confidence).toBe(0.6);
+      expect(d.confidence).toBe(TIER.weak);
     });
   });
 
@@ -142,7 +142,7 @@ describe('beats and tier', () => {
     const winner: Signature = {
       id: 'lease',
       pattern: /Zorblax vault lease ended/,
-      weight: 0.6,
+      tier: 'weak',
       beats: ['aws.expired_token/code'],
     };
     withEntry(entryWith([winner]), () => {
@@ -151,7 +151,22 @@ describe('beats and tier', () => {
     });
   });
 
-  it('a signature with a tier and no weight has the tier’s weight', () => {
+  it('a signature that beats one of its own class decides, and the beaten one still counts', () => {
+    const gateway: Signature = {
+      id: 'gateway',
+      pattern: /Zorblax gateway refused/,
+      tier: 'strong',
+      beats: ['tfc.token/refused'],
+    };
+    const refused: Signature = { id: 'refused', pattern: /refused the key/, tier: 'decisive' };
+    withEntry(entryWith([refused, gateway]), () => {
+      const d = diagnose('Error: Zorblax gateway refused the key');
+      expect(d.signatureId).toBe('tfc.token/gateway');
+      expect(d.confidence).toBeCloseTo(TIER.strong + CONFIDENCE.COUNT_BONUS, 10);
+    });
+  });
+
+  it('a signature’s weight is its tier’s', () => {
     const tiered: Signature = { id: 'tiered', pattern: /Zorblax gateway refused/, tier: 'strong' };
     withEntry(entryWith([tiered]), () => {
       expect(diagnose('Error: Zorblax gateway refused the key').confidence).toBe(TIER.strong);

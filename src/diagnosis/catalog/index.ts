@@ -34,6 +34,7 @@ export type {
   CatalogEntry,
   CauseSpec,
   Example,
+  KeywordPattern,
   NotAuthEntry,
   Signature,
   StepSpec,

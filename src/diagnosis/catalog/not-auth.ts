@@ -17,7 +17,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
           /Plan: \d+ to add, \d+ to change, \d+ to destroy|No changes\. (?:Your|Infrastructure)|Apply complete! Resources:/,
         unless:
           /Error:|Error refreshing|Error applying|encountered a problem|Planning failed|[Ff]ailed|error occurred/,
-        weight: 0.99,
+        tier: 'decisive',
         examples: [
           {
             text: '($.errorCode = \\"*UnauthorizedOperation\\") || ($.errorCode = \\"AccessDenied*\\") }" } Plan: 1 to add, 0 to change, 0 to destroy.',
@@ -41,7 +41,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'throttling',
         pattern:
           /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate|[Tt]emporarily throttled|[Tt]oo [Mm]any [Rr]equests|HTTP status 429|StatusCode=429|status code 429|exceeded a secondary rate limit|API rate limit exceeded for/,
-        weight: 0.95,
+        tier: 'exact',
         examples: [
           {
             // GitHub answers its secondary rate limit with 403 Forbidden: throttling, not a token.
@@ -69,7 +69,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'quota',
         pattern:
           /[Qq]uota '[^']{1,80}' exceeded|Quota exceeded|exceeding quota limits|\bVcpuLimitExceeded\b|\bLimitExceeded(?:Exception)?\b|ServiceQuotaExceeded|googleapi: Error 429|QuotaExceeded|Insufficient regional quota|Insufficient tokens for quota|\bdailyLimitExceeded\b|\bRESOURCE_EXHAUSTED\b/,
-        weight: 0.92,
+        tier: 'strong',
         examples: [
           {
             text: "Error: googleapi: Error 403: Insufficient regional quota to satisfy request: resource \"IN_USE_ADDRESSES\": request requires '5.0' and is short '1.0'. project has a quota of '4.0' with '4.0' available., forbidden",
@@ -96,7 +96,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'gcp-disabled',
         pattern:
           /has not been used in project .{1,120}? before or it is disabled|accessNotConfigured|Access Not Configured|SERVICE_DISABLED/,
-        weight: 0.96,
+        tier: 'decisive',
         examples: [
           {
             text: 'Error: Error creating Network: googleapi: Error 403: Compute Engine API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/compute.googleapis.com/overview?project=123456789012 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.\nDetails:\n[\n  {\n    "@type": "type.googleapis.com/google.rpc.ErrorInfo",\n    "domain": "googleapis.com",\n    "metadata": {\n      "consumer": "projects/123456789012",\n      "service": "compute.googleapis.com"\n    },\n    "reason": "SERVICE_DISABLED"\n  }\n]\n, accessNotConfigured',
@@ -113,7 +113,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'azure-rp',
         pattern: /MissingSubscriptionRegistration|is not registered to use namespace/,
-        weight: 0.9,
+        tier: 'strong',
         examples: [
           {
             text: 'error: autorest/azure: Service returned an error. Status=\\u003cnil\\u003e Code=\\"MissingSubscriptionRegistration\\" Message=\\"The subscription is not registered to use namespace \'Microsoft.Solutions\'. See https://aka.ms/rps-not-found for how to register subscriptions.\\" Details=[{\\"code\\":\\"MissingSubscriptionRegistration\\",\\"message\\":\\"The',
@@ -138,7 +138,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         // caller is authorised, the project just cannot be charged. Beats the generic googleapi 403.
         pattern:
           /absent billing account|billing account for the owning project is disabled|has billing disabled|Billing must be enabled|requires billing to be enabled|\bBILLING_DISABLED\b|has not configured billing/,
-        weight: 0.96,
+        tier: 'decisive',
         examples: [
           {
             text: 'Error: Error uploading object redis_test.sh: googleapi: Error 403: The project to be billed is associated with an absent billing account., accountDisabled',
@@ -168,7 +168,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'marketplace',
         pattern:
           /AWS Marketplace product you need to accept terms and subscribe|aws\.amazon\.com\/marketplace/,
-        weight: 0.95,
+        tier: 'exact',
         examples: [
           {
             text: 'aws_instance.vpn: Error launching source instance: OptInRequired: In order to use this AWS Marketplace product you need to accept terms and subscribe. To do so please visit http://aws.amazon.com/marketplace/pp?sku=7c9adzdml57i4rodhs6yn0ae9 status code: 401, request id: b12d0415-ec0b-4036-835a-7f48c2dc7465 Terraform does not automatically rollback',
@@ -193,7 +193,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         // A lock that could not be taken because the caller was refused is an auth failure, not a held lock.
         unless:
           /AccessDenied|AuthorizationPermissionMismatch|AuthorizationFailed|ExpiredToken|InvalidClientTokenId|UnrecognizedClientException|SignatureDoesNotMatch|NoCredentialProviders|no valid credential sources|AADSTS\d|not authorized to perform|could not find default credentials|invalid_grant|Status=40[13]\b|StatusCode: 40[13]\b|googleapi: Error 40[13]\b/,
-        weight: 0.96,
+        tier: 'decisive',
         // An AccessDenied or ExpiredToken inside the lock error is the failure to act on.
         wrapper: true,
         counterexamples: [
@@ -225,7 +225,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'no-bucket',
         pattern: /\bNoSuchBucket\b|S3 bucket does not exist|The specified bucket does not exist/,
-        weight: 0.93,
+        tier: 'strong',
         examples: [
           {
             text: 'Error: Failed to get existing workspaces: S3 bucket does not exist. The referenced S3 bucket must have been previously created. If the S3 bucket was created within the last minute, please wait for a minute or two and try again. Error: NoSuchBucket: The specified bucket does not exist status code: 404,',
@@ -244,7 +244,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
           // S3 names the bucket's real region in a region-scoped signature's refusal, too
           // (AuthorizationHeaderMalformed, and AuthorizationQueryParametersError for presigned URLs).
           /\bBucketRegionError\b|the bucket is not in '[\w-]{1,30}' region|PermanentRedirect|the region '[\w-]{1,30}' is wrong; expecting '[\w-]{1,30}'/,
-        weight: 0.93,
+        tier: 'strong',
         examples: [
           {
             text: "Error: Failed to get existing workspaces: S3 operation error: BucketRegionError: incorrect region, the bucket is not in 'us-east-1' region",
@@ -269,7 +269,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'bucket-exists',
         pattern: /\bBucketAlreadyExists\b|\bBucketAlreadyOwnedByYou\b/,
-        weight: 0.93,
+        tier: 'strong',
         examples: [
           {
             text: 'Error: BucketAlreadyExists: The requested bucket name is not available.',
@@ -281,7 +281,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'no-state-file',
         pattern: /open [^\s:]{1,200}\.tfstate: no such file or directory/,
-        weight: 0.93,
+        tier: 'strong',
         examples: [
           {
             text: 'terraform show terraform.tfstate Error: open terraform.tfstate: no such file or directory',
@@ -299,7 +299,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'cycle',
         pattern: /\bError: Cycle: /,
-        weight: 0.96,
+        tier: 'decisive',
         examples: [
           {
             text: 'Error: Cycle: aws_security_group.app, aws_security_group.db, aws_security_group_rule.app_to_db, aws_security_group_rule.db_to_app',
@@ -317,7 +317,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'schema',
         pattern:
           /Unsupported argument|Unsupported block type|Reference to undeclared (?:resource|input variable|module)|Invalid reference|Conflicting configuration arguments|Missing required argument|Invalid backend configuration argument|Unknown variable|Invalid value for (?:input )?variable|Duplicate resource|Module not installed|unknown resource '[^']{1,200}' referenced/,
-        weight: 0.85,
+        tier: 'likely',
         examples: [
           {
             text: 'Error: Invalid backend configuration argument The backend configuration argument "access_key" given on the command line is not expected for the selected',
@@ -333,7 +333,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'provider-config',
         pattern:
           /Invalid provider configuration|provider [\w.]{1,80} is not available|requires explicit configuration/,
-        weight: 0.6,
+        tier: 'weak',
         examples: [
           {
             text: 'Error: Invalid provider configuration on main.tf line 12, in resource "aws_s3_bucket" "replica": 12: provider = aws.us_west_2 The provider aws.us_west_2 is not available. A provider configuration block with the alias "us_west_2" must exist.',
@@ -352,7 +352,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'install',
         pattern:
           /Failed to install provider|Failed to query available provider packages|could not query provider registry|doesn't match any of the checksums|Incompatible provider version|[Ff]ailed to request discovery document/,
-        weight: 0.92,
+        tier: 'strong',
         // …and so is a registry that answered 401 to the download.
         wrapper: true,
         examples: [
@@ -381,7 +381,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'crash',
         pattern: /Plugin did not respond|The plugin encountered an error|\bpanic: /,
-        weight: 0.9,
+        tier: 'strong',
         examples: [
           {
             text: 'Error: Plugin did not respond with module.scope.aws_vpc_ipam_scope.vpc_ipam_scope, on ../../terraform-modules/terraform-aws-vpc-ipam-scope/main.tf line 12, in resource "aws_vpc_ipam_scope" "vpc_ipam_scope": 12: resource "aws_vpc_ipam_scope" "vpc_ipam_scope" { The plugin',
@@ -403,7 +403,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'aws-validation',
         pattern:
           /\bValidationException\b|\bInvalidParameterValue(?:Exception)?\b|\bInvalidParameterCombination\b|\bMalformedPolicyDocument(?:Exception)?\b|\bInvalidParameterException\b|WAFInvalidParameterException|The scope is not valid/,
-        weight: 0.88,
+        tier: 'likely',
         examples: [
           {
             text: 'Error: Error creating Lambda function: ValidationException: status code: 400, request id: 2db74e8f-49b6-4fe7-a005-55ac6afa6d23',
@@ -419,7 +419,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'exists',
         pattern:
           /\bEntityAlreadyExists\b|ResourceAlreadyExistsException|ResourceInUseException|already exists - to be managed via Terraform|\bAlreadyExists\b/,
-        weight: 0.88,
+        tier: 'likely',
         examples: [
           {
             text: '"/subscriptions/4c1xxxxxxxxx1ee-8e0d-7acf7e9a55e8/resourceGroups/rg-imo-weu-lgr-qa-1" already exists - to be managed via Terraform this resource needs to be imported into the State. Please see the resource documentation for "azurerm_resource_group" for more information. on 03ResourceGroup.tf line 2, in resource "azurerm_resource_group" "rg_resource_group":',
@@ -436,7 +436,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
         id: 'not-found',
         pattern:
           /\bNoSuchEntity\b|ResourceNotFoundException|InvalidAMIID\.\w+|InvalidGroup\.NotFound|InvalidSubnetID\.NotFound|\bResourceGroupNotFound\b/,
-        weight: 0.85,
+        tier: 'likely',
         examples: [
           {
             text: 'Error: error reading IAM Role (AWSServiceRoleForRedshift): NoSuchEntity: The role with name AWSServiceRoleForRedshift cannot be found. status code: 404, request id: 8cf1a79d-685a-4b24-89ff-60eb8387a255 with data.aws_iam_role.AWSServiceRoleForRedshift, on main.tf line 44, in data "aws_iam_role" "AWSServiceRoleForRedshift":',
@@ -453,7 +453,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'conflict',
         pattern: /\bStatus=409\b|Error 409: |\bConflict(?:Exception)?\b/,
-        weight: 0.8,
+        tier: 'generic',
         examples: [
           {
             text: 'Usage: 8, Additional Required: 4, (Minimum) New Limit Required: 12. Status: 409 (Conflict) ErrorCode: OperationNotAllowed',

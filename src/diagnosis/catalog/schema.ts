@@ -21,7 +21,8 @@ export interface Example {
   source: string;
 }
 
-export interface Signature {
+/** What the keyword prefilter needs of a pattern (the fallback's refusal patterns are only this). */
+export interface KeywordPattern {
   /** Unique within the entry; shown in evidence and tests. */
   id: string;
   /**
@@ -30,25 +31,25 @@ export interface Signature {
    */
   pattern: RegExp;
   /**
-   * Specificity in (0,1]: how sure a match alone makes us. An exact service error code is
-   * ~0.95; a generic wrapper that other errors hide behind is ~0.5–0.7. When absent, `tier`
-   * gives it (one of them is required; the contract test checks).
-   */
-  weight?: number;
-  /** A named level of `weight` (see TIER); used when `weight` is absent. */
-  tier?: Tier;
-  /**
-   * Classes (`aws.sso_token`), signatures (`aws.sso_token/expired`) or not-auth families
-   * (`state-lock`) this signature wins over when both match in one error block, whatever
-   * their weights: the beaten ones drop out of that block (they are not rivals either).
-   */
-  beats?: string[];
-  /**
    * Lower-case words of which every match contains at least one (the prefilter's words).
    * Only needed when none can be derived from `pattern` (keywords.ts; the contract test says
    * which); when given they replace the derived ones.
    */
   keywords?: string[];
+}
+
+export interface Signature extends KeywordPattern {
+  /**
+   * How sure a match alone makes us, as a named level (see TIER). There are no free weights:
+   * where one family must win over another at the same level, say so with `beats`.
+   */
+  tier: Tier;
+  /**
+   * Classes (`aws.sso_token`), signatures (`aws.sso_token/expired`) or not-auth families
+   * (`state-lock`) this signature wins over when both match in one error block, whatever
+   * their tiers: the beaten ones drop out of that block (they are not rivals either).
+   */
+  beats?: string[];
   /**
    * An umbrella message (`No valid credential sources found`, `Cannot assume IAM Role`):
    * when a more specific class matches in the same error block, that class wins — the
@@ -66,10 +67,11 @@ export interface Signature {
 }
 
 /**
- * Named levels of a signature's weight, from what the catalog uses today: a message only this
- * failure prints (decisive), an exact service error code (exact), a specific message with a
- * rare look-alike (strong), a message most often this class (likely), a generic one (generic),
- * and an umbrella that other errors hide behind (weak).
+ * How sure a match alone makes us, by level (the block's confidence before rivals, the count
+ * bonus and the caps of classify.ts): a message only this failure prints (decisive), an exact
+ * service error code (exact), a specific message with a rare look-alike (strong), a message
+ * most often this class (likely), a generic one (generic), and an umbrella that other errors
+ * hide behind (weak).
  */
 export const TIER = {
   decisive: 0.97,
@@ -82,9 +84,9 @@ export const TIER = {
 
 export type Tier = keyof typeof TIER;
 
-/** The weight a signature stands for: its `weight`, else its tier's, else the weakest tier. */
-export function weightOf(signature: Pick<Signature, 'weight' | 'tier'>): number {
-  return signature.weight ?? (signature.tier ? TIER[signature.tier] : TIER.weak);
+/** The weight a signature stands for: its tier's. */
+export function weightOf(signature: Pick<Signature, 'tier'>): number {
+  return TIER[signature.tier];
 }
 
 /** A condition on the paste: a named signal computed from facts, or a text pattern. */

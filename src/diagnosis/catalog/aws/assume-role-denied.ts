@@ -13,7 +13,7 @@ export const assumeRoleDenied: CatalogEntry = {
     {
       id: 'root',
       pattern: /Roles may not be assumed by root accounts/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: 'operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 686ad334-191c-4e50-bcf0-9db10805c964, api error │ AccessDenied: Roles may not be assumed by root accounts.',
@@ -25,7 +25,7 @@ export const assumeRoleDenied: CatalogEntry = {
       id: 'invalid-or-cannot',
       pattern:
         /\b[Rr]ole "?arn:aws[\w-]{0,10}:iam::\d{0,12}:role\/[^\s"]{1,200}"? (?:is invalid or )?cannot be assumed/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error refreshing state: 1 error(s) occurred:\n\n* The role "arn:aws:iam:::role/devops" cannot be assumed.\n\n  There are a number of possible causes of this - the most common are:\n    * The credentials used in order to assume the role are invalid\n    * The credentials do not have appropriate permission to assume the role\n    * The role ARN is not valid',
@@ -37,7 +37,7 @@ export const assumeRoleDenied: CatalogEntry = {
       id: 'not-authorized',
       pattern: /\b(?:is not|Not) authorized to perform:? sts:AssumeRole(?!With)/,
       // STS's message starts the sentence when an SDK prints it alone (Java: `Not authorized to perform sts:AssumeRole (Service: AWSSecurityTokenService; …)`).
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: 'Caused by: com.amazonaws.services.securitytoken.model.AWSSecurityTokenServiceException: Not authorized to perform sts:AssumeRole (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)',
@@ -68,7 +68,7 @@ export const assumeRoleDenied: CatalogEntry = {
     {
       id: 'not-authorized-assume',
       pattern: /not authorized to assume role/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: failed to assume role\n\n  with provider["registry.terraform.io/hashicorp/aws"],\n  on main.tf line 3, in provider "aws":\n   3:   assume_role {\n\nAWS Error: AccessDenied: User: arn:aws:iam::123456789012:role/ci-runner\nis not authorized to assume role: arn:aws:iam::987654321098:role/terraform-deploy-role\n        status code: 403, request id: a1b2c3d4-...',
@@ -79,7 +79,7 @@ export const assumeRoleDenied: CatalogEntry = {
     {
       id: 'sdk-v2',
       pattern: /operation error STS: AssumeRole, .{0,300}?api error AccessDenied/,
-      weight: 0.94,
+      tier: 'exact',
       examples: [
         {
           text: 'failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: sts:TagSession on resource: arn:aws:iam::123456789012:role/deploy',
@@ -99,7 +99,7 @@ export const assumeRoleDenied: CatalogEntry = {
       id: 'validation',
       pattern:
         /operation error STS: AssumeRole, .{0,300}?api error ValidationError|\(ValidationError\) when calling the AssumeRole operation/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: "Error: failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error ValidationError: 1 validation error detected: Value 'deploy' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
@@ -118,7 +118,7 @@ export const assumeRoleDenied: CatalogEntry = {
     {
       id: 'cli',
       pattern: /An error occurred \(AccessDenied\) when calling the AssumeRole operation/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '48 | botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::111:assumed-role/adf-codebuild-role/AWSCode',
@@ -132,7 +132,7 @@ export const assumeRoleDenied: CatalogEntry = {
         // aws-sdk-go-base v0 (`The role %q cannot be assumed.`, cut short in pastes as `cannot be assum`),
         // v1 `IAM Role (%s) cannot be assumed.` (often pasted with the ARN redacted, parentheses and all).
         /IAM Role \(.{1,200}?\) cannot be assumed(?! with web identity)|IAM Role [^\s()]{1,200} cannot be assumed(?! with web identity)|The role "[^"]{1,200}" cannot be assum|Cannot assume IAM Role(?! with web identity)|cannot assume role:/,
-      weight: 0.85,
+      tier: 'likely',
       wrapper: true,
       examples: [
         {
@@ -164,7 +164,7 @@ export const assumeRoleDenied: CatalogEntry = {
     {
       id: 'failed-to-assume',
       pattern: /failed to assume role|Failed to assume role/,
-      weight: 0.75,
+      tier: 'generic',
       wrapper: true,
       examples: [
         { text: 'Error: failed to assume role', source: 'corpus dev/pg-failed-assume-25' },

@@ -13,7 +13,7 @@ export const clockSkew: CatalogEntry = {
     {
       id: 'signature-expired',
       pattern: /Signature expired: \d{8}T\d{6}Z is now earlier than/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: '* aws_cloudformation_stack.waf_security_automations: SignatureDoesNotMatch: Signature expired: 20161024T215820Z is now earlier than 20161024T215917Z (20161024T220417Z - 5 min.)\n    status code: 403, request id: cec1f295-9a35-11e6-80c5-cf6fcfc9763b',
@@ -30,7 +30,7 @@ export const clockSkew: CatalogEntry = {
     {
       id: 'signature-not-yet-current',
       pattern: /Signature not yet current: \d{8}T\d{6}Z is still later than/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: ' error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: SignatureDoesNotMatch: Signature not yet current: 20210112T194419Z is still later than 20210112T072625Z (20210112T071125Z + 15 min.)\n        status code: 403, request id: 374a9d87-2bb7-4cbe-bb01-3b1a9cc7b20b',
@@ -42,7 +42,7 @@ export const clockSkew: CatalogEntry = {
       id: 's3-skewed',
       pattern:
         /\bRequestTimeTooSkewed\b|difference between the request time and the current time is too large/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: "500 : Internal Error: RequestTimeTooSkewed: The difference between the request time and the server's time is too large. status code: 403, request id: , host id:",
@@ -53,7 +53,7 @@ export const clockSkew: CatalogEntry = {
     {
       id: 'ec2-expired',
       pattern: /\bRequestExpired\b|Request has expired/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: RequestExpired: Request has expired.\n\tstatus code: 400, request id: 334f1126-6632-4a95-afbe-987edcc34246\nexit status 1',
@@ -66,7 +66,7 @@ export const clockSkew: CatalogEntry = {
     {
       id: 'bare-head-403',
       pattern: /\(403\) when calling the Head(?:Object|Bucket) operation: Forbidden/,
-      weight: 0.55,
+      tier: 'weak',
       examples: [
         {
           text: '$ aws s3 cp <s3-path> <file-path>\nfatal error: An error occurred (403) when calling the HeadObject operation: Forbidden',

@@ -28,7 +28,7 @@ export const credentialProcess: CatalogEntry = {
     {
       id: 'any-mention',
       pattern: /\bcredential_process\b|ProcessProvider\w{0,20}Error/,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'ProcessProviderVersionError: wrong version in process output (not 1)',
@@ -40,7 +40,7 @@ export const credentialProcess: CatalogEntry = {
     {
       id: 'exec',
       pattern: /error in credential_process|ProcessProviderExecutionError/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'ProcessProviderExecutionError: error in credential_process\ncaused by: exit status 255',
@@ -58,7 +58,7 @@ export const credentialProcess: CatalogEntry = {
       id: 'provider',
       pattern:
         /process provider error|sourced by the process provider|process-based credentials|ProcessCredentialsProvider|CREDENTIALS_PROVIDER_PROCESS/i,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'failed to refresh cached credentials, process provider error: missing AccessKeyId in process output',
@@ -70,7 +70,7 @@ export const credentialProcess: CatalogEntry = {
     {
       id: 'output',
       pattern: /parse failed of process output|credential process timed out/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'failed to refresh cached credentials, process provider error: credential process timed out: signal: killed',
@@ -87,7 +87,7 @@ export const credentialProcess: CatalogEntry = {
     {
       id: 'cli',
       pattern: /Error when retrieving credentials from custom-process/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error when retrieving credentials from custom-process: idf_dev credentials expired',

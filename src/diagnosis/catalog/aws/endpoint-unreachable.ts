@@ -18,7 +18,7 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'status-0',
       pattern: /StatusCode: 0, RequestID: ,? ?request send failed/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: failed to refresh cached credentials, refresh cached SSO token failed, unable to refresh SSO token, operation error SSO OIDC: CreateToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://oidc.us-east-1.amazonaws.com/token": dial tcp: lookup oidc.us-east-1.amazonaws.com: no such host',
@@ -47,7 +47,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'retries-exhausted',
       pattern:
         /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, exceeded maximum number of attempts(?:, \d{1,3})?$/,
-      weight: 0.75,
+      tier: 'generic',
       examples: [
         {
           text: 'error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, exceeded maximum number of attempts',
@@ -58,7 +58,7 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'send-failed',
       pattern: /request send failed|send request failed|RequestError: send request failed/,
-      weight: 0.82,
+      tier: 'generic',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
@@ -71,7 +71,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'dns',
       pattern:
         /dial tcp: lookup [^\s:]{1,200}(?: on [^\s]{1,80})?: (?:no such host|i\/o timeout|server misbehaving|read udp)/,
-      weight: 0.88,
+      tier: 'likely',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
@@ -84,7 +84,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'connect',
       pattern:
         /dial tcp [\d.:[\]a-f]{3,60}: (?:i\/o timeout|connect: connection refused|connect: network is unreachable)/,
-      weight: 0.85,
+      tier: 'likely',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
@@ -97,7 +97,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'tls',
       pattern:
         /x509: certificate signed by unknown authority|tls: failed to verify certificate|certificate is not valid for|SSL validation failed for https?:\/\//,
-      weight: 0.86,
+      tier: 'likely',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
@@ -117,7 +117,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'deadline',
       pattern:
         /operation error (?:STS|SSO|SSO OIDC): \w{2,64}, (?:https response error StatusCode: 0, RequestID: , )?(?:request )?canceled, context deadline exceeded|RequestCanceled: request context canceled/,
-      weight: 0.8,
+      tier: 'generic',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
@@ -134,7 +134,7 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'retry-quota',
       pattern: /failed to get rate limit token, retry quota exceeded/,
-      weight: 0.72,
+      tier: 'generic',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
@@ -150,7 +150,9 @@ export const endpointUnreachable: CatalogEntry = {
       // Like its siblings: a proxy failure is ours only when the block is about AWS credentials
       // (registry.terraform.io behind the same proxy fails the same way).
       requires: CREDENTIAL_CONTEXT,
-      weight: 0.88,
+      tier: 'likely',
+      // The refused connection is the proxy's (its examples print both): the proxy is what to fix.
+      beats: ['aws.endpoint_unreachable/connect'],
       examples: [
         {
           text: 'Error: error configuring S3 Backend: error validating provider credentials: error calling sts:GetCallerIdentity: RequestError: send request failed\ncaused by: Post "https://sts.amazonaws.com/": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused',
@@ -163,7 +165,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'cli',
       pattern:
         /Could not connect to the endpoint URL|EndpointConnectionError|ConnectTimeoutError|(?:Connect|Read) timeout on endpoint URL/,
-      weight: 0.88,
+      tier: 'likely',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {

@@ -13,7 +13,7 @@ export const expiredToken: CatalogEntry = {
     {
       id: 'code',
       pattern: /\bExpiredToken(?:Exception)?\b/,
-      weight: 0.95,
+      tier: 'exact',
       // SSO OIDC answers ExpiredTokenException when the SSO sign-in (device code or refresh
       // token) expired: that is the SSO session, not an AWS session token.
       unless: /SSO OIDC: CreateToken|when calling the CreateToken operation/,
@@ -44,7 +44,7 @@ export const expiredToken: CatalogEntry = {
       id: 'message',
       pattern:
         /The security token included in the request is expired|The provided token has expired/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'The security token included in the request is expired',

@@ -19,7 +19,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'malformed-header',
       pattern: /\bIncompleteSignature\b|not a valid key=value pair .{0,60}Authorization header/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: "provider.aws: error validating provider credentials: error calling sts:GetCallerIdentity: IncompleteSignature: Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'MySecret/StillMySecret/20181002/us-east-1/sts/aws4_request'\n\tstatus code: 400, request id: xxx-xx-xx-xx-xxx",
@@ -30,7 +30,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'code',
       pattern: /\bInvalidClientTokenId\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'api error InvalidClientTokenId: The security token included in the request is invalid.',
@@ -51,7 +51,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'json-code',
       pattern: /\bUnrecognizedClientException\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '⨯ UnrecognizedClientException: The security token included in the request is invalid.',
@@ -62,7 +62,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'message',
       pattern: /The security token included in the request is invalid/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: ' Serverless Error ----------------------------------------\n\n  The security token included in the request is invalid\n\n  Get Support --------------------------------------------\n     Docs:          docs.serverless.com\n     Bugs:          github.com/serverless/serverless/issues\n     Issues:        forum.serverless.com',
@@ -79,7 +79,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 's3-code',
       pattern: /\bInvalidAccessKeyId\b|Access Key Id you provided does not exist in our records/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '│ Error: Failed to get existing workspaces: operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: <redacted>, HostID: <redacted>, api error InvalidAccessKeyId: UnknownError',
@@ -90,7 +90,7 @@ export const invalidAccessKey: CatalogEntry = {
     {
       id: 'ec2-authfailure',
       pattern: /AWS was not able to validate the provided access credentials/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'AuthFailure: AWS was not able to validate the provided access credentials',
@@ -102,7 +102,7 @@ export const invalidAccessKey: CatalogEntry = {
       id: 's3-invalid-token',
       pattern:
         /\bInvalidToken\b.{0,40}token is malformed|The provided token is malformed or otherwise invalid/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'An error occurred (InvalidToken) when calling the ListBuckets operation: The provided token is malformed or otherwise invalid.',

@@ -18,7 +18,7 @@ export const mfaRequired: CatalogEntry = {
       id: 'token-provider',
       pattern:
         /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided|Cannot refresh credentials: MFA token required/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'botocore.exceptions.RefreshWithMFAUnsupportedError: Cannot refresh credentials: MFA token required.',
@@ -44,7 +44,7 @@ export const mfaRequired: CatalogEntry = {
     {
       id: 'token-not-available',
       pattern: /AssumeRoleTokenNotAvailable|neither TokenCode nor TokenProvider are set/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'Error: AssumeRoleTokenNotAvailable: assume role with MFA enabled, but neither TokenCode nor TokenProvider are set',
@@ -56,7 +56,7 @@ export const mfaRequired: CatalogEntry = {
     {
       id: 'failed',
       pattern: /MultiFactorAuthentication failed|invalid MFA one time pass code/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: MultiFactorAuthentication failed with invalid MFA one time pass code.',

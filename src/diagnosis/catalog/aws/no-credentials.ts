@@ -14,7 +14,7 @@ export const noCredentials: CatalogEntry = {
       id: 'credential-source',
       pattern:
         /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile|but no source provider was configured|The credential source "[^"]{1,100}" referenced in profile "[^"]{1,100}" is not valid|contains both source_profile and credential_source|No credentials found in credential_source referenced/,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: The credential_source "Ec2InstanceMetadata" is specified in profile "deploy", but no source provider was configured.',
@@ -45,7 +45,7 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'no-valid-sources',
       pattern: /[Nn]o valid credential sources (?:for [^.]{1,60}? )?found/,
-      weight: 0.85,
+      tier: 'likely',
       wrapper: true,
       examples: [
         {
@@ -69,7 +69,7 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'no-providers',
       pattern: /\bNoCredentialProviders\b|no valid providers in chain/,
-      weight: 0.85,
+      tier: 'likely',
       wrapper: true,
       examples: [
         {
@@ -96,7 +96,7 @@ export const noCredentials: CatalogEntry = {
       id: 'no-imds-role',
       pattern:
         /no EC2 IMDS role found|no EC2 instance role found|EC2RoleRequestError|failed to (?:get|decode) [\w-]{0,40} ?EC2 (?:IMDS|instance) role credentials|unexpected empty EC2 IMDS role list|\bEmptyEC2RoleList\b|failed to read EC2 IMDS role/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: EmptyEC2RoleList: empty EC2 Role list',
@@ -116,7 +116,7 @@ export const noCredentials: CatalogEntry = {
       id: 'container-endpoint',
       pattern:
         /operation error EndpointCredentials: GetCredentials|\bCredentialsEndpointError\b|failed to read authorization token from|only loopback(?:\/ecs\/eks)? hosts are allowed|unable to parse host from local HTTP cred provider URL|authorization token contains invalid newline sequence/,
-      weight: 0.91,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.\n\nError: CredentialsEndpointError: invalid endpoint host, "10.0.0.5", only loopback/ecs/eks hosts are allowed.',
@@ -140,7 +140,7 @@ export const noCredentials: CatalogEntry = {
       id: 'js-sdk',
       pattern:
         /Could not resolve credentials using profile: \[|Unable to find environment variable credentials|EC2 Instance Metadata Service access disabled|(?:Unable to connect to|TimeoutError from|Error response received from|Invalid response received from) instance metadata service|is not a valid container metadata service (?:hostname|protocol|URL)|The container metadata credential provider cannot be used unless|HTTP credential provider response not of the required format|Unsupported credential source in profile|Detected a cycle attempting to resolve credentials for profile/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'CredentialsProviderError: The container metadata credential provider cannot be used unless the AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or AWS_CONTAINER_CREDENTIALS_FULL_URI environment variable is set',
@@ -163,7 +163,7 @@ export const noCredentials: CatalogEntry = {
       id: 'imds-unreachable',
       pattern:
         /\bec2imds\b|169\.254\.169\.254(?!\/metadata\/identity)|169\.254\.170\.2|\bMetadataRetrievalError\b|Error retrieving metadata: |Invalid endpoint EC2 Instance Metadata endpoint/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'botocore.exceptions.MetadataRetrievalError: Error retrieving metadata: Received non 200 response 404 from container metadata: Not Found',
@@ -192,7 +192,7 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'refresh-cached',
       pattern: /failed to refresh cached credentials/,
-      weight: 0.6,
+      tier: 'weak',
       wrapper: true,
       examples: [
         {
@@ -217,7 +217,7 @@ export const noCredentials: CatalogEntry = {
       id: 'account-id',
       pattern:
         /AWS account ID not previously found and failed retrieving via all available methods/,
-      weight: 0.6,
+      tier: 'weak',
       wrapper: true,
       examples: [
         {
@@ -231,7 +231,7 @@ export const noCredentials: CatalogEntry = {
       id: 'action-inputs',
       pattern:
         /Could not load credentials from any providers|Credentials could not be loaded|Could not get Account ID or ARN from STS|Access key ID empty after loading credentials/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Could not get Account ID or ARN from STS. Did you set credentials?',
@@ -247,7 +247,7 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'cli-unable-to-locate',
       pattern: /Unable to locate credentials/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
@@ -259,7 +259,7 @@ export const noCredentials: CatalogEntry = {
       id: 'botocore',
       pattern:
         /\bNoCredentialsError\b|Partial credentials found in [\w-]{2,40}, missing: |Infinite loop in credential configuration detected/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'botocore.exceptions.PartialCredentialsError: Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY',
@@ -275,7 +275,7 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'env-not-found',
       pattern: /EnvAccessKeyNotFound/,
-      weight: 0.6,
+      tier: 'weak',
       wrapper: true,
       examples: [
         {

@@ -13,7 +13,7 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'insufficient-privileges',
       pattern: /\bInsufficientPrivileges(?:Exception)?\b|Insufficient privileges for/,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: InsufficientPrivilegesException: Insufficient privileges for IAM PassRole Action.',
@@ -25,7 +25,9 @@ export const permissionDenied: CatalogEntry = {
       id: 'not-authorized',
       pattern:
         /is not authorized to perform:? (?!sts:(?:AssumeRole|TagSession|SetSourceIdentity))[a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}/,
-      weight: 0.97,
+      tier: 'decisive',
+      // A refusal printed inside a lock error is the failure to act on, not a held lock.
+      beats: ['state-lock'],
       examples: [
         {
           text: 'Error: Error acquiring the state lock\n\nError message: AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/tf-locks\n\tstatus code: 400, request id: 0f4c1f0e11114a2b',
@@ -58,7 +60,7 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'ec2',
       pattern: /\bUnauthorizedOperation\b|Encoded authorization failure message/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error launching source instance: UnauthorizedOperation: You are not authorized to perform this operation.',
@@ -69,7 +71,7 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'json',
       pattern: /\bAccessDeniedException\b/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Error creating Lambda function: AccessDeniedException:',
@@ -81,7 +83,10 @@ export const permissionDenied: CatalogEntry = {
       id: 'policy-explain',
       pattern:
         /because no [\w -]{3,40}(?:policy|boundary) allows|with an explicit deny in an? [\w -]{3,40}(?:policy|boundary)/,
-      weight: 0.98,
+      tier: 'decisive',
+      // It names the policy that refused, which the bare not-authorized line does not; inside a
+      // lock error it is still the failure to act on.
+      beats: ['aws.permission_denied/not-authorized', 'state-lock'],
       examples: [
         {
           text: 'Error: creating IAM Role (deploy): operation error IAM: CreateRole, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: User: arn:aws:sts::123456789012:assumed-role/ci/runner is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::123456789012:role/deploy with an explicit deny in a service control policy',
@@ -99,7 +104,7 @@ export const permissionDenied: CatalogEntry = {
       id: 's3',
       pattern:
         /AccessDenied: Access Denied|api error AccessDenied: Access Denied|\(AccessDenied\) when calling the (?!AssumeRole|GetSessionToken)\w{2,64} operation/,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'Successfully configured the backend "s3"! Terraform will automatically\nuse this backend unless the backend configuration changes.\nError loading state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 83EEF9A3B4FB936C, host id: yyGBqNVY1+/X5Iw/23IX9sC3ydBEm4DJxMbSsw3hbRooFMzLUn9COh0ALu86YhqcP7MNWcmPmcg=',
@@ -116,7 +121,7 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'generic',
       pattern: /\bAccessDenied\b/,
-      weight: 0.7,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: reading CloudFront Distribution (E2ABCDEF123456): operation error CloudFront: GetDistribution, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: ',
@@ -137,7 +142,7 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'v1-head-forbidden',
       pattern: /\bForbidden: Forbidden\s{1,4}status code: 403, request id: /,
-      weight: 0.8,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: Forbidden: Forbidden\n\tstatus code: 403, request id: 1FNQVF3ZV111RRYK, host id: KG6nxkbA9a5nnZ0xxxxxxxxxxxxxxxxxxxx6p5ClxiHfTQ1wDnv0ngO+bF1zYCxw=',
@@ -151,7 +156,7 @@ export const permissionDenied: CatalogEntry = {
       id: 's3-backend-list-403',
       pattern:
         /Unable to list objects in S3 bucket "[^"]{1,255}": operation error S3: ListObjects(?:V2)?, https response error StatusCode: 403\b/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: '│ Error: Failed to get existing workspaces: Unable to list objects in S3 bucket "somestatebucket.s3.org": operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: S2B9RSM5QG9B58N5, HostID: JBPEwp7h38zZqBhRXQiUd+cEWsnf/VlW3P/KICJhaXnISsR/M1QmxRdd8dG0acdgz0BTsDez',
@@ -164,7 +169,7 @@ export const permissionDenied: CatalogEntry = {
     {
       id: 'head-forbidden',
       pattern: /StatusCode: 403,.{0,300}?api error Forbidden: Forbidden/,
-      weight: 0.8,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: Error loading state:\n│     Unable to access object "aws/analytical-platform-data-engineering-production/dms-dev/terraform.tfstate" in S3 bucket "global-tf-state-aqsvzyd5u9": operation error S3: HeadObject, https response error StatusCode: 403, RequestID: QBVV89ZW47NQCBR2, HostID: iJU30s1CfmdtJi8+LXJhRa3abjar+yan93hXmVOFLsIN3ahaFtnxOhkfNuemHBTE88vUB2gGVoc0t7fGoAXOTA==, api error Forbidden: Forbidden',

@@ -13,7 +13,7 @@ export const profileNotFound: CatalogEntry = {
     {
       id: 'sdk-v2',
       pattern: /failed to get shared config profile/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: failed to get shared config profile, prod',
@@ -31,7 +31,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'js-sdk',
       pattern:
         /Profile '?[\w.@+-]{1,128}'? could not be found in shared credentials file|CredentialsProviderError: Profile [\w.@+-]{1,128} was not found\./,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'CredentialsProviderError: Profile prod was not found.',
@@ -60,7 +60,7 @@ export const profileNotFound: CatalogEntry = {
     {
       id: 'sdk-v1',
       pattern: /SharedConfigProfileNotExistsError|failed to get profile,? [\w.@+-]/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'SharedConfigProfileNotExistsError: failed to get profile, prod',
@@ -73,7 +73,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'cli',
       pattern:
         /The config profile \([^)]{1,128}\) could not be found|\bProfileNotFound\b|The specified config file \([^)]{1,300}\) could not be found/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'botocore.exceptions.ConfigNotFound: The specified config file (/home/dev/.aws/config-prod) could not be found.',
@@ -90,7 +90,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'source-profile',
       pattern:
         /SharedConfigAssumeRoleError|source profile [\w.@+-]{1,128} has no shared credentials|failed to load assume role [^\s,]{1,200}, of profile |The source_profile "[^"]{1,128}" referenced in the profile "[^"]{1,128}" does not exist|The source profile "[^"]{1,128}" must have credentials/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: The source_profile "base" referenced in the profile "deploy" does not exist.',
@@ -108,7 +108,7 @@ export const profileNotFound: CatalogEntry = {
       id: 'load-config',
       pattern:
         /SharedConfigLoadError: failed to load config file|failed to load shared config file, |Unable to parse config file: /,
-      weight: 0.75,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: failed to load shared config file, /home/dev/.aws/config, invalid state with ASTKind 3 and TokenType 1',

@@ -14,7 +14,7 @@ export const regionConfig: CatalogEntry = {
       id: 'service-host',
       pattern:
         /lookup (?:ec2|s3|iam|dynamodb|eks|rds|lambda|ecr|kms|logs|ssm|secretsmanager|cloudformation|autoscaling|elasticloadbalancing)\.(?!(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}\.)[a-z0-9-]{1,30}\.amazonaws\.com/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'caused by: Post "https://ec2.auto.amazonaws.com/": dial tcp: lookup ec2.auto.amazonaws.com on 192.168.112.1:53: no such host: timestamp=2022-11-24T14:19:35.482Z',
@@ -25,7 +25,7 @@ export const regionConfig: CatalogEntry = {
     {
       id: 'argument-required',
       pattern: /The argument "region" is required|missing region information/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: '│ Error: Missing required argument\n│\n│ The argument "region" is required, but was not set.',
@@ -37,7 +37,7 @@ export const regionConfig: CatalogEntry = {
       id: 'sdk-missing',
       pattern:
         /Missing region in config|ConfigError: Missing region|[Rr]egion is missing|an AWS region is required, but was not found/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: error configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, failed to resolve service endpoint, an AWS region is required, but was not found',
@@ -53,7 +53,7 @@ export const regionConfig: CatalogEntry = {
     {
       id: 'empty-region-host',
       pattern: /https?:\/\/[a-z0-9-]{2,30}\.\.amazonaws\.com/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Invalid endpoint: https://sts..amazonaws.com',
@@ -65,7 +65,7 @@ export const regionConfig: CatalogEntry = {
       id: 'missing',
       pattern:
         /\bMissingRegion\b|could not find region configuration|Invalid Configuration: Missing Region|Missing region value|You must specify a region/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'MissingRegion: could not find region configuration',
@@ -84,7 +84,7 @@ export const regionConfig: CatalogEntry = {
       id: 'endpoint-rules',
       pattern:
         /endpoint rule error, (?:Invalid region: region was not a valid DNS name|A region must be set when sending requests to S3)/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: operation error S3: HeadBucket, failed to resolve service endpoint, endpoint rule error, A region must be set when sending requests to S3.',
@@ -102,7 +102,7 @@ export const regionConfig: CatalogEntry = {
       id: 'invalid',
       pattern:
         /[Ii]nvalid AWS Region:|Not a valid region|Invalid region value|Region is not valid: |Provided region_name '[^']{0,60}' doesn't match a supported format/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: "botocore.exceptions.InvalidRegionError: Provided region_name 'us east 1' doesn't match a supported format.",
@@ -128,7 +128,7 @@ export const regionConfig: CatalogEntry = {
     {
       id: 'opt-in',
       pattern: /\bOptInRequired\b|You are not subscribed to this service/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'ERROR: OptInRequired: You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.\n\tstatus code: 401, request id: [...]',
@@ -140,7 +140,7 @@ export const regionConfig: CatalogEntry = {
       id: 'disabled',
       pattern:
         /\bRegionDisabledException\b|STS is not activated in this region|region (?:[\w-]{1,30} )?is not enabled/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: validating provider credentials: retrieving caller identity from STS: operation error STS: GetCallerIdentity, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, RegionDisabledException: STS is not activated in this region for account:123456789012. Your account administrator can activate STS in this region using the IAM Console.',
@@ -155,7 +155,7 @@ export const regionConfig: CatalogEntry = {
       // (A real but non-AWS region, from an S3-compatible backend, is an endpoint problem instead.)
       pattern:
         /lookup (?:sts|ec2|sso|oidc|portal\.sso)\.(?:var\.|local\.|\$\{|region\.|aws_region\.|REGION\.)[^\s:]{0,80}amazonaws\.com/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'RequestID: , request send failed, Post "https://sts.var.region.amazonaws.com/": dial tcp: lookup sts.var.region.amazonaws.com on 127.0.0.53:53: no such host',

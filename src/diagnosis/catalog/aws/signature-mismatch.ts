@@ -13,7 +13,7 @@ export const signatureMismatch: CatalogEntry = {
     {
       id: 'code',
       pattern: /\bSignatureDoesNotMatch\b/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'An error occurred (SignatureDoesNotMatch) when calling the ListBuckets operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
@@ -34,7 +34,7 @@ export const signatureMismatch: CatalogEntry = {
     {
       id: 'message',
       pattern: /request signature we calculated does not match the signature you provided/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'ServerlessError: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',

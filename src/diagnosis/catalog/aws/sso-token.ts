@@ -18,7 +18,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'oidc-host',
       pattern: /oidc\.[a-z0-9-]{2,30}\.amazonaws\.com.{0,600}?(?:InvalidGrant|invalid_grant)/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: "2024-03-06 10:54:27,185 - MainThread - urllib3.connectionpool - DEBUG - https://oidc.eu-central-1.amazonaws.com:443 \"POST /token HTTP/1.1\" 400 78\n2024-03-06 10:54:27,185 - MainThread - botocore.parsers - DEBUG - Response headers: {'Date': 'Wed, 06 Mar 2024 09:54:27 GMT', 'Content-Type': 'application/json', 'Content-Length': '78', 'Connection': 'keep-alive', 'x-amzn-RequestId': '8506bebb-9eca-4771-9336-953ba378efb1', 'x-amzn-ErrorType': 'InvalidGrantException:http://internal.amazon.com/coral/com.amazonaws.sso.oidc/'}",
@@ -30,7 +30,7 @@ export const ssoToken: CatalogEntry = {
       id: 'sso-config',
       pattern:
         /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)|sso_(?:region|start_url) in profile "[^"]{1,100}" must match|The specified sso-session does not exist|is inconsistent between profile \([^)]{0,200}\) and sso-session/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: '$ aws sts get-caller-identity --profile dev\n\nThe specified sso-session does not exist: "corp"',
@@ -51,7 +51,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'refresh-failed',
       pattern: /refresh cached SSO token failed|unable to refresh SSO token/,
-      weight: 0.96,
+      tier: 'decisive',
       // The refresh never reached SSO OIDC (DNS, proxy, firewall): a network problem.
       unless: /StatusCode: 0, RequestID: ,? ?request send failed/,
       examples: [
@@ -79,7 +79,7 @@ export const ssoToken: CatalogEntry = {
       id: 'js-sdk',
       pattern:
         /SSO session associated with this profile is invalid|SSO session token associated with profile=\S{1,100} was not found or is invalid|\bToken is expired\. To refresh this SSO session|Sso session '[^']{1,100}' (?:could not be found|is missing required property)|is missing required property 'sso_session'|Profile is configured with invalid SSO credentials|Conflicting SSO (?:region|start_url) configurations|SSO returns an invalid temporary credential/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'CredentialsProviderError: Conflicting SSO region configurations in profile dev and sso-session corp',
@@ -106,7 +106,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'session-expired',
       pattern: /SSO session (?:has expired or is invalid|associated with this profile has expired)/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: 'SSOProviderInvalidToken: the SSO session has expired or is invalid\ncaused by: expired token',
@@ -123,7 +123,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'cache',
       pattern: /cached SSO token is expired|sso\/cache\/[0-9a-f]{40}\.json/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: failed to refresh cached credentials, cached SSO token is expired, or not present, and cannot be refreshed',
@@ -136,7 +136,7 @@ export const ssoToken: CatalogEntry = {
       id: 'load',
       pattern:
         /Error loading SSO Token|SSOTokenLoadError|SSOProviderInvalidToken|resolving AWS credentials or an access token from SSO/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: 'botocore.exceptions.SSOError: An unspecified error happened when resolving AWS credentials or an access token from SSO.',
@@ -152,7 +152,7 @@ export const ssoToken: CatalogEntry = {
       id: 'oidc-grant',
       pattern:
         /operation error SSO OIDC: CreateToken, .{0,200}?(?:InvalidGrantException|StatusCode: 4\d\d)|\bInvalidGrantException\b/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'operation error SSO OIDC: CreateToken, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: ',
@@ -171,7 +171,7 @@ export const ssoToken: CatalogEntry = {
       id: 'login-session',
       pattern:
         /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|[Pp]lease re-authenticate using aws login|[Pp]lease reauthenticate using 'aws login'|Error loading login session token|refreshing a login session profile|missing permission for the 'signin:CreateOAuth2Token' action|redeeming a login authorization code/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: "botocore.exceptions.LoginRefreshRequired: Your session has expired or credentials have changed. Please reauthenticate using 'aws login'.",
@@ -204,7 +204,7 @@ export const ssoToken: CatalogEntry = {
       id: 'oidc-cli',
       pattern:
         /\((?:InvalidGrant|InvalidClient|UnauthorizedClient|ExpiredToken|InvalidRequestRegion|AccessDenied)Exception\) when calling the CreateToken operation/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'An error occurred (ExpiredTokenException) when calling the CreateToken operation: ',
@@ -221,7 +221,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'login-hint',
       pattern: /aws sso login/,
-      weight: 0.7,
+      tier: 'generic',
       examples: [
         {
           text: '[aws-sso-creds-helper]: Cached SSO login is expired/invalid, try running `aws sso login` and try again',
@@ -233,7 +233,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'portal',
       pattern: /\bGetRoleCredentials\b/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: '[✘] operation error SSO: GetRoleCredentials, https response error StatusCode: 401',
@@ -244,7 +244,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'role-credentials',
       pattern: /Session token not found or invalid/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not found or invalid',
@@ -255,7 +255,7 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'cli-expired',
       pattern: /Token has expired and refresh failed|Error when retrieving token from sso/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'botocore.exceptions.TokenRetrievalError: Error when retrieving token from sso: Token has expired and refresh failed',

@@ -19,7 +19,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'not-authorized',
       pattern: /[Nn]ot authorized to perform:? sts:AssumeRoleWithWebIdentity/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'Error: Cannot assume IAM Role with web identity\n\ncannot assume role with web identity: failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 403, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, api error AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity',
@@ -43,7 +43,7 @@ export const webIdentity: CatalogEntry = {
       id: 'sdk-v2',
       pattern:
         /operation error STS: AssumeRoleWithWebIdentity|when calling the AssumeRoleWithWebIdentity operation/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: '│ credentials, operation error STS: AssumeRoleWithWebIdentity, https response',
@@ -62,7 +62,7 @@ export const webIdentity: CatalogEntry = {
       id: 'invalid-token',
       pattern:
         /\bInvalidIdentityToken\b|Invalid Identity token|No OpenIDConnect provider found|Incorrect token audience/i,
-      weight: 0.96,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: Cannot assume IAM Role with web identity\n\nIAM Role (arn:aws:iam::123456789012:role/ci) cannot be assumed with web identity token.\n\nThere are a number of possible causes of this - the most common are:\n  * The web identity token used in order to assume the role is invalid\n  * The web identity token does not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, InvalidIdentityToken: No OpenIDConnect provider found in your account for https://token.actions.githubusercontent.com\n',
@@ -80,7 +80,10 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'expired-jwt',
       pattern: /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b/,
-      weight: 0.97,
+      tier: 'decisive',
+      // The expired token is the web identity JWT, not a session token: an ExpiredToken in an
+      // AssumeRoleWithWebIdentity error belongs here, not to aws.expired_token.
+      beats: ['aws.expired_token/code'],
       examples: [
         {
           text: 'failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: Token expired: current date/time 1700000000 must be before the expiration date/time 1699990000',
@@ -98,7 +101,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'role-arn-unset',
       pattern: /Assume Role With Web Identity:? Role ARN was not set|\brole ARN is not set\b/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: loading configuration: role ARN is not set',
@@ -115,7 +118,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'idp',
       pattern: /\bIDPCommunicationError\b|\bIDPRejectedClaim\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n  <Error>\n    <Type>Sender</Type>\n    <Code>IDPRejectedClaim</Code>\n    <Message>graph.facebook.com: graph.facebook.com responded with HTTP/1.1 400 Bad Request</Message>\n  </Error>\n  <RequestId>af0f7b07-5208-11e3-81b2-cfe47957f7e6</RequestId>\n</ErrorResponse>',
@@ -126,7 +129,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'webidentityerr',
       pattern: /\bWebIdentity(?:Err|Error)\b/,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'WebIdentityErr: failed fetching WebIdentity token: \ncaused by: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory',
@@ -138,7 +141,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'base',
       pattern: /cannot be assumed with web identity token|Cannot assume IAM Role with web identity/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Cannot assume IAM Role with web identity\n\nIAM Role (arn:aws:iam::123456789012:role/ci) cannot be assumed with web identity token.\n\nThere are a number of possible causes of this - the most common are:\n  * The web identity token used in order to assume the role is invalid\n  * The web identity token does not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: unable to read file at /var/run/secrets/eks.amazonaws.com/serviceaccount/token: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory\n',
@@ -157,7 +160,7 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'action',
       pattern: /Could not assume role with (?:OIDC|web identity token file)|getIDToken call failed/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: getIDToken call failed: Error: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable',
@@ -175,7 +178,7 @@ export const webIdentity: CatalogEntry = {
       id: 'token-file',
       pattern:
         /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set|Web identity configuration not specified|Web identity token file does not exist: /,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Web identity token file does not exist: /home/runner/work/_temp/token',

@@ -14,7 +14,7 @@ export const authorizationFailed: CatalogEntry = {
       // Split so the pattern is a literal (linear; recheck-safe).
       pattern: /\bStatus=403 Code=/,
       requires: /autorest\/azure: /,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Access denied" InnerError={"code":"AccessDenied"}',
@@ -26,7 +26,7 @@ export const authorizationFailed: CatalogEntry = {
       id: 'storage-data-plane',
       pattern:
         /\bAuthorization(?:Failure|PermissionMismatch)\b|This request is not authorized to perform this operation/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Error acquiring the state lock\n\nError message: 2 errors occurred:\n\t* blobs.Client#Lease: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission."',
@@ -46,7 +46,7 @@ export const authorizationFailed: CatalogEntry = {
     {
       id: 'code',
       pattern: /\bAuthorizationFailed\b|\bLinkedAuthorizationFailed\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: "provider \"Microsoft.MixedReality\": unexpected status 403 (403 Forbidden) with error: AuthorizationFailed: The client '<CLIENT>' with object id '<OBJ_ID>' does not have authorization to perform action 'Microsoft.MixedReality/register/action' over scope '/subscriptions/<SUB_ID>' or the scope is invalid. If access was recently granted, please refresh",
@@ -62,7 +62,7 @@ export const authorizationFailed: CatalogEntry = {
       id: 'message',
       pattern:
         /does not have authorization to perform action|Unauthorized to perform action '[^']{3,200}'/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: "Error: checking for presence of existing role assignment: Unauthorized to perform action 'Microsoft.Authorization/roleAssignments/read'",
@@ -82,7 +82,7 @@ export const authorizationFailed: CatalogEntry = {
       // azuread 2.x prints it through hamilton (`unexpected status %d with OData error: %s`),
       // 3.x through go-azure-sdk's msgraph client.
       pattern: /\bAuthorization_RequestDenied\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '│ Error: Creating user "airsonic-user@microsoft.onmicrosoft.com"\n│\n│   with module.application.azuread_user.airsonic_user,\n│\n│ UsersClient.BaseClient.Post(): unexpected status 403 with OData error: Authorization_RequestDenied: Insufficient privileges to complete the operation.',
@@ -99,7 +99,7 @@ export const authorizationFailed: CatalogEntry = {
       id: 'forbidden',
       pattern:
         /\(Forbidden\) Caller is not authorized|Caller is not authorized to perform action on resource/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: checking for presence of existing Secret "db" (Key Vault "https://test-kv-1011.vault.azure.net/"): keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Caller is not authorized to perform action on resource.\\r\\nAction: \'Microsoft.KeyVault/vaults/secrets/getSecret/action\'\\r\\nDecisionReason: \'DeniedWithNoValidRBAC\'" InnerError={"code":"ForbiddenByRbac"}',
@@ -115,7 +115,7 @@ export const authorizationFailed: CatalogEntry = {
     {
       id: 'register-rp',
       pattern: /does not have the necessary permissions to register Resource Providers/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Terraform does not have the necessary permissions to register Resource Providers.\nTerraform automatically attempts to register the Azure Resource Providers it supports, to\nensure it is able to provision resources.\n\nEncountered the following errors:\n\nregistering resource provider "Microsoft.App": authorization failed',
@@ -128,7 +128,7 @@ export const authorizationFailed: CatalogEntry = {
       id: 'key-vault',
       pattern:
         /does not have secrets (?:get|list|set) permission on key vault|ForbiddenByPolicy|ForbiddenByRbac/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: making Read request on Azure KeyVault Secret cyberark-ip-ingress: keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="The user, group or application \'appid=***;oid=ac21f8dc-f2ee-4a56-bd88-51a5ae230dd8;iss=https://sts.windows.net/***/\' does not have secrets get permission on key vault \'pdhstaging-keyvault;location=eastus\'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287" InnerError={"code":"AccessDenied"}',

@@ -12,7 +12,7 @@ export const cliLogin: CatalogEntry = {
     {
       id: 'cli-as-sp',
       pattern: /Authenticating using the Azure CLI is only supported as a User/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error building ARM Config: Authenticating using the Azure CLI is only supported as a User',
@@ -28,7 +28,7 @@ export const cliLogin: CatalogEntry = {
       id: 'run-login',
       pattern:
         /Please run 'az login'|run `az login`|Please run: az login|Interactive authentication is needed/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: "Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: tenant ID was not specified and the default tenant ID could not be determined: obtaining tenant ID: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
@@ -52,7 +52,7 @@ export const cliLogin: CatalogEntry = {
     {
       id: 'profile-missing',
       pattern: /Azure CLI Authorization Profile was not found|No Authorization Tokens were found/,
-      weight: 0.94,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: Error building ARM Config: Error populating Client ID from the Azure CLI: No Authorization Tokens were found - please ensure the Azure CLI is installed and then log-in with `az login`.',
@@ -69,7 +69,7 @@ export const cliLogin: CatalogEntry = {
       id: 'cli-token',
       pattern:
         /obtaining Authorization Token from the Azure CLI|could not configure AzureCli Authorizer|obtain subscription\([^)]{0,64}\) from Azure CLI|running Azure CLI: exit status/,
-      weight: 0.86,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Error building AzureRM Client: obtain subscription(00000000-0000-0000-0000-000000000000) from Azure CLI: parsing json result from the Azure CLI: waiting for the Azure CLI: exit status 1',
@@ -86,7 +86,7 @@ export const cliLogin: CatalogEntry = {
     {
       id: 'refresh-expired',
       pattern: /AADSTS700082|AADSTS50173|AADSTS70043|refresh token has expired/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS50173: The provided grant has expired due to it being revoked. The user might have changed or reset their password. The grant was issued on \'2019-XX-XXTXX:XX:XX.1767275Z\' and the TokensValidFrom date (before which tokens are not valid) for this user is \'2019-XX-XXTXX:XX:XX.0000000Z\'.\\r\\nTrace',
@@ -101,7 +101,7 @@ export const cliLogin: CatalogEntry = {
     {
       id: 'no-cli',
       pattern: /exec: "az": executable file not found/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: could not parse Azure CLI version: launching Azure CLI: exec: "az": executable file not found in $PATH',
@@ -113,7 +113,7 @@ export const cliLogin: CatalogEntry = {
     {
       id: 'get-token',
       pattern: /Get Token request returned http error/,
-      weight: 0.8,
+      tier: 'generic',
       examples: [
         {
           text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"invalid_grant","error_description":"AADSTS50126: Error validating credentials due to invalid username or password."}',
@@ -133,7 +133,7 @@ export const cliLogin: CatalogEntry = {
       id: 'mfa-required',
       // Entra AADSTS50076/50079: the signed-in user must satisfy MFA — only an interactive `az login` can.
       pattern: /AADSTS500(?:76|79)\b/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'ERROR: Get Token request returned http error: 400 and server response: {"error":"interaction_required","error_description":"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access \'797f4846-ba00-4fd7-ba43-dac1f8f63013\'."}',
@@ -148,7 +148,7 @@ export const cliLogin: CatalogEntry = {
       // only reaches AzureCLICredential when every earlier source was unavailable, so the CLI is the fix.
       pattern: /AzureCLICredential: (?:Azure CLI not found on path|ERROR: Please run 'az login')/,
       requires: /failed to acquire a token/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: DefaultAzureCredential: failed to acquire a token.\nAttempted credentials:\n\tEnvironmentCredential: missing environment variable AZURE_TENANT_ID\n\tWorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options\n\tManagedIdentityCredential: managed identity timed out. See https://aka.ms/azsdk/go/identity/troubleshoot#dac for more information\n\tAzureCLICredential: Azure CLI not found on path\n\tAzureDeveloperCLICredential: Azure Developer CLI not found on path',

@@ -12,7 +12,7 @@ export const clientSecret: CatalogEntry = {
     {
       id: 'bad-secret',
       pattern: /AADSTS7000215|Invalid client secret provided/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'00000000-0000-0000-0000-000000000000\'.","error_codes":[7000215]}',
@@ -29,7 +29,7 @@ export const clientSecret: CatalogEntry = {
     {
       id: 'expired-secret',
       pattern: /AADSTS7000222|client secret keys? (?:for app .{1,80}? )?(?:are|is) expired/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: "ERROR: AADSTS7000222: The provided client secret keys for app '*' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds. Trace ID: 209c87cc-3017-476c-8ce7-c8d455a71900",
@@ -44,7 +44,7 @@ export const clientSecret: CatalogEntry = {
     {
       id: 'app-not-found',
       pattern: /AADSTS700016|Application with identifier '[^']{0,80}' was not found/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: "AADSTS700016: Application with identifier 'xxx' was not found",
@@ -61,7 +61,7 @@ export const clientSecret: CatalogEntry = {
     {
       id: 'tenant-not-found',
       pattern: /AADSTS90002|Tenant '[^']{1,80}' not found/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'endpoint rejects our request. Error: {"error":"invalid_tenant","error_description":"AADSTS90002: Tenant \'5780a8af-4c6b-44a6-bd5e-axxxxxb1\' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the',
@@ -72,7 +72,7 @@ export const clientSecret: CatalogEntry = {
     {
       id: 'invalid-client',
       pattern: /"error": ?"invalid_client"|adal: Refresh request failed/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'https://management.azure.com/subscriptions/<MySub>/providers?api-version=2017-05-10: StatusCode=401 -- Original Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.\\r\\nTrace ID: b027f77f-ff87-44e6-970b-6e9aa3390100\\r\\nCorrelation',
@@ -92,7 +92,7 @@ export const clientSecret: CatalogEntry = {
       id: 'app-disabled',
       // Entra AADSTS7000112: "Application '<id>'(<name>) is disabled." — the service principal is switched off.
       pattern: /AADSTS7000112\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"unauthorized_client","error_description":"AADSTS7000112: Application \'00000000-0000-0000-0000-000000000000\'(terraform-ci) is disabled."} Endpoint https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/token',
@@ -106,7 +106,7 @@ export const clientSecret: CatalogEntry = {
       // go-azure-sdk sdk/auth/client_certificate_authorizer.go (the PFX) and Entra's AADSTS700027 (signature).
       pattern:
         /could not configure ClientCertificate Authorizer|could not (?:read|decode) PKCS#12 archive|AADSTS700027/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.]"}',
@@ -125,7 +125,7 @@ export const clientSecret: CatalogEntry = {
       // go-azure-sdk sdk/auth/auth.go: no method enabled had its inputs (typically a CI job whose
       // ARM_CLIENT_SECRET or OIDC settings are missing while the CLI is turned off).
       pattern: /no Authorizer could be configured/,
-      weight: 0.75,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: unable to build authorizer for Resource Manager API: no Authorizer could be configured, please check your configuration',

@@ -12,7 +12,7 @@ export const oidc: CatalogEntry = {
     {
       id: 'github-assertion',
       pattern: /githubAssertion|oidcAssertion|cannot request token: Get "\?audience/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: unable to build authorizer for Resource Manager API: could not configure GitHubOIDC Authorizer: githubAssertion: received HTTP status 404 with response: {"message":"Not Found"}',
@@ -28,7 +28,7 @@ export const oidc: CatalogEntry = {
     {
       id: 'no-match',
       pattern: /AADSTS70021\b|AADSTS700213|No matching federated identity record found/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'WorkloadIdentityCredential authentication failed. \nPOST https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token\n--------------------------------------------------------------------------------\nRESPONSE 400: 400 Bad Request\n--------------------------------------------------------------------------------\n{\n  "error": "invalid_request",\n  "error_description": "AADSTS700213: No matching federated identity record found for presented assertion subject \'system:serviceaccount:infra:terraform\'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion."\n}\n--------------------------------------------------------------------------------\nTo troubleshoot, visit https://aka.ms/azsdk/go/identity/troubleshoot#workload',
@@ -46,7 +46,9 @@ export const oidc: CatalogEntry = {
       pattern:
         /AADSTS700211|No matching federated identity record found for presented assertion issuer/,
       // Above no-match: the issuer variant also says "No matching federated identity record found".
-      weight: 0.98,
+      tier: 'decisive',
+      // Its message is no-match's with the issuer named: the issuer is what to fix.
+      beats: ['azure.oidc/no-match'],
       examples: [
         {
           text: 'Error: building account: could not acquire access token to parse claims: clientCredentialsToken: received HTTP status 400 with response: {"error":"invalid_grant","error_description":"AADSTS700211: No matching federated identity record found for presented assertion issuer \'https://token.actions.githubusercontent.com/\'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.","error_codes":[700211]}',
@@ -62,7 +64,7 @@ export const oidc: CatalogEntry = {
     {
       id: 'assertion-time',
       pattern: /AADSTS700024|Client assertion is not within its valid time range/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-06-03T15:00:41.7986616Z, assertion valid from 2025-06-03T14:42:09.0000000Z, expiry time of assertion 2025-06-03T14:52:09.0000000Z. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials',
@@ -74,7 +76,7 @@ export const oidc: CatalogEntry = {
       id: 'id-token',
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|give write permissions to id-token/,
       requires: /[Aa]zure|AZURE|ARM_|az login|AADSTS/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: "Error: Please make sure to give write permissions to id-token in the workflow. Error: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
@@ -93,7 +95,10 @@ export const oidc: CatalogEntry = {
       id: 'msi',
       pattern:
         /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
-      weight: 0.93,
+      tier: 'strong',
+      // Azure's instance metadata service has AWS's link-local address (its examples dial
+      // 169.254.169.254): a managed identity error is Azure's.
+      beats: ['aws.no_credentials/imds-unreachable'],
       examples: [
         {
           text: 'Error: building account: could not acquire access token to parse claims: ManagedIdentityAuthorizer: failed to request token from metadata endpoint: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F": dial tcp 169.254.169.254:80: connect: connection refused',
@@ -118,7 +123,7 @@ export const oidc: CatalogEntry = {
       id: 'oidc-token',
       // go-azure-sdk sdk/auth/auth.go: the OIDC authorizers' wrapper.
       pattern: /could not configure (?:OIDC|GitHubOIDC|ADOPipelineOIDC) Authorizer/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: unable to build authorizer for Resource Manager API: could not configure OIDC Authorizer: clientCredentialsToken: cannot request token: Post "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token": context deadline exceeded',
@@ -131,7 +136,7 @@ export const oidc: CatalogEntry = {
       id: 'token-file',
       // azurerm internal/provider/helpers.go: oidc_token_file_path, and AKS workload identity's AZURE_FEDERATED_TOKEN_FILE.
       pattern: /reading OIDC Token from file/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: reading OIDC Token from file "/var/run/secrets/azure/tokens/azure-identity-token" provided by AKS Workload Identity: open /var/run/secrets/azure/tokens/azure-identity-token: no such file or directory',
@@ -149,7 +154,7 @@ export const oidc: CatalogEntry = {
       id: 'workload-identity',
       // azidentity WorkloadIdentityCredential: unavailable ("WorkloadIdentityCredential: no client ID…") or failed.
       pattern: /WorkloadIdentityCredential(?: authentication failed|: )/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options',
@@ -167,7 +172,7 @@ export const oidc: CatalogEntry = {
       id: 'ado-assertion',
       // go-azure-sdk ado_pipeline_oidc_authorizer.go: the Azure DevOps service connection's OIDC token.
       pattern: /adoPipelineAssertion: |ADOPipelineOIDCAuthorizer: /,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: unable to build authorizer for Resource Manager API: could not configure ADOPipelineOIDC Authorizer: adoPipelineAssertion: received HTTP status 401 with response: {"$id":"1","message":"TF400813: The user \'\' is not authorized to access this resource."}',

@@ -12,7 +12,7 @@ export const subscription: CatalogEntry = {
     {
       id: 'malformed',
       pattern: /subscription identifier '[^']{1,80}' is malformed/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: "Error: The provided subscription identifier 'Pay-As-You-Go' is malformed or invalid...",
@@ -23,7 +23,7 @@ export const subscription: CatalogEntry = {
     {
       id: 'no-default',
       pattern: /No Subscription was Marked as Default|no default subscription/i,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error building AzureRM Client: Error retrieving the Profile from the Azure CLI: No Subscription was Marked as Default in the Azure Profile. Please re-authenticate using `az login`.',
@@ -35,7 +35,7 @@ export const subscription: CatalogEntry = {
     {
       id: 'not-found-code',
       pattern: /\bSubscriptionNotFound\b|\bInvalidSubscriptionId\b/,
-      weight: 0.96,
+      tier: 'exact',
       examples: [
         {
           text: 'StatusCode=404 -- Original Error: autorest/azure: Service returned an error. Status=404 Code="SubscriptionNotFound" Message="The subscription \'id\' could not be found." 2020-05-05T04:05:32.0583351Z on main.tf line 11, in provider "azurerm": 11: provider "azurerm" {',
@@ -51,7 +51,7 @@ export const subscription: CatalogEntry = {
       id: 'not-found',
       pattern:
         /[Ss]ubscription '[^']{1,80}' (?:could not be found|not found)|subscription of '[^']{1,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: "Error: The subscription of '*' doesn't exist in cloud 'AzureCloud'. Error: Login failed with Error: The process '/usr/bin/az' failed with exit code 1. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
@@ -69,7 +69,7 @@ export const subscription: CatalogEntry = {
       id: 'not-known',
       pattern:
         /subscription ID .{1,80}? is not known by Azure CLI|subscription ID could not be (?:found|determined)/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'for Resource Manager API: could not configure AzureCli Authorizer: the provided subscription ID <omitted> is not known by Azure CLI',
@@ -87,7 +87,7 @@ export const subscription: CatalogEntry = {
       id: 'required',
       pattern:
         /Subscription ID is required|subscription_id is a required provider property|`subscription_id` is a required|A Subscription ID must be configured when authenticating as a Service Principal/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: Error building AzureRM Client: Subscription ID is required but was not specified',

@@ -20,7 +20,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           source: 'corpus holdout6/h6-auth0old-358-1 (auth0/terraform-provider-auth0#358)',
         },
       ],
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: oauth2: cannot fetch token: 400 Bad Request',
@@ -36,7 +36,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       id: 'invalid-grant',
       pattern: /"?invalid_grant"?/,
       requires: /google|gcloud|oauth2|googleapis|\bgcp\b|GCP|GOOGLE|gserviceaccount/,
-      weight: 0.93,
+      tier: 'exact',
       examples: [
         {
           text: 'https://www.googleapis.com/storage/v1/b/REDACTED/o?alt=json&delimiter=%2F&pageToken=&prefix=mgcp-1252957-omg-vpc%2F&prettyPrint=false&projection=full&versions=false: oauth2: cannot fetch token: 400 Bad Request Response: { "error": "invalid_grant", "error_description": "Bad Request" }',
@@ -53,7 +53,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       id: 'rapt',
       pattern:
         /invalid_rapt|[Rr]eauthentication (?:is )?(?:needed|required)|reauth related error|problem reauthenticating/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: 'Error: oauth2: "invalid_grant" "reauth related error (invalid_rapt)" "https://support.google.com/a/answer/9368756"',
@@ -70,7 +70,7 @@ export const gcpInvalidGrant: CatalogEntry = {
     {
       id: 'generate-token',
       pattern: /oauth2\/google: unable to generate access token/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: oauth2/google: unable to generate access token: Post "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/terraform@my-project.iam.gserviceaccount.com:generateAccessToken": EOF',
@@ -82,7 +82,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       id: 'unauthenticated',
       pattern:
         /Request had invalid authentication credentials|googleapi: Error 401\b|"status": ?"UNAUTHENTICATED"/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: googleapi: Error 401: Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project., unauthorized',
@@ -99,7 +99,7 @@ export const gcpInvalidGrant: CatalogEntry = {
     {
       id: 'jwt',
       pattern: /Invalid JWT Signature|invalid_client.{0,60}(?:not found|deleted)/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: auth: "invalid_grant" "Invalid JWT Signature."',
@@ -113,7 +113,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       // cloud.google.com/go/auth (auth.go Error): `auth: "<code>" "<description>"` or `auth: cannot fetch token: <status>`.
       pattern:
         /\bauth: cannot fetch token: \d{3}\b|\bauth: "(?:invalid_grant|invalid_client|unauthorized_client|invalid_scope)"/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: auth: cannot fetch token: 400\nResponse: {\n  "error": "invalid_grant",\n  "error_description": "Token has been expired or revoked."\n}',
@@ -132,7 +132,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       // (`failed to generate Google Cloud federated token for %s: %s`): the STS token exchange refused.
       pattern:
         /oauth2\/google: status code 40[01]: |failed to generate Google Cloud federated token for |"error": ?"invalid_target"/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Post "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/<redacted service account>:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_request","error_description":"subject_token must be nonempty."}',
@@ -149,7 +149,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       // golang/oauth2 internal/oauth2.go ParseKey: the credentials file's private_key is not a key
       // (a user ADC file or a mangled service-account key given as service-account credentials).
       pattern: /private key should be a PEM or plain PKCS1 or PKCS8/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Failed to get existing workspaces: querying Cloud Storage failed: Get https://www.googleapis.com/storage/v1/b/project-bucket-tfstate/o?alt=json&delimiter=%2F&prefix=tfstate%2F: private key should be a PEM or plain PKCS1 or PKCS8; parse error: asn1: syntax error: sequence truncated',
@@ -161,7 +161,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       id: 'expired-no-refresh',
       // golang/oauth2 oauth2.go: a static access_token that has expired.
       pattern: /oauth2: token expired and refresh token is not set/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Get "https://storage.googleapis.com/storage/v1/b/tf-state?alt=json": oauth2: token expired and refresh token is not set',

@@ -13,7 +13,7 @@ export const gcpNoCredentials: CatalogEntry = {
       id: 'id-token',
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
       requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,
-      weight: 0.88,
+      tier: 'likely',
       counterexamples: [
         {
           text: 'Error: Action failed with error: Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
@@ -32,7 +32,7 @@ export const gcpNoCredentials: CatalogEntry = {
       id: 'env-file',
       pattern:
         /error getting credentials using GOOGLE_APPLICATION_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS.{0,80}no such file/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /home/runner/gcp-key.json: no such file or directory',
@@ -48,7 +48,7 @@ export const gcpNoCredentials: CatalogEntry = {
       id: 'client-libraries',
       pattern:
         /default credentials were not found|Application Default Credentials are not available|\b(?:Application)?DefaultCredentialsError\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'raise exceptions.DefaultCredentialsError(_CLOUD_SDK_MISSING_CREDENTIALS) google.auth.exceptions.DefaultCredentialsError: Your default credentials were not found. To set up Application Default Credentials, see https://cloud.google.com/docs/authentication/external/set-up-adc for',
@@ -64,7 +64,7 @@ export const gcpNoCredentials: CatalogEntry = {
     {
       id: 'adc',
       pattern: /could not find default credentials/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: 'Error: storage.NewClient() failed: dialing: credentials: could not find default credentials. See https://cloud.google.com/docs/authentication/external/set-up-adc for more information',
@@ -84,7 +84,7 @@ export const gcpNoCredentials: CatalogEntry = {
       id: 'provider',
       pattern:
         /Attempted to load application default credentials since neither `?credentials`? nor `?access_token`? was set/,
-      weight: 0.96,
+      tier: 'decisive',
       examples: [
         {
           text: "Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /secrets/sa.json: no such file or directory",
@@ -98,7 +98,7 @@ export const gcpNoCredentials: CatalogEntry = {
       // first letter in v2's "failed with: …"). The `$` names are this action's, not AWS's or Azure's.
       pattern:
         /\$ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL) is not set|[Gg]itHub Actions did not inject \$ACTIONS_ID_TOKEN_REQUEST_TOKEN/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: google-github-actions/auth failed with: retry function failed after 1 attempt: gitHub Actions did not inject $ACTIONS_ID_TOKEN_REQUEST_TOKEN or $ACTIONS_ID_TOKEN_REQUEST_URL into this job. This most likely means the GitHub Actions workflow permissions are incorrect, or this job is being run from a fork.',
@@ -114,7 +114,7 @@ export const gcpNoCredentials: CatalogEntry = {
       id: 'gcloud-no-account',
       // gcloud (run by local-exec or a module's wrapper script) with no logged-in account.
       pattern: /You do not currently have an active account selected/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: "Error: Error running command '.terraform/modules/project-factory/modules/core_project_factory/scripts/modify-service-account.sh --project_id='example-prod-host' --action='disable'': exit status 1. Output: WARNING: Could not open the configuration file: [/root/.config/gcloud/configurations/config_default].\nERROR: (gcloud.iam.service-accounts.list) You do not currently have an active account selected.\nPlease run:\n$ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n$ gcloud config set account ACCOUNT",
@@ -128,7 +128,7 @@ export const gcpNoCredentials: CatalogEntry = {
       // subject-token file or executable that is not there (filecredsource.go, executablecredsource.go).
       pattern:
         /oauth2\/google\/externalaccount: (?:failed to open credential file|failed to read credential file|executables need to be explicitly allowed|executable command failed)/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: "Error: oauth2/google/externalaccount: executables need to be explicitly allowed (set GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES to '1') to run",
@@ -143,7 +143,7 @@ export const gcpNoCredentials: CatalogEntry = {
     {
       id: 'no-creds-loaded',
       pattern: /No credentials loaded\. To use your gcloud credentials/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: "No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'.  Original error: unexpected end of JSON input",

@@ -12,7 +12,7 @@ export const gcpPermissionDenied: CatalogEntry = {
     {
       id: 'act-as-sa',
       pattern: /does not have access to service account|iam\.serviceAccount(?:Actor|User)\b/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'error(s) occurred: * google_container_cluster.staging: googleapi: Error 400: The user does not have access to service account "default". Ask a project owner to grant you the iam.serviceAccountActor role on the service account., badRequest',
@@ -23,7 +23,7 @@ export const gcpPermissionDenied: CatalogEntry = {
     {
       id: 'caller',
       pattern: /\b[Cc]aller does not have (?:required )?permission/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '│ Error: googleapi: got HTTP response code 403 with body: {"errors":[{"code":"DENIED","message":"Token exchange failed for project \'anassri-firestore-scratch\'. Caller does not have permission \'storage.buckets.get\'. To configure permissions, follow instructions at: https://cloud.google.com/container-registry/docs/access-control"}]}',
@@ -44,7 +44,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       id: 'permission-denied',
       pattern:
         /Permission ['"][\w.]{3,120}['"] denied|Required ['"][\w.]{3,120}['"] permission|does not have [\w]{1,60}\.[\w.]{3,120} access|IAM_PERMISSION_DENIED|Permission '[\w.]{3,120}' denied on|Permission [\w.]{3,120} is required to perform this operation/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'google_service_account.default: Error creating service account: googleapi: Error 403: Permission iam.serviceAccounts.create is required to perform this operation on project projects/my-project., forbidden',
@@ -66,7 +66,7 @@ export const gcpPermissionDenied: CatalogEntry = {
     {
       id: 'googleapi-403',
       pattern: /googleapi: Error 403|Error 403: /,
-      weight: 0.8,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: Error creating Network: googleapi: Error 403: Request had insufficient authentication scopes., forbidden',
@@ -98,7 +98,7 @@ export const gcpPermissionDenied: CatalogEntry = {
     {
       id: 'required-permissions',
       pattern: /Required permissions not available/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: googleapi: Error 403: Required permissions not available',
@@ -111,7 +111,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       id: 'act-as',
       // Cloud Run/Functions print the permission in lower case: 'iam.serviceaccounts.actAs'.
       pattern: /iam\.service[Aa]ccounts\.(?:actAs|getAccessToken)/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Error creating Service: googleapi: Error 403: Permission ‘iam.serviceaccounts.actAs’ denied on service account fourkeys@cloudtestkti-test-25bd.iam.gserviceaccount.com (or it may not exist).',

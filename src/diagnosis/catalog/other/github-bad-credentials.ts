@@ -16,7 +16,7 @@ export const githubBadCredentials: CatalogEntry = {
       id: 'github-401',
       pattern: /\b401 (?:Unauthorized|Bad credentials|Requires authentication)\b/,
       requires: /github/i,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: '2022-09-28T15:07:03.291+0200 [DEBUG] provider.terraform-provider-github_v4.23.0: HTTP/2.0 401 Unauthorized 2022-09-28T15:07:03.291+0200 [DEBUG] provider.terraform-provider-github_v4.23.0: Content-Length: 80',
@@ -49,7 +49,7 @@ export const githubBadCredentials: CatalogEntry = {
     {
       id: 'json-message',
       pattern: /"message": ?"Bad credentials"|\bBad credentials\b/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'g8 n8han/giter8 Exception fetching from github Unexpected response code: 401 {"message":"Bad credentials"}',
@@ -64,7 +64,7 @@ export const githubBadCredentials: CatalogEntry = {
     {
       id: 'bad-credentials',
       pattern: /\b401 Bad credentials\b/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: 'Error: GET https://api.github.com/user: 401 Bad credentials []',
@@ -80,7 +80,7 @@ export const githubBadCredentials: CatalogEntry = {
     {
       id: 'requires-auth',
       pattern: /\b401 Requires authentication\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: GET https://api.github.com/user: 401 Requires authentication [] with provider["registry.terraform.io/integrations/github"], on kube.tf line 754, in provider "github": 754: provider "github" {}',
@@ -96,7 +96,7 @@ export const githubBadCredentials: CatalogEntry = {
     {
       id: 'integration',
       pattern: /\b403 Resource not accessible by (?:integration|personal access token)\b/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'encountered an error while generating this plan. Error: GET https://api.github.com/user: 403 Resource not accessible by integration [] with provider["registry.terraform.io/integrations/github"], on providers.tf line 14, in provider "github": 14: provider "github" {}',
@@ -113,7 +113,7 @@ export const githubBadCredentials: CatalogEntry = {
       id: 'must-have-admin',
       pattern: /: 403 Must have admin rights\b/,
       requires: /api\.github\.com/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: PUT https://api.github.com/repos/acme/infra/branches/main/protection: 403 Must have admin rights to Repository. []',
@@ -127,7 +127,7 @@ export const githubBadCredentials: CatalogEntry = {
       // GitHub App auth: terraform-provider-github github/apps.go and ghinstallation transport.go.
       pattern:
         /failed to create OAuth token from GitHub App|[Nn]o decodeable PEM data found|could not refresh installation id \d{1,20}'s token|A JSON web token could not be decoded/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'Error: POST https://api.github.com/app/installations/12345678/access_tokens: 401 A JSON web token could not be decoded []',

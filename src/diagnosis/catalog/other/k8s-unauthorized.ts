@@ -32,7 +32,7 @@ export const k8sUnauthorized: CatalogEntry = {
         // The RBAC reason follows the user (`cannot <verb> resource …`); pastes are often cut
         // right after the user, which still names an RBAC denial.
         /is forbidden: User "[^"]{1,200}"/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: '╷\n│ Error: configmaps "aws-auth" is forbidden: User "system:serviceaccount:actions-runner-system:runner-service-account" can',
@@ -52,7 +52,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'getting-token',
       pattern: /getting (?:credentials|token): |could not get token: /,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: '"https://C80F62EF10F09BD537A7BD916997F12A.gr7.eu-west-1.eks.amazonaws.com/version": getting credentials: decoding stdout: no kind "ExecCredential" is registered for version "client.authentication.k8s.io/v1alpha1" in scheme "pkg/runtime/scheme.go:100" with helm_release.aws-load-balancer-controller, on 10-helm.tf line 13, in resource "helm_release"',
@@ -74,7 +74,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'invalid-configuration',
       pattern: /Kubernetes cluster unreachable: invalid configuration/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Kubernetes cluster unreachable: invalid configuration: no configuration has been provided, try setting KUBERNETES_MASTER environment variable',
@@ -89,7 +89,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'kubectl-logged-in',
       pattern: /You must be logged in to the server/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: 'kubectl get nodes error: You must be logged in to the server (Unauthorized)',
@@ -104,7 +104,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'provide-credentials',
       pattern: /the server has asked for the client to provide credentials/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│ \n│   with module.kubeflow-components.helm_release.pv_efs,\n│   on kubeflow/main.tf line 24, in resource "helm_release" "pv_efs":',
@@ -125,7 +125,10 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'exec-plugin',
       pattern:
         /getting credentials: exec\b|exec plugin\b|executable [\w./-]{1,100} failed with exit code|exec: executable [\w./-]{1,100} not found/,
-      weight: 0.93,
+      tier: 'strong',
+      // client-go prints getting-token's words before the exec plugin's failure: the plugin is
+      // what to fix.
+      beats: ['k8s.unauthorized/getting-token'],
       examples: [
         {
           text: 'Error: Get "https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/api/v1/namespaces/kube-system/configmaps/aws-auth": getting credentials: exec: executable aws failed with exit code 255',
@@ -159,7 +162,7 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'auth-plugin',
       pattern:
         /auth plugin (?:has been removed|is not supported)|gke-gcloud-auth-plugin|[Nn]o Auth Provider found for name|aws-iam-authenticator/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: auth error: failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead',
@@ -216,7 +219,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'bare-unauthorized',
       pattern: /\bError: Unauthorized(?: |$)(?!to )/,
-      weight: 0.7,
+      tier: 'generic',
       examples: [
         {
           text: 'Error: Unauthorized',
@@ -228,7 +231,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'provider-stderr',
       pattern: /hashicorp\/(?:kubernetes|helm):stderr=/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: '2025-01-03T15:20:05.796Z [WARN] unexpected data: registry.terraform.io/hashicorp/kubernetes:stderr="Error: tenantID cannot be empty"',
@@ -242,7 +245,7 @@ export const k8sUnauthorized: CatalogEntry = {
       // Literal + block context (linear): helm's wrapper with an auth word anywhere in its block.
       pattern: /\b(?:credentials|Unauthorized|exec|token)\b/,
       requires: /Kubernetes cluster unreachable:/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Kubernetes cluster unreachable: Unauthorized',
@@ -263,7 +266,7 @@ export const k8sUnauthorized: CatalogEntry = {
       pattern:
         /[\w-]: Unauthorized(?: |$)|\bUnauthorized with kubernetes_|Error: Unauthorized with (?:kubernetes|helm)_/,
       requires: /\b(?:kubernetes|helm)_\w/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: '│ Error: Unauthorized\n│ \n│   with kubernetes_service_account_v1.ebs_csi_driver_service_account,\n│   on ebs_csi_driver.tf line 25, in resource "kubernetes_service_account_v1" "ebs_csi_driver_service_account":',
@@ -284,7 +287,9 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'k8s-context-unauthorized',
       pattern:
         /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\bk8s|kube|\.eks\.|azmk8s|gke))(?:.{0,2000}?)\bUnauthorized\b/,
-      weight: 0.8,
+      tier: 'generic',
+      // The Kubernetes context says which Unauthorized this is.
+      beats: ['k8s.unauthorized/bare-unauthorized'],
       examples: [
         {
           text: 'Error: Unauthorized on main.tf line 1, in resource "k8s_manifest" "this": 1: resource "k8s_manifest" "this" {',
@@ -300,7 +305,7 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'forbidden-system-anon',
       pattern: /User "system:anonymous" cannot/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: forbidden: User "system:anonymous" cannot get path "/version"',
@@ -315,7 +320,7 @@ export const k8sUnauthorized: CatalogEntry = {
       // (manifest/provider/read.go, validate.go) and helm v2's "error installing: %s".
       pattern:
         /Failed to determine GroupVersionResource for manifest Unauthorized|\berror installing: Unauthorized\b/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: error installing: Unauthorized',
@@ -332,7 +337,7 @@ export const k8sUnauthorized: CatalogEntry = {
       // helm pkg/storage/driver (secrets.go, cfgmaps.go): `query: failed to query with labels: %w`
       // around client-go's bare 401 (StatusReasonUnauthorized, message "Unauthorized").
       pattern: /failed to query with labels: Unauthorized\b/,
-      weight: 0.92,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: query: failed to query with labels: Unauthorized',
@@ -349,7 +354,7 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'kubeconfig-missing',
       // helm: the kubeconfig the provider was pointed at does not exist (yet).
       pattern: /Kubernetes cluster unreachable: stat [^\s]{1,300}: no such file or directory/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Kubernetes cluster unreachable: stat /tmp/core-shs-aks-euw1_kubeconfig: no such file or directory',

@@ -12,7 +12,7 @@ export const tfcToken: CatalogEntry = {
       id: 'module-download',
       pattern: /bad response code: 40[13]/,
       requires: /Failed to download module/,
-      weight: 0.88,
+      tier: 'likely',
       examples: [
         {
           text: 'Error: Failed to download module Could not download module "eric" (main.tf:1) source code from "https://citizen.ohra.insim.biz/v1/modules/tarball/ohra/rds-oracle/aws/0.1.0/module.tar.gz": bad response code: 401.',
@@ -28,7 +28,7 @@ export const tfcToken: CatalogEntry = {
       id: 'validate-token',
       pattern: /(?:could not|couldn't) validate (?:the |your )?(?:API )?token/i,
       requires: /Terraform Cloud|HCP Terraform|Terraform Enterprise|cdktf|terraform login/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: "ERROR: couldn't validate token. cdktf login Retrieves an API token to connect to Terraform Cloud.",
@@ -39,7 +39,7 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'no-token',
       pattern: /Required token could not be found/,
-      weight: 0.97,
+      tier: 'decisive',
       examples: [
         {
           text: '$ terraform init Initializing the backend... Error: Required token could not be found Run the following command to generate a token for tfe.acme.com: terraform login tfe.acme.com',
@@ -54,7 +54,7 @@ export const tfcToken: CatalogEntry = {
     {
       id: 'login-hint',
       pattern: /generate a token for [a-z0-9.-]{3,253}:|terraform login(?: [a-z0-9.-]{3,253})?$/m,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'Run the following command to generate a token for app.terraform.io:\n    terraform login',
@@ -70,7 +70,7 @@ export const tfcToken: CatalogEntry = {
       pattern: /\b401 Unauthorized\b/i,
       requires:
         /remote module registry|module registry|provider registry|registry\.terraform\.io|Failed to retrieve available versions|error looking up module versions/i,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Error accessing remote module registry\n\nFailed to retrieve available versions for module "vpc" (main.tf:1) from app.terraform.io: error looking up module versions: 401 Unauthorized.',
@@ -100,7 +100,7 @@ export const tfcToken: CatalogEntry = {
       id: 'org',
       pattern:
         /Failed to read organization "?[\w-]{1,80}"? at host|your API token for [a-z0-9.-]{3,253} is valid/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Failed to read organization "acme" at host app.terraform.io\n\nEncountered an unexpected error while reading the organization settings: unauthorized',
@@ -116,7 +116,10 @@ export const tfcToken: CatalogEntry = {
       id: 'credentials-block',
       pattern: /configured a credentials block for [a-z0-9.-]{3,253} in your CLI Config File/,
       // Above no-token: the pre-0.13 detail under the same summary, more specific.
-      weight: 0.98,
+      tier: 'decisive',
+      // Terraform prints no-token's line above this one: the CLI config's credentials block is
+      // what to fix.
+      beats: ['tfc.token/no-token'],
       examples: [
         {
           text: 'Error: Required token could not be found\n\nMake sure you configured a credentials block for app.terraform.io in your CLI Config File.',
@@ -134,7 +137,7 @@ export const tfcToken: CatalogEntry = {
       pattern: /: unauthorized\b/,
       requires:
         /"remote" backend|"cloud" backend|[Oo]rganization|[Ww]orkspaces?|Terraform (?:Cloud|Enterprise)|HCP Terraform|app\.terraform\.io|\btfe(?:\b|_)|registry module|Error retrieving OAuth client/,
-      weight: 0.9,
+      tier: 'strong',
       examples: [
         {
           // terraform-provider-tfe: the tfe_oauth_client data source/resource around go-tfe's ErrUnauthorized.
@@ -159,7 +162,7 @@ export const tfcToken: CatalogEntry = {
         /Error (?:creating workspace|retrieving workspaces?)\b[^:]{0,120}: (?:403 Forbidden|forbidden)\b/,
       requires:
         /"remote" backend|"cloud" backend|Terraform Cloud|HCP Terraform|Terraform Enterprise|app\.terraform\.io/,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: ' Error: Error loading state:\n     Error creating workspace ####: 403 Forbidden\n \n Terraform failed to load the default state from the "remote" backend.\n State migration cannot occur unless the state can be loaded.',
@@ -187,7 +190,7 @@ export const tfcToken: CatalogEntry = {
       id: 'tfe-unauthorized',
       pattern: /\bunauthorized\b|\b401\b/i,
       requires: /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise/i,
-      weight: 0.85,
+      tier: 'likely',
       examples: [
         {
           text: 'https://app.terraform.io:443/.well-known/terraform.json proxy | 2021/06/10 12:54:06 [030] GET https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions proxy | 2021/06/10 12:54:06 [030] 401 https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions',
@@ -218,7 +221,7 @@ export const tfcToken: CatalogEntry = {
       // "requires" (no token was sent) from a public registry is an outage, not a token (opentofu/registry#2614).
       pattern:
         /host [a-z0-9.-]{3,253} rejected the given authentication credentials|host (?!registry\.terraform\.io |registry\.opentofu\.org )[a-z0-9.-]{3,253} requires authentication credentials/,
-      weight: 0.95,
+      tier: 'exact',
       examples: [
         {
           text: '│ Error: Failed to query available provider packages\n│\n│ Could not retrieve the list of available versions for provider app.terraform.io/acme/internal: host app.terraform.io rejected the given authentication credentials',
@@ -247,7 +250,7 @@ export const tfcToken: CatalogEntry = {
       id: 'login-rejected',
       // terraform internal/command/login.go: the token `terraform login` obtained was refused.
       pattern: /Token is invalid: unauthorized/,
-      weight: 0.93,
+      tier: 'strong',
       examples: [
         {
           text: 'Error: Token is invalid: unauthorized',
