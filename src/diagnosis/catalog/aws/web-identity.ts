@@ -79,12 +79,19 @@ export const webIdentity: CatalogEntry = {
     // JWT, not the AWS session, needs renewing.
     {
       id: 'expired-jwt',
-      pattern: /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b/,
+      // aws-sdk-go names the operation first; botocore (`An error occurred (X) when calling the Y
+      // operation`) names the code first.
+      pattern:
+        /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b|\(ExpiredToken(?:Exception)?\) when calling the AssumeRoleWithWebIdentity operation/,
       tier: 'decisive',
       // The expired token is the web identity JWT, not a session token: an ExpiredToken in an
       // AssumeRoleWithWebIdentity error belongs here, not to aws.expired_token.
       beats: ['aws.expired_token/code'],
       examples: [
+        {
+          text: 'botocore.errorfactory.ExpiredTokenException: An error occurred (ExpiredTokenException) when calling the AssumeRoleWithWebIdentity operation: Token expired: current date/time 1624482533 must be before the expiration date/time1624482335',
+          source: 'corpus holdout6/h6-orbit-707-1 (awslabs/aws-orbit-workbench#707)',
+        },
         {
           text: 'failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, RequestID: 4a1b2c3d-5e6f-4a2b-9c3d-2b3c4d5e6f70, ExpiredTokenException: Token expired: current date/time 1700000000 must be before the expiration date/time 1699990000',
           source:
