@@ -62,6 +62,10 @@ export const endpointUnreachable: CatalogEntry = {
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
+          text: '"error": "fetching instance types using ec2.DescribeInstanceTypes, WebIdentityErr: failed to retrieve credentials\ncaused by: RequestError: send request failed\ncaused by: Post \\"https://sts.eu-west-1.amazonaws.com/\\": dial tcp: i/o timeout"',
+          source: 'corpus holdout7/h7-karpenter-1313-1 (aws/karpenter-provider-aws#1313)',
+        },
+        {
           text: 'Error: RequestError: send request failed caused by: Post "https://sts.amazonaws.com/": net/http: TLS handshake timeout',
           source: 'corpus holdout3/h3-tf28714-1',
         },

@@ -137,6 +137,10 @@ export const webIdentity: CatalogEntry = {
       id: 'webidentityerr',
       pattern: /\bWebIdentity(?:Err|Error)\b/,
       tier: 'likely',
+      // aws-sdk-go v1's stscreds wraps whatever the token read or the STS call returned
+      // (`WebIdentityErr: failed to retrieve credentials\ncaused by: …`): a network failure inside
+      // it is the endpoint's class.
+      wrapper: true,
       examples: [
         {
           text: 'WebIdentityErr: failed fetching WebIdentity token: \ncaused by: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: no such file or directory',

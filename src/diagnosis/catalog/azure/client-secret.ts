@@ -59,6 +59,20 @@ export const clientSecret: CatalogEntry = {
       ],
     },
     {
+      // azidentity checks the tenant id's characters before any request (a stray newline from a
+      // base64-decoded Secret is the usual culprit) and says so in these words.
+      id: 'tenant-id-invalid',
+      pattern: /invalid tenantID\. You can locate your tenantID/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: "default     azure-public   https://shasama.blob.core.windows.net   7d20h   False   failed to create token credential from 'azure-sp-auth' Secret: invalid tenantID. You can locate your tenantID by following the instructions listed here: https://docs.microsoft.com/partner-center/find-ids-and-domain-names",
+          source:
+            'upstream Azure/azure-sdk-for-go:sdk/azidentity/azidentity.go (errInvalidTenantID); corpus holdout7/h7-flux2-2791-1 (fluxcd/flux2#2791)',
+        },
+      ],
+    },
+    {
       id: 'tenant-not-found',
       pattern: /AADSTS90002|Tenant '[^']{1,80}' not found/,
       tier: 'exact',

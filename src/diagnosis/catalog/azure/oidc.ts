@@ -92,6 +92,19 @@ export const oidc: CatalogEntry = {
       ],
     },
     {
+      // The instance metadata service's refusal when a VM/VMSS/AKS node carries several
+      // user-assigned identities and the token request names none.
+      id: 'msi-which-identity',
+      pattern: /Multiple user assigned identities exist/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: 'error="rpc error: code = Unknown desc = azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/aaaa-0000-0000-0000/resourceGroups/Backups/providers/Microsoft.Storage/storageAccounts/XXXX/listKeys?%24expand=kerb&api-version=2019-06-01: StatusCode=400 -- Original Error: adal: Refresh request failed. Status Code = \'400\'. Response body: {\\"error\\":\\"invalid_request\\",\\"error_description\\":\\"Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request\\"}"',
+          source: 'corpus holdout7/h7-velero-4291-1 (vmware-tanzu/velero#4291)',
+        },
+      ],
+    },
+    {
       id: 'msi',
       pattern:
         /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,

@@ -47,6 +47,20 @@ export const githubBadCredentials: CatalogEntry = {
       ],
     },
     {
+      // GitHub's answer to an unauthenticated GraphQL (and some REST) call; other APIs borrowed the
+      // wording, so it needs GitHub in the block.
+      id: 'requires-you-authenticated',
+      pattern: /This endpoint requires you to be authenticated/,
+      requires: /github/i,
+      tier: 'strong',
+      examples: [
+        {
+          text: '[1] 2022-08-22T11:48:49.297Z catalog warn Processor GithubDiscoveryProcessor threw an error while reading github-discovery:https://github.com/{ORG-NAME}; caused by HttpError: This endpoint requires you to be authenticated. type=plugin',
+          source: 'corpus holdout7/h7-backstage-13282-1 (backstage/backstage#13282)',
+        },
+      ],
+    },
+    {
       id: 'json-message',
       pattern: /"message": ?"Bad credentials"|\bBad credentials\b/,
       tier: 'strong',

@@ -286,11 +286,17 @@ export const k8sUnauthorized: CatalogEntry = {
     {
       id: 'k8s-context-unauthorized',
       pattern:
-        /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\bk8s|kube|\.eks\.|azmk8s|gke))(?:.{0,2000}?)\bUnauthorized\b/,
+        // client-go's discovery (`failed to discover server resources for group version v1`) is
+        // Kubernetes context too, as Argo CD and Flux print it.
+        /^(?=.{0,2000}(?:kubernetes|helm|kubectl|\bk8s|kube|\.eks\.|azmk8s|gke|server resources for group version))(?:.{0,2000}?)\bUnauthorized\b/,
       tier: 'generic',
       // The Kubernetes context says which Unauthorized this is.
       beats: ['k8s.unauthorized/bare-unauthorized'],
       examples: [
+        {
+          text: 'Failed to load live state: failed to get managed objects: unexpected error getting managed object: failed to get api resource: failed to discover server resources for group version v1: Unauthorized',
+          source: 'corpus holdout7/h7-argocd-24876-1 (argoproj/argo-cd#24876)',
+        },
         {
           text: 'Error: Unauthorized on main.tf line 1, in resource "k8s_manifest" "this": 1: resource "k8s_manifest" "this" {',
           source: 'corpus holdout/ho-banzaik8s-55-1 (github:banzaicloud/terraform-provider-k8s#55)',
