@@ -20,6 +20,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout4', join(FIXTURES, 'holdout4.jsonl')],
   ['holdout5', join(FIXTURES, 'holdout5.jsonl')],
   ['holdout6', join(FIXTURES, 'holdout6.jsonl')],
+  ['holdout7', join(FIXTURES, 'holdout7.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

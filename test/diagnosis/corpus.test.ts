@@ -30,6 +30,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout4.jsonl', 140],
   ['holdout5.jsonl', 60],
   ['holdout6.jsonl', 66],
+  ['holdout7.jsonl', 66],
 ];
 
 /**
