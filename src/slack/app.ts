@@ -9,12 +9,12 @@ import type { Config } from '../infra/config';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
 import { createRuntime, type Runtime } from '../infra/runtime';
-import { ActionRouter } from './action-router';
-import { registerActions } from './actions';
+import { ActionRouter } from './listeners/actions';
+import { registerActions } from './features/walkthrough/buttons';
 import type { BotContext } from './bot-context';
-import { registerCommands } from './commands';
-import { buttonSigningSecret, FlowCodec } from './flow-state';
-import { SlackGateway } from './gateway';
+import { registerCommands } from './listeners/commands';
+import { buttonSigningSecret, FlowCodec } from './features/walkthrough/state';
+import { SlackGateway } from './platform/gateway';
 import {
   healthHandler,
   probeRoutes,
@@ -22,20 +22,20 @@ import {
   serve,
   startHealthServer,
   type Check,
-} from './health';
-import { registerHome } from './home';
-import { journalMessages } from './intake';
+} from './platform/health';
+import { registerHome } from './listeners/home';
+import { journalMessages } from './platform/intake';
 import { createDiagnosisEngine } from '../infra/diagnosis-pool';
-import { countRequests } from './request-metrics';
-import { registerMentions } from './mentions';
-import { registerMessages } from './messages';
-import { registerShortcuts } from './shortcuts';
-import { registerSts, stsSubcommands } from './sts';
-import { registerViews } from './views';
-import { guardEvents } from './guards/event-guard';
-import { guardHttpReceiver } from './guards/http-guard';
-import { guardSocketFrames } from './guards/socket-guard';
-import { installationFrom, type Installation } from './guards/installation';
+import { countRequests } from './platform/request-metrics';
+import { registerMentions } from './listeners/mentions';
+import { registerMessages } from './features/diagnose/channel-reply';
+import { registerShortcuts } from './listeners/shortcuts';
+import { registerSts, stsSubcommands } from './features/sts/checks';
+import { registerViews } from './listeners/views';
+import { guardEvents } from './platform/guards/event-guard';
+import { guardHttpReceiver } from './platform/guards/http-guard';
+import { guardSocketFrames } from './platform/guards/socket-guard';
+import { installationFrom, type Installation } from './platform/guards/installation';
 import { unexpectedRejections } from '../infra/unexpected';
 
 export interface BotOptions {

@@ -7,8 +7,8 @@ import type { DiagnosisEngine } from '../infra/diagnosis-pool';
 import type { InFlight } from '../infra/in-flight';
 import type { Logger } from '../infra/logger';
 import type { OutcomeStore } from '../infra/outcomes';
-import type { FlowCodec } from './flow-state';
-import type { SlackGateway } from './gateway';
+import type { FlowCodec } from './features/walkthrough/state';
+import type { SlackGateway } from './platform/gateway';
 
 export interface BotContext {
   config: Config;
