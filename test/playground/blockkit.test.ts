@@ -15,7 +15,7 @@ import { helpReply } from '../../src/slack/features/help/screens';
 import { secretWarning } from '../../src/slack/features/secrets/warning';
 import { FlowCodec } from '../../src/slack/features/walkthrough/state';
 import { guideSteps } from '../../src/diagnosis';
-import { pasteModal } from '../../src/slack/listeners/views';
+import { pasteModal } from '../../src/slack/features/diagnose/paste-box';
 import * as BK from '../../playground/render/blockkit';
 
 const codec = new FlowCodec('k'.repeat(32));

@@ -1,106 +1,59 @@
-// /tfauth: diagnose a paste privately, open a paste box, or help/list/explain/stats.
+// /tfauth: diagnose a paste privately, open the paste box, or a subcommand — each answered
+// by its feature (help, explain, stats, whoami).
 
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { describeClass, findClass } from '../../diagnosis';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
 import { COMMAND } from '../action-ids';
 import type { BotContext } from '../bot-context';
-import { diagnosisReply, type Reply } from '../features/diagnose/reply';
-import { helpReply, listReply } from '../features/help/screens';
-import { statsBlocks, storedNote } from '../features/stats/screens';
-import { pasteModal } from './views';
+import type { Reply } from '../blocks/kit';
+import { openPasteBox } from '../features/diagnose/paste-box';
 import { privateAnswer } from '../features/diagnose/private-answer';
+import { explainReply, namesAClass } from '../features/help/explain';
+import { helpReply, listReply } from '../features/help/screens';
+import { statsReply } from '../features/stats/team-stats';
+import { whoamiAnswer } from '../features/sts/whoami';
 import { countDiagnosis } from '../../infra/metrics';
 
-export type Subcommand = (bot: BotContext, arg: string, command: SlashCommand) => Promise<Reply>;
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type Subcommand = (bot: BotContext, arg: string, command: SlashCommand) => Promise<Reply>;
 
-const SUBCOMMANDS: Record<string, Subcommand> = {
+export const SUBCOMMANDS: Record<string, Subcommand> = {
   help: async () => helpReply(),
   list: async () => listReply(),
-  explain: async (bot, arg) => {
-    const entry = findClass(arg);
-    if (!entry)
-      return helpReply(arg ? `explain ${arg}` : 'explain (what? a class id or an error code)');
-    const reply = diagnosisReply(describeClass(entry.id), bot.codec, { variant: 'private' });
-    return { ...reply, blocks: reply.blocks.filter((b) => b.type !== 'actions') };
-  },
-  stats: async (bot) => {
-    const now = bot.now();
-    const [week, month] = await Promise.all([
-      bot.outcomes.stats(7, now),
-      bot.outcomes.stats(30, now),
-    ]);
-    return {
-      text: 'tfauth stats',
-      blocks: [...statsBlocks(week), ...statsBlocks(month), storedNote(bot.config.outcomeDays)],
-    };
-  },
+  explain: async (bot, arg) => explainReply(bot, arg),
+  stats: (bot) => statsReply(bot),
+  whoami: (bot, _arg, command) => whoamiAnswer(bot, command),
 };
 
-export function registerCommands(
-  app: App,
-  bot: BotContext,
-  extra: Record<string, Subcommand> = {},
-): void {
-  const subcommands = { ...SUBCOMMANDS, ...extra };
-  app.command(COMMAND, async ({ ack, command, respond, client }) => {
-    await ack();
-    await bot.inFlight.run(
-      async () => {
-        const text = command.text.trim();
-        if (text === '')
-          return openPasteBox(bot, command, respond, client.views.open.bind(client.views));
-        const [first = '', ...rest] = text.split(/\s+/);
-        const sub = subcommands[first.toLowerCase()];
-        let reply: Reply;
-        if (sub) reply = await sub(bot, rest.join(' '), command);
-        else if (!/\s/.test(text) && !findClass(text)) reply = helpReply(text);
-        else if (!/\s/.test(text))
-          reply = await (subcommands.explain as Subcommand)(bot, text, command);
-        else {
-          const d = await bot.engine.diagnose(text);
-          countDiagnosis(d, 'private', d.classId !== 'none');
-          bot.logger.info('command diagnosed', {
-            channel: command.channel_id,
-            classId: d.classId,
-            confidence: d.confidence,
-            secrets: d.secrets.length,
-          });
-          reply = privateAnswer(bot, d, 'Your /tfauth command', {
-            text,
-            ref: { owner: command.user_id },
-          });
-        }
-        await respond({ response_type: 'ephemeral', ...reply });
-      },
-      (err) => bot.logger.error('command failed', { channel: command.channel_id, error: err }),
-    );
-  });
+export function register(app: App, bot: BotContext): void {
+  app.command(COMMAND, (args) => onCommand(bot, args));
 }
 
-async function openPasteBox(
-  bot: BotContext,
-  command: SlashCommand,
-  respond: RespondFn,
-  open: (args: { trigger_id: string; view: never }) => Promise<unknown>,
-): Promise<void> {
-  try {
-    await open({
-      trigger_id: command.trigger_id,
-      view: pasteModal(command.response_url, command.channel_id) as never,
-    });
-  } catch (err) {
-    const code = (err as { data?: { error?: string } }).data?.error;
-    bot.logger.warn('could not open the paste box', {
-      channel: command.channel_id,
-      error: code ?? err,
-    });
-    const why =
-      code === 'expired_trigger_id' || code === 'exchanged_trigger_id'
-        ? 'Slack only lets a command open a window within 3 seconds, and that time passed.'
-        : 'Slack would not open it.';
-    await respond({
-      response_type: 'ephemeral',
-      text: `I couldn't open the paste box: ${why} Run \`/tfauth\` again, or paste the error right after the command: \`/tfauth <error>\`.`,
-    });
-  }
+export async function onCommand(bot: BotContext, { ack, command, respond, client }: CommandArgs) {
+  await ack();
+  await bot.inFlight.run(
+    async () => {
+      const text = command.text.trim();
+      if (text === '')
+        return openPasteBox(bot, command, respond, client.views.open.bind(client.views));
+      await respond({ response_type: 'ephemeral', ...(await commandReply(bot, text, command)) });
+    },
+    (err) => bot.logger.error('command failed', { channel: command.channel_id, error: err }),
+  );
+}
+
+/** A subcommand, a class to explain (one word), or a paste to diagnose privately. */
+async function commandReply(bot: BotContext, text: string, command: SlashCommand): Promise<Reply> {
+  const [first = '', ...rest] = text.split(/\s+/);
+  const sub = SUBCOMMANDS[first.toLowerCase()];
+  if (sub) return sub(bot, rest.join(' '), command);
+  if (!/\s/.test(text)) return namesAClass(text) ? explainReply(bot, text) : helpReply(text);
+  const d = await bot.engine.diagnose(text);
+  countDiagnosis(d, 'private', d.classId !== 'none');
+  bot.logger.info('command diagnosed', {
+    channel: command.channel_id,
+    classId: d.classId,
+    confidence: d.confidence,
+    secrets: d.secrets.length,
+  });
+  return privateAnswer(bot, d, 'Your /tfauth command', { text, ref: { owner: command.user_id } });
 }

@@ -1,57 +1,25 @@
-// The message shortcut "Diagnose with tfauth": any message, answered privately — also
-// when it is not a credentials error (then it says what it found instead).
+// The message shortcut "Diagnose with tfauth": answered by features/diagnose/shortcut.ts.
 
-import type { App, MessageShortcut } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  MessageShortcut,
+  SlackShortcutMiddlewareArgs,
+} from '@slack/bolt';
 import { SHORTCUT_CALLBACK } from '../action-ids';
 import type { BotContext } from '../bot-context';
-import { messageText, type SlackFileRef } from '../platform/files';
-import { fileInfo } from '../features/diagnose/channel-reply';
-import { privateAnswer } from '../features/diagnose/private-answer';
-import { countDiagnosis } from '../../infra/metrics';
+import { answerShortcut } from '../features/diagnose/shortcut';
 
-export function registerShortcuts(app: App, bot: BotContext): void {
-  app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, async ({ ack, shortcut, respond }) => {
-    await ack();
-    await bot.inFlight.run(
-      async () => {
-        const message = shortcut.message as {
-          ts?: string;
-          user?: string;
-          thread_ts?: string;
-          text?: string;
-          files?: SlackFileRef[];
-        };
-        const { text } = await messageText(message.text ?? '', message.files ?? [], {
-          botToken: bot.config.slack.botToken,
-          maxBytes: bot.config.maxFileBytes,
-          filesInfo: (id) => fileInfo(bot, id),
-        });
-        const d = await bot.engine.diagnose(text);
-        countDiagnosis(d, 'private', d.classId !== 'none');
-        bot.logger.info('shortcut diagnosed', {
-          channel: shortcut.channel.id,
-          classId: d.classId,
-          confidence: d.confidence,
-        });
-        await respond({
-          response_type: 'ephemeral',
-          ...privateAnswer(
-            bot,
-            d,
-            'The message you asked about (tell its author to rotate what it leaked)',
-            {
-              text,
-              ref: {
-                channel: shortcut.channel.id,
-                ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),
-                // The message's author, not whoever ran the shortcut, may decode what it holds.
-                ...(typeof message.user === 'string' ? { owner: message.user } : {}),
-              },
-            },
-          ),
-        });
-      },
-      (err) => bot.logger.error('shortcut failed', { channel: shortcut.channel.id, error: err }),
-    );
-  });
+type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
+
+export function register(app: App, bot: BotContext): void {
+  app.shortcut<MessageShortcut>(SHORTCUT_CALLBACK, (args) => onMessageShortcut(bot, args));
+}
+
+export async function onMessageShortcut(bot: BotContext, { ack, shortcut, respond }: ShortcutArgs) {
+  await ack();
+  await bot.inFlight.run(
+    () => answerShortcut(bot, shortcut, respond),
+    (err) => bot.logger.error('shortcut failed', { channel: shortcut.channel.id, error: err }),
+  );
 }

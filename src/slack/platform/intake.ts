@@ -6,7 +6,7 @@ import type { App, ReceiverEvent } from '@slack/bolt';
 import { currentWork } from '../../infra/intake/context';
 import type { Intake } from '../../infra/intake/intake';
 import type { SlackFileRef } from './files';
-import { isQuietChat, toIncoming } from '../features/diagnose/channel-reply';
+import { isQuietChat, toIncoming } from './message-events';
 
 const FILE_FIELDS = [
   'id',

@@ -1,9 +1,9 @@
-// Listening: new messages in the channels the bot is in (threads included). Replies only
-// for credential/authorization failures at or above the minimum confidence; silence for
-// everything else.
+// Answering a channel message: replies only for credential/authorization failures at or
+// above the minimum confidence (with the STS checks and team memory), a private warning for
+// a pasted secret, a note for files too big to read; silence for everything else.
 
-import type { App } from '@slack/bolt';
-import { mayBeAnError, mayContainSecret, type Diagnosis } from '../../../diagnosis';
+import type { Diagnosis } from '../../../diagnosis';
+import type { IncomingMessage } from '../../platform/message-events';
 import type { BotContext } from '../../bot-context';
 import { diagnosisReply, type ReplyOptions } from './reply';
 import { secretWarning } from '../secrets/warning';
@@ -13,77 +13,6 @@ import { confirmForReply, stsReplyParts } from '../sts/checks';
 import { teamMemory } from '../stats/team-memory';
 import type { FlowCodec } from '../walkthrough/state';
 import { countDiagnosis, metrics } from '../../../infra/metrics';
-
-/** The parts of a message event we use. */
-export interface IncomingMessage {
-  channel: string;
-  channelType?: string;
-  user?: string;
-  ts: string;
-  threadTs?: string;
-  text: string;
-  files: SlackFileRef[];
-}
-
-const HANDLED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
-
-/** Undefined for everything we must ignore: bots (us included), edits, deletions, joins… */
-export function toIncoming(
-  event: Record<string, unknown>,
-  botUserId: string | undefined,
-): IncomingMessage | undefined {
-  const subtype = event.subtype as string | undefined;
-  if (!HANDLED_SUBTYPES.has(subtype)) return undefined;
-  if (event.bot_id !== undefined || event.bot_profile !== undefined || event.hidden === true)
-    return undefined;
-  if (typeof event.user !== 'string' || event.user === botUserId) return undefined;
-  if (typeof event.channel !== 'string' || typeof event.ts !== 'string') return undefined;
-  const channelType = event.channel_type as string | undefined;
-  if (channelType !== undefined && channelType !== 'channel' && channelType !== 'group')
-    return undefined;
-  return {
-    channel: event.channel,
-    ...(channelType ? { channelType } : {}),
-    user: event.user,
-    ts: event.ts,
-    ...(typeof event.thread_ts === 'string' ? { threadTs: event.thread_ts } : {}),
-    text: typeof event.text === 'string' ? event.text : '',
-    files: Array.isArray(event.files) ? (event.files as SlackFileRef[]) : [],
-  };
-}
-
-/**
- * Ordinary chat — no file, no word any error shares, nothing shaped like a secret — needs no
- * listener at all. Events are acknowledged before middleware runs, so stopping here only
- * saves the work of every listener chain (see the Slack section of `npm run bench`).
- */
-export function isQuietChat(body: { event?: Record<string, unknown> }): boolean {
-  const e = body.event;
-  if (!e || e.type !== 'message' || e.subtype !== undefined || e.files !== undefined) return false;
-  const text = typeof e.text === 'string' ? e.text : '';
-  return !mayBeAnError(text) && !mayContainSecret(text);
-}
-
-export function registerMessages(app: App, bot: BotContext): void {
-  app.use(async ({ body, next }) => {
-    if (!isQuietChat(body as { event?: Record<string, unknown> })) await next();
-  });
-  app.event('message', async ({ event, body, context }) => {
-    const msg = toIncoming(event as unknown as Record<string, unknown>, context.botUserId);
-    if (!msg) return;
-    if (bot.config.channels && !bot.config.channels.has(msg.channel)) return;
-    const ref = { team: body.team_id, channel: msg.channel, ts: msg.ts };
-    await bot.inFlight.run(
-      async () => {
-        await handleMessage(bot, msg, `${body.team_id}:${msg.channel}:${msg.ts}`, ref);
-      },
-      (err) => {
-        metrics.eventsProcessed.inc({ kind: 'message', result: 'failed' });
-        bot.logger.error('message handling failed', { ...ref, error: err });
-      },
-    );
-  });
-}
 
 /** Diagnoses and answers one message; true when it was (or already had been) answered. */
 export async function handleMessage(

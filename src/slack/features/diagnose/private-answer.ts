@@ -3,7 +3,8 @@
 
 import type { Diagnosis } from '../../../diagnosis';
 import type { BotContext } from '../../bot-context';
-import { diagnosisReply, noneReply, type Reply } from './reply';
+import { type Reply } from '../../blocks/kit';
+import { diagnosisReply, noneReply } from './reply';
 import { LIMITS } from '../../blocks/limits';
 import { secretWarning } from '../secrets/warning';
 import { stsReplyParts, type PasteRef } from '../sts/checks';
@@ -29,28 +30,4 @@ export function privateAnswer(
       LIMITS.messageBlocks,
     ),
   };
-}
-
-/** response_urls come from Slack payloads; refuse anything that is not Slack (or the configured API host in tests). */
-export function isSlackResponseUrl(url: string, apiUrl: string): boolean {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'https:' && /(^|\.)slack(-gov)?\.com$/.test(u.hostname)) return true;
-    return u.origin === new URL(apiUrl).origin;
-  } catch {
-    return false;
-  }
-}
-
-export async function postToResponseUrl(
-  url: string,
-  payload: Record<string, unknown>,
-  fetchFn: typeof fetch = fetch,
-): Promise<void> {
-  const res = await fetchFn(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
-  });
-  if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
 }

@@ -4,59 +4,16 @@ import { factList, rerankSteps, type Diagnosis } from '../../../diagnosis';
 import { headlineText, type TeamMemory } from '../stats/team-line';
 import { ACTIONS } from '../../action-ids';
 import { FlowCodec } from '../walkthrough/state';
+import { button, context, header, section, type Reply } from '../../blocks/kit';
 import { clip, LIMITS } from '../../blocks/limits';
 import { codeBlock, escape, link } from '../../blocks/mrkdwn';
 
 type Block = Record<string, unknown>;
 
-export interface Reply {
-  text: string;
-  blocks: Block[];
-}
-
 const MAX_CAUSES = 4;
 const MAX_STEPS = 6;
 
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
-
-export function section(text: string, extra: Block = {}): Block {
-  return {
-    type: 'section',
-    text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
-    ...extra,
-  };
-}
-
-export function context(texts: string[]): Block {
-  return {
-    type: 'context',
-    elements: texts
-      .slice(0, LIMITS.contextElements)
-      .map((t) => ({ type: 'mrkdwn', text: clip(t, LIMITS.sectionText) })),
-  };
-}
-
-export function header(text: string): Block {
-  return {
-    type: 'header',
-    text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true },
-  };
-}
-
-export function button(
-  text: string,
-  actionId: string,
-  value: string,
-  style?: 'primary' | 'danger',
-): Block {
-  return {
-    type: 'button',
-    text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
-    action_id: actionId,
-    value,
-    ...(style ? { style } : {}),
-  };
-}
 
 export function causesText(d: Diagnosis, max = MAX_CAUSES): string {
   const lines = ['*Likely causes*'];

@@ -1,7 +1,7 @@
 // /tfauth help and /tfauth list.
 
 import { listClasses } from '../../../diagnosis';
-import { section, context, type Reply } from '../diagnose/reply';
+import { section, context, type Reply } from '../../blocks/kit';
 import { escape } from '../../blocks/mrkdwn';
 
 export const USAGE = [

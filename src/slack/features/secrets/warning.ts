@@ -4,7 +4,7 @@ import { ROTATION } from '../../../diagnosis';
 import type { SecretFinding } from '../../../diagnosis';
 import { clip, LIMITS } from '../../blocks/limits';
 import { codeBlock, escape } from '../../blocks/mrkdwn';
-import { context, section, type Reply } from '../diagnose/reply';
+import { context, section, type Reply } from '../../blocks/kit';
 
 /** `subject` names the message ("Your message in this channel", "The message you asked about"). */
 export function secretWarning(findings: SecretFinding[], subject: string): Reply {

@@ -1,7 +1,7 @@
 // App Home: what tfauth does, how to use it, and the team's numbers.
 
 import type { StatsReport } from '../../../infra/outcomes';
-import { context, header, section } from '../diagnose/reply';
+import { context, header, section } from '../../blocks/kit';
 import { USAGE } from '../help/screens';
 import { statsBlocks, storedNote } from './screens';
 

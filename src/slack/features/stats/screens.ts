@@ -2,7 +2,7 @@
 
 import { stepTitle, type AuthClassId, CLASS_IDS } from '../../../diagnosis';
 import { STORED_FIELDS, type StatsReport } from '../../../infra/outcomes';
-import { context, section } from '../diagnose/reply';
+import { context, section } from '../../blocks/kit';
 import { escape } from '../../blocks/mrkdwn';
 
 type Block = Record<string, unknown>;

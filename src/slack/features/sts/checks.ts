@@ -1,14 +1,10 @@
-// The STS checks in Slack: the buttons a reply gets ("Which account is this key from?",
-// "Decode this message"), their handlers (answers are private to whoever clicked), the
-// automatic "confirmed by STS" line of a diagnosis reply, and `/tfauth whoami`.
+// The STS checks on a diagnosis reply: which buttons it gets ("Which account is this key
+// from?", "Decode this message") and the automatic "confirmed by STS" line. The buttons'
+// handlers are in buttons.ts, `/tfauth whoami` in whoami.ts.
 //
 // Nothing here ever uses a credential from a paste: the STS service signs with the bot's own
 // credentials, and only key *ids* and encoded messages are sent to it.
 
-import { createHash } from 'node:crypto';
-import type { ActionRouter } from '../../listeners/actions';
-import { decodeRefused, mayDecode } from './decode-access';
-import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { toStsFailure } from '../../../aws/sts-client';
 import { STS_OFF_BY_CONFIG } from '../../../aws/sts-service';
 import {
@@ -19,31 +15,12 @@ import {
   type Diagnosis,
 } from '../../../diagnosis';
 import { accountIdFromKeyId } from '../../../diagnosis';
-import { ACTIONS } from '../../action-ids';
 import type { BotContext } from '../../bot-context';
-import type { Reply } from '../diagnose/reply';
-import {
-  confirmationLines,
-  decodeButton,
-  decodedSummary,
-  decodeFailure,
-  keyAccountAnswer,
-  keyAccountButton,
-  pasteGone,
-  stsButtonExpired,
-  stsOff,
-  whoamiFailed,
-  whoamiReply,
-  type KeyResult,
-} from './screens';
-import type { Subcommand } from '../../listeners/commands';
-import { messageText, type SlackFileRef } from '../../platform/files';
+import { confirmationLines, decodeButton, keyAccountButton, type KeyResult } from './screens';
 import { buttonSigningSecret } from '../walkthrough/state';
-import { StsValueCodec, type PasteAccount, type StsButtonValue } from './values';
-import { metrics } from '../../../infra/metrics';
+import { StsValueCodec, type PasteAccount } from './values';
 
 type Block = Record<string, unknown>;
-type Click = BlockAction<ButtonAction>;
 
 /** Key ids looked up per reply: a paste rarely holds more than one or two. */
 const MAX_KEYS = 3;
@@ -72,7 +49,7 @@ const NONE: StsReplyParts = { buttons: [], keyIds: [], accounts: [] };
 
 const codecs = new WeakMap<BotContext, StsValueCodec>();
 
-function values(bot: BotContext): StsValueCodec {
+export function stsValues(bot: BotContext): StsValueCodec {
   let codec = codecs.get(bot);
   if (!codec) {
     const s = bot.config.slack;
@@ -113,7 +90,7 @@ export function stsReplyParts(
     .filter((id) => shown.has(maskKeyId(id)))
     .slice(0, MAX_KEYS);
   const accounts = pasteAccounts(d.facts.arns);
-  const codec = values(bot);
+  const codec = stsValues(bot);
   const buttons: Block[] = [];
   if (keyIds.length > 0) {
     // A public reply's buttons are readable by anyone in the channel (and stay after the paste
@@ -146,7 +123,7 @@ export function stsReplyParts(
   return { buttons, keyIds, accounts };
 }
 
-async function lookUp(bot: BotContext, keyIds: string[]): Promise<KeyResult[]> {
+export async function lookUp(bot: BotContext, keyIds: string[]): Promise<KeyResult[]> {
   const sts = bot.sts;
   return Promise.all(
     keyIds.map(async (id): Promise<KeyResult> => {
@@ -206,159 +183,4 @@ async function within<T>(
 
 export function offReason(bot: BotContext): string {
   return bot.sts?.offReason() ?? STS_OFF_BY_CONFIG;
-}
-
-/** `/tfauth whoami`: the bot's own AWS identity, for operators (answered privately). */
-export function stsSubcommands(): Record<string, Subcommand> {
-  return {
-    whoami: async (bot, _arg, command) => {
-      const sts = bot.sts;
-      if (!sts?.enabled) return stsOff(STS_OFF_BY_CONFIG);
-      try {
-        const identity = await sts.whoAmI();
-        bot.logger.info('whoami', { user: command.user_id, account: identity.account });
-        return whoamiReply(identity);
-      } catch (err) {
-        const failure = toStsFailure(err);
-        return failure.kind === 'no-credentials' ? stsOff(offReason(bot)) : whoamiFailed(failure);
-      }
-    },
-  };
-}
-
-interface StsClick {
-  body: Click;
-  value: StsButtonValue;
-  answer: (reply: Reply) => Promise<void>;
-}
-
-export function registerSts(router: ActionRouter, bot: BotContext): void {
-  const on = (id: string, handler: (c: StsClick) => Promise<void>) =>
-    router.on(id, async ({ ack, body, respond, action }) => {
-      await ack();
-      const answer = (reply: Reply) => privately(respond, reply);
-      await bot.inFlight.run(
-        async () => {
-          const value = values(bot).decode(action.value);
-          if (!value) {
-            bot.logger.info('rejected sts button value', { action: id, channel: body.channel?.id });
-            return answer(stsButtonExpired());
-          }
-          if (!bot.sts?.active) return answer(stsOff(offReason(bot)));
-          await handler({ body, value, answer });
-        },
-        (err) =>
-          bot.logger.error('sts button failed', {
-            action: id,
-            channel: body.channel?.id,
-            error: err,
-          }),
-      );
-    });
-
-  on(ACTIONS.keyAccount, async ({ value, answer }) => {
-    const { meta } = value;
-    const ids =
-      meta.k ??
-      (meta.m && meta.c && meta.p
-        ? credentialKeyIds(
-            (await pasteText(bot, meta.c, meta.r ?? meta.p, meta.p)) ?? '',
-            10,
-          ).filter((id) => meta.m?.includes(maskKeyId(id)))
-        : []);
-    if (ids.length === 0) return answer(pasteGone('access key ids'));
-    const results = await lookUp(bot, ids);
-    await answer(keyAccountAnswer(results, value.meta.a ?? []));
-  });
-
-  on(ACTIONS.decode, async ({ body, value, answer }) => {
-    const { meta } = value;
-    const verdict = await mayDecode(bot, body.user.id, meta.u);
-    // Who, whose paste, which message — never what it decodes to.
-    metrics.decodes.inc({ result: verdict === 'refused' ? 'refused' : 'allowed' });
-    bot.logger.info(`decode ${verdict === 'refused' ? 'refused' : 'allowed'}`, {
-      user: body.user.id,
-      owner: meta.u,
-      channel: meta.c ?? body.channel?.id,
-      message: meta.p,
-      ...(value.message ? { fingerprint: fingerprint(value.message) } : {}),
-      allowed: verdict !== 'refused',
-      as: verdict,
-    });
-    if (verdict === 'refused') return answer(decodeRefused(meta.u, bot.config.decodeAllowed));
-    const message =
-      value.message ??
-      (meta.c && meta.p
-        ? await encodedFromPaste(bot, meta.c, meta.r ?? meta.p, meta.p)
-        : undefined);
-    if (!message) return answer(pasteGone('encoded message'));
-    try {
-      const decoded = await (bot.sts as NonNullable<BotContext['sts']>).decode(message);
-      await answer(decodedSummary(decoded));
-    } catch (err) {
-      await answer(decodeFailure(toStsFailure(err), botAccount(bot)));
-    }
-  });
-}
-
-/** Tells log lines about one message apart without saying anything about it. */
-function fingerprint(message: string): string {
-  return createHash('sha256').update(message).digest('hex').slice(0, 12);
-}
-
-function botAccount(bot: BotContext): string | undefined {
-  const s = bot.sts?.state();
-  return s?.kind === 'ok' ? s.identity.account : undefined;
-}
-
-/** Private to whoever clicked: a new ephemeral message through the click's response_url. */
-async function privately(respond: RespondFn, reply: Reply): Promise<void> {
-  await respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    ...reply,
-  });
-}
-
-/**
- * Reads the paste again (its text and text files) and lets the engine find the encoded
- * message in it: used when the message was too long to ride in the button value.
- */
-async function pasteText(
-  bot: BotContext,
-  channel: string,
-  root: string,
-  ts: string,
-): Promise<string | undefined> {
-  let message: { ts?: string; text?: string; files?: SlackFileRef[] } | undefined;
-  try {
-    const res = await bot.slack.call<{
-      messages?: Array<{ ts?: string; text?: string; files?: SlackFileRef[] }>;
-    }>(
-      'conversations.replies',
-      { channel, ts: root, oldest: ts, inclusive: true, limit: 2 },
-      { channel, ts },
-    );
-    message = res.messages?.find((m) => m.ts === ts);
-  } catch {
-    return undefined;
-  }
-  if (!message) return undefined;
-  const { text } = await messageText(message.text ?? '', message.files ?? [], {
-    botToken: bot.config.slack.botToken,
-    maxBytes: bot.config.maxFileBytes,
-  });
-  return text;
-}
-
-async function encodedFromPaste(
-  bot: BotContext,
-  channel: string,
-  root: string,
-  ts: string,
-): Promise<string | undefined> {
-  const text = await pasteText(bot, channel, root, ts);
-  return text === undefined
-    ? undefined
-    : (await bot.engine.diagnose(text)).facts.encodedAuthorizationMessage;
 }

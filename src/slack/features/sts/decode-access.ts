@@ -5,8 +5,8 @@
 // answer is no (only the owner decodes).
 
 import type { BotContext } from '../../bot-context';
-import type { Reply } from '../diagnose/reply';
-import { section } from '../diagnose/reply';
+import type { Reply } from '../../blocks/kit';
+import { section } from '../../blocks/kit';
 
 const MEMBERS_TTL_MS = 60_000;
 

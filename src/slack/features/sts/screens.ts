@@ -10,7 +10,7 @@ import type {
 } from '../../../aws/sts-client';
 import { ACTIONS } from '../../action-ids';
 import type { PasteAccount } from './values';
-import { button, context, section, type Reply } from '../diagnose/reply';
+import { button, context, section, type Reply } from '../../blocks/kit';
 import { clip, LIMITS } from '../../blocks/limits';
 import { code, codeBlock, escape } from '../../blocks/mrkdwn';
 

@@ -1,13 +1,16 @@
-// Button clicks. Each is acknowledged at once; the answer updates the clicked message in
-// place (chat.update, or the response_url for private messages) — at most one new thread
-// message per click. All state comes from the signed button value.
+// The walk-through's buttons (and the diagnosis reply's: walk, fixed, not auth, share).
+// Each is acknowledged at once; the answer updates the clicked message in place
+// (chat.update, or the response_url for private messages) — at most one new thread message
+// per click. All state comes from the signed button value (state.ts); listeners/actions.ts
+// routes each action id to its handler here.
 
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { ActionRouter } from '../../listeners/actions';
+import type { ButtonHandler } from '../../platform/action-router';
 import { guideSteps, type Step } from '../../../diagnosis';
-import { ACTIONS, SOURCE_ACTION } from '../../action-ids';
+import { ACTIONS } from '../../action-ids';
 import type { BotContext } from '../../bot-context';
-import { context, diagnosisReply, type Reply } from '../diagnose/reply';
+import { context, type Reply } from '../../blocks/kit';
+import { diagnosisReply } from '../diagnose/reply';
 import {
   caseSummary,
   escalatedScreen,
@@ -27,7 +30,7 @@ import type { OutcomeKind } from '../../../infra/outcomes';
 type Block = Record<string, unknown>;
 type Click = BlockAction<ButtonAction>;
 
-interface Clicked {
+export interface Clicked {
   body: Click;
   respond: RespondFn;
   state: FlowState;
@@ -36,169 +39,185 @@ interface Clicked {
 /** Buttons anyone may click (the others: only the owner and the walker, see permissions.ts). */
 const OPEN_TO_ALL = new Set<string>([ACTIONS.walk, ACTIONS.share]);
 
-export function registerActions(router: ActionRouter, bot: BotContext): void {
-  const on = (id: string | RegExp, handler: (c: Clicked) => Promise<void>) =>
-    router.on(id, async ({ ack, body, respond, action }) => {
-      await ack();
-      await bot.inFlight.run(
-        async () => {
-          const decoded = bot.codec.decode(action.value);
-          if (!decoded.ok) {
-            bot.logger.info('rejected button value', {
-              reason: decoded.reason,
-              action: action.action_id,
-              channel: body.channel?.id,
-            });
-            await expired(bot, body, respond);
-            return;
-          }
-          const ephemeral = location(body).ephemeral;
-          if (
-            !OPEN_TO_ALL.has(action.action_id) &&
-            !mayAct(decoded.state, body.user.id, ephemeral)
-          ) {
-            bot.logger.info('click by someone else refused', {
-              action: action.action_id,
-              channel: body.channel?.id,
-              user: body.user.id,
-            });
-            await privateNote(respond, notYoursNote(decoded.state));
-            return;
-          }
-          await handler({ body, respond, state: decoded.state });
-        },
-        (err) =>
-          bot.logger.error('button handling failed', {
+/** A button handler that gets the click's verified flow state; forged, expired or someone else's clicks stop here. */
+export function flowButton(
+  bot: BotContext,
+  handler: (bot: BotContext, c: Clicked) => Promise<void>,
+): ButtonHandler {
+  return async ({ ack, body, respond, action }) => {
+    await ack();
+    await bot.inFlight.run(
+      async () => {
+        const decoded = bot.codec.decode(action.value);
+        if (!decoded.ok) {
+          bot.logger.info('rejected button value', {
+            reason: decoded.reason,
             action: action.action_id,
             channel: body.channel?.id,
-            error: err,
-          }),
-      );
-    });
+          });
+          await expired(bot, body, respond);
+          return;
+        }
+        const ephemeral = location(body).ephemeral;
+        if (!OPEN_TO_ALL.has(action.action_id) && !mayAct(decoded.state, body.user.id, ephemeral)) {
+          bot.logger.info('click by someone else refused', {
+            action: action.action_id,
+            channel: body.channel?.id,
+            user: body.user.id,
+          });
+          await privateNote(respond, notYoursNote(decoded.state));
+          return;
+        }
+        await handler(bot, { body, respond, state: decoded.state });
+      },
+      (err) =>
+        bot.logger.error('button handling failed', {
+          action: action.action_id,
+          channel: body.channel?.id,
+          error: err,
+        }),
+    );
+  };
+}
 
-  on(ACTIONS.walk, async ({ body, respond, state }) => {
-    const where = location(body);
-    // Whoever starts the walk-through runs it; outcomes count once for the reply it came from.
-    const started: FlowState = { ...state, w: body.user.id, ...(where.ts ? { r: where.ts } : {}) };
-    const screen = sourceQuestion(started, bot.codec);
-    if (!where.ephemeral && where.channel) {
-      // One walk-through per reply in the thread, however many clicks (or people).
-      const key = `walk:${where.channel}:${where.ts ?? state.t}`;
-      if (!(await bot.dedupe.claim(key))) {
-        await pointToWalkThrough(bot, where, respond);
-        return;
-      }
-      try {
-        await bot.slack.postMessage(
-          {
-            channel: where.channel,
-            thread_ts: where.threadTs ?? where.ts,
-            ...screen,
-            metadata: { event_type: WALK_EVENT, event_payload: { reply: where.ts ?? '' } },
-          },
-          { channel: where.channel, action: ACTIONS.walk },
-        );
-        return;
-      } catch {
-        // e.g. a shared answer in a channel the bot is not a member of: walk through it privately
-        await bot.dedupe.release(key);
-      }
-    }
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: where.ephemeral,
-      ...screen,
-    });
-  });
-
-  on(SOURCE_ACTION, async (c) => showStep(bot, c, steps(c.state)));
-  on(ACTIONS.restart, async (c) => update(bot, c, sourceQuestion(c.state, bot.codec)));
-  on(ACTIONS.stepDone, async (c) => {
-    const list = steps(c.state);
-    // The button carries the next step's index: the one before it was tried and did not fix it.
-    const tried = list[(c.state.i ?? 1) - 1];
-    if (tried) await record(bot, 'step_failed', c.state, tried.id, c.body);
-    await showStep(bot, c, list);
-  });
-  on(ACTIONS.stepSkip, async (c) => showStep(bot, c, steps(c.state)));
-
-  on(ACTIONS.stepFixed, async (c) => {
-    const list = steps(c.state);
-    const step = list[c.state.i ?? 0];
-    if (await firstOutcome(bot, c)) await record(bot, 'fixed', c.state, step?.id, c.body);
-    await update(bot, c, fixedScreen(c.state, step, c.body.user.id));
-  });
-
-  on(ACTIONS.escalate, async (c) => {
-    const target = bot.config.escalation;
-    if (!target) {
-      await c.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'Escalation is not configured any more (TFAUTH_ESCALATION): copy the summary above and ask in your team channel.',
-      });
+/** "Walk me through it": the source question, in the thread (once per reply) or privately. */
+export async function startWalk(bot: BotContext, { body, respond, state }: Clicked) {
+  const where = location(body);
+  // Whoever starts the walk-through runs it; outcomes count once for the reply it came from.
+  const started: FlowState = { ...state, w: body.user.id, ...(where.ts ? { r: where.ts } : {}) };
+  const screen = sourceQuestion(started, bot.codec);
+  if (!where.ephemeral && where.channel) {
+    // One walk-through per reply in the thread, however many clicks (or people).
+    const key = `walk:${where.channel}:${where.ts ?? state.t}`;
+    if (!(await bot.dedupe.claim(key))) {
+      await pointToWalkThrough(bot, where, respond);
       return;
     }
-    const where = location(c.body);
-    // One request for help per walk-through, however many times (or people) click.
-    if (!(await bot.dedupe.claim(`escalate:${replyKey(c)}`))) return;
-    const threadTs = where.threadTs ?? where.ts;
-    const permalink =
-      !where.ephemeral && where.channel && threadTs
-        ? await permalinkOf(bot, where.channel, threadTs)
-        : undefined;
-    const summary = codeBlock(caseSummary(c.state, steps(c.state), permalink).split('\n'));
-    const text = `<@${c.body.user.id}> is stuck on a Terraform credentials failure and asks for help:\n${summary}`;
-    if (target.kind === 'channel')
-      await bot.slack.postMessage({ channel: target.id, text, unfurl_links: false });
-    else if (where.ephemeral || !where.channel || !threadTs)
-      // A private walk-through has no thread the bot can post in: ask in the channel it came from.
-      await c.respond({
-        response_type: 'in_channel',
-        replace_original: false,
-        text: `<!subteam^${target.id}> ${text}`,
-      });
-    else
-      await bot.slack.postMessage({
-        channel: where.channel,
-        thread_ts: threadTs,
-        text: `<!subteam^${target.id}> ${text}`,
-      });
-    await record(bot, 'escalated', c.state, undefined, c.body);
-    await update(bot, c, escalatedScreen(c.state, escalationMention(bot), c.body.user.id));
+    try {
+      await bot.slack.postMessage(
+        {
+          channel: where.channel,
+          thread_ts: where.threadTs ?? where.ts,
+          ...screen,
+          metadata: { event_type: WALK_EVENT, event_payload: { reply: where.ts ?? '' } },
+        },
+        { channel: where.channel, action: ACTIONS.walk },
+      );
+      return;
+    } catch {
+      // e.g. a shared answer in a channel the bot is not a member of: walk through it privately
+      await bot.dedupe.release(key);
+    }
+  }
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: where.ephemeral,
+    ...screen,
   });
+}
 
-  on(ACTIONS.fixed, async (c) => {
-    if (!(await firstOutcome(bot, c))) return alreadyRecorded(c);
-    await record(bot, 'fixed', c.state, undefined, c.body);
-    await closeReply(
-      bot,
-      c,
-      `:white_check_mark: <@${c.body.user.id}> says this fixed it. Recorded — thanks for closing the loop!`,
-    );
-  });
+/** A credential source was picked (and "Skip"): the step the button points to. */
+export async function chooseSource(bot: BotContext, c: Clicked) {
+  await showStep(bot, c, steps(c.state));
+}
 
-  on(ACTIONS.notAuth, async (c) => {
-    if (!(await firstOutcome(bot, c))) return alreadyRecorded(c);
-    await record(bot, 'not_auth', c.state, undefined, c.body);
-    await closeReply(
-      bot,
-      c,
-      `:see_no_evil: <@${c.body.user.id}> marked this as not an auth error. Recorded, so the team can see where tfauth is wrong.`,
-    );
-  });
+export const skipStep = chooseSource;
 
-  on(ACTIONS.share, async ({ respond, state, body }) => {
-    const reply = diagnosisReply(diagnosisFromState(state), bot.codec.withOwner(body.user.id));
-    await respond({
+/** "Change source" / "Start over": the source question again. */
+export async function restart(bot: BotContext, c: Clicked) {
+  await update(bot, c, sourceQuestion(c.state, bot.codec));
+}
+
+/** "Done, still failing": the step before was tried; on to the next. */
+export async function stepDone(bot: BotContext, c: Clicked) {
+  const list = steps(c.state);
+  // The button carries the next step's index: the one before it was tried and did not fix it.
+  const tried = list[(c.state.i ?? 1) - 1];
+  if (tried) await record(bot, 'step_failed', c.state, tried.id, c.body);
+  await showStep(bot, c, list);
+}
+
+/** "That fixed it" inside the walk-through. */
+export async function stepFixed(bot: BotContext, c: Clicked) {
+  const list = steps(c.state);
+  const step = list[c.state.i ?? 0];
+  if (await firstOutcome(bot, c)) await record(bot, 'fixed', c.state, step?.id, c.body);
+  await update(bot, c, fixedScreen(c.state, step, c.body.user.id));
+}
+
+/** "Ask for help": the case summary to TFAUTH_ESCALATION, once per walk-through. */
+export async function escalate(bot: BotContext, c: Clicked) {
+  const target = bot.config.escalation;
+  if (!target) {
+    await c.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Escalation is not configured any more (TFAUTH_ESCALATION): copy the summary above and ask in your team channel.',
+    });
+    return;
+  }
+  const where = location(c.body);
+  // One request for help per walk-through, however many times (or people) click.
+  if (!(await bot.dedupe.claim(`escalate:${replyKey(c)}`))) return;
+  const threadTs = where.threadTs ?? where.ts;
+  const permalink =
+    !where.ephemeral && where.channel && threadTs
+      ? await permalinkOf(bot, where.channel, threadTs)
+      : undefined;
+  const summary = codeBlock(caseSummary(c.state, steps(c.state), permalink).split('\n'));
+  const text = `<@${c.body.user.id}> is stuck on a Terraform credentials failure and asks for help:\n${summary}`;
+  if (target.kind === 'channel')
+    await bot.slack.postMessage({ channel: target.id, text, unfurl_links: false });
+  else if (where.ephemeral || !where.channel || !threadTs)
+    // A private walk-through has no thread the bot can post in: ask in the channel it came from.
+    await c.respond({
       response_type: 'in_channel',
       replace_original: false,
-      ...reply,
-      text: `${reply.text} (shared by <@${body.user.id}>)`,
+      text: `<!subteam^${target.id}> ${text}`,
     });
-    await respond({ delete_original: true });
-    await record(bot, 'diagnosed', state, undefined, body);
+  else
+    await bot.slack.postMessage({
+      channel: where.channel,
+      thread_ts: threadTs,
+      text: `<!subteam^${target.id}> ${text}`,
+    });
+  await record(bot, 'escalated', c.state, undefined, c.body);
+  await update(bot, c, escalatedScreen(c.state, escalationMention(bot), c.body.user.id));
+}
+
+/** "It worked" on the diagnosis reply. */
+export async function fixed(bot: BotContext, c: Clicked) {
+  if (!(await firstOutcome(bot, c))) return alreadyRecorded(c);
+  await record(bot, 'fixed', c.state, undefined, c.body);
+  await closeReply(
+    bot,
+    c,
+    `:white_check_mark: <@${c.body.user.id}> says this fixed it. Recorded — thanks for closing the loop!`,
+  );
+}
+
+/** "Not an auth error" on the diagnosis reply. */
+export async function notAuth(bot: BotContext, c: Clicked) {
+  if (!(await firstOutcome(bot, c))) return alreadyRecorded(c);
+  await record(bot, 'not_auth', c.state, undefined, c.body);
+  await closeReply(
+    bot,
+    c,
+    `:see_no_evil: <@${c.body.user.id}> marked this as not an auth error. Recorded, so the team can see where tfauth is wrong.`,
+  );
+}
+
+/** "Share in channel" on a private answer: the diagnosis posted for everyone, the private copy gone. */
+export async function share(bot: BotContext, { respond, state, body }: Clicked) {
+  const reply = diagnosisReply(diagnosisFromState(state), bot.codec.withOwner(body.user.id));
+  await respond({
+    response_type: 'in_channel',
+    replace_original: false,
+    ...reply,
+    text: `${reply.text} (shared by <@${body.user.id}>)`,
   });
+  await respond({ delete_original: true });
+  await record(bot, 'diagnosed', state, undefined, body);
 }
 
 /** Marks the walk-through message, so a later click on the reply can point to it. */

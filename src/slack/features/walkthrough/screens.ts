@@ -4,7 +4,7 @@
 import { catalogEntry, sourcesFor, type Step } from '../../../diagnosis';
 import { ACTIONS } from '../../action-ids';
 import type { FlowCodec, FlowState } from './state';
-import { button, context, section, type Reply } from '../diagnose/reply';
+import { button, context, section, type Reply } from '../../blocks/kit';
 import { LIMITS } from '../../blocks/limits';
 import { codeBlock, escape } from '../../blocks/mrkdwn';
 
