@@ -12,7 +12,8 @@ import { boltLogger, type Logger } from '../infra/logger';
 import { createRuntime, type Runtime } from '../infra/runtime';
 import { unexpectedRejections } from '../infra/unexpected';
 import type { BotContext } from './bot-context';
-import { buttonSigningSecret, FlowCodec } from './features/walkthrough/state';
+import { StsValueCodec } from './features/sts/values';
+import { FlowCodec } from './features/walkthrough/state';
 import * as actions from './listeners/actions';
 import * as commands from './listeners/commands';
 import * as home from './listeners/home';
@@ -21,6 +22,7 @@ import * as messages from './listeners/messages';
 import * as shortcuts from './listeners/shortcuts';
 import * as views from './listeners/views';
 import { SlackGateway } from './platform/gateway';
+import { PasteReader } from './platform/paste';
 import { guardEvents } from './platform/guards/event-guard';
 import { installationFrom, type Installation } from './platform/guards/installation';
 import {
@@ -33,6 +35,7 @@ import {
 import { journalMessages } from './platform/intake';
 import { createReceiver, type SlackState } from './platform/receiver';
 import { countRequests } from './platform/request-metrics';
+import { valueSigningSecret } from './platform/signed-value';
 
 export interface BotOptions {
   config: Config;
@@ -156,19 +159,26 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Diagnosis runs in worker threads: a 5 MB log or a burst never delays an acknowledgement.
   const engine = createDiagnosisEngine(config.diagnosisThreads);
 
+  const slack = new SlackGateway(
+    app.client,
+    logger,
+    runtime.pacer,
+    // As long again as the call was given (capped): Slack may still be carrying it out.
+    Math.min(10_000, config.slackTimeoutMs),
+  );
+  const secret = valueSigningSecret(config.slack);
   const context: BotContext = {
     config,
     logger,
     dedupe: runtime.dedupe,
     inFlight,
-    codec: new FlowCodec(buttonSigningSecret(config.slack)),
-    slack: new SlackGateway(
-      app.client,
-      logger,
-      runtime.pacer,
-      // As long again as the call was given (capped): Slack may still be carrying it out.
-      Math.min(10_000, config.slackTimeoutMs),
-    ),
+    codec: new FlowCodec(secret),
+    stsValues: new StsValueCodec(secret),
+    slack,
+    paste: new PasteReader(slack, {
+      botToken: config.slack.botToken,
+      maxBytes: config.maxFileBytes,
+    }),
     outcomes: runtime.outcomes,
     engine,
     sts,

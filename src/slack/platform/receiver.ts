@@ -29,15 +29,16 @@ export interface ReceiverOptions {
 
 export function createReceiver(options: ReceiverOptions): HTTPReceiver | SocketModeReceiver {
   const { config, logger, sdkLogger } = options;
-  if (config.slack.mode === 'socket') {
+  const slack = config.slack;
+  if (slack.mode === 'socket') {
     const receiver = new SocketModeReceiver({
-      appToken: config.slack.appToken as string,
+      appToken: slack.appToken,
       logger: sdkLogger,
       logLevel: LogLevel.INFO,
       // The Socket Mode client keeps its own client for apps.connections.open (and mutates its options).
       installerOptions: {
         clientOptions: {
-          slackApiUrl: config.slack.apiUrl,
+          slackApiUrl: slack.apiUrl,
           retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
         },
       },
@@ -53,7 +54,7 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver | SocketM
     return receiver;
   }
   const receiver = new HTTPReceiver({
-    signingSecret: config.slack.signingSecret as string,
+    signingSecret: slack.signingSecret,
     endpoints: '/slack/events',
     logger: sdkLogger,
     processBeforeResponse: false,
@@ -72,7 +73,7 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver | SocketM
     })),
   });
   guardHttpReceiver(receiver, {
-    signingSecret: config.slack.signingSecret as string,
+    signingSecret: slack.signingSecret,
     path: '/slack/events',
     bodyLimit: BODY_LIMIT,
     logger,

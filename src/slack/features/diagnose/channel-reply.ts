@@ -7,7 +7,6 @@ import type { IncomingMessage } from '../../platform/message-events';
 import type { BotContext } from '../../bot-context';
 import { diagnosisReply, type ReplyOptions } from './reply';
 import { secretWarning } from '../secrets/warning';
-import { messageText, type SlackFileRef } from '../../platform/files';
 import { escape } from '../../blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from '../sts/checks';
 import { teamMemory } from '../stats/team-memory';
@@ -172,26 +171,14 @@ async function gatherText(
   msg: IncomingMessage,
   ref: Record<string, unknown>,
 ): Promise<{ text: string; notes: string[] }> {
-  const { text, tooBig } = await messageText(msg.text, msg.files, {
-    botToken: bot.config.slack.botToken,
-    maxBytes: bot.config.maxFileBytes,
-    filesInfo: (id) => fileInfo(bot, id),
-    onFailure: (_name, reason) =>
-      bot.logger.warn('could not read a shared file', { ...ref, reason }),
-  });
+  const { text, tooBig } = await bot.paste.read(msg, (_name, reason) =>
+    bot.logger.warn('could not read a shared file', { ...ref, reason }),
+  );
   const notes = tooBig.map(
     (f) =>
       `${f.name} is ${mb(f.size)}; tfauth reads files up to ${mb(bot.config.maxFileBytes)}. Paste the error section, or run \`tfauth diagnose ${f.name}\` locally.`,
   );
   return { text, notes };
-}
-
-export async function fileInfo(bot: BotContext, id: string): Promise<SlackFileRef | undefined> {
-  try {
-    return (await bot.slack.call<{ file?: SlackFileRef }>('files.info', { file: id })).file;
-  } catch {
-    return undefined;
-  }
 }
 
 async function postNote(

@@ -6,7 +6,6 @@ import type { BotContext } from '../../bot-context';
 import type { IncomingMessage } from '../../platform/message-events';
 import { noneReply } from './reply';
 import { handleMessage } from './channel-reply';
-import { parentText } from '../../platform/paste';
 
 const USAGE =
   'Mention tfauth in the thread of a message with a Terraform error (or paste the error in the mention) and it explains the credentials failure.';
@@ -21,12 +20,20 @@ export async function answerMention(
   // The mention's own paste: the same key as the message listener's, so one answer only.
   if (await handleMessage(bot, msg, key(msg.ts), ref)) return;
   const root = msg.threadTs !== undefined && msg.threadTs !== msg.ts ? msg.threadTs : '';
-  const parent = root ? await parentText(bot, msg.channel, root) : undefined;
-  // The parent's author is not known here: no owner, no secret warning to the mentioner.
-  const asParent = { channel: msg.channel, ts: root, text: parent ?? '', files: [] };
-  if (parent !== undefined && (await handleMessage(bot, asParent, key(root), ref))) return;
-  const reply =
-    parent !== undefined ? noneReply(await bot.engine.diagnose(parent)) : { text: USAGE };
+  const parent = root ? await bot.paste.fetch({ channel: msg.channel, ts: root }) : undefined;
+  if (parent) {
+    // The parent's author is not known here: no owner, no secret warning to the mentioner.
+    const asParent = {
+      channel: msg.channel,
+      ts: root,
+      text: parent.text ?? '',
+      files: parent.files ?? [],
+    };
+    if (await handleMessage(bot, asParent, key(root), ref)) return;
+  }
+  const reply = parent
+    ? noneReply(await bot.engine.diagnose((await bot.paste.read(parent)).text))
+    : { text: USAGE };
   await bot.slack.postEphemeral(
     {
       channel: msg.channel,

@@ -3,8 +3,7 @@
 
 import type { MessageShortcut, RespondFn } from '@slack/bolt';
 import type { BotContext } from '../../bot-context';
-import { messageText, type SlackFileRef } from '../../platform/files';
-import { fileInfo } from './channel-reply';
+import type { SlackFileRef } from '../../platform/files';
 import { privateAnswer } from './private-answer';
 import { countDiagnosis } from '../../../infra/metrics';
 
@@ -20,11 +19,7 @@ export async function answerShortcut(
     text?: string;
     files?: SlackFileRef[];
   };
-  const { text } = await messageText(message.text ?? '', message.files ?? [], {
-    botToken: bot.config.slack.botToken,
-    maxBytes: bot.config.maxFileBytes,
-    filesInfo: (id) => fileInfo(bot, id),
-  });
+  const { text } = await bot.paste.read(message);
   const d = await bot.engine.diagnose(text);
   countDiagnosis(d, 'private', d.classId !== 'none');
   bot.logger.info('shortcut diagnosed', {

@@ -9,9 +9,9 @@ import { credentialKeyIds, maskKeyId } from '../../../diagnosis';
 import type { BotContext } from '../../bot-context';
 import type { Reply } from '../../blocks/kit';
 import type { ButtonHandler } from '../../platform/action-router';
-import { messageText, type SlackFileRef } from '../../platform/files';
+import type { PasteWhere } from '../../platform/paste';
 import { metrics } from '../../../infra/metrics';
-import { lookUp, offReason, stsValues } from './checks';
+import { lookUp, offReason } from './checks';
 import { decodeRefused, mayDecode } from './decode-access';
 import {
   decodedSummary,
@@ -21,7 +21,7 @@ import {
   stsButtonExpired,
   stsOff,
 } from './screens';
-import type { StsButtonValue } from './values';
+import type { StsButtonMeta, StsButtonValue } from './values';
 
 type Click = BlockAction<ButtonAction>;
 
@@ -42,12 +42,12 @@ export function stsButton(
     const answer = (reply: Reply) => privately(respond, reply);
     await bot.inFlight.run(
       async () => {
-        const value = stsValues(bot).decode(action.value);
+        const value = bot.stsValues.decode(action.value);
         if (!value) {
           bot.logger.info('rejected sts button value', { action: id, channel: body.channel?.id });
           return answer(stsButtonExpired());
         }
-        if (!bot.sts?.active) return answer(stsOff(offReason(bot)));
+        if (!bot.sts.active) return answer(stsOff(offReason(bot)));
         await handler(bot, { body, value, answer });
       },
       (err) =>
@@ -63,11 +63,13 @@ export function stsButton(
 /** "Which account is this key from?": sts:GetAccessKeyInfo for the paste's key ids. */
 export async function keyAccount(bot: BotContext, { value, answer }: StsClick) {
   const { meta } = value;
+  const paste = pasteOf(meta);
+  // A public reply's button carries masked ids only: the full ids come from the paste itself.
   const ids =
     meta.k ??
-    (meta.m && meta.c && meta.p
-      ? credentialKeyIds((await pasteText(bot, meta.c, meta.r ?? meta.p, meta.p)) ?? '', 10).filter(
-          (id) => meta.m?.includes(maskKeyId(id)),
+    (meta.m && paste
+      ? credentialKeyIds((await bot.paste.reread(paste)) ?? '', 10).filter((id) =>
+          meta.m?.includes(maskKeyId(id)),
         )
       : []);
   if (ids.length === 0) return answer(pasteGone('access key ids'));
@@ -91,12 +93,11 @@ export async function decodeMessage(bot: BotContext, { body, value, answer }: St
     as: verdict,
   });
   if (verdict === 'refused') return answer(decodeRefused(meta.u, bot.config.decodeAllowed));
-  const message =
-    value.message ??
-    (meta.c && meta.p ? await encodedFromPaste(bot, meta.c, meta.r ?? meta.p, meta.p) : undefined);
+  const paste = pasteOf(meta);
+  const message = value.message ?? (paste ? await encodedFromPaste(bot, paste) : undefined);
   if (!message) return answer(pasteGone('encoded message'));
   try {
-    const decoded = await (bot.sts as NonNullable<BotContext['sts']>).decode(message);
+    const decoded = await bot.sts.decode(message);
     await answer(decodedSummary(decoded));
   } catch (err) {
     await answer(decodeFailure(toStsFailure(err), botAccount(bot)));
@@ -109,7 +110,7 @@ function fingerprint(message: string): string {
 }
 
 function botAccount(bot: BotContext): string | undefined {
-  const s = bot.sts?.state();
+  const s = bot.sts.state();
   return s?.kind === 'ok' ? s.identity.account : undefined;
 }
 
@@ -122,45 +123,15 @@ async function privately(respond: RespondFn, reply: Reply): Promise<void> {
   });
 }
 
-/**
- * Reads the paste again (its text and text files) and lets the engine find the encoded
- * message in it: used when the message was too long to ride in the button value.
- */
-async function pasteText(
-  bot: BotContext,
-  channel: string,
-  root: string,
-  ts: string,
-): Promise<string | undefined> {
-  let message: { ts?: string; text?: string; files?: SlackFileRef[] } | undefined;
-  try {
-    const res = await bot.slack.call<{
-      messages?: Array<{ ts?: string; text?: string; files?: SlackFileRef[] }>;
-    }>(
-      'conversations.replies',
-      { channel, ts: root, oldest: ts, inclusive: true, limit: 2 },
-      { channel, ts },
-    );
-    message = res.messages?.find((m) => m.ts === ts);
-  } catch {
-    return undefined;
-  }
-  if (!message) return undefined;
-  const { text } = await messageText(message.text ?? '', message.files ?? [], {
-    botToken: bot.config.slack.botToken,
-    maxBytes: bot.config.maxFileBytes,
-  });
-  return text;
-}
-
-async function encodedFromPaste(
-  bot: BotContext,
-  channel: string,
-  root: string,
-  ts: string,
-): Promise<string | undefined> {
-  const text = await pasteText(bot, channel, root, ts);
+/** The encoded message in the paste, read again: it was too long to ride in the button value. */
+async function encodedFromPaste(bot: BotContext, where: PasteWhere): Promise<string | undefined> {
+  const text = await bot.paste.reread(where);
   return text === undefined
     ? undefined
     : (await bot.engine.diagnose(text)).facts.encodedAuthorizationMessage;
+}
+
+/** Where the button's paste is, when the value names it. */
+function pasteOf(meta: StsButtonMeta): PasteWhere | undefined {
+  return meta.c && meta.p ? { channel: meta.c, ts: meta.p, root: meta.r ?? meta.p } : undefined;
 }

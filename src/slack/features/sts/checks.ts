@@ -17,8 +17,7 @@ import {
 import { accountIdFromKeyId } from '../../../diagnosis';
 import type { BotContext } from '../../bot-context';
 import { confirmationLines, decodeButton, keyAccountButton, type KeyResult } from './screens';
-import { buttonSigningSecret } from '../walkthrough/state';
-import { StsValueCodec, type PasteAccount } from './values';
+import type { PasteAccount } from './values';
 
 type Block = Record<string, unknown>;
 
@@ -47,18 +46,6 @@ export interface StsReplyParts {
 
 const NONE: StsReplyParts = { buttons: [], keyIds: [], accounts: [] };
 
-const codecs = new WeakMap<BotContext, StsValueCodec>();
-
-export function stsValues(bot: BotContext): StsValueCodec {
-  let codec = codecs.get(bot);
-  if (!codec) {
-    const s = bot.config.slack;
-    codec = new StsValueCodec(buttonSigningSecret(s));
-    codecs.set(bot, codec);
-  }
-  return codec;
-}
-
 /** Accounts of the paste's ARNs, roles first (assumed-role sessions describe the caller). */
 export function pasteAccounts(arns: ArnFact[]): PasteAccount[] {
   const sorted = [...arns].sort(
@@ -84,13 +71,13 @@ export function stsReplyParts(
   d: Diagnosis,
   where: PasteRef = {},
 ): StsReplyParts {
-  if (!bot.sts?.active || d.classId === 'none') return NONE;
+  if (!bot.sts.active || d.classId === 'none') return NONE;
   const shown = new Set(d.facts.accessKeys.map((k) => k.masked));
   const keyIds = credentialKeyIds(text, 10)
     .filter((id) => shown.has(maskKeyId(id)))
     .slice(0, MAX_KEYS);
   const accounts = pasteAccounts(d.facts.arns);
-  const codec = stsValues(bot);
+  const codec = bot.stsValues;
   const buttons: Block[] = [];
   if (keyIds.length > 0) {
     // A public reply's buttons are readable by anyone in the channel (and stay after the paste
@@ -124,13 +111,11 @@ export function stsReplyParts(
 }
 
 export async function lookUp(bot: BotContext, keyIds: string[]): Promise<KeyResult[]> {
-  const sts = bot.sts;
   return Promise.all(
     keyIds.map(async (id): Promise<KeyResult> => {
       const base = { masked: maskKeyId(id), ...offline(id) };
-      if (!sts) return base;
       try {
-        return { ...base, account: (await sts.keyAccount(id)).account };
+        return { ...base, account: (await bot.sts.keyAccount(id)).account };
       } catch (err) {
         return { ...base, failure: toStsFailure(err) };
       }
@@ -156,7 +141,7 @@ export async function confirmForReply(
   bot: BotContext,
   parts: StsReplyParts,
 ): Promise<{ lines: string[]; later?: Promise<string[]> }> {
-  if (!bot.sts?.active || parts.keyIds.length === 0) return { lines: [] };
+  if (!bot.sts.active || parts.keyIds.length === 0) return { lines: [] };
   const lines = lookUp(bot, parts.keyIds).then((r) => confirmationLines(r, parts.accounts));
   const early = await within(lines, bot.sts.confirmBudgetMs);
   if (early.done) return { lines: early.value };
@@ -182,5 +167,5 @@ async function within<T>(
 }
 
 export function offReason(bot: BotContext): string {
-  return bot.sts?.offReason() ?? STS_OFF_BY_CONFIG;
+  return bot.sts.offReason() ?? STS_OFF_BY_CONFIG;
 }

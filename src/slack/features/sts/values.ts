@@ -1,15 +1,16 @@
 // Signed values of the STS buttons ("Which account is this key from?", "Decode this
-// message"). Like the flow buttons, all state travels in the value and is signed, so any
-// replica can answer and nobody can make the bot look up or decode something no paste held.
+// message"). Like the flow buttons, all state travels in the value and is signed
+// (platform/signed-value.ts, with a key of its own), so any replica can answer and nobody
+// can make the bot look up or decode something no paste held.
 //
 // Layout: `<base64url(JSON meta)>.<encoded message or empty>.<mac>`. The encoded message is
 // already URL-safe base64 ([A-Za-z0-9_-]), so it rides unencoded: that leaves room for
 // messages up to ~1,800 characters inside Slack's 2,000-character value. Longer ones are
 // re-read from the pasted message when the button is clicked.
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isAccessKeyId } from '../../../diagnosis';
 import { LIMITS } from '../../blocks/limits';
+import { jsonPart, parseJsonPart, SignedValues } from '../../platform/signed-value';
 
 /** An account named by an ARN in the paste, and how to call that ARN in a sentence. */
 export type PasteAccount = [account: string, label: string];
@@ -37,57 +38,33 @@ export interface StsButtonValue {
   message?: string;
 }
 
-const MAX_AGE_SECONDS = 30 * 24 * 3600;
 const MESSAGE = /^[A-Za-z0-9_-]*$/;
 const TS = /^\d{1,12}\.\d{1,8}$/;
 const CHANNEL = /^[CGD][A-Z0-9]{2,30}$/;
 
 export class StsValueCodec {
-  private readonly key: Buffer;
+  private readonly values: SignedValues;
 
-  constructor(
-    secret: string,
-    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
-  ) {
-    // Its own derived key: these values can never pass for flow state, nor the reverse.
-    this.key = createHmac('sha256', secret).update('tfauth sts-button v1').digest();
+  constructor(secret: string, now?: () => number) {
+    // Its own purpose, so its own key: these values can never pass for flow state, nor the reverse.
+    this.values = new SignedValues(secret, 'sts-button', now);
   }
 
   /** Undefined when it does not fit in a button value (only possible with a message). */
   encode(meta: Omit<StsButtonMeta, 't'>, message = ''): string | undefined {
-    const head = Buffer.from(JSON.stringify({ ...meta, t: this.now() })).toString('base64url');
-    const body = `${head}.${message}`;
-    const value = `${body}.${this.mac(body)}`;
+    const value = this.values.sign(`${jsonPart({ ...meta, t: this.values.now() })}.${message}`);
     return value.length <= LIMITS.buttonValue && MESSAGE.test(message) ? value : undefined;
   }
 
   decode(value: unknown): StsButtonValue | undefined {
-    if (typeof value !== 'string' || value.length > LIMITS.buttonValue) return undefined;
-    const first = value.indexOf('.');
-    const last = value.lastIndexOf('.');
-    if (first <= 0 || last === first) return undefined;
-    const body = value.slice(0, last);
-    const mac = Buffer.from(value.slice(last + 1), 'base64url');
-    const expected = Buffer.from(this.mac(body), 'base64url');
-    if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
-    const message = value.slice(first + 1, last);
-    let meta: unknown;
-    try {
-      meta = JSON.parse(Buffer.from(value.slice(0, first), 'base64url').toString('utf8'));
-    } catch {
-      return undefined;
-    }
-    if (!isMeta(meta) || !MESSAGE.test(message)) return undefined;
-    if (this.now() - meta.t > MAX_AGE_SECONDS) return undefined;
+    const opened = this.values.open(value, LIMITS.buttonValue);
+    if (!opened.ok) return undefined;
+    const dot = opened.body.indexOf('.');
+    if (dot <= 0) return undefined;
+    const meta = parseJsonPart(opened.body.slice(0, dot));
+    const message = opened.body.slice(dot + 1);
+    if (!isMeta(meta) || !MESSAGE.test(message) || this.values.expired(meta.t)) return undefined;
     return { meta, ...(message ? { message } : {}) };
-  }
-
-  private mac(body: string): string {
-    return createHmac('sha256', this.key)
-      .update(body)
-      .digest()
-      .subarray(0, 16)
-      .toString('base64url');
   }
 }
 

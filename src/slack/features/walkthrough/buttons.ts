@@ -24,7 +24,6 @@ import { FlowCodec, type FlowState } from './state';
 import { codeBlock } from '../../blocks/mrkdwn';
 import { diagnosisFromState } from './rebuild';
 import { mayAct, notYoursNote } from './permissions';
-import { parentText } from '../../platform/paste';
 import type { OutcomeKind } from '../../../infra/outcomes';
 
 type Block = Record<string, unknown>;
@@ -392,9 +391,11 @@ async function permalinkOf(
 async function expired(bot: BotContext, body: Click, respond: RespondFn): Promise<void> {
   const notice = expiredNotice();
   const where = location(body);
+  const root = where.threadTs ?? where.ts;
+  // The paste is the thread's parent: read it again, files included, for a fresh diagnosis.
   const parent =
-    where.channel && (where.threadTs ?? where.ts)
-      ? await parentText(bot, where.channel, (where.threadTs ?? where.ts) as string)
+    where.channel && root
+      ? await bot.paste.reread({ channel: where.channel, ts: root })
       : undefined;
   const d = parent === undefined ? undefined : await bot.engine.diagnose(parent);
   const blocks = [...notice.blocks];

@@ -1,8 +1,7 @@
-// Flow state travels in button values (and modal private_metadata), so any replica — or
-// a restarted one — can handle any click. Values are signed: a forged or tampered value
-// is rejected, and old ones expire.
+// Flow state travels in button values, so any replica — or a restarted one — can handle
+// any click. Values are signed (platform/signed-value.ts): a forged or tampered value is
+// rejected, and old ones expire. Here: what the state holds and how it is checked.
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   CLASS_IDS,
   conditionsKey,
@@ -13,6 +12,7 @@ import {
   type Guide,
 } from '../../../diagnosis';
 import { LIMITS } from '../../blocks/limits';
+import { jsonPart, parseJsonPart, SignedValues } from '../../platform/signed-value';
 
 export interface FlowState {
   /** Diagnosed class. */
@@ -48,7 +48,6 @@ export interface FlowState {
 export type DecodeResult =
   { ok: true; state: FlowState } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
-const MAX_AGE_SECONDS = 30 * 24 * 3600;
 const USER = /^[UW][A-Z0-9]{2,30}$/;
 const TS = /^\d{1,12}\.\d{1,8}$/;
 const SOURCES = new Set<string>(
@@ -56,15 +55,14 @@ const SOURCES = new Set<string>(
 );
 
 export class FlowCodec {
-  private readonly key: Buffer;
+  private readonly values: SignedValues;
   private owner?: string;
 
   constructor(
     private readonly secret: string,
-    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+    private readonly now?: () => number,
   ) {
-    // A derived key: the Slack secret itself is never used directly for another purpose.
-    this.key = createHmac('sha256', secret).update('tfauth flow-state v1').digest();
+    this.values = new SignedValues(secret, 'flow-state', now);
   }
 
   /** The same codec, recording `user` as the owner of every state it encodes without one. */
@@ -78,7 +76,7 @@ export class FlowCodec {
     const full: FlowState = {
       ...(this.owner ? { o: this.owner } : {}),
       ...state,
-      t: state.t ?? this.now(),
+      t: state.t ?? this.values.now(),
     };
     let value = this.sign(full);
     // Stay inside Slack's button value limit: drop the least useful parts first.
@@ -116,24 +114,11 @@ export class FlowCodec {
   }
 
   decode(value: unknown): DecodeResult {
-    if (typeof value !== 'string' || value.length > LIMITS.buttonValue * 2)
-      return { ok: false, reason: 'malformed' };
-    const dot = value.lastIndexOf('.');
-    if (dot <= 0) return { ok: false, reason: 'malformed' };
-    const body = value.slice(0, dot);
-    const mac = Buffer.from(value.slice(dot + 1), 'base64url');
-    const expected = this.mac(body);
-    if (mac.length !== expected.length || !timingSafeEqual(mac, expected))
-      return { ok: false, reason: 'forged' };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    } catch {
-      return { ok: false, reason: 'malformed' };
-    }
-    const state = validate(parsed);
+    const opened = this.values.open(value, LIMITS.buttonValue * 2);
+    if (!opened.ok) return opened;
+    const state = validate(parseJsonPart(opened.body));
     if (!state) return { ok: false, reason: 'malformed' };
-    if (this.now() - state.t > MAX_AGE_SECONDS) return { ok: false, reason: 'expired' };
+    if (this.values.expired(state.t)) return { ok: false, reason: 'expired' };
     // The catalog changed since the button was made: its recorded conditions mean something else now.
     if (state.k !== undefined && state.k !== conditionsKey(state.c))
       return { ok: false, reason: 'expired' };
@@ -141,12 +126,7 @@ export class FlowCodec {
   }
 
   private sign(state: FlowState): string {
-    const body = Buffer.from(JSON.stringify(state)).toString('base64url');
-    return `${body}.${this.mac(body).toString('base64url')}`;
-  }
-
-  private mac(body: string): Buffer {
-    return createHmac('sha256', this.key).update(body).digest().subarray(0, 16);
+    return this.values.sign(jsonPart(state));
   }
 }
 
@@ -183,13 +163,4 @@ function isStringRecord(v: unknown): v is Record<string, string> {
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
-}
-
-/** The secret button values are signed with: whichever Slack secret this deployment has. */
-export function buttonSigningSecret(slack: {
-  signingSecret?: string;
-  appToken?: string;
-  botToken: string;
-}): string {
-  return slack.signingSecret ?? slack.appToken ?? slack.botToken;
 }
