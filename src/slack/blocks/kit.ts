@@ -1,16 +1,26 @@
-// Block Kit primitives, each cut to Slack's limits (limits.ts) so no message is rejected.
+// Block Kit primitives in Slack's own types (@slack/types, through Bolt), each cut to
+// Slack's limits (limits.ts) so no message is rejected.
 
+import type { types } from '@slack/bolt';
 import { clip, LIMITS } from './limits';
 
-type Block = Record<string, unknown>;
+export type KnownBlock = types.KnownBlock;
+export type SectionBlock = types.SectionBlock;
+export type ContextBlock = types.ContextBlock;
+export type HeaderBlock = types.HeaderBlock;
+export type ActionsBlock = types.ActionsBlock;
+export type DividerBlock = types.DividerBlock;
+export type Button = types.Button;
+export type HomeView = types.HomeView;
+export type ModalView = types.ModalView;
 
 /** A message or ephemeral answer: the notification text and its blocks. */
 export interface Reply {
   text: string;
-  blocks: Block[];
+  blocks: KnownBlock[];
 }
 
-export function section(text: string, extra: Block = {}): Block {
+export function section(text: string, extra: Partial<SectionBlock> = {}): SectionBlock {
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
@@ -18,7 +28,17 @@ export function section(text: string, extra: Block = {}): Block {
   };
 }
 
-export function context(texts: string[]): Block {
+/** A section of two-column fields (e.g. facts), at most Slack's ten. */
+export function fields(texts: string[]): SectionBlock {
+  return {
+    type: 'section',
+    fields: texts
+      .slice(0, LIMITS.sectionFields)
+      .map((t) => ({ type: 'mrkdwn', text: clip(t, LIMITS.fieldText) })),
+  };
+}
+
+export function context(texts: string[]): ContextBlock {
   return {
     type: 'context',
     elements: texts
@@ -27,11 +47,15 @@ export function context(texts: string[]): Block {
   };
 }
 
-export function header(text: string): Block {
+export function header(text: string): HeaderBlock {
   return {
     type: 'header',
     text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true },
   };
+}
+
+export function divider(): DividerBlock {
+  return { type: 'divider' };
 }
 
 export function button(
@@ -39,7 +63,7 @@ export function button(
   actionId: string,
   value: string,
   style?: 'primary' | 'danger',
-): Block {
+): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
@@ -47,4 +71,18 @@ export function button(
     value,
     ...(style ? { style } : {}),
   };
+}
+
+/** A row of buttons, at most Slack's limit per actions block. */
+export function actions(blockId: string, elements: Button[]): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: elements.slice(0, LIMITS.actionsElements),
+  };
+}
+
+/** At most the blocks one message may hold. */
+export function messageBlocks(blocks: KnownBlock[]): KnownBlock[] {
+  return blocks.slice(0, LIMITS.messageBlocks);
 }

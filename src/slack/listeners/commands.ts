@@ -28,13 +28,12 @@ export function register(app: App, bot: BotContext): void {
   app.command(COMMAND, (args) => onCommand(bot, args));
 }
 
-export async function onCommand(bot: BotContext, { ack, command, respond, client }: CommandArgs) {
+export async function onCommand(bot: BotContext, { ack, command, respond }: CommandArgs) {
   await ack();
   await bot.inFlight.run(
     async () => {
       const text = command.text.trim();
-      if (text === '')
-        return openPasteBox(bot, command, respond, client.views.open.bind(client.views));
+      if (text === '') return openPasteBox(bot, command, respond);
       await respond({ response_type: 'ephemeral', ...(await commandReply(bot, text, command)) });
     },
     (err) => bot.logger.error('command failed', { channel: command.channel_id, error: err }),

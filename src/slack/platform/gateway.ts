@@ -1,15 +1,32 @@
-// The bot's own Web API calls go through here: pacing and retries (infra/pacer), and
-// logging failures with their message reference — never with message text. (Bolt's
-// start-up auth.test, views.open within a trigger's 3 seconds, and response_url posts
-// do not: they are not rate-limited the same way and must not wait in a queue.)
+// The bot's own Web API calls go through here, one typed method per Web API method it uses
+// (Slack's own argument and response types): pacing and retries (infra/pacer), the last
+// guard over every body, and logging failures with their message reference — never with
+// message text. (Bolt's start-up auth.test and response_url posts do not; views.open is
+// guarded but not paced: a trigger lasts 3 seconds and must not wait in a queue.)
 
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import { mustCheckThread } from '../../infra/intake/context';
 import type { Logger } from '../../infra/logger';
 import { classifyFailure } from '../../infra/slack-errors';
 import { guardSlackArgs } from '../../diagnosis';
 
-type Args = Record<string, unknown>;
+type WebClient = webApi.WebClient;
+type Ref = Record<string, unknown>;
+type ThreadMessage = NonNullable<webApi.ConversationsRepliesResponse['messages']>[number];
+
+/** Slack's argument types are interfaces (no index signature); the guard walks any object. */
+function guard(args: object): Record<string, unknown> {
+  return guardSlackArgs(args as Record<string, unknown>);
+}
+
+/** A message's metadata (Slack's response types leave the payload's shape open). */
+export function metadataOf(m: ThreadMessage): { type?: string; payload: Record<string, unknown> } {
+  const payload = m.metadata?.event_payload;
+  return {
+    ...(m.metadata?.event_type ? { type: m.metadata.event_type } : {}),
+    payload: payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {},
+  };
+}
 
 export interface Pacer {
   /** Waits for a slot for `method` (per channel for chat.postMessage), then runs `call` with retries. */
@@ -21,6 +38,9 @@ export const NO_PACING: Pacer = { schedule: (_m, _c, call) => call() };
 /** Marks our replies so a retry after an ambiguous failure can tell whether Slack already posted. */
 const REPLY_EVENT = 'tfauth_reply';
 
+/** Messages asked for when a thread is read whole. */
+export const THREAD_PAGE = 200;
+
 export class SlackGateway {
   constructor(
     private readonly client: WebClient,
@@ -30,14 +50,14 @@ export class SlackGateway {
     private readonly settleMs = 5000,
   ) {}
 
-  async call<T = Record<string, unknown>>(
+  private async call<T>(
     method: string,
-    unguarded: Args,
-    ref: Record<string, unknown> = {},
+    unguarded: object,
+    ref: Ref = {},
     attempt?: () => Promise<unknown>,
   ): Promise<T> {
     // The last guard over every body the bot sends (postMessage's retry path included).
-    const args = guardSlackArgs(unguarded);
+    const args = guard(unguarded);
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
     try {
       return (await this.pacer.schedule(
@@ -68,14 +88,19 @@ export class SlackGateway {
    * replayed from the intake, or whose shared claim could not be taken, looks first, and
    * after posting makes sure it is the only reply with that key (the later copy removes itself).
    */
-  postMessage(args: Args, ref?: Record<string, unknown>, idempotencyKey?: string) {
-    if (!idempotencyKey || typeof args.channel !== 'string' || typeof args.thread_ts !== 'string')
-      return this.call<{ ts?: string; channel?: string }>('chat.postMessage', args, ref);
+  postMessage(
+    args: webApi.ChatPostMessageArguments,
+    ref?: Ref,
+    idempotencyKey?: string,
+  ): Promise<webApi.ChatPostMessageResponse> {
+    type Posted = webApi.ChatPostMessageResponse;
+    if (!idempotencyKey || typeof args.thread_ts !== 'string')
+      return this.call<Posted>('chat.postMessage', args, ref);
     const channel = args.channel;
     const thread = args.thread_ts;
     const key = idempotencyKey;
     const withKey = {
-      ...guardSlackArgs(args),
+      ...guard(args),
       metadata: { event_type: REPLY_EVENT, event_payload: { key } },
     };
     const checkFirst = mustCheckThread();
@@ -88,9 +113,9 @@ export class SlackGateway {
         const existing = await this.findReplies(channel, thread, key);
         if (existing[0]) return { ok: true, ts: existing[0], channel };
       }
-      let res: { ts?: string };
+      let res: Posted;
       try {
-        res = (await this.client.apiCall('chat.postMessage', withKey)) as { ts?: string };
+        res = await this.client.apiCall('chat.postMessage', withKey);
       } catch (err) {
         const kind = classifyFailure(err).kind;
         if (kind === 'network' || kind === 'server') uncertain = true;
@@ -99,7 +124,7 @@ export class SlackGateway {
       }
       return checkFirst ? this.keepFirst(channel, thread, key, res) : res;
     };
-    return this.call<{ ts?: string; channel?: string }>('chat.postMessage', withKey, ref, attempt);
+    return this.call<Posted>('chat.postMessage', withKey, ref, attempt);
   }
 
   /** Another replica may have posted the same reply meanwhile: the earliest one stays. */
@@ -107,8 +132,8 @@ export class SlackGateway {
     channel: string,
     thread: string,
     key: string,
-    res: { ts?: string },
-  ): Promise<{ ts?: string }> {
+    res: webApi.ChatPostMessageResponse,
+  ): Promise<webApi.ChatPostMessageResponse> {
     let ours: string[];
     try {
       ours = await this.findReplies(channel, thread, key);
@@ -131,37 +156,77 @@ export class SlackGateway {
    * answer is known, or the check can never work (a final error).
    */
   private async findReplies(channel: string, thread: string, key: string): Promise<string[]> {
-    let res: {
-      messages?: Array<{
-        ts?: string;
-        metadata?: { event_type?: string; event_payload?: { key?: string } };
-      }>;
-    };
+    let res: webApi.ConversationsRepliesResponse;
     try {
-      res = (await this.client.apiCall('conversations.replies', {
+      res = await this.client.apiCall('conversations.replies', {
         channel,
         ts: thread,
         include_all_metadata: true,
-        limit: 200,
-      })) as typeof res;
+        limit: THREAD_PAGE,
+      });
     } catch (err) {
       if (classifyFailure(err).kind === 'final') return [];
       throw err;
     }
     return (res.messages ?? [])
-      .filter(
-        (m) => m.metadata?.event_type === REPLY_EVENT && m.metadata.event_payload?.key === key,
-      )
+      .filter((m) => {
+        const meta = metadataOf(m);
+        return meta.type === REPLY_EVENT && meta.payload.key === key;
+      })
       .map((m) => m.ts as string)
       .filter(Boolean)
       .sort((a, b) => (a.padStart(20, '0') < b.padStart(20, '0') ? -1 : 1));
   }
 
-  postEphemeral(args: Args, ref?: Record<string, unknown>) {
+  postEphemeral(
+    args: webApi.ChatPostEphemeralArguments,
+    ref?: Ref,
+  ): Promise<webApi.ChatPostEphemeralResponse> {
     return this.call('chat.postEphemeral', args, ref);
   }
 
-  update(args: Args, ref?: Record<string, unknown>) {
+  update(args: webApi.ChatUpdateArguments, ref?: Ref): Promise<webApi.ChatUpdateResponse> {
     return this.call('chat.update', args, ref);
+  }
+
+  getPermalink(
+    args: webApi.ChatGetPermalinkArguments,
+    ref?: Ref,
+  ): Promise<webApi.ChatGetPermalinkResponse> {
+    return this.call('chat.getPermalink', args, ref);
+  }
+
+  /** A thread's messages (the first page: THREAD_PAGE is more than any tfauth thread holds). */
+  conversationsReplies(
+    args: webApi.ConversationsRepliesArguments,
+    ref?: Ref,
+  ): Promise<webApi.ConversationsRepliesResponse> {
+    return this.call('conversations.replies', args, ref);
+  }
+
+  filesInfo(args: webApi.FilesInfoArguments, ref?: Ref): Promise<webApi.FilesInfoResponse> {
+    return this.call('files.info', args, ref);
+  }
+
+  usergroupsUsersList(
+    args: webApi.UsergroupsUsersListArguments,
+    ref?: Ref,
+  ): Promise<webApi.UsergroupsUsersListResponse> {
+    return this.call('usergroups.users.list', args, ref);
+  }
+
+  viewsPublish(
+    args: webApi.ViewsPublishArguments,
+    ref?: Ref,
+  ): Promise<webApi.ViewsPublishResponse> {
+    return this.call('views.publish', args, ref);
+  }
+
+  /**
+   * Opens a modal. Not paced and not logged here: a trigger expires 3 seconds after the click,
+   * and the caller tells the user why Slack would not open it.
+   */
+  viewsOpen(args: webApi.ViewsOpenArguments): Promise<webApi.ViewsOpenResponse> {
+    return this.client.apiCall('views.open', guard(args));
   }
 }

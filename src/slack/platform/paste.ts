@@ -41,8 +41,7 @@ export class PasteReader {
   async fetch(where: PasteWhere): Promise<PastedMessage | undefined> {
     const root = where.root ?? where.ts;
     try {
-      const res = await this.slack.call<{ messages?: PastedMessage[] }>(
-        'conversations.replies',
+      const res = await this.slack.conversationsReplies(
         { channel: where.channel, ts: root, oldest: where.ts, inclusive: true, limit: 2 },
         { channel: where.channel, ts: where.ts },
       );
@@ -61,7 +60,7 @@ export class PasteReader {
   /** Files Slack sends without a download URL (`file_access: check_file_info`). */
   private async fileInfo(id: string): Promise<SlackFileRef | undefined> {
     try {
-      return (await this.slack.call<{ file?: SlackFileRef }>('files.info', { file: id })).file;
+      return (await this.slack.filesInfo({ file: id })).file;
     } catch {
       return undefined;
     }

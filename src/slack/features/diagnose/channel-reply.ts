@@ -5,7 +5,8 @@
 import type { Diagnosis } from '../../../diagnosis';
 import type { IncomingMessage } from '../../platform/message-events';
 import type { BotContext } from '../../bot-context';
-import { diagnosisReply, type ReplyOptions } from './reply';
+import { diagnosisReply, REPLY_ACTIONS_BLOCK, type ReplyOptions } from './reply';
+import { THREAD_PAGE } from '../../platform/gateway';
 import { secretWarning } from '../secrets/warning';
 import { escape } from '../../blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from '../sts/checks';
@@ -154,11 +155,9 @@ async function stillUntouched(
   thread: string,
   ts: string,
 ): Promise<boolean> {
-  const res = await bot.slack.call<{
-    messages?: Array<{ ts?: string; blocks?: Array<{ block_id?: string }> }>;
-  }>('conversations.replies', { channel, ts: thread, limit: 200 });
+  const res = await bot.slack.conversationsReplies({ channel, ts: thread, limit: THREAD_PAGE });
   const reply = res.messages?.find((m) => m.ts === ts);
-  return reply?.blocks?.some((b) => b.block_id === 'tfauth_actions') ?? false;
+  return reply?.blocks?.some((b) => b.block_id === REPLY_ACTIONS_BLOCK) ?? false;
 }
 
 export function isAnswerable(d: Diagnosis, minConfidence: number): boolean {

@@ -4,6 +4,7 @@
 import type { RespondFn, SlashCommand, ViewOutput } from '@slack/bolt';
 import { MODAL_CALLBACK } from '../../action-ids';
 import type { BotContext } from '../../bot-context';
+import { context, type ModalView } from '../../blocks/kit';
 import { LIMITS } from '../../blocks/limits';
 import { isSlackResponseUrl, postToResponseUrl } from '../../platform/response-url';
 import { privateAnswer } from './private-answer';
@@ -17,7 +18,7 @@ interface PasteMeta {
   channel: string;
 }
 
-export function pasteModal(responseUrl: string, channel: string): Record<string, unknown> {
+export function pasteModal(responseUrl: string, channel: string): ModalView {
   const meta: PasteMeta = { responseUrl, channel };
   return {
     type: 'modal',
@@ -39,15 +40,9 @@ export function pasteModal(responseUrl: string, channel: string): Record<string,
           placeholder: { type: 'plain_text', text: '│ Error: …' },
         },
       },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: 'The answer comes back privately. Longer logs: share the `.log` file in the channel, or run `tfauth diagnose` locally.',
-          },
-        ],
-      },
+      context([
+        'The answer comes back privately. Longer logs: share the `.log` file in the channel, or run `tfauth diagnose` locally.',
+      ]),
     ],
   };
 }
@@ -113,12 +108,11 @@ export async function openPasteBox(
   bot: BotContext,
   command: SlashCommand,
   respond: RespondFn,
-  open: (args: { trigger_id: string; view: never }) => Promise<unknown>,
 ): Promise<void> {
   try {
-    await open({
+    await bot.slack.viewsOpen({
       trigger_id: command.trigger_id,
-      view: pasteModal(command.response_url, command.channel_id) as never,
+      view: pasteModal(command.response_url, command.channel_id),
     });
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error;

@@ -3,9 +3,8 @@
 
 import type { Diagnosis } from '../../../diagnosis';
 import type { BotContext } from '../../bot-context';
-import { type Reply } from '../../blocks/kit';
+import { divider, messageBlocks, type Reply } from '../../blocks/kit';
 import { diagnosisReply, noneReply } from './reply';
-import { LIMITS } from '../../blocks/limits';
 import { secretWarning } from '../secrets/warning';
 import { stsReplyParts, type PasteRef } from '../sts/checks';
 
@@ -25,9 +24,6 @@ export function privateAnswer(
   const warning = secretWarning(d.secrets, subject);
   return {
     text: `${warning.text}\n${answer.text}`,
-    blocks: [...warning.blocks, { type: 'divider' }, ...answer.blocks].slice(
-      0,
-      LIMITS.messageBlocks,
-    ),
+    blocks: messageBlocks([...warning.blocks, divider(), ...answer.blocks]),
   };
 }

@@ -4,11 +4,26 @@ import { factList, rerankSteps, type Diagnosis } from '../../../diagnosis';
 import { headlineText, type TeamMemory } from '../stats/team-line';
 import { ACTIONS } from '../../action-ids';
 import { FlowCodec } from '../walkthrough/state';
-import { button, context, header, section, type Reply } from '../../blocks/kit';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  fields,
+  header,
+  messageBlocks,
+  section,
+  type ActionsBlock,
+  type Button,
+  type KnownBlock,
+  type Reply,
+  type SectionBlock,
+} from '../../blocks/kit';
 import { clip, LIMITS } from '../../blocks/limits';
 import { codeBlock, escape, link } from '../../blocks/mrkdwn';
 
-type Block = Record<string, unknown>;
+/** The reply's buttons: while they are there, nobody has acted on the reply. */
+export const REPLY_ACTIONS_BLOCK = 'tfauth_actions';
 
 const MAX_CAUSES = 4;
 const MAX_STEPS = 6;
@@ -29,7 +44,7 @@ export function stepTitleText(s: Diagnosis['steps'][number]): string {
   return `${escape(s.title)}${s.shell === 'powershell' ? ' (PowerShell)' : ''}`;
 }
 
-export function stepBlocks(steps: Diagnosis['steps'], offset = 0): Block[] {
+export function stepBlocks(steps: Diagnosis['steps'], offset = 0): SectionBlock[] {
   return steps.map((s, i) => {
     const parts = [`*${offset + i + 1}. ${stepTitleText(s)}*`];
     if (s.detail) parts.push(escape(s.detail));
@@ -38,16 +53,10 @@ export function stepBlocks(steps: Diagnosis['steps'], offset = 0): Block[] {
   });
 }
 
-export function factFields(d: Diagnosis): Block | undefined {
-  const facts = factList(d.facts).slice(0, LIMITS.sectionFields);
+export function factFields(d: Diagnosis): SectionBlock | undefined {
+  const facts = factList(d.facts);
   if (facts.length === 0) return undefined;
-  return {
-    type: 'section',
-    fields: facts.map((f) => ({
-      type: 'mrkdwn',
-      text: clip(`*${f.label}*\n${escape(f.value)}`, LIMITS.fieldText),
-    })),
-  };
+  return fields(facts.map((f) => `*${f.label}*\n${escape(f.value)}`));
 }
 
 export function docsLine(d: Diagnosis): string | undefined {
@@ -60,7 +69,7 @@ export interface ReplyOptions {
   /** `thread`: the public reply; `private`: an ephemeral answer with a "Share in channel" button. */
   variant?: 'thread' | 'private';
   /** More buttons after the standard ones (the STS checks, when they are on). */
-  extraButtons?: Block[];
+  extraButtons?: Button[];
   /** Context lines right under the facts (e.g. "confirmed by STS: account …"). */
   factNotes?: string[];
   /** What fixed this class here before: reorders the checklist and adds one line on top. */
@@ -74,7 +83,7 @@ export interface ReplyOptions {
  * wants them.
  */
 export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOptions = {}): Reply {
-  const blocks: Block[] = [];
+  const blocks: KnownBlock[] = [];
   blocks.push(header(`🔐 ${d.title}`));
   blocks.push(section(whyLine(d)));
   const ranked = rerankSteps(d.steps, options.team?.history);
@@ -89,7 +98,7 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
   if (first) blocks.push(firstStepBlock(first));
   blocks.push(actionsBlock(d, codec, options.variant ?? 'thread', options.extraButtons));
 
-  blocks.push({ type: 'divider' });
+  blocks.push(divider());
   const facts = factFields(d);
   if (facts) blocks.push(facts);
   if (options.factNotes && options.factNotes.length > 0) blocks.push(context(options.factNotes));
@@ -110,7 +119,7 @@ export function diagnosisReply(d: Diagnosis, codec: FlowCodec, options: ReplyOpt
   if (notes.length > 0) blocks.push(context(notes));
   return {
     text: clip(fallbackText(d), LIMITS.fallbackText),
-    blocks: blocks.slice(0, LIMITS.messageBlocks),
+    blocks: messageBlocks(blocks),
   };
 }
 
@@ -133,7 +142,7 @@ function otherErrorText(o: Diagnosis['others'][number]): string {
 }
 
 /** The first step, with its commands ready to copy: what to do before reading further. */
-function firstStepBlock(step: Diagnosis['steps'][number]): Block {
+function firstStepBlock(step: Diagnosis['steps'][number]): SectionBlock {
   const parts = [`*Do this first — ${stepTitleText(step)}*`];
   if (step.detail) parts.push(escape(step.detail));
   if (step.commands.length > 0) parts.push(codeBlock(step.commands));
@@ -144,8 +153,8 @@ export function actionsBlock(
   d: Diagnosis,
   codec: FlowCodec,
   variant: 'thread' | 'private',
-  extra: Block[] = [],
-): Block {
+  extra: Button[] = [],
+): ActionsBlock {
   const value = codec.encode(FlowCodec.start(d));
   const elements =
     variant === 'thread'
@@ -159,11 +168,7 @@ export function actionsBlock(
           button('Share in channel', ACTIONS.share, value),
           button('Not an auth error', ACTIONS.notAuth, value),
         ];
-  return {
-    type: 'actions',
-    block_id: 'tfauth_actions',
-    elements: [...elements, ...extra].slice(0, LIMITS.actionsElements),
-  };
+  return actions(REPLY_ACTIONS_BLOCK, [...elements, ...extra]);
 }
 
 /** The private answer when a paste holds no credentials or authorization error. */

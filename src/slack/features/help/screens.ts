@@ -1,7 +1,7 @@
 // /tfauth help and /tfauth list.
 
 import { listClasses } from '../../../diagnosis';
-import { section, context, type Reply } from '../../blocks/kit';
+import { section, context, type KnownBlock, type Reply } from '../../blocks/kit';
 import { escape } from '../../blocks/mrkdwn';
 
 export const USAGE = [
@@ -31,7 +31,7 @@ export function helpReply(unknown?: string): Reply {
 }
 
 export function listReply(): Reply {
-  const blocks = listClasses().map((p) =>
+  const blocks: KnownBlock[] = listClasses().map((p) =>
     section(
       `*${escape(p.platform)}*\n${p.classes.map((c) => `• \`${c.id}\` — ${escape(c.title)}`).join('\n')}`,
     ),

@@ -4,7 +4,7 @@ import { ROTATION } from '../../../diagnosis';
 import type { SecretFinding } from '../../../diagnosis';
 import { clip, LIMITS } from '../../blocks/limits';
 import { codeBlock, escape } from '../../blocks/mrkdwn';
-import { context, section, type Reply } from '../../blocks/kit';
+import { context, messageBlocks, section, type KnownBlock, type Reply } from '../../blocks/kit';
 
 /** `subject` names the message ("Your message in this channel", "The message you asked about"). */
 export function secretWarning(findings: SecretFinding[], subject: string): Reply {
@@ -14,7 +14,7 @@ export function secretWarning(findings: SecretFinding[], subject: string): Reply
     .slice(0, 10)
     .map((f) => `• ${ROTATION[f.kind].label} on line ${f.line} (${escape(f.masked)})`)
     .join('\n');
-  const blocks: Array<Record<string, unknown>> = [
+  const blocks: KnownBlock[] = [
     section(
       `:rotating_light: *${subject} contains ${rotate.length === 1 ? 'a secret' : 'secrets'}.* Treat ${rotate.length === 1 ? 'it' : 'them'} as leaked and rotate now — deleting the message is not enough.\n${list}`,
     ),
@@ -35,6 +35,6 @@ export function secretWarning(findings: SecretFinding[], subject: string): Reply
       `${subject} contains ${kinds.map((k) => ROTATION[k].label).join(', ')}: rotate now.`,
       LIMITS.fallbackText,
     ),
-    blocks: blocks.slice(0, LIMITS.messageBlocks),
+    blocks: messageBlocks(blocks),
   };
 }

@@ -1,7 +1,8 @@
 // App Home: what tfauth does, how to use it, and the team's numbers.
 
 import type { StatsReport } from '../../../infra/outcomes';
-import { context, header, section } from '../../blocks/kit';
+import { context, divider, header, section, type HomeView } from '../../blocks/kit';
+import { LIMITS } from '../../blocks/limits';
 import { USAGE } from '../help/screens';
 import { statsBlocks, storedNote } from './screens';
 
@@ -10,19 +11,19 @@ export function homeView(
   month: StatsReport,
   settings: string[],
   retentionDays: number,
-): Record<string, unknown> {
+): HomeView {
   return {
     type: 'home',
     blocks: [
       header('tfauth — Terraform credentials, explained'),
       section(USAGE),
-      { type: 'divider' },
+      divider(),
       header('Your team'),
       ...statsBlocks(week),
       ...statsBlocks(month),
       storedNote(retentionDays),
-      { type: 'divider' },
+      divider(),
       context(settings),
-    ].slice(0, 100),
+    ].slice(0, LIMITS.viewBlocks),
   };
 }

@@ -2,15 +2,13 @@
 
 import { stepTitle, type AuthClassId, CLASS_IDS } from '../../../diagnosis';
 import { STORED_FIELDS, type StatsReport } from '../../../infra/outcomes';
-import { context, section } from '../../blocks/kit';
+import { context, section, type ContextBlock, type SectionBlock } from '../../blocks/kit';
 import { escape } from '../../blocks/mrkdwn';
-
-type Block = Record<string, unknown>;
 
 const isAuthClass = (id: string): id is AuthClassId =>
   (CLASS_IDS as readonly string[]).includes(id);
 
-export function statsBlocks(report: StatsReport): Block[] {
+export function statsBlocks(report: StatsReport): SectionBlock[] {
   const title = `*Last ${report.days} days*`;
   if (report.perClass.length === 0) return [section(`${title}\nNothing recorded yet.`)];
   const rows = report.perClass.slice(0, 12).map((c) => {
@@ -21,7 +19,7 @@ export function statsBlocks(report: StatsReport): Block[] {
     if (c.escalated) parts.push(`${c.escalated} escalated`);
     return `• \`${escape(c.classId)}\` — ${parts.join(' · ')}`;
   });
-  const blocks: Block[] = [section(`${title}\n${rows.join('\n')}`)];
+  const blocks: SectionBlock[] = [section(`${title}\n${rows.join('\n')}`)];
   if (report.fixes.length > 0) {
     const fixes = report.fixes.slice(0, 5).map((f) => {
       const step = f.step && isAuthClass(f.classId) ? stepTitle(f.classId, f.step) : undefined;
@@ -48,6 +46,6 @@ export function wrongSignaturesText(report: StatsReport, max = 5): string | unde
 }
 
 /** Said wherever the numbers are shown: what the store holds, and for how long. */
-export function storedNote(days: number): Block {
+export function storedNote(days: number): ContextBlock {
   return context([`Stored for ${days} days: ${STORED_FIELDS}.`]);
 }

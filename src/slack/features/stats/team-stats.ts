@@ -25,8 +25,7 @@ export async function statsReply(bot: BotContext): Promise<Reply> {
 /** Publishes the Home tab for `user`: usage, the team's numbers, this deployment's settings. */
 export async function publishHome(bot: BotContext, user: string): Promise<void> {
   const [week, month] = await recentStats(bot);
-  await bot.slack.call(
-    'views.publish',
+  await bot.slack.viewsPublish(
     { user_id: user, view: homeView(week, month, settingsLine(bot), bot.config.outcomeDays) },
     { user },
   );

@@ -16,10 +16,9 @@ import {
 } from '../../../diagnosis';
 import { accountIdFromKeyId } from '../../../diagnosis';
 import type { BotContext } from '../../bot-context';
+import type { Button } from '../../blocks/kit';
 import { confirmationLines, decodeButton, keyAccountButton, type KeyResult } from './screens';
 import type { PasteAccount } from './values';
-
-type Block = Record<string, unknown>;
 
 /** Key ids looked up per reply: a paste rarely holds more than one or two. */
 const MAX_KEYS = 3;
@@ -38,7 +37,7 @@ export interface PasteRef {
 }
 
 export interface StsReplyParts {
-  buttons: Block[];
+  buttons: Button[];
   /** Key ids to confirm (identifiers, never secrets). */
   keyIds: string[];
   accounts: PasteAccount[];
@@ -78,7 +77,7 @@ export function stsReplyParts(
     .slice(0, MAX_KEYS);
   const accounts = pasteAccounts(d.facts.arns);
   const codec = bot.stsValues;
-  const buttons: Block[] = [];
+  const buttons: Button[] = [];
   if (keyIds.length > 0) {
     // A public reply's buttons are readable by anyone in the channel (and stay after the paste
     // is deleted): they carry masked ids and where the paste is; private answers carry the ids.

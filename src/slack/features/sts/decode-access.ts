@@ -36,13 +36,8 @@ async function members(bot: BotContext, group: string): Promise<ReadonlySet<stri
   const hit = cache.get(group);
   if (hit && bot.now() - hit.at < MEMBERS_TTL_MS) return hit.users;
   try {
-    const res = await bot.slack.call<{ users?: unknown }>('usergroups.users.list', {
-      usergroup: group,
-    });
-    const list = Array.isArray(res.users)
-      ? res.users.filter((u): u is string => typeof u === 'string')
-      : [];
-    const users = new Set(list);
+    const res = await bot.slack.usergroupsUsersList({ usergroup: group });
+    const users = new Set((res.users ?? []).filter((u) => typeof u === 'string'));
     cache.set(group, { users, at: bot.now() });
     return users;
   } catch (err) {

@@ -10,11 +10,18 @@ import type {
 } from '../../../aws/sts-client';
 import { ACTIONS } from '../../action-ids';
 import type { PasteAccount } from './values';
-import { button, context, section, type Reply } from '../../blocks/kit';
+import {
+  button,
+  context,
+  fields as fieldsBlock,
+  messageBlocks,
+  section,
+  type Button,
+  type KnownBlock,
+  type Reply,
+} from '../../blocks/kit';
 import { clip, LIMITS } from '../../blocks/limits';
 import { code, codeBlock, escape } from '../../blocks/mrkdwn';
-
-type Block = Record<string, unknown>;
 
 /** The statements the bot's own IAM identity needs (GetCallerIdentity needs none). */
 export const GRANT = {
@@ -29,11 +36,11 @@ const PRIVATE_NOTE = 'Only you can see this.';
 const MAX_CONDITIONS = 30;
 const MAX_STATEMENTS = 5;
 
-export function keyAccountButton(value: string): Block {
+export function keyAccountButton(value: string): Button {
   return button(KEY_BUTTON_LABEL, ACTIONS.keyAccount, value);
 }
 
-export function decodeButton(value: string): Block {
+export function decodeButton(value: string): Button {
   return button(DECODE_BUTTON_LABEL, ACTIONS.decode, value);
 }
 
@@ -89,7 +96,9 @@ export function keyAccountAnswer(results: KeyResult[], accounts: PasteAccount[])
       lines.push(`• ${code(r.masked)}: ${failureLine(r.failure, 'GetAccessKeyInfo')}`);
     }
   }
-  const blocks: Block[] = [section(`:key: *Which account is this key from?*\n${lines.join('\n')}`)];
+  const blocks: KnownBlock[] = [
+    section(`:key: *Which account is this key from?*\n${lines.join('\n')}`),
+  ];
   if (failures.some((f) => f.kind === 'access-denied'))
     blocks.push(
       section(
@@ -109,7 +118,7 @@ export function decodedSummary(d: DecodedAuthorization): Reply {
     : d.allowed
       ? ':white_check_mark: *Allowed* — the policies evaluated here allow this request; the failure came from something else (another call, or a policy that changed since).'
       : ':x: *Not allowed (implicit deny)* — no policy statement allows this request: add an Allow for this action and resource.';
-  const blocks: Block[] = [section(`:unlock: *Decoded authorization failure*\n${verdict}`)];
+  const blocks: KnownBlock[] = [section(`:unlock: *Decoded authorization failure*\n${verdict}`)];
   const fields: string[] = [];
   if (d.action) fields.push(`*Action*\n${code(d.action)}`);
   if (d.resource) fields.push(`*Resource*\n${code(d.resource)}`);
@@ -120,11 +129,7 @@ export function decodedSummary(d: DecodedAuthorization): Reply {
         .map((p) => code(p as string))
         .join('\n')}`,
     );
-  if (fields.length > 0)
-    blocks.push({
-      type: 'section',
-      fields: fields.map((t) => ({ type: 'mrkdwn', text: clip(t, LIMITS.fieldText) })),
-    });
+  if (fields.length > 0) blocks.push(fieldsBlock(fields));
   if (d.matchedStatements.length > 0) {
     const shown = d.matchedStatements.slice(0, MAX_STATEMENTS).map(statementLine);
     const more = d.matchedStatements.length - shown.length;
@@ -161,7 +166,7 @@ export function decodedSummary(d: DecodedAuthorization): Reply {
       `Decoded: ${summary}${d.action ? ` — ${d.action}` : ''}${d.resource ? ` on ${d.resource}` : ''}`,
       LIMITS.fallbackText,
     ),
-    blocks: blocks.slice(0, LIMITS.messageBlocks),
+    blocks: messageBlocks(blocks),
   };
 }
 

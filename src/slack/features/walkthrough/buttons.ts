@@ -9,7 +9,7 @@ import type { ButtonHandler } from '../../platform/action-router';
 import { guideSteps, type Step } from '../../../diagnosis';
 import { ACTIONS } from '../../action-ids';
 import type { BotContext } from '../../bot-context';
-import { context, type Reply } from '../../blocks/kit';
+import { context, messageBlocks, type KnownBlock, type Reply } from '../../blocks/kit';
 import { diagnosisReply } from '../diagnose/reply';
 import {
   caseSummary,
@@ -22,11 +22,11 @@ import {
 } from './screens';
 import { FlowCodec, type FlowState } from './state';
 import { codeBlock } from '../../blocks/mrkdwn';
+import { metadataOf, THREAD_PAGE } from '../../platform/gateway';
 import { diagnosisFromState } from './rebuild';
 import { mayAct, notYoursNote } from './permissions';
 import type { OutcomeKind } from '../../../infra/outcomes';
 
-type Block = Record<string, unknown>;
 type Click = BlockAction<ButtonAction>;
 
 export interface Clicked {
@@ -250,20 +250,16 @@ async function pointToWalkThrough(
   const channel = where.channel as string;
   let walkTs: string | undefined;
   try {
-    const res = await bot.slack.call<{
-      messages?: Array<{
-        ts?: string;
-        metadata?: { event_type?: string; event_payload?: { reply?: string } };
-      }>;
-    }>('conversations.replies', {
+    const res = await bot.slack.conversationsReplies({
       channel,
-      ts: where.threadTs ?? where.ts,
+      ts: (where.threadTs ?? where.ts) as string,
       include_all_metadata: true,
-      limit: 200,
+      limit: THREAD_PAGE,
     });
-    walkTs = res.messages?.find(
-      (m) => m.metadata?.event_type === WALK_EVENT && m.metadata.event_payload?.reply === where.ts,
-    )?.ts;
+    walkTs = res.messages?.find((m) => {
+      const meta = metadataOf(m);
+      return meta.type === WALK_EVENT && meta.payload.reply === where.ts;
+    })?.ts;
   } catch {
     // not found: the plain note below still says where to look
   }
@@ -342,8 +338,10 @@ async function update(bot: BotContext, c: Clicked, reply: Reply): Promise<void> 
 
 /** Replaces the buttons of the diagnosis reply with a line saying what happened. */
 async function closeReply(bot: BotContext, c: Clicked, line: string): Promise<void> {
-  const message = c.body.message as { blocks?: Block[]; text?: string } | undefined;
-  const blocks = (message?.blocks ?? []).filter((b) => b.type !== 'actions');
+  const message = c.body.message;
+  // The clicked message is our own reply, so its blocks are the ones we built.
+  const posted = (Array.isArray(message?.blocks) ? message.blocks : []) as KnownBlock[];
+  const blocks = posted.filter((b) => b.type !== 'actions');
   blocks.push(context([line]));
   await update(bot, c, { text: message?.text ?? 'tfauth', blocks });
 }
@@ -377,11 +375,7 @@ async function permalinkOf(
   ts: string,
 ): Promise<string | undefined> {
   try {
-    const res = await bot.slack.call<{ permalink?: string }>('chat.getPermalink', {
-      channel,
-      message_ts: ts,
-    });
-    return res.permalink;
+    return (await bot.slack.getPermalink({ channel, message_ts: ts })).permalink;
   } catch {
     return undefined;
   }
@@ -404,6 +398,6 @@ async function expired(bot: BotContext, body: Click, respond: RespondFn): Promis
     response_type: 'ephemeral',
     replace_original: false,
     text: notice.text,
-    blocks: blocks.slice(0, 50),
-  } as Parameters<RespondFn>[0]);
+    blocks: messageBlocks(blocks),
+  });
 }

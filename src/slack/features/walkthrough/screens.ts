@@ -4,17 +4,22 @@
 import { catalogEntry, sourcesFor, type Step } from '../../../diagnosis';
 import { ACTIONS } from '../../action-ids';
 import type { FlowCodec, FlowState } from './state';
-import { button, context, section, type Reply } from '../../blocks/kit';
-import { LIMITS } from '../../blocks/limits';
+import {
+  actions,
+  button,
+  context,
+  section,
+  type Button,
+  type ContextBlock,
+  type Reply,
+} from '../../blocks/kit';
 import { codeBlock, escape } from '../../blocks/mrkdwn';
-
-type Block = Record<string, unknown>;
 
 export function sourceLabel(state: FlowState): string {
   return sourcesFor(state.c).find((s) => s.id === state.s)?.label ?? 'Not sure';
 }
 
-function footer(state: FlowState, extra = ''): Block {
+function footer(state: FlowState, extra = ''): ContextBlock {
   return context([`\`${state.c}\`${state.s ? ` · ${escape(sourceLabel(state))}` : ''}${extra}`]);
 }
 
@@ -34,11 +39,7 @@ export function sourceQuestion(state: FlowState, codec: FlowCodec): Reply {
       section(
         `:compass: *Walk-through: ${escape(title)}*\nWhere do Terraform's credentials come from?${state.s ? ' _(the highlighted one is what the paste suggests)_' : ''}`,
       ),
-      {
-        type: 'actions',
-        block_id: 'tfauth_sources',
-        elements: buttons.slice(0, LIMITS.actionsElements),
-      },
+      actions('tfauth_sources', buttons),
       footer(state),
     ],
   };
@@ -55,25 +56,16 @@ export function stepScreen(state: FlowState, steps: Step[], codec: FlowCodec): R
     text: `Step ${i + 1} of ${steps.length}: ${step.title}`,
     blocks: [
       section(parts.join('\n')),
-      {
-        type: 'actions',
-        block_id: 'tfauth_step',
-        elements: [
-          button(
-            'Done, still failing',
-            ACTIONS.stepDone,
-            codec.encode({ ...state, i: i + 1, d: done }),
-          ),
-          button(
-            'That fixed it',
-            ACTIONS.stepFixed,
-            codec.encode({ ...state, d: done }),
-            'primary',
-          ),
-          button('Skip', ACTIONS.stepSkip, codec.encode({ ...state, i: i + 1 })),
-          button('Change source', ACTIONS.restart, codec.encode({ ...state, i: 0, d: [] })),
-        ],
-      },
+      actions('tfauth_step', [
+        button(
+          'Done, still failing',
+          ACTIONS.stepDone,
+          codec.encode({ ...state, i: i + 1, d: done }),
+        ),
+        button('That fixed it', ACTIONS.stepFixed, codec.encode({ ...state, d: done }), 'primary'),
+        button('Skip', ACTIONS.stepSkip, codec.encode({ ...state, i: i + 1 })),
+        button('Change source', ACTIONS.restart, codec.encode({ ...state, i: 0, d: [] })),
+      ]),
       footer(state),
     ],
   };
@@ -125,7 +117,7 @@ export function stuckScreen(
   escalation?: { mention: string },
 ): Reply {
   const summary = caseSummary(state, steps);
-  const elements: Block[] = [
+  const elements: Button[] = [
     button('Start over', ACTIONS.restart, codec.encode({ ...state, i: 0, d: [] })),
   ];
   if (escalation)
@@ -144,7 +136,7 @@ export function stuckScreen(
         `:sos: *Still stuck.* That was every step for this source. Here is the case, ready to copy${escalation ? `, or ask ${escalation.mention} directly` : ''}:`,
       ),
       section(codeBlock(summary.split('\n'))),
-      { type: 'actions', block_id: 'tfauth_stuck', elements },
+      actions('tfauth_stuck', elements),
       footer(state),
     ],
   };
