@@ -10,7 +10,6 @@ import { createDiagnosisEngine } from '../infra/diagnosis-pool';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
 import { createRuntime, type Runtime } from '../infra/runtime';
-import { unexpectedRejections } from '../infra/unexpected';
 import type { BotContext } from './bot-context';
 import { StsValueCodec } from './features/sts/values';
 import { FlowCodec } from './features/walkthrough/state';
@@ -25,13 +24,7 @@ import { SlackGateway } from './platform/gateway';
 import { PasteReader } from './platform/paste';
 import { guardEvents } from './platform/guards/event-guard';
 import { installationFrom, type Installation } from './platform/guards/installation';
-import {
-  healthHandler,
-  probeRoutes,
-  readinessHandler,
-  startHealthServer,
-  type Check,
-} from './platform/health';
+import { botProbes, startHealthServer, type Check } from './platform/health';
 import { journalMessages } from './platform/intake';
 import { createReceiver, type SlackState } from './platform/receiver';
 import { countRequests } from './platform/request-metrics';
@@ -80,32 +73,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const sts = createStsService(config, logger, options.sts);
   let slackOk: SlackState = { ok: false, detail: 'not started' };
 
-  const health = healthHandler(
-    {
-      slack: () => slackOk,
-      redis: () => runtime.redisState(),
-      outcomes: () => runtime.outcomes.health(),
-      intake: () => runtime.intake.health(),
-      sts: () => sts.health(),
-      ...options.checks,
-    },
-    () => ({
-      mode: config.slack.mode,
-      inFlight: inFlight.size,
-      accepting: inFlight.isAccepting,
-      pacer: runtime.pacer.stats,
-      unhandledRejections: unexpectedRejections(),
-      intake: { pending: runtime.intake.pending(), ...runtime.intake.stats },
-    }),
-  );
-  const ready = readinessHandler({
+  const probes = botProbes({
+    mode: config.slack.mode,
     slack: () => slackOk,
-    accepting: () => ({
-      ok: inFlight.isAccepting,
-      detail: inFlight.isAccepting ? 'yes' : 'stopping',
-    }),
+    runtime,
+    inFlight,
+    sts,
+    ...(options.checks ? { extra: options.checks } : {}),
   });
-  const probes = probeRoutes(health, ready);
 
   // Socket Mode learns the app id from the connection itself (the hello frame).
   let socketAppId: string | undefined;

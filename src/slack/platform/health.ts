@@ -3,7 +3,11 @@
 // accepting work), /metrics (Prometheus).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { StsService } from '../../aws/sts-service';
+import type { InFlight } from '../../infra/in-flight';
 import { registry } from '../../infra/metrics';
+import type { Runtime } from '../../infra/runtime';
+import { unexpectedRejections } from '../../infra/unexpected';
 
 export type Check = () =>
   Promise<{ ok: boolean; detail?: string }> | { ok: boolean; detail?: string };
@@ -80,6 +84,45 @@ export function probeRoutes(health: Handler, ready: Handler): ProbeRoute[] {
     { path: '/readyz', handler: ready },
     { path: '/metrics', handler: metricsHandler },
   ];
+}
+
+/** The bot's probes: /healthz over every dependency, /readyz over Slack and accepting work. */
+export function botProbes(deps: {
+  mode: 'http' | 'socket';
+  slack: Check;
+  runtime: Runtime;
+  inFlight: InFlight;
+  sts: StsService;
+  /** Extra /healthz checks (tests). */
+  extra?: Record<string, Check>;
+}): ProbeRoute[] {
+  const { runtime, inFlight, sts } = deps;
+  const health = healthHandler(
+    {
+      slack: deps.slack,
+      redis: () => runtime.redisState(),
+      outcomes: () => runtime.outcomes.health(),
+      intake: () => runtime.intake.health(),
+      sts: () => sts.health(),
+      ...deps.extra,
+    },
+    () => ({
+      mode: deps.mode,
+      inFlight: inFlight.size,
+      accepting: inFlight.isAccepting,
+      pacer: runtime.pacer.stats,
+      unhandledRejections: unexpectedRejections(),
+      intake: { pending: runtime.intake.pending(), ...runtime.intake.stats },
+    }),
+  );
+  const ready = readinessHandler({
+    slack: deps.slack,
+    accepting: () => ({
+      ok: inFlight.isAccepting,
+      detail: inFlight.isAccepting ? 'yes' : 'stopping',
+    }),
+  });
+  return probeRoutes(health, ready);
 }
 
 /** Runs a route's handler; a failing handler answers 500 instead of leaving the probe hanging. */
