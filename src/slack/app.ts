@@ -103,7 +103,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     clientOptions: apiClientOptions,
     deferInitialization: true,
   });
-  // Requests from this installation only, once, and of the shape Slack sends (guards/).
+  // Requests from this installation only, once, and of the shape Slack sends (platform/guards/).
   let installation: Installation | undefined;
   guardEvents(app, {
     logger,
