@@ -3,6 +3,20 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
+const ENGINE_BOUNDARY = {
+  group: ['**/diagnosis/*', '!**/diagnosis/index'],
+  message: 'Import the engine from its public surface, src/diagnosis (index.ts).',
+};
+
+/**
+ * no-restricted-imports for `files`: the engine boundary always (a later block replaces the
+ * rule's options, so each repeats it), plus the `forbidden` import paths of that layer.
+ */
+function layer(files, ignores, forbidden = [], message = '') {
+  const patterns = [ENGINE_BOUNDARY, ...(forbidden.length ? [{ group: forbidden, message }] : [])];
+  return { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -47,24 +61,27 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
-  {
-    // The engine's boundary: outside src/diagnosis/, only its public surface (index.ts).
-    files: ['src/**/*.ts'],
-    ignores: ['src/diagnosis/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/diagnosis/*', '!**/diagnosis/index'],
-              message: 'Import the engine from its public surface, src/diagnosis (index.ts).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The engine's boundary: outside src/diagnosis/, only its public surface (index.ts).
+  layer(['src/**/*.ts'], ['src/diagnosis/**']),
+  // The Slack layer's kinds point one way: listeners → features → platform → blocks.
+  layer(
+    ['src/slack/blocks/**/*.ts'],
+    [],
+    ['../**'],
+    'src/slack/blocks/ holds Block Kit primitives and limits only: it imports nothing else of tfauth.',
+  ),
+  layer(
+    ['src/slack/platform/**/*.ts'],
+    [],
+    ['**/features/**', '**/listeners/**', '**/app'],
+    'src/slack/platform/ is the plumbing features and listeners build on: it imports neither.',
+  ),
+  layer(
+    ['src/slack/features/**/*.ts'],
+    [],
+    ['**/listeners/**', '**/app'],
+    'Features are reached from listeners, never the reverse.',
+  ),
   {
     files: ['src/cli.ts', 'src/cli/**', 'bench/**', 'test/**', 'src/main.ts', 'playground/**'],
     rules: { 'no-console': 'off' },

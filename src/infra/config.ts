@@ -3,16 +3,23 @@
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+interface SlackCommon {
+  botToken: string;
+  /** This app's id (A…), when auth.test does not tell it: requests for other apps are dropped. */
+  appId?: string;
+  apiUrl: string;
+}
+
+/**
+ * HTTP mode (signed requests to /slack/events) needs the signing secret; Socket Mode (a
+ * WebSocket, SLACK_APP_TOKEN set) needs the app token, and may have a signing secret too.
+ */
+export type SlackConfig =
+  | (SlackCommon & { mode: 'http'; signingSecret: string })
+  | (SlackCommon & { mode: 'socket'; appToken: string; signingSecret?: string });
+
 export interface Config {
-  slack: {
-    botToken: string;
-    signingSecret?: string;
-    appToken?: string;
-    /** This app's id (A…), when auth.test does not tell it: requests for other apps are dropped. */
-    appId?: string;
-    apiUrl: string;
-    mode: 'socket' | 'http';
-  };
+  slack: SlackConfig;
   /** TFAUTH_MULTI_WORKSPACE=1: serve every workspace/enterprise the app is installed in. */
   multiWorkspace: boolean;
   /** User group (S…) whose members may decode anyone's encoded authorization message. */
@@ -180,11 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     config: {
       slack: {
         botToken: botToken as string,
-        ...(signingSecret ? { signingSecret } : {}),
-        ...(appToken ? { appToken } : {}),
         ...(appId ? { appId } : {}),
         apiUrl,
-        mode,
+        ...(appToken
+          ? { mode: 'socket' as const, appToken, ...(signingSecret ? { signingSecret } : {}) }
+          : { mode: 'http' as const, signingSecret: signingSecret as string }),
       },
       multiWorkspace: multi === '1',
       ...(decodeAllowed ? { decodeAllowed } : {}),

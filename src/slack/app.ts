@@ -3,40 +3,32 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import { createStsService, type StsServiceOptions } from '../aws/sts-service';
 import type { Config } from '../infra/config';
+import { createDiagnosisEngine } from '../infra/diagnosis-pool';
 import { InFlight } from '../infra/in-flight';
 import { boltLogger, type Logger } from '../infra/logger';
 import { createRuntime, type Runtime } from '../infra/runtime';
-import { ActionRouter } from './action-router';
-import { registerActions } from './actions';
 import type { BotContext } from './bot-context';
-import { registerCommands } from './commands';
-import { buttonSigningSecret, FlowCodec } from './flow-state';
-import { SlackGateway } from './gateway';
-import {
-  healthHandler,
-  probeRoutes,
-  readinessHandler,
-  serve,
-  startHealthServer,
-  type Check,
-} from './health';
-import { registerHome } from './home';
-import { journalMessages } from './intake';
-import { createDiagnosisEngine } from '../infra/diagnosis-pool';
-import { countRequests } from './request-metrics';
-import { registerMentions } from './mentions';
-import { registerMessages } from './messages';
-import { registerShortcuts } from './shortcuts';
-import { registerSts, stsSubcommands } from './sts';
-import { registerViews } from './views';
-import { guardEvents } from './guards/event-guard';
-import { guardHttpReceiver } from './guards/http-guard';
-import { guardSocketFrames } from './guards/socket-guard';
-import { installationFrom, type Installation } from './guards/installation';
-import { unexpectedRejections } from '../infra/unexpected';
+import { StsValueCodec } from './features/sts/values';
+import { FlowCodec } from './features/walkthrough/state';
+import * as actions from './listeners/actions';
+import * as commands from './listeners/commands';
+import * as home from './listeners/home';
+import * as mentions from './listeners/mentions';
+import * as messages from './listeners/messages';
+import * as shortcuts from './listeners/shortcuts';
+import * as views from './listeners/views';
+import { SlackGateway } from './platform/gateway';
+import { PasteReader } from './platform/paste';
+import { guardEvents } from './platform/guards/event-guard';
+import { installationFrom, type Installation } from './platform/guards/installation';
+import { botProbes, startHealthServer, type Check } from './platform/health';
+import { journalMessages } from './platform/intake';
+import { createReceiver, type SlackState } from './platform/receiver';
+import { countRequests } from './platform/request-metrics';
+import { valueSigningSecret } from './platform/signed-value';
 
 export interface BotOptions {
   config: Config;
@@ -62,9 +54,6 @@ export interface RunningBot {
   stop(): Promise<{ drained: boolean }>;
 }
 
-/** Largest request body accepted on /slack/events; Slack's payloads are far smaller. */
-const BODY_LIMIT = 1024 * 1024;
-
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const sdkLogger = boltLogger(logger, config.logLevel);
@@ -82,68 +71,28 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   inFlight.alsoWaitFor(() => runtime.intake.idle());
   // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
   const sts = createStsService(config, logger, options.sts);
-  let slackOk: { ok: boolean; detail: string } = { ok: false, detail: 'not started' };
+  let slackOk: SlackState = { ok: false, detail: 'not started' };
 
-  const health = healthHandler(
-    {
-      slack: () => slackOk,
-      redis: () => runtime.redisState(),
-      outcomes: () => runtime.outcomes.health(),
-      intake: () => runtime.intake.health(),
-      sts: () => sts.health(),
-      ...options.checks,
-    },
-    () => ({
-      mode: config.slack.mode,
-      inFlight: inFlight.size,
-      accepting: inFlight.isAccepting,
-      pacer: runtime.pacer.stats,
-      unhandledRejections: unexpectedRejections(),
-      intake: { pending: runtime.intake.pending(), ...runtime.intake.stats },
-    }),
-  );
-  const ready = readinessHandler({
+  const probes = botProbes({
+    mode: config.slack.mode,
     slack: () => slackOk,
-    accepting: () => ({
-      ok: inFlight.isAccepting,
-      detail: inFlight.isAccepting ? 'yes' : 'stopping',
-    }),
+    runtime,
+    inFlight,
+    sts,
+    ...(options.checks ? { extra: options.checks } : {}),
   });
-  const probes = probeRoutes(health, ready);
 
-  const receiver =
-    config.slack.mode === 'socket'
-      ? new SocketModeReceiver({
-          appToken: config.slack.appToken as string,
-          logger: sdkLogger,
-          logLevel: LogLevel.INFO,
-          // The Socket Mode client keeps its own client for apps.connections.open (and mutates its options).
-          installerOptions: {
-            clientOptions: {
-              slackApiUrl: config.slack.apiUrl,
-              retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
-            },
-          },
-        })
-      : new HTTPReceiver({
-          signingSecret: config.slack.signingSecret as string,
-          endpoints: '/slack/events',
-          logger: sdkLogger,
-          processBeforeResponse: false,
-          bodyLimit: BODY_LIMIT,
-          // Bolt cannot route some payloads (unknown types): answer them quickly with a 400
-          // instead of holding the connection for 3 s and logging an error.
-          unhandledRequestTimeoutMillis: 1000,
-          unhandledRequestHandler: ({ response }) => {
-            logger.warn('ignored a request Slack payloads never look like (no known type)');
-            if (!response.headersSent) response.writeHead(400).end();
-          },
-          customRoutes: probes.map((route) => ({
-            path: route.path,
-            method: ['GET'],
-            handler: (req, res) => serve(route, req, res),
-          })),
-        });
+  // Socket Mode learns the app id from the connection itself (the hello frame).
+  let socketAppId: string | undefined;
+  const receiver = createReceiver({
+    config,
+    logger,
+    sdkLogger,
+    dedupe: runtime.dedupe,
+    probes,
+    onSlackState: (state) => (slackOk = state),
+    onSocketAppId: (id) => (socketAppId = id),
+  });
 
   // convoStore: off — tfauth keeps no conversation state (it all travels in button values).
   const app = new App({
@@ -154,19 +103,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     clientOptions: apiClientOptions,
     deferInitialization: true,
   });
-  // Requests from this installation only, once, and of the shape Slack sends (guards/).
+  // Requests from this installation only, once, and of the shape Slack sends (platform/guards/).
   let installation: Installation | undefined;
-  // Socket Mode learns the app id from the connection itself (the hello frame).
-  let socketAppId: string | undefined;
-  if (receiver instanceof HTTPReceiver)
-    guardHttpReceiver(receiver, {
-      signingSecret: config.slack.signingSecret as string,
-      path: '/slack/events',
-      bodyLimit: BODY_LIMIT,
-      logger,
-      dedupe: runtime.dedupe,
-    });
-  else guardSocketFrames(receiver, logger, (id) => (socketAppId = id));
   guardEvents(app, {
     logger,
     dedupe: runtime.dedupe,
@@ -175,20 +113,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         ? { ...installation, appId: socketAppId }
         : installation,
   });
-  if (receiver instanceof SocketModeReceiver) {
-    // In Socket Mode, "Slack is reachable" means the WebSocket is up.
-    receiver.client.on('connected', () => (slackOk = { ok: true, detail: 'socket connected' }));
-    // 'close' fires when the link drops; 'reconnecting' only after the client's back-off delay.
-    receiver.client.on('close', () => (slackOk = { ok: false, detail: 'socket closed' }));
-    receiver.client.on(
-      'reconnecting',
-      () => (slackOk = { ok: false, detail: 'socket reconnecting' }),
-    );
-    receiver.client.on(
-      'disconnected',
-      () => (slackOk = { ok: false, detail: 'socket disconnected' }),
-    );
-  }
   try {
     await Promise.all([
       app.init().then(async () => {
@@ -210,36 +134,37 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // Diagnosis runs in worker threads: a 5 MB log or a burst never delays an acknowledgement.
   const engine = createDiagnosisEngine(config.diagnosisThreads);
 
+  const slack = new SlackGateway(
+    app.client,
+    logger,
+    runtime.pacer,
+    // As long again as the call was given (capped): Slack may still be carrying it out.
+    Math.min(10_000, config.slackTimeoutMs),
+  );
+  const secret = valueSigningSecret(config.slack);
   const context: BotContext = {
     config,
     logger,
     dedupe: runtime.dedupe,
     inFlight,
-    codec: new FlowCodec(buttonSigningSecret(config.slack)),
-    slack: new SlackGateway(
-      app.client,
-      logger,
-      runtime.pacer,
-      // As long again as the call was given (capped): Slack may still be carrying it out.
-      Math.min(10_000, config.slackTimeoutMs),
-    ),
+    codec: new FlowCodec(secret),
+    stsValues: new StsValueCodec(secret),
+    slack,
+    paste: new PasteReader(slack, {
+      botToken: config.slack.botToken,
+      maxBytes: config.maxFileBytes,
+    }),
     outcomes: runtime.outcomes,
     engine,
     sts,
     now: options.now ?? Date.now,
   };
+  // Wrapped last, run first: every request is counted, channel messages are journaled
+  // (intake), then the guards above, then the listeners.
   journalMessages(app, runtime.intake, config.channels);
   countRequests(app);
-  registerMessages(app, context);
-  registerMentions(app, context);
-  const buttons = new ActionRouter();
-  registerActions(buttons, context);
-  registerSts(buttons, context);
-  buttons.register(app);
-  registerCommands(app, context, stsSubcommands());
-  registerViews(app, context);
-  registerShortcuts(app, context);
-  registerHome(app, context);
+  for (const listener of [messages, mentions, actions, commands, views, shortcuts, home])
+    listener.register(app, context);
   app.error(async (err) => {
     logger.error('unhandled listener error', { error: err });
   });

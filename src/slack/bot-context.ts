@@ -7,21 +7,28 @@ import type { DiagnosisEngine } from '../infra/diagnosis-pool';
 import type { InFlight } from '../infra/in-flight';
 import type { Logger } from '../infra/logger';
 import type { OutcomeStore } from '../infra/outcomes';
-import type { FlowCodec } from './flow-state';
-import type { SlackGateway } from './gateway';
+import type { FlowCodec } from './features/walkthrough/state';
+import type { SlackGateway } from './platform/gateway';
+import type { PasteReader } from './platform/paste';
+import type { StsValueCodec } from './features/sts/values';
 
 export interface BotContext {
   config: Config;
   logger: Logger;
   dedupe: Dedupe;
   inFlight: InFlight;
+  /** Flow state in the walk-through's (and the reply's) button values. */
   codec: FlowCodec;
+  /** The STS buttons' values. */
+  stsValues: StsValueCodec;
   slack: SlackGateway;
+  /** Reads a paste (text and files), also again for a click or a mention. */
+  paste: PasteReader;
   outcomes: OutcomeStore;
   /** The engine, run off the event loop (worker threads) unless TFAUTH_DIAGNOSIS_THREADS=0. */
   engine: DiagnosisEngine;
-  /** STS checks (TFAUTH_STS); absent or inactive means off. */
-  sts?: StsService;
+  /** STS checks (TFAUTH_STS): an off service when they are off (`active` false). */
+  sts: StsService;
   /** Epoch milliseconds (injectable for tests). */
   now: () => number;
 }

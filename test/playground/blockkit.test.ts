@@ -5,13 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from '../../src/diagnosis';
-import { diagnosisReply } from '../../src/slack/blocks/diagnosis';
-import { fixedScreen, sourceQuestion, stepScreen } from '../../src/slack/blocks/flow';
-import { helpReply } from '../../src/slack/blocks/help';
-import { secretWarning } from '../../src/slack/blocks/secret-warning';
-import { FlowCodec } from '../../src/slack/flow-state';
+import { diagnosisReply } from '../../src/slack/features/diagnose/reply';
+import {
+  fixedScreen,
+  sourceQuestion,
+  stepScreen,
+} from '../../src/slack/features/walkthrough/screens';
+import { helpReply } from '../../src/slack/features/help/screens';
+import { secretWarning } from '../../src/slack/features/secrets/warning';
+import { FlowCodec } from '../../src/slack/features/walkthrough/state';
 import { guideSteps } from '../../src/diagnosis';
-import { pasteModal } from '../../src/slack/views';
+import { pasteModal } from '../../src/slack/features/diagnose/paste-box';
 import * as BK from '../../playground/render/blockkit';
 
 const codec = new FlowCodec('k'.repeat(32));

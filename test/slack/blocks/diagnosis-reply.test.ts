@@ -3,8 +3,8 @@
 
 import { diagnose } from '../../../src/diagnosis';
 import { PLAIN, renderDiagnosis } from '../../../src/cli/render';
-import { diagnosisReply } from '../../../src/slack/blocks/diagnosis';
-import { FlowCodec } from '../../../src/slack/flow-state';
+import { diagnosisReply } from '../../../src/slack/features/diagnose/reply';
+import { FlowCodec } from '../../../src/slack/features/walkthrough/state';
 
 // Shape from aws-sdk-go-v2 ssocreds + smithy-go's operation error (upstream formats; values invented).
 const SSO = [

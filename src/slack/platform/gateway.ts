@@ -1,0 +1,232 @@
+// The bot's own Web API calls go through here, one typed method per Web API method it uses
+// (Slack's own argument and response types): pacing and retries (infra/pacer), the last
+// guard over every body, and logging failures with their message reference — never with
+// message text. (Bolt's start-up auth.test and response_url posts do not; views.open is
+// guarded but not paced: a trigger lasts 3 seconds and must not wait in a queue.)
+
+import type { webApi } from '@slack/bolt';
+import { mustCheckThread } from '../../infra/intake/context';
+import type { Logger } from '../../infra/logger';
+import { classifyFailure } from '../../infra/slack-errors';
+import { guardSlackArgs } from '../../diagnosis';
+
+type WebClient = webApi.WebClient;
+type Ref = Record<string, unknown>;
+type ThreadMessage = NonNullable<webApi.ConversationsRepliesResponse['messages']>[number];
+
+/** Slack's argument types are interfaces (no index signature); the guard walks any object. */
+function guard(args: object): Record<string, unknown> {
+  return guardSlackArgs(args as Record<string, unknown>);
+}
+
+/** A message's metadata (Slack's response types leave the payload's shape open). */
+export function metadataOf(m: ThreadMessage): { type?: string; payload: Record<string, unknown> } {
+  const payload = m.metadata?.event_payload;
+  return {
+    ...(m.metadata?.event_type ? { type: m.metadata.event_type } : {}),
+    payload: payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {},
+  };
+}
+
+export interface Pacer {
+  /** Waits for a slot for `method` (per channel for chat.postMessage), then runs `call` with retries. */
+  schedule<T>(method: string, channel: string | undefined, call: () => Promise<T>): Promise<T>;
+}
+
+export const NO_PACING: Pacer = { schedule: (_m, _c, call) => call() };
+
+/** Marks our replies so a retry after an ambiguous failure can tell whether Slack already posted. */
+const REPLY_EVENT = 'tfauth_reply';
+
+/** Messages asked for when a thread is read whole. */
+export const THREAD_PAGE = 200;
+
+export class SlackGateway {
+  constructor(
+    private readonly client: WebClient,
+    private readonly logger: Logger,
+    private readonly pacer: Pacer = NO_PACING,
+    /** After a timeout or reset, how long Slack gets to finish the post before we look for it. */
+    private readonly settleMs = 5000,
+  ) {}
+
+  private async call<T>(
+    method: string,
+    unguarded: object,
+    ref: Ref = {},
+    attempt?: () => Promise<unknown>,
+  ): Promise<T> {
+    // The last guard over every body the bot sends (postMessage's retry path included).
+    const args = guard(unguarded);
+    const channel = typeof args.channel === 'string' ? args.channel : undefined;
+    try {
+      return (await this.pacer.schedule(
+        method,
+        channel,
+        attempt ?? (() => this.client.apiCall(method, args)),
+      )) as T;
+    } catch (err) {
+      const e = err as {
+        code?: string;
+        data?: { error?: string };
+        statusCode?: number;
+        message?: string;
+      };
+      this.logger.error('slack api call failed', {
+        method,
+        ...ref,
+        error: e.data?.error ?? e.code ?? e.message,
+        status: e.statusCode,
+      });
+      throw err;
+    }
+  }
+
+  /**
+   * Posts a message. With `idempotencyKey`, a post whose outcome is unknown (timeout, reset,
+   * 5xx) is looked for in the thread before it is tried again — never simply sent twice. Work
+   * replayed from the intake, or whose shared claim could not be taken, looks first, and
+   * after posting makes sure it is the only reply with that key (the later copy removes itself).
+   */
+  postMessage(
+    args: webApi.ChatPostMessageArguments,
+    ref?: Ref,
+    idempotencyKey?: string,
+  ): Promise<webApi.ChatPostMessageResponse> {
+    type Posted = webApi.ChatPostMessageResponse;
+    if (!idempotencyKey || typeof args.thread_ts !== 'string')
+      return this.call<Posted>('chat.postMessage', args, ref);
+    const channel = args.channel;
+    const thread = args.thread_ts;
+    const key = idempotencyKey;
+    const withKey = {
+      ...guard(args),
+      metadata: { event_type: REPLY_EVENT, event_payload: { key } },
+    };
+    const checkFirst = mustCheckThread();
+    let uncertain = checkFirst;
+    let settle = false;
+    const attempt = async () => {
+      if (uncertain) {
+        if (settle) await new Promise((r) => setTimeout(r, this.settleMs));
+        settle = false;
+        const existing = await this.findReplies(channel, thread, key);
+        if (existing[0]) return { ok: true, ts: existing[0], channel };
+      }
+      let res: Posted;
+      try {
+        res = await this.client.apiCall('chat.postMessage', withKey);
+      } catch (err) {
+        const kind = classifyFailure(err).kind;
+        if (kind === 'network' || kind === 'server') uncertain = true;
+        if (kind === 'network') settle = true;
+        throw err;
+      }
+      return checkFirst ? this.keepFirst(channel, thread, key, res) : res;
+    };
+    return this.call<Posted>('chat.postMessage', withKey, ref, attempt);
+  }
+
+  /** Another replica may have posted the same reply meanwhile: the earliest one stays. */
+  private async keepFirst(
+    channel: string,
+    thread: string,
+    key: string,
+    res: webApi.ChatPostMessageResponse,
+  ): Promise<webApi.ChatPostMessageResponse> {
+    let ours: string[];
+    try {
+      ours = await this.findReplies(channel, thread, key);
+    } catch {
+      return res;
+    }
+    const first = ours[0];
+    if (!first || !res.ts || first === res.ts) return res;
+    await this.client.apiCall('chat.delete', { channel, ts: res.ts }).catch(() => undefined);
+    this.logger.info('removed a second copy of a reply another replica also posted', {
+      channel,
+      thread,
+    });
+    return { ...res, ts: first };
+  }
+
+  /**
+   * Our replies in the thread carrying `key`, oldest first. Throws when Slack cannot be asked
+   * right now (so the caller retries the check, not the post); an empty list only when the
+   * answer is known, or the check can never work (a final error).
+   */
+  private async findReplies(channel: string, thread: string, key: string): Promise<string[]> {
+    let res: webApi.ConversationsRepliesResponse;
+    try {
+      res = await this.client.apiCall('conversations.replies', {
+        channel,
+        ts: thread,
+        include_all_metadata: true,
+        limit: THREAD_PAGE,
+      });
+    } catch (err) {
+      if (classifyFailure(err).kind === 'final') return [];
+      throw err;
+    }
+    return (res.messages ?? [])
+      .filter((m) => {
+        const meta = metadataOf(m);
+        return meta.type === REPLY_EVENT && meta.payload.key === key;
+      })
+      .map((m) => m.ts as string)
+      .filter(Boolean)
+      .sort((a, b) => (a.padStart(20, '0') < b.padStart(20, '0') ? -1 : 1));
+  }
+
+  postEphemeral(
+    args: webApi.ChatPostEphemeralArguments,
+    ref?: Ref,
+  ): Promise<webApi.ChatPostEphemeralResponse> {
+    return this.call('chat.postEphemeral', args, ref);
+  }
+
+  update(args: webApi.ChatUpdateArguments, ref?: Ref): Promise<webApi.ChatUpdateResponse> {
+    return this.call('chat.update', args, ref);
+  }
+
+  getPermalink(
+    args: webApi.ChatGetPermalinkArguments,
+    ref?: Ref,
+  ): Promise<webApi.ChatGetPermalinkResponse> {
+    return this.call('chat.getPermalink', args, ref);
+  }
+
+  /** A thread's messages (the first page: THREAD_PAGE is more than any tfauth thread holds). */
+  conversationsReplies(
+    args: webApi.ConversationsRepliesArguments,
+    ref?: Ref,
+  ): Promise<webApi.ConversationsRepliesResponse> {
+    return this.call('conversations.replies', args, ref);
+  }
+
+  filesInfo(args: webApi.FilesInfoArguments, ref?: Ref): Promise<webApi.FilesInfoResponse> {
+    return this.call('files.info', args, ref);
+  }
+
+  usergroupsUsersList(
+    args: webApi.UsergroupsUsersListArguments,
+    ref?: Ref,
+  ): Promise<webApi.UsergroupsUsersListResponse> {
+    return this.call('usergroups.users.list', args, ref);
+  }
+
+  viewsPublish(
+    args: webApi.ViewsPublishArguments,
+    ref?: Ref,
+  ): Promise<webApi.ViewsPublishResponse> {
+    return this.call('views.publish', args, ref);
+  }
+
+  /**
+   * Opens a modal. Not paced and not logged here: a trigger expires 3 seconds after the click,
+   * and the caller tells the user why Slack would not open it.
+   */
+  viewsOpen(args: webApi.ViewsOpenArguments): Promise<webApi.ViewsOpenResponse> {
+    return this.client.apiCall('views.open', guard(args));
+  }
+}
