@@ -11,6 +11,28 @@ export const assumeRoleDenied: CatalogEntry = {
   codes: ['AccessDenied (sts:AssumeRole)'],
   signatures: [
     {
+      // aws-cdk's sdk-provider warns when the current credentials cannot assume a bootstrap role
+      // (missing bootstrap, expired credentials, or a trust policy that does not allow them).
+      id: 'cdk-bootstrap-role',
+      pattern: /could not be used to assume '[^']{1,300}', but are for the right account/,
+      // CDK proceeds with the current credentials: the warning is the cause only when the run did
+      // not then succeed (CDK's own success lines).
+      unless: /\bsuccess: Published\b|✅ /,
+      counterexamples: [
+        {
+          text: "SSM-Advanced-Tier-Stack:  start: Publishing b85574a7447679f637c62d77740251e33d86b9232ec1ad17abcbae3abea2e21b:current_account-current_region\ncurrent credentials could not be used to assume 'arn:aws:iam::768431326802:role/cdk-hnb659fds-file-publishing-role-768431326802-us-west-2', but are for the right account. Proceeding anyway.\nSSM-Advanced-Tier-Stack:  success: Published b85574a7447679f637c62d77740251e33d86b9232ec1ad17abcbae3abea2e21b:current_account-current_region\ncurrent credentials could not be used to assume 'arn:aws:iam::768431326802:role/cdk-hnb659fds-lookup-role-768431326802-us-west-2', but are for the right account. Proceeding anyway.",
+          source: 'corpus holdout8/h8-sagemakerssh-66-1 (aws-samples/sagemaker-ssh-helper#66)',
+        },
+      ],
+      tier: 'likely',
+      examples: [
+        {
+          text: "current credentials could not be used to assume 'arn:aws:iam::XXXXXXXXXXXX:role/cdk-hnb659fds-lookup-role-XXXXXXXXXXXX-YYYYYYYYY', but are for the right account. Proceeding anyway.\ncurrent credentials could not be used to assume 'arn:aws:iam::XXXXXXXXXXXX:role/cdk-hnb659fds-deploy-role-XXXXXXXXXXXX-YYYYYYYYY', but are for the right account. Proceeding anyway.",
+          source: 'corpus holdout8/h8-genaichatbot-454-1 (aws-samples/aws-genai-llm-chatbot#454)',
+        },
+      ],
+    },
+    {
       id: 'root',
       pattern: /Roles may not be assumed by root accounts/,
       tier: 'decisive',

@@ -16,6 +16,29 @@ export const endpointUnreachable: CatalogEntry = {
   codes: ['RequestError', 'StatusCode: 0'],
   signatures: [
     {
+      // The other SDKs' words for a credential call that never reached AWS: JS v2 `UnknownEndpoint:
+      // Inaccessible host`, Ruby `unable to connect to <host>`, C++ `Unable to connect to endpoint`.
+      id: 'other-sdks',
+      pattern:
+        /UnknownEndpoint: Inaccessible host|unable to connect to [a-z0-9.-]{1,200}\.amazonaws\.com|Unable to connect to endpoint/,
+      requires: CREDENTIAL_CONTEXT,
+      tier: 'likely',
+      examples: [
+        {
+          text: "`2022-06-09 14:45:42 [ERROR]: Error getting AccountId: [UnknownEndpoint: Inaccessible host: `sts.eu-west-1.amazonaws.com' at port `undefined'. This service may not be available in the `eu-west-1' region.`",
+          source: 'corpus holdout8/h8-awstoolkitvsc-2689-1 (aws/aws-toolkit-vscode#2689)',
+        },
+        {
+          text: 'Seahorse::Client::Http::Error: unable to connect to sts.us-gov.amazonaws.com; SocketError: getaddrinfo: nodename nor servname provided, or not known',
+          source: 'corpus holdout8/h8-awssdkcoreruby-167-1 (amazon-archives/aws-sdk-core-ruby#167)',
+        },
+        {
+          text: './debug-rp6bbc-20191016021500.log:[error 19/10/16 03:04:30.732243 ads_aws::Ads_AWS_Common::assume_role ] sts_client.AssumeRole Failed. STS Error Type: [99], Message: [\nUnable to connect to endpoint with address : 54.239.16.72], Role Arn: [arn:aws:iam::849725503339:role/role-dev-ui-dynamodb], Session: [AR_Session_1754429737], External\n: [AR_External_2079540298]',
+          source: 'corpus holdout8/h8-awssdkcpp-1256-1 (aws/aws-sdk-cpp#1256)',
+        },
+      ],
+    },
+    {
       id: 'status-0',
       pattern: /StatusCode: 0, RequestID: ,? ?request send failed/,
       tier: 'strong',

@@ -11,6 +11,51 @@ export const noCredentials: CatalogEntry = {
   codes: ['NoCredentialProviders', 'EC2RoleRequestError', 'NoCredentialsError'],
   signatures: [
     {
+      // The AWS SDK for Java: v1's AWSCredentialsProviderChain and v2's AwsCredentialsProviderChain
+      // found nothing in their default chain (env, system properties, profile, container, IMDS).
+      id: 'java-chain',
+      pattern:
+        /Unable to load AWS credentials from any provider in the chain|Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: '2023-07-14 18:23:41,907 [localhost-startStop-1] INFO  BootStrap  - Starting ice...\n| Error com.amazonaws.SdkClientException: Unable to load AWS credentials from any provider in the chain\n| Error \tat com.amazonaws.auth.AWSCredentialsProviderChain.getCredentials(AWSCredentialsProviderChain.java:131)',
+          source: 'corpus holdout8/h8-teevityice-306-1 (Teevity/ice#306)',
+        },
+      ],
+    },
+    {
+      // The AWS SDK for Ruby's request signer, when its chain found no credentials.
+      id: 'ruby-missing',
+      pattern:
+        /Aws::Errors::MissingCredentialsError|unable to sign request without credentials set/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: "    E, [2015-02-15T23:01:16.804771 #39322] ERROR -- : unable to sign request without credentials set (Aws::Errors::MissingCredentialsError)\n    /usr/local/var/rbenv/versions/2.1.2/lib/ruby/gems/2.1.0/gems/aws-sdk-core-2.0.24/lib/aws-sdk-core/plugins/request_signer.rb:91:in `require_credentials'",
+          source: 'corpus holdout8/h8-awssdkruby-707-1 (aws/aws-sdk-ruby#707)',
+        },
+        {
+          text: '**Aws::Errors::MissingCredentialsError** in **MandateJob@background**\nunable to sign request without credentials set',
+          source: 'corpus holdout8/h8-exercism-5550-1 (exercism/website#5550)',
+        },
+      ],
+    },
+    {
+      // The AWS Common Runtime (aws-c-auth), under mount-s3, the CLI's CRT transfer client and the
+      // SDKs' CRT signers: signing was attempted with no credentials resolved.
+      id: 'crt-no-credentials',
+      pattern:
+        /AWS_AUTH_SIGNING_NO_CREDENTIALS|Attempt to sign an http request without credentials/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: 'Error: Failed to create S3 client\n\nCaused by:\n    0: HeadBucket failed for bucket bornholt-test-bucket in region us-east-1\n    1: Client error\n    2: Unknown response error: MetaRequestResult { response_status: 0, crt_error: Error(6146, "aws-c-auth: AWS_AUTH_SIGNING_NO_CREDENTIALS, Attempt to sign an http request without credentials"), error_response_headers: None, error_response_body: None }',
+          source: 'corpus holdout8/h8-mountpoints3-446-1 (awslabs/mountpoint-s3#446)',
+        },
+      ],
+    },
+    {
       id: 'credential-source',
       pattern:
         /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile|but no source provider was configured|The credential source "[^"]{1,100}" referenced in profile "[^"]{1,100}" is not valid|contains both source_profile and credential_source|No credentials found in credential_source referenced/,

@@ -11,6 +11,20 @@ export const permissionDenied: CatalogEntry = {
   codes: ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess'],
   signatures: [
     {
+      // CloudFormation's resource event when its role (or the caller) may not make the call:
+      // `API: <service>:<Action> You are not authorized to perform this operation.`
+      id: 'cloudformation-api',
+      pattern:
+        /API: [a-z0-9-]{2,40}:[A-Za-z]{2,80} You are not authorized to perform this operation/,
+      tier: 'exact',
+      examples: [
+        {
+          text: '2018-12-29T00:04:53Z [✖]  AWS::EC2::VPC/VPC: CREATE_FAILED – "API: ec2:DescribeVpcs You are not authorized to perform this operation."',
+          source: 'corpus holdout8/h8-eksctl-365-1 (eksctl-io/eksctl#365)',
+        },
+      ],
+    },
+    {
       id: 'insufficient-privileges',
       pattern: /\bInsufficientPrivileges(?:Exception)?\b|Insufficient privileges for/,
       tier: 'likely',

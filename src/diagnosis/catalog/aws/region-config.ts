@@ -11,6 +11,19 @@ export const regionConfig: CatalogEntry = {
   codes: ['MissingRegion', 'OptInRequired', 'RegionDisabledException'],
   signatures: [
     {
+      // Region missing in the Java v2 SDK's words and in tools that word it themselves (rain).
+      id: 'other-tools',
+      pattern:
+        /Unable to load region from any of the providers in the chain|\ba region was not specified\b/,
+      tier: 'strong',
+      examples: [
+        {
+          text: "a region was not specified. You can run 'aws configure' or choose a profile with a region",
+          source: 'corpus holdout8/h8-rain-408-1 (aws-cloudformation/rain#408)',
+        },
+      ],
+    },
+    {
       id: 'service-host',
       pattern:
         /lookup (?:ec2|s3|iam|dynamodb|eks|rds|lambda|ecr|kms|logs|ssm|secretsmanager|cloudformation|autoscaling|elasticloadbalancing)\.(?!(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}\.)[a-z0-9-]{1,30}\.amazonaws\.com/,

@@ -170,9 +170,14 @@ export const ssoToken: CatalogEntry = {
     {
       id: 'login-session',
       pattern:
-        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|[Pp]lease re-authenticate using aws login|[Pp]lease reauthenticate using 'aws login'|Error loading login session token|refreshing a login session profile|missing permission for the 'signin:CreateOAuth2Token' action|redeeming a login authorization code/,
+        /\b(?:create oauth2 token|load login token|validate login token): |login session (?:has expired|password has changed), please reauthenticate|token file not found, please reauthenticate|operation error Signin: CreateOAuth2Token|when calling the CreateOAuth2Token operation|[Pp]lease re-authenticate using aws login|[Pp]lease reauthenticate using 'aws login'|Error loading login session token|refreshing a login session profile|missing permission for the 'signin:CreateOAuth2Token' action|redeeming a login authorization code/,
       tier: 'decisive',
       examples: [
+        {
+          // The CLI's (botocore's) rendering of the same `aws login` refresh.
+          text: 'aws: [ERROR]: An error occurred (AccessDeniedException) when calling the CreateOAuth2Token operation: The refresh token has expired.',
+          source: 'corpus holdout8/h8-awscli-10330-1 (aws/aws-cli#10330)',
+        },
         {
           text: "botocore.exceptions.LoginRefreshRequired: Your session has expired or credentials have changed. Please reauthenticate using 'aws login'.",
           source: 'upstream boto/botocore@1.43.67:botocore/exceptions.py (LoginRefreshRequired)',

@@ -92,6 +92,20 @@ export const oidc: CatalogEntry = {
       ],
     },
     {
+      // IMDS answers `Identity not found` when the VM or agent has no managed identity (or not the
+      // one named); MSAL and azidentity print it as a managed identity error.
+      id: 'imds-identity-not-found',
+      pattern: /Identity not found/,
+      requires: /IMDS|[Mm]anaged [Ii]dentity|metadata\/identity|ManagedIdentity/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '2024-10-17T14:01:54.5570233Z {"error":"invalid_request","error_description":"Identity not found"}\n2024-10-17T14:01:54.5571125Z Server: IMDS/150.870.65.1475\n2024-10-17T14:01:54.5573849Z [Managed Identity] Error Code: invalid_request Error Description: Identity not found ',
+          source: 'corpus holdout8/h8-azsdknet-46679-1 (Azure/azure-sdk-for-net#46679)',
+        },
+      ],
+    },
+    {
       // The instance metadata service's refusal when a VM/VMSS/AKS node carries several
       // user-assigned identities and the token request names none.
       id: 'msi-which-identity',

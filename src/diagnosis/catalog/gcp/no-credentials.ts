@@ -10,6 +10,36 @@ export const gcpNoCredentials: CatalogEntry = {
   codes: ['could not find default credentials'],
   signatures: [
     {
+      // google-auth-library for Node.js (under every @google-cloud/* client): ADC found nothing.
+      id: 'node-adc',
+      pattern: /Could not load the default credentials/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: 'Error\n2021-04-09 20:30:14.732 EDTError: Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information. at GoogleAuth.getApplicationDefaultAsync (/shared/node_modules/@google-cloud/bigquery/node_modules/google-auth-library/build/src/auth/googleauth.js:155:19) at processTicksAndRejections (internal/process/task_queues.js:85:5) at ',
+          source: 'corpus holdout8/h8-datashare-476-1 (GoogleCloudPlatform/datashare-toolkit#476)',
+        },
+        {
+          text: '(node:37) UnhandledPromiseRejectionWarning: Error: Unexpected error while acquiring application default credentials: Could not load the default credentials. Browse to https://developers.google.com/accounts/docs/application-default-credentials for more information.\n    at GoogleAuth.<anonymous> (/usr/src/app/node_modules/@google-cloud/pubsub/node_modules/google-gax/node_modules/google-auth-library/build/src/auth/googleauth.js:248:31)',
+          source: 'corpus holdout8/h8-gauthnode-526-1 (googleapis/google-auth-library-nodejs#526)',
+        },
+      ],
+    },
+    {
+      // With no ADC file or variable, Google's libraries fall back to the GCE metadata server; off Google
+      // Cloud that request fails, and the failure is the missing credentials.
+      id: 'metadata-fallback',
+      pattern:
+        /cannot create access token.{0,200}?metadata\.google\.internal|metadata\.google\.internal.{0,200}?cannot create access token/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'ERROR a problem occurred during authentication: cannot create access token, but future attempts may succeed, source:error sending request for url (http://metadata.google.internal//computeMetadata/v1/instance/service-accounts/default/?recursive=true)',
+          source: 'corpus holdout8/h8-gcloudrust-1822-1 (googleapis/google-cloud-rust#1822)',
+        },
+      ],
+    },
+    {
       id: 'id-token',
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
       requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,

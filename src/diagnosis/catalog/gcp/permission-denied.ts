@@ -10,6 +10,20 @@ export const gcpPermissionDenied: CatalogEntry = {
   codes: ['Error 403', 'PERMISSION_DENIED', 'IAM_PERMISSION_DENIED'],
   signatures: [
     {
+      // google-auth-library (Node) when the metadata server refuses the built-in service account a
+      // token, and Google's `Permission denied on resource project` reason.
+      id: 'token-forbidden',
+      pattern:
+        /A Forbidden error was returned while attempting to retrieve an access token|Permission denied on resource project/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error occurred:  { Error: A Forbidden error was returned while attempting to retrieve an access token for the Compute Engine built-in service account. This may be because the Compute Engine instance does not have the correct permission scopes specified. Permission denied on resource project myi-cloud.',
+          source: 'corpus holdout8/h8-gauthnode-408-1 (googleapis/google-auth-library-nodejs#408)',
+        },
+      ],
+    },
+    {
       id: 'act-as-sa',
       pattern: /does not have access to service account|iam\.serviceAccount(?:Actor|User)\b/,
       tier: 'strong',
