@@ -21,6 +21,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout5', join(FIXTURES, 'holdout5.jsonl')],
   ['holdout6', join(FIXTURES, 'holdout6.jsonl')],
   ['holdout7', join(FIXTURES, 'holdout7.jsonl')],
+  ['holdout8', join(FIXTURES, 'holdout8.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

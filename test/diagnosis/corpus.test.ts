@@ -31,6 +31,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout5.jsonl', 60],
   ['holdout6.jsonl', 66],
   ['holdout7.jsonl', 66],
+  ['holdout8.jsonl', 80],
 ];
 
 /**
