@@ -22,6 +22,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout6', join(FIXTURES, 'holdout6.jsonl')],
   ['holdout7', join(FIXTURES, 'holdout7.jsonl')],
   ['holdout8', join(FIXTURES, 'holdout8.jsonl')],
+  ['holdout9', join(FIXTURES, 'holdout9.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

@@ -32,6 +32,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout6.jsonl', 66],
   ['holdout7.jsonl', 66],
   ['holdout8.jsonl', 80],
+  ['holdout9.jsonl', 19],
 ];
 
 /**
