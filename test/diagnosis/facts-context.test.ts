@@ -24,6 +24,18 @@ describe('fact extractors', () => {
     expect(s3Object('Error creating Bucket: googleapi: Error 403:')).toBeUndefined();
   });
 
+  it("reads azure/login's federated token details when the error's own subject is cut", () => {
+    // corpus holdout9/h9-azurelogin-482-1 (Azure/login#482): the paste ends inside the quoted subject.
+    expect(
+      azureDetails(
+        "Federated token details: issuer - https://token.actions.githubusercontent.com subject claim - repo:meltwater/meltwater-chatbot:environment:dev Attempting Azure CLI login by using OIDC... Error: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:meltwater/mel",
+      ),
+    ).toEqual({
+      subject: 'repo:meltwater/meltwater-chatbot:environment:dev',
+      issuer: 'https://token.actions.githubusercontent.com',
+    });
+  });
+
   it('reads Entra subject, issuer, scope and object id; a hard-wrapped scope is joined', () => {
     // corpus dev/gh-azlogin-464-1 and dev/pg-az-authz-vm-47 (shapes)
     expect(

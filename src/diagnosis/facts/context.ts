@@ -39,11 +39,20 @@ export function s3Object(flat: string): Facts['s3'] {
 /** Entra: the subject/issuer/audience of a rejected assertion, the scope and object id of a denial. */
 export function azureDetails(flat: string): Facts['azure'] {
   const subject = firstMatch(
-    [/assertion subject '([^'\s]{3,400})'/, /\bsubject '([^'\s]{3,400})'/],
+    // …or azure/login's `Federated token details: issuer - … subject claim - …` before the error.
+    [
+      /assertion subject '([^'\s]{3,400})'/,
+      /\bsubject '([^'\s]{3,400})'/,
+      /\bsubject claim - ([^\s']{3,400})/,
+    ],
     flat,
   );
   const issuer = firstMatch(
-    [/assertion issuer '(https:\/\/[^'\s]{3,400})'/, /\bissuer '(https:\/\/[^'\s]{3,400})'/],
+    [
+      /assertion issuer '(https:\/\/[^'\s]{3,400})'/,
+      /\bissuer '(https:\/\/[^'\s]{3,400})'/,
+      /\bissuer - (https:\/\/[^\s']{3,400})/,
+    ],
     flat,
   );
   const audience = firstMatch(
