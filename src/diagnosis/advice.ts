@@ -58,7 +58,8 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     id: spec.id,
     title: prose(spec.title, ctx.vars),
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
-    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)),
+    // A command written wholly as an optional part (`⟦…⟧`) is left out when its facts are not known.
+    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)).filter((c) => c.trim() !== ''),
     ...(spec.sources && source ? { source } : {}),
     ...(spec.shell ? { shell: spec.shell } : {}),
   };

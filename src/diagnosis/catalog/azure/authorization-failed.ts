@@ -208,6 +208,12 @@ export const authorizationFailed: CatalogEntry = {
         'az ad app permission admin-consent --id ⟨client⟩',
       ],
       when: /Authorization_RequestDenied|Insufficient privileges to complete the operation/,
+      examples: [
+        {
+          text: 'Error: Creating group "Group-name-axtwb"\n\n  with azuread_group.res_ds_group[0],\n  on rbac.tf line 3, in resource "azuread_group" "res_ds_group":\n   3: resource "azuread_group" "res_ds_group" {\n\nGroupsClient.BaseClient.Post(): unexpected status 403 with OData error:\nAuthorization_RequestDenied: Insufficient privileges to complete the operation.',
+          source: 'corpus holdout4/h4-azmpf-45-1 (Azure/mpf#45)',
+        },
+      ],
     },
     {
       id: 'who',
