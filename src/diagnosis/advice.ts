@@ -31,7 +31,8 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     for (const boost of spec.boosts ?? []) {
       if (!ctx.holds(boost.when)) continue;
       score += boost.by;
-      evidence.push(prose(boost.evidence, ctx.vars));
+      // Why a cause fits, not why another one fits better: a lowering boost shows no evidence.
+      if (boost.by >= 0) evidence.push(prose(boost.evidence, ctx.vars));
     }
     return { spec, score: Math.max(0, score), evidence };
   });
@@ -87,11 +88,17 @@ export function buildSteps(
     (s) => !s.platforms || s.platforms.includes(entry.platform),
   ).map((s) => s.step);
   const seen = new Set<string>();
+  const shown = new Set<string>();
   const steps: Step[] = [];
   for (const spec of [...situational, ...lead, ...entry.steps]) {
     if (seen.has(spec.id) || !appliesTo(spec, source, ctx)) continue;
     seen.add(spec.id);
-    steps.push(toStep(spec, ctx, source));
+    const step = toStep(spec, ctx, source);
+    // A step that would only repeat commands shown above (and explains nothing) is left out.
+    if (!step.detail && step.commands.length > 0 && step.commands.every((c) => shown.has(c)))
+      continue;
+    for (const c of step.commands) shown.add(c);
+    steps.push(step);
   }
   return steps;
 }

@@ -96,7 +96,9 @@ export function diagnose(input: string): Diagnosis {
       steps: buildSteps(entry, source ?? 'unknown', ctx, { includePlatformChecks: false }),
       guide: makeGuide(entry, signals, ctx),
       sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
-      docs: entry.docs,
+      docs: entry.docs
+        .filter((doc) => doc.when === undefined || ctx.holds(doc.when))
+        .map(({ title, url }) => ({ title, url })),
       secrets: secrets.findings,
       others: others.map((o) => toOther(o, blocks, context)),
       evidence: [primary.excerpt],

@@ -91,6 +91,15 @@ export function factList(f: Facts): FactLine[] {
   add('Client id', f.clientIds.join(', '));
   add('Project', f.gcpProjects.join(', '));
   add('Host', f.hosts.join(', '));
+  add('Cluster', clusterLine(f));
+  add('Kubernetes user', kubeUserLine(f));
+  add('Missing plugin', f.kube?.missingPlugin);
+  add(
+    'Auth-provider',
+    f.kube?.authProvider
+      ? `${f.kube.authProvider} (no longer in the client: use its exec plugin)`
+      : undefined,
+  );
   add('Terraform', f.terraformVersion);
   add(
     'Providers',
@@ -106,4 +115,32 @@ export function factList(f: Facts): FactLine[] {
       `present (${f.encodedAuthorizationMessage.length} chars) — decodable with sts:DecodeAuthorizationMessage`,
     );
   return lines;
+}
+
+const CLUSTER_KIND_LABELS: Record<string, string> = {
+  eks: 'Amazon EKS',
+  aks: 'Azure AKS',
+  gke: 'Google GKE',
+};
+
+/** Whose cluster it is, for k8s answers: the steps shown depend on it, so say so when unknown. */
+function clusterLine(f: Facts): string | undefined {
+  if (f.platform !== 'k8s') return undefined;
+  const c = f.cluster;
+  const kind = c?.kind ? CLUSTER_KIND_LABELS[c.kind] : undefined;
+  if (!kind) return 'not shown (no EKS, AKS or GKE host, plugin or resource in the paste)';
+  return [kind, c?.name ? `cluster ${c.name}` : undefined].filter(Boolean).join(' · ');
+}
+
+function kubeUserLine(f: Facts): string | undefined {
+  const k = f.kube;
+  if (!k?.user) return undefined;
+  if (k.user === 'system:anonymous') return 'system:anonymous (no credentials reached the cluster)';
+  const what =
+    k.verb && k.resource
+      ? `${k.verb} ${k.resource}`
+      : k.resource
+        ? `access to ${k.resource}`
+        : 'the request';
+  return `${k.user} (authenticated; RBAC denied ${what}${k.namespace ? ` in namespace ${k.namespace}` : ''})`;
 }

@@ -68,8 +68,59 @@ const SIGNALS = {
   'cluster.eks': (f) => f.cluster?.kind === 'eks',
   'cluster.aks': (f) => f.cluster?.kind === 'aks',
   'cluster.gke': (f) => f.cluster?.kind === 'gke',
-  /** EKS, or a cluster whose kind the paste does not show (EKS steps stay the default). */
-  'cluster.not_aks_gke': (f) => f.cluster?.kind !== 'aks' && f.cluster?.kind !== 'gke',
+  /** A cluster whose kind the paste does not show: no platform's commands fit for sure. */
+  'cluster.unknown': (f) => f.cluster?.kind === undefined || f.cluster.kind === 'other',
+  /** The API server authenticated the caller and RBAC refused it (`forbidden: User "…"`). */
+  'k8s.rbac_denied': (f) => f.kube?.user !== undefined && !anonymous(f),
+  /** …as `system:anonymous`: no credentials reached the API server at all. */
+  'k8s.anonymous': (f) => anonymous(f),
+  /** …as a pod's service account: in a pod the providers fall back to its token. */
+  'k8s.service_account': (f) => /^system:serviceaccount:/.test(f.kube?.user ?? ''),
+  /** The exec credential plugin is not installed or not on PATH. */
+  'k8s.plugin_missing': (f) => f.kube?.missingPlugin !== undefined,
+  'k8s.plugin_missing.kubelogin': (f) => f.kube?.missingPlugin === 'kubelogin',
+  'k8s.plugin_missing.gke': (f) => f.kube?.missingPlugin === 'gke-gcloud-auth-plugin',
+  'k8s.plugin_missing.aws': (f) =>
+    f.kube?.missingPlugin === 'aws' || f.kube?.missingPlugin === 'aws-iam-authenticator',
+  'k8s.plugin_missing.other': (f) =>
+    f.kube?.missingPlugin !== undefined &&
+    !['kubelogin', 'gke-gcloud-auth-plugin', 'aws', 'aws-iam-authenticator'].includes(
+      f.kube.missingPlugin,
+    ),
+  /** An exec plugin ran and failed (it is installed: running it by hand shows why). */
+  'k8s.exec_ran': (f) => execRan(f),
+  /** The kubeconfig names an auth-provider the client no longer has. */
+  'k8s.auth_provider': (f) => f.kube?.authProvider !== undefined,
+  'k8s.auth_provider.azure': (f) => f.kube?.authProvider === 'azure',
+  'k8s.auth_provider.gcp': (f) => f.kube?.authProvider === 'gcp',
+  'k8s.auth_provider.other': (f) =>
+    f.kube?.authProvider !== undefined && !['azure', 'gcp'].includes(f.kube.authProvider),
+  /** The exec plugin speaks client.authentication.k8s.io/v1alpha1, which clients refuse now. */
+  'k8s.exec_v1alpha1': (f) => f.kube?.execRejected?.endsWith('/v1alpha1') === true,
+  /** The client does not set the exec plugin's interactiveMode (helm provider 2.4.0's bug). */
+  'k8s.exec_interactive_mode': (f) => f.kube?.execRejected === 'interactiveMode',
+  /** GKE needs gke-gcloud-auth-plugin: it is missing, or the kubeconfig still names `gcp`. */
+  'k8s.gke_plugin_needed': (f) =>
+    f.kube?.missingPlugin === 'gke-gcloud-auth-plugin' || f.kube?.authProvider === 'gcp',
+  /** The paste names why the cluster refused (RBAC, a missing plugin, a removed auth-provider). */
+  'k8s.named_cause': (f) => namedKubeCause(f),
+  /** Nothing in the paste says why, per kind of cluster: the platform's own checks lead. */
+  'k8s.eks_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'eks',
+  'k8s.aks_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'aks',
+  'k8s.gke_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'gke',
+  /** …on EKS or an unknown cluster, and no exec plugin failed: ask who the cluster sees. */
+  'k8s.check_whoami': (f) =>
+    !namedKubeCause(f) &&
+    f.failedBlock?.kind !== 'exec_plugin' &&
+    f.cluster?.kind !== 'aks' &&
+    f.cluster?.kind !== 'gke',
+  /** …on an unknown cluster: fresh credentials the way its platform fetches them. */
+  'k8s.unknown_plain': (f) =>
+    !namedKubeCause(f) && (f.cluster?.kind === undefined || f.cluster.kind === 'other'),
+  /** An exec plugin ran and failed on EKS / on a cluster of unknown kind: run it by hand first. */
+  'k8s.exec_ran.eks': (f) => execRan(f) && f.cluster?.kind === 'eks',
+  'k8s.exec_ran.unknown': (f) =>
+    execRan(f) && (f.cluster?.kind === undefined || f.cluster.kind === 'other'),
 } satisfies Record<string, (f: Facts) => boolean>;
 
 export type Signal = keyof typeof SIGNALS;
@@ -112,6 +163,23 @@ export function arnRole(a: ArnFact): string {
   if (a.service === 'iam' && a.resourceType === 'role') return 'the role you assume';
   if (a.service === 'iam' && a.resourceType === 'user') return 'the IAM user in the paste';
   return `the ${a.service} resource in the paste`;
+}
+
+function execRan(f: Facts): boolean {
+  return f.failedBlock?.kind === 'exec_plugin' && !namedKubeCause(f);
+}
+
+function anonymous(f: Facts): boolean {
+  return f.kube?.user === 'system:anonymous';
+}
+
+function namedKubeCause(f: Facts): boolean {
+  return (
+    f.kube?.user !== undefined ||
+    f.kube?.missingPlugin !== undefined ||
+    f.kube?.authProvider !== undefined ||
+    f.kube?.execRejected !== undefined
+  );
 }
 
 function crossAccount(f: Facts): boolean {

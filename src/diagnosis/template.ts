@@ -78,6 +78,14 @@ export function templateVars(f: Facts): TemplateVars {
     cluster: f.cluster?.name,
     cluster_host: f.cluster?.host,
     cluster_location: f.cluster?.location,
+    k8s_user: f.kube?.user,
+    k8s_subject: kubeSubject(f.kube?.user),
+    k8s_verb: f.kube?.verb,
+    k8s_resource: f.kube?.resource,
+    k8s_subresource: f.kube?.subresource,
+    k8s_namespace: f.kube?.namespace,
+    k8s_plugin: f.kube?.missingPlugin,
+    k8s_auth_provider: f.kube?.authProvider,
     object_id: f.azure?.objectId,
     user_name: f.principal
       ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]
@@ -87,6 +95,15 @@ export function templateVars(f: Facts): TemplateVars {
     policy_arn: f.denial?.policyArn,
     policy_type: f.denial?.policyType,
   };
+}
+
+/**
+ * How `kubectl get rolebindings -o wide` names a subject: a service account as
+ * `<namespace>/<name>` (its SERVICEACCOUNTS column), anyone else as the user name.
+ */
+function kubeSubject(user: string | undefined): string | undefined {
+  const sa = /^system:serviceaccount:([a-z0-9-]{1,63}):([a-z0-9.-]{1,253})$/.exec(user ?? '');
+  return sa ? `${sa[1]}/${sa[2]}` : user;
 }
 
 /** `STS: AssumeRole`, `sts:AssumeRole` or `AssumeRole` → the CloudTrail event name. */

@@ -204,6 +204,8 @@ export interface Facts {
   };
   /** The Kubernetes API server the provider talked to, and whose cluster it is. */
   cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
+  /** What a Kubernetes refusal names: the user RBAC denied, a missing exec plugin, a removed auth-provider. */
+  kube?: KubeRefusal;
   /** What a newer AccessDenied message says about the policy that decided it. */
   denial?: DenialFacts;
   /** The shell the paste came from, when a prompt or a path gives it away. */
@@ -213,6 +215,27 @@ export interface Facts {
 }
 
 export type ClusterKind = 'eks' | 'aks' | 'gke' | 'other';
+
+export interface KubeRefusal {
+  /** `forbidden: User "…"`: the identity the API server authenticated (RBAC denied it). */
+  user?: string;
+  /** What RBAC denied: `cannot <verb> resource "<resource>" … in the namespace "<namespace>"`. */
+  verb?: string;
+  /** The resource, with its API group when it has one (`prometheusrules.monitoring.coreos.com`). */
+  resource?: string;
+  /** `exec` of `pods/exec`. */
+  subresource?: string;
+  namespace?: string;
+  /** The exec credential plugin that is not installed or not on PATH (`kubelogin`). */
+  missingPlugin?: string;
+  /** A kubeconfig `auth-provider` the client no longer has (`azure`, `gcp`, `oidc`). */
+  authProvider?: string;
+  /**
+   * An exec plugin configuration the client refuses: `client.authentication.k8s.io/v1alpha1`,
+   * or `interactiveMode` (a client that does not set it, helm provider 2.4.0).
+   */
+  execRejected?: string;
+}
 
 export interface DenialFacts {
   /** `identity-based`, `resource-based`, `service control`, `permissions boundary`, `session`, … */

@@ -4,6 +4,7 @@
 import {
   azureDetails,
   cluster,
+  kubeRefusal,
   denial,
   gcpServiceAccount,
   s3Object,
@@ -80,6 +81,45 @@ describe('fact extractors', () => {
         'Error: Failed to enable API: https://console.developers.google.com/apis/api/x/overview',
       ),
     ).toBeUndefined();
+  });
+
+  it('reads what a Kubernetes refusal names: RBAC user, missing plugin, removed auth-provider', () => {
+    // upstream kubernetes/apiserver@v0.33.0:pkg/endpoints/handlers/responsewriters/errors.go
+    expect(
+      kubeRefusal(
+        'pods "web-1" is forbidden: User "system:serviceaccount:ci:tf" cannot create resource "pods/exec" in API group "" in the namespace "apps"',
+      ),
+    ).toEqual({
+      user: 'system:serviceaccount:ci:tf',
+      verb: 'create',
+      resource: 'pods',
+      subresource: 'exec',
+      namespace: 'apps',
+    });
+    // corpus holdout4/h4-tfeks-2481-1: cut right after the user.
+    expect(
+      kubeRefusal('configmaps "aws-auth" is forbidden: User "system:serviceaccount:a:b" can'),
+    ).toEqual({ user: 'system:serviceaccount:a:b', resource: 'configmaps' });
+    // corpus holdout2/h2-tidbop401-1, holdout3/h3-deliverybothelm17-1, holdout/ho-runnerimages-6778-1
+    expect(
+      kubeRefusal(
+        'getting credentials: exec: exec: "aws-iam-authenticator": executable file not found in $PATH',
+      ),
+    ).toEqual({ missingPlugin: 'aws-iam-authenticator' });
+    expect(
+      kubeRefusal('getting credentials: *** *** "aws": executable file not found in $PATH'),
+    ).toEqual({
+      missingPlugin: 'aws',
+    });
+    expect(
+      kubeRefusal('getting credentials : exec: executable gke-gcloud-auth-plugin not found'),
+    ).toEqual({
+      missingPlugin: 'gke-gcloud-auth-plugin',
+    });
+    expect(kubeRefusal('error: The gcp auth plugin has been removed.')).toEqual({
+      authProvider: 'gcp',
+    });
+    expect(kubeRefusal('Error: Kubernetes cluster unreachable: Unauthorized')).toBeUndefined();
   });
 
   it('reads the policy type and ARN of a denial', () => {

@@ -388,14 +388,31 @@ const K8S: PlatformInfo = {
         commands: ['kubectl auth whoami', 'kubectl auth can-i list namespaces'],
       },
     ],
+    // The plugin of the cluster's platform; the kubeconfig's own when the kind is not shown.
     exec_plugin: [
       {
+        id: 'k8s-verify-exec-eks',
+        title: 'Run the exec plugin by hand (EKS: the AWS CLI)',
+        commands: ['aws eks get-token --cluster-name ⟨cluster⟩ | cut -c1-80'],
+        when: 'cluster.eks',
+      },
+      {
+        id: 'k8s-verify-exec-aks',
+        title: 'Run the exec plugin by hand (AKS: kubelogin)',
+        commands: ['kubelogin --version', 'kubectl auth whoami'],
+        when: 'cluster.aks',
+      },
+      {
+        id: 'k8s-verify-exec-gke',
+        title: 'Run the exec plugin by hand (GKE: gke-gcloud-auth-plugin)',
+        commands: ['gke-gcloud-auth-plugin --version', 'kubectl auth whoami'],
+        when: 'cluster.gke',
+      },
+      {
         id: 'k8s-verify-exec',
-        title: 'Run the exec plugin by hand',
-        commands: [
-          'aws eks get-token --cluster-name ⟨cluster⟩ | cut -c1-80',
-          'kubelogin --version',
-        ],
+        title: 'See which exec plugin the kubeconfig runs, then run it by hand',
+        commands: ['kubectl config view --minify -o jsonpath="{.users[0].user.exec.command}"'],
+        when: 'cluster.unknown',
       },
     ],
     env_token: [

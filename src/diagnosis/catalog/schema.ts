@@ -101,7 +101,10 @@ export interface CauseSpec {
   explanation: string;
   /** Likelihood before looking at this paste's signals. */
   prior: number;
-  /** Signals that make this cause more (or, with a negative `by`, less) likely. */
+  /**
+   * Signals that make this cause more (or, with a negative `by`, less) likely. The evidence of
+   * a raising boost is shown under the cause; a lowering one's only documents the rule.
+   */
   boosts?: Array<{ when: Condition; by: number; evidence: string }>;
   /**
    * Pastes for which this cause must rank first (the catalog contract checks). A cause that
@@ -141,7 +144,12 @@ export interface CatalogEntry {
   signatures: Signature[];
   causes: CauseSpec[];
   steps: StepSpec[];
-  docs: DocLink[];
+  docs: DocSpec[];
+}
+
+/** A documentation link, shown only when its condition (if any) holds for the paste. */
+export interface DocSpec extends DocLink {
+  when?: Condition;
 }
 
 /** Signatures of errors that are NOT credential problems but look like them. */

@@ -6,7 +6,7 @@
 // word or a trailing backtick or full stop never becomes part of it.
 
 import { firstMatch } from '../text-util';
-import type { ClusterKind, DenialFacts, Facts } from '../types';
+import type { ClusterKind, DenialFacts, Facts, KubeRefusal } from '../types';
 
 const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
 const BUCKET = '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]';
@@ -115,22 +115,7 @@ export function cluster(flat: string): Facts['cluster'] {
   );
   const aksName = firstMatch([/managedClusters\/([\w-]{1,63})\b/], flat);
   const gkeName = firstMatch([/\/clusters\/([a-z][a-z0-9-]{0,39})\b/], flat);
-  let kind: ClusterKind | undefined;
-  if (
-    /\.eks\.amazonaws\.com|aws eks get-token|aws_eks_cluster|\bEKS\b|aws-iam-authenticator/.test(
-      flat,
-    )
-  )
-    kind = 'eks';
-  else if (/\.azmk8s\.io|kubelogin|\bAKS\b|managedClusters|azurerm_kubernetes_cluster/.test(flat))
-    kind = 'aks';
-  else if (
-    /gke-gcloud-auth-plugin|\bGKE\b|container\.googleapis\.com|google_container_cluster|\.gke\.goog/.test(
-      flat,
-    )
-  )
-    kind = 'gke';
-  else if (host) kind = 'other';
+  const kind = clusterKind(flat) ?? (host ? 'other' : undefined);
   const name =
     kind === 'eks' ? eksName : kind === 'aks' ? aksName : kind === 'gke' ? gkeName : undefined;
   const location =
@@ -144,6 +129,87 @@ export function cluster(flat: string): Facts['cluster'] {
     ...(name ? { name } : {}),
     ...(location ? { location } : {}),
   };
+}
+
+/**
+ * Whose cluster a paste shows, from its API server host, its credential plugin, the kubeconfig's
+ * context names (`gke_<project>_<location>_<name>`, `arn:aws:eks:…`, AKS's `clusterUser_<rg>_<name>`)
+ * or the resources around it (EKS's `aws-auth` config map, `azurerm_kubernetes_cluster`, …).
+ */
+const CLUSTER_KINDS: Array<[ClusterKind, RegExp]> = [
+  [
+    'eks',
+    /\.eks\.amazonaws\.com|aws eks get-token|aws_eks_cluster|\bEKS\b|aws-iam-authenticator|arn:aws[\w-]*:eks:|configmaps? "?aws-auth\b|\baws[-_]auth\b|config_map_aws_auth|terraform-aws-modules\/eks|eks\.amazonaws\.com\/role-arn/,
+  ],
+  [
+    'aks',
+    /\.azmk8s\.io|kubelogin|\bAKS\b|managedClusters|azurerm_kubernetes_cluster|azure auth plugin|tenantID cannot be empty|Auth Provider found for name "azure"|\bclusterUser_[\w.-]{1,90}_[\w-]{1,63}\b/,
+  ],
+  [
+    'gke',
+    /gke-gcloud-auth-plugin|\bGKE\b|container\.googleapis\.com|google_container_cluster|\.gke\.goog|gcp auth plugin|Auth Provider found for name "gcp"|\bgke_[a-z][a-z0-9-]{4,29}_[a-z0-9-]{2,30}_[a-z][a-z0-9-]{0,39}\b/,
+  ],
+  // Weaker hints, read only when nothing above matched: the cloud's own Terraform resources
+  // or hosts around the Kubernetes error.
+  ['eks', /\baws_[a-z][a-z_]{2,}|\bamazonaws\.com\b|\barn:aws[\w-]*:|\b[Ee][Kk][Ss]\b/],
+  ['aks', /\bazurerm_[a-z][a-z_]{2,}|\bazure[_-][a-z]|\bmanagement\.azure\.com\b|\b[Aa][Kk][Ss]\b/],
+  ['gke', /\bgoogle_[a-z][a-z_]{2,}|\bgoogleapis\.com\b|\bgcloud\b|\b[Gg][Kk][Ee]\b/],
+];
+
+function clusterKind(flat: string): ClusterKind | undefined {
+  return CLUSTER_KINDS.find(([, re]) => re.test(flat))?.[0];
+}
+
+/** What a Kubernetes refusal names (client-go, the API server's RBAC authorizer, kube-rs). */
+export function kubeRefusal(flat: string): KubeRefusal | undefined {
+  const user = firstMatch([/forbidden: User "([^"]{1,200})"/], flat);
+  // apiserver responsewriters.forbiddenMessage: `User %q cannot %s resource %q in API group %q
+  // in the namespace %q` (or `at the cluster scope`); the resource may be `resource/subresource`.
+  const rbac =
+    /User "[^"]{1,200}" cannot ([a-z]{2,20}) resource "([\w.-]{1,100})(?:\/([\w-]{1,60}))?"(?: in API group "([\w.-]{0,100})")?(?: in the namespace "([a-z0-9-]{1,63})")?/.exec(
+      flat,
+    );
+  const object =
+    /\b([a-z][\w-]{1,60}(?:\.[\w-]{1,60}){0,6}) "[^"]{1,253}" is forbidden: User "/.exec(flat);
+  const resource = rbac ? (rbac[4] ? `${rbac[2]}.${rbac[4]}` : rbac[2]) : object?.[1];
+  const subresource = rbac?.[3];
+  const namespace = rbac?.[5];
+  const plugin = firstMatch(
+    [
+      /exec: executable ([^\s"]{1,200}?) (?:not found|was not found)/,
+      /"([^\s"]{1,200})": executable file not found in [$%]PATH/,
+      /\b(gke-gcloud-auth-plugin), which is needed for continued use of kubectl, was not found/,
+    ],
+    flat,
+  );
+  const authProvider = firstMatch(
+    [
+      /The ([a-z]{2,20}) auth plugin (?:has been removed|is not supported)/,
+      /no Auth Provider found for name "([\w-]{1,40})"/,
+    ],
+    flat,
+  );
+  const execRejected =
+    firstMatch(
+      [
+        /exec plugin: invalid apiVersion "(client\.authentication\.k8s\.io\/v1alpha1)"/,
+        /plugin returned version (client\.authentication\.k8s\.io\/v1alpha1)/,
+        /no kind "ExecCredential" is registered for version "(client\.authentication\.k8s\.io\/v1alpha1)"/,
+      ],
+      flat,
+    ) ?? (/interactiveMode must be specified/.test(flat) ? 'interactiveMode' : undefined);
+  const out: KubeRefusal = {
+    ...(user ? { user } : {}),
+    ...(rbac?.[1] ? { verb: rbac[1] } : {}),
+    ...(resource ? { resource } : {}),
+    ...(subresource ? { subresource } : {}),
+    ...(namespace ? { namespace } : {}),
+    // The plugin by its name: `/usr/local/bin/aws-iam-authenticator` and `kubelogin.exe` alike.
+    ...(plugin ? { missingPlugin: plugin.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '') } : {}),
+    ...(authProvider ? { authProvider } : {}),
+    ...(execRejected ? { execRejected } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**

@@ -28,7 +28,9 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
   const remoteState = firstMatch([/\bdata\.terraform_remote_state\.([\w-]{1,100})/], flat);
   if (remoteState) return { kind: 'remote_state', name: remoteState, ...at };
   if (
-    /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="/.test(flat)
+    /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="|could not get token: /.test(
+      flat,
+    )
   ) {
     const plugin = firstMatch(
       [

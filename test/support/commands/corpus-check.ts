@@ -45,6 +45,13 @@ export const WITNESS: Record<string, RegExp> = {
   'cluster-location': /\/locations\/[a-z]{2,12}-[a-z]{2,12}\d(?:-[a-z])?\/clusters\//,
   'encoded-message': /Encoded authorization failure message: [A-Za-z0-9_-]{20}/,
   'mfa-serial': /arn:aws[\w-]*:iam::\d{12}:mfa\//,
+  'k8s-user': /forbidden: User "[^"]{2}/,
+  'k8s-subject': /forbidden: User "[^"]{2}/,
+  'k8s-verb': /User "[^"]+" cannot [a-z]+ resource "/,
+  'k8s-resource': /User "[^"]+" cannot [a-z]+ resource "|[a-z.-]+ "[^"]+" is forbidden: User "/,
+  'k8s-namespace': /cannot [a-z]+ resource "[^"]+" in API group "[^"]*" in the namespace "/,
+  'k8s-plugin': /exec: executable [\w./-]{2,} not found|"[\w./-]+": executable file not found/,
+  'k8s-auth-provider': /The [a-z]+ auth plugin (?:has been removed|is not supported)|no Auth Provider found for name "/,
 };
 
 export interface CorpusReport {
