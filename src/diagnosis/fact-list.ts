@@ -1,7 +1,7 @@
 // Facts as labelled lines, in the order people need them. Shared by the CLI and the Slack
 // reply so both show the same thing. Values are already masked.
 
-import { arnRole, keyAccountMismatch } from './signals';
+import { arnRole, keyAccountMismatch, regionUnknown } from './signals';
 import { describeBlock, formatDuration } from './template';
 import type { Facts } from './types';
 
@@ -70,7 +70,7 @@ export function factList(f: Facts): FactLine[] {
   add(
     'Region',
     f.region
-      ? `${f.region}${f.partition && f.partition !== 'aws' ? ` (${f.partition})` : ''}${f.optInRegion ? ' — opt-in region' : ''}`
+      ? `${f.region}${f.partition && f.partition !== 'aws' ? ` (${f.partition})` : ''}${f.optInRegion ? ' — opt-in region' : ''}${regionUnknown(f.region) ? ' — not an AWS region (not in the AWS SDK’s region list)' : ''}`
       : undefined,
   );
   add('Endpoint', f.endpoint);

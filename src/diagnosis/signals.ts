@@ -1,6 +1,7 @@
 // Named, boolean observations about a paste, computed from its facts. Catalog causes and
 // steps refer to them by name, which keeps the knowledge declarative.
 
+import { KNOWN_REGIONS } from './facts/aws-regions';
 import { VALID_REGION } from './facts/location';
 import { iamArnOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
@@ -14,6 +15,8 @@ const SIGNALS = {
   'region.present': (f) => f.region !== undefined,
   'region.opt_in': (f) => f.optInRegion === true,
   'region.invalid': (f) => f.region !== undefined && !VALID_REGION.test(f.region),
+  /** Shaped like a region but not one the AWS SDKs know (`eu-central-12`): most likely a typo. */
+  'region.unknown': (f) => regionUnknown(f.region),
   'partition.non_commercial': (f) => f.partition !== undefined && f.partition !== 'aws',
   'block.s3_backend': (f) => f.failedBlock?.kind === 's3_backend',
   'block.backend': (f) => f.failedBlock?.kind === 'backend' || f.failedBlock?.kind === 's3_backend',
@@ -163,6 +166,10 @@ export function arnRole(a: ArnFact): string {
   if (a.service === 'iam' && a.resourceType === 'role') return 'the role you assume';
   if (a.service === 'iam' && a.resourceType === 'user') return 'the IAM user in the paste';
   return `the ${a.service} resource in the paste`;
+}
+
+export function regionUnknown(region: string | undefined): boolean {
+  return region !== undefined && VALID_REGION.test(region) && !KNOWN_REGIONS.has(region);
 }
 
 function execRan(f: Facts): boolean {

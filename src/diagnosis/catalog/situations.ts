@@ -32,6 +32,26 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // A region the SDKs do not know breaks every call whatever the class: it comes first.
+    platforms: ['aws'],
+    step: {
+      id: 'aws-unknown-region',
+      title: 'Fix the region: ⟨region⟩ is not an AWS region',
+      detail:
+        'It is not in the AWS SDK’s list of regions (botocore’s partitions.json), so its endpoints do not exist. Find where it is set (a variable or tfvars file, AWS_REGION / AWS_DEFAULT_REGION, the profile) and correct the typo.',
+      commands: [
+        `grep -rn '⟨region⟩' --include='*.tf' --include='*.tfvars' .`,
+        'env | grep -E "^AWS_(DEFAULT_)?REGION"',
+        'aws configure get region⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: 'region.unknown',
+    },
+    example: {
+      text: '│ Error: configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.eu-central-12.amazonaws.com/": dial tcp: lookup sts.eu-central-12.amazonaws.com: no such host',
+      source: 'corpus holdout4/h4-tfaws-28889-1 (hashicorp/terraform-provider-aws#28889)',
+    },
+  },
+  {
     platforms: ['aws'],
     step: {
       id: 'aws-powershell',
