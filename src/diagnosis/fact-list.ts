@@ -74,6 +74,12 @@ export function factList(f: Facts): FactLine[] {
       : undefined,
   );
   add('Endpoint', f.endpoint);
+  add(
+    'Container credentials',
+    f.containerCredentials
+      ? `${f.containerCredentials.endpoint === 'eks-pod-identity' ? 'EKS Pod Identity agent (169.254.170.23)' : 'ECS task role endpoint (169.254.170.2)'}${f.containerCredentials.rejected ? ' — refused by an SDK that predates it' : ''}`
+      : undefined,
+  );
   add('Denied action', f.deniedAction);
   if (f.clock) {
     const c = f.clock;

@@ -30,6 +30,12 @@ const SIGNALS = {
   'block.exec_plugin': (f) => f.failedBlock?.kind === 'exec_plugin',
   'block.resource': (f) =>
     f.failedBlock?.kind === 'resource' || f.failedBlock?.kind === 'data_source',
+  /** The paste shows the ECS or EKS Pod Identity container credentials endpoint (not EC2 IMDS). */
+  'credentials.container_endpoint': (f) => f.containerCredentials !== undefined,
+  'credentials.no_container_endpoint': (f) => f.containerCredentials === undefined,
+  /** An SDK too old for EKS Pod Identity refused its agent's address. */
+  'credentials.pod_identity_old_sdk': (f) =>
+    f.containerCredentials?.endpoint === 'eks-pod-identity' && f.containerCredentials.rejected,
   'profile.named': (f) => f.profiles.length > 0,
   'role.present': (f) => f.roleArns.length > 0,
   'role.no_account': (f) =>

@@ -204,6 +204,11 @@ export interface Facts {
   };
   /** The Kubernetes API server the provider talked to, and whose cluster it is. */
   cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
+  /**
+   * The container credentials endpoint the SDK was given (AWS_CONTAINER_CREDENTIALS_*): EKS Pod
+   * Identity's agent (169.254.170.23) or ECS's (169.254.170.2), and whether the SDK refused it.
+   */
+  containerCredentials?: { endpoint: 'eks-pod-identity' | 'ecs'; rejected: boolean };
   /** What a Kubernetes refusal names: the user RBAC denied, a missing exec plugin, a removed auth-provider. */
   kube?: KubeRefusal;
   /** What a newer AccessDenied message says about the policy that decided it. */

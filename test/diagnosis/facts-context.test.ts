@@ -4,6 +4,7 @@
 import {
   azureDetails,
   cluster,
+  containerCredentials,
   kubeRefusal,
   denial,
   gcpServiceAccount,
@@ -120,6 +121,20 @@ describe('fact extractors', () => {
       authProvider: 'gcp',
     });
     expect(kubeRefusal('Error: Kubernetes cluster unreachable: Unauthorized')).toBeUndefined();
+  });
+
+  it('tells the EKS Pod Identity endpoint from ECS, and sees an SDK refuse it', () => {
+    // issue hashicorp/terraform-provider-aws#35857
+    expect(
+      containerCredentials(
+        'CredentialsEndpointError: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed.',
+      ),
+    ).toEqual({ endpoint: 'eks-pod-identity', rejected: true });
+    // invented: the ECS task role endpoint in an env listing.
+    expect(
+      containerCredentials('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=/v2/credentials/abc'),
+    ).toEqual({ endpoint: 'ecs', rejected: false });
+    expect(containerCredentials('dial tcp 169.254.169.254:80: i/o timeout')).toBeUndefined();
   });
 
   it('reads the policy type and ARN of a denial', () => {

@@ -68,7 +68,7 @@ const AWS: PlatformInfo = {
     ],
     [
       'instance_role',
-      /ec2imds|IMDS|169\.254\.16[29]\.|instance role|EC2RoleRequestError|ECS task role/,
+      /ec2imds|IMDS|169\.254\.16[29]\.|169\.254\.170\.23?\b|AWS_CONTAINER_CREDENTIALS|instance role|EC2RoleRequestError|ECS task role/,
     ],
     [
       'assume_role',
@@ -130,6 +130,18 @@ const AWS: PlatformInfo = {
     ],
     instance_role: [
       {
+        id: 'aws-verify-container',
+        title:
+          'Check the container credentials endpoint the SDK is given (ECS task role, EKS Pod Identity)',
+        detail:
+          'ECS sets AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (169.254.170.2); EKS Pod Identity sets AWS_CONTAINER_CREDENTIALS_FULL_URI (169.254.170.23) and a token file. Only SDKs that know Pod Identity accept the latter.',
+        commands: [
+          'env | grep -E "^AWS_CONTAINER_CREDENTIALS_(FULL|RELATIVE)_URI="',
+          'aws sts get-caller-identity',
+        ],
+        when: 'credentials.container_endpoint',
+      },
+      {
         id: 'aws-verify-imds',
         title: 'Check the instance or task role is reachable from where Terraform runs',
         detail:
@@ -138,6 +150,7 @@ const AWS: PlatformInfo = {
           'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/iam/security-credentials/',
           'aws sts get-caller-identity',
         ],
+        when: 'credentials.no_container_endpoint',
       },
     ],
     credential_process: [

@@ -52,6 +52,27 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // An SDK that predates EKS Pod Identity refuses its agent: no credential fix helps.
+    platforms: ['aws'],
+    step: {
+      id: 'aws-pod-identity-sdk',
+      title:
+        'Upgrade what refused the EKS Pod Identity endpoint: its AWS SDK predates Pod Identity',
+      detail:
+        '169.254.170.23 is the EKS Pod Identity agent. SDKs older than aws-sdk-go v1.47.11 or aws-sdk-go-v2 release-2023-11-14 accept only loopback (and ECS) container endpoints. Upgrade the AWS provider, Terraform itself (its S3 backend has its own SDK) and any other provider or tool that calls AWS; until then, IAM roles for service accounts (IRSA) work with older SDKs.',
+      commands: [
+        'terraform version',
+        `grep -rn -B2 -A2 'hashicorp/aws' --include='*.tf' .`,
+        'terraform init -upgrade',
+      ],
+      when: 'credentials.pod_identity_old_sdk',
+    },
+    example: {
+      text: 'Error: error configuring Terraform AWS Provider: loading configuration: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed',
+      source: 'corpus holdout4/h4-atlhelm-349-1 (runatlantis/helm-charts#349)',
+    },
+  },
+  {
     platforms: ['aws'],
     step: {
       id: 'aws-powershell',

@@ -233,6 +233,27 @@ export function denial(flat: string): DenialFacts | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/**
+ * The container credentials endpoint a paste shows. SDKs older than EKS Pod Identity
+ * (aws-sdk-go < v1.47.11, aws-sdk-go-v2 config before release-2023-11-14, older botocore)
+ * accept only loopback hosts and ECS's 169.254.170.2, and say so: `invalid endpoint host,
+ * "169.254.170.23", only loopback hosts are allowed` (aws-sdk-go(-v2) resolve_credentials),
+ * `Unsupported host '169.254.170.23'` (botocore).
+ */
+export function containerCredentials(flat: string): Facts['containerCredentials'] {
+  const podIdentity =
+    /169\.254\.170\.23\b|fd00:ec2::23\b|eks-pod-identity-token|pods\.eks\.amazonaws\.com\/serviceaccount/.test(
+      flat,
+    );
+  const ecs = /169\.254\.170\.2\b|AWS_CONTAINER_CREDENTIALS_RELATIVE_URI/.test(flat);
+  if (!podIdentity && !ecs) return undefined;
+  const rejected =
+    /only loopback hosts are allowed|Unsupported host '169\.254\.170\.23'|Can only retrieve metadata from these hosts/.test(
+      flat,
+    );
+  return { endpoint: podIdentity ? 'eks-pod-identity' : 'ecs', rejected };
+}
+
 /** `role "Deploy"` / `role: Deploy` without an ARN. */
 export function roleName(flat: string): string | undefined {
   return firstMatch([/\brole[ _]name[ =:]+"?([\w+=,.@-]{1,64})\b/i], flat);

@@ -6,6 +6,7 @@ import { clockFacts } from './clock';
 import {
   azureDetails,
   cluster,
+  containerCredentials,
   denial,
   gcpServiceAccount,
   kubeRefusal,
@@ -95,6 +96,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       azure: azureDetails(flat),
       cluster: cluster(flat),
       kube: kubeRefusal(flat),
+      containerCredentials: containerCredentials(flat),
       denial: denial(flat),
       shell: shellOf(`${context}\n${text}`),
       stateNotPersisted: stateNotPersisted(flat) || undefined,

@@ -274,6 +274,30 @@ export const noCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'pod-identity-old-sdk',
+      title: 'The AWS SDK in the provider (or Terraform) is too old for EKS Pod Identity',
+      explanation:
+        'The pod has Pod Identity credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI points at the agent on 169.254.170.23), but SDKs built before Pod Identity accept only loopback container endpoints and ignore it, so the chain ends empty.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'credentials.pod_identity_old_sdk',
+          by: 1,
+          evidence: 'The SDK refused 169.254.170.23, the EKS Pod Identity agent, as not loopback.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: error configuring Terraform AWS Provider: loading configuration: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed',
+          source: 'corpus holdout4/h4-atlhelm-349-1 (runatlantis/helm-charts#349)',
+        },
+        {
+          text: 'Initializing the backend...\n2024/02/16 15:21:12 Ignoring, HTTP credential provider invalid endpoint host, "169.254.170.23", only loopback hosts are allowed. <nil>\n╷\n│ Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.\n│\n│ Error: CredentialsEndpointError: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed.',
+          source: 'issue hashicorp/terraform-provider-aws#35857',
+        },
+      ],
+    },
+    {
       id: 'nothing-configured',
       title: 'Nothing is configured where Terraform runs',
       explanation:
@@ -285,6 +309,11 @@ export const noCredentials: CatalogEntry = {
           by: 0.2,
           evidence: 'This ran in CI, which only has the credentials you give it.',
         },
+        {
+          when: 'credentials.container_endpoint',
+          by: -0.3,
+          evidence: 'A container credentials endpoint is configured.',
+        },
       ],
     },
     {
@@ -295,6 +324,11 @@ export const noCredentials: CatalogEntry = {
       prior: 0.25,
       boosts: [
         { when: 'profile.named', by: 0.2, evidence: 'The paste names the profile ⟨profile⟩.' },
+        {
+          when: 'credentials.pod_identity_old_sdk',
+          by: -0.25,
+          evidence: 'The pod’s own credentials were offered and refused.',
+        },
       ],
     },
     {
@@ -308,6 +342,11 @@ export const noCredentials: CatalogEntry = {
           when: /ec2imds|169\.254\.169\.254|IMDS|instance role/,
           by: 0.4,
           evidence: 'The chain fell through to the EC2 metadata service and got nothing.',
+        },
+        {
+          when: 'credentials.pod_identity_old_sdk',
+          by: -0.15,
+          evidence: 'The container endpoint was there; the SDK refused it.',
         },
       ],
     },
@@ -358,10 +397,18 @@ export const noCredentials: CatalogEntry = {
         'aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-put-response-hop-limit 2',
       ],
       sources: ['instance_role', 'unknown'],
+      // The EC2 metadata service (and its hop limit) is beside the point in an ECS task or an
+      // EKS Pod Identity pod: their credentials come from 169.254.170.2 / .23.
+      when: 'credentials.no_container_endpoint',
     },
     BACKEND_CREDENTIALS,
     WHOAMI,
     RERUN,
   ],
-  docs: [AWS_DOCS.providerAuth, AWS_DOCS.cliConfigFiles, AWS_DOCS.s3Backend],
+  docs: [
+    AWS_DOCS.providerAuth,
+    AWS_DOCS.cliConfigFiles,
+    AWS_DOCS.s3Backend,
+    { ...AWS_DOCS.podIdentitySdk, when: 'credentials.container_endpoint' },
+  ],
 };
