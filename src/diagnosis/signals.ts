@@ -26,7 +26,8 @@ const SIGNALS = {
   /** The failure is about state in S3: the backend failed, or the paste names the bucket. */
   'state.s3': (f) =>
     f.failedBlock?.kind === 's3_backend' ||
-    (f.s3?.bucket !== undefined && f.operations.some((o) => /S3/i.test(o))),
+    (f.s3?.bucket !== undefined && f.operations.some((o) => /S3/i.test(o))) ||
+    (f.stateNotPersisted === true && f.platform === 'aws'),
   'block.exec_plugin': (f) => f.failedBlock?.kind === 'exec_plugin',
   'block.resource': (f) =>
     f.failedBlock?.kind === 'resource' || f.failedBlock?.kind === 'data_source',
