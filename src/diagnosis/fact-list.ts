@@ -58,7 +58,12 @@ export function factList(f: Facts): FactLine[] {
       .join(', '),
   );
   add('Caller', f.principal);
-  add('Role', f.roleArns.filter((r) => r !== f.principal).join(', '));
+  // A role read from a redacted ARN is shown unless it is only the caller's own session.
+  const namedRole =
+    f.roleName && !(f.principal ?? '').includes(`:assumed-role/${f.roleName}/`)
+      ? `${f.roleName}${f.redactedRoleArn ? ' (its account is redacted in the paste)' : ''}`
+      : undefined;
+  add('Role', f.roleArns.filter((r) => r !== f.principal).join(', ') || namedRole);
   const mismatch = keyAccountMismatch(f);
   add(
     'Account mismatch',

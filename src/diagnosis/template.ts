@@ -30,7 +30,13 @@ const SHELL_SAFE = /^[A-Za-z0-9_.:/@+=,%-]+$/;
 
 export function templateVars(f: Facts): TemplateVars {
   const key = f.accessKeys.find((k) => k.kind === 'long-term' || k.kind === 'temporary');
-  const role = f.roleArns.find((r) => r.includes(':role/')) ?? f.roleArns[0];
+  // The role being assumed: a role ARN, else a session ARN that is not the refused caller's own
+  // (`User: arn:…:assumed-role/A/s is not authorized to perform: sts:AssumeRole` names A as the
+  // caller, not the role it tried to assume).
+  const role =
+    f.roleArns.find((r) => r.includes(':role/')) ??
+    f.roleArns.find((r) => r !== f.principal) ??
+    f.redactedRoleArn;
   const mismatch = keyAccountMismatch(f);
   const skew = f.clock?.skewSeconds;
   const iamPrincipal = f.principal ? iamArnOf(f.principal) : undefined;
@@ -43,7 +49,7 @@ export function templateVars(f: Facts): TemplateVars {
     partition: f.partition,
     profile: f.profiles[0],
     role,
-    role_name: role ? roleNameOf(role) : f.roleName,
+    role_name: role ? roleNameOf(role) : callerRole(f) ? undefined : f.roleName,
     principal: f.principal,
     iam_principal: iamPrincipal,
     account: f.accountIds[0],
@@ -95,6 +101,11 @@ export function templateVars(f: Facts): TemplateVars {
     policy_arn: f.denial?.policyArn,
     policy_type: f.denial?.policyType,
   };
+}
+
+/** The role name was read from the refused caller's own session ARN (not a role to assume). */
+function callerRole(f: Facts): boolean {
+  return f.roleName !== undefined && (f.principal ?? '').includes(`:assumed-role/${f.roleName}/`);
 }
 
 /**

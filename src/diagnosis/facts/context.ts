@@ -254,9 +254,19 @@ export function containerCredentials(flat: string): Facts['containerCredentials'
   return { endpoint: podIdentity ? 'eks-pod-identity' : 'ecs', rejected };
 }
 
-/** `role "Deploy"` / `role: Deploy` without an ARN. */
+/**
+ * A role named without a readable ARN: `role_name = "Deploy"`, aws-sdk-go-base's `The role
+ * "Deploy" cannot be assumed` / `IAM Role (Deploy) cannot be assumed` with a bare name.
+ */
 export function roleName(flat: string): string | undefined {
-  return firstMatch([/\brole[ _]name[ =:]+"?([\w+=,.@-]{1,64})\b/i], flat);
+  return firstMatch(
+    [
+      /\b[Rr]ole "([\w+=,.@-]{1,64})" cannot be assumed/,
+      /\bIAM Role \(([\w+=,.@-]{1,64})\) cannot be assumed/,
+      /\brole[ _]name[ =:]+"?([\w+=,.@-]{1,64})\b/i,
+    ],
+    flat,
+  );
 }
 
 /** A Windows prompt or path: PowerShell (`PS C:\…>`), cmd (`C:\…>` alone). */

@@ -8,6 +8,36 @@ import type { AccessKeyFact, ArnFact } from '../types';
 const ARN =
   /\barn:(aws(?:-cn|-us-gov|-iso(?:-[a-z])?|-eusc)?):([a-z0-9-]{2,32}):([a-z0-9-]{0,32}):(\d{12})?:([A-Za-z0-9+=,.@_/:*-]{1,512})/g;
 
+/**
+ * The account field of an IAM ARN as pastes redact it: `<aws acct>`, `{account suppressed}`,
+ * `[account]`, `"111222333444"`, `XXXXXXX`, `***`, `ACCOUNTID`, a shortened number. Bracketed
+ * forms may hold spaces; the others end at the colon.
+ */
+export const ACCOUNT_SLOT =
+  '(?:<[^<>:\\n]{1,40}>|\\{[^{}:\\n]{1,40}\\}|\\[[^\\[\\]:\\n]{1,40}\\]|"?[^:\\s"<>{}\\[\\]]{1,40}"?)';
+const NAME = '[\\w+=,.@-]{1,64}';
+
+/**
+ * A role named by an ARN whose account is redacted (or wrong), which `arns()` cannot read:
+ * its name for `--role-name`, and the ARN with the account as `<account-id>` for `--role-arn`.
+ * A role ARN comes before an assumed-role session (the target, not the caller).
+ */
+export function redactedRole(flat: string): { name: string; arn?: string } | undefined {
+  const role = new RegExp(
+    `\\barn:(aws[\\w-]*):iam::(${ACCOUNT_SLOT}):role\\/((?:${NAME}\\/){0,8})(${NAME})(?![\\w+=,.@/-])`,
+  ).exec(flat);
+  if (role && !/^\d{12}$/.test(role[2] ?? ''))
+    return {
+      name: role[4] as string,
+      arn: `arn:${role[1]}:iam::<account-id>:role/${role[3] ?? ''}${role[4]}`,
+    };
+  const session = new RegExp(
+    `\\barn:aws[\\w-]*:sts::(${ACCOUNT_SLOT}):assumed-role\\/(${NAME})\\/`,
+  ).exec(flat);
+  if (session && !/^\d{12}$/.test(session[1] ?? '')) return { name: session[2] as string };
+  return undefined;
+}
+
 export function accessKeys(text: string): AccessKeyFact[] {
   const seen = new Map<string, AccessKeyFact>();
   for (const id of allMatches(KEY_ID_PATTERN, text, 0, 20)) {

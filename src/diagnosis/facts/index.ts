@@ -31,6 +31,7 @@ import {
   gcpProjects,
   principal,
   profiles,
+  redactedRole,
   roleArns,
   subscriptionIds,
   tenantIds,
@@ -52,6 +53,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
   const who = principal(flat);
+  const redacted = redactedRole(flat);
   const block = failedBlock(text, flat);
   const clock = clockFacts(flat);
   const status = httpStatus(flat);
@@ -89,7 +91,8 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     gcpProjects: gcpProjects(flat),
     hosts: hosts(flat),
     ...defined({
-      roleName: roleName(flat),
+      roleName: roleName(flat) ?? redacted?.name,
+      redactedRoleArn: redacted?.arn,
       tfcHost: tfcHost(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
       s3: s3Object(flat),
