@@ -14,7 +14,7 @@ import {
   tfcHost,
 } from '../../src/diagnosis/facts/context';
 import { iamArnOf, roleNameOf } from '../../src/diagnosis/iam-arns';
-import { redactedRole } from '../../src/diagnosis/facts/identity';
+import { principal, redactedRole } from '../../src/diagnosis/facts/identity';
 import { diagnose } from '../../src/diagnosis';
 
 describe('fact extractors', () => {
@@ -174,6 +174,26 @@ describe('fact extractors', () => {
       'arn:aws-us-gov:iam::123456789012:user/bob',
     );
     expect(iamArnOf('arn:aws:iam::123456789012:root')).toBeUndefined();
+  });
+
+  it('reads a caller whose account is redacted with spaces, or none rather than a cut one', () => {
+    // corpus holdout4/h4-eksworkshop-1177-1
+    expect(
+      principal(
+        'api error AccessDeniedException: User: arn:aws:sts::{account suppressed}:assumed-role/eks-workshop-ide-EksWorkshopIdeRole-LqlqA1nQsjV7/i-02d14764bdd1932b5 is not authorized to perform: kms:CreateAlias on resource: x',
+      ),
+    ).toBe(
+      'arn:aws:sts::{account suppressed}:assumed-role/eks-workshop-ide-EksWorkshopIdeRole-LqlqA1nQsjV7/i-02d14764bdd1932b5',
+    );
+    expect(
+      principal(
+        'User: arn:aws:iam::<aws acct>:user/bob is not authorized to perform: s3:GetObject',
+      ),
+    ).toBe('arn:aws:iam::<aws acct>:user/bob');
+    // invented: a redaction the patterns do not know is skipped, never cut in half.
+    expect(
+      principal('User: arn:aws:sts::{acct id here, removed}:assumed-role/R/s'),
+    ).toBeUndefined();
   });
 
   it('reads the role of an ARN whose account is redacted, in every form pastes use', () => {

@@ -70,16 +70,28 @@ export function arns(text: string): ArnFact[] {
 
 /** The identity that made the call: `User: arn:… is not authorized`, Azure clients, Google accounts. */
 export function principal(flat: string): string | undefined {
-  return firstMatch(
-    [
-      /\bUser: (arn:[^\s,]+?)\.? is not authorized/,
-      /\bUser: (arn:[^\s,]+)/,
-      /The client '([^']{1,200})' with object id '[^']{0,64}'/,
-      /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
-      /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
-    ],
-    flat,
-  );
+  for (const re of PRINCIPAL_PATTERNS) {
+    const found = re.exec(flat)?.[1];
+    // A value cut inside a redaction (`arn:aws:sts::{account`) is no value: try the next form.
+    if (found !== undefined && balanced(found)) return found;
+  }
+  return undefined;
+}
+
+const PRINCIPAL_PATTERNS: RegExp[] = [
+  // The account may be redacted with spaces in brackets: `arn:aws:sts::{account suppressed}:…`.
+  new RegExp(`\\bUser: (arn:[\\w-]+:[\\w-]+::${ACCOUNT_SLOT}:[^\\s,]+?)\\.? is not authorized`),
+  /\bUser: (arn:[^\s,]+?)\.? is not authorized/,
+  /\bUser: (arn:[^\s,]+)/,
+  /The client '([^']{1,200})' with object id '[^']{0,64}'/,
+  /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
+  /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
+];
+
+/** Every `<`, `{` and `[` in the value is closed. */
+function balanced(value: string): boolean {
+  const count = (c: string) => value.split(c).length - 1;
+  return count('<') === count('>') && count('{') === count('}') && count('[') === count(']');
 }
 
 export function roleArns(all: ArnFact[]): string[] {
