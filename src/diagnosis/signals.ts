@@ -46,19 +46,15 @@ const SIGNALS = {
   'principal.assumed_role': (f) => /:assumed-role\//.test(f.principal ?? ''),
   'principal.user': (f) => /:user\//.test(f.principal ?? ''),
   'principal.root': (f) => /:root$/.test(f.principal ?? ''),
-  ci: (f) =>
-    f.tools.some((t) =>
-      [
-        'github-actions',
-        'azure-pipelines',
-        'atlantis',
-        'configure-aws-credentials',
-        'azure-login',
-      ].includes(t),
-    ),
+  ci: (f) => isCi(f),
   'ci.github_actions': (f) =>
     f.tools.includes('github-actions') || f.tools.includes('configure-aws-credentials'),
   'tool.terragrunt': (f) => f.tools.includes('terragrunt'),
+  /** A bot that reads registries itself (Renovate, Dependabot): Terraform's login is not its. */
+  'tool.renovate': (f) => f.tools.includes('renovate'),
+  'tool.dependabot': (f) => f.tools.includes('dependabot'),
+  'tool.terraform_cli': (f) => !registryBot(f),
+  'ci.terraform_cli': (f) => !registryBot(f) && isCi(f),
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   'clock.present': (f) => f.clock?.skewSeconds !== undefined,
   'clock.skewed': (f) => Math.abs(f.clock?.skewSeconds ?? 0) > 300,
@@ -173,6 +169,22 @@ export function arnRole(a: ArnFact): string {
   if (a.service === 'iam' && a.resourceType === 'role') return 'the role you assume';
   if (a.service === 'iam' && a.resourceType === 'user') return 'the IAM user in the paste';
   return `the ${a.service} resource in the paste`;
+}
+
+function isCi(f: Facts): boolean {
+  return f.tools.some((t) =>
+    [
+      'github-actions',
+      'azure-pipelines',
+      'atlantis',
+      'configure-aws-credentials',
+      'azure-login',
+    ].includes(t),
+  );
+}
+
+function registryBot(f: Facts): boolean {
+  return f.tools.includes('renovate') || f.tools.includes('dependabot');
 }
 
 export function regionUnknown(region: string | undefined): boolean {

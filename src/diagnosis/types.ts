@@ -144,7 +144,9 @@ export type Tool =
   | 'azure-pipelines'
   | 'configure-aws-credentials'
   | 'azure-login'
-  | 'crossplane';
+  | 'crossplane'
+  | 'renovate'
+  | 'dependabot';
 
 export interface Facts {
   platform?: Platform;

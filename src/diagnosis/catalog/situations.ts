@@ -119,6 +119,39 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // Bots that look up module and provider versions send their own configured tokens: they
+    // never read `terraform login`, TF_TOKEN_* or the CLI config.
+    platforms: ['tfc'],
+    step: {
+      id: 'renovate-host-rules',
+      title:
+        'Give Renovate a token for ⟨tfc_host⟩ in its hostRules (it does not read Terraform’s login)',
+      detail:
+        'Renovate looks up versions itself and sends only the tokens its `hostRules` give it. Self-hosted (config.js): `hostRules: [{ matchHost: "⟨tfc_host⟩", token: process.env.TFC_TOKEN }]`. The Mend-hosted app: store the token under Credentials in the app settings (developer.mend.io) and reference it in renovate.json as `{"hostRules": [{"matchHost": "⟨tfc_host⟩", "token": "{{ secrets.TFC_TOKEN }}"}]}`. The token needs read access to the private registry.',
+      commands: ['grep -n -A4 hostRules renovate.json .github/renovate.json config.js 2>/dev/null'],
+      when: 'tool.renovate',
+    },
+    example: {
+      text: 'DEBUG: GET https://app.terraform.io/api/registry/v1/modules/<my-private-org>/<my-module>/versions = (code=ERR_NON_2XX_3XX_RESPONSE, statusCode=401 retryCount=0, duration=29) (repository=my-repo)\nDEBUG: Datasource unauthorized (repository=my-repo)\n       "datasource": "terraform-module",\n       "packageName": "app.terraform.io/<my-private-org>/<my-module>",',
+      source: 'corpus holdout4/h4-renovate-21244-1 (renovatebot/renovate#21244)',
+    },
+  },
+  {
+    platforms: ['tfc'],
+    step: {
+      id: 'dependabot-registry',
+      title: 'Give Dependabot the registry and its token in .github/dependabot.yml',
+      detail:
+        'Dependabot sends only the credentials of its `registries` block:\n```yaml\nregistries:\n  terraform-cloud:\n    type: terraform-registry\n    url: https://⟨tfc_host⟩\n    token: ${{ secrets.TFC_TOKEN }}\n```\nand `registries: [terraform-cloud]` in the `package-ecosystem: terraform` entry; the secret is a Dependabot secret of the repository or organization.',
+      commands: ['grep -n -A6 registries .github/dependabot.yml'],
+      when: 'tool.dependabot',
+    },
+    example: {
+      text: '  proxy | 2021/06/10 12:54:06 [030] GET https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions\n  proxy | 2021/06/10 12:54:06 [030] 401 https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions\nupdater | ERROR <job_156796200> Error processing lhsystems/managementgroups/azurerm (Dependabot::PrivateSourceAuthenticationFailure)',
+      source: 'issue dependabot/dependabot-core#3723',
+    },
+  },
+  {
     platforms: ['tfc'],
     step: {
       id: 'tfc-powershell',

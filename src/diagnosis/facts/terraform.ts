@@ -106,6 +106,12 @@ const TOOL_PATTERNS: Array<[Tool, RegExp]> = [
   ['atlantis', /atlantis/i],
   ['pulumi', /\bpulumi\b|^Diagnostics:$/im],
   ['crossplane', /crossplane|upbound\.io|upjet/i],
+  // Bots that look up module and provider versions themselves, with their own credentials.
+  [
+    'renovate',
+    /\brenovate\b|\(repository=[\w./-]{1,200}\)|Datasource unauthorized|"datasource": ?"terraform-(?:module|provider)"|\bhostRules\b/i,
+  ],
+  ['dependabot', /\bdependabot\b|^ {0,4}(?:updater|proxy) \| /im],
   [
     'configure-aws-credentials',
     /configure-aws-credentials|Could not assume role with OIDC|please check your action inputs/,
