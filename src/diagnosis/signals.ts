@@ -46,6 +46,9 @@ const SIGNALS = {
   'principal.assumed_role': (f) => /:assumed-role\//.test(f.principal ?? ''),
   'principal.user': (f) => /:user\//.test(f.principal ?? ''),
   'principal.root': (f) => /:root$/.test(f.principal ?? ''),
+  /** Google refused a user account (gcloud ADC of a person), not a service account. */
+  'principal.gcp_user': (f) =>
+    /^[^@\s]+@[^@\s]+$/.test(f.principal ?? '') && !/gserviceaccount\.com$/.test(f.principal ?? ''),
   ci: (f) => isCi(f),
   'ci.github_actions': (f) =>
     f.tools.includes('github-actions') || f.tools.includes('configure-aws-credentials'),

@@ -75,6 +75,10 @@ export function templateVars(f: Facts): TemplateVars {
     client: f.clientIds[0],
     project: f.gcpProjects[0],
     service_account: f.gcpServiceAccount,
+    gcs_bucket: f.gcsBucket,
+    // IAM member syntax for the Google identity that was refused.
+    gcp_member: gcpMember(f.principal ?? f.gcpServiceAccount),
+    gcp_email: gcpMember(f.principal) ? f.principal : f.gcpServiceAccount,
     bucket: f.s3?.bucket,
     state_key: f.s3?.key,
     subject: f.azure?.subject,
@@ -101,6 +105,11 @@ export function templateVars(f: Facts): TemplateVars {
     policy_arn: f.denial?.policyArn,
     policy_type: f.denial?.policyType,
   };
+}
+
+function gcpMember(email: string | undefined): string | undefined {
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) return undefined;
+  return `${/\.gserviceaccount\.com$/.test(email) ? 'serviceAccount' : 'user'}:${email}`;
 }
 
 /** The role name was read from the refused caller's own session ARN (not a role to assume). */

@@ -195,6 +195,8 @@ export interface Facts {
   tfcHost?: string;
   /** The Google service account the failing call used or impersonated. */
   gcpServiceAccount?: string;
+  /** The Cloud Storage bucket a denial names (the gcs backend's state bucket, usually). */
+  gcsBucket?: string;
   /** The S3 object a backend or remote state read failed on. */
   s3?: { bucket?: string; key?: string };
   /** What Entra ID named in a federated-credential or authorization error. */

@@ -8,6 +8,7 @@ import {
   kubeRefusal,
   denial,
   gcpServiceAccount,
+  gcsBucket,
   s3Object,
   shellOf,
   stateNotPersisted,
@@ -123,6 +124,18 @@ describe('fact extractors', () => {
       authProvider: 'gcp',
     });
     expect(kubeRefusal('Error: Kubernetes cluster unreachable: Unauthorized')).toBeUndefined();
+  });
+
+  it('reads the state bucket and the refused Google identity of a gcs backend denial', () => {
+    // corpus holdout4/h4-jetstackgke-55-1, holdout4/h4-tf-28250-1
+    const named =
+      'Error: Failed to get existing workspaces: querying Cloud Storage failed: googleapi: Error 403: terraformsa@my-proj.iam.gserviceaccount.com does not have storage.objects.list access to my-proj-terraform-state., forbidden';
+    expect(gcsBucket(named)).toBe('my-proj-terraform-state');
+    expect(principal(named)).toBe('terraformsa@my-proj.iam.gserviceaccount.com');
+    const unnamed =
+      'Failed to get existing workspaces: querying Cloud Storage failed: googleapi: Error 403: personal-email@gmail.com does not have storage.objects.list access to the Google Cloud Storage bucket., forbidden';
+    expect(gcsBucket(unnamed)).toBeUndefined();
+    expect(principal(unnamed)).toBe('personal-email@gmail.com');
   });
 
   it('tells the EKS Pod Identity endpoint from ECS, and sees an SDK refuse it', () => {

@@ -63,6 +63,17 @@ export function azureDetails(flat: string): Facts['azure'] {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** The Cloud Storage bucket a denial or a gcs backend names (`<project>-tfstate` redactions kept). */
+export function gcsBucket(flat: string): string | undefined {
+  return firstMatch(
+    [
+      /does not have storage\.[a-z]{1,20}\.[a-zA-Z]{1,30} access to (?:the Google Cloud Storage (?:bucket|object) )?(?!the Google )([a-z0-9<][\w.<>-]{1,220}[\w>])(?=\.?,? |\.?,?$|\/)/,
+      /\bgs:\/\/([a-z0-9][\w.-]{1,220}[a-z0-9])\b/,
+    ],
+    flat,
+  );
+}
+
 export function gcpServiceAccount(flat: string): string | undefined {
   return firstMatch(
     [/\b([a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com)\b/],

@@ -84,6 +84,8 @@ const PRINCIPAL_PATTERNS: RegExp[] = [
   /\bUser: (arn:[^\s,]+?)\.? is not authorized/,
   /\bUser: (arn:[^\s,]+)/,
   /The client '([^']{1,200})' with object id '[^']{0,64}'/,
+  // googleapi: `Error 403: <email> does not have <permission> access to …` (users and service accounts).
+  /\bError 403: ([\w.+-]{1,64}@[\w.<>-]{1,253}) does not have /,
   /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
   /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
 ];
