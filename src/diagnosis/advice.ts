@@ -24,6 +24,9 @@ export function pasteContext(
 /** Prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
 const prose = fillProse;
 
+/** The smallest share of the causes' weight a cause needs to be listed. */
+const MIN_CAUSE_SHARE = 0.03;
+
 export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
   const scored = entry.causes.map((spec) => {
     let score = spec.prior;
@@ -37,14 +40,17 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     return { spec, score: Math.max(0, score), evidence };
   });
   const total = scored.reduce((sum, c) => sum + c.score, 0) || 1;
-  return scored
-    .filter((c) => c.score > 0)
+  // A cause with under 3% of the weight only adds noise below the ones that fit.
+  const shown = scored.filter((c) => c.score > 0 && c.score / total >= MIN_CAUSE_SHARE);
+  const kept = shown.length > 0 ? shown : scored.filter((c) => c.score > 0).slice(0, 1);
+  const keptTotal = kept.reduce((sum, c) => sum + c.score, 0) || 1;
+  return kept
     .sort((a, b) => b.score - a.score)
     .map((c) => ({
       id: c.spec.id,
       title: prose(c.spec.title, ctx.vars),
       explanation: prose(c.spec.explanation, ctx.vars),
-      score: Math.round((c.score / total) * 100) / 100,
+      score: Math.round((c.score / keptTotal) * 100) / 100,
       evidence: c.evidence,
     }));
 }
