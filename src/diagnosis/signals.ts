@@ -74,6 +74,11 @@ const SIGNALS = {
   'state.not_persisted': (f) => f.stateNotPersisted === true,
   'shell.powershell': (f) => f.shell === 'powershell',
   'shell.windows': (f) => f.shell !== undefined,
+  /** The rejected assertion came from GitHub Actions, or the paste does not say from where. */
+  'azure.github_or_unknown_issuer': (f) =>
+    f.azure?.issuer === undefined || /token\.actions\.githubusercontent\.com/.test(f.azure.issuer),
+  /** …from an AKS cluster's OIDC issuer (workload identity in a pod). */
+  'azure.aks_issuer': (f) => /\.prod-aks\.azure\.com\b/.test(f.azure?.issuer ?? ''),
   'cluster.eks': (f) => f.cluster?.kind === 'eks',
   'cluster.aks': (f) => f.cluster?.kind === 'aks',
   'cluster.gke': (f) => f.cluster?.kind === 'gke',

@@ -208,6 +208,8 @@ export interface Facts {
     /** The object id of the caller (what `az role assignment --assignee` takes). */
     objectId?: string;
   };
+  /** The Azure storage account a blob or azurerm backend error names. */
+  storageAccount?: string;
   /** The Kubernetes API server the provider talked to, and whose cluster it is. */
   cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
   /**

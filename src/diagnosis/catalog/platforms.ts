@@ -195,7 +195,7 @@ const AZURE: PlatformInfo = {
   detect: [
     [
       'oidc',
-      /AADSTS7002[14]|AADSTS70021\b|AADSTS700213|federated|ACTIONS_ID_TOKEN|ARM_USE_OIDC|OIDC/,
+      /AADSTS7002[14]|AADSTS70021\b|AADSTS700213|AADSTS700024|AADSTS700211|[Cc]lient assertion|WorkloadIdentityCredential|federated|ACTIONS_ID_TOKEN|ARM_USE_OIDC|OIDC/,
     ],
     ['managed_identity', /ManagedIdentity|managed identity|MSI\b|metadata\/identity/],
     [

@@ -36,6 +36,19 @@ export function s3Object(flat: string): Facts['s3'] {
   return bucket || key ? { ...(bucket ? { bucket } : {}), ...(key ? { key } : {}) } : undefined;
 }
 
+/** The Azure storage account a blob or backend error names (`<name>.blob.core.windows.net`, the azurerm backend). */
+export function storageAccount(flat: string): string | undefined {
+  return firstMatch(
+    [
+      /\bhttps:\/\/([a-z0-9]{3,24})\.(?:blob|dfs|queue|table|file)\.core\.(?:windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)\b/,
+      /\bstorage_account_name\s*=\s*"([a-z0-9]{3,24})"/,
+      /\b[Ss]torage [Aa]ccount "([a-z0-9]{3,24})"/,
+      /\baccount(?:Name)? "?([a-z0-9]{3,24})"? \(Resource Group/,
+    ],
+    flat,
+  );
+}
+
 /** Entra: the subject/issuer/audience of a rejected assertion, the scope and object id of a denial. */
 export function azureDetails(flat: string): Facts['azure'] {
   const subject = firstMatch(

@@ -15,6 +15,7 @@ import {
   s3Object,
   shellOf,
   stateNotPersisted,
+  storageAccount,
   tfcHost,
 } from './context';
 import {
@@ -99,6 +100,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       gcsBucket: gcsBucket(flat),
       s3: s3Object(flat),
       azure: azureDetails(flat),
+      storageAccount: storageAccount(flat),
       cluster: cluster(flat),
       kube: kubeRefusal(flat),
       containerCredentials: containerCredentials(flat),
