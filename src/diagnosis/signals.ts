@@ -72,6 +72,8 @@ const SIGNALS = {
   'principal.simulatable': (f) => f.principal !== undefined && iamArnOf(f.principal) !== undefined,
   /** Terraform could not save state (errored.tfstate): recovering it comes before any fix. */
   'state.not_persisted': (f) => f.stateNotPersisted === true,
+  /** The run executed on HCP Terraform / Terraform Enterprise workers. */
+  'run.remote': (f) => f.remoteRun === true,
   'shell.powershell': (f) => f.shell === 'powershell',
   'shell.windows': (f) => f.shell !== undefined,
   /** The rejected assertion came from GitHub Actions, or the paste does not say from where. */

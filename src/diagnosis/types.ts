@@ -225,6 +225,8 @@ export interface Facts {
   shell?: 'powershell' | 'cmd';
   /** Terraform could not save state and wrote errored.tfstate (state safety comes first). */
   stateNotPersisted?: boolean;
+  /** The run executed on HCP Terraform / Terraform Enterprise workers, not where it was started. */
+  remoteRun?: boolean;
 }
 
 export type ClusterKind = 'eks' | 'aks' | 'gke' | 'other';

@@ -6,6 +6,7 @@ import {
   cluster,
   containerCredentials,
   kubeRefusal,
+  remoteRun,
   denial,
   gcpServiceAccount,
   gcsBucket,
@@ -136,6 +137,21 @@ describe('fact extractors', () => {
       'Failed to get existing workspaces: querying Cloud Storage failed: googleapi: Error 403: personal-email@gmail.com does not have storage.objects.list access to the Google Cloud Storage bucket., forbidden';
     expect(gcsBucket(unnamed)).toBeUndefined();
     expect(principal(unnamed)).toBe('personal-email@gmail.com');
+  });
+
+  it('knows a run that executed on HCP Terraform or Terraform Enterprise', () => {
+    // corpus holdout/ho-azurerm-15268-1, holdout4/h4-tf-26620-1
+    expect(
+      remoteRun(
+        'Running plan in Terraform Cloud. Output will stream here. Pressing Ctrl-C will stop streaming the logs, but will not stop the plan running remotely. Preparing the remote plan...',
+      ),
+    ).toBe(true);
+    expect(
+      remoteRun('https://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX'),
+    ).toBe(true);
+    expect(remoteRun('Initializing the backend... Error: Required token could not be found')).toBe(
+      false,
+    );
   });
 
   it('tells the EKS Pod Identity endpoint from ECS, and sees an SDK refuse it', () => {

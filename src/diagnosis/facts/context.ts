@@ -301,6 +301,16 @@ export function shellOf(text: string): Facts['shell'] {
   return undefined;
 }
 
+/**
+ * The run executed on HCP Terraform / Terraform Enterprise workers (the remote backend or the
+ * `cloud` block streams their output): credentials on the laptop do not reach it.
+ */
+export function remoteRun(flat: string): boolean {
+  return /Preparing the remote (?:plan|apply)|Running (?:plan|apply) in (?:HCP Terraform|Terraform Cloud|Terraform Enterprise|the remote backend)|To view this run in a browser, visit:|\/app\/[\w-]{1,90}\/(?:workspaces\/)?[\w-]{1,90}\/runs\/run-[A-Za-z0-9]{6,}/.test(
+    flat,
+  );
+}
+
 export function stateNotPersisted(flat: string): boolean {
   return /errored\.tfstate|Failed to (?:persist|save) state|Error saving state/.test(flat);
 }

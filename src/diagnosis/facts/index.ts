@@ -11,6 +11,7 @@ import {
   gcpServiceAccount,
   gcsBucket,
   kubeRefusal,
+  remoteRun,
   roleName,
   s3Object,
   shellOf,
@@ -107,6 +108,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       denial: denial(flat),
       shell: shellOf(`${context}\n${text}`),
       stateNotPersisted: stateNotPersisted(flat) || undefined,
+      remoteRun: remoteRun(flat) || undefined,
     }),
   };
 }

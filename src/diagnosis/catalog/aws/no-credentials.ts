@@ -298,6 +298,27 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      id: 'remote-run',
+      title:
+        'The run executes on HCP Terraform’s workers, which have no AWS credentials of their own',
+      explanation:
+        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your profile, SSO session or instance role stays behind.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'run.remote',
+          by: 0.8,
+          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
+          source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
+        },
+      ],
+    },
+    {
       id: 'nothing-configured',
       title: 'Nothing is configured where Terraform runs',
       explanation:
@@ -360,6 +381,20 @@ export const noCredentials: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'remote-run',
+      title:
+        'The run executed on HCP Terraform / Terraform Enterprise: give the workspace AWS credentials',
+      detail:
+        'Profiles, SSO sessions and instance roles of the machine that started the run do not reach the remote worker. Set dynamic provider credentials on the workspace (env variables `TFC_AWS_PROVIDER_AUTH=true` and `TFC_AWS_RUN_ROLE_ARN`, with an IAM OIDC provider for app.terraform.io and a role that trusts it), or sensitive env variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; or switch the workspace to local execution.',
+      when: 'run.remote',
+      examples: [
+        {
+          text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nTerraform v0.13.4\nConfiguring remote state backend...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
+          source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
+        },
+      ],
+    },
     CONFIGURE_LIST,
     {
       id: 'provider-block',
