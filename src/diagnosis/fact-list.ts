@@ -79,6 +79,7 @@ export function factList(f: Facts): FactLine[] {
       : undefined,
   );
   add('Endpoint', f.endpoint);
+  add('S3 service', f.s3Compatible ? `${f.s3Compatible} (S3-compatible, not AWS)` : undefined);
   add(
     'Container credentials',
     f.containerCredentials

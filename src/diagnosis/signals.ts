@@ -72,6 +72,8 @@ const SIGNALS = {
   'principal.simulatable': (f) => f.principal !== undefined && iamArnOf(f.principal) !== undefined,
   /** Terraform could not save state (errored.tfstate): recovering it comes before any fix. */
   'state.not_persisted': (f) => f.stateNotPersisted === true,
+  /** The S3 API answered, but from an S3-compatible service that is not AWS. */
+  's3.compatible': (f) => f.s3Compatible !== undefined,
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
   'shell.powershell': (f) => f.shell === 'powershell',

@@ -98,6 +98,7 @@ export function templateVars(f: Facts): TemplateVars {
     k8s_auth_provider: f.kube?.authProvider,
     object_id: f.azure?.objectId,
     storage_account: f.storageAccount,
+    s3_service: f.s3Compatible,
     user_name: f.principal
       ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]
       : undefined,

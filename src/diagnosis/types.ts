@@ -227,6 +227,8 @@ export interface Facts {
   stateNotPersisted?: boolean;
   /** The run executed on HCP Terraform / Terraform Enterprise workers, not where it was started. */
   remoteRun?: boolean;
+  /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */
+  s3Compatible?: string;
 }
 
 export type ClusterKind = 'eks' | 'aks' | 'gke' | 'other';

@@ -73,6 +73,24 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // The S3 API's error codes come from a server that is not AWS: IAM cannot help there.
+    platforms: ['aws'],
+    step: {
+      id: 's3-compatible',
+      title: 'This is ⟨s3_service⟩, not AWS: check the key and the endpoint on that service',
+      detail:
+        'The message uses S3’s error codes, but the server is ⟨s3_service⟩: the access key must exist there (its own console or admin tool, e.g. MinIO’s `mc admin user info`), AWS IAM and STS commands do not apply, and the provider or backend must point at its endpoint (often with path-style addressing and the AWS-only checks skipped).',
+      commands: [
+        `grep -rnE 'endpoint|minio_server|force_path_style|use_path_style|skip_credentials_validation|skip_requesting_account_id' --include='*.tf' .`,
+      ],
+      when: 's3.compatible',
+    },
+    example: {
+      text: '│ Error: [FATAL] error reading IAM User %s: %s (minio-llama): The Access Key Id you provided does not exist in our records.\n│ \n│   with module.s3_infra_logs.minio_iam_user.this,\n│   on .terraform/modules/s3_infra_logs/main.tf line 10, in resource "minio_iam_user" "this":',
+      source: 'corpus holdout4/h4-minio-440-1 (aminueza/terraform-provider-minio#440)',
+    },
+  },
+  {
     platforms: ['aws'],
     step: {
       id: 'aws-powershell',

@@ -301,6 +301,22 @@ export function shellOf(text: string): Facts['shell'] {
   return undefined;
 }
 
+/** S3-compatible services that answer with S3's error codes but are not AWS. */
+const S3_COMPATIBLE: Array<[string, RegExp]> = [
+  ['MinIO', /\bminio\b|\bminio_[a-z_]{3,}|aminueza\/minio/i],
+  ['Cloudflare R2', /\br2\.cloudflarestorage\.com\b/],
+  ['DigitalOcean Spaces', /\bdigitaloceanspaces\.com\b/],
+  ['Wasabi', /\bwasabisys\.com\b/],
+  ['Backblaze B2', /\bbackblazeb2\.com\b/],
+  ['Ceph (RADOS Gateway)', /\bradosgw\b|\bceph\b/i],
+  ['Linode Object Storage', /\blinodeobjects\.com\b/],
+  ['Scaleway Object Storage', /\bs3\.[a-z-]{2,10}\.scw\.cloud\b/],
+];
+
+export function s3Compatible(flat: string): string | undefined {
+  return S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
+}
+
 /**
  * The run executed on HCP Terraform / Terraform Enterprise workers (the remote backend or the
  * `cloud` block streams their output): credentials on the laptop do not reach it.

@@ -13,6 +13,7 @@ import {
   kubeRefusal,
   remoteRun,
   roleName,
+  s3Compatible,
   s3Object,
   shellOf,
   stateNotPersisted,
@@ -109,6 +110,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       shell: shellOf(`${context}\n${text}`),
       stateNotPersisted: stateNotPersisted(flat) || undefined,
       remoteRun: remoteRun(flat) || undefined,
+      s3Compatible: s3Compatible(flat),
     }),
   };
 }

@@ -61,6 +61,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   k8s_auth_provider: 'azure',
   object_id: '00000000-0000-0000-0000-000000000004',
   storage_account: 'acmetfstate',
+  s3_service: 'MinIO',
   user_name: 'ci-deployer',
   mfa_serial: 'arn:aws:iam::111122223333:mfa/alice',
   encoded_message: 'Q2hlY2sgdGhlIHBvbGljeSBhbmQgdHJ5IGFnYWlu',
