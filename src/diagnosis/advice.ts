@@ -28,6 +28,8 @@ const prose = fillProse;
 const RULED_OUT = 0;
 /** Shares are kept in hundredths: replies show them as percentages. */
 const SHARE_PER = 100;
+/** The smallest share of the causes' weight a cause needs to be listed. */
+const MIN_CAUSE_SHARE = 0.03;
 
 /**
  * Causes by likelihood: each one's prior plus the boosts whose conditions hold for this paste,
@@ -40,19 +42,24 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     for (const boost of spec.boosts ?? []) {
       if (!ctx.holds(boost.when)) continue;
       score += boost.by;
-      evidence.push(prose(boost.evidence, ctx.vars));
+      // Why a cause fits, not why another one fits better: a lowering boost shows no evidence.
+      if (boost.by >= 0) evidence.push(prose(boost.evidence, ctx.vars));
     }
     return { spec, score: Math.max(RULED_OUT, score), evidence };
   });
-  const total = scored.reduce((sum, c) => sum + c.score, 0);
-  return scored
-    .filter((c) => c.score > RULED_OUT)
+  const total = scored.reduce((sum, c) => sum + c.score, 0) || 1;
+  // A cause with under 3% of the weight only adds noise below the ones that fit.
+  const standing = scored.filter((c) => c.score > RULED_OUT);
+  const shown = standing.filter((c) => c.score / total >= MIN_CAUSE_SHARE);
+  const kept = shown.length > 0 ? shown : standing.slice(0, 1);
+  const keptTotal = kept.reduce((sum, c) => sum + c.score, 0) || 1;
+  return kept
     .sort((a, b) => b.score - a.score)
     .map((c) => ({
       id: c.spec.id,
       title: prose(c.spec.title, ctx.vars),
       explanation: prose(c.spec.explanation, ctx.vars),
-      score: Math.round((c.score / total) * SHARE_PER) / SHARE_PER,
+      score: Math.round((c.score / keptTotal) * SHARE_PER) / SHARE_PER,
       evidence: c.evidence,
     }));
 }
@@ -67,7 +74,8 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     id: spec.id,
     title: prose(spec.title, ctx.vars),
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
-    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)),
+    // A command written wholly as an optional part (`⟦…⟧`) is left out when its facts are not known.
+    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)).filter((c) => c.trim() !== ''),
     ...(spec.sources && source ? { source } : {}),
     ...(spec.shell ? { shell: spec.shell } : {}),
   };
@@ -95,11 +103,17 @@ export function buildSteps(
     (s) => !s.platforms || s.platforms.includes(entry.platform),
   ).map((s) => s.step);
   const seen = new Set<string>();
+  const shown = new Set<string>();
   const steps: Step[] = [];
   for (const spec of [...situational, ...lead, ...entry.steps]) {
     if (seen.has(spec.id) || !appliesTo(spec, source, ctx)) continue;
     seen.add(spec.id);
-    steps.push(toStep(spec, ctx, source));
+    const step = toStep(spec, ctx, source);
+    // A step that would only repeat commands shown above (and explains nothing) is left out.
+    if (!step.detail && step.commands.length > 0 && step.commands.every((c) => shown.has(c)))
+      continue;
+    for (const c of step.commands) shown.add(c);
+    steps.push(step);
   }
   return steps;
 }

@@ -243,7 +243,10 @@ export function classifyBlock(block: Block): BlockVerdict {
       confidence: round(notAuth.best.weight),
       signatureId: `${notAuth.owner.id}/${notAuth.best.signature.id}`,
       excerpt: excerpt(flat, notAuth.best.index),
-      notAuth: { id: notAuth.owner.id, title: notAuth.owner.title ?? notAuth.owner.id },
+      notAuth: {
+        id: notAuth.owner.id,
+        title: notAuth.best.signature.reason ?? notAuth.owner.title ?? notAuth.owner.id,
+      },
     };
   }
 

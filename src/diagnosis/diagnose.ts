@@ -58,7 +58,7 @@ export function diagnose(input: string): Diagnosis {
       confidence: primary.confidence,
       title: NONE_TITLE,
       summary: primary.notAuth
-        ? `This looks like ${primary.notAuth.title.toLowerCase()}, not a credentials or authorization problem.`
+        ? `This looks like ${sentenceCase(primary.notAuth.title)}, not a credentials or authorization problem.`
         : 'No credentials or authorization failure was found in this text.',
       facts,
       causes: [],
@@ -96,7 +96,9 @@ export function diagnose(input: string): Diagnosis {
       steps: buildSteps(entry, source ?? 'unknown', ctx, { includePlatformChecks: false }),
       guide: makeGuide(entry, signals, ctx),
       sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
-      docs: entry.docs,
+      docs: entry.docs
+        .filter((doc) => doc.when === undefined || ctx.holds(doc.when))
+        .map(({ title, url }) => ({ title, url })),
       secrets: secrets.findings,
       others: others.map((o) => toOther(o, blocks, context)),
       evidence: [primary.excerpt],
@@ -209,6 +211,11 @@ function factBlocks(blocks: Block[], primary: BlockVerdict, others: BlockVerdict
   );
   skip.add(first);
   return [blocks[first] as Block, ...blocks.filter((_, i) => !skip.has(i))];
+}
+
+/** A title inside a sentence: its first letter lower-cased, unless it starts an acronym (AWS, S3). */
+function sentenceCase(title: string): string {
+  return title.replace(/^[A-Z](?![A-Z0-9])/, (c) => c.toLowerCase());
 }
 
 function focusedSize(segments: string[]): number {

@@ -36,7 +36,7 @@ export function describeClass(id: AuthClassId): Diagnosis {
     causes: rankCauses(entry, ctx),
     steps: buildSteps(entry, 'unknown', ctx, { includePlatformChecks: false }),
     sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
-    docs: entry.docs,
+    docs: entry.docs.map(({ title, url }) => ({ title, url })),
     secrets: [],
     others: [],
     evidence: [],

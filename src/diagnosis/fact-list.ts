@@ -1,7 +1,7 @@
 // Facts as labelled lines, in the order people need them. Shared by the CLI and the Slack
 // reply so both show the same thing. Values are already masked.
 
-import { arnRole, keyAccountMismatch } from './signals';
+import { arnRole, keyAccountMismatch, regionUnknown } from './signals';
 import { describeBlock, formatDuration } from './template';
 import type { Facts } from './types';
 
@@ -58,7 +58,12 @@ export function factList(f: Facts): FactLine[] {
       .join(', '),
   );
   add('Caller', f.principal);
-  add('Role', f.roleArns.filter((r) => r !== f.principal).join(', '));
+  // A role read from a redacted ARN is shown unless it is only the caller's own session.
+  const namedRole =
+    f.roleName && !(f.principal ?? '').includes(`:assumed-role/${f.roleName}/`)
+      ? `${f.roleName}${f.redactedRoleArn ? ' (its account is redacted in the paste)' : ''}`
+      : undefined;
+  add('Role', f.roleArns.filter((r) => r !== f.principal).join(', ') || namedRole);
   const mismatch = keyAccountMismatch(f);
   add(
     'Account mismatch',
@@ -70,10 +75,17 @@ export function factList(f: Facts): FactLine[] {
   add(
     'Region',
     f.region
-      ? `${f.region}${f.partition && f.partition !== 'aws' ? ` (${f.partition})` : ''}${f.optInRegion ? ' — opt-in region' : ''}`
+      ? `${f.region}${f.partition && f.partition !== 'aws' ? ` (${f.partition})` : ''}${f.optInRegion ? ' — opt-in region' : ''}${regionUnknown(f.region) ? ' — not an AWS region (not in the AWS SDK’s region list)' : ''}`
       : undefined,
   );
   add('Endpoint', f.endpoint);
+  add('S3 service', f.s3Compatible ? `${f.s3Compatible} (S3-compatible, not AWS)` : undefined);
+  add(
+    'Container credentials',
+    f.containerCredentials
+      ? `${f.containerCredentials.endpoint === 'eks-pod-identity' ? 'EKS Pod Identity agent (169.254.170.23)' : 'ECS task role endpoint (169.254.170.2)'}${f.containerCredentials.rejected ? ' — refused by an SDK that predates it' : ''}`
+      : undefined,
+  );
   add('Denied action', f.deniedAction);
   if (f.clock) {
     const c = f.clock;
@@ -91,6 +103,15 @@ export function factList(f: Facts): FactLine[] {
   add('Client id', f.clientIds.join(', '));
   add('Project', f.gcpProjects.join(', '));
   add('Host', f.hosts.join(', '));
+  add('Cluster', clusterLine(f));
+  add('Kubernetes user', kubeUserLine(f));
+  add('Missing plugin', f.kube?.missingPlugin);
+  add(
+    'Auth-provider',
+    f.kube?.authProvider
+      ? `${f.kube.authProvider} (no longer in the client: use its exec plugin)`
+      : undefined,
+  );
   add('Terraform', f.terraformVersion);
   add(
     'Providers',
@@ -106,4 +127,32 @@ export function factList(f: Facts): FactLine[] {
       `present (${f.encodedAuthorizationMessage.length} chars) — decodable with sts:DecodeAuthorizationMessage`,
     );
   return lines;
+}
+
+const CLUSTER_KIND_LABELS: Record<string, string> = {
+  eks: 'Amazon EKS',
+  aks: 'Azure AKS',
+  gke: 'Google GKE',
+};
+
+/** Whose cluster it is, for k8s answers: the steps shown depend on it, so say so when unknown. */
+function clusterLine(f: Facts): string | undefined {
+  if (f.platform !== 'k8s') return undefined;
+  const c = f.cluster;
+  const kind = c?.kind ? CLUSTER_KIND_LABELS[c.kind] : undefined;
+  if (!kind) return 'not shown (no EKS, AKS or GKE host, plugin or resource in the paste)';
+  return [kind, c?.name ? `cluster ${c.name}` : undefined].filter(Boolean).join(' · ');
+}
+
+function kubeUserLine(f: Facts): string | undefined {
+  const k = f.kube;
+  if (!k?.user) return undefined;
+  if (k.user === 'system:anonymous') return 'system:anonymous (no credentials reached the cluster)';
+  const what =
+    k.verb && k.resource
+      ? `${k.verb} ${k.resource}`
+      : k.resource
+        ? `access to ${k.resource}`
+        : 'the request';
+  return `${k.user} (authenticated; RBAC denied ${what}${k.namespace ? ` in namespace ${k.namespace}` : ''})`;
 }

@@ -1,6 +1,7 @@
 // Named, boolean observations about a paste, computed from its facts. Catalog causes and
 // steps refer to them by name, which keeps the knowledge declarative.
 
+import { KNOWN_REGIONS } from './facts/aws-regions';
 import { VALID_REGION } from './facts/location';
 import { iamArnOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
@@ -14,6 +15,8 @@ const SIGNALS = {
   'region.present': (f) => f.region !== undefined,
   'region.opt_in': (f) => f.optInRegion === true,
   'region.invalid': (f) => f.region !== undefined && !VALID_REGION.test(f.region),
+  /** Shaped like a region but not one the AWS SDKs know (`eu-central-12`): most likely a typo. */
+  'region.unknown': (f) => regionUnknown(f.region),
   'partition.non_commercial': (f) => f.partition !== undefined && f.partition !== 'aws',
   'block.s3_backend': (f) => f.failedBlock?.kind === 's3_backend',
   'block.backend': (f) => f.failedBlock?.kind === 'backend' || f.failedBlock?.kind === 's3_backend',
@@ -23,10 +26,17 @@ const SIGNALS = {
   /** The failure is about state in S3: the backend failed, or the paste names the bucket. */
   'state.s3': (f) =>
     f.failedBlock?.kind === 's3_backend' ||
-    (f.s3?.bucket !== undefined && f.operations.some((o) => /S3/i.test(o))),
+    (f.s3?.bucket !== undefined && f.operations.some((o) => /S3/i.test(o))) ||
+    (f.stateNotPersisted === true && f.platform === 'aws'),
   'block.exec_plugin': (f) => f.failedBlock?.kind === 'exec_plugin',
   'block.resource': (f) =>
     f.failedBlock?.kind === 'resource' || f.failedBlock?.kind === 'data_source',
+  /** The paste shows the ECS or EKS Pod Identity container credentials endpoint (not EC2 IMDS). */
+  'credentials.container_endpoint': (f) => f.containerCredentials !== undefined,
+  'credentials.no_container_endpoint': (f) => f.containerCredentials === undefined,
+  /** An SDK too old for EKS Pod Identity refused its agent's address. */
+  'credentials.pod_identity_old_sdk': (f) =>
+    f.containerCredentials?.endpoint === 'eks-pod-identity' && f.containerCredentials.rejected,
   'profile.named': (f) => f.profiles.length > 0,
   'role.present': (f) => f.roleArns.length > 0,
   'role.no_account': (f) =>
@@ -36,19 +46,18 @@ const SIGNALS = {
   'principal.assumed_role': (f) => /:assumed-role\//.test(f.principal ?? ''),
   'principal.user': (f) => /:user\//.test(f.principal ?? ''),
   'principal.root': (f) => /:root$/.test(f.principal ?? ''),
-  ci: (f) =>
-    f.tools.some((t) =>
-      [
-        'github-actions',
-        'azure-pipelines',
-        'atlantis',
-        'configure-aws-credentials',
-        'azure-login',
-      ].includes(t),
-    ),
+  /** Google refused a user account (gcloud ADC of a person), not a service account. */
+  'principal.gcp_user': (f) =>
+    /^[^@\s]+@[^@\s]+$/.test(f.principal ?? '') && !/gserviceaccount\.com$/.test(f.principal ?? ''),
+  ci: (f) => isCi(f),
   'ci.github_actions': (f) =>
     f.tools.includes('github-actions') || f.tools.includes('configure-aws-credentials'),
   'tool.terragrunt': (f) => f.tools.includes('terragrunt'),
+  /** A bot that reads registries itself (Renovate, Dependabot): Terraform's login is not its. */
+  'tool.renovate': (f) => f.tools.includes('renovate'),
+  'tool.dependabot': (f) => f.tools.includes('dependabot'),
+  'tool.terraform_cli': (f) => !registryBot(f),
+  'ci.terraform_cli': (f) => !registryBot(f) && isCi(f),
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   'clock.present': (f) => f.clock?.skewSeconds !== undefined,
   'clock.skewed': (f) => Math.abs(f.clock?.skewSeconds ?? 0) > 300,
@@ -63,13 +72,73 @@ const SIGNALS = {
   'principal.simulatable': (f) => f.principal !== undefined && iamArnOf(f.principal) !== undefined,
   /** Terraform could not save state (errored.tfstate): recovering it comes before any fix. */
   'state.not_persisted': (f) => f.stateNotPersisted === true,
+  /** The S3 API answered, but from an S3-compatible service that is not AWS. */
+  's3.compatible': (f) => f.s3Compatible !== undefined,
+  /** The run executed on HCP Terraform / Terraform Enterprise workers. */
+  'run.remote': (f) => f.remoteRun === true,
   'shell.powershell': (f) => f.shell === 'powershell',
   'shell.windows': (f) => f.shell !== undefined,
+  /** The rejected assertion came from GitHub Actions, or the paste does not say from where. */
+  'azure.github_or_unknown_issuer': (f) =>
+    f.azure?.issuer === undefined || /token\.actions\.githubusercontent\.com/.test(f.azure.issuer),
+  /** …from an AKS cluster's OIDC issuer (workload identity in a pod). */
+  'azure.aks_issuer': (f) => /\.prod-aks\.azure\.com\b/.test(f.azure?.issuer ?? ''),
   'cluster.eks': (f) => f.cluster?.kind === 'eks',
   'cluster.aks': (f) => f.cluster?.kind === 'aks',
   'cluster.gke': (f) => f.cluster?.kind === 'gke',
-  /** EKS, or a cluster whose kind the paste does not show (EKS steps stay the default). */
-  'cluster.not_aks_gke': (f) => f.cluster?.kind !== 'aks' && f.cluster?.kind !== 'gke',
+  /** A cluster whose kind the paste does not show: no platform's commands fit for sure. */
+  'cluster.unknown': (f) => f.cluster?.kind === undefined || f.cluster.kind === 'other',
+  /** The API server authenticated the caller and RBAC refused it (`forbidden: User "…"`). */
+  'k8s.rbac_denied': (f) => f.kube?.user !== undefined && !anonymous(f),
+  /** …as `system:anonymous`: no credentials reached the API server at all. */
+  'k8s.anonymous': (f) => anonymous(f),
+  /** …as a pod's service account: in a pod the providers fall back to its token. */
+  'k8s.service_account': (f) => /^system:serviceaccount:/.test(f.kube?.user ?? ''),
+  /** The exec credential plugin is not installed or not on PATH. */
+  'k8s.plugin_missing': (f) => f.kube?.missingPlugin !== undefined,
+  'k8s.plugin_missing.kubelogin': (f) => f.kube?.missingPlugin === 'kubelogin',
+  'k8s.plugin_missing.gke': (f) => f.kube?.missingPlugin === 'gke-gcloud-auth-plugin',
+  'k8s.plugin_missing.aws': (f) =>
+    f.kube?.missingPlugin === 'aws' || f.kube?.missingPlugin === 'aws-iam-authenticator',
+  'k8s.plugin_missing.other': (f) =>
+    f.kube?.missingPlugin !== undefined &&
+    !['kubelogin', 'gke-gcloud-auth-plugin', 'aws', 'aws-iam-authenticator'].includes(
+      f.kube.missingPlugin,
+    ),
+  /** An exec plugin ran and failed (it is installed: running it by hand shows why). */
+  'k8s.exec_ran': (f) => execRan(f),
+  /** The kubeconfig names an auth-provider the client no longer has. */
+  'k8s.auth_provider': (f) => f.kube?.authProvider !== undefined,
+  'k8s.auth_provider.azure': (f) => f.kube?.authProvider === 'azure',
+  'k8s.auth_provider.gcp': (f) => f.kube?.authProvider === 'gcp',
+  'k8s.auth_provider.other': (f) =>
+    f.kube?.authProvider !== undefined && !['azure', 'gcp'].includes(f.kube.authProvider),
+  /** The exec plugin speaks client.authentication.k8s.io/v1alpha1, which clients refuse now. */
+  'k8s.exec_v1alpha1': (f) => f.kube?.execRejected?.endsWith('/v1alpha1') === true,
+  /** The client does not set the exec plugin's interactiveMode (helm provider 2.4.0's bug). */
+  'k8s.exec_interactive_mode': (f) => f.kube?.execRejected === 'interactiveMode',
+  /** GKE needs gke-gcloud-auth-plugin: it is missing, or the kubeconfig still names `gcp`. */
+  'k8s.gke_plugin_needed': (f) =>
+    f.kube?.missingPlugin === 'gke-gcloud-auth-plugin' || f.kube?.authProvider === 'gcp',
+  /** The paste names why the cluster refused (RBAC, a missing plugin, a removed auth-provider). */
+  'k8s.named_cause': (f) => namedKubeCause(f),
+  /** Nothing in the paste says why, per kind of cluster: the platform's own checks lead. */
+  'k8s.eks_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'eks',
+  'k8s.aks_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'aks',
+  'k8s.gke_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'gke',
+  /** …on EKS or an unknown cluster, and no exec plugin failed: ask who the cluster sees. */
+  'k8s.check_whoami': (f) =>
+    !namedKubeCause(f) &&
+    f.failedBlock?.kind !== 'exec_plugin' &&
+    f.cluster?.kind !== 'aks' &&
+    f.cluster?.kind !== 'gke',
+  /** …on an unknown cluster: fresh credentials the way its platform fetches them. */
+  'k8s.unknown_plain': (f) =>
+    !namedKubeCause(f) && (f.cluster?.kind === undefined || f.cluster.kind === 'other'),
+  /** An exec plugin ran and failed on EKS / on a cluster of unknown kind: run it by hand first. */
+  'k8s.exec_ran.eks': (f) => execRan(f) && f.cluster?.kind === 'eks',
+  'k8s.exec_ran.unknown': (f) =>
+    execRan(f) && (f.cluster?.kind === undefined || f.cluster.kind === 'other'),
 } satisfies Record<string, (f: Facts) => boolean>;
 
 export type Signal = keyof typeof SIGNALS;
@@ -112,6 +181,43 @@ export function arnRole(a: ArnFact): string {
   if (a.service === 'iam' && a.resourceType === 'role') return 'the role you assume';
   if (a.service === 'iam' && a.resourceType === 'user') return 'the IAM user in the paste';
   return `the ${a.service} resource in the paste`;
+}
+
+function isCi(f: Facts): boolean {
+  return f.tools.some((t) =>
+    [
+      'github-actions',
+      'azure-pipelines',
+      'atlantis',
+      'configure-aws-credentials',
+      'azure-login',
+    ].includes(t),
+  );
+}
+
+function registryBot(f: Facts): boolean {
+  return f.tools.includes('renovate') || f.tools.includes('dependabot');
+}
+
+export function regionUnknown(region: string | undefined): boolean {
+  return region !== undefined && VALID_REGION.test(region) && !KNOWN_REGIONS.has(region);
+}
+
+function execRan(f: Facts): boolean {
+  return f.failedBlock?.kind === 'exec_plugin' && !namedKubeCause(f);
+}
+
+function anonymous(f: Facts): boolean {
+  return f.kube?.user === 'system:anonymous';
+}
+
+function namedKubeCause(f: Facts): boolean {
+  return (
+    f.kube?.user !== undefined ||
+    f.kube?.missingPlugin !== undefined ||
+    f.kube?.authProvider !== undefined ||
+    f.kube?.execRejected !== undefined
+  );
 }
 
 function crossAccount(f: Facts): boolean {

@@ -30,7 +30,13 @@ const SHELL_SAFE = /^[A-Za-z0-9_.:/@+=,%-]+$/;
 
 export function templateVars(f: Facts): TemplateVars {
   const key = f.accessKeys.find((k) => k.kind === 'long-term' || k.kind === 'temporary');
-  const role = f.roleArns.find((r) => r.includes(':role/')) ?? f.roleArns[0];
+  // The role being assumed: a role ARN, else a session ARN that is not the refused caller's own
+  // (`User: arn:…:assumed-role/A/s is not authorized to perform: sts:AssumeRole` names A as the
+  // caller, not the role it tried to assume).
+  const role =
+    f.roleArns.find((r) => r.includes(':role/')) ??
+    f.roleArns.find((r) => r !== f.principal) ??
+    f.redactedRoleArn;
   const mismatch = keyAccountMismatch(f);
   const skew = f.clock?.skewSeconds;
   const iamPrincipal = f.principal ? iamArnOf(f.principal) : undefined;
@@ -43,7 +49,7 @@ export function templateVars(f: Facts): TemplateVars {
     partition: f.partition,
     profile: f.profiles[0],
     role,
-    role_name: role ? roleNameOf(role) : f.roleName,
+    role_name: role ? roleNameOf(role) : callerRole(f) ? undefined : f.roleName,
     principal: f.principal,
     iam_principal: iamPrincipal,
     account: f.accountIds[0],
@@ -69,6 +75,10 @@ export function templateVars(f: Facts): TemplateVars {
     client: f.clientIds[0],
     project: f.gcpProjects[0],
     service_account: f.gcpServiceAccount,
+    gcs_bucket: f.gcsBucket,
+    // IAM member syntax for the Google identity that was refused.
+    gcp_member: gcpMember(f.principal ?? f.gcpServiceAccount),
+    gcp_email: gcpMember(f.principal) ? f.principal : f.gcpServiceAccount,
     bucket: f.s3?.bucket,
     state_key: f.s3?.key,
     subject: f.azure?.subject,
@@ -78,7 +88,17 @@ export function templateVars(f: Facts): TemplateVars {
     cluster: f.cluster?.name,
     cluster_host: f.cluster?.host,
     cluster_location: f.cluster?.location,
+    k8s_user: f.kube?.user,
+    k8s_subject: kubeSubject(f.kube?.user),
+    k8s_verb: f.kube?.verb,
+    k8s_resource: f.kube?.resource,
+    k8s_subresource: f.kube?.subresource,
+    k8s_namespace: f.kube?.namespace,
+    k8s_plugin: f.kube?.missingPlugin,
+    k8s_auth_provider: f.kube?.authProvider,
     object_id: f.azure?.objectId,
+    storage_account: f.storageAccount,
+    s3_service: f.s3Compatible,
     user_name: f.principal
       ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]
       : undefined,
@@ -87,6 +107,25 @@ export function templateVars(f: Facts): TemplateVars {
     policy_arn: f.denial?.policyArn,
     policy_type: f.denial?.policyType,
   };
+}
+
+function gcpMember(email: string | undefined): string | undefined {
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) return undefined;
+  return `${/\.gserviceaccount\.com$/.test(email) ? 'serviceAccount' : 'user'}:${email}`;
+}
+
+/** The role name was read from the refused caller's own session ARN (not a role to assume). */
+function callerRole(f: Facts): boolean {
+  return f.roleName !== undefined && (f.principal ?? '').includes(`:assumed-role/${f.roleName}/`);
+}
+
+/**
+ * How `kubectl get rolebindings -o wide` names a subject: a service account as
+ * `<namespace>/<name>` (its SERVICEACCOUNTS column), anyone else as the user name.
+ */
+function kubeSubject(user: string | undefined): string | undefined {
+  const sa = /^system:serviceaccount:([a-z0-9-]{1,63}):([a-z0-9.-]{1,253})$/.exec(user ?? '');
+  return sa ? `${sa[1]}/${sa[2]}` : user;
 }
 
 /** `STS: AssumeRole`, `sts:AssumeRole` or `AssumeRole` → the CloudTrail event name. */

@@ -144,7 +144,9 @@ export type Tool =
   | 'azure-pipelines'
   | 'configure-aws-credentials'
   | 'azure-login'
-  | 'crossplane';
+  | 'crossplane'
+  | 'renovate'
+  | 'dependabot';
 
 export interface Facts {
   platform?: Platform;
@@ -185,12 +187,16 @@ export interface Facts {
   gcpProjects: string[];
   /** Hosts such as app.terraform.io, api.github.com, or a Kubernetes API server. */
   hosts: string[];
-  /** A role named without its ARN (`role "Deploy"`), when no role ARN is shown. */
+  /** A role named without a readable ARN: a bare name, or an ARN whose account is redacted. */
   roleName?: string;
+  /** That redacted role ARN with the account as `<account-id>`, for `--role-arn`. */
+  redactedRoleArn?: string;
   /** The HCP Terraform / Terraform Enterprise / registry host that refused or lacks a token. */
   tfcHost?: string;
   /** The Google service account the failing call used or impersonated. */
   gcpServiceAccount?: string;
+  /** The Cloud Storage bucket a denial names (the gcs backend's state bucket, usually). */
+  gcsBucket?: string;
   /** The S3 object a backend or remote state read failed on. */
   s3?: { bucket?: string; key?: string };
   /** What Entra ID named in a federated-credential or authorization error. */
@@ -202,17 +208,51 @@ export interface Facts {
     /** The object id of the caller (what `az role assignment --assignee` takes). */
     objectId?: string;
   };
+  /** The Azure storage account a blob or azurerm backend error names. */
+  storageAccount?: string;
   /** The Kubernetes API server the provider talked to, and whose cluster it is. */
   cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
+  /**
+   * The container credentials endpoint the SDK was given (AWS_CONTAINER_CREDENTIALS_*): EKS Pod
+   * Identity's agent (169.254.170.23) or ECS's (169.254.170.2), and whether the SDK refused it.
+   */
+  containerCredentials?: { endpoint: 'eks-pod-identity' | 'ecs'; rejected: boolean };
+  /** What a Kubernetes refusal names: the user RBAC denied, a missing exec plugin, a removed auth-provider. */
+  kube?: KubeRefusal;
   /** What a newer AccessDenied message says about the policy that decided it. */
   denial?: DenialFacts;
   /** The shell the paste came from, when a prompt or a path gives it away. */
   shell?: 'powershell' | 'cmd';
   /** Terraform could not save state and wrote errored.tfstate (state safety comes first). */
   stateNotPersisted?: boolean;
+  /** The run executed on HCP Terraform / Terraform Enterprise workers, not where it was started. */
+  remoteRun?: boolean;
+  /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */
+  s3Compatible?: string;
 }
 
 export type ClusterKind = 'eks' | 'aks' | 'gke' | 'other';
+
+export interface KubeRefusal {
+  /** `forbidden: User "…"`: the identity the API server authenticated (RBAC denied it). */
+  user?: string;
+  /** What RBAC denied: `cannot <verb> resource "<resource>" … in the namespace "<namespace>"`. */
+  verb?: string;
+  /** The resource, with its API group when it has one (`prometheusrules.monitoring.coreos.com`). */
+  resource?: string;
+  /** `exec` of `pods/exec`. */
+  subresource?: string;
+  namespace?: string;
+  /** The exec credential plugin that is not installed or not on PATH (`kubelogin`). */
+  missingPlugin?: string;
+  /** A kubeconfig `auth-provider` the client no longer has (`azure`, `gcp`, `oidc`). */
+  authProvider?: string;
+  /**
+   * An exec plugin configuration the client refuses: `client.authentication.k8s.io/v1alpha1`,
+   * or `interactiveMode` (a client that does not set it, helm provider 2.4.0).
+   */
+  execRejected?: string;
+}
 
 export interface DenialFacts {
   /** `identity-based`, `resource-based`, `service control`, `permissions boundary`, `session`, … */

@@ -11,8 +11,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSync } from 'recheck';
-import { CATALOG, NOT_AUTH, TIER, type Example, type Signature } from '../../src/diagnosis/catalog';
+import {
+  CATALOG,
+  NOT_AUTH,
+  SITUATIONS,
+  TIER,
+  type CatalogEntry,
+  type Example,
+  type Signature,
+} from '../../src/diagnosis/catalog';
 import { classify } from '../../src/diagnosis/classify';
+import { diagnose } from '../../src/diagnosis';
 import { normalize } from '../../src/diagnosis/normalize';
 import { keywordsOf } from '../../src/diagnosis/prefilter';
 import { CLASS_IDS } from '../../src/diagnosis/types';
@@ -20,6 +29,7 @@ import { dataFile } from '../support/shared';
 
 const ROOT = join(__dirname, '..', '..');
 const ALLOW_LIST = join(__dirname, 'signatures-without-examples.json');
+const ADVICE_ALLOW_LIST = join(__dirname, 'advice-without-examples.json');
 
 /** The documented forms of `Example.source` (schema.ts). */
 export const SOURCE_FORM = /^(?:upstream \S|issue \S|corpus \S|https?:\/\/\S|invented: \S)/;
@@ -174,6 +184,92 @@ describe('catalog contract: shape', () => {
     const problems = RULES.flatMap((r) =>
       (r.signature.beats ?? []).filter((b) => !known.has(b)).map((b) => `${r.id}: beats ${b}`),
     );
+    expect(problems).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Advice rules: a cause that only a condition brings (`prior: 0`), and a conditional step
+// placed before the class's first unconditional one ("when …, do this first"), each carry
+// pastes that prove them: for each, the whole engine must rank that cause first, or lead the
+// class's checklist with that step. Rules older than this contract are listed in
+// advice-without-examples.json, which may only shrink.
+
+interface AdviceRule {
+  /** `class/cause:id` or `class/step:id`. */
+  id: string;
+  entry: CatalogEntry;
+  kind: 'cause' | 'step';
+  ruleId: string;
+  examples: Example[];
+  /** Whether the contract requires examples of it. */
+  required: boolean;
+}
+
+function adviceRules(): AdviceRule[] {
+  const out: AdviceRule[] = [];
+  for (const entry of CATALOG) {
+    for (const c of entry.causes)
+      out.push({
+        id: `${entry.id}/cause:${c.id}`,
+        entry,
+        kind: 'cause',
+        ruleId: c.id,
+        examples: c.examples ?? [],
+        required: c.prior === 0,
+      });
+    const firstPlain = entry.steps.findIndex((s) => s.when === undefined && !s.sources);
+    entry.steps.forEach((s, i) =>
+      out.push({
+        id: `${entry.id}/step:${s.id}`,
+        entry,
+        kind: 'step',
+        ruleId: s.id,
+        examples: s.examples ?? [],
+        required: s.when !== undefined && (firstPlain < 0 || i < firstPlain),
+      }),
+    );
+  }
+  return out;
+}
+
+const SITUATION_STEPS = new Set(SITUATIONS.map((s) => s.step.id));
+
+describe('catalog contract: advice rules', () => {
+  const rules = adviceRules();
+
+  it('every rule has an example, or is on the shrinking allow-list', () => {
+    const listed = new Set(JSON.parse(readFileSync(ADVICE_ALLOW_LIST, 'utf8')) as string[]);
+    const ids = new Set(rules.filter((r) => r.required).map((r) => r.id));
+    const problems: string[] = [];
+    for (const r of rules.filter((x) => x.required)) {
+      const has = r.examples.length > 0;
+      if (!has && !listed.has(r.id)) problems.push(`${r.id}: a rule without an example`);
+      if (has && listed.has(r.id))
+        problems.push(`${r.id}: has examples now; remove it from ${ADVICE_ALLOW_LIST}`);
+    }
+    for (const id of listed)
+      if (!ids.has(id)) problems.push(`${id}: listed in ${ADVICE_ALLOW_LIST} but no such rule`);
+    expect(problems).toEqual([]);
+  });
+
+  it('each example brings its cause first, or leads the checklist with its step', () => {
+    const problems: string[] = [];
+    for (const r of rules)
+      for (const ex of r.examples) {
+        if (!SOURCE_FORM.test(ex.source)) problems.push(`${r.id}: source ${ex.source}`);
+        const d = diagnose(ex.text);
+        if (d.classId !== r.entry.id) {
+          problems.push(`${r.id}: example from "${ex.source}" is ${d.classId}`);
+          continue;
+        }
+        const first =
+          r.kind === 'cause'
+            ? d.causes[0]?.id
+            : d.steps.find((s) => !SITUATION_STEPS.has(s.id))?.id;
+        if (first !== r.ruleId)
+          problems.push(`${r.id}: example from "${ex.source}" puts ${first ?? 'nothing'} first`);
+      }
     expect(problems).toEqual([]);
   });
 });

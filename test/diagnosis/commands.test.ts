@@ -41,6 +41,7 @@ export const USER_SUPPLIED = new Set([
   'provider',
   'role-to-grant',
   'your-region',
+  'resource-group',
 ]);
 
 const rendered = renderCatalog();

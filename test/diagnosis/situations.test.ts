@@ -2,8 +2,10 @@
 // and the class steps follow the facts (the host that refused, the kind of cluster, the
 // caller's IAM form, EC2's AuthFailure), with facts kept per error block.
 
+import { join } from 'node:path';
 import { diagnose } from '../../src/diagnosis';
 import { SITUATIONS } from '../../src/diagnosis/catalog';
+import { DEV_CORPUS, FIXTURES, loadJsonl } from '../support/corpus';
 
 const commands = (text: string): string[] => diagnose(text).steps.flatMap((s) => s.commands);
 const stepIds = (text: string): string[] => diagnose(text).steps.map((s) => s.id);
@@ -82,6 +84,71 @@ describe('advice that reads the paste', () => {
         'arn:aws:organizations::987654321098:policy/o-qv5af4abcd/service_control_policy/p-2kgnabcd',
     });
     expect(d.causes[0]?.evidence.join(' ')).toContain('service control policy');
+  });
+});
+
+describe('Kubernetes answers that read the paste', () => {
+  const k8sCases = [
+    DEV_CORPUS,
+    ...['holdout', 'holdout2', 'holdout3', 'holdout4'].map((n) => join(FIXTURES, `${n}.jsonl`)),
+  ]
+    .flatMap((f) => loadJsonl(f))
+    .filter((c) => c.label === 'k8s.unauthorized');
+
+  it('prints AWS commands only when the paste shows an EKS cluster', () => {
+    expect(k8sCases.length).toBeGreaterThan(20);
+    const wrong = k8sCases
+      .map((c) => ({ id: c.id, d: diagnose(c.text) }))
+      .filter(({ d }) => d.facts.cluster?.kind !== 'eks')
+      .filter(({ d }) => d.steps.some((s) => s.commands.some((cmd) => /^aws /.test(cmd))))
+      .map(({ id }) => id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('leads with the named cause: RBAC for a forbidden user, the plugin install, kubelogin convert', () => {
+    const lead = (text: string) => {
+      const d = diagnose(text);
+      return { cause: d.causes[0]?.id, step: d.steps[0]?.id, facts: d.facts };
+    };
+    // upstream kubernetes/apiserver@v0.33.0:pkg/endpoints/handlers/responsewriters/errors.go
+    const forbidden = lead(
+      'Error: secrets "db" is forbidden: User "jane@example.com" cannot get resource "secrets" in API group "" in the namespace "prod"',
+    );
+    expect(forbidden).toMatchObject({ cause: 'rbac-denied', step: 'rbac-can-i' });
+    expect(forbidden.facts.kube).toEqual({
+      user: 'jane@example.com',
+      verb: 'get',
+      resource: 'secrets',
+      namespace: 'prod',
+    });
+    expect(
+      commands(
+        'Error: secrets "db" is forbidden: User "jane@example.com" cannot get resource "secrets" in API group "" in the namespace "prod"',
+      ),
+    ).toContain('kubectl auth can-i get secrets --as jane@example.com -n prod');
+    // corpus holdout4/h4-kubelogin-161-1: the first step must not be a kubectl call that needs the plugin.
+    const missing = diagnose(
+      'Unable to connect to the server: getting credentials: exec: executable kubelogin not found',
+    );
+    expect(missing.steps[0]?.id).toBe('install-kubelogin');
+    expect(missing.steps[0]?.commands[0]).not.toMatch(/^kubectl /);
+    // corpus holdout4/h4-kgv-4-1
+    const azure = diagnose(
+      'Error: auth error: failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead',
+    );
+    expect(azure.steps[0]?.commands[0]).toBe('kubelogin convert-kubeconfig -l azurecli');
+  });
+
+  it('says whose cluster it is, or that the paste does not show it', () => {
+    // corpus holdout4/h4-helm-508-1: a bare 401 names no platform.
+    const bare = diagnose('Error: query: failed to query with labels: Unauthorized');
+    expect(bare.facts.cluster).toBeUndefined();
+    expect(bare.steps.map((s) => s.id)).toContain('refresh-credentials');
+    // invented: a kubeconfig context as gcloud names it.
+    const gke = diagnose(
+      'error: You must be logged in to the server (Unauthorized) context gke_my-project_us-central1_prod',
+    );
+    expect(gke.facts.cluster?.kind).toBe('gke');
   });
 });
 

@@ -216,6 +216,21 @@ export const NOT_AUTH: NotAuthEntry[] = [
           },
         ],
       },
+      {
+        // The lock of a local state is the state file itself: an OS permission error on it
+        // (a file owned by root after a `sudo terraform …`) is no lock held by anyone.
+        id: 'local-file-permission',
+        reason:
+          'A local state file Terraform may not open (file-system permissions, not cloud credentials)',
+        pattern: /\.tfstate(?:\.backup)?: permission denied|\.tflock\.info: permission denied/,
+        tier: 'strong',
+        examples: [
+          {
+            text: 'Error: Error locking state: Error acquiring the state lock: open terraform.tfstate: permission denied\n\nTerraform acquires a state lock to protect the state from being written\nby multiple users at the same time.',
+            source: 'corpus holdout4/h4-tfaws-4632-1 (hashicorp/terraform-provider-aws#4632)',
+          },
+        ],
+      },
     ],
   },
   {
@@ -240,6 +255,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       },
       {
         id: 'bucket-region',
+        reason: 'The state bucket is in another region than the backend configuration says',
         pattern:
           // S3 names the bucket's real region in a region-scoped signature's refusal, too
           // (AuthorizationHeaderMalformed, and AuthorizationQueryParametersError for presigned URLs).
@@ -268,6 +284,8 @@ export const NOT_AUTH: NotAuthEntry[] = [
       },
       {
         id: 'bucket-exists',
+        reason:
+          'A bucket name that is already taken (S3 names are global: by this account or by another)',
         pattern: /\bBucketAlreadyExists\b|\bBucketAlreadyOwnedByYou\b/,
         tier: 'strong',
         examples: [
@@ -280,6 +298,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       },
       {
         id: 'no-state-file',
+        reason: 'A state file that is not there',
         pattern: /open [^\s:]{1,200}\.tfstate: no such file or directory/,
         tier: 'strong',
         examples: [
@@ -417,6 +436,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       },
       {
         id: 'exists',
+        reason: 'A resource that already exists (import it, or choose another name)',
         pattern:
           /\bEntityAlreadyExists\b|ResourceAlreadyExistsException|ResourceInUseException|already exists - to be managed via Terraform|\bAlreadyExists\b/,
         tier: 'likely',
@@ -434,6 +454,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       },
       {
         id: 'not-found',
+        reason: 'A resource that does not exist (or not in this region or account)',
         pattern:
           /\bNoSuchEntity\b|ResourceNotFoundException|InvalidAMIID\.\w+|InvalidGroup\.NotFound|InvalidSubnetID\.NotFound|\bResourceGroupNotFound\b/,
         tier: 'likely',
@@ -452,6 +473,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       },
       {
         id: 'conflict',
+        reason: 'A conflicting change the API refused (HTTP 409)',
         pattern: /\bStatus=409\b|Error 409: |\bConflict(?:Exception)?\b/,
         tier: 'generic',
         examples: [

@@ -68,7 +68,7 @@ const AWS: PlatformInfo = {
     ],
     [
       'instance_role',
-      /ec2imds|IMDS|169\.254\.16[29]\.|instance role|EC2RoleRequestError|ECS task role/,
+      /ec2imds|IMDS|169\.254\.16[29]\.|169\.254\.170\.23?\b|AWS_CONTAINER_CREDENTIALS|instance role|EC2RoleRequestError|ECS task role/,
     ],
     [
       'assume_role',
@@ -130,6 +130,18 @@ const AWS: PlatformInfo = {
     ],
     instance_role: [
       {
+        id: 'aws-verify-container',
+        title:
+          'Check the container credentials endpoint the SDK is given (ECS task role, EKS Pod Identity)',
+        detail:
+          'ECS sets AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (169.254.170.2); EKS Pod Identity sets AWS_CONTAINER_CREDENTIALS_FULL_URI (169.254.170.23) and a token file. Only SDKs that know Pod Identity accept the latter.',
+        commands: [
+          'env | grep -E "^AWS_CONTAINER_CREDENTIALS_(FULL|RELATIVE)_URI="',
+          'aws sts get-caller-identity',
+        ],
+        when: 'credentials.container_endpoint',
+      },
+      {
         id: 'aws-verify-imds',
         title: 'Check the instance or task role is reachable from where Terraform runs',
         detail:
@@ -138,6 +150,7 @@ const AWS: PlatformInfo = {
           'TOKEN=$(curl -sX PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60") && curl -s -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/iam/security-credentials/',
           'aws sts get-caller-identity',
         ],
+        when: 'credentials.no_container_endpoint',
       },
     ],
     credential_process: [
@@ -182,7 +195,7 @@ const AZURE: PlatformInfo = {
   detect: [
     [
       'oidc',
-      /AADSTS7002[14]|AADSTS70021\b|AADSTS700213|federated|ACTIONS_ID_TOKEN|ARM_USE_OIDC|OIDC/,
+      /AADSTS7002[14]|AADSTS70021\b|AADSTS700213|AADSTS700024|AADSTS700211|[Cc]lient assertion|WorkloadIdentityCredential|federated|ACTIONS_ID_TOKEN|ARM_USE_OIDC|OIDC/,
     ],
     ['managed_identity', /ManagedIdentity|managed identity|MSI\b|metadata\/identity/],
     [
@@ -388,14 +401,31 @@ const K8S: PlatformInfo = {
         commands: ['kubectl auth whoami', 'kubectl auth can-i list namespaces'],
       },
     ],
+    // The plugin of the cluster's platform; the kubeconfig's own when the kind is not shown.
     exec_plugin: [
       {
+        id: 'k8s-verify-exec-eks',
+        title: 'Run the exec plugin by hand (EKS: the AWS CLI)',
+        commands: ['aws eks get-token --cluster-name ⟨cluster⟩ | cut -c1-80'],
+        when: 'cluster.eks',
+      },
+      {
+        id: 'k8s-verify-exec-aks',
+        title: 'Run the exec plugin by hand (AKS: kubelogin)',
+        commands: ['kubelogin --version', 'kubectl auth whoami'],
+        when: 'cluster.aks',
+      },
+      {
+        id: 'k8s-verify-exec-gke',
+        title: 'Run the exec plugin by hand (GKE: gke-gcloud-auth-plugin)',
+        commands: ['gke-gcloud-auth-plugin --version', 'kubectl auth whoami'],
+        when: 'cluster.gke',
+      },
+      {
         id: 'k8s-verify-exec',
-        title: 'Run the exec plugin by hand',
-        commands: [
-          'aws eks get-token --cluster-name ⟨cluster⟩ | cut -c1-80',
-          'kubelogin --version',
-        ],
+        title: 'See which exec plugin the kubeconfig runs, then run it by hand',
+        commands: ['kubectl config view --minify -o jsonpath="{.users[0].user.exec.command}"'],
+        when: 'cluster.unknown',
       },
     ],
     env_token: [

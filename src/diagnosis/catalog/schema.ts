@@ -60,6 +60,11 @@ export interface Signature extends KeywordPattern {
   requires?: RegExp;
   /** …and must not match this (e.g. a successful plan is only "not an error" when nothing failed). */
   unless?: RegExp;
+  /**
+   * Not-auth families: what this signature's match means, when it differs from its family's
+   * title (`BucketAlreadyOwnedByYou` is in the bucket family but is not a missing bucket).
+   */
+  reason?: string;
   /** Texts this signature must decide: its class wins the block, by this signature. */
   examples?: Example[];
   /** Texts of a confusable family that this signature must not decide. */
@@ -98,8 +103,16 @@ export interface CauseSpec {
   explanation: string;
   /** Likelihood before looking at this paste's signals. */
   prior: number;
-  /** Signals that make this cause more (or, with a negative `by`, less) likely. */
+  /**
+   * Signals that make this cause more (or, with a negative `by`, less) likely. The evidence of
+   * a raising boost is shown under the cause; a lowering one's only documents the rule.
+   */
   boosts?: Array<{ when: Condition; by: number; evidence: string }>;
+  /**
+   * Pastes for which this cause must rank first (the catalog contract checks). A cause that
+   * only a condition brings (`prior: 0`) is a rule and needs one.
+   */
+  examples?: Example[];
 }
 
 export interface StepSpec {
@@ -114,6 +127,13 @@ export interface StepSpec {
   when?: Condition;
   /** The commands are PowerShell (for pastes from Windows); absent: bash/sh. */
   shell?: 'powershell';
+  /**
+   * Pastes for which this step must lead the class's checklist (situational steps such as
+   * saving errored.tfstate may still come before it; the catalog contract checks). A
+   * conditional step placed before the class's first unconditional one is a rule "when …,
+   * do this first" and needs one.
+   */
+  examples?: Example[];
 }
 
 export interface CatalogEntry {
@@ -126,7 +146,12 @@ export interface CatalogEntry {
   signatures: Signature[];
   causes: CauseSpec[];
   steps: StepSpec[];
-  docs: DocLink[];
+  docs: DocSpec[];
+}
+
+/** A documentation link, shown only when its condition (if any) holds for the paste. */
+export interface DocSpec extends DocLink {
+  when?: Condition;
 }
 
 /** Signatures of errors that are NOT credential problems but look like them. */

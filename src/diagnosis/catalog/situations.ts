@@ -32,6 +32,65 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // A region the SDKs do not know breaks every call whatever the class: it comes first.
+    platforms: ['aws'],
+    step: {
+      id: 'aws-unknown-region',
+      title: 'Fix the region: ⟨region⟩ is not an AWS region',
+      detail:
+        'It is not in the AWS SDK’s list of regions (botocore’s partitions.json), so its endpoints do not exist. Find where it is set (a variable or tfvars file, AWS_REGION / AWS_DEFAULT_REGION, the profile) and correct the typo.',
+      commands: [
+        `grep -rn '⟨region⟩' --include='*.tf' --include='*.tfvars' .`,
+        'env | grep -E "^AWS_(DEFAULT_)?REGION"',
+        'aws configure get region⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: 'region.unknown',
+    },
+    example: {
+      text: '│ Error: configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.eu-central-12.amazonaws.com/": dial tcp: lookup sts.eu-central-12.amazonaws.com: no such host',
+      source: 'corpus holdout4/h4-tfaws-28889-1 (hashicorp/terraform-provider-aws#28889)',
+    },
+  },
+  {
+    // An SDK that predates EKS Pod Identity refuses its agent: no credential fix helps.
+    platforms: ['aws'],
+    step: {
+      id: 'aws-pod-identity-sdk',
+      title:
+        'Upgrade what refused the EKS Pod Identity endpoint: its AWS SDK predates Pod Identity',
+      detail:
+        '169.254.170.23 is the EKS Pod Identity agent. SDKs older than aws-sdk-go v1.47.11 or aws-sdk-go-v2 release-2023-11-14 accept only loopback (and ECS) container endpoints. Upgrade the AWS provider, Terraform itself (its S3 backend has its own SDK) and any other provider or tool that calls AWS; until then, IAM roles for service accounts (IRSA) work with older SDKs.',
+      commands: [
+        'terraform version',
+        `grep -rn -B2 -A2 'hashicorp/aws' --include='*.tf' .`,
+        'terraform init -upgrade',
+      ],
+      when: 'credentials.pod_identity_old_sdk',
+    },
+    example: {
+      text: 'Error: error configuring Terraform AWS Provider: loading configuration: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed',
+      source: 'corpus holdout4/h4-atlhelm-349-1 (runatlantis/helm-charts#349)',
+    },
+  },
+  {
+    // The S3 API's error codes come from a server that is not AWS: IAM cannot help there.
+    platforms: ['aws'],
+    step: {
+      id: 's3-compatible',
+      title: 'This is ⟨s3_service⟩, not AWS: check the key and the endpoint on that service',
+      detail:
+        'The message uses S3’s error codes, but the server is ⟨s3_service⟩: the access key must exist there (its own console or admin tool, e.g. MinIO’s `mc admin user info`), AWS IAM and STS commands do not apply, and the provider or backend must point at its endpoint (often with path-style addressing and the AWS-only checks skipped).',
+      commands: [
+        `grep -rnE 'endpoint|minio_server|force_path_style|use_path_style|skip_credentials_validation|skip_requesting_account_id' --include='*.tf' .`,
+      ],
+      when: 's3.compatible',
+    },
+    example: {
+      text: '│ Error: [FATAL] error reading IAM User %s: %s (minio-llama): The Access Key Id you provided does not exist in our records.\n│ \n│   with module.s3_infra_logs.minio_iam_user.this,\n│   on .terraform/modules/s3_infra_logs/main.tf line 10, in resource "minio_iam_user" "this":',
+      source: 'corpus holdout4/h4-minio-440-1 (aminueza/terraform-provider-minio#440)',
+    },
+  },
+  {
     platforms: ['aws'],
     step: {
       id: 'aws-powershell',
@@ -75,6 +134,39 @@ export const SITUATIONS: Situation[] = [
       text: "PS C:\\infra> terraform plan\n╷\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
       source:
         'invented: a PowerShell prompt in front of the google provider no-credentials message',
+    },
+  },
+  {
+    // Bots that look up module and provider versions send their own configured tokens: they
+    // never read `terraform login`, TF_TOKEN_* or the CLI config.
+    platforms: ['tfc'],
+    step: {
+      id: 'renovate-host-rules',
+      title:
+        'Give Renovate a token for ⟨tfc_host⟩ in its hostRules (it does not read Terraform’s login)',
+      detail:
+        'Renovate looks up versions itself and sends only the tokens its `hostRules` give it. Self-hosted (config.js): `hostRules: [{ matchHost: "⟨tfc_host⟩", token: process.env.TFC_TOKEN }]`. The Mend-hosted app: store the token under Credentials in the app settings (developer.mend.io) and reference it in renovate.json as `{"hostRules": [{"matchHost": "⟨tfc_host⟩", "token": "{{ secrets.TFC_TOKEN }}"}]}`. The token needs read access to the private registry.',
+      commands: ['grep -n -A4 hostRules renovate.json .github/renovate.json config.js 2>/dev/null'],
+      when: 'tool.renovate',
+    },
+    example: {
+      text: 'DEBUG: GET https://app.terraform.io/api/registry/v1/modules/<my-private-org>/<my-module>/versions = (code=ERR_NON_2XX_3XX_RESPONSE, statusCode=401 retryCount=0, duration=29) (repository=my-repo)\nDEBUG: Datasource unauthorized (repository=my-repo)\n       "datasource": "terraform-module",\n       "packageName": "app.terraform.io/<my-private-org>/<my-module>",',
+      source: 'corpus holdout4/h4-renovate-21244-1 (renovatebot/renovate#21244)',
+    },
+  },
+  {
+    platforms: ['tfc'],
+    step: {
+      id: 'dependabot-registry',
+      title: 'Give Dependabot the registry and its token in .github/dependabot.yml',
+      detail:
+        'Dependabot sends only the credentials of its `registries` block:\n```yaml\nregistries:\n  terraform-cloud:\n    type: terraform-registry\n    url: https://⟨tfc_host⟩\n    token: ${{ secrets.TFC_TOKEN }}\n```\nand `registries: [terraform-cloud]` in the `package-ecosystem: terraform` entry; the secret is a Dependabot secret of the repository or organization.',
+      commands: ['grep -n -A6 registries .github/dependabot.yml'],
+      when: 'tool.dependabot',
+    },
+    example: {
+      text: '  proxy | 2021/06/10 12:54:06 [030] GET https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions\n  proxy | 2021/06/10 12:54:06 [030] 401 https://app.terraform.io:443/api/registry/v1/modules/lhsystems/managementgroups/azurerm/versions\nupdater | ERROR <job_156796200> Error processing lhsystems/managementgroups/azurerm (Dependabot::PrivateSourceAuthenticationFailure)',
+      source: 'issue dependabot/dependabot-core#3723',
     },
   },
   {

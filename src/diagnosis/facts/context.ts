@@ -6,7 +6,7 @@
 // word or a trailing backtick or full stop never becomes part of it.
 
 import { firstMatch } from '../text-util';
-import type { ClusterKind, DenialFacts, Facts } from '../types';
+import type { ClusterKind, DenialFacts, Facts, KubeRefusal } from '../types';
 
 const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
 const BUCKET = '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]';
@@ -34,6 +34,19 @@ export function s3Object(flat: string): Facts['s3'] {
     flat,
   );
   return bucket || key ? { ...(bucket ? { bucket } : {}), ...(key ? { key } : {}) } : undefined;
+}
+
+/** The Azure storage account a blob or backend error names (`<name>.blob.core.windows.net`, the azurerm backend). */
+export function storageAccount(flat: string): string | undefined {
+  return firstMatch(
+    [
+      /\bhttps:\/\/([a-z0-9]{3,24})\.(?:blob|dfs|queue|table|file)\.core\.(?:windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)\b/,
+      /\bstorage_account_name\s*=\s*"([a-z0-9]{3,24})"/,
+      /\b[Ss]torage [Aa]ccount "([a-z0-9]{3,24})"/,
+      /\baccount(?:Name)? "?([a-z0-9]{3,24})"? \(Resource Group/,
+    ],
+    flat,
+  );
 }
 
 /** Entra: the subject/issuer/audience of a rejected assertion, the scope and object id of a denial. */
@@ -70,6 +83,17 @@ export function azureDetails(flat: string): Facts['azure'] {
     ...(objectId ? { objectId } : {}),
   };
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The Cloud Storage bucket a denial or a gcs backend names (`<project>-tfstate` redactions kept). */
+export function gcsBucket(flat: string): string | undefined {
+  return firstMatch(
+    [
+      /does not have storage\.[a-z]{1,20}\.[a-zA-Z]{1,30} access to (?:the Google Cloud Storage (?:bucket|object) )?(?!the Google )([a-z0-9<][\w.<>-]{1,220}[\w>])(?=\.?,? |\.?,?$|\/)/,
+      /\bgs:\/\/([a-z0-9][\w.-]{1,220}[a-z0-9])\b/,
+    ],
+    flat,
+  );
 }
 
 export function gcpServiceAccount(flat: string): string | undefined {
@@ -124,22 +148,7 @@ export function cluster(flat: string): Facts['cluster'] {
   );
   const aksName = firstMatch([/managedClusters\/([\w-]{1,63})\b/], flat);
   const gkeName = firstMatch([/\/clusters\/([a-z][a-z0-9-]{0,39})\b/], flat);
-  let kind: ClusterKind | undefined;
-  if (
-    /\.eks\.amazonaws\.com|aws eks get-token|aws_eks_cluster|\bEKS\b|aws-iam-authenticator/.test(
-      flat,
-    )
-  )
-    kind = 'eks';
-  else if (/\.azmk8s\.io|kubelogin|\bAKS\b|managedClusters|azurerm_kubernetes_cluster/.test(flat))
-    kind = 'aks';
-  else if (
-    /gke-gcloud-auth-plugin|\bGKE\b|container\.googleapis\.com|google_container_cluster|\.gke\.goog/.test(
-      flat,
-    )
-  )
-    kind = 'gke';
-  else if (host) kind = 'other';
+  const kind = clusterKind(flat) ?? (host ? 'other' : undefined);
   const name =
     kind === 'eks' ? eksName : kind === 'aks' ? aksName : kind === 'gke' ? gkeName : undefined;
   const location =
@@ -153,6 +162,87 @@ export function cluster(flat: string): Facts['cluster'] {
     ...(name ? { name } : {}),
     ...(location ? { location } : {}),
   };
+}
+
+/**
+ * Whose cluster a paste shows, from its API server host, its credential plugin, the kubeconfig's
+ * context names (`gke_<project>_<location>_<name>`, `arn:aws:eks:…`, AKS's `clusterUser_<rg>_<name>`)
+ * or the resources around it (EKS's `aws-auth` config map, `azurerm_kubernetes_cluster`, …).
+ */
+const CLUSTER_KINDS: Array<[ClusterKind, RegExp]> = [
+  [
+    'eks',
+    /\.eks\.amazonaws\.com|aws eks get-token|aws_eks_cluster|\bEKS\b|aws-iam-authenticator|arn:aws[\w-]*:eks:|configmaps? "?aws-auth\b|\baws[-_]auth\b|config_map_aws_auth|terraform-aws-modules\/eks|eks\.amazonaws\.com\/role-arn/,
+  ],
+  [
+    'aks',
+    /\.azmk8s\.io|kubelogin|\bAKS\b|managedClusters|azurerm_kubernetes_cluster|azure auth plugin|tenantID cannot be empty|Auth Provider found for name "azure"|\bclusterUser_[\w.-]{1,90}_[\w-]{1,63}\b/,
+  ],
+  [
+    'gke',
+    /gke-gcloud-auth-plugin|\bGKE\b|container\.googleapis\.com|google_container_cluster|\.gke\.goog|gcp auth plugin|Auth Provider found for name "gcp"|\bgke_[a-z][a-z0-9-]{4,29}_[a-z0-9-]{2,30}_[a-z][a-z0-9-]{0,39}\b/,
+  ],
+  // Weaker hints, read only when nothing above matched: the cloud's own Terraform resources
+  // or hosts around the Kubernetes error.
+  ['eks', /\baws_[a-z][a-z_]{2,}|\bamazonaws\.com\b|\barn:aws[\w-]*:|\b[Ee][Kk][Ss]\b/],
+  ['aks', /\bazurerm_[a-z][a-z_]{2,}|\bazure[_-][a-z]|\bmanagement\.azure\.com\b|\b[Aa][Kk][Ss]\b/],
+  ['gke', /\bgoogle_[a-z][a-z_]{2,}|\bgoogleapis\.com\b|\bgcloud\b|\b[Gg][Kk][Ee]\b/],
+];
+
+function clusterKind(flat: string): ClusterKind | undefined {
+  return CLUSTER_KINDS.find(([, re]) => re.test(flat))?.[0];
+}
+
+/** What a Kubernetes refusal names (client-go, the API server's RBAC authorizer, kube-rs). */
+export function kubeRefusal(flat: string): KubeRefusal | undefined {
+  const user = firstMatch([/forbidden: User "([^"]{1,200})"/], flat);
+  // apiserver responsewriters.forbiddenMessage: `User %q cannot %s resource %q in API group %q
+  // in the namespace %q` (or `at the cluster scope`); the resource may be `resource/subresource`.
+  const rbac =
+    /User "[^"]{1,200}" cannot ([a-z]{2,20}) resource "([\w.-]{1,100})(?:\/([\w-]{1,60}))?"(?: in API group "([\w.-]{0,100})")?(?: in the namespace "([a-z0-9-]{1,63})")?/.exec(
+      flat,
+    );
+  const object =
+    /\b([a-z][\w-]{1,60}(?:\.[\w-]{1,60}){0,6}) "[^"]{1,253}" is forbidden: User "/.exec(flat);
+  const resource = rbac ? (rbac[4] ? `${rbac[2]}.${rbac[4]}` : rbac[2]) : object?.[1];
+  const subresource = rbac?.[3];
+  const namespace = rbac?.[5];
+  const plugin = firstMatch(
+    [
+      /exec: executable ([^\s"]{1,200}?) (?:not found|was not found)/,
+      /"([^\s"]{1,200})": executable file not found in [$%]PATH/,
+      /\b(gke-gcloud-auth-plugin), which is needed for continued use of kubectl, was not found/,
+    ],
+    flat,
+  );
+  const authProvider = firstMatch(
+    [
+      /The ([a-z]{2,20}) auth plugin (?:has been removed|is not supported)/,
+      /no Auth Provider found for name "([\w-]{1,40})"/,
+    ],
+    flat,
+  );
+  const execRejected =
+    firstMatch(
+      [
+        /exec plugin: invalid apiVersion "(client\.authentication\.k8s\.io\/v1alpha1)"/,
+        /plugin returned version (client\.authentication\.k8s\.io\/v1alpha1)/,
+        /no kind "ExecCredential" is registered for version "(client\.authentication\.k8s\.io\/v1alpha1)"/,
+      ],
+      flat,
+    ) ?? (/interactiveMode must be specified/.test(flat) ? 'interactiveMode' : undefined);
+  const out: KubeRefusal = {
+    ...(user ? { user } : {}),
+    ...(rbac?.[1] ? { verb: rbac[1] } : {}),
+    ...(resource ? { resource } : {}),
+    ...(subresource ? { subresource } : {}),
+    ...(namespace ? { namespace } : {}),
+    // The plugin by its name: `/usr/local/bin/aws-iam-authenticator` and `kubelogin.exe` alike.
+    ...(plugin ? { missingPlugin: plugin.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '') } : {}),
+    ...(authProvider ? { authProvider } : {}),
+    ...(execRejected ? { execRejected } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -176,9 +266,40 @@ export function denial(flat: string): DenialFacts | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** `role "Deploy"` / `role: Deploy` without an ARN. */
+/**
+ * The container credentials endpoint a paste shows. SDKs older than EKS Pod Identity
+ * (aws-sdk-go < v1.47.11, aws-sdk-go-v2 config before release-2023-11-14, older botocore)
+ * accept only loopback hosts and ECS's 169.254.170.2, and say so: `invalid endpoint host,
+ * "169.254.170.23", only loopback hosts are allowed` (aws-sdk-go(-v2) resolve_credentials),
+ * `Unsupported host '169.254.170.23'` (botocore).
+ */
+export function containerCredentials(flat: string): Facts['containerCredentials'] {
+  const podIdentity =
+    /169\.254\.170\.23\b|fd00:ec2::23\b|eks-pod-identity-token|pods\.eks\.amazonaws\.com\/serviceaccount/.test(
+      flat,
+    );
+  const ecs = /169\.254\.170\.2\b|AWS_CONTAINER_CREDENTIALS_RELATIVE_URI/.test(flat);
+  if (!podIdentity && !ecs) return undefined;
+  const rejected =
+    /only loopback hosts are allowed|Unsupported host '169\.254\.170\.23'|Can only retrieve metadata from these hosts/.test(
+      flat,
+    );
+  return { endpoint: podIdentity ? 'eks-pod-identity' : 'ecs', rejected };
+}
+
+/**
+ * A role named without a readable ARN: `role_name = "Deploy"`, aws-sdk-go-base's `The role
+ * "Deploy" cannot be assumed` / `IAM Role (Deploy) cannot be assumed` with a bare name.
+ */
 export function roleName(flat: string): string | undefined {
-  return firstMatch([/\brole[ _]name[ =:]+"?([\w+=,.@-]{1,64})\b/i], flat);
+  return firstMatch(
+    [
+      /\b[Rr]ole "([\w+=,.@-]{1,64})" cannot be assumed/,
+      /\bIAM Role \(([\w+=,.@-]{1,64})\) cannot be assumed/,
+      /\brole[ _]name[ =:]+"?([\w+=,.@-]{1,64})\b/i,
+    ],
+    flat,
+  );
 }
 
 /** A Windows prompt or path: PowerShell (`PS C:\…>`), cmd (`C:\…>` alone). */
@@ -187,6 +308,32 @@ export function shellOf(text: string): Facts['shell'] {
     return 'powershell';
   if (/^[A-Z]:\\[^\n>]{0,300}>/m.test(text)) return 'cmd';
   return undefined;
+}
+
+/** S3-compatible services that answer with S3's error codes but are not AWS. */
+const S3_COMPATIBLE: Array<[string, RegExp]> = [
+  ['MinIO', /\bminio\b|\bminio_[a-z_]{3,}|aminueza\/minio/i],
+  ['Cloudflare R2', /\br2\.cloudflarestorage\.com\b/],
+  ['DigitalOcean Spaces', /\bdigitaloceanspaces\.com\b/],
+  ['Wasabi', /\bwasabisys\.com\b/],
+  ['Backblaze B2', /\bbackblazeb2\.com\b/],
+  ['Ceph (RADOS Gateway)', /\bradosgw\b|\bceph\b/i],
+  ['Linode Object Storage', /\blinodeobjects\.com\b/],
+  ['Scaleway Object Storage', /\bs3\.[a-z-]{2,10}\.scw\.cloud\b/],
+];
+
+export function s3Compatible(flat: string): string | undefined {
+  return S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
+}
+
+/**
+ * The run executed on HCP Terraform / Terraform Enterprise workers (the remote backend or the
+ * `cloud` block streams their output): credentials on the laptop do not reach it.
+ */
+export function remoteRun(flat: string): boolean {
+  return /Preparing the remote (?:plan|apply)|Running (?:plan|apply) in (?:HCP Terraform|Terraform Cloud|Terraform Enterprise|the remote backend)|To view this run in a browser, visit:|\/app\/[\w-]{1,90}\/(?:workspaces\/)?[\w-]{1,90}\/runs\/run-[A-Za-z0-9]{6,}/.test(
+    flat,
+  );
 }
 
 export function stateNotPersisted(flat: string): boolean {

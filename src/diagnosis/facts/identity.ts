@@ -8,6 +8,36 @@ import type { AccessKeyFact, ArnFact } from '../types';
 const ARN =
   /\barn:(aws(?:-cn|-us-gov|-iso(?:-[a-z])?|-eusc)?):([a-z0-9-]{2,32}):([a-z0-9-]{0,32}):(\d{12})?:([A-Za-z0-9+=,.@_/:*-]{1,512})/g;
 
+/**
+ * The account field of an IAM ARN as pastes redact it: `<aws acct>`, `{account suppressed}`,
+ * `[account]`, `"111222333444"`, `XXXXXXX`, `***`, `ACCOUNTID`, a shortened number. Bracketed
+ * forms may hold spaces; the others end at the colon.
+ */
+export const ACCOUNT_SLOT =
+  '(?:<[^<>:\\n]{1,40}>|\\{[^{}:\\n]{1,40}\\}|\\[[^\\[\\]:\\n]{1,40}\\]|"?[^:\\s"<>{}\\[\\]]{1,40}"?)';
+const NAME = '[\\w+=,.@-]{1,64}';
+
+/**
+ * A role named by an ARN whose account is redacted (or wrong), which `arns()` cannot read:
+ * its name for `--role-name`, and the ARN with the account as `<account-id>` for `--role-arn`.
+ * A role ARN comes before an assumed-role session (the target, not the caller).
+ */
+export function redactedRole(flat: string): { name: string; arn?: string } | undefined {
+  const role = new RegExp(
+    `\\barn:(aws[\\w-]*):iam::(${ACCOUNT_SLOT}):role\\/((?:${NAME}\\/){0,8})(${NAME})(?![\\w+=,.@/-])`,
+  ).exec(flat);
+  if (role && !/^\d{12}$/.test(role[2] ?? ''))
+    return {
+      name: role[4] as string,
+      arn: `arn:${role[1]}:iam::<account-id>:role/${role[3] ?? ''}${role[4]}`,
+    };
+  const session = new RegExp(
+    `\\barn:aws[\\w-]*:sts::(${ACCOUNT_SLOT}):assumed-role\\/(${NAME})\\/`,
+  ).exec(flat);
+  if (session && !/^\d{12}$/.test(session[1] ?? '')) return { name: session[2] as string };
+  return undefined;
+}
+
 export function accessKeys(text: string): AccessKeyFact[] {
   const seen = new Map<string, AccessKeyFact>();
   for (const id of allMatches(KEY_ID_PATTERN, text, 0, 20)) {
@@ -40,16 +70,30 @@ export function arns(text: string): ArnFact[] {
 
 /** The identity that made the call: `User: arn:… is not authorized`, Azure clients, Google accounts. */
 export function principal(flat: string): string | undefined {
-  return firstMatch(
-    [
-      /\bUser: (arn:[^\s,]+?)\.? is not authorized/,
-      /\bUser: (arn:[^\s,]+)/,
-      /The client '([^']{1,200})' with object id '[^']{0,64}'/,
-      /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
-      /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
-    ],
-    flat,
-  );
+  for (const re of PRINCIPAL_PATTERNS) {
+    const found = re.exec(flat)?.[1];
+    // A value cut inside a redaction (`arn:aws:sts::{account`) is no value: try the next form.
+    if (found !== undefined && balanced(found)) return found;
+  }
+  return undefined;
+}
+
+const PRINCIPAL_PATTERNS: RegExp[] = [
+  // The account may be redacted with spaces in brackets: `arn:aws:sts::{account suppressed}:…`.
+  new RegExp(`\\bUser: (arn:[\\w-]+:[\\w-]+::${ACCOUNT_SLOT}:[^\\s,]+?)\\.? is not authorized`),
+  /\bUser: (arn:[^\s,]+?)\.? is not authorized/,
+  /\bUser: (arn:[^\s,]+)/,
+  /The client '([^']{1,200})' with object id '[^']{0,64}'/,
+  // googleapi: `Error 403: <email> does not have <permission> access to …` (users and service accounts).
+  /\bError 403: ([\w.+-]{1,64}@[\w.<>-]{1,253}) does not have /,
+  /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
+  /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
+];
+
+/** Every `<`, `{` and `[` in the value is closed. */
+function balanced(value: string): boolean {
+  const count = (c: string) => value.split(c).length - 1;
+  return count('<') === count('>') && count('{') === count('}') && count('[') === count(']');
 }
 
 export function roleArns(all: ArnFact[]): string[] {

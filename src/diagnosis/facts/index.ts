@@ -6,12 +6,18 @@ import { clockFacts } from './clock';
 import {
   azureDetails,
   cluster,
+  containerCredentials,
   denial,
   gcpServiceAccount,
+  gcsBucket,
+  kubeRefusal,
+  remoteRun,
   roleName,
+  s3Compatible,
   s3Object,
   shellOf,
   stateNotPersisted,
+  storageAccount,
   tfcHost,
 } from './context';
 import {
@@ -29,6 +35,7 @@ import {
   gcpProjects,
   principal,
   profiles,
+  redactedRole,
   roleArns,
   subscriptionIds,
   tenantIds,
@@ -50,6 +57,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
   const who = principal(flat);
+  const redacted = redactedRole(flat);
   const block = failedBlock(text, flat);
   const clock = clockFacts(flat);
   const status = httpStatus(flat);
@@ -87,15 +95,22 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     gcpProjects: gcpProjects(flat),
     hosts: hosts(flat),
     ...defined({
-      roleName: roleName(flat),
+      roleName: roleName(flat) ?? redacted?.name,
+      redactedRoleArn: redacted?.arn,
       tfcHost: tfcHost(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
+      gcsBucket: gcsBucket(flat),
       s3: s3Object(flat),
       azure: azureDetails(flat),
+      storageAccount: storageAccount(flat),
       cluster: cluster(flat),
+      kube: kubeRefusal(flat),
+      containerCredentials: containerCredentials(flat),
       denial: denial(flat),
       shell: shellOf(`${context}\n${text}`),
       stateNotPersisted: stateNotPersisted(flat) || undefined,
+      remoteRun: remoteRun(flat) || undefined,
+      s3Compatible: s3Compatible(flat),
     }),
   };
 }

@@ -28,7 +28,9 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
   const remoteState = firstMatch([/\bdata\.terraform_remote_state\.([\w-]{1,100})/], flat);
   if (remoteState) return { kind: 'remote_state', name: remoteState, ...at };
   if (
-    /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="/.test(flat)
+    /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="|could not get token: /.test(
+      flat,
+    )
   ) {
     const plugin = firstMatch(
       [
@@ -104,6 +106,12 @@ const TOOL_PATTERNS: Array<[Tool, RegExp]> = [
   ['atlantis', /atlantis/i],
   ['pulumi', /\bpulumi\b|^Diagnostics:$/im],
   ['crossplane', /crossplane|upbound\.io|upjet/i],
+  // Bots that look up module and provider versions themselves, with their own credentials.
+  [
+    'renovate',
+    /\brenovate\b|\(repository=[\w./-]{1,200}\)|Datasource unauthorized|"datasource": ?"terraform-(?:module|provider)"|\bhostRules\b/i,
+  ],
+  ['dependabot', /\bdependabot\b|^ {0,4}(?:updater|proxy) \| /im],
   [
     'configure-aws-credentials',
     /configure-aws-credentials|Could not assume role with OIDC|please check your action inputs/,

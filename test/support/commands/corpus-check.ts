@@ -11,7 +11,10 @@ const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
  * engine's extractors, so an extractor that misses a value is caught here.
  */
 export const WITNESS: Record<string, RegExp> = {
-  'role-name': /arn:aws[\w-]*:(?:iam::\d{12}:role\/|sts::\d{12}:assumed-role\/)[\w+=,.@-]/,
+  // Any account form, redacted ones too (`<aws acct>`, `{account suppressed}`, `XXXX`): the name
+  // is there. A session ARN right after `User:` is the refused caller, not a role to assume.
+  'role-name':
+    /arn:aws[\w-]*:iam::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):role\/[\w+=,.@-]|(?<!User: )arn:aws[\w-]*:sts::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):assumed-role\/[\w+=,.@-]|[Rr]ole "[\w+=,.@-]+" cannot be assumed/,
   role: /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@-]/,
   principal: /\bUser: arn:aws[\w-]*:/,
   'iam-principal':
@@ -45,6 +48,14 @@ export const WITNESS: Record<string, RegExp> = {
   'cluster-location': /\/locations\/[a-z]{2,12}-[a-z]{2,12}\d(?:-[a-z])?\/clusters\//,
   'encoded-message': /Encoded authorization failure message: [A-Za-z0-9_-]{20}/,
   'mfa-serial': /arn:aws[\w-]*:iam::\d{12}:mfa\//,
+  'k8s-user': /forbidden: User "[^"]{2}/,
+  'k8s-subject': /forbidden: User "[^"]{2}/,
+  'k8s-verb': /User "[^"]+" cannot [a-z]+ resource "/,
+  'k8s-resource': /User "[^"]+" cannot [a-z]+ resource "|[a-z.-]+ "[^"]+" is forbidden: User "/,
+  'k8s-namespace': /cannot [a-z]+ resource "[^"]+" in API group "[^"]*" in the namespace "/,
+  'k8s-plugin': /exec: executable [\w./-]{2,} not found|"[\w./-]+": executable file not found/,
+  'k8s-auth-provider':
+    /The [a-z]+ auth plugin (?:has been removed|is not supported)|no Auth Provider found for name "/,
 };
 
 export interface CorpusReport {

@@ -1,6 +1,10 @@
 // Official documentation the AWS entries link to (kept in one place so links stay consistent).
 
 export const AWS_DOCS = {
+  podIdentitySdk: {
+    title: 'Amazon EKS: AWS SDK versions that support EKS Pod Identity',
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-minimum-sdk.html',
+  },
   providerAuth: {
     title: 'Terraform AWS provider: authentication and configuration',
     url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#authentication-and-configuration',

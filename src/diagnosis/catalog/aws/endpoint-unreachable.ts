@@ -216,6 +216,26 @@ export const endpointUnreachable: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'unknown-region',
+      title: 'The region ⟨region⟩ is not an AWS region, so its endpoint does not exist',
+      explanation:
+        'A typo in a variable, tfvars file, AWS_REGION or the profile (`eu-central-12` for `eu-central-1`) makes the SDK build a host name nobody serves: DNS cannot resolve it and nothing is wrong with the network.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'region.unknown',
+          by: 0.9,
+          evidence: '⟨region⟩ is not in the AWS SDK’s list of regions.',
+        },
+      ],
+      examples: [
+        {
+          text: '│ Error: configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.eu-central-12.amazonaws.com/": dial tcp: lookup sts.eu-central-12.amazonaws.com: no such host',
+          source: 'corpus holdout4/h4-tfaws-28889-1 (hashicorp/terraform-provider-aws#28889)',
+        },
+      ],
+    },
+    {
       id: 'dns',
       title: 'DNS cannot resolve the AWS endpoint',
       explanation:
@@ -226,6 +246,11 @@ export const endpointUnreachable: CatalogEntry = {
           when: /lookup .{1,200}(?:no such host|read udp|server misbehaving)/,
           by: 0.35,
           evidence: 'The DNS lookup of ⟨endpoint⟩ failed.',
+        },
+        {
+          when: 'region.unknown',
+          by: -0.5,
+          evidence: 'The host is made of a region that is not one.',
         },
       ],
     },
@@ -240,6 +265,11 @@ export const endpointUnreachable: CatalogEntry = {
           when: /proxyconnect|x509|certificate|i\/o timeout|connection refused/,
           by: 0.3,
           evidence: 'The connection itself timed out, was refused or failed TLS checks.',
+        },
+        {
+          when: 'region.unknown',
+          by: -0.2,
+          evidence: 'The host is made of a region that is not one.',
         },
       ],
     },

@@ -333,6 +333,51 @@ export const noCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'pod-identity-old-sdk',
+      title: 'The AWS SDK in the provider (or Terraform) is too old for EKS Pod Identity',
+      explanation:
+        'The pod has Pod Identity credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI points at the agent on 169.254.170.23), but SDKs built before Pod Identity accept only loopback container endpoints and ignore it, so the chain ends empty.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'credentials.pod_identity_old_sdk',
+          by: 1,
+          evidence: 'The SDK refused 169.254.170.23, the EKS Pod Identity agent, as not loopback.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: error configuring Terraform AWS Provider: loading configuration: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed',
+          source: 'corpus holdout4/h4-atlhelm-349-1 (runatlantis/helm-charts#349)',
+        },
+        {
+          text: 'Initializing the backend...\n2024/02/16 15:21:12 Ignoring, HTTP credential provider invalid endpoint host, "169.254.170.23", only loopback hosts are allowed. <nil>\n╷\n│ Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.\n│\n│ Error: CredentialsEndpointError: invalid endpoint host, "169.254.170.23", only loopback hosts are allowed.',
+          source: 'issue hashicorp/terraform-provider-aws#35857',
+        },
+      ],
+    },
+    {
+      id: 'remote-run',
+      title:
+        'The run executes on HCP Terraform’s workers, which have no AWS credentials of their own',
+      explanation:
+        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your profile, SSO session or instance role stays behind.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'run.remote',
+          by: 0.8,
+          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
+          source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
+        },
+      ],
+    },
+    {
       id: 'nothing-configured',
       title: 'Nothing is configured where Terraform runs',
       explanation:
@@ -344,6 +389,11 @@ export const noCredentials: CatalogEntry = {
           by: 0.2,
           evidence: 'This ran in CI, which only has the credentials you give it.',
         },
+        {
+          when: 'credentials.container_endpoint',
+          by: -0.3,
+          evidence: 'A container credentials endpoint is configured.',
+        },
       ],
     },
     {
@@ -354,6 +404,11 @@ export const noCredentials: CatalogEntry = {
       prior: 0.25,
       boosts: [
         { when: 'profile.named', by: 0.2, evidence: 'The paste names the profile ⟨profile⟩.' },
+        {
+          when: 'credentials.pod_identity_old_sdk',
+          by: -0.25,
+          evidence: 'The pod’s own credentials were offered and refused.',
+        },
       ],
     },
     {
@@ -368,6 +423,11 @@ export const noCredentials: CatalogEntry = {
           by: 0.4,
           evidence: 'The chain fell through to the EC2 metadata service and got nothing.',
         },
+        {
+          when: 'credentials.pod_identity_old_sdk',
+          by: -0.15,
+          evidence: 'The container endpoint was there; the SDK refused it.',
+        },
       ],
     },
     {
@@ -380,6 +440,20 @@ export const noCredentials: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'remote-run',
+      title:
+        'The run executed on HCP Terraform / Terraform Enterprise: give the workspace AWS credentials',
+      detail:
+        'Profiles, SSO sessions and instance roles of the machine that started the run do not reach the remote worker. Set dynamic provider credentials on the workspace (env variables `TFC_AWS_PROVIDER_AUTH=true` and `TFC_AWS_RUN_ROLE_ARN`, with an IAM OIDC provider for app.terraform.io and a role that trusts it), or sensitive env variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; or switch the workspace to local execution.',
+      when: 'run.remote',
+      examples: [
+        {
+          text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nTerraform v0.13.4\nConfiguring remote state backend...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
+          source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
+        },
+      ],
+    },
     CONFIGURE_LIST,
     {
       id: 'provider-block',
@@ -417,10 +491,18 @@ export const noCredentials: CatalogEntry = {
         'aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-put-response-hop-limit 2',
       ],
       sources: ['instance_role', 'unknown'],
+      // The EC2 metadata service (and its hop limit) is beside the point in an ECS task or an
+      // EKS Pod Identity pod: their credentials come from 169.254.170.2 / .23.
+      when: 'credentials.no_container_endpoint',
     },
     BACKEND_CREDENTIALS,
     WHOAMI,
     RERUN,
   ],
-  docs: [AWS_DOCS.providerAuth, AWS_DOCS.cliConfigFiles, AWS_DOCS.s3Backend],
+  docs: [
+    AWS_DOCS.providerAuth,
+    AWS_DOCS.cliConfigFiles,
+    AWS_DOCS.s3Backend,
+    { ...AWS_DOCS.podIdentitySdk, when: 'credentials.container_endpoint' },
+  ],
 };

@@ -231,7 +231,8 @@ export const permissionDenied: CatalogEntry = {
     },
     {
       id: 'state-bucket',
-      title: 'The state bucket, its KMS key or the lock table is not readable by this identity',
+      title:
+        'The state bucket, its KMS key or the lock table does not let this identity read or write state',
       explanation:
         'State needs s3:ListBucket on the bucket, s3:GetObject/PutObject on the key, kms:Decrypt/GenerateDataKey on an SSE-KMS key, and DynamoDB access for the lock table (or s3 lockfile permissions).',
       prior: 0.05,
@@ -240,6 +241,18 @@ export const permissionDenied: CatalogEntry = {
           when: /Error loading state|Failed to (?:load|get) (?:state|existing workspaces)|Error inspecting states|Unable to (?:list objects|access object)|"s3" backend/,
           by: 0.5,
           evidence: 'The denial happened while reading or writing Terraform state.',
+        },
+        {
+          when: 'state.not_persisted',
+          by: 0.8,
+          evidence:
+            'Terraform could not save its state: the denied call was the upload to the state bucket.',
+        },
+      ],
+      examples: [
+        {
+          text: '╷\n│ Error: Failed to save state\n│ \n│ Error saving state: failed to upload state: AccessDenied: Access Denied\n│ \tstatus code: 403, request id: <REDACTED>, host id: <REDACTED>\n╵\n╷\n│ Error: Failed to persist state to backend\n│ \n│ The error shown above has prevented Terraform from writing the updated state to the configured backend. To allow for recovery, the state has been written to the file "errored.tfstate" in the current working\n│ directory.',
+          source: 'corpus holdout4/h4-tf-29063-1 (hashicorp/terraform#29063)',
         },
       ],
     },
@@ -291,6 +304,19 @@ export const permissionDenied: CatalogEntry = {
         'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names ⟨action⟩',
       ],
       when: 'principal.simulatable',
+    },
+    {
+      id: 'state-write',
+      title:
+        'Find the state bucket and its KMS key in the backend block, then check this identity may write there',
+      detail:
+        'Saving state needs s3:PutObject on the key (with s3:GetObject and s3:ListBucket), kms:GenerateDataKey and kms:Decrypt on an SSE-KMS key, and the lock table or lock file. A bucket policy, a KMS key policy or an SCP can deny it even when the role allows it.',
+      commands: [
+        `grep -n -A12 'backend "s3"' *.tf`,
+        'aws s3api get-bucket-encryption --bucket ⟨bucket⟩',
+        'aws s3api get-bucket-policy --bucket ⟨bucket⟩ --query Policy --output text',
+      ],
+      when: 'state.not_persisted',
     },
     {
       id: 'state-access',

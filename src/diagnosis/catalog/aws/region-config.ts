@@ -204,6 +204,11 @@ export const regionConfig: CatalogEntry = {
           by: 0.4,
           evidence: 'The region in the paste is "⟨region⟩", which is not an AWS region.',
         },
+        {
+          when: 'region.unknown',
+          by: 0.4,
+          evidence: '⟨region⟩ looks like a region but is not in the AWS SDK’s list of regions.',
+        },
       ],
     },
     {

@@ -155,6 +155,50 @@ export const authorizationFailed: CatalogEntry = {
       ],
     },
     {
+      id: 'storage-data-role',
+      title:
+        'The identity has no Storage Blob data role on the storage account (Owner or Contributor do not read blobs)',
+      explanation:
+        'With Entra ID auth to blobs (the azurerm backend’s `use_azuread_auth`, storage data plane calls), reading, writing and leasing state needs Storage Blob Data Contributor on the account or container; management roles only cover the control plane.',
+      prior: 0,
+      boosts: [
+        {
+          when: /AuthorizationPermissionMismatch/,
+          by: 0.8,
+          evidence:
+            'Storage answered AuthorizationPermissionMismatch: the caller lacks a data-plane role.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: 2 errors occurred:\n\t* blobs.Client#Lease: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission."',
+          source:
+            'invented: azurerm backend (autorest generation) lock error wrapping the storage 403 of a principal without Storage Blob Data Contributor',
+        },
+      ],
+    },
+    {
+      id: 'storage-network',
+      title: 'The storage account’s firewall, or the SAS token’s scope, refuses this request',
+      explanation:
+        'Storage’s bare AuthorizationFailure (not “…using this permission”) comes from the account’s network rules (public access disabled, this runner’s IP not allowed, no private endpoint from here) or from a SAS token without the list/read/write permission, for another container, or expired.',
+      prior: 0,
+      boosts: [
+        {
+          when: /Code="?AuthorizationFailure"?|AuthorizationFailure: This request is not authorized/,
+          by: 0.7,
+          evidence:
+            'Storage answered AuthorizationFailure, which network rules and SAS tokens give.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Failed to get existing workspaces: containers.Client#ListBlobs: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationFailure" Message="This request is not authorized to perform this operation.',
+          source: 'corpus holdout4/h4-tf-29612-1 (hashicorp/terraform#29612)',
+        },
+      ],
+    },
+    {
       id: 'no-role',
       title: 'No role assignment grants the action at that scope',
       explanation:
@@ -208,6 +252,43 @@ export const authorizationFailed: CatalogEntry = {
         'az ad app permission admin-consent --id ⟨client⟩',
       ],
       when: /Authorization_RequestDenied|Insufficient privileges to complete the operation/,
+      examples: [
+        {
+          text: 'Error: Creating group "Group-name-axtwb"\n\n  with azuread_group.res_ds_group[0],\n  on rbac.tf line 3, in resource "azuread_group" "res_ds_group":\n   3: resource "azuread_group" "res_ds_group" {\n\nGroupsClient.BaseClient.Post(): unexpected status 403 with OData error:\nAuthorization_RequestDenied: Insufficient privileges to complete the operation.',
+          source: 'corpus holdout4/h4-azmpf-45-1 (Azure/mpf#45)',
+        },
+      ],
+    },
+    {
+      id: 'storage-network',
+      title:
+        'Check the storage account’s network rules (and the SAS token, if the backend uses one)',
+      detail:
+        'A runner outside the allowed networks needs its IP added, a private endpoint, or public access enabled for selected networks. With `sas_token` (ARM_SAS_TOKEN), the token needs list, read, write and delete on the container and must not have expired.',
+      commands: [
+        'az storage account show --name ⟨storage_account⟩ --query "{publicNetworkAccess:publicNetworkAccess, defaultAction:networkRuleSet.defaultAction, ipRules:networkRuleSet.ipRules[].ipAddressOrRange}"',
+      ],
+      when: /Code="?AuthorizationFailure"?|AuthorizationFailure: This request is not authorized/,
+      examples: [
+        {
+          text: 'Failed to get existing workspaces: containers.Client#ListBlobs: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationFailure" Message="This request is not authorized to perform this operation.',
+          source: 'corpus holdout4/h4-tf-29612-1 (hashicorp/terraform#29612)',
+        },
+      ],
+    },
+    {
+      id: 'storage-data-role',
+      title: 'Grant the identity Storage Blob Data Contributor on the state storage account',
+      commands: [
+        'az role assignment create --assignee ⟨object_id⟩ --role "Storage Blob Data Contributor" --scope "$(az storage account show --name ⟨storage_account⟩ --query id -o tsv)"',
+      ],
+      when: /AuthorizationPermissionMismatch/,
+      examples: [
+        {
+          text: 'StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="AuthorizationPermissionMismatch" Message="This request is not authorized to perform this operation using this permission.\nRequestId:daf66ed3-001e-0041-4143-13c92c000000\nTime:2024-09-30T14:14:45.9666737Z"',
+          source: 'corpus holdout3/h3-alzps204-1 (Azure/ALZ-PowerShell-Module#204)',
+        },
+      ],
     },
     {
       id: 'who',

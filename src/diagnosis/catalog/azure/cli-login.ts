@@ -165,6 +165,28 @@ export const cliLogin: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'remote-run',
+      title:
+        'The run executes on HCP Terraform’s workers, which have no Azure credentials of their own',
+      explanation:
+        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your `az login` session stays behind.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'run.remote',
+          by: 0.8,
+          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
+        },
+      ],
+      examples: [
+        {
+          text: "Running plan in HCP Terraform. Output will stream here. Pressing Ctrl-C\nwill stop streaming the logs, but will not stop the plan running remotely.\n\nPreparing the remote plan...\n\n│ Error: building account: could not acquire access token to parse claims: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+          source:
+            'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before azurerm’s Azure CLI failure',
+        },
+      ],
+    },
+    {
       id: 'not-logged-in',
       title: 'The Azure CLI is not logged in where Terraform runs',
       explanation:
@@ -204,6 +226,21 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'remote-run',
+      title:
+        'The run executed on HCP Terraform / Terraform Enterprise: give the workspace Azure credentials',
+      detail:
+        'An `az login` on the machine that started the run does not reach the remote worker. Set dynamic provider credentials on the workspace (`TFC_AZURE_PROVIDER_AUTH=true`, `TFC_AZURE_RUN_CLIENT_ID`, plus ARM_SUBSCRIPTION_ID and ARM_TENANT_ID, with a federated credential for the workspace), or ARM_CLIENT_ID / ARM_CLIENT_SECRET as sensitive env variables; or switch the workspace to local execution.',
+      when: 'run.remote',
+      examples: [
+        {
+          text: "Running plan in HCP Terraform. Output will stream here. Pressing Ctrl-C\nwill stop streaming the logs, but will not stop the plan running remotely.\n\nPreparing the remote plan...\n\n│ Error: building account: could not acquire access token to parse claims: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+          source:
+            'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before azurerm’s Azure CLI failure',
+        },
+      ],
+    },
     {
       id: 'login',
       title: 'Log in and choose the subscription Terraform should use',

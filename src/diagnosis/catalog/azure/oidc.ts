@@ -211,6 +211,28 @@ export const oidc: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'assertion-expired',
+      title:
+        'The federated token expired before Entra ID checked it (a run longer than the token lives, or a clock off)',
+      explanation:
+        'Pipeline OIDC tokens live minutes to an hour. A token handed to azurerm once (ARM_OIDC_TOKEN, a token file) is stale when a long apply signs in again; azurerm can request fresh ones itself from the pipeline: Azure DevOps with `ado_pipeline_service_connection_id` (ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID) and SYSTEM_ACCESSTOKEN / SYSTEM_OIDCREQUESTURI mapped into the task, GitHub Actions through ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN.',
+      prior: 0,
+      boosts: [
+        {
+          when: /AADSTS700024|not within its valid time range/,
+          by: 0.9,
+          evidence:
+            'Entra says the client assertion is outside its valid time range (AADSTS700024).',
+        },
+      ],
+      examples: [
+        {
+          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {\"error\":\"invalid_client\",\"error_description\":\"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
+          source: 'corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708)',
+        },
+      ],
+    },
+    {
       id: 'subject-mismatch',
       title: "The federated credential's subject does not match this run",
       explanation:
@@ -222,6 +244,11 @@ export const oidc: CatalogEntry = {
           by: 0.25,
           evidence:
             "The token's subject is shown in the error; compare it with the federated credentials.",
+        },
+        {
+          when: /AADSTS700024|not within its valid time range|AADSTS700211/,
+          by: -0.4,
+          evidence: 'Entra names another mismatch than the subject.',
         },
       ],
     },
@@ -236,6 +263,18 @@ export const oidc: CatalogEntry = {
           when: /Assertion Issuer|issuer/,
           by: 0.15,
           evidence: "The error shows the assertion's issuer and audience.",
+        },
+        {
+          when: /AADSTS700211|presented assertion issuer/,
+          by: 0.5,
+          evidence:
+            'AADSTS700211: no federated credential has this issuer (an AKS cluster’s OIDC issuer changes when the cluster is recreated).',
+        },
+      ],
+      examples: [
+        {
+          text: "AADSTS700211: WorkloadIdentityCredential: Microsoft Entra ID error '(invalid_client) AADSTS700211: No matching federated identity record found for presented assertion issuer 'https://oidc.prod-aks.azure.com/879-...-a6425/'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.",
+          source: 'corpus holdout4/h4-azwi-1200-1 (Azure/azure-workload-identity#1200)',
         },
       ],
     },
@@ -270,6 +309,24 @@ export const oidc: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'fresh-token',
+      title:
+        'Long runs: let azurerm request fresh OIDC tokens from the pipeline instead of one token for the whole run',
+      detail:
+        'Azure DevOps: set `ARM_USE_OIDC=true`, `ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID` (the service connection’s id) and map `SYSTEM_ACCESSTOKEN: $(System.AccessToken)` and `SYSTEM_OIDCREQUESTURI: $(System.OidcRequestUri)` into the task env; on older azurerm versions without it, keep each run shorter than the token lifetime. GitHub Actions: give the job `id-token: write` and do not pass a fixed ARM_OIDC_TOKEN. Check the agent’s clock as well.',
+      commands: [
+        'env | grep -E "^(ARM_(USE_OIDC|OIDC_TOKEN|OIDC_TOKEN_FILE_PATH|ADO_PIPELINE_SERVICE_CONNECTION_ID|OIDC_REQUEST_URL)|SYSTEM_OIDCREQUESTURI)=" | cut -d= -f1',
+        'date -u',
+      ],
+      when: /AADSTS700024|not within its valid time range/,
+      examples: [
+        {
+          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {\"error\":\"invalid_client\",\"error_description\":\"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
+          source: 'corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708)',
+        },
+      ],
+    },
+    {
       id: 'federated',
       title:
         "List the app's federated credentials and compare subject, issuer and audience with the error",
@@ -278,10 +335,22 @@ export const oidc: CatalogEntry = {
       ],
     },
     {
+      id: 'aks-issuer',
+      title:
+        'AKS workload identity: compare the cluster’s OIDC issuer with the federated credential’s',
+      detail:
+        'The issuer changes when the cluster is recreated; the subject is `system:serviceaccount:<namespace>:<service-account>` of the pod, and the service account needs the `azure.workload.identity/client-id` annotation.',
+      commands: [
+        'az aks show --resource-group <resource-group> --name ⟨cluster⟩ --query oidcIssuerProfile.issuerUrl -o tsv',
+      ],
+      when: 'azure.aks_issuer',
+    },
+    {
       id: 'permissions',
       title: 'GitHub Actions: grant the job an ID token',
       detail: 'Add `permissions: { id-token: write, contents: read }` to the workflow or job.',
       commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
+      when: 'azure.github_or_unknown_issuer',
     },
     {
       id: 'add-credential',

@@ -183,6 +183,11 @@ export const gcpInvalidGrant: CatalogEntry = {
           by: 0.3,
           evidence: 'Google demands reauthentication (invalid_rapt).',
         },
+        {
+          when: /subject_token|external_account|generateAccessToken|sts\.googleapis\.com|credential's issuer/,
+          by: -0.4,
+          evidence: 'The exchange is a federated or impersonation one, not a user refresh token.',
+        },
       ],
     },
     {
@@ -211,6 +216,18 @@ export const gcpInvalidGrant: CatalogEntry = {
           by: 0.4,
           evidence: 'The failure happened in the federated token exchange.',
         },
+        {
+          when: /subject_token must be nonempty|subject_token/,
+          by: 0.3,
+          evidence:
+            'The external (subject) token was empty: the CI or platform did not hand one to the credential configuration.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Post "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/<redacted service account>:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_request","error_description":"subject_token must be nonempty."}',
+          source: 'corpus holdout4/h4-terrakube-839-1 (terrakube-io/terrakube#839)',
+        },
       ],
     },
   ],
@@ -236,10 +253,20 @@ export const gcpInvalidGrant: CatalogEntry = {
     {
       id: 'wif',
       title: "Workload identity: check the provider's issuer and attribute condition",
+      detail:
+        'The credential configuration file (GOOGLE_APPLICATION_CREDENTIALS, `type: external_account`) names where the external token comes from (`credential_source`: a file, a URL or an executable): an empty or missing token there gives `subject_token must be nonempty`.',
       commands: [
+        `jq '{type, audience, credential_source, service_account_impersonation_url}' "$GOOGLE_APPLICATION_CREDENTIALS"`,
         'gcloud iam workload-identity-pools providers describe <provider> --workload-identity-pool=<pool> --location=global',
       ],
-      sources: ['oidc', 'unknown'],
+      sources: ['oidc', 'impersonation', 'unknown'],
+    },
+    {
+      id: 'impersonate',
+      title:
+        'Impersonation: the caller needs roles/iam.serviceAccountTokenCreator on the service account',
+      commands: ['gcloud iam service-accounts get-iam-policy ⟨service_account⟩'],
+      sources: ['impersonation'],
     },
   ],
   docs: [GCP_DOCS.adcTroubleshoot, GCP_DOCS.wif],

@@ -185,6 +185,28 @@ export const gcpNoCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'remote-run',
+      title:
+        'The run executes on HCP Terraform’s workers, which have no Google credentials of their own',
+      explanation:
+        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your Application Default Credentials stays behind.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'run.remote',
+          by: 0.8,
+          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
+        },
+      ],
+      examples: [
+        {
+          text: "Running plan in HCP Terraform. Output will stream here.\n\nPreparing the remote plan...\n\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
+          source:
+            'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before the google provider’s no-credentials message',
+        },
+      ],
+    },
+    {
       id: 'adc-not-set-up',
       title: 'Application Default Credentials were never created on this machine',
       explanation:
@@ -215,6 +237,21 @@ export const gcpNoCredentials: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'remote-run',
+      title:
+        'The run executed on HCP Terraform / Terraform Enterprise: give the workspace Google credentials',
+      detail:
+        'Application Default Credentials of the machine that started the run do not reach the remote worker. Set dynamic provider credentials on the workspace (`TFC_GCP_PROVIDER_AUTH=true`, `TFC_GCP_WORKLOAD_PROVIDER_NAME`, `TFC_GCP_RUN_SERVICE_ACCOUNT_EMAIL`), or a GOOGLE_CREDENTIALS sensitive env variable with a key; or switch the workspace to local execution.',
+      when: 'run.remote',
+      examples: [
+        {
+          text: "Running plan in HCP Terraform. Output will stream here.\n\nPreparing the remote plan...\n\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
+          source:
+            'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before the google provider’s no-credentials message',
+        },
+      ],
+    },
     {
       id: 'adc-login',
       title: 'Create Application Default Credentials',

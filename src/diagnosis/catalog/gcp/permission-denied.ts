@@ -136,6 +136,27 @@ export const gcpPermissionDenied: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'state-bucket',
+      title: 'The state bucket does not grant this identity access to Terraform’s state objects',
+      explanation:
+        'The gcs backend lists, reads and writes objects in its bucket (and a .tflock object): the identity needs roles/storage.objectAdmin (or objectUser) on that bucket, not only on the project.',
+      prior: 0,
+      boosts: [
+        {
+          when: /querying Cloud Storage failed|Failed to get existing workspaces|Error loading state|Failed to (?:save|persist) state|\.tflock\b/,
+          by: 0.7,
+          evidence:
+            'The denial came from the gcs backend reading or writing state⟦ in ⟨gcs_bucket⟩⟧.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: Failed to get existing workspaces: querying Cloud Storage failed: googleapi: Error 403: terraformsa@<GCP_PROJECT>.iam.gserviceaccount.com does not have storage.objects.list access to <GCP_PROJECT>-terraform-state., forbidden',
+          source: 'corpus holdout4/h4-jetstackgke-55-1 (jetstack/terraform-google-gke-cluster#55)',
+        },
+      ],
+    },
+    {
       id: 'missing-role',
       title: 'The identity lacks a role with ⟨action⟩',
       explanation:
@@ -144,11 +165,17 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
     {
       id: 'wrong-identity',
-      title: 'Terraform runs as another identity (a CI or Cloud Build service account, not yours)',
+      title: 'Terraform runs as another identity than the one that has the role',
       explanation:
-        'Cloud Build, GitHub runners and HCP Terraform use their own service accounts; grant those, or impersonate the right one.',
+        'A personal account from `gcloud auth application-default login` where a service account was meant (or the reverse); Cloud Build, GitHub runners and HCP Terraform use their own service accounts. Grant the identity in the error, or switch or impersonate the right one.',
       prior: 0.25,
       boosts: [
+        {
+          when: 'principal.gcp_user',
+          by: 0.3,
+          evidence:
+            'Google refused the user account ⟨principal⟩ (Application Default Credentials of a person), not a service account.',
+        },
         {
           when: /Step #\d|cloudbuild/i,
           by: 0.2,
@@ -174,7 +201,22 @@ export const gcpPermissionDenied: CatalogEntry = {
     {
       id: 'who',
       title: 'See which identity the provider uses',
-      commands: ['gcloud auth list', 'gcloud config get-value account'],
+      detail:
+        'Terraform uses Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, or `gcloud auth application-default login`), which need not be the account `gcloud auth list` shows.',
+      commands: [
+        'gcloud auth list',
+        'echo "${GOOGLE_APPLICATION_CREDENTIALS:-application default credentials of gcloud}"',
+        'gcloud auth application-default print-access-token > /dev/null && echo ADC works',
+      ],
+    },
+    {
+      id: 'state-bucket-iam',
+      title: 'Grant the identity access to the state bucket’s objects',
+      commands: [
+        'gcloud storage buckets get-iam-policy gs://⟨gcs_bucket⟩',
+        'gcloud storage buckets add-iam-policy-binding gs://⟨gcs_bucket⟩ --member=⟨gcp_member⟩ --role=roles/storage.objectAdmin',
+      ],
+      when: /querying Cloud Storage failed|Failed to get existing workspaces|Error loading state|Failed to (?:save|persist) state|\.tflock\b/,
     },
     {
       id: 'roles',
@@ -187,7 +229,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       id: 'troubleshoot',
       title: 'Ask IAM why the permission is denied',
       commands: [
-        'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/projects/⟨project⟩ --principal-email=⟨service_account⟩ --permission=⟨action⟩',
+        'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/projects/⟨project⟩ --principal-email=⟨gcp_email⟩ --permission=⟨action⟩',
       ],
     },
   ],

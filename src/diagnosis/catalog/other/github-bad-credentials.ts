@@ -169,12 +169,41 @@ export const githubBadCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'fine-grained-graphql',
+      title:
+        'A fine-grained personal access token, which GitHub’s GraphQL API does not accept here',
+      explanation:
+        'The github provider reads some resources through the GraphQL API; GitHub refuses fine-grained PATs there. Use a classic PAT with the needed scopes, or a GitHub App (`app_auth`).',
+      prior: 0,
+      boosts: [
+        {
+          when: /fine grained access do not support the GraphQL API|fine-grained .{0,40}GraphQL/i,
+          by: 1,
+          evidence:
+            'GitHub says fine-grained personal access tokens do not support the GraphQL API.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Personal access tokens with fine grained access do not support the GraphQL API\\",\\"documentation_url\\":\\"https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql\\"}"',
+          source: 'corpus holdout4/h4-ghprov-1411-1 (integrations/terraform-provider-github#1411)',
+        },
+      ],
+    },
+    {
       id: 'invalid-token',
       title: 'The token is missing, expired or revoked',
       explanation:
         'The provider reads `token` in its block, then GITHUB_TOKEN; fine-grained tokens expire and org policies can revoke classic tokens.',
       prior: 0.45,
-      boosts: [{ when: /401/, by: 0.3, evidence: 'GitHub answered 401.' }],
+      boosts: [
+        { when: /401/, by: 0.3, evidence: 'GitHub answered 401.' },
+        {
+          when: /fine grained access do not support the GraphQL API/i,
+          by: -0.6,
+          evidence: 'The token was refused for its kind, not its validity.',
+        },
+      ],
     },
     {
       id: 'integration-permissions',
@@ -199,6 +228,21 @@ export const githubBadCredentials: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'classic-token',
+      title:
+        'Use a classic personal access token (or a GitHub App) for the provider: GraphQL refuses fine-grained ones',
+      detail:
+        'Create a classic token with the scopes the resources need (`repo`, `admin:org`, …; SSO-authorize it for SAML orgs) and give it to the provider as GITHUB_TOKEN, or configure `app_auth` with a GitHub App.',
+      commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1'],
+      when: /fine grained access do not support the GraphQL API/i,
+      examples: [
+        {
+          text: 'Error: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Personal access tokens with fine grained access do not support the GraphQL API\\",\\"documentation_url\\":\\"https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql\\"}"',
+          source: 'corpus holdout4/h4-ghprov-1411-1 (integrations/terraform-provider-github#1411)',
+        },
+      ],
+    },
     {
       id: 'env',
       title: 'See which token the provider reads (names only)',

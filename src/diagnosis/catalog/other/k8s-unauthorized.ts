@@ -3,9 +3,9 @@ import type { CatalogEntry } from '../schema';
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
-  title: "The Kubernetes API rejected the kubernetes/helm provider's credentials",
+  title: 'The Kubernetes API refused the credentials, or RBAC refused the identity',
   summary:
-    'The kubernetes or helm provider reached the cluster but its credentials were missing, expired (EKS tokens last 15 minutes) or mapped to no user — or the exec plugin that should mint them failed.',
+    'The kubernetes/helm provider (or kubectl) reached the cluster, but its credentials were missing, expired or unknown to the cluster, the exec plugin that mints them failed or is not installed — or the cluster accepted them and RBAC does not allow the action.',
   codes: ['Unauthorized', 'the server has asked for the client to provide credentials'],
   signatures: [
     {
@@ -371,59 +371,514 @@ export const k8sUnauthorized: CatalogEntry = {
   ],
   causes: [
     {
-      id: 'token-expired',
-      title: 'A short-lived token expired (EKS tokens from aws_eks_cluster_auth last 15 minutes)',
+      id: 'rbac-denied',
+      title: 'The identity is authenticated, but RBAC does not allow the action',
       explanation:
-        'A token computed once at plan time is stale by the time a long apply reaches the cluster; an exec block refreshes it per call.',
+        '`forbidden: User "…"` comes after authentication: the credentials work. That user needs a Role or ClusterRole binding that grants the verb on the resource (on EKS it may come from an access policy on its access entry, or a group in aws-auth).',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.rbac_denied',
+          by: 0.8,
+          evidence:
+            'The cluster authenticated ⟨k8s_user⟩, then RBAC refused it⟦: ⟨k8s_verb⟩⟧⟦ on ⟨k8s_resource⟩⟧⟦ in namespace ⟨k8s_namespace⟩⟧.',
+        },
+        {
+          when: 'k8s.service_account',
+          by: 0,
+          evidence:
+            '⟨k8s_user⟩ is a pod’s service account: in a pod, a kubernetes provider with no host, config_path or exec block uses it (in-cluster config).',
+        },
+      ],
+      examples: [
+        {
+          text: 'prometheusrules.monitoring.coreos.com "pod-alerts" is forbidden: User\n│ "system:serviceaccount:ci:infrastructure-runner" cannot get resource\n│ "prometheusrules" in API group "monitoring.coreos.com" in the namespace\n│ "prometheus-system"',
+          source: 'corpus holdout3/h3-statcanaaw2048-1 (StatCan/aaw#2048)',
+        },
+        {
+          text: 'Error: nodes is forbidden: User "arn:aws:sts::123456789012:assumed-role/ci-deploy/1700000000" cannot list resource "nodes" in API group "" at the cluster scope',
+          source:
+            'invented: the RBAC authorizer reason (upstream kubernetes/apiserver@v0.33.0:pkg/endpoints/handlers/responsewriters/errors.go) for an IAM session EKS mapped to a user without a binding',
+        },
+      ],
+    },
+    {
+      id: 'anonymous',
+      title: 'No credentials reached the cluster: the request ran as system:anonymous',
+      explanation:
+        'The client had the API server address but no token, client certificate or exec block — often because the cluster’s credentials were not known yet when the provider was configured (cluster and Kubernetes resources in one apply), or were empty.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.anonymous',
+          by: 0.8,
+          evidence: 'The API server saw system:anonymous, so no credentials were sent.',
+        },
+      ],
+      examples: [
+        {
+          text: '│ Error: configmaps "aws-auth" is forbidden: User "system:anonymous" cannot get resource "configmaps" in API group "" in the namespace "kube-system"\n│ \n│   with module.eks_cluster.kubernetes_config_map.aws_auth_ignore_changes[0],\n│   on .terraform/modules/eks_cluster/auth.tf line 115, in resource "kubernetes_config_map" "aws_auth_ignore_changes":',
+          source: 'corpus holdout4/h4-cpeks-193-1 (cloudposse/terraform-aws-eks-cluster#193)',
+        },
+      ],
+    },
+    {
+      id: 'plugin-missing',
+      title:
+        'The credential plugin ⟨k8s_plugin⟩ is not installed where this runs (or not on its PATH)',
+      explanation:
+        'The kubeconfig (or the provider’s `exec` block) runs ⟨k8s_plugin⟩ to get a token; it must be installed on the machine, container or CI agent that runs Terraform or kubectl, and be on that process’s PATH.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.plugin_missing',
+          by: 1,
+          evidence: 'client-go could not find the executable ⟨k8s_plugin⟩.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Unable to connect to the server: getting credentials: exec: executable kubelogin not found\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+          source: 'corpus holdout4/h4-kubelogin-161-1 (Azure/kubelogin#161)',
+        },
+        {
+          text: 'Error: Get "https://blahblahblah.eks.amazonaws.com/api/v1/namespaces/kube-system/configmaps/aws-auth": getting credentials: exec: executable aws not found\n\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+          source: 'corpus holdout4/h4-k8sweb-27193-1 (kubernetes/website#27193)',
+        },
+      ],
+    },
+    {
+      id: 'auth-provider-removed',
+      title:
+        'The kubeconfig uses the `⟨k8s_auth_provider⟩` auth-provider, which this client no longer has',
+      explanation:
+        'client-go removed its built-in azure and gcp auth-providers in Kubernetes 1.26 (kube-rs never had azure): the kubeconfig must run kubelogin or gke-gcloud-auth-plugin as an exec plugin instead.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.auth_provider',
+          by: 0.9,
+          evidence: 'The client says the ⟨k8s_auth_provider⟩ auth-provider is removed or unknown.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: auth error: failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead\n\nCaused by:\n    failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead',
+          source: 'corpus holdout4/h4-kgv-4-1 (night-crawler/kgv#4)',
+        },
+        {
+          text: '│ Error running command \'kubectl apply -k ../kustomize/\': exit status 1. Output: + kubectl apply -k ../kustomize/\n│ error: The gcp auth plugin has been removed.\n│ Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead.',
+          source: 'corpus holdout4/h4-msdemo-1445-1 (GoogleCloudPlatform/microservices-demo#1445)',
+        },
+      ],
+    },
+    {
+      id: 'exec-api-version',
+      title: 'The exec plugin speaks a removed API version (client.authentication.k8s.io/v1alpha1)',
+      explanation:
+        'kubectl 1.24+, helm 3.9+ and current providers only accept v1beta1/v1 ExecCredentials; a kubeconfig or `exec` block written by an old aws CLI or aws-iam-authenticator still says v1alpha1.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.exec_v1alpha1',
+          by: 0.9,
+          evidence:
+            'The exec plugin configuration names an API version this client does not accept.',
+        },
+      ],
+      examples: [
+        {
+          text: 'ubuntu@dev-vpn1:~$ helm ls\nError: Kubernetes cluster unreachable: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+          source: 'corpus holdout2/h2-helm11007-1 (helm/helm#11007)',
+        },
+      ],
+    },
+    {
+      id: 'exec-interactive-mode',
+      title: 'This provider version cannot run exec plugins (it does not set interactiveMode)',
+      explanation:
+        'client-go requires `interactiveMode` on exec plugins; helm provider 2.4.0 did not set it (fixed in 2.4.1), nor did some kubectl providers before their fixes. A kubeconfig with `client.authentication.k8s.io/v1` exec entries needs it set too.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.exec_interactive_mode',
+          by: 0.9,
+          evidence: 'The client says interactiveMode must be specified to use the exec plugin.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error occurs during refresh:\n> Kubernetes cluster unreachable: invalid configuration: interactiveMode must be specified for  to use exec authentication plugin',
+          source: 'corpus holdout4/h4-helm-797-1 (hashicorp/terraform-provider-helm#797)',
+        },
+      ],
+    },
+    {
+      id: 'token-expired',
+      title:
+        'A short-lived token expired (a token read once at plan time goes stale during a long apply)',
+      explanation:
+        'Tokens computed once (a `token` attribute, a cached kubeconfig token) are stale by the time a long apply reaches the cluster; an `exec` block fetches a fresh one per call.',
       prior: 0.35,
-      boosts: [{ when: 'cluster.eks', by: 0.2, evidence: 'This is an EKS cluster.' }],
+      boosts: [
+        {
+          when: 'cluster.eks',
+          by: 0.2,
+          evidence: 'EKS tokens (aws_eks_cluster_auth, aws eks get-token) last 15 minutes.',
+        },
+        {
+          when: 'k8s.named_cause',
+          by: -0.6,
+          evidence: 'The paste names another reason.',
+        },
+      ],
     },
     {
       id: 'identity-not-mapped',
-      title:
-        'The identity is not mapped to a Kubernetes user (aws-auth / access entries, Azure RBAC)',
+      title: 'The cluster does not know (or no longer accepts) this identity',
       explanation:
-        "A new CI role or agent identity must be added to the cluster's access entries (EKS) or role bindings.",
+        'A new CI role, agent identity or user must be given access on the cluster side; a rotated certificate or a deleted service-account token is refused too.',
       prior: 0.3,
+      boosts: [
+        {
+          when: 'cluster.eks',
+          by: 0,
+          evidence:
+            'On EKS the IAM role or user needs an access entry (or a mapping in aws-auth); only the cluster creator is admin by default.',
+        },
+        {
+          when: 'cluster.aks',
+          by: 0,
+          evidence:
+            'On AKS with Entra ID the identity needs an Azure RBAC for Kubernetes role or a role binding.',
+        },
+        {
+          when: 'cluster.gke',
+          by: 0,
+          evidence:
+            'On GKE the Google account behind gcloud needs IAM on the cluster (roles/container.*) and its credentials must be current.',
+        },
+        { when: 'k8s.named_cause', by: -0.6, evidence: 'The paste names another reason.' },
+      ],
     },
     {
       id: 'exec-plugin',
-      title: 'The exec plugin failed or is missing (aws, kubelogin, gke-gcloud-auth-plugin)',
+      title: 'The exec plugin ran but could not get a token (its own cloud credentials failed)',
       explanation:
-        'The plugin must be installed where Terraform runs and have its own credentials (e.g. kubelogin needs a tenant id).',
+        'aws eks get-token, kubelogin and gke-gcloud-auth-plugin use the cloud identity of the process that runs them (AWS profile or variables, az login or a service principal, gcloud’s account): a missing or expired one makes the plugin exit non-zero.',
       prior: 0.2,
-      boosts: [{ when: 'block.exec_plugin', by: 0.5, evidence: '⟨block⟩ failed.' }],
+      boosts: [
+        { when: 'block.exec_plugin', by: 0.5, evidence: '⟨block⟩ failed.' },
+        {
+          when: /unknown flag: --(?:environment|server-id|login)\b/,
+          by: 0,
+          evidence:
+            'kubelogin rejected Azure’s flags: the kubelogin on PATH may be int128/kubelogin (kubectl oidc-login), not Azure/kubelogin.',
+        },
+        { when: 'k8s.named_cause', by: -0.7, evidence: 'The paste names another reason.' },
+      ],
     },
     {
       id: 'wrong-context',
-      title: 'The provider uses another kubeconfig context or cluster than intended',
+      title: 'The client uses another kubeconfig, context or cluster than intended',
       explanation:
-        'config_path/config_context, KUBECONFIG and provider attributes decide which cluster and user are used.',
+        'The kubernetes provider does not read KUBECONFIG: config_path (KUBE_CONFIG_PATH), config_context and its host/token attributes decide which cluster and user it uses; kubectl follows KUBECONFIG and the current context.',
       prior: 0.15,
+      boosts: [
+        {
+          when: /invalid configuration: (?!interactiveMode)|context was not found|no configuration has been provided|Kubernetes cluster unreachable: stat /,
+          by: 0.6,
+          evidence: 'The client found no usable kubeconfig or context.',
+        },
+        { when: 'k8s.named_cause', by: -0.1, evidence: 'The paste names another reason.' },
+      ],
     },
   ],
+  // The first steps answer what the paste names (a missing plugin, a removed auth-provider,
+  // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
+  // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
     {
-      id: 'whoami',
-      title: 'Check who the cluster thinks you are',
-      commands: ['kubectl auth whoami', 'kubectl config current-context'],
+      id: 'install-kubelogin',
+      title: 'Install kubelogin where this runs (the kubeconfig calls it for an Entra ID token)',
+      detail:
+        '`az aks install-cli` installs kubectl and kubelogin; in Azure Pipelines the KubeloginInstaller task does it. Installed but still not found (GUI apps, containers, CI agents)? Put its absolute path in the kubeconfig’s `users[].user.exec.command`.',
+      commands: ['az aks install-cli', 'kubelogin --version', 'kubectl auth whoami'],
+      when: 'k8s.plugin_missing.kubelogin',
+      examples: [
+        {
+          text: 'Unable to connect to the server: getting credentials: exec: executable kubelogin not found\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+          source: 'corpus holdout4/h4-kubelogin-161-1 (Azure/kubelogin#161)',
+        },
+      ],
     },
     {
-      id: 'exec',
-      when: 'cluster.not_aks_gke',
-      title: 'Prefer an exec block so tokens are fresh for every call',
+      id: 'install-gke-plugin',
+      title: 'GKE: install gke-gcloud-auth-plugin, then fetch the cluster credentials again',
       detail:
-        'For EKS, inside the provider block:\n```\nexec {\n  api_version = "client.authentication.k8s.io/v1beta1"\n  command     = "aws"\n  args        = ["eks", "get-token", "--cluster-name", var.cluster_name]\n}\n```',
-      commands: [`grep -n -A8 'provider "kubernetes"' *.tf`],
+        'gcloud installed from apt or yum has components disabled: install the package `google-cloud-cli-gke-gcloud-auth-plugin` instead. `get-credentials` rewrites the kubeconfig to run the plugin. Installed but still not found (GUI apps, containers)? Put its absolute path in the kubeconfig’s `users[].user.exec.command`.',
+      commands: [
+        'gcloud components install gke-gcloud-auth-plugin',
+        'gke-gcloud-auth-plugin --version',
+        'gcloud container clusters get-credentials ⟨cluster⟩ --location ⟨cluster_location⟩',
+      ],
+      when: 'k8s.gke_plugin_needed',
+      examples: [
+        {
+          text: 'getting credentials: exec: executable gke-gcloud-auth-plugin not found',
+          source: 'corpus holdout4/h4-kubernetic-377-1 (harbur/kubernetic#377)',
+        },
+        {
+          text: '│ Error running command \'kubectl apply -k ../kustomize/\': exit status 1. Output: + kubectl apply -k ../kustomize/\n│ error: The gcp auth plugin has been removed.\n│ Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead.',
+          source: 'corpus holdout4/h4-msdemo-1445-1 (GoogleCloudPlatform/microservices-demo#1445)',
+        },
+      ],
+    },
+    {
+      id: 'install-aws-cli',
+      title: 'EKS: install the AWS CLI where this runs, or let Terraform get the token itself',
+      detail:
+        'The kubeconfig or the provider’s `exec` block runs `aws eks get-token` (or aws-iam-authenticator). In a container or CI image without it, install AWS CLI v2; or give the provider `token = data.aws_eks_cluster_auth.this.token` instead of `exec` (such a token lasts 15 minutes). A kubeconfig that calls aws-iam-authenticator can be rewritten to use the AWS CLI with `aws eks update-kubeconfig --name <cluster>`.',
+      commands: [
+        'aws --version',
+        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
+      ],
+      when: 'k8s.plugin_missing.aws',
+      examples: [
+        {
+          text: 'Error: Get "https://blahblahblah.eks.amazonaws.com/api/v1/namespaces/kube-system/configmaps/aws-auth": getting credentials: exec: executable aws not found\n\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+          source: 'corpus holdout4/h4-k8sweb-27193-1 (kubernetes/website#27193)',
+        },
+      ],
+    },
+    {
+      id: 'install-plugin',
+      title: 'Install ⟨k8s_plugin⟩ where this runs, or put it on the PATH of the process',
+      detail:
+        'The kubeconfig (or the provider’s `exec` block) runs it to get a token. Installed but still not found (GUI apps, containers, CI agents)? Put its absolute path in the kubeconfig’s `users[].user.exec.command`.',
+      commands: [
+        'command -v ⟨k8s_plugin⟩ || echo "not on PATH: $PATH"',
+        'kubectl config view --minify -o jsonpath="{.users[0].user.exec.command}"',
+      ],
+      when: 'k8s.plugin_missing.other',
+      examples: [
+        {
+          text: 'Error: Get "https://10.0.0.1/api/v1/namespaces/default": getting credentials: exec: executable kubectl-oidc_login not found\n\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+          source:
+            'invented: client-go’s missing-plugin message (upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go) for the int128/kubelogin OIDC plugin',
+        },
+      ],
+    },
+    {
+      id: 'aks-convert',
+      title: 'Convert the kubeconfig to kubelogin: the `azure` auth-provider is gone',
+      detail:
+        'It rewrites the kubeconfig’s `auth-provider: azure` users into `exec: kubelogin` (if `kubelogin --version` fails, install it first: `az aks install-cli`). In CI use `-l spn`, `-l workloadidentity` or `-l msi` instead of `-l azurecli`.',
+      commands: ['kubelogin convert-kubeconfig -l azurecli', 'kubectl auth whoami'],
+      when: 'k8s.auth_provider.azure',
+      examples: [
+        {
+          text: 'Error: auth error: failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead\n\nCaused by:\n    failed exec auth: The azure auth plugin is not supported; use https://github.com/Azure/kubelogin instead',
+          source: 'corpus holdout4/h4-kgv-4-1 (night-crawler/kgv#4)',
+        },
+      ],
+    },
+    {
+      id: 'auth-provider-exec',
+      title: 'Replace the kubeconfig’s `⟨k8s_auth_provider⟩` auth-provider with an exec plugin',
+      detail:
+        'This client has no built-in `⟨k8s_auth_provider⟩` provider. For OIDC, the int128/kubelogin plugin (`kubectl oidc-login`) writes the exec form; other providers have their own exec plugin.',
+      commands: ['kubectl config view --minify -o jsonpath="{.users[0].user.auth-provider.name}"'],
+      when: 'k8s.auth_provider.other',
+      examples: [
+        {
+          text: 'Error: Kubernetes cluster unreachable: no Auth Provider found for name "oidc"',
+          source: 'upstream kubernetes/client-go@v0.33.0:rest/plugin.go',
+        },
+      ],
+    },
+    {
+      id: 'in-cluster',
+      title: 'Check whether Terraform was meant to act as this pod’s service account',
+      detail:
+        'In a pod (a CI runner, Atlantis), a kubernetes provider with no `host`, `config_path` or `exec` uses the pod’s service account (in-cluster config). To act as the identity that administers the cluster, configure `host`, `cluster_ca_certificate` and an `exec` block (or `token`); to keep the service account, bind it the role it needs (next step).',
+      commands: [`grep -n -A8 -E 'provider "(kubernetes|helm)"' *.tf`],
+      when: 'k8s.service_account',
+      examples: [
+        {
+          text: '╷\n│ Error: configmaps "aws-auth" is forbidden: User "system:serviceaccount:actions-runner-system:runner-service-account" can',
+          source: 'corpus holdout4/h4-tfeks-2481-1 (terraform-aws-modules/terraform-aws-eks#2481)',
+        },
+      ],
+    },
+    {
+      id: 'rbac-can-i',
+      title:
+        'Ask the cluster what ⟨k8s_user⟩ may do, and which bindings name it (as a cluster admin)',
+      detail:
+        '`--as` impersonates that user, so run these with an identity that administers the cluster. Then grant what is missing with a RoleBinding or ClusterRoleBinding (`kubectl create rolebinding … --clusterrole=… --serviceaccount=<namespace>:<name>` or `--user=…`).',
+      commands: [
+        // One line, three optional parts: the namespace and subresource come only with the verb.
+        '⟦kubectl auth can-i ⟨k8s_verb⟩ ⟨k8s_resource⟩ --as ⟨k8s_user⟩⟧⟦ --subresource ⟨k8s_subresource⟩⟧⟦ -n ⟨k8s_namespace⟩⟧',
+        'kubectl auth can-i --list --as ⟨k8s_user⟩⟦ -n ⟨k8s_namespace⟩⟧',
+        'kubectl get rolebindings,clusterrolebindings -A -o wide | grep -F ⟨k8s_subject⟩',
+      ],
+      when: 'k8s.rbac_denied',
+      examples: [
+        {
+          text: 'Error: nodes is forbidden: User "arn:aws:sts::123456789012:assumed-role/ci-deploy/1700000000" cannot list resource "nodes" in API group "" at the cluster scope',
+          source:
+            'invented: the RBAC authorizer reason (upstream kubernetes/apiserver@v0.33.0:pkg/endpoints/handlers/responsewriters/errors.go) for an IAM session EKS mapped to a user without a binding',
+        },
+      ],
+    },
+    {
+      id: 'anonymous-credentials',
+      title: 'Give the provider credentials: it reached the cluster with none',
+      detail:
+        'Look for a `host` without `token`, client certificate or `exec`, or values that were unknown when the provider was configured (the cluster created in the same apply): apply the cluster first, or use an `exec` block.',
+      commands: [`grep -n -A8 -E 'provider "(kubernetes|helm)"' *.tf`],
+      when: 'k8s.anonymous',
+      examples: [
+        {
+          text: '│ Error: configmaps "aws-auth" is forbidden: User "system:anonymous" cannot get resource "configmaps" in API group "" in the namespace "kube-system"',
+          source: 'corpus holdout4/h4-cpeks-193-1 (cloudposse/terraform-aws-eks-cluster#193)',
+        },
+      ],
+    },
+    {
+      id: 'exec-api-version',
+      title: 'Switch the exec plugin to client.authentication.k8s.io/v1beta1',
+      detail:
+        'Change `api_version` in the provider’s `exec` block, or regenerate the kubeconfig with a current CLI (`aws eks update-kubeconfig`, `az aks get-credentials`, `gcloud container clusters get-credentials`).',
+      commands: [
+        "grep -rn 'client.authentication.k8s.io/v1alpha1' --include='*.tf' . ~/.kube/config",
+      ],
+      when: 'k8s.exec_v1alpha1',
+      examples: [
+        {
+          text: 'ubuntu@dev-vpn1:~$ helm ls\nError: Kubernetes cluster unreachable: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+          source: 'corpus holdout2/h2-helm11007-1 (helm/helm#11007)',
+        },
+      ],
+    },
+    {
+      id: 'exec-interactive-mode',
+      title:
+        'Upgrade the provider that rejected the exec block (helm 2.4.0’s bug is fixed in 2.4.1)',
+      detail:
+        'Some kubectl providers had the same bug and fixed it in later releases. A kubeconfig whose exec entries use `client.authentication.k8s.io/v1` needs `interactiveMode: IfAvailable` (or `Never`) on each.',
+      commands: ['terraform version', 'terraform init -upgrade'],
+      when: 'k8s.exec_interactive_mode',
+      examples: [
+        {
+          text: 'Error occurs during refresh:\n> Kubernetes cluster unreachable: invalid configuration: interactiveMode must be specified for  to use exec authentication plugin',
+          source: 'corpus holdout4/h4-helm-797-1 (hashicorp/terraform-provider-helm#797)',
+        },
+      ],
+    },
+    {
+      id: 'aks-kubelogin',
+      title: 'AKS: let kubelogin take its token from the Azure CLI, then check who you are',
+      detail:
+        'AKS clusters with Entra ID need Azure’s kubelogin where Terraform runs (`kubelogin --version` names it; int128/kubelogin, an OIDC plugin, has the same name and rejects Azure’s flags). `convert-kubeconfig -l azurecli` makes it reuse `az login` (use `-l spn` or `-l workloadidentity` in CI).',
+      commands: [
+        'kubelogin --version',
+        'az account show --query "{user:user.name, tenant:tenantId}"',
+        'kubelogin convert-kubeconfig -l azurecli',
+        'kubectl auth whoami',
+      ],
+      when: 'k8s.aks_plain',
+      examples: [
+        {
+          text: '"https://s189t01-tsc-test-56a40a16.hcp.uksouth.azmk8s.io:443/api/v1/namespaces/bat-qa/configmaps/ittms-1281-f15b183e44525b5c1fa1d13e928736fab58ca4ca": getting credentials: exec: executable kubelogin failed with exit code 1',
+          source:
+            'corpus dev/pg-dfe-kubelogin-67 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+      ],
+    },
+    {
+      id: 'gke-credentials',
+      title: 'GKE: check the gcloud account, then fetch the cluster credentials again',
+      commands: [
+        'gcloud auth list',
+        'gcloud container clusters get-credentials ⟨cluster⟩ --location ⟨cluster_location⟩',
+        'kubectl auth whoami',
+      ],
+      when: 'k8s.gke_plain',
+      examples: [
+        {
+          text: 'E0709 10:17:27.723595   34196 memcache.go:265] couldn\'t get current server API group list: Get "https://34.118.0.10/api?timeout=32s": the server has asked for the client to provide credentials (gke_my-project_us-central1_prod)',
+          source:
+            'invented: kubectl’s klog line for a 401 (as in corpus holdout/ho-runnerimages-6778-1) with a GKE kubeconfig context name',
+        },
+      ],
+    },
+    {
+      id: 'eks-exec',
+      title: 'EKS: run the plugin’s command by hand, with the AWS identity Terraform uses',
+      detail:
+        'The exec plugin is `aws eks get-token` (or aws-iam-authenticator): its error (no credentials, AccessDenied, an expired SSO session) is the real one.',
+      commands: [
+        'aws sts get-caller-identity',
+        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
+      ],
+      when: 'k8s.exec_ran.eks',
+      examples: [
+        {
+          text: 'Error: Post "https://E8079842BCE9C149AFD5D78F04D17810.gr7.us-east-1.eks.amazonaws.com/api/v1/namespaces/kube-system/configmaps": getting credentials: exec: exit status 254\n\n  on .terraform/modules/eks/terraform-aws-eks-12.0.0/aws_auth.tf line 62, in resource "kubernetes_config_map" "aws_auth":',
+          source:
+            'corpus holdout4/h4-learneks-8-1 (hashicorp-education/learn-terraform-provision-eks-cluster#8)',
+        },
+      ],
     },
     {
       id: 'plugin',
-      title: 'Run the plugin by hand where Terraform runs',
-      commands: [
-        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
-        'kubelogin --version',
+      title: 'Run the exec plugin by hand where Terraform runs',
+      detail:
+        'The first command prints the plugin the kubeconfig runs; run it with the arguments from `kubectl config view --minify` and read its error (the provider’s own `exec` block names its command and args).',
+      commands: ['kubectl config view --minify -o jsonpath="{.users[0].user.exec.command}"'],
+      when: 'k8s.exec_ran.unknown',
+      examples: [
+        {
+          text: 'Error: Get "https://10.0.0.1/api/v1/namespaces/default": getting credentials: exec: executable my-token-helper failed with exit code 1',
+          source:
+            'invented: client-go’s exec failure (upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go) on a cluster the paste does not name',
+        },
       ],
-      when: 'block.exec_plugin',
+    },
+    {
+      id: 'whoami',
+      title: 'Check who the cluster thinks you are, and which context is used',
+      commands: ['kubectl auth whoami', 'kubectl config current-context'],
+      when: 'k8s.check_whoami',
+      examples: [
+        {
+          text: 'Error: query: failed to query with labels: Unauthorized',
+          source: 'corpus holdout4/h4-helm-508-1 (hashicorp/terraform-provider-helm#508)',
+        },
+      ],
+    },
+    {
+      id: 'provider-config',
+      title: 'Check which cluster and credentials the provider block names',
+      commands: [`grep -n -A8 -E 'provider "(kubernetes|helm)"' *.tf`],
+    },
+    {
+      id: 'exec',
+      when: 'cluster.eks',
+      title: 'EKS: prefer an exec block so tokens are fresh for every call',
+      detail:
+        'Inside the provider block:\n```\nexec {\n  api_version = "client.authentication.k8s.io/v1beta1"\n  command     = "aws"\n  args        = ["eks", "get-token", "--cluster-name", var.cluster_name]\n}\n```',
+    },
+    {
+      id: 'eks-token',
+      title: 'EKS: get a token by hand with the AWS identity Terraform uses',
+      commands: [
+        'aws sts get-caller-identity',
+        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
+      ],
+      when: 'cluster.eks',
     },
     {
       id: 'access-entry',
@@ -432,19 +887,7 @@ export const k8sUnauthorized: CatalogEntry = {
         'aws eks list-access-entries --cluster-name ⟨cluster⟩',
         'aws eks create-access-entry --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩',
       ],
-      when: 'cluster.not_aks_gke',
-    },
-    {
-      id: 'aks-kubelogin',
-      title: 'AKS: let kubelogin take its token from the Azure CLI, then check who you are',
-      detail:
-        'AKS clusters with Entra ID need kubelogin where Terraform runs; `convert-kubeconfig -l azurecli` makes it reuse `az login` (use `-l spn` or `-l workloadidentity` in CI).',
-      commands: [
-        'az account show --query "{user:user.name, tenant:tenantId}"',
-        'kubelogin convert-kubeconfig -l azurecli',
-        'kubectl auth whoami',
-      ],
-      when: 'cluster.aks',
+      when: 'k8s.eks_plain',
     },
     {
       id: 'aks-role',
@@ -453,17 +896,15 @@ export const k8sUnauthorized: CatalogEntry = {
       commands: [
         'az role assignment list --assignee "$(az ad signed-in-user show --query id -o tsv)" --all --query "[?contains(roleDefinitionName, \'Kubernetes\')].{role:roleDefinitionName, scope:scope}" -o table',
       ],
-      when: 'cluster.aks',
+      when: 'k8s.aks_plain',
     },
     {
-      id: 'gke-plugin',
-      title: 'GKE: install gke-gcloud-auth-plugin and refresh the cluster credentials',
-      commands: [
-        'gke-gcloud-auth-plugin --version',
-        'gcloud container clusters get-credentials ⟨cluster⟩ --location ⟨cluster_location⟩',
-        'kubectl auth whoami',
-      ],
-      when: 'cluster.gke',
+      id: 'refresh-credentials',
+      title: 'Fetch fresh credentials the way your cluster’s platform does',
+      detail:
+        'The paste does not show whose cluster this is. EKS: `aws eks update-kubeconfig --name <cluster>`; AKS: `az aks get-credentials --resource-group <group> --name <cluster>`; GKE: `gcloud container clusters get-credentials <cluster> --location <location>`; other clusters: a new kubeconfig or token from whoever runs the cluster. The command below shows how the current user authenticates (secrets are redacted).',
+      commands: ['kubectl config view --minify -o jsonpath="{.users[0].user}" | cut -c1-300'],
+      when: 'k8s.unknown_plain',
     },
   ],
   docs: [
@@ -476,8 +917,24 @@ export const k8sUnauthorized: CatalogEntry = {
       url: 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins',
     },
     {
+      title: 'Kubernetes: RBAC authorization',
+      url: 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/',
+      when: 'k8s.rbac_denied',
+    },
+    {
       title: 'Amazon EKS: grant IAM users and roles access with access entries',
       url: 'https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html',
+      when: 'cluster.eks',
+    },
+    {
+      title: 'AKS: use kubelogin to authenticate',
+      url: 'https://learn.microsoft.com/azure/aks/kubelogin-authentication',
+      when: 'cluster.aks',
+    },
+    {
+      title: 'GKE: kubectl authentication changes (gke-gcloud-auth-plugin)',
+      url: 'https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke',
+      when: 'cluster.gke',
     },
   ],
 };

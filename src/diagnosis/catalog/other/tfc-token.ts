@@ -261,6 +261,23 @@ export const tfcToken: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'bot-token',
+      title: 'The bot has no token (or a wrong one) for ⟨tfc_host⟩ in its own configuration',
+      explanation:
+        'Renovate and Dependabot look up module and provider versions themselves and send only the credentials of their own configuration (Renovate’s hostRules, Dependabot’s registries); `terraform login` and TF_TOKEN_* do nothing for them.',
+      prior: 0,
+      boosts: [
+        { when: 'tool.renovate', by: 0.8, evidence: 'The paste is Renovate’s log.' },
+        { when: 'tool.dependabot', by: 0.8, evidence: 'The paste is Dependabot’s log.' },
+      ],
+      examples: [
+        {
+          text: 'DEBUG: GET https://app.terraform.io/api/registry/v1/modules/<my-private-org>/<my-module>/versions = (code=ERR_NON_2XX_3XX_RESPONSE, statusCode=401 retryCount=0, duration=29) (repository=my-repo)\nDEBUG: Datasource unauthorized (repository=my-repo)',
+          source: 'corpus holdout4/h4-renovate-21244-1 (renovatebot/renovate#21244)',
+        },
+      ],
+    },
+    {
       id: 'no-login',
       title: 'No token is configured for that host where Terraform runs',
       explanation:
@@ -271,6 +288,16 @@ export const tfcToken: CatalogEntry = {
           when: /Required token could not be found/,
           by: 0.2,
           evidence: 'Terraform found no token for ⟨tfc_host⟩.',
+        },
+        {
+          when: 'tool.renovate',
+          by: -0.5,
+          evidence: 'Renovate, not Terraform, made the call.',
+        },
+        {
+          when: 'tool.dependabot',
+          by: -0.5,
+          evidence: 'Dependabot, not Terraform, made the call.',
         },
       ],
     },
@@ -285,6 +312,16 @@ export const tfcToken: CatalogEntry = {
           when: 'ci',
           by: 0.2,
           evidence: 'This ran in CI, where the token usually comes from a variable.',
+        },
+        {
+          when: 'tool.renovate',
+          by: -0.25,
+          evidence: 'Renovate, not Terraform, made the call.',
+        },
+        {
+          when: 'tool.dependabot',
+          by: -0.25,
+          evidence: 'Dependabot, not Terraform, made the call.',
         },
       ],
     },
@@ -303,11 +340,39 @@ export const tfcToken: CatalogEntry = {
       ],
     },
   ],
+  // Terraform's own token places (login, TF_TOKEN_*, the CLI config) only when Terraform is the
+  // client: Renovate and Dependabot send the tokens of their own configuration (situations.ts).
   steps: [
     {
       id: 'login',
       title: 'Log in to the host (stores a token for it)',
       commands: ['terraform login⟦ ⟨tfc_host⟩⟧'],
+      when: 'tool.terraform_cli',
+      examples: [
+        {
+          text: '$ terraform init Initializing the backend... Error: Required token could not be found Run the following command to generate a token for tfe.acme.com: terraform login tfe.acme.com',
+          source: 'corpus dev/gh-terraform-pr24038-1 (github:hashicorp/terraform#24038)',
+        },
+      ],
+    },
+    {
+      id: 'discovery',
+      title: 'Check the host is the registry or Terraform host you expect',
+      detail:
+        'Its service discovery document (no token needed) lists what it serves (`modules.v1`, `providers.v1`, `tfe.v2`); a wrong host name or a proxy answers something else.',
+      commands: ['curl -sS https://⟨tfc_host⟩/.well-known/terraform.json'],
+    },
+    {
+      id: 'token-check',
+      title:
+        'HCP Terraform / Terraform Enterprise: check the token itself (200: valid; 401: expired, revoked or for another host)',
+      detail:
+        '`read -rs` keeps the token off the screen and out of the shell history; paste it at the prompt.',
+      commands: [
+        'read -rs TFC_TOKEN && export TFC_TOKEN',
+        'curl -sS -o /dev/null -w "%{http_code}\\n" -H "Authorization: Bearer $TFC_TOKEN" https://⟨tfc_host⟩/api/v2/account/details',
+      ],
+      when: /app\.terraform\.io|Terraform Enterprise|HCP Terraform|Terraform Cloud|\/api\/v2\//,
     },
     {
       id: 'where',
@@ -316,23 +381,41 @@ export const tfcToken: CatalogEntry = {
         'env | grep -E "^TF_(TOKEN_|CLI_CONFIG_FILE)" | cut -d= -f1',
         'ls -l ~/.terraform.d/credentials.tfrc.json ~/.terraformrc 2>/dev/null',
       ],
+      when: 'tool.terraform_cli',
     },
     {
       id: 'ci',
       title: 'In CI: export the token as TF_TOKEN_<host with dots as underscores>',
       commands: ['export TF_TOKEN_⟨tf_token_host⟩=<token-from-your-secret-store>'],
-      when: 'ci',
+      when: 'ci.terraform_cli',
     },
-    { id: 'rerun', title: 'Re-run init', commands: ['terraform init'] },
+    {
+      id: 'rerun',
+      title: 'Re-run init',
+      commands: ['terraform init'],
+      when: 'tool.terraform_cli',
+    },
   ],
   docs: [
     {
       title: 'Terraform CLI: `terraform login`',
       url: 'https://developer.hashicorp.com/terraform/cli/commands/login',
+      when: 'tool.terraform_cli',
     },
     {
       title: 'Terraform CLI configuration: credentials and environment variable tokens',
       url: 'https://developer.hashicorp.com/terraform/cli/config/config-file#environment-variable-credentials',
+      when: 'tool.terraform_cli',
+    },
+    {
+      title: 'Renovate: private package support (hostRules)',
+      url: 'https://docs.renovatebot.com/getting-started/private-packages/',
+      when: 'tool.renovate',
+    },
+    {
+      title: 'Dependabot: configuring access to private registries',
+      url: 'https://docs.github.com/en/code-security/dependabot/working-with-dependabot/configuring-access-to-private-registries-for-dependabot',
+      when: 'tool.dependabot',
     },
   ],
 };
