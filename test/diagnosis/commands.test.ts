@@ -42,6 +42,7 @@ export const USER_SUPPLIED = new Set([
   'role-to-grant',
   'your-region',
   'resource-group',
+  'provider-arn',
 ]);
 
 const rendered = renderCatalog();
