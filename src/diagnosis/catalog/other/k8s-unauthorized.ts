@@ -899,6 +899,14 @@ export const k8sUnauthorized: CatalogEntry = {
       when: 'k8s.aks_plain',
     },
     {
+      id: 'exec-fresh-tokens',
+      title:
+        'Give the provider an exec block (your platform’s credential plugin) instead of a token read once',
+      detail:
+        'A `token` attribute (or a token in a generated kubeconfig) is fixed at plan time and goes stale during a long apply; an `exec` block in the provider runs the plugin for a fresh token on every call.',
+      when: 'k8s.unknown_plain',
+    },
+    {
       id: 'refresh-credentials',
       title: 'Fetch fresh credentials the way your cluster’s platform does',
       detail:
