@@ -43,6 +43,9 @@ export const USER_SUPPLIED = new Set([
   'your-region',
   'resource-group',
   'provider-arn',
+  'project-number',
+  'repo',
+  'scope',
 ]);
 
 const rendered = renderCatalog();
