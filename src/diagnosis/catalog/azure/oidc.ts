@@ -227,7 +227,7 @@ export const oidc: CatalogEntry = {
       ],
       examples: [
         {
-          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {\"error\":\"invalid_client\",\"error_description\":\"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
+          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
           source: 'corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708)',
         },
       ],
@@ -321,7 +321,7 @@ export const oidc: CatalogEntry = {
       when: /AADSTS700024|not within its valid time range/,
       examples: [
         {
-          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {\"error\":\"invalid_client\",\"error_description\":\"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
+          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
           source: 'corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708)',
         },
       ],
