@@ -184,7 +184,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           evidence: 'Google demands reauthentication (invalid_rapt).',
         },
         {
-          when: /subject_token|external_account|generateAccessToken|sts\.googleapis\.com|credential's issuer|federated token|invalid_target|workloadIdentityPools|Token must be a short-lived token|private key should be a PEM/,
+          when: /subject_token|external_account|generateAccessToken|sts\.googleapis\.com|credential's issuer|federated token|invalid_target|workloadIdentityPools|Token must be a short-lived token|private key should be a PEM|invalid_scope/,
           by: -0.4,
           evidence: 'The exchange is a federated or impersonation one, not a user refresh token.',
         },
@@ -233,6 +233,27 @@ export const gcpInvalidGrant: CatalogEntry = {
         {
           text: 'Post "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/<redacted service account>:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_request","error_description":"subject_token must be nonempty."}',
           source: 'corpus holdout4/h4-terrakube-839-1 (terrakube-io/terrakube#839)',
+        },
+      ],
+    },
+    {
+      id: 'invalid-scope',
+      title: 'The token request names an OAuth scope (or ID-token audience) Google does not accept',
+      explanation:
+        'A service-account key used from code needs scopes (e.g. https://www.googleapis.com/auth/cloud-platform) or a valid audience; an empty or mistyped one is refused as invalid_scope.',
+      prior: 0,
+      boosts: [
+        {
+          when: /invalid_scope/,
+          by: 0.9,
+          evidence: 'Google answered invalid_scope.',
+        },
+      ],
+      examples: [
+        {
+          text: 'rpc error: code = Unauthenticated desc = transport: oauth2: cannot fetch token: 400 Bad Request\nResponse: {"error":"invalid_scope","error_description":"Invalid OAuth scope or ID token audience provided."}, no default value available',
+          source:
+            'corpus holdout8/h8-gcpgetsecret-3-1 (https://github.com/binxio/gcp-get-secret/pull/3)',
         },
       ],
     },

@@ -186,7 +186,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT/,
+          when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
           by: 0.9,
           evidence: 'Google says the token has insufficient authentication scopes.',
         },
@@ -207,7 +207,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       prior: 0.55,
       boosts: [
         {
-          when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT/,
+          when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
           by: -0.4,
           evidence: 'Scopes, not roles, were missing.',
         },
@@ -274,7 +274,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       commands: [
         'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/cloud-platform,<scope>',
       ],
-      when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT/,
+      when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
       examples: [
         {
           text: 'Error: googleapi: Error 403: Request had insufficient authentication scopes.\nDetails:\n[\n   {\n     "@type": "type.googleapis.com/google.rpc.ErrorInfo",',
