@@ -165,7 +165,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /failed to generate Google Cloud access token|iam\.serviceAccounts\.getAccessToken/,
+          when: /[Ff]ailed to generate Google Cloud (?:access|ID) token|iam\.serviceAccounts\.getAccessToken/,
           by: 0.8,
           evidence:
             'The call that failed is the service account’s access token for the federated identity.',
@@ -258,7 +258,7 @@ export const gcpPermissionDenied: CatalogEntry = {
         'gcloud iam service-accounts get-iam-policy ⟨service_account⟩',
         'gcloud iam service-accounts add-iam-policy-binding ⟨service_account⟩ --role=roles/iam.workloadIdentityUser --member="principalSet://iam.googleapis.com/projects/⟨project_number⟩/locations/global/workloadIdentityPools/⟨wif_pool⟩/attribute.repository/<org>/<repo>"',
       ],
-      when: /failed to generate Google Cloud access token|iam\.serviceAccounts\.getAccessToken/,
+      when: /[Ff]ailed to generate Google Cloud (?:access|ID) token|iam\.serviceAccounts\.getAccessToken/,
       examples: [
         {
           text: 'Error: google-github-actions/auth failed with: retry function failed with 0 attempts: failed to generate Google Cloud access token for ***: {\n  "error": {\n    "code": 403,\n    "message": "The caller does not have permission",\n    "status": "PERMISSION_DENIED"\n  }\n}',
