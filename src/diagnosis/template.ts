@@ -76,6 +76,9 @@ export function templateVars(f: Facts): TemplateVars {
     project: f.gcpProjects[0],
     service_account: f.gcpServiceAccount,
     gcs_bucket: f.gcsBucket,
+    wif_pool: f.wif?.pool,
+    wif_provider: f.wif?.provider,
+    project_number: f.wif?.projectNumber,
     // IAM member syntax for the Google identity that was refused.
     gcp_member: gcpMember(f.principal ?? f.gcpServiceAccount),
     gcp_email: gcpMember(f.principal) ? f.principal : f.gcpServiceAccount,

@@ -197,6 +197,8 @@ export interface Facts {
   gcpServiceAccount?: string;
   /** The Cloud Storage bucket a denial names (the gcs backend's state bucket, usually). */
   gcsBucket?: string;
+  /** The workload identity pool (and provider, project number) a Google error names. */
+  wif?: { projectNumber?: string; pool: string; provider?: string };
   /** The S3 object a backend or remote state read failed on. */
   s3?: { bucket?: string; key?: string };
   /** What Entra ID named in a federated-credential or authorization error. */

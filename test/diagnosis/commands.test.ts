@@ -42,6 +42,10 @@ export const USER_SUPPLIED = new Set([
   'role-to-grant',
   'your-region',
   'resource-group',
+  'provider-arn',
+  'project-number',
+  'repo',
+  'scope',
 ]);
 
 const rendered = renderCatalog();

@@ -266,7 +266,10 @@ const GCP: PlatformInfo = {
     },
   ],
   detect: [
-    ['oidc', /workload identity|credential's issuer|sts\.googleapis\.com|external_account/],
+    [
+      'oidc',
+      /workload identity|workloadIdentityPools|federated token|google-github-actions\/auth|credential's issuer|sts\.googleapis\.com|external_account/,
+    ],
     ['impersonation', /impersonat|generateAccessToken|serviceAccountTokenCreator/],
     ['service_account_key', /Invalid JWT Signature|private_key|GOOGLE_CREDENTIALS|key file/],
     ['instance_role', /metadata\.google\.internal|compute metadata/],

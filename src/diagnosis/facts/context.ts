@@ -96,6 +96,22 @@ export function gcsBucket(flat: string): string | undefined {
   );
 }
 
+/** A workload identity pool and provider named in the paste (`projects/N/locations/global/workloadIdentityPools/P/providers/Q`). */
+export function wifProvider(
+  flat: string,
+): { projectNumber?: string; pool: string; provider?: string } | undefined {
+  const m =
+    /(?:projects\/(\d{6,20})\/locations\/global\/)?workloadIdentityPools\/([a-z0-9][a-z0-9-]{2,62})(?:\/providers\/([a-z0-9][a-z0-9-]{2,62}))?/.exec(
+      flat,
+    );
+  if (!m?.[2]) return undefined;
+  return {
+    pool: m[2],
+    ...(m[1] ? { projectNumber: m[1] } : {}),
+    ...(m[3] ? { provider: m[3] } : {}),
+  };
+}
+
 export function gcpServiceAccount(flat: string): string | undefined {
   return firstMatch(
     [/\b([a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com)\b/],

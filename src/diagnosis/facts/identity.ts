@@ -2,7 +2,7 @@
 // assumed roles, profiles, and the Azure/Google identities that appear in messages.
 
 import { describeKeyId, KEY_ID_PATTERN } from '../access-keys';
-import { allMatches, firstMatch, unique } from '../text-util';
+import { allMatches, unique } from '../text-util';
 import type { AccessKeyFact, ArnFact } from '../types';
 
 const ARN =

@@ -19,6 +19,7 @@ import {
   stateNotPersisted,
   storageAccount,
   tfcHost,
+  wifProvider,
 } from './context';
 import {
   deniedAction,
@@ -100,6 +101,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       tfcHost: tfcHost(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
       gcsBucket: gcsBucket(flat),
+      wif: wifProvider(flat),
       s3: s3Object(flat),
       azure: azureDetails(flat),
       storageAccount: storageAccount(flat),

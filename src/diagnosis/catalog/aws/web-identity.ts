@@ -211,6 +211,26 @@ export const webIdentity: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'audience',
+      title: 'The token’s audience is not one the IAM OIDC provider (and the trust policy) accepts',
+      explanation:
+        'STS checks the token’s `aud` against the OIDC provider’s client IDs: GitHub’s configure-aws-credentials sends `sts.amazonaws.com` unless `audience:` says otherwise, and EKS service-account tokens for IRSA carry `sts.amazonaws.com` too. The trust policy’s `…:aud` condition must name the same value.',
+      prior: 0,
+      boosts: [
+        {
+          when: /Incorrect token audience/,
+          by: 0.9,
+          evidence: 'STS says the token audience is incorrect.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: Incorrect token audience',
+          source: 'corpus holdout4/h4-cawsc-775-1 (aws-actions/configure-aws-credentials#775)',
+        },
+      ],
+    },
+    {
       id: 'trust-subject',
       title: "The role's trust policy does not match the token's subject or audience",
       explanation:
@@ -270,6 +290,23 @@ export const webIdentity: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'audience',
+      title: 'Compare the OIDC provider’s client IDs (audiences) with the token’s audience',
+      detail:
+        'Add the audience the job sends (`sts.amazonaws.com` for configure-aws-credentials by default) to the provider’s client IDs, or set the action’s `audience:` to one listed; the role’s trust policy condition on `…:aud` must match.',
+      commands: [
+        'aws iam list-open-id-connect-providers',
+        'aws iam get-open-id-connect-provider --open-id-connect-provider-arn <provider-arn> --query ClientIDList',
+      ],
+      when: /Incorrect token audience/,
+      examples: [
+        {
+          text: 'Error: Incorrect token audience',
+          source: 'corpus holdout4/h4-cawsc-775-1 (aws-actions/configure-aws-credentials#775)',
+        },
+      ],
+    },
     {
       id: 'trust',
       title: "Read the role's trust policy and compare `aud`/`sub` conditions with this run",

@@ -79,7 +79,7 @@ export const oidc: CatalogEntry = {
       tier: 'likely',
       examples: [
         {
-          text: "Error: Please make sure to give write permissions to id-token in the workflow. Error: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
+          text: "Error: Please make sure to give write permissions to id-token in the workflow.\nError: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
           source:
             'corpus dev/pg-dfe-azlogin-idtoken-65 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
         },
@@ -227,7 +227,7 @@ export const oidc: CatalogEntry = {
       ],
       examples: [
         {
-          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {\"error\":\"invalid_client\",\"error_description\":\"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
+          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
           source: 'corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708)',
         },
       ],
@@ -286,7 +286,7 @@ export const oidc: CatalogEntry = {
       prior: 0.15,
       boosts: [
         {
-          when: /ACTIONS_ID_TOKEN_REQUEST|id-token/,
+          when: /ACTIONS_ID_TOKEN_REQUEST|id-token|githubAssertion: cannot request token|Get "\?audience=/,
           by: 0.6,
           evidence: 'The job had no ID-token request URL: the workflow lacks `id-token: write`.',
         },
@@ -321,8 +321,37 @@ export const oidc: CatalogEntry = {
       when: /AADSTS700024|not within its valid time range/,
       examples: [
         {
-          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {\"error\":\"invalid_client\",\"error_description\":\"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
+          text: 'Original Error: clientCredentialsToken: received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2025-01-14T13:07:27.7294524Z, assertion valid from 2025-01-14T12:23:32.0000000Z, expiry time of assertion 2025-01-14T12:33:32.0000000Z.',
           source: 'corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708)',
+        },
+      ],
+    },
+    {
+      id: 'permissions',
+      title: 'GitHub Actions: give the job an ID token (`permissions: id-token: write`)',
+      detail:
+        'Add `permissions: { id-token: write, contents: read }` to the workflow or the job; without it ACTIONS_ID_TOKEN_REQUEST_URL is empty and no OIDC token can be requested.',
+      commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
+      when: /ACTIONS_ID_TOKEN_REQUEST|id-token|githubAssertion: cannot request token|Get "\?audience=/,
+      examples: [
+        {
+          text: "Error: Please make sure to give write permissions to id-token in the workflow.\nError: Login failed with Error: Error message: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
+          source:
+            'corpus dev/pg-dfe-azlogin-idtoken-65 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+      ],
+    },
+    {
+      id: 'msi-first',
+      title: 'Managed identity: check it is attached to this machine and can get a token',
+      detail:
+        'The token comes from the instance metadata endpoint of an Azure VM, scale set, container or App Service; a user-assigned identity also needs its client id (ARM_CLIENT_ID).',
+      commands: ['az login --identity⟦ --username ⟨client⟩⟧', 'az account show'],
+      when: /ManagedIdentity|managed identity|MSI\b|metadata\/identity/,
+      examples: [
+        {
+          text: 'building account: could not acquire access token to parse claims: ManagedIdentityAuthorizer: failed to request token from metadata endpoint:',
+          source: 'corpus holdout3/h3-azurerm23475-1 (hashicorp/terraform-provider-azurerm#23475)',
         },
       ],
     },
@@ -344,13 +373,6 @@ export const oidc: CatalogEntry = {
         'az aks show --resource-group <resource-group> --name ⟨cluster⟩ --query oidcIssuerProfile.issuerUrl -o tsv',
       ],
       when: 'azure.aks_issuer',
-    },
-    {
-      id: 'permissions',
-      title: 'GitHub Actions: grant the job an ID token',
-      detail: 'Add `permissions: { id-token: write, contents: read }` to the workflow or job.',
-      commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
-      when: 'azure.github_or_unknown_issuer',
     },
     {
       id: 'add-credential',

@@ -184,7 +184,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           evidence: 'Google demands reauthentication (invalid_rapt).',
         },
         {
-          when: /subject_token|external_account|generateAccessToken|sts\.googleapis\.com|credential's issuer/,
+          when: /subject_token|external_account|generateAccessToken|sts\.googleapis\.com|credential's issuer|federated token|invalid_target|workloadIdentityPools|Token must be a short-lived token|private key should be a PEM|invalid_scope/,
           by: -0.4,
           evidence: 'The exchange is a federated or impersonation one, not a user refresh token.',
         },
@@ -212,9 +212,15 @@ export const gcpInvalidGrant: CatalogEntry = {
       prior: 0.15,
       boosts: [
         {
-          when: /credential's issuer|iamcredentials|sts\.googleapis\.com|generateAccessToken/,
+          when: /credential's issuer|iamcredentials|sts\.googleapis\.com|generateAccessToken|federated token|workloadIdentityPools/,
           by: 0.4,
           evidence: 'The failure happened in the federated token exchange.',
+        },
+        {
+          when: /invalid_target/,
+          by: 0.3,
+          evidence:
+            'Google says the audience names no usable pool or provider (wrong name or number, disabled or deleted).',
         },
         {
           when: /subject_token must be nonempty|subject_token/,
@@ -230,8 +236,96 @@ export const gcpInvalidGrant: CatalogEntry = {
         },
       ],
     },
+    {
+      id: 'invalid-scope',
+      title: 'The token request names an OAuth scope (or ID-token audience) Google does not accept',
+      explanation:
+        'A service-account key used from code needs scopes (e.g. https://www.googleapis.com/auth/cloud-platform) or a valid audience; an empty or mistyped one is refused as invalid_scope.',
+      prior: 0,
+      boosts: [
+        {
+          when: /invalid_scope/,
+          by: 0.9,
+          evidence: 'Google answered invalid_scope.',
+        },
+      ],
+      examples: [
+        {
+          text: 'rpc error: code = Unauthenticated desc = transport: oauth2: cannot fetch token: 400 Bad Request\nResponse: {"error":"invalid_scope","error_description":"Invalid OAuth scope or ID token audience provided."}, no default value available',
+          source:
+            'corpus holdout8/h8-gcpgetsecret-3-1 (https://github.com/binxio/gcp-get-secret/pull/3)',
+        },
+      ],
+    },
+    {
+      id: 'clock',
+      title: 'The machine’s clock is off, so the signed token looks expired or not yet valid',
+      explanation:
+        'A service-account key signs a JWT with the local time (`iat`/`exp`); Google rejects it when the clock is minutes away from real time (VMs after suspend, containers, nodes without NTP).',
+      prior: 0,
+      boosts: [
+        {
+          when: /Token must be a short-lived token|iat and exp|Invalid JWT: Token/,
+          by: 0.9,
+          evidence: 'Google says the JWT’s iat/exp are out of range.',
+        },
+      ],
+      examples: [
+        {
+          text: '{"severity":"error","logger":"controller-runtime.controller","msg":"Reconciler error","controller":"storagebucket-controller","request":"och-project-01-294710/och-test-gcp-k8s-01","error":"Update call failed: error fetching live state: error reading underlying resource: summary: Error when reading or editing Storage Bucket \\"och-test-gcp-k8s-01\\": Get \\"https://storage.googleapis.com/storage/v1/b/och-test-gcp-k8s-01?alt=json&prettyPrint=false\\": oauth2: cannot fetch token: 400 Bad Request\\nResponse: {\\"error\\":\\"invalid_grant\\",\\"error_description\\":\\"Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.\\"}, detail: "}',
+          source: 'corpus holdout4/h4-kcc-301-1 (GoogleCloudPlatform/k8s-config-connector#301)',
+        },
+      ],
+    },
+    {
+      id: 'not-a-key',
+      title:
+        'The credentials file is not a service-account key (a user ADC file, or a damaged key)',
+      explanation:
+        'Older backends and tools read GOOGLE_APPLICATION_CREDENTIALS / `credentials` as a service-account key only: an `authorized_user` file from `gcloud auth application-default login`, or a key whose private_key was cut or re-encoded, fails to parse.',
+      prior: 0,
+      boosts: [
+        {
+          when: /private key should be a PEM|asn1: syntax error/,
+          by: 0.9,
+          evidence: 'The private key in the credentials file could not be parsed.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: Failed to get existing workspaces: querying Cloud Storage failed: Get https://www.googleapis.com/storage/v1/b/project-bucket-tfstate/o?alt=json&delimiter=%2F&pageToken=&prefix=tfstate%2F&prettyPrint=false&projection=full&versions=false: private key should be a PEM or plain PKCS1 or PKCS8; parse error: asn1: syntax error: sequence truncated',
+          source: 'corpus holdout4/h4-tf-25040-1 (hashicorp/terraform#25040)',
+        },
+      ],
+    },
   ],
   steps: [
+    {
+      id: 'clock',
+      title: 'Compare the machine’s clock with Google’s',
+      commands: ['date -u', 'curl -sI https://oauth2.googleapis.com | grep -i "^date:"'],
+      when: /Token must be a short-lived token|iat and exp|Invalid JWT: Token/,
+      examples: [
+        {
+          text: '{"severity":"error","logger":"controller-runtime.controller","msg":"Reconciler error","controller":"storagebucket-controller","request":"och-project-01-294710/och-test-gcp-k8s-01","error":"Update call failed: error fetching live state: error reading underlying resource: summary: Error when reading or editing Storage Bucket \\"och-test-gcp-k8s-01\\": Get \\"https://storage.googleapis.com/storage/v1/b/och-test-gcp-k8s-01?alt=json&prettyPrint=false\\": oauth2: cannot fetch token: 400 Bad Request\\nResponse: {\\"error\\":\\"invalid_grant\\",\\"error_description\\":\\"Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.\\"}, detail: "}',
+          source: 'corpus holdout4/h4-kcc-301-1 (GoogleCloudPlatform/k8s-config-connector#301)',
+        },
+      ],
+    },
+    {
+      id: 'key-type',
+      title: 'Check what kind of credentials file Terraform is given',
+      detail:
+        '`service_account` is a key file; `authorized_user` is a user login (not accepted where a key is expected); `external_account` is workload identity federation.',
+      commands: ['jq -r .type "$GOOGLE_APPLICATION_CREDENTIALS"'],
+      when: /private key should be a PEM|asn1: syntax error/,
+      examples: [
+        {
+          text: 'Error: Failed to get existing workspaces: querying Cloud Storage failed: Get https://www.googleapis.com/storage/v1/b/project-bucket-tfstate/o?alt=json&delimiter=%2F&pageToken=&prefix=tfstate%2F&prettyPrint=false&projection=full&versions=false: private key should be a PEM or plain PKCS1 or PKCS8; parse error: asn1: syntax error: sequence truncated',
+          source: 'corpus holdout4/h4-tf-25040-1 (hashicorp/terraform#25040)',
+        },
+      ],
+    },
     {
       id: 'relogin',
       title: 'Refresh user Application Default Credentials',
@@ -257,7 +351,7 @@ export const gcpInvalidGrant: CatalogEntry = {
         'The credential configuration file (GOOGLE_APPLICATION_CREDENTIALS, `type: external_account`) names where the external token comes from (`credential_source`: a file, a URL or an executable): an empty or missing token there gives `subject_token must be nonempty`.',
       commands: [
         `jq '{type, audience, credential_source, service_account_impersonation_url}' "$GOOGLE_APPLICATION_CREDENTIALS"`,
-        'gcloud iam workload-identity-pools providers describe <provider> --workload-identity-pool=<pool> --location=global',
+        'gcloud iam workload-identity-pools providers describe ⟨wif_provider⟩ --workload-identity-pool=⟨wif_pool⟩ --location=global⟦ --project=⟨project_number⟩⟧',
       ],
       sources: ['oidc', 'impersonation', 'unknown'],
     },

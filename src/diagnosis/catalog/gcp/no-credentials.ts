@@ -207,6 +207,26 @@ export const gcpNoCredentials: CatalogEntry = {
       ],
     },
     {
+      id: 'gha-id-token',
+      title: 'The GitHub Actions job cannot request an ID token for workload identity federation',
+      explanation:
+        'google-github-actions/auth exchanges the job’s OIDC token for Google credentials; without `permissions: id-token: write` the runner provides no token request URL, so no credentials are made.',
+      prior: 0,
+      boosts: [
+        {
+          when: /ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL)(?: is not set| env variable)|id-token: write/,
+          by: 0.9,
+          evidence: 'The job has no ID-token request token or URL.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
+          source: 'corpus holdout3/h3-ghaauth16-1 (google-github-actions/auth#16)',
+        },
+      ],
+    },
+    {
       id: 'adc-not-set-up',
       title: 'Application Default Credentials were never created on this machine',
       explanation:
@@ -249,6 +269,21 @@ export const gcpNoCredentials: CatalogEntry = {
           text: "Running plan in HCP Terraform. Output will stream here.\n\nPreparing the remote plan...\n\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
           source:
             'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before the google provider’s no-credentials message',
+        },
+      ],
+    },
+    {
+      id: 'gha-id-token',
+      title:
+        'GitHub Actions: give the job `permissions: id-token: write` for google-github-actions/auth',
+      detail:
+        'Add `permissions: { id-token: write, contents: read }` to the workflow or the job that runs the auth step (and `workload_identity_provider`/`service_account` inputs to the step).',
+      commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
+      when: /ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL)(?: is not set| env variable)|id-token: write/,
+      examples: [
+        {
+          text: 'Error: $ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set',
+          source: 'corpus holdout3/h3-ghaauth16-1 (google-github-actions/auth#16)',
         },
       ],
     },

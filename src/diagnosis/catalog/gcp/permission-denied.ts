@@ -157,11 +157,61 @@ export const gcpPermissionDenied: CatalogEntry = {
       ],
     },
     {
+      id: 'wif-impersonation',
+      title:
+        'The federated identity may not impersonate the service account (roles/iam.workloadIdentityUser missing)',
+      explanation:
+        'With workload identity federation, the pool’s principal (e.g. `principalSet://…/attribute.repository/ORG/REPO`) needs roles/iam.workloadIdentityUser on the service account; a wrong attribute mapping or condition gives the same denial.',
+      prior: 0,
+      boosts: [
+        {
+          when: /[Ff]ailed to generate Google Cloud (?:access|ID) token|iam\.serviceAccounts\.getAccessToken/,
+          by: 0.8,
+          evidence:
+            'The call that failed is the service account’s access token for the federated identity.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: google-github-actions/auth failed with: retry function failed with 0 attempts: failed to generate Google Cloud access token for ***: {\n  "error": {\n    "code": 403,\n    "message": "The caller does not have permission",\n    "status": "PERMISSION_DENIED"\n  }\n}',
+          source: 'corpus holdout4/h4-ggaauth-189-1 (google-github-actions/auth#189)',
+        },
+      ],
+    },
+    {
+      id: 'oauth-scopes',
+      title: 'The access token lacks the OAuth scope this API needs (a scope, not an IAM role)',
+      explanation:
+        'Tokens carry scopes: ADC from `gcloud auth application-default login` and VM default service accounts get a limited set. Log in with the scope the API needs (or cloud-platform), set the provider’s `scopes`, or change the VM’s access scopes.',
+      prior: 0,
+      boosts: [
+        {
+          when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
+          by: 0.9,
+          evidence: 'Google says the token has insufficient authentication scopes.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: googleapi: Error 403: Request had insufficient authentication scopes.\nDetails:\n[\n   {\n     "@type": "type.googleapis.com/google.rpc.ErrorInfo",',
+          source:
+            'corpus holdout4/h4-gsiteverif-28-1 (hectorj/terraform-provider-googlesiteverification#28)',
+        },
+      ],
+    },
+    {
       id: 'missing-role',
       title: 'The identity lacks a role with ⟨action⟩',
       explanation:
         'Grant a role that contains the permission on the project or resource in the error.',
       prior: 0.55,
+      boosts: [
+        {
+          when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
+          by: -0.4,
+          evidence: 'Scopes, not roles, were missing.',
+        },
+      ],
     },
     {
       id: 'wrong-identity',
@@ -198,6 +248,41 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'wif-binding',
+      title:
+        'Let the federated identity impersonate the service account (roles/iam.workloadIdentityUser)',
+      detail:
+        'The member is the pool’s principal set for your repository (or another attribute your provider maps); check the provider’s attribute mapping and condition too.',
+      commands: [
+        'gcloud iam service-accounts get-iam-policy ⟨service_account⟩',
+        'gcloud iam service-accounts add-iam-policy-binding ⟨service_account⟩ --role=roles/iam.workloadIdentityUser --member="principalSet://iam.googleapis.com/projects/⟨project_number⟩/locations/global/workloadIdentityPools/⟨wif_pool⟩/attribute.repository/<org>/<repo>"',
+      ],
+      when: /[Ff]ailed to generate Google Cloud (?:access|ID) token|iam\.serviceAccounts\.getAccessToken/,
+      examples: [
+        {
+          text: 'Error: google-github-actions/auth failed with: retry function failed with 0 attempts: failed to generate Google Cloud access token for ***: {\n  "error": {\n    "code": 403,\n    "message": "The caller does not have permission",\n    "status": "PERMISSION_DENIED"\n  }\n}',
+          source: 'corpus holdout4/h4-ggaauth-189-1 (google-github-actions/auth#189)',
+        },
+      ],
+    },
+    {
+      id: 'scopes',
+      title: 'Get a token with the scope the API needs',
+      detail:
+        'For ADC: log in again with the scopes (cloud-platform plus the API’s own, e.g. siteverification); for the provider: its `scopes` argument; on a VM: its access scopes.',
+      commands: [
+        'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/cloud-platform,<scope>',
+      ],
+      when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
+      examples: [
+        {
+          text: 'Error: googleapi: Error 403: Request had insufficient authentication scopes.\nDetails:\n[\n   {\n     "@type": "type.googleapis.com/google.rpc.ErrorInfo",',
+          source:
+            'corpus holdout4/h4-gsiteverif-28-1 (hectorj/terraform-provider-googlesiteverification#28)',
+        },
+      ],
+    },
     {
       id: 'who',
       title: 'See which identity the provider uses',

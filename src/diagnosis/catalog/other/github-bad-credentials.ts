@@ -199,6 +199,11 @@ export const githubBadCredentials: CatalogEntry = {
       boosts: [
         { when: /401/, by: 0.3, evidence: 'GitHub answered 401.' },
         {
+          when: /403 Must have admin rights|403 Resource not accessible by personal access token/,
+          by: -0.3,
+          evidence: 'GitHub accepted the token and refused the permission.',
+        },
+        {
           when: /fine grained access do not support the GraphQL API/i,
           by: -0.6,
           evidence: 'The token was refused for its kind, not its validity.',
@@ -223,8 +228,15 @@ export const githubBadCredentials: CatalogEntry = {
       id: 'scopes',
       title: 'The token lacks scopes or SSO authorization for the organization',
       explanation:
-        'Classic tokens need `repo`/`admin:org` for many resources and must be SSO-authorized for orgs that enforce SAML.',
+        'Classic tokens need `repo`/`admin:org` (and `delete_repo` to delete) for many resources and must be SSO-authorized for orgs that enforce SAML; fine-grained tokens need the repository permission (Administration for settings and deletes).',
       prior: 0.25,
+      boosts: [
+        {
+          when: /403 Must have admin rights|403 Resource not accessible by personal access token/,
+          by: 0.5,
+          evidence: 'GitHub answered 403 for a permission the token does not carry.',
+        },
+      ],
     },
   ],
   steps: [

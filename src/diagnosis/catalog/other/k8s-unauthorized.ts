@@ -559,6 +559,19 @@ export const k8sUnauthorized: CatalogEntry = {
             'On GKE the Google account behind gcloud needs IAM on the cluster (roles/container.*) and its credentials must be current.',
         },
         { when: 'k8s.named_cause', by: -0.6, evidence: 'The paste names another reason.' },
+        {
+          when: /ARN is not mapped|is not mapped to any (?:user|group)/,
+          by: 0.6,
+          evidence:
+            'The EKS authenticator says the IAM ARN is not mapped (aws-auth or an access entry).',
+        },
+      ],
+      examples: [
+        {
+          text: '2023\u201311\u2013111T11:11:11.111\u201308:00 time=\u201d2023\u201311\u201311T11:11:11Z\u201d level=warning msg=\u201daccess denied\u201d arn=\u201darn:aws:iam::<aws_account_id>:role/my-tfc-agent-instance-profile-role\u201d client=\u201d127.0.0.1:37232" error=\u201dARN is not mapped\u201d method=POST path=/authenticate',
+          source:
+            'corpus holdout6/h6-xdu-eksauth-2-1 (https://fixit-xdu.medium.com/debug-eks-unauthenticated-error-part-ii-22f3205995ca)',
+        },
       ],
     },
     {
@@ -897,6 +910,14 @@ export const k8sUnauthorized: CatalogEntry = {
         'az role assignment list --assignee "$(az ad signed-in-user show --query id -o tsv)" --all --query "[?contains(roleDefinitionName, \'Kubernetes\')].{role:roleDefinitionName, scope:scope}" -o table',
       ],
       when: 'k8s.aks_plain',
+    },
+    {
+      id: 'exec-fresh-tokens',
+      title:
+        'Give the provider an exec block (your platform’s credential plugin) instead of a token read once',
+      detail:
+        'A `token` attribute (or a token in a generated kubeconfig) is fixed at plan time and goes stale during a long apply; an `exec` block in the provider runs the plugin for a fresh token on every call.',
+      when: 'k8s.unknown_plain',
     },
     {
       id: 'refresh-credentials',
