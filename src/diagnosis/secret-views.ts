@@ -9,6 +9,17 @@ export interface View {
   startAt(i: number): number;
   /** Original index where the source of view character i ends. */
   endAt(i: number): number;
+  /** How the view was made from its source view (absent: the view is its source's text). */
+  readonly pieces?: Pieces;
+}
+
+/** A view's pieces, in order: runs copied from the source view, and replaced characters. */
+export interface Pieces {
+  /** Per piece: view index where it starts, source range [a, b), whether it is one character. */
+  readonly at: number[];
+  readonly a: number[];
+  readonly b: number[];
+  readonly single: boolean[];
 }
 
 /** True when decoding could change the text (one cheap scan). */
@@ -58,6 +69,9 @@ class PieceView implements View {
     private readonly b: number[],
     private readonly single: boolean[],
   ) {}
+  get pieces(): Pieces {
+    return { at: this.at, a: this.a, b: this.b, single: this.single };
+  }
   private piece(i: number): number {
     let lo = 0;
     let hi = this.at.length - 1;
@@ -180,8 +194,23 @@ export function decodeView(v: View): View {
   return out.view();
 }
 
-/** Characters a wrapped value may be made of (anything but blanks and quotes). */
-const VALUE_CHAR = /[^\s"'`]/;
+/** Characters a wrapped value may be made of: anything but blanks (`\s`) and quotes. */
+function isValueChar(c: number): boolean {
+  if (c > 32 && c < 127) return c !== 34 && c !== 39 && c !== 96; // " ' `
+  if (c <= 32) return c !== 32 && (c < 9 || c > 13);
+  // What `\s` matches above ASCII.
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 /** Shorter lines are not hard wraps (terminals and CI logs wrap at 80 columns or more). */
 export const MIN_WRAPPED_LINE = 60;
 
@@ -216,28 +245,16 @@ const BREAK_RUN = 8;
  * a long line ending in a run of value characters, a next line that starts with one (behind
  * Terraform's `│ ` frame, if any) and is not a new log record.
  */
-function joinAt(t: string, i: number, lineStart: number): number {
-  const cr = t[i - 1] === '\r' ? 1 : 0;
-  const end = i - cr;
+export function joinAt(t: string, i: number, lineStart: number): number {
+  if (i - lineStart < MIN_WRAPPED_LINE) return -1;
+  const end = t.charCodeAt(i - 1) === 13 ? i - 1 : i; // before a \r\n
   if (end - lineStart < MIN_WRAPPED_LINE) return -1;
   let j = i + 1;
   if (t.startsWith('│ ', j) || t.startsWith('| ', j)) j += 2;
-  const next = t[j];
-  if (next === undefined || !VALUE_CHAR.test(next)) return -1;
-  for (let k = end - BREAK_RUN; k < end; k++) if (!VALUE_CHAR.test(t[k] as string)) return -1;
+  if (j >= t.length || !isValueChar(t.charCodeAt(j))) return -1;
+  for (let k = end - BREAK_RUN; k < end; k++) if (!isValueChar(t.charCodeAt(k))) return -1;
   RECORD_START.lastIndex = j;
   return RECORD_START.test(t) ? -1 : j;
-}
-
-/** Positions of the line breaks dewrapView would remove. */
-export function joinableBreaks(t: string): number[] {
-  const out: number[] = [];
-  let lineStart = 0;
-  for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) {
-    if (joinAt(t, i, lineStart) !== -1) out.push(i);
-    lineStart = i + 1;
-  }
-  return out;
 }
 
 /** Whether `dewrapView` would change anything. */
