@@ -38,6 +38,8 @@ export function arns(text: string): ArnFact[] {
   return [...out.values()];
 }
 
+export const SA_DOMAIN = '.iam.gserviceaccount.com';
+
 /** The identity that made the call: `User: arn:… is not authorized`, Azure clients, Google accounts. */
 export function principal(flat: string): string | undefined {
   return firstMatch(
@@ -45,7 +47,10 @@ export function principal(flat: string): string | undefined {
       /\bUser: (arn:[^\s,]+?)\.? is not authorized/,
       /\bUser: (arn:[^\s,]+)/,
       /The client '([^']{1,200})' with object id '[^']{0,64}'/,
-      /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
+      // Tried at every word start, so slow where it cannot match: only when the domain occurs.
+      ...(flat.includes(SA_DOMAIN)
+        ? [/\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/]
+        : []),
       /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
     ],
     flat,

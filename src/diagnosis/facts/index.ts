@@ -56,7 +56,10 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
   const denied = deniedAction(flat);
   const encoded = encodedAuthorizationMessage(flat);
   const era = formatEra(flat);
-  const { terraformVersion, providerVersions } = versions(`${context}\n${text}`);
+  // One string for the three readers of the head, tail and focused text (each copy of a
+  // joined string is flattened again by the first pattern that reads it).
+  const whole = `${context}\n${text}`;
+  const { terraformVersion, providerVersions } = versions(whole);
   const accountIds = unique([
     ...allArns.map((a) => a.accountId).filter((a): a is string => a !== undefined),
     ...keys.map((k) => k.accountId).filter((a): a is string => a !== undefined),
@@ -78,7 +81,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     ...(terraformVersion ? { terraformVersion } : {}),
     providerVersions,
     ...(era ? { formatEra: era } : {}),
-    tools: tools(`${context}\n${text}`),
+    tools: tools(whole),
     ...(denied ? { deniedAction: denied } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),
     subscriptionIds: subscriptionIds(flat),
@@ -94,7 +97,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       azure: azureDetails(flat),
       cluster: cluster(flat),
       denial: denial(flat),
-      shell: shellOf(`${context}\n${text}`),
+      shell: shellOf(whole),
       stateNotPersisted: stateNotPersisted(flat) || undefined,
     }),
   };
