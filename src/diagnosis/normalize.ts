@@ -97,13 +97,10 @@ function cleanLines(segment: string): string[] {
       out.push('\f');
       continue;
     }
-    out.push(
-      line
-        .replace(/\s+$/, '')
-        .replace(FRAME_RIGHT_BAR, '')
-        .replace(FRAME_BAR, '')
-        .replace(/\s+$/, ''),
-    );
+    // trimEnd() removes what `\s+$` would, without retrying at every blank of a padded line.
+    let rest = line.trimEnd();
+    if (rest.endsWith('│') || rest.endsWith('Γöé')) rest = rest.replace(FRAME_RIGHT_BAR, '');
+    out.push(rest.replace(FRAME_BAR, '').trimEnd());
   }
   return out;
 }
