@@ -190,16 +190,21 @@ export function scanAnchors(text: string): { anchors: Float64Array; marks: Marks
 /** findAnchors; with `marks` (whole texts only), also every mark after the first character. */
 function pass(text: string, from: number, to: number, out: Codes, marks?: MarkState): Codes {
   if (from < 0) from = 0;
-  // i is the second character of a candidate starting at i - 1.
-  const last = Math.min(to, text.length - 1);
-  if (from >= last) return out;
-  let h = text.charCodeAt(from) & 127;
-  for (let i = from + 1; i <= last; i++) {
-    h = ((h << 7) | (text.charCodeAt(i) & 127)) & 0x3fff;
+  const n = text.length;
+  // A candidate needs its second character: the last one starts at n - 2.
+  const lastStart = Math.min(to, n - 1) - 1;
+  if (from > lastStart) return out;
+  // Reading character i, the pair in `h` starts at i - 2 and i is its third character (none,
+  // read as 0, for the text's last pair: no word has a third character that folds to 0). The
+  // loop never reads past the end, and has no code after it that has never run: either would
+  // throw the optimised loop away at the end of the first large text.
+  let h = ((text.charCodeAt(from) & 127) << 7) | (text.charCodeAt(from + 1) & 127);
+  const end = lastStart + 2;
+  for (let i = from + 2; i <= end; i++) {
+    const c = i < n ? text.charCodeAt(i) & 127 : 0;
     const s = SLOT[h] as number;
-    // charCodeAt past the end is NaN, folded to 0: no word has that third character.
-    if (s !== 0 && THIRD[(s << 7) | (text.charCodeAt(i + 1) & 127)] !== 0)
-      confirm(text, i - 1, s, out, marks);
+    if (s !== 0 && THIRD[(s << 7) | c] !== 0) confirm(text, i - 2, s, out, marks);
+    h = ((h << 7) | c) & 0x3fff;
   }
   return out;
 }
