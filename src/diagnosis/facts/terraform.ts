@@ -99,7 +99,7 @@ export function versions(text: string): Versions {
   return { ...(terraformVersion ? { terraformVersion } : {}), providerVersions };
 }
 
-const TOOL_PATTERNS: Array<[Tool, RegExp]> = [
+export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['opentofu', /OpenTofu|\btofu (?:init|plan|apply|destroy)\b/],
   ['terragrunt', /terragrunt|\bERRO\[\d{4}\]/i],
   ['atlantis', /atlantis/i],
