@@ -22,7 +22,13 @@ import {
   wordOf,
   WORDS,
 } from './secret-anchors';
-import { isPlaceholder, PATTERNS, URL_CREDENTIALS, type SecretPattern } from './secret-patterns';
+import {
+  isPlaceholder,
+  PATTERNS,
+  URL_AT_MAX,
+  URL_CREDENTIALS,
+  type SecretPattern,
+} from './secret-patterns';
 import { decodeView, dewrapView, rawView, type View } from './secret-views';
 import type { SecretFinding, SecretKind } from './types';
 
@@ -149,7 +155,10 @@ function scanText(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
       hits.push({ start: s, end: e, kind: pattern.kind, value, mustRotate: pattern.mustRotate });
     }
   }
+  let at = -2; // the first `@` after the current `://` (-1: there is none; -2: not looked for)
   for (const i of schemes) {
+    if (at === -2 || (at !== -1 && at < i + 3)) at = text.indexOf('@', i + 3);
+    if (at === -1 || at > i + URL_AT_MAX) continue; // no `@` where the pattern needs one
     // The scheme is the whole run of scheme characters before `://` (the pattern's lookbehind):
     // one possible start, so one attempt.
     let s = i;
