@@ -162,8 +162,10 @@ export function decodeView(v: View): View {
     let len = 0;
     let ch = '';
     if (c === '&') {
-      const semi = t.indexOf(';', i);
-      if (semi !== -1 && semi - i <= 6) {
+      // An entity's `;` is at most 6 on; looking further (indexOf) made `&` without one cost
+      // the rest of the window each time: quadratic on a run of `&`.
+      const semi = t.slice(i + 1, i + 7).indexOf(';') + i + 1;
+      if (semi > i) {
         const entity = ENTITIES[t.slice(i, semi + 1)];
         if (entity !== undefined) [ch, len] = [entity, semi + 1 - i];
       }
