@@ -139,7 +139,9 @@ function confirm(text: string, i: number, s: number, out: Codes, marks?: MarkSta
   }
   const pair = SLOT_PAIR[s] as number;
   if (text.charCodeAt(i) !== pair >>> 16 || text.charCodeAt(i + 1) !== (pair & 0xffff)) return;
-  for (const id of SLOT_WORDS[s] as number[]) {
+  const ids = SLOT_WORDS[s] as number[];
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as number;
     if ((WORD_LEN[id] as number) > 2 && !text.startsWith(WORDS[id] as string, i)) continue;
     const after = AFTER_TOKEN[id] as number;
     const code = after !== -1 && i > 0 && isTokenChar(text.charCodeAt(i - 1)) ? after : id;
@@ -158,11 +160,13 @@ function mark(text: string, i: number, marks: MarkState): void {
   if (c !== 37 && c !== 38 && c !== 92) return;
   marks.escapes.push(i);
   // An escaped `://` starts at a `:` just before an escape, or at a `%3A`.
-  for (const at of [i - 1, i]) {
-    if (at === i - 1 ? text.charCodeAt(at) !== 58 : c !== 37) continue;
-    SCHEME_END.lastIndex = at;
-    if (SCHEME_END.test(text)) marks.schemes.push(at);
-  }
+  if (i > 0 && text.charCodeAt(i - 1) === 58) schemeAt(text, i - 1, marks);
+  if (c === 37) schemeAt(text, i, marks);
+}
+
+function schemeAt(text: string, at: number, marks: MarkState): void {
+  SCHEME_END.lastIndex = at;
+  if (SCHEME_END.test(text)) marks.schemes.push(at);
 }
 
 /** Every anchor occurrence (overlapping ones too) starting in [from, to), in order. */
@@ -187,26 +191,51 @@ export function scanAnchors(text: string): { anchors: Float64Array; marks: Marks
   return { anchors, marks: { escapes, breaks, schemes } };
 }
 
+/**
+ * The pass runs in stretches: a tight loop lists a stretch's candidates, then each is
+ * confirmed while the stretch is still in cache. The loop is its own small function, so the
+ * optimising compiler has it ready after a few stretches, before it has compiled the rest.
+ */
+const STRETCH = 1 << 15;
+const CANDIDATE_AT = new Int32Array(STRETCH);
+const CANDIDATE_SLOT = new Uint8Array(STRETCH);
+
 /** findAnchors; with `marks` (whole texts only), also every mark after the first character. */
 function pass(text: string, from: number, to: number, out: Codes, marks?: MarkState): Codes {
   if (from < 0) from = 0;
   const n = text.length;
   // A candidate needs its second character: the last one starts at n - 2.
   const lastStart = Math.min(to, n - 1) - 1;
-  if (from > lastStart) return out;
-  // Reading character i, the pair in `h` starts at i - 2 and i is its third character (none,
-  // read as 0, for the text's last pair: no word has a third character that folds to 0). The
-  // loop never reads past the end, and has no code after it that has never run: either would
-  // throw the optimised loop away at the end of the first large text.
+  for (let start = from; start <= lastStart; start += STRETCH) {
+    const count = candidates(text, start, Math.min(lastStart + 1, start + STRETCH));
+    for (let k = 0; k < count; k++)
+      confirm(text, CANDIDATE_AT[k] as number, CANDIDATE_SLOT[k] as number, out, marks);
+  }
+  return out;
+}
+
+/**
+ * The candidates starting in [from, to) (at most STRETCH of them; to ≤ text.length - 1): a pair
+ * in the table whose third character its slot allows. Reading character i, the pair in `h`
+ * starts at i - 2 and i is its third character (none, read as 0, for the text's last pair: no
+ * word has a third character that folds to 0). The loop never reads past the end, and has no
+ * code after it that has never run: either would throw the optimised loop away.
+ */
+function candidates(text: string, from: number, to: number): number {
+  const n = text.length;
+  let count = 0;
   let h = ((text.charCodeAt(from) & 127) << 7) | (text.charCodeAt(from + 1) & 127);
-  const end = lastStart + 2;
+  const end = to + 1;
   for (let i = from + 2; i <= end; i++) {
     const c = i < n ? text.charCodeAt(i) & 127 : 0;
     const s = SLOT[h] as number;
-    if (s !== 0 && THIRD[(s << 7) | c] !== 0) confirm(text, i - 2, s, out, marks);
+    if (s !== 0 && THIRD[(s << 7) | c] !== 0) {
+      CANDIDATE_AT[count] = i - 2;
+      CANDIDATE_SLOT[count++] = s;
+    }
     h = ((h << 7) | c) & 0x3fff;
   }
-  return out;
+  return count;
 }
 
 export const positionOf = (code: number): number => Math.floor(code / ID_BITS);
