@@ -130,33 +130,61 @@ class ViewBuilder {
   }
 }
 
-/** The next `&`, `%` or `\\` at or after `from` (three indexOf searches, kept ahead). */
+/** The next `&`, `%` or `\\` at or after `from`, from their positions (in order). */
 class Specials {
-  private amp: number;
-  private pct: number;
-  private bsl: number;
-  constructor(private readonly t: string) {
-    this.amp = t.indexOf('&');
-    this.pct = t.indexOf('%');
-    this.bsl = t.indexOf('\\');
-  }
+  private k = 0;
+  constructor(private readonly at: readonly number[]) {}
   next(from: number): number {
-    const t = this.t;
-    if (this.amp !== -1 && this.amp < from) this.amp = t.indexOf('&', from);
-    if (this.pct !== -1 && this.pct < from) this.pct = t.indexOf('%', from);
-    if (this.bsl !== -1 && this.bsl < from) this.bsl = t.indexOf('\\', from);
-    let i = -1;
-    for (const p of [this.amp, this.pct, this.bsl]) if (p !== -1 && (i === -1 || p < i)) i = p;
-    return i;
+    while (this.k < this.at.length && (this.at[this.k] as number) < from) this.k++;
+    return this.k < this.at.length ? (this.at[this.k] as number) : -1;
   }
 }
 
-/** One pass that decodes Slack entities, %XX and JSON escapes; the result never grows. */
-export function decodeView(v: View): View {
+/** Positions of every `&`, `%` and `\\` in `t`. */
+export function escapesIn(t: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 37 || c === 38 || c === 92) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The escapes of a view, from those of its source: the ones in the runs it copied, moved, and
+ * each replaced character that is itself one (`%25` decodes to `%`).
+ */
+export function viewEscapes(view: View, source: readonly number[]): number[] {
+  const pieces = view.pieces;
+  if (!pieces) return [...source];
+  const { at, a, b, single } = pieces;
+  const out: number[] = [];
+  let j = 0;
+  for (let k = 0; k < at.length; k++) {
+    const start = at[k] as number;
+    if (single[k] === true) {
+      const c = view.text.charCodeAt(start);
+      if (c === 37 || c === 38 || c === 92) out.push(start);
+      continue;
+    }
+    const from = a[k] as number;
+    const to = b[k] as number;
+    while (j < source.length && (source[j] as number) < from) j++;
+    for (; j < source.length && (source[j] as number) < to; j++)
+      out.push(start + (source[j] as number) - from);
+  }
+  return out;
+}
+
+/**
+ * One pass that decodes Slack entities, %XX and JSON escapes; the result never grows. `escapes`:
+ * the positions of every `&`, `%` and `\\` in the view's text, when known.
+ */
+export function decodeView(v: View, escapes: readonly number[] = escapesIn(v.text)): View {
   const t = v.text;
   const out = new ViewBuilder(v);
   let copied = 0;
-  const specials = new Specials(t);
+  const specials = new Specials(escapes);
   for (let i = specials.next(0); i !== -1;) {
     const c = t[i];
     let len = 0;

@@ -29,7 +29,7 @@ import {
   URL_CREDENTIALS,
   type SecretPattern,
 } from './secret-patterns';
-import { decodeView, dewrapView, rawView, type View } from './secret-views';
+import { decodeView, dewrapView, rawView, viewEscapes, type View } from './secret-views';
 import type { SecretFinding, SecretKind } from './types';
 
 export { isPlaceholder } from './secret-patterns';
@@ -240,8 +240,16 @@ function windows(textLength: number, anchors: Float64Array, marks: Marks): Windo
   return { spans: out, escapes, breaks };
 }
 
-/** Whether the sorted `marks` hold a position in [s, e) (a binary search). */
-function anyIn(marks: number[], s: number, e: number): boolean {
+/** The sorted `marks` in [s, e), as positions from s. */
+function within(marks: number[], s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let k = lowerBound(marks, s); k < marks.length && (marks[k] as number) < e; k++)
+    out.push((marks[k] as number) - s);
+  return out;
+}
+
+/** The first index of the sorted `marks` holding a position ≥ s (a binary search). */
+function lowerBound(marks: number[], s: number): number {
   let lo = 0;
   let hi = marks.length;
   while (lo < hi) {
@@ -249,7 +257,13 @@ function anyIn(marks: number[], s: number, e: number): boolean {
     if ((marks[mid] as number) < s) lo = mid + 1;
     else hi = mid;
   }
-  return lo < marks.length && (marks[lo] as number) < e;
+  return lo;
+}
+
+/** Whether the sorted `marks` hold a position in [s, e) (a binary search). */
+function anyIn(marks: number[], s: number, e: number): boolean {
+  const k = lowerBound(marks, s);
+  return k < marks.length && (marks[k] as number) < e;
 }
 
 /** Hits in the normalised views of `text`, mapped back to positions in `text`. */
@@ -270,14 +284,17 @@ function scanViews(text: string, work: ScanWork, anchors: Float64Array, marks: M
     let baseAnchors = sliceAnchors(anchors, ws, we);
     work.viewChars += slice.length;
     if (encoded) {
+      // The escapes of the slice, then of each decoded view, carried over like its anchors.
+      let baseEscapes = within(escapes, ws, we);
       // Twice: a value can be encoded twice (URL-encoded inside a JSON string, `&amp;amp;`).
       for (let pass = 0; pass < 2; pass++) {
         work.viewChars += base.text.length;
-        const decoded = decodeView(base);
+        const decoded = decodeView(base, baseEscapes);
         if (decoded.text.length === base.text.length) break; // nothing left to decode
         baseAnchors = viewAnchors(decoded, baseAnchors);
         views.push([decoded, baseAnchors]);
         base = decoded;
+        if (pass === 0) baseEscapes = viewEscapes(decoded, baseEscapes);
       }
     }
     if (wrapped) {

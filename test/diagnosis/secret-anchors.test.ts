@@ -1,7 +1,7 @@
 // The secret scan's anchor pass (secret-anchors.ts) against the plain definitions it replaces:
 // every occurrence of every anchor word (found with startsWith at every index), the escape
-// characters, the hard-wrapped line breaks and the escaped `://`; and the anchors of a decoded
-// view, carried over from its source, against a fresh pass over the view's text.
+// characters, the hard-wrapped line breaks and the escaped `://`; and the anchors and escapes
+// of a decoded view, carried over from its source, against a fresh pass over the view's text.
 
 import fc from 'fast-check';
 import {
@@ -14,7 +14,14 @@ import {
   wordOf,
   WORDS,
 } from '../../src/diagnosis/secret-anchors';
-import { decodeView, dewrapView, joinAt, rawView } from '../../src/diagnosis/secret-views';
+import {
+  decodeView,
+  dewrapView,
+  escapesIn,
+  joinAt,
+  rawView,
+  viewEscapes,
+} from '../../src/diagnosis/secret-views';
 
 const isTokenChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_.-]/.test(c);
 
@@ -164,6 +171,23 @@ describe('the anchors of a view, carried over from its source', () => {
         }
       }),
       { numRuns: 1500, seed: 9 },
+    );
+  });
+
+  it('and its escapes are those found in its text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        let view = rawView(t, 0);
+        let escapes = escapesIn(t);
+        for (const make of [decodeView, decodeView, dewrapView]) {
+          const next = make === dewrapView ? dewrapView(view) : decodeView(view, escapes);
+          escapes = viewEscapes(next, escapes);
+          expect(escapes).toEqual(escapesIn(next.text));
+          expect(next.text).toBe(make(view).text); // with or without the known escapes
+          view = next;
+        }
+      }),
+      { numRuns: 1500, seed: 11 },
     );
   });
 
