@@ -105,7 +105,14 @@ function cleanLines(segment: string): string[] {
   return out;
 }
 
+/**
+ * Characters a line prefix can start with (see LINE_PREFIXES): a line starting with anything
+ * else, or with blanks and then anything but `>`, has none, and is returned without trying them.
+ */
+const PREFIX_START = /^(?:[\uFEFF0-9[#:S>]|\s+>)/;
+
 function stripPrefixes(line: string): string {
+  if (!PREFIX_START.test(line)) return line;
   let current = line;
   for (let pass = 0; pass < 6; pass++) {
     let changed = false;
