@@ -286,6 +286,9 @@ export function viewAnchors(view: View, source: Float64Array): Float64Array {
   const moved = new Codes();
   const read = new Codes();
   let k0 = 0;
+  // The stretch of the view still to be read, [readFrom, readTo): neighbouring pieces' stretches
+  // overlap (escapes come a few characters apart), so they are read in one go.
+  let readFrom = 0;
   let readTo = 0;
   for (let k = 0; k < at.length; k++) {
     const start = at[k] as number;
@@ -293,8 +296,11 @@ export function viewAnchors(view: View, source: Float64Array): Float64Array {
     const sameStart = k === 0 && single[0] !== true && a[0] === 0;
     if (!sameStart) {
       const from = Math.max(readTo, start - MAX_WORD + 1);
-      if (from < start + 1) findAnchors(view.text, from, start + 1, read);
-      readTo = Math.max(readTo, start + 1);
+      if (from > readTo) {
+        if (readFrom < readTo) findAnchors(view.text, readFrom, readTo, read);
+        readFrom = from;
+      }
+      readTo = start + 1;
     }
     if (single[k] === true) continue;
     const srcStart = a[k] as number;
@@ -308,6 +314,7 @@ export function viewAnchors(view: View, source: Float64Array): Float64Array {
       if (p + lengthOf(code) <= srcEnd) moved.push(code + (start - srcStart) * ID_BITS);
     }
   }
+  if (readFrom < readTo) findAnchors(view.text, readFrom, readTo, read);
   return merge(moved.done(), notMoved(read.done(), pieces));
 }
 
