@@ -128,10 +128,15 @@ function quiet(secrets: SecretScan): Diagnosis {
   return scrub(diagnosis, redactor(secrets.values));
 }
 
+/** The characters counted below: controls other than tab, line breaks and ESC; DEL; U+FFFD. */
+const ODD_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f\ufffd]/;
+
 /** False for empty, whitespace-only or binary-looking input: there is nothing to read. */
 export function readable(text: string): boolean {
   if (text.trim() === '') return false;
   const sample = text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text;
+  // Most text has no such character at all: one regular-expression search says so.
+  if (!ODD_CHAR.test(sample)) return true;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

@@ -39,8 +39,16 @@ export function makeGuide(
   };
 }
 
+const USED = new WeakMap<CatalogEntry, Set<string>>();
+
 /** Every placeholder the texts of a class (and its platform's checks) can show. */
 function usedPlaceholders(entry: CatalogEntry): Set<string> {
+  let used = USED.get(entry);
+  if (!used) USED.set(entry, (used = collectPlaceholders(entry)));
+  return used;
+}
+
+function collectPlaceholders(entry: CatalogEntry): Set<string> {
   const platform = PLATFORMS[entry.platform];
   const steps = [
     ...SITUATIONS.filter((s) => !s.platforms || s.platforms.includes(entry.platform)).map(

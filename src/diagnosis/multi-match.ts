@@ -1,5 +1,6 @@
-// Finds many literal words in one pass over a text (Aho–Corasick, as a table-driven automaton):
-// the prefilter's scanner. ASCII letters are folded to lower case; words are lower-case ASCII.
+// Finds many literal words in one pass over a text (Aho–Corasick, compiled to a full
+// transition table, so each character costs one look-up and no failure-link walk): the
+// prefilter's scanner. ASCII letters are folded to lower case; words are lower-case ASCII.
 // A character outside ASCII is in no word, so it sends the automaton back to its start.
 // Whitespace is folded too, the way normalize() flattens a block: any run of spaces, tabs and
 // line breaks (and a frame bar `│` after a line break) reads as one space, so a multi-word
@@ -11,9 +12,8 @@ export class MultiMatcher {
   /** Symbol of each ASCII code (0: in no word). Upper case shares the lower-case symbol. */
   private readonly symbol = new Uint8Array(128);
   private readonly width: number;
-  /** The trie's edges, goto[state * width + symbol] (-1: none), and the failure links. */
-  private readonly goto: Int32Array;
-  private readonly fail: Int32Array;
+  /** The automaton: next[state * width + symbol], the trie's edges completed by failure links. */
+  private readonly next: Uint16Array | Int32Array;
   /** The word ending at each state (-1: none), and the next state on its chain with one. */
   private readonly word: Int32Array;
   private readonly dict: Int32Array;
@@ -73,12 +73,12 @@ export class MultiMatcher {
     }
     for (let s = 0; s < states; s++) first[s + 1] = (first[s + 1] as number) + (first[s] as number);
     const children = new Int32Array(Math.max(1, states - 1));
-    const next = first.slice();
+    const fill = first.slice();
     for (let t = 1; t < states; t++) {
       const p = parent[t] as number;
-      const k = next[p] as number;
+      const k = fill[p] as number;
       children[k] = t;
-      next[p] = k + 1;
+      fill[p] = k + 1;
     }
     // Failure links breadth first; `dict` links each state to the nearest state on its failure
     // chain where a word ends (the classic output links), so nothing is copied per state.
@@ -102,8 +102,24 @@ export class MultiMatcher {
         queue[tail++] = t;
       }
     }
-    this.goto = goto.subarray(0, states * symbols);
-    this.fail = fail;
+    // Each state's row is its failure state's row (complete already: failure states are
+    // shallower, and rows are filled breadth first) with its own edges on top.
+    const next =
+      states < 1 << 16 ? new Uint16Array(states * symbols) : new Int32Array(states * symbols);
+    for (let k = first[0] as number; k < (first[1] as number); k++) {
+      const t = children[k] as number;
+      next[via[t] as number] = t;
+    }
+    for (let head = 0; head < tail; head++) {
+      const t = queue[head] as number;
+      const f = fail[t] as number;
+      next.copyWithin(t * symbols, f * symbols, f * symbols + symbols);
+      for (let k = first[t] as number; k < (first[t + 1] as number); k++) {
+        const c = children[k] as number;
+        next[t * symbols + (via[c] as number)] = c;
+      }
+    }
+    this.next = next;
     this.word = word.subarray(0, states);
     this.dict = dict;
     this.out = new Uint8Array(states);
@@ -120,7 +136,7 @@ export class MultiMatcher {
     from = 0,
     to = text.length,
   ): void {
-    const { symbol, word, dict, goto, fail, width, out } = this;
+    const { symbol, word, dict, next, width, out } = this;
     let s = 0;
     let space = false;
     for (let i = from; i < to; i++) {
@@ -138,13 +154,7 @@ export class MultiMatcher {
         space = false;
         continue;
       }
-      // The trie's edge, else the failure chain's (inlined: this loop is the hot path).
-      let t = goto[s * width + a] as number;
-      while (t === -1 && s !== 0) {
-        s = fail[s] as number;
-        t = goto[s * width + a] as number;
-      }
-      s = t === -1 ? 0 : t;
+      s = next[s * width + a] as number;
       if (out[s] === 0) continue;
       for (let o = word[s] !== -1 ? s : (dict[s] as number); o !== -1; o = dict[o] as number)
         if (hit(word[o] as number, i + 1) === true) return;

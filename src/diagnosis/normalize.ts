@@ -97,18 +97,22 @@ function cleanLines(segment: string): string[] {
       out.push('\f');
       continue;
     }
-    out.push(
-      line
-        .replace(/\s+$/, '')
-        .replace(FRAME_RIGHT_BAR, '')
-        .replace(FRAME_BAR, '')
-        .replace(/\s+$/, ''),
-    );
+    // trimEnd() removes what `\s+$` would, without retrying at every blank of a padded line.
+    let rest = line.trimEnd();
+    if (rest.endsWith('│') || rest.endsWith('Γöé')) rest = rest.replace(FRAME_RIGHT_BAR, '');
+    out.push(rest.replace(FRAME_BAR, '').trimEnd());
   }
   return out;
 }
 
+/**
+ * Characters a line prefix can start with (see LINE_PREFIXES): a line starting with anything
+ * else, or with blanks and then anything but `>`, has none, and is returned without trying them.
+ */
+const PREFIX_START = /^(?:[\uFEFF0-9[#:S>]|\s+>)/;
+
 function stripPrefixes(line: string): string {
+  if (!PREFIX_START.test(line)) return line;
   let current = line;
   for (let pass = 0; pass < 6; pass++) {
     let changed = false;

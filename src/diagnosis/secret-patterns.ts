@@ -446,3 +446,8 @@ function decodesToUserPass(value: string): boolean {
  */
 export const URL_CREDENTIALS =
   /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,20}):\/\/[^\s:@/<>|]{1,100}:([^\s@/<>|]{3,200})@/iy;
+/**
+ * Where the `@` of a URL_CREDENTIALS match can be, after its `://` at i: the first `@` after
+ * it (neither part may hold one), at most i + 3 + 100 + 1 + 200.
+ */
+export const URL_AT_MAX = 3 + 100 + 1 + 200;

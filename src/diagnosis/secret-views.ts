@@ -9,6 +9,17 @@ export interface View {
   startAt(i: number): number;
   /** Original index where the source of view character i ends. */
   endAt(i: number): number;
+  /** How the view was made from its source view (absent: the view is its source's text). */
+  readonly pieces?: Pieces;
+}
+
+/** A view's pieces, in order: runs copied from the source view, and replaced characters. */
+export interface Pieces {
+  /** Per piece: view index where it starts, source range [a, b), whether it is one character. */
+  readonly at: number[];
+  readonly a: number[];
+  readonly b: number[];
+  readonly single: boolean[];
 }
 
 /** True when decoding could change the text (one cheap scan). */
@@ -58,6 +69,9 @@ class PieceView implements View {
     private readonly b: number[],
     private readonly single: boolean[],
   ) {}
+  get pieces(): Pieces {
+    return { at: this.at, a: this.a, b: this.b, single: this.single };
+  }
   private piece(i: number): number {
     let lo = 0;
     let hi = this.at.length - 1;
@@ -116,40 +130,70 @@ class ViewBuilder {
   }
 }
 
-/** The next `&`, `%` or `\\` at or after `from` (three indexOf searches, kept ahead). */
+/** The next `&`, `%` or `\\` at or after `from`, from their positions (in order). */
 class Specials {
-  private amp: number;
-  private pct: number;
-  private bsl: number;
-  constructor(private readonly t: string) {
-    this.amp = t.indexOf('&');
-    this.pct = t.indexOf('%');
-    this.bsl = t.indexOf('\\');
-  }
+  private k = 0;
+  constructor(private readonly at: readonly number[]) {}
   next(from: number): number {
-    const t = this.t;
-    if (this.amp !== -1 && this.amp < from) this.amp = t.indexOf('&', from);
-    if (this.pct !== -1 && this.pct < from) this.pct = t.indexOf('%', from);
-    if (this.bsl !== -1 && this.bsl < from) this.bsl = t.indexOf('\\', from);
-    let i = -1;
-    for (const p of [this.amp, this.pct, this.bsl]) if (p !== -1 && (i === -1 || p < i)) i = p;
-    return i;
+    while (this.k < this.at.length && (this.at[this.k] as number) < from) this.k++;
+    return this.k < this.at.length ? (this.at[this.k] as number) : -1;
   }
 }
 
-/** One pass that decodes Slack entities, %XX and JSON escapes; the result never grows. */
-export function decodeView(v: View): View {
+/** Positions of every `&`, `%` and `\\` in `t`. */
+export function escapesIn(t: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 37 || c === 38 || c === 92) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The escapes of a view, from those of its source: the ones in the runs it copied, moved, and
+ * each replaced character that is itself one (`%25` decodes to `%`).
+ */
+export function viewEscapes(view: View, source: readonly number[]): number[] {
+  const pieces = view.pieces;
+  if (!pieces) return [...source];
+  const { at, a, b, single } = pieces;
+  const out: number[] = [];
+  let j = 0;
+  for (let k = 0; k < at.length; k++) {
+    const start = at[k] as number;
+    if (single[k] === true) {
+      const c = view.text.charCodeAt(start);
+      if (c === 37 || c === 38 || c === 92) out.push(start);
+      continue;
+    }
+    const from = a[k] as number;
+    const to = b[k] as number;
+    while (j < source.length && (source[j] as number) < from) j++;
+    for (; j < source.length && (source[j] as number) < to; j++)
+      out.push(start + (source[j] as number) - from);
+  }
+  return out;
+}
+
+/**
+ * One pass that decodes Slack entities, %XX and JSON escapes; the result never grows. `escapes`:
+ * the positions of every `&`, `%` and `\\` in the view's text, when known.
+ */
+export function decodeView(v: View, escapes: readonly number[] = escapesIn(v.text)): View {
   const t = v.text;
   const out = new ViewBuilder(v);
   let copied = 0;
-  const specials = new Specials(t);
+  const specials = new Specials(escapes);
   for (let i = specials.next(0); i !== -1;) {
     const c = t[i];
     let len = 0;
     let ch = '';
     if (c === '&') {
-      const semi = t.indexOf(';', i);
-      if (semi !== -1 && semi - i <= 6) {
+      // An entity's `;` is at most 6 on; looking further (indexOf) made `&` without one cost
+      // the rest of the window each time: quadratic on a run of `&`.
+      const semi = t.slice(i + 1, i + 7).indexOf(';') + i + 1;
+      if (semi > i) {
         const entity = ENTITIES[t.slice(i, semi + 1)];
         if (entity !== undefined) [ch, len] = [entity, semi + 1 - i];
       }
@@ -180,8 +224,23 @@ export function decodeView(v: View): View {
   return out.view();
 }
 
-/** Characters a wrapped value may be made of (anything but blanks and quotes). */
-const VALUE_CHAR = /[^\s"'`]/;
+/** Characters a wrapped value may be made of: anything but blanks (`\s`) and quotes. */
+function isValueChar(c: number): boolean {
+  if (c > 32 && c < 127) return c !== 34 && c !== 39 && c !== 96; // " ' `
+  if (c <= 32) return c !== 32 && (c < 9 || c > 13);
+  // What `\s` matches above ASCII.
+  return !(
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 /** Shorter lines are not hard wraps (terminals and CI logs wrap at 80 columns or more). */
 export const MIN_WRAPPED_LINE = 60;
 
@@ -216,28 +275,16 @@ const BREAK_RUN = 8;
  * a long line ending in a run of value characters, a next line that starts with one (behind
  * Terraform's `│ ` frame, if any) and is not a new log record.
  */
-function joinAt(t: string, i: number, lineStart: number): number {
-  const cr = t[i - 1] === '\r' ? 1 : 0;
-  const end = i - cr;
+export function joinAt(t: string, i: number, lineStart: number): number {
+  if (i - lineStart < MIN_WRAPPED_LINE) return -1;
+  const end = t.charCodeAt(i - 1) === 13 ? i - 1 : i; // before a \r\n
   if (end - lineStart < MIN_WRAPPED_LINE) return -1;
   let j = i + 1;
   if (t.startsWith('│ ', j) || t.startsWith('| ', j)) j += 2;
-  const next = t[j];
-  if (next === undefined || !VALUE_CHAR.test(next)) return -1;
-  for (let k = end - BREAK_RUN; k < end; k++) if (!VALUE_CHAR.test(t[k] as string)) return -1;
+  if (j >= t.length || !isValueChar(t.charCodeAt(j))) return -1;
+  for (let k = end - BREAK_RUN; k < end; k++) if (!isValueChar(t.charCodeAt(k))) return -1;
   RECORD_START.lastIndex = j;
   return RECORD_START.test(t) ? -1 : j;
-}
-
-/** Positions of the line breaks dewrapView would remove. */
-export function joinableBreaks(t: string): number[] {
-  const out: number[] = [];
-  let lineStart = 0;
-  for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) {
-    if (joinAt(t, i, lineStart) !== -1) out.push(i);
-    lineStart = i + 1;
-  }
-  return out;
 }
 
 /** Whether `dewrapView` would change anything. */

@@ -4,26 +4,43 @@
 // forms (Slack-decoded, URL-decoded, JSON-unescaped, de-wrapped; secret-views.ts), and every
 // copy of a found value, in any of those encodings, is redacted too.
 //
-// Linear in the input: one anchor pass finds candidate positions; each pattern is tried at
-// its anchors only, reads a bounded span per attempt (secret-patterns.ts) and never again
-// inside its previous match; decoded views are built once per merged window around anchors.
+// Linear in the input: one anchor pass (secret-anchors.ts) finds candidate positions and
+// where a decoded view could differ; each pattern is tried at its anchors only, reads a bounded
+// span per attempt (secret-patterns.ts) and never again inside its previous match; decoded
+// views are built once per merged window around anchors, and take their anchors from the text.
 
 import { maskKeyId } from './access-keys';
-import { isPlaceholder, PATTERNS, URL_CREDENTIALS, type SecretPattern } from './secret-patterns';
-import { decodeView, dewrapView, joinableBreaks, rawView, type View } from './secret-views';
+import {
+  anchorsOf,
+  isAfterToken,
+  type Marks,
+  positionOf,
+  scanAnchors,
+  SCHEME_SEP_ID,
+  sliceAnchors,
+  viewAnchors,
+  wordOf,
+  WORDS,
+} from './secret-anchors';
+import {
+  isPlaceholder,
+  PATTERNS,
+  URL_AT_MAX,
+  URL_CREDENTIALS,
+  type SecretPattern,
+} from './secret-patterns';
+import { decodeView, dewrapView, rawView, viewEscapes, type View } from './secret-views';
 import type { SecretFinding, SecretKind } from './types';
 
 export { isPlaceholder } from './secret-patterns';
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ANCHOR_WORDS = [...new Set(PATTERNS.flatMap((p) => p.anchors))];
 
 interface Compiled {
   id: number;
   pattern: SecretPattern;
   anchored: RegExp;
 }
-const BY_ANCHOR = new Map<string, Compiled[]>();
 
 const COMPILED: Compiled[] = PATTERNS.map((pattern, id) => {
   // Sticky, with `.{0,lookback}?` in front: the match must start near its anchor, so a miss costs a
@@ -34,14 +51,12 @@ const COMPILED: Compiled[] = PATTERNS.map((pattern, id) => {
   );
   return { id, pattern, anchored };
 });
-for (const c of COMPILED)
-  for (const word of c.pattern.anchors) {
-    const list = BY_ANCHOR.get(word) ?? [];
-    list.push(c);
-    BY_ANCHOR.set(word, list);
-  }
+/** The patterns each anchor word anchors, by word id (none for `://`). */
+const BY_WORD_ID: Compiled[][] = WORDS.map((w) =>
+  COMPILED.filter((c) => c.pattern.anchors.includes(w)),
+);
 // scanText skips `s.`/`b.` anchors by the lookbehind of the one pattern they anchor.
-if (BY_ANCHOR.get('s.')?.length !== 1 || BY_ANCHOR.get('b.')?.length !== 1)
+if (BY_WORD_ID[WORDS.indexOf('s.')]?.length !== 1 || BY_WORD_ID[WORDS.indexOf('b.')]?.length !== 1)
   throw new Error('s. and b. must anchor only the legacy Vault token pattern');
 
 /** Counts the work of a scan, for tests that check it grows linearly with the input. */
@@ -86,7 +101,6 @@ const WINDOW_AFTER = 4096;
 const MAX_WINDOW = 1024 * 1024;
 /** An escape or a wrap this close after an anchor can change what follows it. */
 const MARK_REACH = 80;
-const SCHEME_END = /(?::|%3[Aa])(?:\\{1,8}\/|%2[Ff]){2}/y;
 export const REDACTED = '[redacted]';
 
 interface Hit {
@@ -97,81 +111,27 @@ interface Hit {
   mustRotate: boolean;
 }
 
-const WORDS = ANCHOR_WORDS;
-const ID_BITS = 128; // > WORDS.length
-
-/**
- * Anchor words by their first two characters (all anchors are ASCII and at least two long):
- * one pass over the text looks each pair up in a table built once, instead of a regex
- * alternation of ~80 words plus indexOf loops (which irregexp cannot skip through quickly).
- */
-const PAIR = new Int16Array(1 << 14).fill(-1);
-const PAIR_WORDS: number[][] = [];
-WORDS.forEach((w, id) => {
-  if (w.length < 2 || /[^\x00-\x7f]/.test(w)) throw new Error(`anchor ${w}: needs 2+ ASCII chars`);
-  const key = (w.charCodeAt(0) << 7) | w.charCodeAt(1);
-  if (PAIR[key] === -1) {
-    PAIR[key] = PAIR_WORDS.length;
-    PAIR_WORDS.push([]);
-  }
-  (PAIR_WORDS[PAIR[key] as number] as number[]).push(id);
-});
-
-/** Every anchor occurrence (overlapping ones too), in order: `index * ID_BITS + word id`. */
-function anchorHits(text: string): Float64Array {
-  let out = new Float64Array(256);
-  let k = 0;
-  const n = text.length;
-  let c0 = n > 0 ? text.charCodeAt(0) : 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const c1 = text.charCodeAt(i + 1);
-    if ((c0 | c1) < 128) {
-      const slot = PAIR[(c0 << 7) | c1] as number;
-      if (slot !== -1)
-        for (const id of PAIR_WORDS[slot] as number[]) {
-          const w = WORDS[id] as string;
-          if (w.length > 2 && !text.startsWith(w, i)) continue;
-          if (k === out.length) {
-            const grown = new Float64Array(k * 2);
-            grown.set(out);
-            out = grown;
-          }
-          // Positions times 128 plus a word id stay exact in a double up to 2^46 characters.
-          out[k++] = i * ID_BITS + id;
-        }
-    }
-    c0 = c1;
-  }
-  return out.subarray(0, k);
-}
-const BY_WORD_ID: Compiled[][] = WORDS.map((w) => BY_ANCHOR.get(w) ?? []);
-
 /** `[a-z0-9+.-]`, either case: what URL_CREDENTIALS allows in a scheme. */
 function isSchemeChar(c: number): boolean {
   const l = c | 0x20;
   return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
 }
 
-/** `[A-Za-z0-9_.-]`: a legacy Vault token (`s.…`, `b.…`) never follows one of these. */
-function isTokenChar(c: number): boolean {
-  const l = c | 0x20;
-  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
-}
-const LEGACY_VAULT = new Set(['s.', 'b.']);
-const LEGACY_VAULT_IDS = new Uint8Array(WORDS.length);
-WORDS.forEach((w, id) => (LEGACY_VAULT_IDS[id] = LEGACY_VAULT.has(w) ? 1 : 0));
-
 /** Matches of every pattern in `text` (positions in `text`). */
-function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit[] {
+function scanText(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
   const hits: Hit[] = [];
   const skipUntil = new Float64Array(COMPILED.length);
+  const schemes: number[] = [];
   for (let k = 0; k < anchors.length; k++) {
     const code = anchors[k] as number;
-    const index = Math.floor(code / ID_BITS);
-    const wordId = code % ID_BITS;
-    // `s.` and `b.` are in every `aws.` and `rds.`: their only pattern's lookbehind fails there.
-    if (LEGACY_VAULT_IDS[wordId] === 1 && index > 0 && isTokenChar(text.charCodeAt(index - 1)))
+    const index = positionOf(code);
+    const wordId = wordOf(code);
+    if (wordId === SCHEME_SEP_ID) {
+      schemes.push(index);
       continue;
+    }
+    // `s.`/`b.` after a token character (every `aws.`): its only pattern's lookbehind fails.
+    if (isAfterToken(wordId)) continue;
     for (const c of BY_WORD_ID[wordId] as Compiled[]) {
       const { pattern, anchored } = c;
       const done = skipUntil[c.id] as number;
@@ -195,7 +155,10 @@ function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit
       hits.push({ start: s, end: e, kind: pattern.kind, value, mustRotate: pattern.mustRotate });
     }
   }
-  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+  let at = -2; // the first `@` after the current `://` (-1: there is none; -2: not looked for)
+  for (const i of schemes) {
+    if (at === -2 || (at !== -1 && at < i + 3)) at = text.indexOf('@', i + 3);
+    if (at === -1 || at > i + URL_AT_MAX) continue; // no `@` where the pattern needs one
     // The scheme is the whole run of scheme characters before `://` (the pattern's lookbehind):
     // one possible start, so one attempt.
     let s = i;
@@ -218,39 +181,6 @@ function scanText(text: string, work: ScanWork, anchors = anchorHits(text)): Hit
   return hits;
 }
 
-/**
- * False when a `s.`/`b.` anchor cannot start a token in any view: it follows a token character
- * that no escape just before it could decode into something else (a decoded character comes
- * from at most 6 raw ones, twice decoded from at most 36).
- */
-function legacyVaultMayMatch(text: string, p: number, wordId: number): boolean {
-  if (LEGACY_VAULT_IDS[wordId] !== 1 || p === 0 || !isTokenChar(text.charCodeAt(p - 1)))
-    return true;
-  for (let i = Math.max(0, p - 40); i < p; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 38 || c === 37 || c === 92) return true; // & % \
-  }
-  return false;
-}
-
-/** Positions of every `&`, `%` and `\\` (the characters a decoded view can change), in order. */
-function escapeMarks(text: string): number[] {
-  const out: number[] = [];
-  let amp = text.indexOf('&');
-  let pct = text.indexOf('%');
-  let bsl = text.indexOf('\\');
-  for (;;) {
-    let i = amp;
-    if (pct !== -1 && (i === -1 || pct < i)) i = pct;
-    if (bsl !== -1 && (i === -1 || bsl < i)) i = bsl;
-    if (i === -1) return out;
-    out.push(i);
-    if (i === amp) amp = text.indexOf('&', i + 1);
-    else if (i === pct) pct = text.indexOf('%', i + 1);
-    else bsl = text.indexOf('\\', i + 1);
-  }
-}
-
 interface Windows {
   /** [start, end) around anchors (and escaped `://`), merged. */
   spans: Array<[number, number]>;
@@ -258,44 +188,40 @@ interface Windows {
   breaks: number[];
 }
 
-/** Windows around anchors (and `://`), merged; decoded views are built only there. */
-function windows(text: string, anchors: Float64Array): Windows {
+/**
+ * Windows around anchors (and escaped `://`), merged; decoded views are built only there. Reads
+ * no text: the anchor pass noted all it needs.
+ */
+function windows(textLength: number, anchors: Float64Array, marks: Marks): Windows {
   // Only where decoding or de-wrapping can matter: an escape (`&`, `%`, `\`) just after an
   // anchor, or a hard wrap within a window of it. Both in order, each walked with one pointer.
-  const escapes = escapeMarks(text);
-  const breaks = joinableBreaks(text);
-  const points: number[] = [];
-  // `://` however escaped: `:\/\/`, `:\\\/\\\/` (escaped twice), `%3A%2F%2F`. Every such match
-  // starts at a `:` just before a `\`, or at a `%3A`: tried there only.
-  // starts at a `:` just before a `\\` or `%`, or at a `%3A`: tried there only.
-  for (const e of escapes) {
-    for (const at of [e - 1, e]) {
-      if (at === e - 1 ? text.charCodeAt(at) !== 58 : text.charCodeAt(at) !== 37) continue;
-      SCHEME_END.lastIndex = at;
-      if (SCHEME_END.test(text)) points.push(at);
-    }
-  }
-  // And `://` as is: URL credentials are found from it, not from an anchor word.
-  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) points.push(i);
-  points.sort((x, y) => x - y);
-  const near = (marks: number[], reach: number) => {
+  const { escapes, breaks } = marks;
+  // `://` as is is an anchor word of its own (URL credentials are found from it); escaped, a
+  // point of its own.
+  const points = marks.schemes;
+  /** Whether a mark lies in [p - before, p + after]; p only grows from call to call. */
+  const near = (marks: number[], before: number, after: number) => {
     let k = 0;
     return (p: number): boolean => {
-      while (k < marks.length && (marks[k] as number) < p - WINDOW_BEFORE) k++;
-      return k < marks.length && (marks[k] as number) <= p + reach;
+      while (k < marks.length && (marks[k] as number) < p - before) k++;
+      return k < marks.length && (marks[k] as number) <= p + after;
     };
   };
-  const escapeNear = near(escapes, MARK_REACH);
-  const breakNear = near(breaks, WINDOW_AFTER);
+  const escapeNear = near(escapes, WINDOW_BEFORE, MARK_REACH);
+  const breakNear = near(breaks, WINDOW_BEFORE, WINDOW_AFTER);
+  const escapeJustBefore = near(escapes, 40, -1);
   const starts: number[] = [];
   let j = 0;
   for (let a = 0; a < anchors.length || j < points.length;) {
     const fromAnchor =
       a < anchors.length &&
-      (j >= points.length || Math.floor((anchors[a] as number) / ID_BITS) <= (points[j] as number));
+      (j >= points.length || positionOf(anchors[a] as number) <= (points[j] as number));
     const code = fromAnchor ? (anchors[a++] as number) : -1;
-    const p = fromAnchor ? Math.floor(code / ID_BITS) : (points[j++] as number);
-    if (fromAnchor && !legacyVaultMayMatch(text, p, code % ID_BITS)) continue;
+    const p = fromAnchor ? positionOf(code) : (points[j++] as number);
+    // `s.`/`b.` after a token character can start a token only in a view where an escape just
+    // before it decodes into something else (a decoded character comes from at most 6 raw
+    // ones, twice decoded from at most 36).
+    if (fromAnchor && isAfterToken(wordOf(code)) && !escapeJustBefore(p)) continue;
     // Both checks run for every point, so their pointers only move forward.
     const e = escapeNear(p);
     const b = breakNear(p);
@@ -304,7 +230,7 @@ function windows(text: string, anchors: Float64Array): Windows {
   const out: Array<[number, number]> = [];
   for (const p of starts) {
     const s = Math.max(0, p - WINDOW_BEFORE);
-    const e = Math.min(text.length, p + WINDOW_AFTER);
+    const e = Math.min(textLength, p + WINDOW_AFTER);
     const last = out[out.length - 1];
     if (last && e <= last[1]) continue; // already covered
     // Merged up to a size, then a new (overlapping) window: views stay small on huge logs.
@@ -314,8 +240,16 @@ function windows(text: string, anchors: Float64Array): Windows {
   return { spans: out, escapes, breaks };
 }
 
-/** Whether the sorted `marks` hold a position in [s, e) (a binary search). */
-function anyIn(marks: number[], s: number, e: number): boolean {
+/** The sorted `marks` in [s, e), as positions from s. */
+function within(marks: number[], s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let k = lowerBound(marks, s); k < marks.length && (marks[k] as number) < e; k++)
+    out.push((marks[k] as number) - s);
+  return out;
+}
+
+/** The first index of the sorted `marks` holding a position ≥ s (a binary search). */
+function lowerBound(marks: number[], s: number): number {
   let lo = 0;
   let hi = marks.length;
   while (lo < hi) {
@@ -323,13 +257,19 @@ function anyIn(marks: number[], s: number, e: number): boolean {
     if ((marks[mid] as number) < s) lo = mid + 1;
     else hi = mid;
   }
-  return lo < marks.length && (marks[lo] as number) < e;
+  return lo;
+}
+
+/** Whether the sorted `marks` hold a position in [s, e) (a binary search). */
+function anyIn(marks: number[], s: number, e: number): boolean {
+  const k = lowerBound(marks, s);
+  return k < marks.length && (marks[k] as number) < e;
 }
 
 /** Hits in the normalised views of `text`, mapped back to positions in `text`. */
-function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
+function scanViews(text: string, work: ScanWork, anchors: Float64Array, marks: Marks): Hit[] {
   const out: Hit[] = [];
-  const { spans, escapes, breaks } = windows(text, anchors);
+  const { spans, escapes, breaks } = windows(text.length, anchors, marks);
   for (const [ws, we] of spans) {
     // The same answers as scanning the slice for escapes and joinable breaks, from the lists
     // already made (a break joinable in the slice is joinable in the text; the converse is
@@ -338,26 +278,33 @@ function scanViews(text: string, work: ScanWork, anchors: Float64Array): Hit[] {
     const wrapped = anyIn(breaks, ws, we);
     if (!encoded && !wrapped) continue;
     const slice = text.slice(ws, we);
-    const views: View[] = [];
+    // Each view with its anchors, carried over from its source's (secret-anchors.ts).
+    const views: Array<[View, Float64Array]> = [];
     let base = rawView(slice, ws);
+    let baseAnchors = sliceAnchors(anchors, ws, we);
     work.viewChars += slice.length;
     if (encoded) {
+      // The escapes of the slice, then of each decoded view, carried over like its anchors.
+      let baseEscapes = within(escapes, ws, we);
       // Twice: a value can be encoded twice (URL-encoded inside a JSON string, `&amp;amp;`).
       for (let pass = 0; pass < 2; pass++) {
         work.viewChars += base.text.length;
-        const decoded = decodeView(base);
+        const decoded = decodeView(base, baseEscapes);
         if (decoded.text.length === base.text.length) break; // nothing left to decode
-        views.push(decoded);
+        baseAnchors = viewAnchors(decoded, baseAnchors);
+        views.push([decoded, baseAnchors]);
         base = decoded;
+        if (pass === 0) baseEscapes = viewEscapes(decoded, baseEscapes);
       }
     }
     if (wrapped) {
       work.viewChars += base.text.length;
       const dewrapped = dewrapView(base);
-      if (dewrapped.text.length !== base.text.length) views.push(dewrapped);
+      if (dewrapped.text.length !== base.text.length)
+        views.push([dewrapped, viewAnchors(dewrapped, baseAnchors)]);
     }
-    for (const v of views)
-      for (const h of scanText(v.text, work))
+    for (const [v, viewAnchorList] of views)
+      for (const h of scanText(v.text, work, viewAnchorList))
         out.push({ ...h, start: v.startAt(h.start), end: v.endAt(h.end - 1) });
   }
   return out;
@@ -442,8 +389,8 @@ export function redactSecrets(input: string, options: RedactOptions = {}): Redac
   const limit = options.maxChars ?? Infinity;
   const complete = input.length <= limit;
   const text = complete ? input : input.slice(0, cutAt(input, limit));
-  const anchors = anchorHits(text);
-  const hits = [...scanText(text, work, anchors), ...scanViews(text, work, anchors)].sort(
+  const { anchors, marks } = scanAnchors(text);
+  const hits = [...scanText(text, work, anchors), ...scanViews(text, work, anchors, marks)].sort(
     (a, b) =>
       a.start - b.start || rank(a.kind) - rank(b.kind) || b.end - b.start - (a.end - a.start),
   );
@@ -517,7 +464,7 @@ function dedupeByMask(findings: SecretFinding[]): SecretFinding[] {
 
 /** Cheap pre-check: false means findSecrets would find nothing. */
 export function mayContainSecret(text: string): boolean {
-  return anchorHits(text).length > 0 || text.includes('://');
+  return anchorsOf(text).length > 0; // `://` is one of the words
 }
 
 /** How a secret is shown: never any of its secret characters. */

@@ -2,6 +2,8 @@
 // not-auth wrappers that yield to an auth error inside them, the guessed class for a refusal
 // nothing explains, and input with no text to read. Texts marked `invented:` say why.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diagnose } from '../../src/diagnosis';
 import {
   CATALOG,
@@ -14,8 +16,26 @@ import { CONFIDENCE } from '../../src/diagnosis/classify';
 import { GUESS_CONFIDENCE, STRONG_GUESS_CONFIDENCE } from '../../src/diagnosis/fallback';
 import { READ_WHOLE_CHARS } from '../../src/diagnosis/focus';
 import { requiredLiterals } from '../../src/diagnosis/keywords';
+import { TOOL_PATTERNS, tools } from '../../src/diagnosis/facts/terraform';
 import { MultiMatcher } from '../../src/diagnosis/multi-match';
+import { PatternSet } from '../../src/diagnosis/pattern-set';
 import { keywordsOf, mayBeAnError, selectSignatures } from '../../src/diagnosis/prefilter';
+
+/** The texts of the labelled sets kept in the repository. */
+function labelledTexts(): string[] {
+  const files = [
+    join(__dirname, '..', '..', 'data', 'corpus', 'dev.jsonl'),
+    ...['holdout', 'holdout2', 'holdout3', 'holdout4', 'not-failures'].map((f) =>
+      join(__dirname, '..', 'fixtures', `${f}.jsonl`),
+    ),
+  ];
+  return files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
+}
 
 /** Adds an entry to the catalog for the duration of `fn` (the engine must notice). */
 function withEntry<T>(entry: CatalogEntry, fn: () => T): T {
@@ -83,6 +103,26 @@ describe('MultiMatcher', () => {
     expect(hits.sort()).toEqual(['he@4', 'hers@6', 'his@10', 'she@4'].sort());
     expect(m.any('nothing here?')).toBe(true); // "he" in "here"
     expect(m.any('xyz — ünïcode')).toBe(false);
+  });
+});
+
+describe('PatternSet', () => {
+  it('lets a pattern through only when one of its literals occurs, case and blanks folded', () => {
+    const set = new PatternSet([/foo bar/, /\bBaz\d/i, /[xy]{2}/]);
+    expect(set.candidates('FOO\n  bar')).toEqual([true, false, true]);
+    expect(set.candidates('a baz9 b')).toEqual([false, true, true]);
+  });
+
+  it('never drops a tool pattern that matches (every labelled paste, and those pastes as one)', () => {
+    const texts = labelledTexts();
+    texts.push(texts.join('\n'));
+    for (const text of texts) {
+      const may = new PatternSet(TOOL_PATTERNS.map(([, re]) => re)).candidates(text);
+      TOOL_PATTERNS.forEach(([, re], i) => {
+        if (re.test(text)) expect(may[i]).toBe(true);
+      });
+      expect(tools(text)).toEqual(TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([t]) => t));
+    }
   });
 });
 

@@ -70,12 +70,20 @@ describe('normalize', () => {
       '14:46:24  │ Error: B',
       'Step #5: Error: C',
       '> │ Error: D',
+      '   > Error: E',
+      '\uFEFF::error::Error: F',
+      '15:04:05.000 STDERR [app] terraform: Error: G',
+      '  Error: H > not a quote',
     ].join('\n');
     expect(normalize([text]).text.split('\n')).toEqual([
       'Error: A',
       'Error: B',
       'Error: C',
       'Error: D',
+      'Error: E',
+      'Error: F',
+      'Error: G',
+      '  Error: H > not a quote',
     ]);
   });
 

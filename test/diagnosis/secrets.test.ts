@@ -145,6 +145,23 @@ describe('secrets', () => {
       expect(findSecrets(text).findings).toEqual([]);
   });
 
+  it('finds URL credentials as long as the pattern allows (100-character host, 200-character password)', () => {
+    const password = `P4ss${'w0rd'.repeat(49)}`; // 200 characters
+    const host = `db${'x'.repeat(95)}.io`; // 100 characters
+    for (const [h, p] of [
+      [host, password],
+      ['db.internal', 'Sup3rS3cret'],
+    ] as const) {
+      const { findings, values } = findSecrets(
+        `see postgres://${h}:${p}@${h}/tf and https://example.com`,
+      );
+      expect(findings.map((f) => f.kind)).toEqual(['password']);
+      expect(values).toEqual([p]);
+    }
+    // One character more on either side and it is no URL credential for the pattern.
+    expect(findSecrets(`postgres://${host}x:${password}@db`).values).toEqual([]);
+  });
+
   it('masks keep public prefixes only', () => {
     const { findings } = findSecrets('GITHUB_TOKEN=ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5');
     expect(findings[0]?.masked).toBe('[ghp_…, 40 chars]');

@@ -6,6 +6,7 @@
 // word or a trailing backtick or full stop never becomes part of it.
 
 import { firstMatch } from '../text-util';
+import { SA_DOMAIN } from './identity';
 import type { ClusterKind, DenialFacts, Facts, KubeRefusal } from '../types';
 
 const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
@@ -113,6 +114,8 @@ export function wifProvider(
 }
 
 export function gcpServiceAccount(flat: string): string | undefined {
+  // Tried at every word start, so slow where it cannot match: only when the domain occurs.
+  if (!flat.includes(SA_DOMAIN)) return undefined;
   return firstMatch(
     [/\b([a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com)\b/],
     flat,
@@ -320,6 +323,7 @@ export function roleName(flat: string): string | undefined {
 
 /** A Windows prompt or path: PowerShell (`PS C:\…>`), cmd (`C:\…>` alone). */
 export function shellOf(text: string): Facts['shell'] {
+  if (!text.includes('\\') && !text.includes('$env:')) return undefined; // no path, no variable
   if (/^PS [A-Z]:\\[^\n>]{0,300}>/m.test(text) || /\$env:[A-Z_]{2,}/.test(text))
     return 'powershell';
   if (/^[A-Z]:\\[^\n>]{0,300}>/m.test(text)) return 'cmd';

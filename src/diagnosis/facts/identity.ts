@@ -68,15 +68,24 @@ export function arns(text: string): ArnFact[] {
   return [...out.values()];
 }
 
+export const SA_DOMAIN = '.iam.gserviceaccount.com';
+
 /** The identity that made the call: `User: arn:… is not authorized`, Azure clients, Google accounts. */
 export function principal(flat: string): string | undefined {
-  for (const re of PRINCIPAL_PATTERNS) {
+  // The service-account pattern is tried at every word start, so slow where it cannot match:
+  // only when the domain occurs.
+  const patterns = flat.includes(SA_DOMAIN)
+    ? PRINCIPAL_PATTERNS
+    : PRINCIPAL_PATTERNS.filter((re) => re !== SA_EMAIL);
+  for (const re of patterns) {
     const found = re.exec(flat)?.[1];
     // A value cut inside a redaction (`arn:aws:sts::{account`) is no value: try the next form.
     if (found !== undefined && balanced(found)) return found;
   }
   return undefined;
 }
+
+const SA_EMAIL = /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/;
 
 const PRINCIPAL_PATTERNS: RegExp[] = [
   // The account may be redacted with spaces in brackets: `arn:aws:sts::{account suppressed}:…`.
@@ -86,7 +95,7 @@ const PRINCIPAL_PATTERNS: RegExp[] = [
   /The client '([^']{1,200})' with object id '[^']{0,64}'/,
   // googleapi: `Error 403: <email> does not have <permission> access to …` (users and service accounts).
   /\bError 403: ([\w.+-]{1,64}@[\w.<>-]{1,253}) does not have /,
-  /\b([a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com)\b/,
+  SA_EMAIL,
   /\bserviceAccounts\/([^/\s:]{1,120}@[^/\s:]{1,120}):/,
 ];
 

@@ -65,7 +65,10 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
   const denied = deniedAction(flat);
   const encoded = encodedAuthorizationMessage(flat);
   const era = formatEra(flat);
-  const { terraformVersion, providerVersions } = versions(`${context}\n${text}`);
+  // One string for the three readers of the head, tail and focused text (each copy of a
+  // joined string is flattened again by the first pattern that reads it).
+  const whole = `${context}\n${text}`;
+  const { terraformVersion, providerVersions } = versions(whole);
   const accountIds = unique([
     ...allArns.map((a) => a.accountId).filter((a): a is string => a !== undefined),
     ...keys.map((k) => k.accountId).filter((a): a is string => a !== undefined),
@@ -87,7 +90,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
     ...(terraformVersion ? { terraformVersion } : {}),
     providerVersions,
     ...(era ? { formatEra: era } : {}),
-    tools: tools(`${context}\n${text}`),
+    tools: tools(whole),
     ...(denied ? { deniedAction: denied } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),
     subscriptionIds: subscriptionIds(flat),
@@ -109,7 +112,7 @@ export function extractFacts({ text, flat, context }: FactSources): Facts {
       kube: kubeRefusal(flat),
       containerCredentials: containerCredentials(flat),
       denial: denial(flat),
-      shell: shellOf(`${context}\n${text}`),
+      shell: shellOf(whole),
       stateNotPersisted: stateNotPersisted(flat) || undefined,
       remoteRun: remoteRun(flat) || undefined,
       s3Compatible: s3Compatible(flat),

@@ -29,6 +29,9 @@ export const OPT_IN_REGIONS = new Set([
   'mx-central-1',
 ]);
 
+const SIGNING_SCOPE_REGION = new RegExp(`/\\d{8}/(${REGION_SHAPE})/[a-z0-9-]+/aws4_request`);
+const BARE_REGION = new RegExp(`\\b(${REGION_SHAPE})\\b`);
+
 export interface RegionFacts {
   region?: string;
   partition?: string;
@@ -37,11 +40,13 @@ export interface RegionFacts {
 }
 
 export function regionFacts(text: string, arns: ArnFact[], lines = text): RegionFacts {
+  // Tried at every word start, so slow where they cannot match: only when the domain occurs.
+  const aws = text.includes('amazonaws.com');
   const endpoint = firstMatch(
     [
-      /\b((?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
+      ...(aws ? [/\b((?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/] : []),
       // A region typed in capitals still names the endpoint that failed (`sts.PAR.amazonaws.com`).
-      /\b((?:[A-Za-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/,
+      ...(aws ? [/\b((?:[A-Za-z0-9-]{1,63}\.){1,3}amazonaws\.com(?:\.cn)?)\b/] : []),
       // A custom endpoint (`endpoints { sts = … }`, LocalStack) that the request could not reach.
       /\b(?:Post|Get|POST|GET) "?https?:\/\/([a-z0-9.-]{1,253}(?::\d{2,5})?)\/?[^\s"]{0,200}"?: (?:dial tcp|net\/http|context deadline|read tcp|EOF|x509|tls:)/,
       /https?:\/\/((?:[a-z0-9-]{1,63}\.){1,4}(?:c2s\.ic\.gov|sc2s\.sgov\.gov))\b/,
@@ -60,10 +65,10 @@ export function regionFacts(text: string, arns: ArnFact[], lines = text): Region
       [
         /aws\.region=([a-z0-9-]{1,32})/,
         /\bregion[=:] ?"?([a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2})\b/,
-        new RegExp(`/\\d{8}/(${REGION_SHAPE})/[a-z0-9-]+/aws4_request`),
+        SIGNING_SCOPE_REGION,
         /\b(?:sts|sso|oidc\.eks|oidc|portal\.sso|ec2|iam)\.([a-z0-9.-]{2,40}?)\.amazonaws\.com/,
         /\bs3[.-]([a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2})\.amazonaws\.com/,
-        new RegExp(`\\b(${REGION_SHAPE})\\b`),
+        BARE_REGION,
       ],
       text,
     ) ??

@@ -1,6 +1,7 @@
 // Terraform-side context: which block failed, the versions shown, which tool printed the
 // output, and what the message format says about the provider/SDK generation.
 
+import { PatternSet } from '../pattern-set';
 import { firstMatch } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
 
@@ -100,7 +101,7 @@ export function versions(text: string): Versions {
   return { ...(terraformVersion ? { terraformVersion } : {}), providerVersions };
 }
 
-const TOOL_PATTERNS: Array<[Tool, RegExp]> = [
+export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['opentofu', /OpenTofu|\btofu (?:init|plan|apply|destroy)\b/],
   ['terragrunt', /terragrunt|\bERRO\[\d{4}\]/i],
   ['atlantis', /atlantis/i],
@@ -134,8 +135,13 @@ const TOOL_PATTERNS: Array<[Tool, RegExp]> = [
   ],
 ];
 
+const TOOLS = new PatternSet(TOOL_PATTERNS.map(([, re]) => re));
+
 export function tools(text: string): Tool[] {
-  return TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([tool]) => tool);
+  const may = TOOLS.candidates(text);
+  return TOOL_PATTERNS.filter(([, re], i) => may[i] === true && re.test(text)).map(
+    ([tool]) => tool,
+  );
 }
 
 /** What the wording reveals about the generation of the AWS provider/SDK (error-formats.md §9). */
