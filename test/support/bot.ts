@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/infra/config';
 import { createLogger } from '../../src/infra/logger';
+import { SlackPacer, type RetryPolicy } from '../../src/infra/pacer';
+import { createRuntime } from '../../src/infra/runtime';
 import { startBot, type BotOptions, type RunningBot } from '../../src/slack/app';
 import { SLACK_IDS } from './slack-payloads';
 import { SlackTestServer, type SlackServerOptions } from './slack-server';
@@ -31,6 +33,11 @@ export interface TestBotOptions {
   slackOptions?: SlackServerOptions;
   slack?: SlackTestServer;
   botOptions?: Partial<BotOptions>;
+  /**
+   * The pacer's retry policy (in-process state only): shorter backoffs where a test's subject
+   * is what is retried, not how long the waits are.
+   */
+  retry?: Partial<RetryPolicy>;
 }
 
 export function testEnv(
@@ -61,7 +68,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (l) => logs.push(l) });
-  const bot = await startBot({ config: result.config, logger, ...options.botOptions });
+  const botOptions = { ...options.botOptions };
+  if (options.retry) {
+    if (result.config.redisUrl) throw new Error('retry: only with in-process state');
+    const runtime = await createRuntime(result.config, logger);
+    runtime.pacer = new SlackPacer({
+      logger,
+      perChannelIntervalMs: result.config.postIntervalMs,
+      retry: options.retry,
+    });
+    botOptions.runtime = runtime;
+  }
+  const bot = await startBot({ config: result.config, logger, ...botOptions });
   if (mode === 'socket') await slack.socket.connected(5000);
   const http = new SlackHttpClient(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   return {
