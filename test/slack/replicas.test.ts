@@ -2,6 +2,9 @@
 // retried), with faults injected — exactly one reply per message. And when Redis goes
 // away, the replicas keep answering and say so in /healthz.
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eventCallback, messageEvent } from '../support/slack-payloads';
 import { SlackTestServer } from '../support/slack-server';
 import { startTestBot, type TestBot } from '../support/bot';
@@ -22,11 +25,11 @@ d('two replicas sharing Redis', () => {
     const env = { REDIS_URL: redis.url, TFAUTH_POST_INTERVAL_MS: '1000' };
     a = await startTestBot({
       slack,
-      env: { ...env, TFAUTH_DATA_DIR: `/tmp/tfauth-replica-a-${process.pid}` },
+      env: { ...env, TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-replica-a-')) },
     });
     b = await startTestBot({
       slack,
-      env: { ...env, TFAUTH_DATA_DIR: `/tmp/tfauth-replica-b-${process.pid}` },
+      env: { ...env, TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-replica-b-')) },
     });
   });
   afterAll(async () => {
@@ -44,11 +47,12 @@ d('two replicas sharing Redis', () => {
       seed: 11,
       methods: ['chat.postMessage'],
     });
-    const channels = ['C0RA', 'C0RB', 'C0RC'];
+    // Two a channel: shared turns space replies in whole seconds.
+    const channels = ['C0RA', 'C0RB', 'C0RC', 'C0RD', 'C0RE', 'C0RF'];
     const messages = Array.from({ length: 12 }, (_, i) =>
       messageEvent({
         text: `Error: failed to get shared config profile, p${i}`,
-        channel: channels[i % 3] as string,
+        channel: channels[i % channels.length] as string,
       }),
     );
     await Promise.all(
