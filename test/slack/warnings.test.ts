@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 it('posts the channel reply while the private warning is still held by Slack', async () => {
-  t.slack.failNext('chat.postEphemeral', { delayMs: 3000 });
+  t.slack.failNext('chat.postEphemeral', { delayMs: 1500 });
   const msg = messageEvent({ text: PASTE });
   await t.http.sendEvent(eventCallback(msg));
   const replied = () => t.slack.messages(msg.channel).some((m) => m.thread_ts === msg.ts);
