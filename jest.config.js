@@ -7,4 +7,7 @@ module.exports = {
   // End-to-end suites start servers and child processes; keep them honest but bounded.
   testTimeout: 30000,
   watchman: false,
+  // One temporary folder per run, removed at the end (test/support/global-setup.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
