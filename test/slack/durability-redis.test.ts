@@ -12,9 +12,9 @@ import { SIGNING_SECRET, startTestBot, testEnv, type TestBot } from '../support/
 import { eventually, startBotProcess, type BotProcess } from '../support/bot-process';
 import { RedisProcess } from '../support/redis-process';
 import { intakeStats, pendingWork, replyCounts } from '../support/reply-counts';
+import { describeIf, NO_REDIS, REDIS_URL } from '../support/skip';
 
-const enabled = process.env.TFAUTH_TEST_REDIS_URL !== undefined;
-const d = enabled ? describe : describe.skip;
+const d = describeIf(REDIS_URL !== undefined, NO_REDIS);
 jest.setTimeout(120_000);
 
 d('two replicas, Redis Stream intake', () => {

@@ -9,9 +9,9 @@ import { eventCallback, messageEvent } from '../support/slack-payloads';
 import { SlackTestServer } from '../support/slack-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { RedisProcess } from '../support/redis-process';
+import { describeIf, NO_REDIS, REDIS_URL } from '../support/skip';
 
-const enabled = process.env.TFAUTH_TEST_REDIS_URL !== undefined;
-const d = enabled ? describe : describe.skip;
+const d = describeIf(REDIS_URL !== undefined, NO_REDIS);
 
 d('two replicas sharing Redis', () => {
   let redis: RedisProcess;

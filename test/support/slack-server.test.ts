@@ -21,6 +21,7 @@ import {
   slashCommand,
   viewSubmission,
 } from './slack-payloads';
+import { describeIf } from './skip';
 
 const { WebClient, ErrorCode, WebClientEvent } = webApi;
 type WebClientT = InstanceType<typeof WebClient>;
@@ -523,7 +524,10 @@ describe('Socket Mode', () => {
 
 // Opt-in (SLACK_SOAK=1, ~65 s): default client timings stay connected with no
 // ping/pong warnings, and the server's pings reach the client.
-(process.env.SLACK_SOAK ? describe : describe.skip)('Socket Mode soak', () => {
+describeIf(
+  process.env.SLACK_SOAK !== undefined,
+  'the Socket Mode soak runs only when asked: SLACK_SOAK=1 npx jest test/support/slack-server.test.ts',
+)('Socket Mode soak', () => {
   test('stays connected for over a minute', async () => {
     const logger = createTestLogger();
     const sm = new SocketModeClient({
