@@ -1,7 +1,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  roots: ['<rootDir>/test', '<rootDir>/packages'],
+  // Workspace packages are tested from their sources, never from a stale build.
+  moduleNameMapper: {
+    '^@tfauth/slack-test-server$': '<rootDir>/packages/slack-test-server/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/packages/[^/]+/dist/'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // End-to-end suites start servers and child processes; keep them honest but bounded.

@@ -14,9 +14,9 @@ import {
   eventCallback,
   messageEvent,
   messageShortcut,
+  SlackTestServer,
   slashCommand,
-} from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { buttons, click } from '../support/clicks';
 import {

@@ -8,6 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slackEncode } from '@tfauth/slack-test-server';
 import { prng } from '../../bench/fixtures';
 
 export interface Planted {
@@ -568,9 +569,6 @@ function render(r: Rng, m: Made, placement: Placement): string {
       return `export ${m.env}='${m.value.includes('\n') ? m.value.split('\n').join('\\n') : m.value}' && terraform init -backend-config=<(echo)`;
   }
 }
-
-export const slackEncode = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 interface Host {
   kind: Planted['host'];

@@ -6,8 +6,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
-import { SlackTestServer, type StoredMessage } from '../support/slack-server';
+import {
+  eventCallback,
+  messageEvent,
+  SLACK_IDS,
+  SlackTestServer,
+  type StoredMessage,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { click, latest } from '../support/clicks';
 

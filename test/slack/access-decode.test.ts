@@ -10,10 +10,11 @@ import {
   eventCallback,
   messageEvent,
   messageShortcut,
-  slashCommand,
   SLACK_IDS,
-} from '../support/slack-payloads';
-import { SlackTestServer, type StoredMessage } from '../support/slack-server';
+  SlackTestServer,
+  slashCommand,
+  type StoredMessage,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { button, click, latest } from '../support/clicks';
 import { AWS_DOC_DECODED_MESSAGE, setIsolatedAwsEnv, StsTestServer } from '../support/sts-server';

@@ -11,12 +11,12 @@ import {
   blockActions,
   eventCallback,
   messageEvent,
-  slashCommand,
+  signRequest,
   SLACK_IDS,
+  SlackTestServer,
+  slashCommand,
   triggerId,
-} from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { signRequest } from '../support/slack-signing';
+} from '@tfauth/slack-test-server';
 import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/bot';
 import { button, click, latest } from '../support/clicks';
 

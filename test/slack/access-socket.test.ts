@@ -9,10 +9,10 @@ import {
   blockActions,
   eventCallback,
   messageEvent,
-  slashCommand,
   SLACK_IDS,
-} from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
+  SlackTestServer,
+  slashCommand,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 const PASTE = 'Error: failed to get shared config profile, prod';

@@ -1,8 +1,7 @@
 // Delivery under faults: 5xx, 429 and lost answers injected by the local Slack test server.
 // Every message gets exactly one reply; a 429 only slows the channel that got it.
 
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
+import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 const PASTE = (n: number) => `Error: failed to get shared config profile, team-${n}`;

@@ -5,9 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { SlackHttpClient } from '../support/slack-signing';
+import {
+  eventCallback,
+  messageEvent,
+  SlackHttpClient,
+  SlackTestServer,
+} from '@tfauth/slack-test-server';
 import { SIGNING_SECRET, testEnv } from '../support/bot';
 import { eventually, startBotProcess, type BotProcess } from '../support/bot-process';
 import { pendingWork, replyCounts } from '../support/reply-counts';

@@ -1,8 +1,7 @@
 // The bot in HTTP mode, end to end: real signed Events API requests into the real Bolt
 // app, real Web API calls out to the local Slack test server.
 
-import { eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
-import { validateBlocks } from '../support/slack-server';
+import { eventCallback, messageEvent, SLACK_IDS, validateBlocks } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 const SSO = `╷

@@ -3,9 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { SlackHttpClient } from '../support/slack-signing';
+import {
+  eventCallback,
+  messageEvent,
+  SlackHttpClient,
+  SlackTestServer,
+} from '@tfauth/slack-test-server';
 import { SIGNING_SECRET, testEnv } from '../support/bot';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');

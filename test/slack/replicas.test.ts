@@ -5,8 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
+import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { RedisProcess } from '../support/redis-process';
 import { describeIf, NO_REDIS, REDIS_URL } from '../support/skip';

@@ -2,8 +2,7 @@
 // bot must look in the thread before trying again — never simply post twice. Counted in
 // what Slack stored.
 
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
+import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { replyCounts } from '../support/reply-counts';
 

@@ -5,8 +5,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent, slashCommand, SLACK_IDS } from '../support/slack-payloads';
-import { SlackTestServer, validateBlocks, type StoredMessage } from '../support/slack-server';
+import {
+  eventCallback,
+  messageEvent,
+  SLACK_IDS,
+  SlackTestServer,
+  slashCommand,
+  validateBlocks,
+  type StoredMessage,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { button, buttons, click, latest } from '../support/clicks';
 import { AWS_DOC_DECODED_MESSAGE, setIsolatedAwsEnv, StsTestServer } from '../support/sts-server';

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appHomeOpened, eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
+import { appHomeOpened, eventCallback, messageEvent, SLACK_IDS } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { click, latest } from '../support/clicks';
 

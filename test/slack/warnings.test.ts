@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
+import { eventCallback, messageEvent } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { eventually } from '../support/bot-process';
 

@@ -8,9 +8,12 @@ import { createLogger } from '../../src/infra/logger';
 import { SlackPacer, type RetryPolicy } from '../../src/infra/pacer';
 import { createRuntime } from '../../src/infra/runtime';
 import { startBot, type BotOptions, type RunningBot } from '../../src/slack/app';
-import { SLACK_IDS } from './slack-payloads';
-import { SlackTestServer, type SlackServerOptions } from './slack-server';
-import { SlackHttpClient } from './slack-signing';
+import {
+  SLACK_IDS,
+  SlackHttpClient,
+  SlackTestServer,
+  type SlackServerOptions,
+} from '@tfauth/slack-test-server';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-token';

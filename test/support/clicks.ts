@@ -1,8 +1,7 @@
 // Clicking buttons the bot posted, as Slack sends the clicks (signed block_actions).
 
 import type { TestBot } from './bot';
-import { blockActions, SLACK_IDS } from './slack-payloads';
-import type { StoredMessage } from './slack-server';
+import { blockActions, SLACK_IDS, type StoredMessage } from '@tfauth/slack-test-server';
 
 type Block = { type?: string; elements?: Array<{ action_id?: string; value?: string }> };
 
