@@ -7,9 +7,6 @@
 // escalations), every response_url body (private answers) and every log line is searched
 // for any 12-character run of any planted secret.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   eventCallback,
   messageEvent,
@@ -42,20 +39,12 @@ let slack: SlackTestServer;
 let t: TestBot;
 
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
   t = await startTestBot({
-    slack,
-    env: {
-      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-leak-bot-')),
-      TFAUTH_ESCALATION: 'S0PLATFORM',
-      TFAUTH_POST_INTERVAL_MS: '1',
-    },
+    env: { TFAUTH_ESCALATION: 'S0PLATFORM', TFAUTH_POST_INTERVAL_MS: '1' },
   });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 
 /** `kind/placement/host` → where it leaked (the first time). */
 function report(leaked: Map<number, string>): Record<string, string> {

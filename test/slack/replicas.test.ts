@@ -2,9 +2,6 @@
 // retried), with faults injected — exactly one reply per message. And when Redis goes
 // away, the replicas keep answering and say so in /healthz.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { RedisProcess } from '../support/redis-process';
@@ -22,14 +19,9 @@ d('two replicas sharing Redis', () => {
     redis = await RedisProcess.start();
     slack = await SlackTestServer.start();
     const env = { REDIS_URL: redis.url, TFAUTH_POST_INTERVAL_MS: '1000' };
-    a = await startTestBot({
-      slack,
-      env: { ...env, TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-replica-a-')) },
-    });
-    b = await startTestBot({
-      slack,
-      env: { ...env, TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-replica-b-')) },
-    });
+    // Each gets a data folder of its own (testEnv), as replicas on separate volumes do.
+    a = await startTestBot({ slack, env });
+    b = await startTestBot({ slack, env });
   });
   afterAll(async () => {
     await a.stop();

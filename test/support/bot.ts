@@ -99,3 +99,12 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 }
 
 export { SLACK_IDS };
+
+/**
+ * For requests that must start no work: gives one `ms` to start any anyway, then waits for
+ * whatever did to finish, so a test can then check that nothing was answered.
+ */
+export async function quiet(t: TestBot, ms = 150): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+  await t.bot.context.inFlight.settled();
+}
