@@ -2,26 +2,21 @@
 // Every message gets exactly one reply; a 429 only slows the channel that got it.
 
 import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
-import { startTestBot, type TestBot } from '../support/bot';
+import { SHORT_BACKOFF, startTestBot, type TestBot } from '../support/bot';
 
 const PASTE = (n: number) => `Error: failed to get shared config profile, team-${n}`;
 
 let slack: SlackTestServer;
 let t: TestBot;
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
   t = await startTestBot({
-    slack,
     // A lost answer is looked for after as long as the timeout (at most 10 s): 2 s here.
     env: { TFAUTH_SLACK_TIMEOUT_MS: '2000' },
-    // Backoffs a fifth of the default's: retried the same way, in less time.
-    retry: { baseDelayMs: 50 },
+    retry: SHORT_BACKOFF,
   });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 beforeEach(() => {
   slack.reset();
   slack.setFaults(undefined);

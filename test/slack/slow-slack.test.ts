@@ -3,7 +3,7 @@
 // what Slack stored.
 
 import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
-import { startTestBot, type TestBot } from '../support/bot';
+import { SHORT_BACKOFF, startTestBot, type TestBot } from '../support/bot';
 import { replyCounts } from '../support/reply-counts';
 
 jest.setTimeout(120_000);
@@ -19,18 +19,13 @@ const SLOW_MS = 800;
 let slack: SlackTestServer;
 let t: TestBot;
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
   t = await startTestBot({
-    slack,
     env: { TFAUTH_SLACK_TIMEOUT_MS: String(TIMEOUT_MS) },
-    // Backoffs a fifth of the default's: retried the same way, in less time.
-    retry: { baseDelayMs: 50 },
+    retry: SHORT_BACKOFF,
   });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 beforeEach(() => slack.reset());
 
 async function burst(tag: string, count: number, channels: string[]): Promise<string[]> {
