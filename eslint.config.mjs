@@ -23,6 +23,7 @@ export default tseslint.config(
       'dist/**',
       'dist-bench/**',
       'dist-playground/**',
+      'packages/*/dist/**',
       'node_modules/**',
       'coverage/**',
       'jest.config.js',
@@ -83,12 +84,20 @@ export default tseslint.config(
     'Features are reached from listeners, never the reverse.',
   ),
   {
-    files: ['src/cli.ts', 'src/cli/**', 'bench/**', 'test/**', 'src/main.ts', 'playground/**'],
+    files: [
+      'src/cli.ts',
+      'src/cli/**',
+      'bench/**',
+      'test/**',
+      'src/main.ts',
+      'playground/**',
+      'packages/*/test/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
     // Tests poke at payloads and mocks: the unsafe-any family would only add casts there.
-    files: ['test/**', 'bench/**', 'playground/**'],
+    files: ['test/**', 'bench/**', 'playground/**', 'packages/*/test/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

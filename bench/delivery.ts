@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SlackTestServer } from '../test/support/slack-server';
+import { SlackTestServer } from '@tfauth/slack-test-server';
 import { corpusPastes, messageBody } from './events';
 import { botScript, sendEvent, SIGNING_SECRET, startProcess } from './processes';
 import type { BenchContext, Row, Section } from './types';

@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SlackTestServer } from '../test/support/slack-server';
+import { SlackTestServer } from '@tfauth/slack-test-server';
 import { chatText, corpusPastes, messageBody } from './events';
 import { botScript, pool, sendEvent, SIGNING_SECRET, startProcess } from './processes';
 import type { BenchContext, Row, Section } from './types';

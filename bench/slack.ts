@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SlackTestServer } from '../test/support/slack-server';
+import { SlackTestServer } from '@tfauth/slack-test-server';
 import { chatText, corpusPastes, messageBody } from './events';
 import {
   bareScript,

@@ -10,14 +10,15 @@ import {
   messageEvent,
   messageShortcut,
   nextTs,
+  SLACK_IDS,
   slackEncode,
   slackLinkify,
   slashCommand,
   viewSubmission,
-  SLACK_IDS,
-} from '../test/support/slack-payloads';
-import type { SlackTestServer } from '../test/support/slack-server';
-import type { SlackHttpClient, SlackHttpResponse } from '../test/support/slack-signing';
+  type SlackHttpClient,
+  type SlackHttpResponse,
+  type SlackTestServer,
+} from '@tfauth/slack-test-server';
 
 type Obj = Record<string, unknown>;
 

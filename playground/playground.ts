@@ -10,8 +10,7 @@ import { loadConfig } from '../src/infra/config';
 import { createLogger } from '../src/infra/logger';
 import { startBot, type RunningBot } from '../src/slack/app';
 import { SIGNING_SECRET, testEnv } from '../test/support/bot';
-import { SlackTestServer } from '../test/support/slack-server';
-import { SlackHttpClient } from '../test/support/slack-signing';
+import { SlackHttpClient, SlackTestServer } from '@tfauth/slack-test-server';
 import { PlaygroundChannel } from './channel';
 import { loadExamples, type Example } from './examples';
 

@@ -10,6 +10,7 @@ import {
   workspaceSharedPresent,
   workspaceSharedRequired,
 } from './support/shared';
+import { describeIf } from './support/skip';
 
 const COPIES = [
   ['corpus', 'TAXONOMY.md'],
@@ -17,13 +18,10 @@ const COPIES = [
   ['slack-manifest-schema', 'manifest.schema.1.0.0.json'],
 ];
 
-const run = workspaceSharedPresent || workspaceSharedRequired;
-if (!run)
-  console.info(
-    `data copies: skipped the drift check — no workspace data at ${WORKSPACE_SHARED_DIR} (set TFAUTH_SHARED_DIR to check).`,
-  );
-
-(run ? describe : describe.skip)('data/ copies match the workspace originals', () => {
+describeIf(
+  workspaceSharedPresent || workspaceSharedRequired,
+  `the drift check of data/ — no workspace data at ${WORKSPACE_SHARED_DIR} (set TFAUTH_SHARED_DIR to check).`,
+)('data/ copies match the workspace originals', () => {
   it.each(COPIES)('%s/%s', (...parts) => {
     const original = join(WORKSPACE_SHARED_DIR, ...parts);
     expect(existsSync(original)).toBe(true);

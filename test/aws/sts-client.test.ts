@@ -8,11 +8,17 @@ import {
   type StsFailure,
   type StsHelpers,
 } from '../../src/aws/sts-client';
-import { AWS_DOC_DECODED_MESSAGE, setIsolatedAwsEnv, StsTestServer } from '../support/sts-server';
+import {
+  AWS_DOC_DECODED_MESSAGE,
+  BOT_KEY,
+  BOT_SECRET,
+  StsTestServer,
+  useBotKey,
+} from '../support/sts-server';
 
 // Invented credentials; the key id decodes offline to 111122223333.
-const KEY = 'AKIARTX3GSDSVJ2GMYLV';
-const SECRET = 'tfauthTESTsecretKEY/0000000000000000000000';
+const KEY = BOT_KEY;
+const SECRET = BOT_SECRET;
 const DENIED_KEY = 'AKIA6RU73QDQVJSGKY3P';
 const ENCODED = 'EXAMPLE-encoded-authorization-message'; // invented
 
@@ -51,12 +57,7 @@ beforeEach(async () => {
     decoded: { [ENCODED]: AWS_DOC_DECODED_MESSAGE },
   });
   // The bot's own credentials come from the standard chain: here, env vars.
-  restoreEnv = setIsolatedAwsEnv({
-    AWS_ACCESS_KEY_ID: KEY,
-    AWS_SECRET_ACCESS_KEY: SECRET,
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_STS: sts.url,
-  });
+  restoreEnv = useBotKey(sts.url);
 });
 
 afterEach(async () => {

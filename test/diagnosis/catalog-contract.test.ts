@@ -8,9 +8,8 @@
 // signatures-without-examples.json: the list may only shrink (a listed signature that has
 // examples, or an unlisted one without, fails).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSync } from 'recheck';
 import {
   CATALOG,
   NOT_AUTH,
@@ -25,7 +24,9 @@ import { diagnose } from '../../src/diagnosis';
 import { normalize } from '../../src/diagnosis/normalize';
 import { keywordsOf } from '../../src/diagnosis/prefilter';
 import { CLASS_IDS } from '../../src/diagnosis/types';
+import { LinearityChecker } from '../support/linearity';
 import { dataFile } from '../support/shared';
+import { itIf } from '../support/skip';
 
 const ROOT = join(__dirname, '..', '..');
 const ALLOW_LIST = join(__dirname, 'signatures-without-examples.json');
@@ -150,7 +151,10 @@ describe('catalog contract: shape', () => {
     join(ROOT, 'docs', 'TAXONOMY.md'),
     dataFile('corpus', 'TAXONOMY.md'),
   ].find((f) => existsSync(f));
-  const itTaxonomy = taxonomy || process.env.TFAUTH_REQUIRE_SHARED === '1' ? it : it.skip;
+  const itTaxonomy = itIf(
+    taxonomy !== undefined || process.env.TFAUTH_REQUIRE_SHARED === '1',
+    'no TAXONOMY.md (data/corpus/ or the workspace) to compare the catalog ids with.',
+  );
   itTaxonomy('catalog ids equal the ids in TAXONOMY.md', () => {
     expect(taxonomy).toBeDefined();
     const text = readFileSync(taxonomy as string, 'utf8');
@@ -275,24 +279,14 @@ describe('catalog contract: advice rules', () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// Linear time, by recheck (makenowjust's ReDoS checker). Its automaton checker decides most
-// patterns exactly and fast; one it cannot decide within its limits (or whose bounded repeats
-// are too large to expand, which overflows its stack) goes to the fuzzing checker, seeded so the
-// verdict is repeatable. Verdicts are cached by source, flags and recheck version outside the
-// repository (node_modules/.cache), so only new or changed patterns cost time.
+// Linear time, by recheck (test/support/linearity.ts: automaton checker first, then seeded
+// fuzzing; verdicts cached outside the repository by source, flags and recheck version).
 //
 // Patterns recheck does not call safe today are listed in patterns-not-linear.json with its
 // verdict (mostly `.{0,N}?` gaps: O(N·n), linear with a large constant, which recheck reports
 // as polynomial). Like the examples' list it may only shrink.
 
-const RECHECK_VERSION = (
-  JSON.parse(readFileSync(require.resolve('recheck/package.json'), 'utf8')) as { version: string }
-).version;
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'tfauth');
-const CACHE_FILE = join(CACHE_DIR, `recheck-${RECHECK_VERSION}.json`);
 const NOT_LINEAR = join(__dirname, 'patterns-not-linear.json');
-/** Bounded repeats at least this large go straight to the fuzzing checker. */
-const HUGE_REPEAT = 500;
 
 interface Listed {
   where: string;
@@ -300,32 +294,9 @@ interface Listed {
   verdict: string;
 }
 
-function linearity(re: RegExp, cache: Record<string, string>): string {
-  const key = `${re.flags}/${re.source}`;
-  const cached = cache[key];
-  if (cached) return cached;
-  const huge = [...re.source.matchAll(/\{\d+,(\d+)\}/g)].some((m) => Number(m[1]) >= HUGE_REPEAT);
-  let r = huge
-    ? undefined
-    : checkSync(re.source, re.flags, { checker: 'automaton', timeout: 3000 });
-  if (!r || r.status === 'unknown')
-    r = checkSync(re.source, re.flags, { checker: 'fuzz', timeout: 5000, randomSeed: 0 });
-  const verdict =
-    r.status === 'safe'
-      ? 'safe'
-      : r.status === 'vulnerable'
-        ? `vulnerable (${r.complexity.type})`
-        : `unknown (${r.error.kind})`;
-  // A timeout depends on the machine's load: asked again next time.
-  if (!verdict.startsWith('unknown')) cache[key] = verdict;
-  return verdict;
-}
-
 describe('catalog contract: linear-time patterns', () => {
   it('every catalog and not-auth pattern is linear according to recheck', () => {
-    const cache: Record<string, string> = existsSync(CACHE_FILE)
-      ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, string>)
-      : {};
+    const recheck = new LinearityChecker();
     const patterns: Array<[string, RegExp]> = [];
     for (const r of RULES)
       for (const field of ['pattern', 'requires', 'unless'] as const) {
@@ -335,11 +306,10 @@ describe('catalog contract: linear-time patterns', () => {
     // The secret scanner's patterns have their own check, as they run (test/diagnosis/secret-linearity.test.ts).
     const listed = JSON.parse(readFileSync(NOT_LINEAR, 'utf8')) as Listed[];
     const isListed = (re: RegExp): boolean => listed.some((l) => l.pattern === String(re));
-    const findings: Listed[] = [];
     const problems: string[] = [];
     try {
       for (const [where, re] of patterns) {
-        const verdict = linearity(re, cache);
+        const verdict = recheck.verdict(re);
         if (verdict === 'safe') {
           // A listed timeout may pass on a quieter machine; only a definite verdict must go.
           const entry = listed.find((l) => l.pattern === String(re));
@@ -347,16 +317,10 @@ describe('catalog contract: linear-time patterns', () => {
             problems.push(`${where}: safe now; remove it from ${NOT_LINEAR}`);
           continue;
         }
-        findings.push({ where, pattern: String(re), verdict });
         if (!isListed(re)) problems.push(`${where}: ${verdict}: ${String(re)}`);
       }
     } finally {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      writeFileSync(CACHE_FILE, JSON.stringify(cache));
-      writeFileSync(
-        join(CACHE_DIR, 'patterns-not-linear.found.json'),
-        JSON.stringify(findings, null, 2),
-      );
+      recheck.save();
     }
     for (const l of listed)
       if (!patterns.some(([, re]) => String(re) === l.pattern))

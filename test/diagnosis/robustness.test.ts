@@ -50,7 +50,7 @@ describe('robustness', () => {
       const make = HOSTILE[name] as (n: number) => string;
       const small = make(128 * 1024);
       const large = make(1024 * 1024);
-      expect(() => allStages(large)).not.toThrow();
+      // Timing the stages runs them: a throw fails the test right there.
       const ratio = bestOf3(() => allStages(large)) / bestOf3(() => allStages(small));
       expect(ratio).toBeLessThan(24);
     },

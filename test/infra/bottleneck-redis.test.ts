@@ -7,10 +7,9 @@
 
 import Bottleneck from 'bottleneck';
 import Redis from 'ioredis';
+import { itIf, NO_REDIS, REDIS_URL } from '../support/skip';
 
-const REDIS_URL = process.env.TFAUTH_TEST_REDIS_URL;
-
-(REDIS_URL ? it : it.skip)(
+itIf(REDIS_URL !== undefined, NO_REDIS)(
   'bottleneck clustering does not recover once its Redis keys are gone',
   async () => {
     const admin = new Redis(REDIS_URL as string);

@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { FileOutcomeStore } from '../../src/infra/outcomes-file';
 import { RedisOutcomeStore } from '../../src/infra/outcomes-redis';
 import { retentionEnd, type OutcomeStore } from '../../src/infra/outcomes';
+import { describeIf, NO_REDIS, REDIS_URL } from '../support/skip';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -94,8 +95,7 @@ describe('FileOutcomeStore', () => {
   });
 });
 
-const REDIS_URL = process.env.TFAUTH_TEST_REDIS_URL;
-(REDIS_URL ? describe : describe.skip)('RedisOutcomeStore (real Redis)', () => {
+describeIf(REDIS_URL !== undefined, NO_REDIS)('RedisOutcomeStore (real Redis)', () => {
   let redis: Redis;
   beforeAll(async () => {
     redis = new Redis(REDIS_URL as string, { lazyConnect: true });

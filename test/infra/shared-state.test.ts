@@ -15,9 +15,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisProcess } from '../support/redis-process';
+import { describeIf, NO_REDIS, REDIS_URL } from '../support/skip';
 
-const enabled = process.env.TFAUTH_TEST_REDIS_URL !== undefined;
-const d = enabled ? describe : describe.skip;
+const d = describeIf(REDIS_URL !== undefined, NO_REDIS);
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,58 +1,56 @@
-// The leak suite through the bot: one paste of every kind × placement (279, hosts mixed:
-// auth errors, non-auth errors, chat) posted in a channel, sent as `/tfauth <paste>` and asked
-// about with the message shortcut; escalations from walk-throughs of some of the replies.
+// The leak suite through the bot: 2,232 secrets (every kind × placement × host kind: auth
+// errors, non-auth errors, chat), 31 to a paste — every kind in one placement and host — so 72
+// pastes are posted in a channel, sent as `/tfauth <paste>` and asked about with the message
+// shortcut; escalations from walk-throughs of some of the replies. (One paste per secret would
+// also wait on Slack's budget for private warnings, 100 a minute.)
 // Every Web API body the local Slack server recorded (replies, ephemeral warnings, updates,
 // escalations), every response_url body (private answers) and every log line is searched
 // for any 12-character run of any planted secret.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   eventCallback,
   messageEvent,
   messageShortcut,
+  SlackTestServer,
   slashCommand,
-} from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { buttons, click } from '../support/clicks';
-import { generate, grams, KINDS, leakedIn, PLACEMENTS, type Paste } from './generate';
+import {
+  generate,
+  grams,
+  KINDS,
+  leakedIn,
+  PLACEMENTS,
+  plantings,
+  type Paste,
+  type Planted,
+} from './generate';
 
-const COMBOS = KINDS.length * PLACEMENTS.length;
-const ALL = generate(COMBOS * 3);
-// Combination c with host kind c mod 3: every kind, every placement, every host kind.
-const SAMPLE = Array.from({ length: COMBOS }, (_x, c) => ALL[c + (c % 3) * COMBOS] as Paste);
-const INDEX = grams(SAMPLE);
+const SAMPLE = generate(KINDS.length * PLACEMENTS.length * 8, { perPaste: KINDS.length });
+const PLANTED = plantings(SAMPLE);
+const INDEX = grams(PLANTED);
 const ESCALATIONS = 2;
 
-// A few hundred real HTTP round trips through the bot: minutes, not seconds, on a shared VM.
-jest.setTimeout(600_000);
+// About 220 real HTTP round trips through the bot.
+jest.setTimeout(300_000);
 
 let slack: SlackTestServer;
 let t: TestBot;
 
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
   t = await startTestBot({
-    slack,
-    env: {
-      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-leak-bot-')),
-      TFAUTH_ESCALATION: 'S0PLATFORM',
-      TFAUTH_POST_INTERVAL_MS: '1',
-    },
+    env: { TFAUTH_ESCALATION: 'S0PLATFORM', TFAUTH_POST_INTERVAL_MS: '1' },
   });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 
 /** `kind/placement/host` → where it leaked (the first time). */
 function report(leaked: Map<number, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [i, where] of leaked) {
-    const p = SAMPLE[i] as Paste;
+    const p = PLANTED[i] as Planted;
     out[`${p.kind}/${p.placement}/${p.host}`] ??= where;
   }
   return out;
@@ -60,10 +58,13 @@ function report(leaked: Map<number, string>): Record<string, string> {
 
 const CHANNELS = ['C0LEAK0001', 'C0LEAK0002', 'C0LEAK0003', 'C0LEAK0004'];
 
-it('covers every kind, placement and host kind', () => {
-  expect(new Set(SAMPLE.map((p) => p.kind)).size).toBe(KINDS.length);
-  expect(new Set(SAMPLE.map((p) => p.placement))).toEqual(new Set(PLACEMENTS));
-  expect(new Set(SAMPLE.map((p) => p.host))).toEqual(new Set(['auth', 'not-auth', 'chat']));
+it('plants at least 2,000 secrets of every kind, in every placement and host kind', () => {
+  expect(PLANTED.length).toBeGreaterThanOrEqual(2000);
+  expect(new Set(PLANTED.map((p) => p.kind)).size).toBe(KINDS.length);
+  expect(new Set(PLANTED.map((p) => p.placement))).toEqual(new Set(PLACEMENTS));
+  expect(new Set(PLANTED.map((p) => p.host))).toEqual(new Set(['auth', 'not-auth', 'chat']));
+  // Every pasted secret gets a private warning: within Slack's budget, nothing waits a minute.
+  expect(SAMPLE.length).toBeLessThan(100);
 });
 
 it('no Slack body and no log line carries a planted secret', async () => {
@@ -135,8 +136,12 @@ it('no Slack body and no log line carries a planted secret', async () => {
   expect(escalated).toBeGreaterThan(0);
 
   const ephemerals = slack.callsTo('chat.postEphemeral').length;
-  expect(ephemerals).toBeGreaterThan(0); // the secret warnings went out
-  expect(slack.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+  expect(ephemerals).toBeGreaterThanOrEqual(SAMPLE.length); // every paste's secret warning
+  // The auth errors were answered in their threads.
+  const answered = posted.filter((p) =>
+    slack.messages(p.channel).some((m) => m.thread_ts === p.ts),
+  );
+  expect(answered.length).toBeGreaterThanOrEqual(SAMPLE.filter((p) => p.host === 'auth').length);
   expect(slack.responses.length).toBeGreaterThanOrEqual(SAMPLE.length * 2);
 
   const surfaces: Record<string, string[]> = {

@@ -2,10 +2,13 @@
 // Every secret is random in its real format (invented values, never live ones); each is
 // planted in one placement (a config, an env dump, a debug log, JSON-escaped, URL-encoded, in
 // a URL, inline, split across a hard wrap, Slack-encoded) inside a host text that is an auth
-// error, a non-auth error or chat. Same seed, same pastes.
+// error, a non-auth error or chat. Same seed, same pastes. A paste may carry several
+// plantings (one placement and host kind, several kinds), so a surface that costs a request
+// per paste sees every kind in a few requests.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slackEncode } from '@tfauth/slack-test-server';
 import { prng } from '../../bench/fixtures';
 
 export interface Planted {
@@ -16,9 +19,13 @@ export interface Planted {
   secrets: string[];
 }
 
-export interface Paste extends Planted {
+export interface Paste {
   id: string;
   text: string;
+  placement: string;
+  host: Planted['host'];
+  /** What was planted in it: one entry per kind (one, unless generated with `perPaste`). */
+  planted: Planted[];
 }
 
 type Rng = () => number;
@@ -563,9 +570,6 @@ function render(r: Rng, m: Made, placement: Placement): string {
   }
 }
 
-export const slackEncode = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 interface Host {
   kind: Planted['host'];
   text: string;
@@ -593,8 +597,22 @@ function loadHosts(): Host[] {
   return hosts;
 }
 
-/** `count` pastes, one planted secret each; kinds × placements × host kinds cycle evenly. */
-export function generate(count: number, seed = 11): Paste[] {
+export interface GenerateOptions {
+  seed?: number;
+  /**
+   * Plantings per paste (default 1). Consecutive plantings share their placement and host
+   * kind, so with `KINDS.length` every paste holds every kind in one placement and host.
+   */
+  perPaste?: number;
+}
+
+/**
+ * `count` plantings, in `count / perPaste` pastes; kinds × placements × host kinds cycle
+ * evenly. Each planting is a snippet inserted between the host's lines (never inside another
+ * snippet); a `slack` paste is then Slack-encoded as a whole.
+ */
+export function generate(count: number, options: GenerateOptions = {}): Paste[] {
+  const { seed = 11, perPaste = 1 } = options;
   const r = prng(seed);
   const hosts = loadHosts();
   const byKind = {
@@ -604,35 +622,40 @@ export function generate(count: number, seed = 11): Paste[] {
   };
   const hostKinds: Array<Planted['host']> = ['auth', 'not-auth', 'chat'];
   const out: Paste[] = [];
-  for (let i = 0; i < count; i++) {
-    const kind = KINDS[i % KINDS.length] as KindSpec;
-    const placement = PLACEMENTS[Math.floor(i / KINDS.length) % PLACEMENTS.length] as Placement;
+  for (let first = 0; first < count; first += perPaste) {
+    const placement = PLACEMENTS[Math.floor(first / KINDS.length) % PLACEMENTS.length] as Placement;
     const hostKind = hostKinds[
-      Math.floor(i / (KINDS.length * PLACEMENTS.length)) % 3
+      Math.floor(first / (KINDS.length * PLACEMENTS.length)) % 3
     ] as Planted['host'];
     const host = pick(r, byKind[hostKind]);
-    const m = kind.make(r);
-    const snippet = render(r, m, placement);
-    const lines = host.text.split('\n');
-    const at = Math.floor(r() * (lines.length + 1));
-    let text = [...lines.slice(0, at), snippet, ...lines.slice(at)].join('\n');
+    const blocks = host.text.split('\n');
+    const planted: Planted[] = [];
+    for (let i = first; i < Math.min(count, first + perPaste); i++) {
+      const kind = KINDS[i % KINDS.length] as KindSpec;
+      const m = kind.make(r);
+      const snippet = render(r, m, placement);
+      blocks.splice(Math.floor(r() * (blocks.length + 1)), 0, snippet);
+      planted.push({
+        kind: kind.id,
+        placement,
+        host: hostKind,
+        secrets: m.secrets.filter((s) => s.length >= 12),
+      });
+    }
+    let text = blocks.join('\n');
     if (placement === 'slack') text = slackEncode(text);
-    out.push({
-      id: `leak-${i}`,
-      kind: kind.id,
-      placement,
-      host: hostKind,
-      secrets: m.secrets.filter((s) => s.length >= 12),
-      text,
-    });
+    out.push({ id: `leak-${first}`, text, placement, host: hostKind, planted });
   }
   return out;
 }
 
-/** Every 12-character run of every secret, mapped to the index of its paste. */
-export function grams(pastes: Planted[], n = 12): Map<string, number> {
+/** Every planting of these pastes, in order: what `grams` and `leakedIn` index. */
+export const plantings = (pastes: Paste[]): Planted[] => pastes.flatMap((p) => p.planted);
+
+/** Every 12-character run of every secret, mapped to the index of its planting. */
+export function grams(planted: Planted[], n = 12): Map<string, number> {
   const out = new Map<string, number>();
-  pastes.forEach((p, i) => {
+  planted.forEach((p, i) => {
     for (const s of p.secrets)
       for (let k = 0; k + n <= s.length; k++) out.set(s.slice(k, k + n), i);
   });
@@ -649,17 +672,62 @@ function forms(output: string): string[] {
   return [output, slack, json, url];
 }
 
+// A rolling hash of every n-character window, so the index is asked only about windows whose
+// hash one of its grams has (a bit set of 2^22): megabytes of output are searched in
+// milliseconds, with the same answer as asking the index about every window.
+const HASH_BASE = 0x01000193;
+// A local binding: under Jest the global object is a vm context's, and looking `Math` up on
+// it in a hot loop costs more than the rest of the loop.
+const imul = Math.imul;
+const FILTER_BITS = 22;
+const filters = new WeakMap<Map<string, number>, Uint32Array>();
+
+const power = (n: number): number => {
+  let p = 1;
+  for (let i = 0; i < n; i++) p = imul(p, HASH_BASE);
+  return p;
+};
+
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+function filterOf(index: Map<string, number>): Uint32Array {
+  let filter = filters.get(index);
+  if (!filter) {
+    filter = new Uint32Array(1 << (FILTER_BITS - 5));
+    for (const gram of index.keys()) {
+      const bit = hashOf(gram) >>> (32 - FILTER_BITS);
+      filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
+    }
+    filters.set(index, filter);
+  }
+  return filter;
+}
+
 /**
- * The pastes whose secrets appear (any 12-character run) in `output`: paste index → where
- * (the output around the first run found, for the failure message).
+ * The plantings whose secrets appear (any 12-character run) in `output`: planting index →
+ * where (the output around the first run found, for the failure message).
  */
 export function leakedIn(output: string, index: Map<string, number>, n = 12): Map<number, string> {
   const found = new Map<number, string>();
-  for (const form of forms(output))
-    for (let k = 0; k + n <= form.length; k++) {
-      const hit = index.get(form.slice(k, k + n));
-      if (hit !== undefined && !found.has(hit))
-        found.set(hit, form.slice(Math.max(0, k - 60), k + n + 20));
+  const filter = filterOf(index);
+  const top = power(n - 1);
+  for (const form of forms(output)) {
+    if (form.length < n) continue;
+    let h = hashOf(form.slice(0, n));
+    for (let k = 0; ; k++) {
+      const bit = h >>> (32 - FILTER_BITS);
+      if (((filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
+        const hit = index.get(form.slice(k, k + n));
+        if (hit !== undefined && !found.has(hit))
+          found.set(hit, form.slice(Math.max(0, k - 60), k + n + 20));
+      }
+      if (k + n >= form.length) break;
+      h = (imul(h - imul(form.charCodeAt(k), top), HASH_BASE) + form.charCodeAt(k + n)) | 0;
     }
+  }
   return found;
 }

@@ -7,13 +7,13 @@ import type { Browser, Page } from 'puppeteer-core';
 import { findChromium, launchChromium } from '../../playground/chromium';
 import { CHAT_EXAMPLE, EXAMPLE_KEYS, loadExamples, type Example } from '../../playground/examples';
 import { repoRoot, startPlayground, type Playground } from '../../playground/playground';
+import { describeIf } from '../support/skip';
 
 const chromium = findChromium();
-if (!chromium)
-  console.log(
-    'SKIPPED test/playground/browser.test.ts: Chromium not found. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
-  );
-const maybe = chromium ? describe : describe.skip;
+const maybe = describeIf(
+  chromium !== undefined,
+  'Chromium not found. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
+);
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';

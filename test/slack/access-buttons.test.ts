@@ -3,13 +3,9 @@
 // from the person who pasted or who runs the walk-through; everyone else gets a private note.
 // One walk-through per reply, however many clicks.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
-import { SlackTestServer, type StoredMessage } from '../support/slack-server';
+import { SLACK_IDS, SlackTestServer, type StoredMessage } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
-import { click, latest } from '../support/clicks';
+import { click, clickAs as clickAsUser, latest, pasteAndReply } from '../support/clicks';
 
 const ALICE = SLACK_IDS.userId; // pastes the error
 const BOB = 'U0BOB'; // someone else in the channel
@@ -23,28 +19,13 @@ let slack: SlackTestServer;
 let t: TestBot;
 
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
-  t = await startTestBot({
-    slack,
-    env: {
-      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-access-btn-')),
-      TFAUTH_ESCALATION: 'S0PLATFORM',
-    },
-  });
+  t = await startTestBot({ env: { TFAUTH_ESCALATION: 'S0PLATFORM' } });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 beforeEach(() => slack.reset());
 
-async function replyTo(text: string, user = ALICE) {
-  const msg = messageEvent({ text, user });
-  await t.http.sendEvent(eventCallback(msg));
-  await slack.waitFor('chat.postMessage');
-  await t.bot.context.inFlight.settled();
-  return { msg, reply: latest(t) };
-}
+const replyTo = (text: string, user = ALICE) => pasteAndReply(t, text, user);
 
 async function counts(classId: string) {
   const row = (await t.bot.context.outcomes.stats(30, Date.now())).perClass.find(
@@ -54,11 +35,8 @@ async function counts(classId: string) {
 }
 
 /** Clicks as `user` and returns what the bot said privately to them through the response_url. */
-async function clickAs(user: string, message: StoredMessage, actionId: string) {
-  const tag = `${user}-${actionId}-${Math.random()}`;
-  await click(t, message, actionId, { user, responseUrl: slack.responseUrl(tag) });
-  return slack.responses.filter((r) => r.tag === tag).map((r) => r.body as Record<string, unknown>);
-}
+const clickAs = (user: string, message: StoredMessage, actionId: string) =>
+  clickAsUser(t, user, message, actionId);
 
 function stored(ts: string): StoredMessage {
   const m = slack.messages(SLACK_IDS.channelId).find((x) => x.ts === ts);

@@ -3,24 +3,24 @@
 // with usergroups.users.list); everyone else is told privately who can, and STS is not
 // called. Each decode is logged — who, which message, allowed or not — never what it said.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  eventCallback,
   messageEvent,
   messageShortcut,
-  slashCommand,
   SLACK_IDS,
-} from '../support/slack-payloads';
-import { SlackTestServer, type StoredMessage } from '../support/slack-server';
+  SlackTestServer,
+  slashCommand,
+  type StoredMessage,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
-import { button, click, latest } from '../support/clicks';
-import { AWS_DOC_DECODED_MESSAGE, setIsolatedAwsEnv, StsTestServer } from '../support/sts-server';
+import { button, click, clickAs, pasteAndReply } from '../support/clicks';
+import {
+  AWS_DOC_DECODED_MESSAGE,
+  BOT_KEY,
+  BOT_SECRET,
+  StsTestServer,
+  useBotKey,
+} from '../support/sts-server';
 
-// The bot's own key (invented; as in sts.test.ts).
-const BOT_KEY = 'AKIARTX3GSDSVJ2GMYLV';
-const BOT_SECRET = 'tfauthTESTsecretKEY/0000000000000000000000';
 const ENCODED = 'EXAMPLE-encoded-authorization-message'; // invented
 const ALICE = SLACK_IDS.userId; // pastes the error
 const BOB = 'U0BOB'; // someone else in the channel
@@ -46,19 +46,10 @@ beforeAll(async () => {
     credentials: { [BOT_KEY]: BOT_SECRET },
     decoded: { [ENCODED]: AWS_DOC_DECODED_MESSAGE },
   });
-  restoreEnv = setIsolatedAwsEnv({
-    AWS_ACCESS_KEY_ID: BOT_KEY,
-    AWS_SECRET_ACCESS_KEY: BOT_SECRET,
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_STS: sts.url,
-  });
+  restoreEnv = useBotKey(sts.url);
   t = await startTestBot({
     slack,
-    env: {
-      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-access-decode-')),
-      TFAUTH_STS: 'on',
-      TFAUTH_DECODE_ALLOWED: GROUP,
-    },
+    env: { TFAUTH_STS: 'on', TFAUTH_DECODE_ALLOWED: GROUP },
     botOptions: { sts: { confirmBudgetMs: 300 } },
   });
 });
@@ -74,24 +65,15 @@ beforeEach(() => {
 });
 
 async function pasted(user = ALICE): Promise<{ ts: string; reply: StoredMessage }> {
-  const msg = messageEvent({ text: ec2Paste(ENCODED), user });
-  await t.http.sendEvent(eventCallback(msg));
-  await slack.waitFor('chat.postMessage');
-  await t.bot.context.inFlight.settled();
-  return { ts: msg.ts, reply: latest(t) };
+  const { msg, reply } = await pasteAndReply(t, ec2Paste(ENCODED), user);
+  return { ts: msg.ts, reply };
 }
 
 /** Clicks Decode as `user`; returns the private answer's text. */
 async function decodeAs(user: string, message: StoredMessage, ephemeral = false): Promise<string> {
-  const tag = `decode-${user}-${Math.random()}`;
-  await click(t, message, 'tfauth_decode', {
-    user,
-    ephemeral,
-    responseUrl: slack.responseUrl(tag),
-  });
-  const res = await slack.waitForResponse((r) => r.tag === tag);
-  expect(res.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-  return JSON.stringify(res.body);
+  const [answer] = await clickAs(t, user, message, 'tfauth_decode', { ephemeral });
+  expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  return JSON.stringify(answer);
 }
 
 const decodes = () => sts.calls.filter((c) => c.action === 'DecodeAuthorizationMessage');
@@ -129,11 +111,7 @@ it('when the group cannot be read, nobody but the owner decodes (fails closed)',
   // A fresh bot: no cached membership.
   const other = await startTestBot({
     slack,
-    env: {
-      TFAUTH_STS: 'on',
-      TFAUTH_DECODE_ALLOWED: GROUP,
-      TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-dec2-')),
-    },
+    env: { TFAUTH_STS: 'on', TFAUTH_DECODE_ALLOWED: GROUP },
   });
   try {
     const tag = `closed-${Math.random()}`;

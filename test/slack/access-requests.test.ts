@@ -11,14 +11,14 @@ import {
   blockActions,
   eventCallback,
   messageEvent,
-  slashCommand,
+  signRequest,
   SLACK_IDS,
+  SlackTestServer,
+  slashCommand,
   triggerId,
-} from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { signRequest } from '../support/slack-signing';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/bot';
-import { button, click, latest } from '../support/clicks';
+} from '@tfauth/slack-test-server';
+import { quiet, SIGNING_SECRET, startTestBot, type TestBot } from '../support/bot';
+import { button, click, latest, pasteAndReply } from '../support/clicks';
 
 const PASTE = 'Error: failed to get shared config profile, prod';
 
@@ -51,10 +51,7 @@ async function commandAnswers(fields: Record<string, string | undefined>, sign =
   return t.http.sendRaw(body, 'application/x-www-form-urlencoded', { ...headers });
 }
 
-async function settle(ms = 150): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
-  await t.bot.context.inFlight.settled();
-}
+const settle = (ms?: number) => quiet(t, ms);
 
 describe('timestamps and ssl_check', () => {
   it.each([
@@ -146,10 +143,7 @@ describe('only this installation', () => {
   });
 
   it('a click from another workspace changes nothing and records nothing', async () => {
-    await t.http.sendEvent(eventCallback(messageEvent({ text: PASTE })));
-    await slack.waitFor('chat.postMessage');
-    await t.bot.context.inFlight.settled();
-    const reply = latest(t);
+    const { reply } = await pasteAndReply(t, PASTE);
     const before = (await t.bot.context.outcomes.stats(7, Date.now())).perClass.reduce(
       (n, c) => n + c.fixed,
       0,
@@ -345,10 +339,7 @@ describe('malformed input never takes the process down', () => {
   });
 
   it('after all of that, a real click still works', async () => {
-    await t.http.sendEvent(eventCallback(messageEvent({ text: PASTE })));
-    await slack.waitFor('chat.postMessage');
-    await t.bot.context.inFlight.settled();
-    await click(t, latest(t), 'tfauth_walk');
+    await click(t, (await pasteAndReply(t, PASTE)).reply, 'tfauth_walk');
     expect(latest(t).text).toContain('Walk-through');
   });
 });

@@ -2,18 +2,15 @@
 // signature, so the workspace/app checks and the payload-shape guard are what stands between
 // a frame and the listeners. Every envelope is acknowledged (Slack would redeliver it).
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   blockActions,
   eventCallback,
   messageEvent,
-  slashCommand,
   SLACK_IDS,
-} from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { startTestBot, type TestBot } from '../support/bot';
+  SlackTestServer,
+  slashCommand,
+} from '@tfauth/slack-test-server';
+import { quiet, startTestBot, type TestBot } from '../support/bot';
 
 const PASTE = 'Error: failed to get shared config profile, prod';
 
@@ -21,24 +18,14 @@ let slack: SlackTestServer;
 let t: TestBot;
 
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
-  t = await startTestBot({
-    slack,
-    mode: 'socket',
-    // No SLACK_APP_ID: in Socket Mode the app id comes from the connection's hello frame.
-    env: { TFAUTH_DATA_DIR: mkdtempSync(join(tmpdir(), 'tfauth-access-sock-')) },
-  });
+  // No SLACK_APP_ID: in Socket Mode the app id comes from the connection's hello frame.
+  t = await startTestBot({ mode: 'socket' });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 beforeEach(() => slack.reset());
 
-async function settle(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 150));
-  await t.bot.context.inFlight.settled();
-}
+const settle = () => quiet(t);
 
 it.each([
   ['another workspace', { teamId: 'T0OTHER' }],

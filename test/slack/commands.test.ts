@@ -5,17 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   appHomeOpened,
+  blockActions,
   eventCallback,
   messageEvent,
   messageShortcut,
-  slashCommand,
   SLACK_IDS,
+  SlackTestServer,
+  slashCommand,
+  validateBlocks,
+  validateView,
   viewSubmission,
-} from '../support/slack-payloads';
-import { SlackTestServer, validateBlocks, validateView } from '../support/slack-server';
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { button } from '../support/clicks';
-import { blockActions } from '../support/slack-payloads';
 
 const PASTE =
   'Error: configuring Terraform AWS Provider: failed to get shared config profile, jack.roper';

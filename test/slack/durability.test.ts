@@ -5,9 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { SlackHttpClient } from '../support/slack-signing';
+import {
+  eventCallback,
+  messageEvent,
+  SlackHttpClient,
+  SlackTestServer,
+} from '@tfauth/slack-test-server';
 import { SIGNING_SECRET, testEnv } from '../support/bot';
 import { eventually, startBotProcess, type BotProcess } from '../support/bot-process';
 import { pendingWork, replyCounts } from '../support/reply-counts';
@@ -15,6 +18,8 @@ import { pendingWork, replyCounts } from '../support/reply-counts';
 jest.setTimeout(120_000);
 
 const CHANNELS = ['C0KA', 'C0KB', 'C0KC', 'C0KD', 'C0KE'];
+/** Reply spacing per channel: 30 pastes in 5 channels take about 2.5 s to answer, long enough to cut. */
+const INTERVAL_MS = 400;
 
 let slack: SlackTestServer;
 let dir: string;
@@ -45,7 +50,10 @@ function pastes(n: number): ReturnType<typeof messageEvent>[] {
 
 async function start(mode: 'http' | 'socket'): Promise<BotProcess> {
   const p = await startBotProcess(
-    testEnv(mode, slack.apiUrl, { TFAUTH_DATA_DIR: dir, TFAUTH_POST_INTERVAL_MS: '1000' }),
+    testEnv(mode, slack.apiUrl, {
+      TFAUTH_DATA_DIR: dir,
+      TFAUTH_POST_INTERVAL_MS: String(INTERVAL_MS),
+    }),
   );
   running.push(p);
   return p;
@@ -121,7 +129,7 @@ it('SIGTERM during a burst, then SIGKILL before the drain ends (a grace period t
   const acks = await Promise.all(msgs.map((m) => http.sendEvent(eventCallback(m))));
   expect(acks.map((r) => r.status)).toEqual(msgs.map(() => 200));
   first.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 1000)); // the drain needs ~5 s: cut it short
+  await new Promise((r) => setTimeout(r, INTERVAL_MS)); // the drain needs ~2.5 s: cut it short
   await first.kill();
   const keys = msgs.map((m) => `${m.channel}:${m.ts}`);
   expect(replyCounts(slack, keys).lost).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // The edge: whatever arrives at /slack/events gets a 4xx or is ignored — never a crash, a
 // hang, or a lost reply for the next, valid message.
 
-import { eventCallback, messageEvent } from '../support/slack-payloads';
+import { eventCallback, messageEvent } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 let t: TestBot;

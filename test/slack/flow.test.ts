@@ -4,8 +4,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
-import { SlackTestServer, validateBlocks } from '../support/slack-server';
+import {
+  eventCallback,
+  messageEvent,
+  SLACK_IDS,
+  SlackTestServer,
+  validateBlocks,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { button, click, latest } from '../support/clicks';
 

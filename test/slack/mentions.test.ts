@@ -1,6 +1,6 @@
 // @tfauth mentions in a thread, end to end through the Slack test server.
 
-import { appMentionEvent, eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
+import { appMentionEvent, eventCallback, messageEvent, SLACK_IDS } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 const INVALID_KEY =

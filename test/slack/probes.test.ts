@@ -2,7 +2,7 @@
 // here), /metrics (Prometheus text), beside /healthz.
 
 import { startTestBot, type TestBot } from '../support/bot';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
+import { eventCallback, messageEvent } from '@tfauth/slack-test-server';
 
 describe.each(['http', 'socket'] as const)('%s mode', (mode) => {
   let t: TestBot;

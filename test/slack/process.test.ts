@@ -1,57 +1,14 @@
 // The app started exactly as `npm start` starts it (node dist/main.js), as a child process.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { SlackHttpClient } from '../support/slack-signing';
+import {
+  eventCallback,
+  messageEvent,
+  SlackHttpClient,
+  SlackTestServer,
+} from '@tfauth/slack-test-server';
 import { SIGNING_SECRET, testEnv } from '../support/bot';
-
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  stdout: string[];
-  stderr: string[];
-}
-
-function spawnMain(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, ...env },
-    cwd: join(__dirname, '..', 'fixtures'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawnMain(env);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let buf = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      stdout.push(d.toString());
-      const m = /"msg":"tfauth started"[^\n]*"port":(\d+)/.exec(buf);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`exited early with ${code}: ${stderr.join('')}`)),
-    );
-  });
-  return { child, port, stdout, stderr };
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { eventually, spawnMain, startBotProcess } from '../support/bot-process';
 
 let slack: SlackTestServer;
 beforeAll(async () => {
@@ -79,7 +36,7 @@ it('reports every invalid setting on its own line, without a stack trace, and ex
 });
 
 it('serves events and /healthz over HTTP, and on SIGTERM finishes the reply in flight and exits 0', async () => {
-  const main = await startMain(testEnv('http', slack.apiUrl));
+  const main = await startBotProcess(testEnv('http', slack.apiUrl));
   const health = await fetch(`http://127.0.0.1:${main.port}/healthz`);
   expect(health.status).toBe(200);
 
@@ -90,7 +47,9 @@ it('serves events and /healthz over HTTP, and on SIGTERM finishes the reply in f
   );
   expect(res.status).toBe(200);
   // The bot logs its verdict just before calling chat.postMessage (which the server holds for 1 s).
-  await until(() => main.stdout.join('').includes('"msg":"message diagnosed"'));
+  expect(
+    await eventually(() => main.stdout.join('').includes('"msg":"message diagnosed"'), 5000),
+  ).toBe(true);
   main.child.kill('SIGTERM');
   const [code] = (await once(main.child, 'exit')) as [number];
   expect(code).toBe(0);

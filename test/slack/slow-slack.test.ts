@@ -2,28 +2,30 @@
 // bot must look in the thread before trying again — never simply post twice. Counted in
 // what Slack stored.
 
-import { eventCallback, messageEvent } from '../support/slack-payloads';
-import { SlackTestServer } from '../support/slack-server';
-import { startTestBot, type TestBot } from '../support/bot';
+import { eventCallback, messageEvent, SlackTestServer } from '@tfauth/slack-test-server';
+import { SHORT_BACKOFF, startTestBot, type TestBot } from '../support/bot';
 import { replyCounts } from '../support/reply-counts';
 
 jest.setTimeout(120_000);
 
+// Short on purpose: the bot's behaviour depends on the order of these times, not their size.
+// It gives each Web API call TIMEOUT_MS, then lets Slack finish for as long again before it
+// looks in the thread; Slack takes SLOW_MS (between the two), then carries the call out anyway.
 /** The bot gives each Web API call this long … */
-const TIMEOUT_MS = 1500;
+const TIMEOUT_MS = 500;
 /** … and Slack takes this long, then carries the call out anyway. */
-const SLOW_MS = 2500;
+const SLOW_MS = 800;
 
 let slack: SlackTestServer;
 let t: TestBot;
 beforeAll(async () => {
-  slack = await SlackTestServer.start();
-  t = await startTestBot({ slack, env: { TFAUTH_SLACK_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  t = await startTestBot({
+    env: { TFAUTH_SLACK_TIMEOUT_MS: String(TIMEOUT_MS) },
+    retry: SHORT_BACKOFF,
+  });
+  slack = t.slack;
 });
-afterAll(async () => {
-  await t.stop();
-  await slack.close();
-});
+afterAll(() => t.stop());
 beforeEach(() => slack.reset());
 
 async function burst(tag: string, count: number, channels: string[]): Promise<string[]> {

@@ -1,7 +1,7 @@
 // Socket Mode end to end: the real SocketModeClient inside Bolt connects to the local
 // test server's WebSocket endpoint, acks envelopes, and replies over the Web API.
 
-import { eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
+import { eventCallback, messageEvent, SLACK_IDS } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 
 let t: TestBot;

@@ -5,15 +5,26 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCallback, messageEvent, slashCommand, SLACK_IDS } from '../support/slack-payloads';
-import { SlackTestServer, validateBlocks, type StoredMessage } from '../support/slack-server';
+import {
+  eventCallback,
+  messageEvent,
+  SLACK_IDS,
+  SlackTestServer,
+  slashCommand,
+  validateBlocks,
+  type StoredMessage,
+} from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { button, buttons, click, latest } from '../support/clicks';
-import { AWS_DOC_DECODED_MESSAGE, setIsolatedAwsEnv, StsTestServer } from '../support/sts-server';
+import {
+  AWS_DOC_DECODED_MESSAGE,
+  BOT_KEY,
+  BOT_SECRET,
+  setIsolatedAwsEnv,
+  StsTestServer,
+  useBotKey,
+} from '../support/sts-server';
 
-// The bot's own key (invented; decodes offline to 111122223333).
-const BOT_KEY = 'AKIARTX3GSDSVJ2GMYLV';
-const BOT_SECRET = 'tfauthTESTsecretKEY/0000000000000000000000';
 // Published key id → account pair (docs.rs/aws_account_id_from_key_id): 171436882533.
 const PASTE_KEY = 'AKIASP2TPHJSQH3FJXYZ';
 // Published pair (awsteele.com, Tal Be'ery): 609629065308. Used where the cache must be cold.
@@ -156,12 +167,7 @@ describe('with TFAUTH_STS=on and the bot’s own AWS credentials', () => {
   let restoreEnv: () => void;
 
   beforeAll(async () => {
-    restoreEnv = setIsolatedAwsEnv({
-      AWS_ACCESS_KEY_ID: BOT_KEY,
-      AWS_SECRET_ACCESS_KEY: BOT_SECRET,
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_STS: sts.url,
-    });
+    restoreEnv = useBotKey(sts.url);
     t = await startTestBot({
       slack,
       env: { TFAUTH_DATA_DIR: dataDir, TFAUTH_STS: 'on' },

@@ -5,9 +5,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appHomeOpened, eventCallback, messageEvent, SLACK_IDS } from '../support/slack-payloads';
+import { appHomeOpened, eventCallback, SLACK_IDS } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
-import { click, latest } from '../support/clicks';
+import { click, latest, pasteAndReply } from '../support/clicks';
 
 // aws-sdk-go-v2 ssocreds wording (upstream format; ids invented), with the profile it used.
 const SSO =
@@ -24,10 +24,7 @@ afterAll(async () => {
 
 async function reply() {
   t.slack.reset();
-  await t.http.sendEvent(eventCallback(messageEvent({ text: SSO })));
-  await t.slack.waitFor('chat.postMessage');
-  await t.bot.context.inFlight.settled();
-  return latest(t);
+  return (await pasteAndReply(t, SSO)).reply;
 }
 
 const firstStep = (blocks: unknown): string =>

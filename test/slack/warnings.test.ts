@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventCallback, messageEvent } from '../support/slack-payloads';
+import { eventCallback, messageEvent } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
 import { eventually } from '../support/bot-process';
 
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 it('posts the channel reply while the private warning is still held by Slack', async () => {
-  t.slack.failNext('chat.postEphemeral', { delayMs: 3000 });
+  t.slack.failNext('chat.postEphemeral', { delayMs: 1500 });
   const msg = messageEvent({ text: PASTE });
   await t.http.sendEvent(eventCallback(msg));
   const replied = () => t.slack.messages(msg.channel).some((m) => m.thread_ts === msg.ts);

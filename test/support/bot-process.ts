@@ -10,16 +10,23 @@ export interface BotProcess {
   child: ChildProcess;
   port: number;
   stdout: string[];
+  stderr: string[];
   /** SIGKILL, then waits for the exit. */
   kill(): Promise<void>;
 }
 
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+/** `node dist/main.js` as `npm start` runs it, with only PATH and `env` in its environment. */
+export function spawnMain(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH, ...env },
     cwd: join(__dirname, '..', 'fixtures'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts the bot and resolves once it has said which port it listens on. */
+export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+  const child = spawnMain(env);
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -39,6 +46,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     child,
     port,
     stdout,
+    stderr,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

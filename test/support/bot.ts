@@ -5,10 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/infra/config';
 import { createLogger } from '../../src/infra/logger';
+import { SlackPacer, type RetryPolicy } from '../../src/infra/pacer';
+import { createRuntime } from '../../src/infra/runtime';
 import { startBot, type BotOptions, type RunningBot } from '../../src/slack/app';
-import { SLACK_IDS } from './slack-payloads';
-import { SlackTestServer, type SlackServerOptions } from './slack-server';
-import { SlackHttpClient } from './slack-signing';
+import {
+  SLACK_IDS,
+  SlackHttpClient,
+  SlackTestServer,
+  type SlackServerOptions,
+} from '@tfauth/slack-test-server';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -25,12 +30,20 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
+/** Backoffs a fifth of the default's: retried the same way, in less time. */
+export const SHORT_BACKOFF: Partial<RetryPolicy> = { baseDelayMs: 50 };
+
 export interface TestBotOptions {
   mode?: 'http' | 'socket';
   env?: Record<string, string>;
   slackOptions?: SlackServerOptions;
   slack?: SlackTestServer;
   botOptions?: Partial<BotOptions>;
+  /**
+   * The pacer's retry policy (in-process state only): shorter backoffs where a test's subject
+   * is what is retried, not how long the waits are.
+   */
+  retry?: Partial<RetryPolicy>;
 }
 
 export function testEnv(
@@ -61,7 +74,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (l) => logs.push(l) });
-  const bot = await startBot({ config: result.config, logger, ...options.botOptions });
+  const botOptions = { ...options.botOptions };
+  if (options.retry) {
+    if (result.config.redisUrl) throw new Error('retry: only with in-process state');
+    const runtime = await createRuntime(result.config, logger);
+    runtime.pacer = new SlackPacer({
+      logger,
+      perChannelIntervalMs: result.config.postIntervalMs,
+      retry: options.retry,
+    });
+    botOptions.runtime = runtime;
+  }
+  const bot = await startBot({ config: result.config, logger, ...botOptions });
   if (mode === 'socket') await slack.socket.connected(5000);
   const http = new SlackHttpClient(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   return {
@@ -78,3 +102,12 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
 }
 
 export { SLACK_IDS };
+
+/**
+ * For requests that must start no work: gives one `ms` to start any anyway, then waits for
+ * whatever did to finish, so a test can then check that nothing was answered.
+ */
+export async function quiet(t: TestBot, ms = 150): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+  await t.bot.context.inFlight.settled();
+}

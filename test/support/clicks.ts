@@ -1,8 +1,14 @@
-// Clicking buttons the bot posted, as Slack sends the clicks (signed block_actions).
+// Pasting into a channel and clicking the buttons of the bot's reply, as Slack sends both
+// (signed event_callback and block_actions).
 
 import type { TestBot } from './bot';
-import { blockActions, SLACK_IDS } from './slack-payloads';
-import type { StoredMessage } from './slack-server';
+import {
+  blockActions,
+  eventCallback,
+  messageEvent,
+  SLACK_IDS,
+  type StoredMessage,
+} from '@tfauth/slack-test-server';
 
 type Block = { type?: string; elements?: Array<{ action_id?: string; value?: string }> };
 
@@ -69,9 +75,41 @@ export async function click(
 }
 
 /** The bot's latest message in a channel (after updates). */
-export function latest(t: TestBot, channel = SLACK_IDS.channelId, index = -1): StoredMessage {
+export function latest(
+  t: TestBot,
+  channel: string = SLACK_IDS.channelId,
+  index = -1,
+): StoredMessage {
   const all = t.slack.messages(channel);
   const m = all[index < 0 ? all.length + index : index];
   if (!m) throw new Error(`no message #${index} in ${channel}`);
   return m;
+}
+
+/** Posts `text` in a channel (as `user`) and returns it with the bot's reply, once all is done. */
+export async function pasteAndReply(
+  t: TestBot,
+  text: string,
+  user: string = SLACK_IDS.userId,
+): Promise<{ msg: ReturnType<typeof messageEvent>; reply: StoredMessage }> {
+  const msg = messageEvent({ text, user });
+  await t.http.sendEvent(eventCallback(msg));
+  await t.slack.waitFor('chat.postMessage');
+  await t.bot.context.inFlight.settled();
+  return { msg, reply: latest(t, msg.channel) };
+}
+
+/** Clicks as `user`; returns what the bot told them privately (the click's response_url bodies). */
+export async function clickAs(
+  t: TestBot,
+  user: string,
+  message: StoredMessage,
+  actionId: string,
+  opts: Omit<ClickOptions, 'user' | 'responseUrl'> = {},
+): Promise<Array<Record<string, unknown>>> {
+  const tag = `${user}-${actionId}-${Math.random()}`;
+  await click(t, message, actionId, { ...opts, user, responseUrl: t.slack.responseUrl(tag) });
+  return t.slack.responses
+    .filter((r) => r.tag === tag)
+    .map((r) => r.body as Record<string, unknown>);
 }

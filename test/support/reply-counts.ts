@@ -1,6 +1,6 @@
 // Counting replies the way a user would: what Slack stored in each pasted message's thread.
 
-import type { SlackTestServer } from './slack-server';
+import { type SlackTestServer } from '@tfauth/slack-test-server';
 
 /** Replies Slack stored per pasted message (0 = lost, 2+ = duplicates). */
 export function replyCounts(s: SlackTestServer, keys: string[]): { lost: number; dupes: number } {

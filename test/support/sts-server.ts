@@ -832,6 +832,20 @@ const AWS_ENV_KEYS = [
   'AWS_RETRY_MODE',
 ] as const;
 
+/** The bot's own key in these tests (invented; the id decodes offline to 111122223333). */
+export const BOT_KEY = 'AKIARTX3GSDSVJ2GMYLV';
+export const BOT_SECRET = 'tfauthTESTsecretKEY/0000000000000000000000';
+
+/** The standard credential chain finds the bot's key, and STS at `stsUrl`; returns the undo. */
+export function useBotKey(stsUrl: string): () => void {
+  return setIsolatedAwsEnv({
+    AWS_ACCESS_KEY_ID: BOT_KEY,
+    AWS_SECRET_ACCESS_KEY: BOT_SECRET,
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_STS: stsUrl,
+  });
+}
+
 /**
  * Replace every AWS_* variable the SDK reads with `vars`, isolated from the
  * machine (no ~/.aws files, no instance metadata). Returns a restore function.

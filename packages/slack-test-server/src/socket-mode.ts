@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { Recorder, brief, handled } from './slack-recorder';
+import { Recorder, brief, handled } from './recorder';
 
 export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
 

@@ -162,15 +162,6 @@ function eventContext(event: { type: string }, teamId: string, appId: string): s
   return `4-${Buffer.from(JSON.stringify(ctx)).toString('base64')}`;
 }
 
-/** The handshake Slack sends when the Events API URL is saved. */
-export function urlVerification(challenge = randomBytes(24).toString('base64url')): {
-  token: string;
-  challenge: string;
-  type: 'url_verification';
-} {
-  return { token: SLACK_IDS.verificationToken, challenge, type: 'url_verification' };
-}
-
 /** The bot's DM channel with a user (the test server uses the same mapping). */
 export function dmChannelFor(user: string): string {
   return `D${user.slice(1)}`;
@@ -304,14 +295,6 @@ function richTextBlock(raw: string, opts: MessageEventOptions): Record<string, u
   };
 }
 
-/** A `file_share` message carrying `file` (e.g. the object returned by slack.addFile). */
-export function fileShareMessage(
-  file: unknown,
-  opts: MessageEventOptions = {},
-): MessageEventPayload {
-  return messageEvent({ ...opts, files: [file], subtype: 'file_share' });
-}
-
 /** `app_mention` event: text always starts with `<@U0BOT>`. */
 export function appMentionEvent(
   opts: Omit<MessageEventOptions, 'mentionBot' | 'subtype' | 'bot_id'> = {},
@@ -397,7 +380,7 @@ function userField(id: string): { id: string; username: string; name: string; te
 }
 
 /** A message as it appears inside interactive payloads (a bot message by default). */
-export function botMessage(
+function botMessage(
   opts: { text?: string; ts?: string; thread_ts?: string; blocks?: unknown[] } = {},
 ): {
   type: 'message';

@@ -13,24 +13,13 @@
 // - Any non-200 is a WebAPIHTTPError and 429 without a numeric Retry-After
 //   aborts; both, and connection resets, are retried per retryConfig.
 // - Slack answers errors with HTTP 200 `{ ok: false, error }` (unknown_method too).
-import { LogLevel, type Logger } from '@slack/bolt';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Recorder, brief } from './slack-recorder';
-import { formatProblems, validateBlocks, validateView, type BlockProblem } from './slack-blocks';
-import { SLACK_IDS, dmChannelFor, nextTs, slackId } from './slack-payloads';
-import { SocketModeHub } from './slack-socket-mode';
-
-export { BLOCK_LIMITS, formatProblems, validateBlocks, validateView } from './slack-blocks';
-export type { BlockProblem, Surface } from './slack-blocks';
-export type {
-  AckFrame,
-  EnvelopeOptions,
-  EnvelopeType,
-  SocketFrame,
-  SocketModeHub,
-} from './slack-socket-mode';
+import { Recorder, brief } from './recorder';
+import { formatProblems, validateBlocks, validateView, type BlockProblem } from './blocks';
+import { SLACK_IDS, dmChannelFor, nextTs, slackId } from './payloads';
+import { SocketModeHub } from './socket-mode';
 
 export interface SlackServerOptions {
   /** Accepted bot tokens (xoxb). Default `['xoxb-test-token']`. */
@@ -199,15 +188,11 @@ type Fault = Omit<FailSpec, 'count'>;
 const DEFAULT_SCOPES = [
   'app_mentions:read',
   'channels:history',
-  'channels:read',
   'chat:write',
   'commands',
   'files:read',
   'groups:history',
-  'im:history',
-  'reactions:write',
   'usergroups:read',
-  'users:read',
 ];
 
 /** Form fields the WebClient JSON-encodes (any non-primitive argument). */
@@ -251,12 +236,8 @@ export class SlackTestServer {
   private readonly usedTriggers = new Set<string>();
   private readonly store = new Map<string, StoredMessage[]>();
   private readonly ephemeralStore = new Map<string, StoredMessage[]>();
-  private readonly views = new Map<string, Body>();
   private readonly homeViews = new Map<string, Body>();
-  private readonly reactions = new Set<string>();
   private readonly files = new Map<string, { file: SlackFile; content: Buffer }>();
-  private readonly channelInfo = new Map<string, Body>();
-  private readonly userInfo = new Map<string, Body>();
   private readonly userGroups = new Map<string, string[]>();
   private readonly responseUrls = new Map<string, { tag: string | undefined; uses: number }>();
   private readonly failQueue = new Map<string, (Fault & { remaining: number })[]>();
@@ -385,9 +366,7 @@ export class SlackTestServer {
     this.downloadLog.clear();
     this.store.clear();
     this.ephemeralStore.clear();
-    this.views.clear();
     this.homeViews.clear();
-    this.reactions.clear();
     this.usedTriggers.clear();
     this.failQueue.clear();
     this.randomFaults = undefined;
@@ -446,16 +425,6 @@ export class SlackTestServer {
     const file = buildFile(input, content, this.baseUrl);
     this.files.set(file.id, { file, content });
     return structuredClone(file);
-  }
-
-  /** Override conversations.info fields for a channel (also makes `#name` resolvable). */
-  addChannel(info: { id: string; name?: string } & Body): void {
-    this.channelInfo.set(info.id, info);
-  }
-
-  /** Override users.info fields for a user. */
-  addUser(info: { id: string } & Body): void {
-    this.userInfo.set(info.id, info);
   }
 
   /** A user group (S…) and its members, for usergroups.users.list. */
@@ -532,7 +501,7 @@ export class SlackTestServer {
   private dispatch(method: string, args: Args, token: string | undefined): ApiResult {
     const handler = this.customHandlers.get(method) ?? this.methods[method];
     if (!handler) return { status: 200, body: fail('unknown_method', { req_method: method }) };
-    const authError = method === 'api.test' ? undefined : this.authenticate(method, token);
+    const authError = this.authenticate(method, token);
     if (authError) return { status: 200, body: fail(authError) };
     return { status: 200, body: handler(args, { token, method }) };
   }
@@ -615,7 +584,6 @@ export class SlackTestServer {
 
   private buildMethods(): Record<string, MethodHandler> {
     return {
-      'api.test': (args) => ok({ args }),
       'auth.test': () => this.authTest(),
       'apps.connections.open': () =>
         ok({
@@ -626,17 +594,11 @@ export class SlackTestServer {
       'chat.update': (args) => this.updateMessage(args),
       'chat.delete': (args) => this.deleteMessage(args),
       'chat.getPermalink': (args) => this.getPermalink(args),
-      'views.open': (args) => this.openView(args, false),
-      'views.push': (args) => this.openView(args, true),
-      'views.update': (args) => this.updateView(args),
+      'views.open': (args) => this.openView(args),
       'views.publish': (args) => this.publishView(args),
       'files.info': (args) => this.fileInfo(args),
-      'conversations.info': (args) => this.conversationInfo(args),
       'conversations.replies': (args) => this.conversationReplies(args),
-      'users.info': (args) => this.usersInfo(args),
       'usergroups.users.list': (args) => this.userGroupMembers(args),
-      'reactions.add': (args) => this.react(args, true),
-      'reactions.remove': (args) => this.react(args, false),
     };
   }
 
@@ -652,14 +614,9 @@ export class SlackTestServer {
     });
   }
 
-  /** Channel id a post lands in: ids as-is, user ids → their DM, `#name` → registered channel. */
+  /** Channel id a post lands in: ids as-is, user ids → their DM. */
   private resolveChannel(raw: unknown): string | undefined {
     if (typeof raw !== 'string' || raw === '') return undefined;
-    if (this.channelInfo.has(raw)) return raw;
-    if (raw.startsWith('#')) {
-      return [...this.channelInfo.values()].find((c) => c.name === raw.slice(1))?.id as
-        string | undefined;
-    }
     if (/^[UW][A-Z0-9]{2,}$/.test(raw)) return dmChannelFor(raw);
     return /^[CGD][A-Z0-9]{2,}$/.test(raw) ? raw : undefined;
   }
@@ -801,12 +758,12 @@ export class SlackTestServer {
     return parent?.user ?? SLACK_IDS.userId;
   }
 
-  private openView(args: Args, push: boolean): Body {
+  private openView(args: Args): Body {
     const problems = validateView(args.view);
     if (problems.length) return problemsBody('invalid_arguments', problems);
     const triggerError = this.useTrigger(args.trigger_id);
     if (triggerError) return triggerError;
-    const view = this.makeView(args.view as Body, push ? { previous_view_id: slackId('V0') } : {});
+    const view = this.makeView(args.view as Body, {});
     return ok({ view });
   }
 
@@ -819,26 +776,6 @@ export class SlackTestServer {
       return fail('exchanged_trigger_id');
     this.usedTriggers.add(trigger);
     return undefined;
-  }
-
-  private updateView(args: Args): Body {
-    const existing = [...this.views.values()].find(
-      (v) =>
-        (args.view_id !== undefined && v.id === args.view_id) ||
-        (args.external_id !== undefined && v.external_id === args.external_id),
-    );
-    if (args.view_id === undefined && args.external_id === undefined)
-      return invalidArguments('missing required field: view_id');
-    if (!existing) return fail('not_found');
-    if (typeof args.hash === 'string' && args.hash !== existing.hash) return fail('hash_conflict');
-    const problems = validateView(args.view);
-    if (problems.length) return problemsBody('invalid_arguments', problems);
-    return ok({
-      view: this.makeView(args.view as Body, {
-        id: existing.id,
-        root_view_id: existing.root_view_id,
-      }),
-    });
   }
 
   private publishView(args: Args): Body {
@@ -854,11 +791,8 @@ export class SlackTestServer {
     return ok({ view });
   }
 
-  /** The view object Slack returns (ids, hash, state), stored for views.update. */
-  private makeView(
-    input: Body,
-    ids: { id?: unknown; root_view_id?: unknown; previous_view_id?: string },
-  ): Body {
+  /** The view object Slack returns (ids, hash, state). */
+  private makeView(input: Body, ids: { id?: unknown }): Body {
     this.viewSeq += 1;
     const id = typeof ids.id === 'string' ? ids.id : `V0${String(this.viewSeq).padStart(8, '0')}`;
     const view: Body = {
@@ -875,14 +809,13 @@ export class SlackTestServer {
       notify_on_close: input.notify_on_close ?? false,
       close: input.close ?? null,
       submit: input.submit ?? null,
-      previous_view_id: ids.previous_view_id ?? null,
-      root_view_id: typeof ids.root_view_id === 'string' ? ids.root_view_id : id,
+      previous_view_id: null,
+      root_view_id: id,
       app_id: SLACK_IDS.appId,
       external_id: input.external_id ?? '',
       app_installed_team_id: SLACK_IDS.teamId,
       bot_id: SLACK_IDS.botId,
     };
-    this.views.set(id, view);
     return structuredClone(view);
   }
 
@@ -896,38 +829,12 @@ export class SlackTestServer {
     });
   }
 
-  private conversationInfo(args: Args): Body {
-    const id = typeof args.channel === 'string' ? args.channel : '';
-    if (!this.channelInfo.has(id) && !/^[CGD][A-Z0-9]{2,}$/.test(id))
-      return fail('channel_not_found');
-    return ok({ channel: { ...defaultChannel(id), ...this.channelInfo.get(id) } });
-  }
-
-  private usersInfo(args: Args): Body {
-    const id = typeof args.user === 'string' ? args.user : '';
-    if (!this.userInfo.has(id) && !/^[UWB][A-Z0-9]{2,}$/.test(id)) return fail('user_not_found');
-    return ok({ user: { ...defaultUser(id), ...this.userInfo.get(id) } });
-  }
-
   /** docs.slack.dev/reference/methods/usergroups.users.list: `{ ok, users }`, or no_such_subteam. */
   private userGroupMembers(args: Args): Body {
     if (typeof args.usergroup !== 'string' || args.usergroup === '')
       return invalidArguments('missing required field: usergroup');
     const users = this.userGroups.get(args.usergroup);
     return users ? ok({ users: [...users] }) : fail('no_such_subteam');
-  }
-
-  private react(args: Args, add: boolean): Body {
-    const channel = this.resolveChannel(args.channel);
-    if (!channel) return fail('channel_not_found');
-    if (typeof args.name !== 'string' || typeof args.timestamp !== 'string')
-      return fail('no_item_specified');
-    const key = `${channel}:${args.timestamp}:${args.name}`;
-    if (add && this.reactions.has(key)) return fail('already_reacted');
-    if (!add && !this.reactions.has(key)) return fail('no_reaction');
-    if (add) this.reactions.add(key);
-    else this.reactions.delete(key);
-    return ok();
   }
 
   // -------------------------------------------------------------------------
@@ -1020,48 +927,6 @@ export class SlackTestServer {
     sendFile(res, req.method === 'HEAD', entry, path.includes('/download/'));
     record(200);
   }
-}
-
-// ---------------------------------------------------------------------------
-// Logger for the Slack clients under test
-// ---------------------------------------------------------------------------
-
-export interface TestLogger extends Logger {
-  readonly lines: { level: LogLevel; text: string }[];
-  /** Lines at warn or error, e.g. to assert a connection stayed healthy. */
-  problems(): string[];
-}
-
-/** A @slack/logger Logger that records instead of printing (pass as `logger`). */
-export function createTestLogger(echo = false): TestLogger {
-  let level = LogLevel.DEBUG;
-  let name = '';
-  const lines: { level: LogLevel; text: string }[] = [];
-  const log =
-    (lvl: LogLevel) =>
-    (...msg: unknown[]): void => {
-      const text = `${name ? `[${name}] ` : ''}${msg.map((m) => (typeof m === 'string' ? m : brief(m, 500))).join(' ')}`;
-      lines.push({ level: lvl, text });
-      if (echo) console.log(`${lvl}: ${text}`);
-    };
-  return {
-    lines,
-    problems: () =>
-      lines
-        .filter((l) => l.level === LogLevel.WARN || l.level === LogLevel.ERROR)
-        .map((l) => l.text),
-    debug: log(LogLevel.DEBUG),
-    info: log(LogLevel.INFO),
-    warn: log(LogLevel.WARN),
-    error: log(LogLevel.ERROR),
-    setLevel: (l: LogLevel) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: (n: string) => {
-      name = n;
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------
@@ -1215,98 +1080,6 @@ function mulberry32(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function defaultChannel(id: string): Body {
-  if (id.startsWith('D')) {
-    return {
-      id,
-      created: 1700000000,
-      is_im: true,
-      is_org_shared: false,
-      user: `U${id.slice(1)}`,
-      is_user_deleted: false,
-      priority: 0,
-    };
-  }
-  const isPrivate = id.startsWith('G');
-  const name = id === SLACK_IDS.channelId ? SLACK_IDS.channelName : id.toLowerCase();
-  return {
-    id,
-    name,
-    is_channel: !isPrivate,
-    is_group: isPrivate,
-    is_im: false,
-    is_mpim: false,
-    is_private: isPrivate,
-    created: 1700000000,
-    is_archived: false,
-    is_general: false,
-    unlinked: 0,
-    name_normalized: name,
-    is_shared: false,
-    is_org_shared: false,
-    is_pending_ext_shared: false,
-    pending_shared: [],
-    context_team_id: SLACK_IDS.teamId,
-    updated: 1700000000000,
-    parent_conversation: null,
-    creator: 'U0ADMIN',
-    is_ext_shared: false,
-    shared_team_ids: [SLACK_IDS.teamId],
-    pending_connected_team_ids: [],
-    is_member: true,
-    topic: { value: '', creator: '', last_set: 0 },
-    purpose: { value: '', creator: '', last_set: 0 },
-    previous_names: [],
-  };
-}
-
-function defaultUser(id: string): Body {
-  const isBot = id === SLACK_IDS.botUserId;
-  const name = isBot
-    ? SLACK_IDS.botName
-    : id === SLACK_IDS.userId
-      ? SLACK_IDS.userName
-      : id.toLowerCase();
-  const realName = isBot ? 'tfauth' : name.charAt(0).toUpperCase() + name.slice(1);
-  return {
-    id,
-    team_id: SLACK_IDS.teamId,
-    name,
-    deleted: false,
-    color: '9f69e7',
-    real_name: realName,
-    tz: 'Europe/London',
-    tz_label: 'Greenwich Mean Time',
-    tz_offset: 0,
-    profile: {
-      title: '',
-      phone: '',
-      skype: '',
-      real_name: realName,
-      real_name_normalized: realName,
-      display_name: name,
-      display_name_normalized: name,
-      status_text: '',
-      status_emoji: '',
-      avatar_hash: 'g0000000000a',
-      ...(isBot
-        ? { bot_id: SLACK_IDS.botId, api_app_id: SLACK_IDS.appId, always_active: true }
-        : { email: `${name}@example.com` }),
-      image_72: 'https://secure.gravatar.com/avatar/0.jpg?s=72',
-      team: SLACK_IDS.teamId,
-    },
-    is_admin: false,
-    is_owner: false,
-    is_primary_owner: false,
-    is_restricted: false,
-    is_ultra_restricted: false,
-    is_bot: isBot,
-    is_app_user: false,
-    updated: 1700000000,
-    is_email_confirmed: !isBot,
   };
 }
 
