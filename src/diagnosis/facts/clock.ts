@@ -1,6 +1,7 @@
 // Times in clock-skew and expiry messages, and the skew they imply. The engine never reads
 // the clock: every time here comes from the paste.
 
+import { search } from '../text-util';
 import type { ClockFacts } from '../types';
 
 /** `20161024T215820Z` → `2016-10-24T21:58:20Z`. */
@@ -20,10 +21,10 @@ function seconds(a: string, b: string): number {
 
 export function clockFacts(flat: string): ClockFacts | undefined {
   // SigV4: `Signature expired: <request> is now earlier than <server - tolerance> (<server> - 5 min.)`
-  const sig =
-    /Signature expired: (\d{8}T\d{6}Z) is now earlier than \d{8}T\d{6}Z \((\d{8}T\d{6}Z) - (\d{1,3}) min\.?\)/.exec(
-      flat,
-    );
+  const sig = search(
+    /Signature expired: (\d{8}T\d{6}Z) is now earlier than \d{8}T\d{6}Z \((\d{8}T\d{6}Z) - (\d{1,3}) min\.?\)/,
+    flat,
+  );
   if (sig?.[1] && sig[2]) {
     const requestTime = basicToIso(sig[1]);
     const serverTime = basicToIso(sig[2]);
@@ -35,8 +36,8 @@ export function clockFacts(flat: string): ClockFacts | undefined {
     };
   }
   // S3 RequestTimeTooSkewed carries both times in its XML body.
-  const s3Req = /<RequestTime>([^<]{8,40})<\/RequestTime>/.exec(flat)?.[1];
-  const s3Srv = /<ServerTime>([^<]{8,40})<\/ServerTime>/.exec(flat)?.[1];
+  const s3Req = search(/<RequestTime>([^<]{8,40})<\/RequestTime>/, flat)?.[1];
+  const s3Srv = search(/<ServerTime>([^<]{8,40})<\/ServerTime>/, flat)?.[1];
   if (s3Req && s3Srv) {
     const requestTime = toIso(s3Req);
     const serverTime = toIso(s3Srv);
@@ -44,10 +45,10 @@ export function clockFacts(flat: string): ClockFacts | undefined {
       return { requestTime, serverTime, skewSeconds: seconds(requestTime, serverTime) };
   }
   // Entra ID AADSTS700024: `Current time: X, assertion valid from Y, expiry time of assertion Z`.
-  const aad =
-    /Current time: ([\d:. TZ-]{16,30}), assertion valid from ([\d:. TZ-]{16,30}), expiry time of assertion ([\d:. TZ-]{16,30})/.exec(
-      flat,
-    );
+  const aad = search(
+    /Current time: ([\d:. TZ-]{16,30}), assertion valid from ([\d:. TZ-]{16,30}), expiry time of assertion ([\d:. TZ-]{16,30})/,
+    flat,
+  );
   if (aad?.[1] && aad[2] && aad[3]) {
     const serverTime = toIso(aad[1].trim());
     const validFrom = toIso(aad[2].trim());
@@ -55,10 +56,10 @@ export function clockFacts(flat: string): ClockFacts | undefined {
     if (serverTime && validFrom)
       return { serverTime, requestTime: validFrom, ...(expiresAt ? { expiresAt } : {}) };
   }
-  const expired =
-    /(?:expired at|expiration:?|expiresAt"?:?) ?"?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?)/i.exec(
-      flat,
-    )?.[1];
+  const expired = search(
+    /(?:expired at|expiration:?|expiresAt"?:?) ?"?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?)/i,
+    flat,
+  )?.[1];
   if (expired) {
     const expiresAt = toIso(expired);
     if (expiresAt) return { expiresAt };

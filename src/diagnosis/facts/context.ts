@@ -5,7 +5,7 @@
 // Every value is bounded by its own quotes or a character class, so the next line's first
 // word or a trailing backtick or full stop never becomes part of it.
 
-import { firstMatch } from '../text-util';
+import { firstMatch, matches, search } from '../text-util';
 import { SA_DOMAIN } from './identity';
 import type { ClusterKind, DenialFacts, Facts, KubeRefusal } from '../types';
 
@@ -209,7 +209,7 @@ const CLUSTER_KINDS: Array<[ClusterKind, RegExp]> = [
 ];
 
 function clusterKind(flat: string): ClusterKind | undefined {
-  return CLUSTER_KINDS.find(([, re]) => re.test(flat))?.[0];
+  return CLUSTER_KINDS.find(([, re]) => matches(re, flat))?.[0];
 }
 
 /** What a Kubernetes refusal names (client-go, the API server's RBAC authorizer, kube-rs). */
@@ -271,11 +271,11 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
  * policy allows the … action` (IAM User Guide, troubleshoot_access-denied).
  */
 export function denial(flat: string): DenialFacts | undefined {
-  const explicit =
-    /with an explicit deny in an? ([a-z][\w -]{2,40}?policy)(?:: (arn:aws[\w-]*:[a-z0-9-]+:[^\s,]*:\d{12}?:[\w+=,.@/:-]{1,512}?))?(?=[\s,.;)]|$)/.exec(
-      flat,
-    );
-  const implicit = /because no ([a-z][\w -]{2,40}?policy) allows/.exec(flat);
+  const explicit = search(
+    /with an explicit deny in an? ([a-z][\w -]{2,40}?policy)(?:: (arn:aws[\w-]*:[a-z0-9-]+:[^\s,]*:\d{12}?:[\w+=,.@/:-]{1,512}?))?(?=[\s,.;)]|$)/,
+    flat,
+  );
+  const implicit = search(/because no ([a-z][\w -]{2,40}?policy) allows/, flat);
   const policyArn = explicit?.[2]?.replace(/[.,;:]+$/, '');
   const out: DenialFacts = {
     ...(explicit ? { policyType: explicit[1], reason: 'explicit-deny' as const } : {}),
@@ -357,5 +357,5 @@ export function remoteRun(flat: string): boolean {
 }
 
 export function stateNotPersisted(flat: string): boolean {
-  return /errored\.tfstate|Failed to (?:persist|save) state|Error saving state/.test(flat);
+  return matches(/errored\.tfstate|Failed to (?:persist|save) state|Error saving state/, flat);
 }

@@ -43,6 +43,7 @@ import {
 } from './identity';
 import { hosts, regionFacts } from './location';
 import { failedBlock, formatEra, tools, versions } from './terraform';
+import { gate } from '../pattern-gate';
 import { unique } from '../text-util';
 
 export interface FactSources {
@@ -54,7 +55,11 @@ export interface FactSources {
   context: string;
 }
 
-export function extractFacts({ text, flat, context }: FactSources): Facts {
+export function extractFacts(sources: FactSources): Facts {
+  return gate.during(() => extract(sources));
+}
+
+function extract({ text, flat, context }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
   const who = principal(flat);

@@ -2,7 +2,7 @@
 // output, and what the message format says about the provider/SDK generation.
 
 import { PatternSet } from '../pattern-set';
-import { firstMatch } from '../text-util';
+import { firstMatch, matches, search } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
 
 export function failedBlock(text: string, flat: string): FailedBlock | undefined {
@@ -13,7 +13,8 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
   )?.replace(/^on /, '');
   const at = location ? { location } : {};
   if (
-    /error configuring S3 Backend|Error configuring the backend "s3"|S3 Backend found|backend-s3|Terraform S3 Backend|"s3" backend/i.test(
+    matches(
+      /error configuring S3 Backend|Error configuring the backend "s3"|S3 Backend found|backend-s3|Terraform S3 Backend|"s3" backend/i,
       flat,
     )
   )
@@ -29,7 +30,8 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
   const remoteState = firstMatch([/\bdata\.terraform_remote_state\.([\w-]{1,100})/], flat);
   if (remoteState) return { kind: 'remote_state', name: remoteState, ...at };
   if (
-    /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="|could not get token: /.test(
+    matches(
+      /getting credentials: exec:|exec plugin|executable [\w./-]{1,100} failed|:stderr="|could not get token: /,
       flat,
     )
   ) {
@@ -42,7 +44,7 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
     );
     return { kind: 'exec_plugin', ...(plugin ? { name: plugin } : {}), ...at };
   }
-  const provider = /with provider\["([^"\]]{1,200})"\](?:\.([\w-]{1,64}))?/.exec(flat);
+  const provider = search(/with provider\["([^"\]]{1,200})"\](?:\.([\w-]{1,64}))?/, flat);
   if (provider) {
     const name = (provider[1] ?? '').split('/').pop() ?? '';
     return { kind: 'provider', name, ...(provider[2] ? { alias: provider[2] } : {}), ...at };
@@ -52,7 +54,7 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
     flat,
   );
   if (providerLine) return { kind: 'provider', name: providerLine, ...at };
-  if (/Initializing the backend/.test(flat) && !/Initializing provider plugins/.test(flat))
+  if (matches(/Initializing the backend/, flat) && !matches(/Initializing provider plugins/, flat))
     return { kind: 'backend', ...at };
   const resource = firstMatch(
     [
@@ -147,25 +149,26 @@ export function tools(text: string): Tool[] {
 /** What the wording reveals about the generation of the AWS provider/SDK (error-formats.md §9). */
 export function formatEra(flat: string): string | undefined {
   const parts: string[] = [];
-  if (/operation error [\w ]{2,40}: \w{2,64}, https? response error/.test(flat))
+  if (matches(/operation error [\w ]{2,40}: \w{2,64}, https? response error/, flat))
     parts.push('AWS SDK for Go v2');
-  else if (/status code: \d{3}, request id:/.test(flat) || /caused by: /.test(flat))
+  else if (matches(/status code: \d{3}, request id:/, flat) || matches(/caused by: /, flat))
     parts.push('AWS SDK for Go v1');
-  if (/CredentialsChainVerboseErrors/.test(flat))
+  if (matches(/CredentialsChainVerboseErrors/, flat))
     parts.push('aws-sdk-go-base < v1.0 (provider ≤ 3.x, S3 backend ≤ 1.5)');
-  else if (/error calling sts:GetCallerIdentity/.test(flat))
+  else if (matches(/error calling sts:GetCallerIdentity/, flat))
     parts.push('aws-sdk-go-base ≤ v2 beta.21 (provider ≤ 4.x, S3 backend ≤ 1.5)');
-  else if (/AWS Error: /.test(flat))
+  else if (matches(/AWS Error: /, flat))
     parts.push('aws-sdk-go-base v2 beta.25–32 (provider ≈ 4.6x–early 5.x)');
   else if (
-    /No valid credential sources found(?! for)|Cannot assume IAM Role|Retrieving AWS account details/.test(
+    matches(
+      /No valid credential sources found(?! for)|Cannot assume IAM Role|Retrieving AWS account details/,
       flat,
     )
   )
     parts.push('diagnostics format (provider ≥ 5.1x, S3 backend ≥ 1.6)');
-  else if (/retrieving caller identity from STS/.test(flat))
+  else if (matches(/retrieving caller identity from STS/, flat))
     parts.push('aws-sdk-go-base v2 ≥ beta.22 (provider ≥ 4.5x)');
-  else if (/No valid credential sources found for AWS Provider/.test(flat))
+  else if (matches(/No valid credential sources found for AWS Provider/, flat))
     parts.push('provider ≤ 2.x / Terraform ≤ 0.12');
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
