@@ -4,7 +4,7 @@
 // a URL, inline, split across a hard wrap, Slack-encoded) inside a host text that is an auth
 // error, a non-auth error or chat. Same seed, same pastes.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prng } from '../../bench/fixtures';
 
@@ -580,7 +580,11 @@ const CHAT = [
 
 function loadHosts(): Host[] {
   const hosts: Host[] = [];
-  const dir = join(__dirname, '..', 'fixtures');
+  // test/leak under jest; dist-bench/test/leak when the bench runs it compiled.
+  const dir = [
+    join(__dirname, '..', 'fixtures'),
+    join(__dirname, '..', '..', '..', 'test', 'fixtures'),
+  ].find((d) => existsSync(join(d, 'holdout.jsonl'))) as string;
   for (const f of ['holdout.jsonl', 'holdout2.jsonl', 'not-failures.jsonl']) {
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
       if (line.trim() === '') continue;
