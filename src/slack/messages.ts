@@ -7,12 +7,13 @@ import { mayBeAnError, mayContainSecret, type Diagnosis } from '../diagnosis';
 import type { BotContext } from './bot-context';
 import { diagnosisReply, type ReplyOptions } from './blocks/diagnosis';
 import { secretWarning } from './blocks/secret-warning';
-import { messageText, type SlackFileRef } from './files';
+import { messageParts, type SlackFileRef } from './files';
 import { escape } from './blocks/mrkdwn';
 import { confirmForReply, stsReplyParts } from './sts';
 import { teamMemory } from './team-memory';
 import type { FlowCodec } from './flow-state';
 import { countDiagnosis, metrics } from '../infra/metrics';
+import type { SharedPaste } from '../infra/shared-paste';
 
 /** The parts of a message event we use. */
 export interface IncomingMessage {
@@ -92,8 +93,8 @@ export async function handleMessage(
   key: string,
   ref: Record<string, unknown>,
 ): Promise<boolean> {
-  const { text, notes } = await gatherText(bot, msg, ref);
-  const d = await bot.engine.diagnose(text);
+  const { paste, notes } = await gatherText(bot, msg, ref);
+  const { diagnosis: d, keyIds } = await bot.engine.diagnosePaste(paste);
   d.notes.push(...notes);
   const answer = isAnswerable(d, bot.config.minConfidence);
   const warn = d.secrets.some((s) => s.mustRotate) && msg.user !== undefined;
@@ -145,7 +146,7 @@ export async function handleMessage(
       return false;
     }
     // STS checks (when on): buttons, and the key ids' accounts confirmed — see confirmForReply.
-    const sts = stsReplyParts(bot, text, d, {
+    const sts = stsReplyParts(bot, { keyIds }, d, {
       channel: msg.channel,
       ts: msg.ts,
       root: msg.threadTs ?? msg.ts,
@@ -242,8 +243,8 @@ async function gatherText(
   bot: BotContext,
   msg: IncomingMessage,
   ref: Record<string, unknown>,
-): Promise<{ text: string; notes: string[] }> {
-  const { text, tooBig } = await messageText(msg.text, msg.files, {
+): Promise<{ paste: SharedPaste; notes: string[] }> {
+  const { text, files, tooBig } = await messageParts(msg.text, msg.files, {
     botToken: bot.config.slack.botToken,
     maxBytes: bot.config.maxFileBytes,
     filesInfo: (id) => fileInfo(bot, id),
@@ -254,7 +255,7 @@ async function gatherText(
     (f) =>
       `${f.name} is ${mb(f.size)}; tfauth reads files up to ${mb(bot.config.maxFileBytes)}. Paste the error section, or run \`tfauth diagnose ${f.name}\` locally.`,
   );
-  return { text, notes };
+  return { paste: { text, files }, notes };
 }
 
 export async function fileInfo(bot: BotContext, id: string): Promise<SlackFileRef | undefined> {

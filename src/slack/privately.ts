@@ -6,14 +6,14 @@ import type { BotContext } from './bot-context';
 import { diagnosisReply, noneReply, type Reply } from './blocks/diagnosis';
 import { LIMITS } from './blocks/limits';
 import { secretWarning } from './blocks/secret-warning';
-import { stsReplyParts, type PasteRef } from './sts';
+import { stsReplyParts, type Pasted, type PasteRef } from './sts';
 
-/** `paste`: the text diagnosed (and where it lives, if anywhere) — for the STS buttons. */
+/** `paste`: what was diagnosed (and where it lives, if anywhere) — for the STS buttons. */
 export function privateAnswer(
   bot: BotContext,
   d: Diagnosis,
   subject: string,
-  paste?: { text: string; ref?: PasteRef },
+  paste?: { text: Pasted; ref?: PasteRef },
 ): Reply {
   const extraButtons = paste ? stsReplyParts(bot, paste.text, d, paste.ref).buttons : [];
   const answer =

@@ -4,7 +4,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { SHORTCUT_CALLBACK } from './action-ids';
 import type { BotContext } from './bot-context';
-import { messageText, type SlackFileRef } from './files';
+import { messageParts, type SlackFileRef } from './files';
 import { fileInfo } from './messages';
 import { privateAnswer } from './privately';
 import { countDiagnosis } from '../infra/metrics';
@@ -21,12 +21,12 @@ export function registerShortcuts(app: App, bot: BotContext): void {
           text?: string;
           files?: SlackFileRef[];
         };
-        const { text } = await messageText(message.text ?? '', message.files ?? [], {
+        const { text, files } = await messageParts(message.text ?? '', message.files ?? [], {
           botToken: bot.config.slack.botToken,
           maxBytes: bot.config.maxFileBytes,
           filesInfo: (id) => fileInfo(bot, id),
         });
-        const d = await bot.engine.diagnose(text);
+        const { diagnosis: d, keyIds } = await bot.engine.diagnosePaste({ text, files });
         countDiagnosis(d, 'private', d.classId !== 'none');
         bot.logger.info('shortcut diagnosed', {
           channel: shortcut.channel.id,
@@ -40,7 +40,7 @@ export function registerShortcuts(app: App, bot: BotContext): void {
             d,
             'The message you asked about (tell its author to rotate what it leaked)',
             {
-              text,
+              text: { keyIds },
               ref: {
                 channel: shortcut.channel.id,
                 ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),

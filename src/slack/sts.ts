@@ -31,10 +31,11 @@ import {
   type KeyResult,
 } from './blocks/sts';
 import type { Subcommand } from './commands';
-import { messageText, type SlackFileRef } from './files';
+import { messageParts, type SlackFileRef } from './files';
 import { buttonSigningSecret } from './flow-state';
 import { StsValueCodec, type PasteAccount, type StsButtonValue } from './sts-values';
 import { metrics } from '../infra/metrics';
+import type { SharedPaste } from '../infra/shared-paste';
 
 type Block = Record<string, unknown>;
 type Click = BlockAction<ButtonAction>;
@@ -63,6 +64,12 @@ export interface StsReplyParts {
 }
 
 const NONE: StsReplyParts = { buttons: [], keyIds: [], accounts: [] };
+
+/**
+ * What was pasted: its text when it is small (a command, the paste box), or the access-key ids
+ * the diagnosis worker found in a message and its files (never scanned on the event loop).
+ */
+export type Pasted = string | { keyIds: readonly string[] };
 
 const codecs = new WeakMap<BotContext, StsValueCodec>();
 
@@ -97,13 +104,13 @@ export function pasteAccounts(arns: ArnFact[]): PasteAccount[] {
  */
 export function stsReplyParts(
   bot: BotContext,
-  text: string,
+  pasted: Pasted,
   d: Diagnosis,
   where: PasteRef = {},
 ): StsReplyParts {
   if (!bot.sts?.active || d.classId === 'none') return NONE;
   const shown = new Set(d.facts.accessKeys.map((k) => k.masked));
-  const keyIds = credentialKeyIds(text, 10)
+  const keyIds = (typeof pasted === 'string' ? credentialKeyIds(pasted, 10) : pasted.keyIds)
     .filter((id) => shown.has(maskKeyId(id)))
     .slice(0, MAX_KEYS);
   const accounts = pasteAccounts(d.facts.arns);
@@ -255,10 +262,9 @@ export function registerSts(router: ActionRouter, bot: BotContext): void {
     const ids =
       meta.k ??
       (meta.m && meta.c && meta.p
-        ? credentialKeyIds(
-            (await pasteText(bot, meta.c, meta.r ?? meta.p, meta.p)) ?? '',
-            10,
-          ).filter((id) => meta.m?.includes(maskKeyId(id)))
+        ? (await pasteKeyIds(bot, meta.c, meta.r ?? meta.p, meta.p)).filter((id) =>
+            meta.m?.includes(maskKeyId(id)),
+          )
         : []);
     if (ids.length === 0) return answer(pasteGone('access key ids'));
     const results = await lookUp(bot, ids);
@@ -318,12 +324,12 @@ async function privately(respond: RespondFn, reply: Reply): Promise<void> {
  * Reads the paste again (its text and text files) and lets the engine find the encoded
  * message in it: used when the message was too long to ride in the button value.
  */
-async function pasteText(
+async function pasteParts(
   bot: BotContext,
   channel: string,
   root: string,
   ts: string,
-): Promise<string | undefined> {
+): Promise<SharedPaste | undefined> {
   let message: { ts?: string; text?: string; files?: SlackFileRef[] } | undefined;
   try {
     const res = await bot.slack.call<{
@@ -338,11 +344,22 @@ async function pasteText(
     return undefined;
   }
   if (!message) return undefined;
-  const { text } = await messageText(message.text ?? '', message.files ?? [], {
+  const { text, files } = await messageParts(message.text ?? '', message.files ?? [], {
     botToken: bot.config.slack.botToken,
     maxBytes: bot.config.maxFileBytes,
   });
-  return text;
+  return { text, files };
+}
+
+/** The key ids of the paste as it is now (read again, files included, by the worker). */
+async function pasteKeyIds(
+  bot: BotContext,
+  channel: string,
+  root: string,
+  ts: string,
+): Promise<string[]> {
+  const paste = await pasteParts(bot, channel, root, ts);
+  return paste ? (await bot.engine.diagnosePaste(paste)).keyIds : [];
 }
 
 async function encodedFromPaste(
@@ -351,8 +368,8 @@ async function encodedFromPaste(
   root: string,
   ts: string,
 ): Promise<string | undefined> {
-  const text = await pasteText(bot, channel, root, ts);
-  return text === undefined
+  const paste = await pasteParts(bot, channel, root, ts);
+  return paste === undefined
     ? undefined
-    : (await bot.engine.diagnose(text)).facts.encodedAuthorizationMessage;
+    : (await bot.engine.diagnosePaste(paste)).diagnosis.facts.encodedAuthorizationMessage;
 }
