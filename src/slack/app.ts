@@ -37,6 +37,7 @@ import { guardHttpReceiver } from './guards/http-guard';
 import { guardSocketFrames } from './guards/socket-guard';
 import { installationFrom, type Installation } from './guards/installation';
 import { unexpectedRejections } from '../infra/unexpected';
+import { outgoingFetch } from './outgoing';
 
 export interface BotOptions {
   config: Config;
@@ -77,6 +78,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     rejectRateLimitedCalls: true,
     logger: sdkLogger,
     timeout: config.slackTimeoutMs,
+    // Every Web API body and every respond() to a response_url passes the last guard here.
+    fetch: outgoingFetch,
   };
   const inFlight = new InFlight();
   inFlight.alsoWaitFor(() => runtime.intake.idle());

@@ -7,7 +7,6 @@ import type { WebClient } from '@slack/web-api';
 import { mustCheckThread } from '../infra/intake/context';
 import type { Logger } from '../infra/logger';
 import { classifyFailure } from '../infra/slack-errors';
-import { guardSlackArgs } from '../diagnosis';
 
 type Args = Record<string, unknown>;
 
@@ -32,12 +31,11 @@ export class SlackGateway {
 
   async call<T = Record<string, unknown>>(
     method: string,
-    unguarded: Args,
+    args: Args,
     ref: Record<string, unknown> = {},
     attempt?: () => Promise<unknown>,
   ): Promise<T> {
-    // The last guard over every body the bot sends (postMessage's retry path included).
-    const args = guardSlackArgs(unguarded);
+    // The last guard is applied to every body where it is sent: the client's fetch (outgoing.ts).
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
     try {
       return (await this.pacer.schedule(
@@ -75,7 +73,7 @@ export class SlackGateway {
     const thread = args.thread_ts;
     const key = idempotencyKey;
     const withKey = {
-      ...guardSlackArgs(args),
+      ...args,
       metadata: { event_type: REPLY_EVENT, event_payload: { key } },
     };
     const checkFirst = mustCheckThread();

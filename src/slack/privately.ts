@@ -6,6 +6,7 @@ import type { BotContext } from './bot-context';
 import { diagnosisReply, noneReply, type Reply } from './blocks/diagnosis';
 import { LIMITS } from './blocks/limits';
 import { secretWarning } from './blocks/secret-warning';
+import { outgoingFetch } from './outgoing';
 import { stsReplyParts, type Pasted, type PasteRef } from './sts';
 
 /** `paste`: what was diagnosed (and where it lives, if anywhere) — for the STS buttons. */
@@ -45,7 +46,7 @@ export function isSlackResponseUrl(url: string, apiUrl: string): boolean {
 export async function postToResponseUrl(
   url: string,
   payload: Record<string, unknown>,
-  fetchFn: typeof fetch = fetch,
+  fetchFn: typeof fetch = outgoingFetch,
 ): Promise<void> {
   const res = await fetchFn(url, {
     method: 'POST',
