@@ -93,13 +93,22 @@ export function signedHeaders(body: string): Record<string, string> {
   };
 }
 
-/** POSTs one event; resolves with the time until the acknowledgement (ms). */
-export async function sendEvent(url: string, body: string): Promise<number> {
+/** POSTs one event; resolves with the time until the answer (ms) and its status (200 is an ack). */
+export async function postEvent(
+  url: string,
+  body: string,
+): Promise<{ ms: number; status: number }> {
   const started = performance.now();
   const res = await fetch(url, { method: 'POST', headers: signedHeaders(body), body });
   await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`event answered ${res.status}`);
-  return performance.now() - started;
+  return { ms: performance.now() - started, status: res.status };
+}
+
+/** POSTs one event; resolves with the time until the acknowledgement (ms). */
+export async function sendEvent(url: string, body: string): Promise<number> {
+  const { ms, status } = await postEvent(url, body);
+  if (status !== 200) throw new Error(`event answered ${status}`);
+  return ms;
 }
 
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight. */

@@ -16,12 +16,22 @@ const GUARD = new RegExp(
   'gi',
 );
 
+/**
+ * A word running straight into a dot or a slash is part of a host name or a path
+ * (`tfauth-test.slack.com/archives/…` in a permalink, `secret.txt`), not a setting with a
+ * value; after a separator (`secret = /abc…`) a slash may well start a secret.
+ */
+function continuesName(head: string, token: string): boolean {
+  return /^[./]/.test(token) && /^[A-Za-z0-9_-]+$/.test(head);
+}
+
 /** Masks remaining high-entropy tokens after credential words in one string. */
 export function guardText(text: string): string {
   if (text.length < 16) return text;
-  return text.replace(GUARD, (match: string, token: string) =>
-    looksSecret(token) ? `${match.slice(0, match.length - token.length)}${REDACTED}` : match,
-  );
+  return text.replace(GUARD, (match: string, token: string) => {
+    const head = match.slice(0, match.length - token.length);
+    return looksSecret(token) && !continuesName(head, token) ? `${head}${REDACTED}` : match;
+  });
 }
 
 /** Applies guardText to every string in a JSON-like value, except under the keys in `skip`. */

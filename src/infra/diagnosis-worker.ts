@@ -3,6 +3,8 @@
 import { diagnose } from '../diagnosis';
 import type { Diagnosis } from '../diagnosis';
 
+export { diagnosePaste } from './shared-paste';
+
 export default function diagnoseInWorker(text: string): Diagnosis {
   return diagnose(text);
 }

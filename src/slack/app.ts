@@ -21,6 +21,7 @@ import * as messages from './listeners/messages';
 import * as shortcuts from './listeners/shortcuts';
 import * as views from './listeners/views';
 import { SlackGateway } from './platform/gateway';
+import { outgoingFetch } from './platform/outgoing';
 import { PasteReader } from './platform/paste';
 import { guardEvents } from './platform/guards/event-guard';
 import { installationFrom, type Installation } from './platform/guards/installation';
@@ -66,6 +67,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     rejectRateLimitedCalls: true,
     logger: sdkLogger,
     timeout: config.slackTimeoutMs,
+    // Every Web API body and every respond() to a response_url passes the last guard here.
+    fetch: outgoingFetch,
   };
   const inFlight = new InFlight();
   inFlight.alsoWaitFor(() => runtime.intake.idle());

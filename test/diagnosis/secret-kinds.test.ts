@@ -149,6 +149,7 @@ describe('the last guard', () => {
       'X-Signature=[redacted]',
     );
     expect(guardText('password Tr0ub4dorXyzQ9xR2vQpLk')).not.toContain('Tr0ub4dor');
+    expect(guardText('secret = /Q9xR2vQpLk7sT9wYbN1cD4eF')).toBe('secret = [redacted]');
   });
 
   it.each([
@@ -160,6 +161,7 @@ describe('the last guard', () => {
     'The security token included in the request is invalid.',
     'Encoded authorization failure message: Yh4GjK2L9mNq8Rs7Tu6Vw5Xy4Za3Bc2De1Fg',
     'secret warning: [aws_secret_access_key…, 40 chars] on line 3',
+    'already a walk-through: <https://tfauth-test.slack.com/archives/C0CHAN/p1796174615810000?thread_ts=1796174615.810000&cid=C0CHAN|open it>',
   ])('leaves %j alone', (text) => {
     expect(guardText(text)).toBe(text);
   });

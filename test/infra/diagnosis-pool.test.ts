@@ -37,3 +37,35 @@ it('a non-string task gets the engine’s answer for no text, not a crash', asyn
   const d = await pool.diagnose(undefined as unknown as string);
   expect(d.classId).toBe('none');
 });
+
+describe('a message with shared files', () => {
+  const file = (text: string) => new Uint8Array(Buffer.from(text, 'utf8')).slice();
+  const withKey = `${PASTE}\nAWS_ACCESS_KEY_ID=AKIASP2TPHJSQH3FJXYZ`;
+
+  it('is diagnosed in the worker from the moved bytes: they are gone from this thread', async () => {
+    const bytes = file(withKey);
+    const size = bytes.byteLength;
+    const { diagnosis, keyIds } = await pool.diagnosePaste({
+      text: 'log attached',
+      files: [bytes],
+    });
+    expect(size).toBeGreaterThan(0);
+    // Moved, not copied: the ArrayBuffer was transferred to the worker (and detached here).
+    expect(bytes.byteLength).toBe(0);
+    expect(diagnosis).toEqual(diagnose(`log attached\n${withKey}`));
+    expect(keyIds).toEqual(['AKIASP2TPHJSQH3FJXYZ']);
+  });
+
+  it('answers what the in-process engine answers', async () => {
+    const paste = () => ({ text: 'see file', files: [file(PASTE), file('second file')] });
+    expect(await pool.diagnosePaste(paste())).toEqual(await inlineEngine().diagnosePaste(paste()));
+  });
+
+  it('copies a view it cannot move (a slice of a shared buffer) and leaves the buffer whole', async () => {
+    const shared = Buffer.from(`xx${PASTE}yy`, 'utf8');
+    const view = new Uint8Array(shared.buffer, shared.byteOffset + 2, Buffer.byteLength(PASTE));
+    const { diagnosis } = await pool.diagnosePaste({ text: '', files: [view, view] });
+    expect(diagnosis.classId).toBe('aws.expired_token');
+    expect(shared.toString('utf8')).toBe(`xx${PASTE}yy`);
+  });
+});

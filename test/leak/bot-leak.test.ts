@@ -6,6 +6,9 @@
 // Every Web API body the local Slack server recorded (replies, ephemeral warnings, updates,
 // escalations), every response_url body (private answers) and every log line is searched
 // for any 12-character run of any planted secret.
+// Then secrets only the last guard can catch (the scanner does not know them) in private
+// answers — `/tfauth <paste>`, the message shortcut, the paste box — which Slack gets through
+// response_urls, not the Web API: the guard must sit on those bodies too.
 
 import {
   eventCallback,
@@ -13,7 +16,11 @@ import {
   messageShortcut,
   SlackTestServer,
   slashCommand,
+  viewSubmission,
 } from '@tfauth/slack-test-server';
+import { prng } from '../../bench/fixtures';
+import { diagnose } from '../../src/diagnosis';
+import { NOT_AUTH } from '../../src/diagnosis/catalog/not-auth';
 import { startTestBot, type TestBot } from '../support/bot';
 import { buttons, click } from '../support/clicks';
 import {
@@ -161,3 +168,105 @@ it('no Slack body and no log line carries a planted secret', async () => {
 });
 
 const escalatedTs = new Set<string>();
+
+// A high-entropy token right after a credential word: the last guard masks it, the scanner
+// does not report it. Planted (invented values) at the end of the catalog's not-auth examples
+// (each names its source), where a private answer quotes the line ("What matched: …").
+const GUARD_WORDS = ['secret', 'passwd', 'apikey', 'signature', 'sas', 'basic', 'key'];
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function guardOnlyPastes(): Paste[] {
+  const r = prng(12);
+  const token = (): string => {
+    for (;;) {
+      let s = '';
+      for (let i = 0; i < 28; i++) s += ALNUM[Math.floor(r() * ALNUM.length)];
+      if (/[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return s;
+    }
+  };
+  const out: Paste[] = [];
+  let n = 0;
+  for (const entry of NOT_AUTH)
+    for (const signature of entry.signatures)
+      for (const example of signature.examples ?? []) {
+        const word = GUARD_WORDS[n++ % GUARD_WORDS.length] as string;
+        const secret = token();
+        const text = `${example.text} ${word} ${secret}`;
+        const d = diagnose(text);
+        // Only pastes where the engine alone lets the secret out: found nothing, quotes it.
+        if (d.classId !== 'none' || d.secrets.length > 0 || !d.evidence[0]?.includes(secret))
+          continue;
+        out.push({
+          id: `guard-${out.length}`,
+          text,
+          placement: 'inline',
+          host: 'not-auth',
+          planted: [
+            { kind: `guard:${word}`, placement: 'inline', host: 'not-auth', secrets: [secret] },
+          ],
+        });
+      }
+  return out;
+}
+
+it('private answers pass the last guard: secrets only it catches, in /tfauth, the shortcut and the paste box', async () => {
+  const pastes = guardOnlyPastes();
+  // One planting per paste: a hit's index is the paste's.
+  const planted = plantings(pastes);
+  const index = grams(planted);
+  expect(pastes.length).toBeGreaterThanOrEqual(12);
+  expect(new Set(planted.map((p) => p.kind)).size).toBeGreaterThanOrEqual(5);
+
+  for (const [i, paste] of pastes.entries()) {
+    const command = slashCommand({
+      text: paste.text,
+      response_url: slack.responseUrl(`g-cmd-${i}`),
+    });
+    expect((await t.http.sendCommand(command as unknown as Record<string, string>)).status).toBe(
+      200,
+    );
+    const shortcut = messageShortcut({
+      callbackId: 'tfauth_diagnose_message',
+      message: messageEvent({ text: paste.text }),
+      responseUrl: slack.responseUrl(`g-sc-${i}`),
+    });
+    expect((await t.http.sendInteraction(shortcut)).status).toBe(200);
+    // `/tfauth` alone opens the paste box; its submission is answered through the command's response_url.
+    const boxUrl = slack.responseUrl(`g-box-${i}`);
+    const open = slashCommand({ text: '', response_url: boxUrl });
+    await t.http.sendCommand(open);
+    const opened = await slack.waitFor('views.open', (c) =>
+      String((c.args.view as { private_metadata?: string }).private_metadata).includes(boxUrl),
+    );
+    const view = opened.args.view as { private_metadata: string; callback_id: string };
+    const submit = viewSubmission({
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: { tfauth_paste: { paste: paste.text } },
+    });
+    expect((await t.http.sendInteraction(submit)).status).toBe(200);
+  }
+  await t.bot.context.inFlight.settled();
+
+  const surfaces: Record<string, string> = {
+    '/tfauth': 'g-cmd-',
+    shortcut: 'g-sc-',
+    'paste box': 'g-box-',
+  };
+  const leaks: Record<string, Record<string, string>> = {};
+  for (const [surface, prefix] of Object.entries(surfaces)) {
+    const bodies = [];
+    for (let i = 0; i < pastes.length; i++) {
+      const answer = await slack.waitForResponse((r) => r.tag === `${prefix}${i}`);
+      // Answered, with the quoted line masked — not dropped.
+      expect(JSON.stringify(answer.body)).toContain('What matched');
+      bodies.push(JSON.stringify(answer.body));
+    }
+    const leaked: Record<string, string> = {};
+    for (const body of bodies)
+      for (const [hit, where] of leakedIn(body, index))
+        leaked[(planted[hit] as Planted).kind] ??= where;
+    leaks[surface] = leaked;
+  }
+  expect(leaks).toEqual({ '/tfauth': {}, shortcut: {}, 'paste box': {} });
+});

@@ -6,7 +6,7 @@
 // plantings (one placement and host kind, several kinds), so a surface that costs a request
 // per paste sees every kind in a few requests.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slackEncode } from '@tfauth/slack-test-server';
 import { prng } from '../../bench/fixtures';
@@ -584,7 +584,11 @@ const CHAT = [
 
 function loadHosts(): Host[] {
   const hosts: Host[] = [];
-  const dir = join(__dirname, '..', 'fixtures');
+  // test/leak under jest; dist-bench/test/leak when the bench runs it compiled.
+  const dir = [
+    join(__dirname, '..', 'fixtures'),
+    join(__dirname, '..', '..', '..', 'test', 'fixtures'),
+  ].find((d) => existsSync(join(d, 'holdout.jsonl'))) as string;
   for (const f of ['holdout.jsonl', 'holdout2.jsonl', 'not-failures.jsonl']) {
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
       if (line.trim() === '') continue;

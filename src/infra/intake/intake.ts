@@ -10,6 +10,7 @@ import { runWork, type WorkContext } from './context';
 import type { FileJournal } from './journal-file';
 import type { Journal, JournalEntry } from './journal';
 import type { Sealer } from './sealed';
+import { StartGate, type StartGateOptions } from './start-gate';
 
 export type Handler = (payload: unknown) => Promise<void>;
 
@@ -23,6 +24,12 @@ const SHARED_APPEND_DEADLINE_MS = 300;
 
 /** An entry whose replay started this often without completing likely crashes the process. */
 const MAX_REPLAYS = 3;
+
+/**
+ * A burst's requests arrive within a few milliseconds of each other; its work starts once
+ * they stop for 20 ms. A steady stream never pauses: no entry waits more than 500 ms.
+ */
+const START_GATE: StartGateOptions = { quietMs: 20, maxHoldMs: 500 };
 
 /** The shared log (journal-redis.ts): entries reach whichever replica reads them. */
 export interface SharedLog extends Journal {
@@ -40,6 +47,7 @@ export interface SharedLog extends Journal {
 export class Intake {
   private readonly handlers = new Map<string, Handler>();
   private stopping = false;
+  private readonly gate: StartGate;
   /** Running counters for /healthz and the tests. */
   readonly stats = { accepted: 0, replayed: 0, completed: 0, failed: 0 };
 
@@ -48,26 +56,31 @@ export class Intake {
     private readonly sealer: Sealer,
     private readonly logger: Logger,
     private readonly shared?: SharedLog,
-  ) {}
+    gate: StartGateOptions = START_GATE,
+  ) {
+    this.gate = new StartGate(gate);
+  }
 
   on(kind: string, handler: Handler): void {
     this.handlers.set(kind, handler);
   }
 
   /** Resolves once the work is durable: only then may Slack be acknowledged. Throws if it is not. */
-  async accept(kind: string, payload: unknown): Promise<void> {
-    const data = this.sealer.seal(payload);
-    this.stats.accepted++;
-    if (this.shared?.healthy()) {
-      try {
-        await deadline(this.shared.append(kind, data), SHARED_APPEND_DEADLINE_MS);
-        return;
-      } catch (err) {
-        this.logger.warn('shared intake unavailable: journaling locally', { error: err });
+  accept(kind: string, payload: unknown): Promise<void> {
+    return this.gate.accepting(async () => {
+      const data = this.sealer.seal(payload);
+      this.stats.accepted++;
+      if (this.shared?.healthy()) {
+        try {
+          await deadline(this.shared.append(kind, data), SHARED_APPEND_DEADLINE_MS);
+          return;
+        } catch (err) {
+          this.logger.warn('shared intake unavailable: journaling locally', { error: err });
+        }
       }
-    }
-    const id = await this.file.append(kind, data);
-    setImmediate(() => void this.run(this.file, { id, kind, data }, false));
+      const id = await this.file.append(kind, data);
+      this.begin(this.file, { id, kind, data }, false);
+    });
   }
 
   /** Replays what a previous run left, then starts reading the shared log. */
@@ -77,9 +90,9 @@ export class Intake {
       this.logger.info('replaying work acknowledged before the last stop', {
         entries: left.length,
       });
-    for (const entry of left) void this.run(this.file, entry, true);
+    for (const entry of left) this.begin(this.file, entry, true);
     const shared = this.shared;
-    if (shared) shared.start((entry, replayed) => void this.run(shared, entry, replayed));
+    if (shared) shared.start((entry, replayed) => this.begin(shared, entry, replayed));
   }
 
   /** Nothing accepted is waiting or running (what tests wait for instead of sleeping). */
@@ -96,6 +109,11 @@ export class Intake {
     if (!file.ok || !this.shared) return file;
     const shared = this.shared.health();
     return { ok: file.ok, detail: `${shared.detail}; local ${file.detail}` };
+  }
+
+  /** Journaled work starts through the gate: after the acks of a burst (start-gate.ts). */
+  private begin(log: Journal, entry: JournalEntry, replayed: boolean): void {
+    this.gate.enqueue(() => void this.run(log, entry, replayed));
   }
 
   private async run(log: Journal, entry: JournalEntry, replayed: boolean): Promise<void> {

@@ -1,5 +1,8 @@
 // Text files shared with a message (snippets, .log and .txt uploads): fetched from
-// url_private with the bot token, within a size cap.
+// url_private with the bot token, within a size cap. Kept as bytes: the diagnosis worker
+// decodes them (infra/shared-paste), so a big file costs the event loop one copy, no more.
+
+import type { SharedPaste } from '../../infra/shared-paste';
 
 export interface SlackFileRef {
   id?: string;
@@ -15,7 +18,7 @@ export interface SlackFileRef {
 }
 
 export type FileResult =
-  | { kind: 'text'; name: string; text: string }
+  | { kind: 'text'; name: string; bytes: Uint8Array }
   | { kind: 'too_big'; name: string; size: number }
   | { kind: 'failed'; name: string; reason: string }
   | { kind: 'skipped' };
@@ -63,14 +66,14 @@ export async function fetchTextFile(
     if (res.status !== 200) return { kind: 'failed', name, reason: `HTTP ${res.status}` };
     if ((res.headers.get('content-type') ?? '').includes('text/html'))
       return { kind: 'failed', name, reason: 'got a login page instead of the file' };
-    const text = await readCapped(res, maxBytes);
-    if (text === undefined)
+    const bytes = await readCapped(res, maxBytes);
+    if (bytes === undefined)
       return {
         kind: 'too_big',
         name,
         size: Number(res.headers.get('content-length') ?? maxBytes + 1),
       };
-    return { kind: 'text', name, text };
+    return { kind: 'text', name, bytes };
   } catch (err) {
     return {
       kind: 'failed',
@@ -82,8 +85,9 @@ export async function fetchTextFile(
   }
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<string | undefined> {
-  if (!res.body) return '';
+/** The body in one ArrayBuffer of its own (movable to a worker), or undefined past `maxBytes`. */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!res.body) return new Uint8Array(0);
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -97,20 +101,25 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | und
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
-export interface Gathered {
-  text: string;
+export interface Gathered extends SharedPaste {
   /** Files too big to read, for a note in the reply. */
   tooBig: Array<{ name: string; size: number }>;
 }
 
 /**
- * A message's text followed by the text of up to five shared text files. `filesInfo` looks
- * up files Slack sends without a download URL (`file_access: check_file_info`).
+ * A message's text and the bytes of up to five shared text files. `filesInfo` looks up files
+ * Slack sends without a download URL (`file_access: check_file_info`).
  */
-export async function messageText(
+export async function messageParts(
   text: string,
   files: SlackFileRef[],
   options: {
@@ -120,7 +129,7 @@ export async function messageText(
     onFailure?: (name: string, reason: string) => void;
   },
 ): Promise<Gathered> {
-  const parts = [text];
+  const bytes: Uint8Array[] = [];
   const tooBig: Gathered['tooBig'] = [];
   for (let file of files.slice(0, 5)) {
     if (
@@ -130,9 +139,9 @@ export async function messageText(
     )
       file = (await options.filesInfo(file.id)) ?? file;
     const r = await fetchTextFile(file, options.botToken, options.maxBytes);
-    if (r.kind === 'text') parts.push(r.text);
+    if (r.kind === 'text') bytes.push(r.bytes);
     else if (r.kind === 'too_big') tooBig.push({ name: r.name, size: r.size });
     else if (r.kind === 'failed') options.onFailure?.(r.name, r.reason);
   }
-  return { text: parts.join('\n'), tooBig };
+  return { text, files: bytes, tooBig };
 }

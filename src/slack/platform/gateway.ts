@@ -1,22 +1,22 @@
 // The bot's own Web API calls go through here, one typed method per Web API method it uses
-// (Slack's own argument and response types): pacing and retries (infra/pacer), the last
-// guard over every body, and logging failures with their message reference — never with
-// message text. (Bolt's start-up auth.test and response_url posts do not; views.open is
-// guarded but not paced: a trigger lasts 3 seconds and must not wait in a queue.)
+// (Slack's own argument and response types): pacing and retries (infra/pacer), and logging
+// failures with their message reference — never with message text. (Bolt's start-up
+// auth.test and response_url posts do not; views.open is not paced: a trigger lasts 3
+// seconds and must not wait in a queue.) The last guard is not here but in the fetch every
+// body is sent with (platform/outgoing.ts), so nothing sent around the gateway escapes it.
 
 import type { webApi } from '@slack/bolt';
 import { mustCheckThread } from '../../infra/intake/context';
 import type { Logger } from '../../infra/logger';
 import { classifyFailure } from '../../infra/slack-errors';
-import { guardSlackArgs } from '../../diagnosis';
 
 type WebClient = webApi.WebClient;
 type Ref = Record<string, unknown>;
 type ThreadMessage = NonNullable<webApi.ConversationsRepliesResponse['messages']>[number];
 
-/** Slack's argument types are interfaces (no index signature); the guard walks any object. */
-function guard(args: object): Record<string, unknown> {
-  return guardSlackArgs(args as Record<string, unknown>);
+/** Slack's argument types are interfaces (no index signature); apiCall takes any fields. */
+function fields(args: object): Record<string, unknown> {
+  return args as Record<string, unknown>;
 }
 
 /** A message's metadata (Slack's response types leave the payload's shape open). */
@@ -52,12 +52,12 @@ export class SlackGateway {
 
   private async call<T>(
     method: string,
-    unguarded: object,
+    typed: object,
     ref: Ref = {},
     attempt?: () => Promise<unknown>,
   ): Promise<T> {
-    // The last guard over every body the bot sends (postMessage's retry path included).
-    const args = guard(unguarded);
+    // The last guard is applied to every body where it is sent: the client's fetch (outgoing.ts).
+    const args = fields(typed);
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
     try {
       return (await this.pacer.schedule(
@@ -100,7 +100,7 @@ export class SlackGateway {
     const thread = args.thread_ts;
     const key = idempotencyKey;
     const withKey = {
-      ...guard(args),
+      ...fields(args),
       metadata: { event_type: REPLY_EVENT, event_payload: { key } },
     };
     const checkFirst = mustCheckThread();
@@ -227,6 +227,6 @@ export class SlackGateway {
    * and the caller tells the user why Slack would not open it.
    */
   viewsOpen(args: webApi.ViewsOpenArguments): Promise<webApi.ViewsOpenResponse> {
-    return this.client.apiCall('views.open', guard(args));
+    return this.client.apiCall('views.open', fields(args));
   }
 }

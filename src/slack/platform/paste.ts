@@ -1,8 +1,11 @@
-// Reading a paste: a message's text followed by the text of its shared files. The one way
+// Reading a paste: a message's text and the bytes of its shared text files. The one way
 // every paste is read — when it arrives, and again when a click, a mention or an expired
 // button needs it (from conversations.replies, with the same files resolved the same way).
+// The files stay bytes: the diagnosis worker decodes and scans them (infra/shared-paste,
+// `bot.engine.diagnosePaste`), never the event loop that acknowledges Slack.
 
-import { messageText, type Gathered, type SlackFileRef } from './files';
+import type { SharedPaste } from '../../infra/shared-paste';
+import { messageParts, type Gathered, type SlackFileRef } from './files';
 import type { SlackGateway } from './gateway';
 
 /** The parts of a Slack message a paste is read from. */
@@ -25,12 +28,12 @@ export class PasteReader {
     private readonly options: { botToken: string; maxBytes: number },
   ) {}
 
-  /** The text and text files of a message; files too big to read are listed, not read. */
+  /** The text and text files (bytes) of a message; files too big to read are listed, not read. */
   read(
     message: PastedMessage,
     onFailure?: (name: string, reason: string) => void,
   ): Promise<Gathered> {
-    return messageText(message.text ?? '', message.files ?? [], {
+    return messageParts(message.text ?? '', message.files ?? [], {
       ...this.options,
       filesInfo: (id) => this.fileInfo(id),
       ...(onFailure ? { onFailure } : {}),
@@ -52,9 +55,11 @@ export class PasteReader {
   }
 
   /** The paste at `where` read again (text and files); undefined when it cannot be. */
-  async reread(where: PasteWhere): Promise<string | undefined> {
+  async reread(where: PasteWhere): Promise<SharedPaste | undefined> {
     const message = await this.fetch(where);
-    return message ? (await this.read(message)).text : undefined;
+    if (!message) return undefined;
+    const { text, files } = await this.read(message);
+    return { text, files };
   }
 
   /** Files Slack sends without a download URL (`file_access: check_file_info`). */

@@ -59,9 +59,10 @@ export function createReceiver(options: ReceiverOptions): HTTPReceiver | SocketM
     logger: sdkLogger,
     processBeforeResponse: false,
     bodyLimit: BODY_LIMIT,
-    // Bolt cannot route some payloads (unknown types): answer them quickly with a 400
-    // instead of holding the connection for 3 s and logging an error.
-    unhandledRequestTimeoutMillis: 1000,
+    // Bolt cannot route some payloads (unknown types): answer them with a 400 instead of
+    // holding the connection and logging an error. Not sooner: under load a real event's
+    // ack (journal write first) can take over a second, and a 400 makes Slack retry it.
+    unhandledRequestTimeoutMillis: 2900,
     unhandledRequestHandler: ({ response }) => {
       logger.warn('ignored a request Slack payloads never look like (no known type)');
       if (!response.headersSent) response.writeHead(400).end();

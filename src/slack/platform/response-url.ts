@@ -1,6 +1,8 @@
 // response_urls: where Slack lets an interaction answer (privately or in the channel) for
 // 30 minutes. Only Slack's own hosts are ever posted to.
 
+import { outgoingFetch } from './outgoing';
+
 /** response_urls come from Slack payloads; refuse anything that is not Slack (or the configured API host in tests). */
 export function isSlackResponseUrl(url: string, apiUrl: string): boolean {
   try {
@@ -15,7 +17,7 @@ export function isSlackResponseUrl(url: string, apiUrl: string): boolean {
 export async function postToResponseUrl(
   url: string,
   payload: Record<string, unknown>,
-  fetchFn: typeof fetch = fetch,
+  fetchFn: typeof fetch = outgoingFetch,
 ): Promise<void> {
   const res = await fetchFn(url, {
     method: 'POST',

@@ -13,6 +13,7 @@ import { confirmForReply, stsReplyParts } from '../sts/checks';
 import { teamMemory } from '../stats/team-memory';
 import type { FlowCodec } from '../walkthrough/state';
 import { countDiagnosis, metrics } from '../../../infra/metrics';
+import type { SharedPaste } from '../../../infra/shared-paste';
 
 /** Diagnoses and answers one message; true when it was (or already had been) answered. */
 export async function handleMessage(
@@ -21,8 +22,8 @@ export async function handleMessage(
   key: string,
   ref: Record<string, unknown>,
 ): Promise<boolean> {
-  const { text, notes } = await gatherText(bot, msg, ref);
-  const d = await bot.engine.diagnose(text);
+  const { paste, notes } = await gatherPaste(bot, msg, ref);
+  const { diagnosis: d, keyIds } = await bot.engine.diagnosePaste(paste);
   d.notes.push(...notes);
   const answer = isAnswerable(d, bot.config.minConfidence);
   const warn = d.secrets.some((s) => s.mustRotate) && msg.user !== undefined;
@@ -74,7 +75,7 @@ export async function handleMessage(
       return false;
     }
     // STS checks (when on): buttons, and the key ids' accounts confirmed — see confirmForReply.
-    const sts = stsReplyParts(bot, text, d, {
+    const sts = stsReplyParts(bot, { keyIds }, d, {
       channel: msg.channel,
       ts: msg.ts,
       root: msg.threadTs ?? msg.ts,
@@ -164,20 +165,23 @@ export function isAnswerable(d: Diagnosis, minConfidence: number): boolean {
   return d.classId !== 'none' && d.confidence >= minConfidence;
 }
 
-/** The message's text and files; a note for files too big to read (nothing public for other failures). */
-async function gatherText(
+/**
+ * The message's text and files (bytes, for the worker); a note for files too big to read
+ * (nothing public for other failures).
+ */
+async function gatherPaste(
   bot: BotContext,
   msg: IncomingMessage,
   ref: Record<string, unknown>,
-): Promise<{ text: string; notes: string[] }> {
-  const { text, tooBig } = await bot.paste.read(msg, (_name, reason) =>
+): Promise<{ paste: SharedPaste; notes: string[] }> {
+  const { text, files, tooBig } = await bot.paste.read(msg, (_name, reason) =>
     bot.logger.warn('could not read a shared file', { ...ref, reason }),
   );
   const notes = tooBig.map(
     (f) =>
       `${f.name} is ${mb(f.size)}; tfauth reads files up to ${mb(bot.config.maxFileBytes)}. Paste the error section, or run \`tfauth diagnose ${f.name}\` locally.`,
   );
-  return { text, notes };
+  return { paste: { text, files }, notes };
 }
 
 async function postNote(

@@ -6,6 +6,8 @@ import type { BotContext } from '../../bot-context';
 import type { IncomingMessage } from '../../platform/message-events';
 import { noneReply } from './reply';
 import { handleMessage } from './channel-reply';
+import type { PastedMessage } from '../../platform/paste';
+import type { Diagnosis } from '../../../diagnosis';
 
 const USAGE =
   'Mention tfauth in the thread of a message with a Terraform error (or paste the error in the mention) and it explains the credentials failure.';
@@ -31,9 +33,7 @@ export async function answerMention(
     };
     if (await handleMessage(bot, asParent, key(root), ref)) return;
   }
-  const reply = parent
-    ? noneReply(await bot.engine.diagnose((await bot.paste.read(parent)).text))
-    : { text: USAGE };
+  const reply = parent ? noneReply(await diagnoseParent(bot, parent)) : { text: USAGE };
   await bot.slack.postEphemeral(
     {
       channel: msg.channel,
@@ -43,4 +43,10 @@ export async function answerMention(
     },
     ref,
   );
+}
+
+/** The parent's text and files, decoded and diagnosed by the worker. */
+async function diagnoseParent(bot: BotContext, parent: PastedMessage): Promise<Diagnosis> {
+  const { text, files } = await bot.paste.read(parent);
+  return (await bot.engine.diagnosePaste({ text, files })).diagnosis;
 }

@@ -6,14 +6,14 @@ import type { BotContext } from '../../bot-context';
 import { divider, messageBlocks, type Reply } from '../../blocks/kit';
 import { diagnosisReply, noneReply } from './reply';
 import { secretWarning } from '../secrets/warning';
-import { stsReplyParts, type PasteRef } from '../sts/checks';
+import { stsReplyParts, type Pasted, type PasteRef } from '../sts/checks';
 
-/** `paste`: the text diagnosed (and where it lives, if anywhere) — for the STS buttons. */
+/** `paste`: what was diagnosed (and where it lives, if anywhere) — for the STS buttons. */
 export function privateAnswer(
   bot: BotContext,
   d: Diagnosis,
   subject: string,
-  paste?: { text: string; ref?: PasteRef },
+  paste?: { text: Pasted; ref?: PasteRef },
 ): Reply {
   const extraButtons = paste ? stsReplyParts(bot, paste.text, d, paste.ref).buttons : [];
   const answer =

@@ -19,8 +19,8 @@ export async function answerShortcut(
     text?: string;
     files?: SlackFileRef[];
   };
-  const { text } = await bot.paste.read(message);
-  const d = await bot.engine.diagnose(text);
+  const { text, files } = await bot.paste.read(message);
+  const { diagnosis: d, keyIds } = await bot.engine.diagnosePaste({ text, files });
   countDiagnosis(d, 'private', d.classId !== 'none');
   bot.logger.info('shortcut diagnosed', {
     channel: shortcut.channel.id,
@@ -34,7 +34,7 @@ export async function answerShortcut(
       d,
       'The message you asked about (tell its author to rotate what it leaked)',
       {
-        text,
+        text: { keyIds },
         ref: {
           channel: shortcut.channel.id,
           ...(message.ts ? { ts: message.ts, root: message.thread_ts ?? message.ts } : {}),

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { toStsFailure } from '../../../aws/sts-client';
-import { credentialKeyIds, maskKeyId } from '../../../diagnosis';
+import { maskKeyId } from '../../../diagnosis';
 import type { BotContext } from '../../bot-context';
 import type { Reply } from '../../blocks/kit';
 import type { ButtonHandler } from '../../platform/action-router';
@@ -68,9 +68,7 @@ export async function keyAccount(bot: BotContext, { value, answer }: StsClick) {
   const ids =
     meta.k ??
     (meta.m && paste
-      ? credentialKeyIds((await bot.paste.reread(paste)) ?? '', 10).filter((id) =>
-          meta.m?.includes(maskKeyId(id)),
-        )
+      ? (await pasteKeyIds(bot, paste)).filter((id) => meta.m?.includes(maskKeyId(id)))
       : []);
   if (ids.length === 0) return answer(pasteGone('access key ids'));
   const results = await lookUp(bot, ids);
@@ -125,10 +123,16 @@ async function privately(respond: RespondFn, reply: Reply): Promise<void> {
 
 /** The encoded message in the paste, read again: it was too long to ride in the button value. */
 async function encodedFromPaste(bot: BotContext, where: PasteWhere): Promise<string | undefined> {
-  const text = await bot.paste.reread(where);
-  return text === undefined
+  const paste = await bot.paste.reread(where);
+  return paste === undefined
     ? undefined
-    : (await bot.engine.diagnose(text)).facts.encodedAuthorizationMessage;
+    : (await bot.engine.diagnosePaste(paste)).diagnosis.facts.encodedAuthorizationMessage;
+}
+
+/** The key ids of the paste as it is now (read again, files included, scanned by the worker). */
+async function pasteKeyIds(bot: BotContext, where: PasteWhere): Promise<string[]> {
+  const paste = await bot.paste.reread(where);
+  return paste ? (await bot.engine.diagnosePaste(paste)).keyIds : [];
 }
 
 /** Where the button's paste is, when the value names it. */

@@ -45,6 +45,12 @@ export interface StsReplyParts {
 
 const NONE: StsReplyParts = { buttons: [], keyIds: [], accounts: [] };
 
+/**
+ * What was pasted: its text when it is small (a command, the paste box), or the access-key ids
+ * the diagnosis worker found in a message and its files (never scanned on the event loop).
+ */
+export type Pasted = string | { keyIds: readonly string[] };
+
 /** Accounts of the paste's ARNs, roles first (assumed-role sessions describe the caller). */
 export function pasteAccounts(arns: ArnFact[]): PasteAccount[] {
   const sorted = [...arns].sort(
@@ -61,18 +67,18 @@ export function pasteAccounts(arns: ArnFact[]): PasteAccount[] {
 
 /**
  * The STS buttons for a reply, and the key ids to confirm — nothing when the checks are off
- * or the paste does not qualify. `text` is the paste (key ids are masked in the Diagnosis);
+ * or the paste does not qualify. `pasted` is the paste or its key ids (masked in the Diagnosis);
  * only ids the diagnosis also found are used, so the buttons match what the reply shows.
  */
 export function stsReplyParts(
   bot: BotContext,
-  text: string,
+  pasted: Pasted,
   d: Diagnosis,
   where: PasteRef = {},
 ): StsReplyParts {
   if (!bot.sts.active || d.classId === 'none') return NONE;
   const shown = new Set(d.facts.accessKeys.map((k) => k.masked));
-  const keyIds = credentialKeyIds(text, 10)
+  const keyIds = (typeof pasted === 'string' ? credentialKeyIds(pasted, 10) : pasted.keyIds)
     .filter((id) => shown.has(maskKeyId(id)))
     .slice(0, MAX_KEYS);
   const accounts = pasteAccounts(d.facts.arns);

@@ -391,7 +391,7 @@ async function expired(bot: BotContext, body: Click, respond: RespondFn): Promis
     where.channel && root
       ? await bot.paste.reread({ channel: where.channel, ts: root })
       : undefined;
-  const d = parent === undefined ? undefined : await bot.engine.diagnose(parent);
+  const d = parent === undefined ? undefined : (await bot.engine.diagnosePaste(parent)).diagnosis;
   const blocks = [...notice.blocks];
   if (d && d.classId !== 'none') blocks.push(...diagnosisReply(d, bot.codec).blocks);
   await respond({
