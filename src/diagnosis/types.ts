@@ -146,7 +146,14 @@ export type Tool =
   | 'azure-login'
   | 'crossplane'
   | 'renovate'
-  | 'dependabot';
+  | 'dependabot'
+  | 'ruby-app'
+  | 'node-app'
+  | 'python-app'
+  | 'java-app'
+  | 'dotnet-app'
+  | 'gh-cli'
+  | 'aws-cdk';
 
 export interface Facts {
   platform?: Platform;

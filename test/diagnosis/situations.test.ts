@@ -18,6 +18,25 @@ describe.each(SITUATIONS.map((s) => [s.step.id, s] as const))('situation %s', (_
   });
 });
 
+describe('a paste another tool printed', () => {
+  // issue aws/aws-sdk-ruby#707: a Ruby app's own AWS SDK found no credentials.
+  const ruby =
+    "    E, [2015-02-15T23:01:16.804771 #39322] ERROR -- : unable to sign request without credentials set (Aws::Errors::MissingCredentialsError)\n    /usr/local/var/rbenv/versions/2.1.2/lib/ruby/gems/2.1.0/gems/aws-sdk-core-2.0.24/lib/aws-sdk-core/plugins/request_signer.rb:91:in `require_credentials'";
+  it('names the tool, not Terraform, and drops Terraform-only commands', () => {
+    const d = diagnose(ruby);
+    expect(d.title).toBe('The Ruby app found no AWS credentials');
+    expect(d.causes.map((c) => c.title).join(' ')).not.toMatch(/Terraform/);
+    expect(commands(ruby).filter((c) => /^terraform\b|\*\.tf/.test(c))).toEqual([]);
+  });
+
+  it('keeps Terraform’s wording and steps when Terraform printed the paste', () => {
+    // invented: the aws provider v5 no-credentials message.
+    const text =
+      '│ Error: No valid credential sources found\n│\n│   with provider["registry.terraform.io/hashicorp/aws"],';
+    expect(diagnose(text).title).toBe('Terraform found no AWS credentials');
+  });
+});
+
 describe('advice that reads the paste', () => {
   it('logs in to the host that refused the token, not app.terraform.io', () => {
     // invented: the remote backend's no-token message for a Terraform Enterprise host.
