@@ -87,7 +87,7 @@ export function templateVars(f: Facts): TemplateVars {
     bucket: f.s3?.bucket,
     state_key: f.s3?.key,
     subject: f.azure?.subject,
-    issuer: f.azure?.issuer,
+    issuer: f.azure?.issuer ?? f.oidcIssuer,
     audience: f.azure?.audience,
     scope: f.azure?.scope,
     cluster: f.cluster?.name,
