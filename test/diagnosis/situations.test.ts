@@ -55,7 +55,7 @@ describe('advice that reads the paste', () => {
     expect(diagnose(aks).facts.cluster).toMatchObject({ kind: 'aks' });
   });
 
-  it('gives EKS steps, with the cluster name, to an EKS cluster', () => {
+  it('gives EKS steps, with the cluster name and region, to an EKS cluster', () => {
     // invented: an EKS exec plugin failure naming the cluster.
     const text =
       'Error: Kubernetes cluster unreachable: Get "https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/version": getting credentials: exec: executable aws failed with exit code 255 (aws eks get-token --cluster-name prod-eks)';
@@ -63,7 +63,7 @@ describe('advice that reads the paste', () => {
     expect(d.facts.cluster).toMatchObject({ kind: 'eks', name: 'prod-eks' });
     expect(d.steps.map((s) => s.id)).not.toContain('aks-kubelogin');
     expect(d.steps.flatMap((s) => s.commands)).toContain(
-      'aws eks get-token --cluster-name prod-eks --output json | cut -c1-60',
+      'aws eks get-token --cluster-name prod-eks --region eu-west-1 --output json | cut -c1-60',
     );
   });
 
