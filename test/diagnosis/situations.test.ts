@@ -37,6 +37,23 @@ describe('a paste another tool printed', () => {
   });
 });
 
+describe('a paste from Windows without a prompt', () => {
+  it('gets the PowerShell step when its paths are Windows paths', () => {
+    // invented: the helm provider's credentials message under a Windows module path.
+    const text =
+      '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│\n│   with module.eks.module.aws_auth.kubernetes_config_map_v1_data.aws_auth[0],\n│   on .terraform\\modules\\eks.aws_auth\\modules\\aws-auth\\main.tf line 56';
+    const d = diagnose(text);
+    expect(d.facts.shell).toBe('powershell');
+    expect(d.steps[0]?.id).toBe('k8s-powershell');
+  });
+
+  it('keeps bash for a Linux path', () => {
+    const text =
+      '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│\n│   on .terraform/modules/eks/main.tf line 56';
+    expect(diagnose(text).facts.shell).toBeUndefined();
+  });
+});
+
 describe('advice that reads the paste', () => {
   it('logs in to the host that refused the token, not app.terraform.io', () => {
     // invented: the remote backend's no-token message for a Terraform Enterprise host.
