@@ -64,8 +64,13 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     }));
 }
 
+/** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
+const TERRAFORM_COMMAND = /^terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
+
 function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext): boolean {
   if (spec.sources && !spec.sources.includes(source)) return false;
+  // Another tool printed the paste: Terraform's own steps do not apply there.
+  if (ctx.vars.app && (spec.commands ?? []).some((c) => TERRAFORM_COMMAND.test(c))) return false;
   return spec.when === undefined || ctx.holds(spec.when);
 }
 

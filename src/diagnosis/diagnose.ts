@@ -11,7 +11,7 @@ import { normalize, type Block } from './normalize';
 import { redactSecrets, redactor, type SecretScan } from './secrets';
 import { computeSignals } from './signals';
 import { makeGuide } from './guide';
-import { templateVars } from './template';
+import { fillProse, templateVars } from './template';
 import type { Diagnosis, OtherError } from './types';
 
 const NONE_TITLE = 'Not a credentials or authorization error';
@@ -86,10 +86,10 @@ export function diagnose(input: string): Diagnosis {
     diagnosis = {
       classId: entry.id,
       confidence: primary.confidence,
-      title: entry.title,
+      title: fillProse(entry.title, ctx.vars),
       summary: guess
-        ? `Probably: ${entry.summary} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
-        : entry.summary,
+        ? `Probably: ${fillProse(entry.summary, ctx.vars)} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
+        : fillProse(entry.summary, ctx.vars),
       platform: entry.platform,
       facts,
       causes: rankCauses(entry, ctx),

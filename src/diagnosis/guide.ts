@@ -66,7 +66,8 @@ function collectPlaceholders(entry: CatalogEntry): Set<string> {
       ...(c.boosts ?? []).map((b) => b.evidence),
     ]),
   ];
-  return new Set(texts.flatMap(placeholders));
+  // `app` names the tool that printed the paste, wherever the texts say Terraform.
+  return new Set([...texts.flatMap(placeholders), 'app']);
 }
 
 /** FNV-1a of the class's text conditions: a short, stable fingerprint (no crypto needed). */

@@ -2,6 +2,7 @@
 // steps refer to them by name, which keeps the knowledge declarative.
 
 import { KNOWN_REGIONS } from './facts/aws-regions';
+import { appTool } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
 import { iamArnOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
@@ -56,8 +57,19 @@ const SIGNALS = {
   /** A bot that reads registries itself (Renovate, Dependabot): Terraform's login is not its. */
   'tool.renovate': (f) => f.tools.includes('renovate'),
   'tool.dependabot': (f) => f.tools.includes('dependabot'),
-  'tool.terraform_cli': (f) => !registryBot(f),
-  'ci.terraform_cli': (f) => !registryBot(f) && isCi(f),
+  'tool.terraform_cli': (f) => !registryBot(f) && appTool(f.tools) === undefined,
+  'ci.terraform_cli': (f) => !registryBot(f) && appTool(f.tools) === undefined && isCi(f),
+  /** Not Terraform's output: an app through a cloud SDK, the gh CLI, the CDK, azure/login. */
+  'tool.app': (f) => appTool(f.tools) !== undefined,
+  /** …an app whose own AWS SDK looked for credentials (its process's environment and files). */
+  'tool.aws_sdk_app': (f) =>
+    appTool(f.tools) !== undefined &&
+    f.tools.some((t) =>
+      ['ruby-app', 'node-app', 'python-app', 'java-app', 'dotnet-app'].includes(t),
+    ),
+  'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
+  'tool.aws_cdk': (f) => appTool(f.tools) !== undefined && f.tools.includes('aws-cdk'),
+  'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   'clock.present': (f) => f.clock?.skewSeconds !== undefined,
   'clock.skewed': (f) => Math.abs(f.clock?.skewSeconds ?? 0) > 300,

@@ -7,6 +7,7 @@
 // (U+27E8/U+27E9 and U+27E6/U+27E7, "mathematical angle/white square brackets").
 // Values are facts (never secrets): masked key ids, names, ARNs, regions.
 
+import { appTool } from './facts/terraform';
 import { iamArnOf, roleNameOf } from './iam-arns';
 import { keyAccountMismatch } from './signals';
 import type { Facts } from './types';
@@ -41,6 +42,7 @@ export function templateVars(f: Facts): TemplateVars {
   const skew = f.clock?.skewSeconds;
   const iamPrincipal = f.principal ? iamArnOf(f.principal) : undefined;
   return {
+    app: appTool(f.tools),
     key: key?.masked,
     key_kind: key?.description,
     key_account: key?.accountId ?? mismatch?.keyAccount,
@@ -85,7 +87,7 @@ export function templateVars(f: Facts): TemplateVars {
     bucket: f.s3?.bucket,
     state_key: f.s3?.key,
     subject: f.azure?.subject,
-    issuer: f.azure?.issuer,
+    issuer: f.azure?.issuer ?? f.oidcIssuer,
     audience: f.azure?.audience,
     scope: f.azure?.scope,
     cluster: f.cluster?.name,
@@ -169,7 +171,20 @@ function quoteAt(prefix: string): '' | "'" | '"' {
 
 /** Fills prose: a missing fact reads "the action", "the role", … rather than a placeholder. */
 export function fillProse(template: string, vars: TemplateVars): string {
-  return render(template, vars, (name, value) => value ?? `the ${name.replace(/_/g, ' ')}`);
+  const text = render(template, vars, (name, value) => value ?? `the ${name.replace(/_/g, ' ')}`);
+  return vars.app ? forApp(text, vars.app) : text;
+}
+
+/** Where the catalog says Terraform (or its provider), a paste another tool printed names that tool. */
+const TERRAFORM_NAMED =
+  /\bTerraform\b(?! (?:AWS provider|Cloud|Enterprise|Registry|S3 backend|state)\b)|\bthe (?:github|aws|azurerm|google) provider\b/g;
+
+export function forApp(text: string, app: string): string {
+  return text.replace(TERRAFORM_NAMED, (_m, offset: number) =>
+    offset === 0 || /[.!?:]\s+$|\n\s*$/.test(text.slice(Math.max(0, offset - 3), offset))
+      ? app.charAt(0).toUpperCase() + app.slice(1)
+      : app,
+  );
 }
 
 function render(

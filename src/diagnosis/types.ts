@@ -146,7 +146,14 @@ export type Tool =
   | 'azure-login'
   | 'crossplane'
   | 'renovate'
-  | 'dependabot';
+  | 'dependabot'
+  | 'ruby-app'
+  | 'node-app'
+  | 'python-app'
+  | 'java-app'
+  | 'dotnet-app'
+  | 'gh-cli'
+  | 'aws-cdk';
 
 export interface Facts {
   platform?: Platform;
@@ -176,6 +183,8 @@ export interface Facts {
   /** What the message format says about library generations, e.g. `AWS SDK for Go v2`. */
   formatEra?: string;
   tools: Tool[];
+  /** The OIDC issuer STS found no IAM OIDC provider for (`https://…`). */
+  oidcIssuer?: string;
   /** Permission/IAM action named in a denial, e.g. `s3:GetObject`. */
   deniedAction?: string;
   /** An EC2 `Encoded authorization failure message` (not a secret; decodable with STS). */

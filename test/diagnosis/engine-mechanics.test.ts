@@ -121,7 +121,10 @@ describe('PatternSet', () => {
       TOOL_PATTERNS.forEach(([, re], i) => {
         if (re.test(text)) expect(may[i]).toBe(true);
       });
-      expect(tools(text)).toEqual(TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([t]) => t));
+      const plain = TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([t]) => t);
+      // A bare `Error: ` line counts as Terraform's only when no tool shows at all.
+      const bare = plain.length === 0 && /^Error: /m.test(text);
+      expect(tools(text)).toEqual(bare ? ['terraform'] : plain);
     }
   });
 });

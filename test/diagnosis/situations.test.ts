@@ -18,6 +18,42 @@ describe.each(SITUATIONS.map((s) => [s.step.id, s] as const))('situation %s', (_
   });
 });
 
+describe('a paste another tool printed', () => {
+  // issue aws/aws-sdk-ruby#707: a Ruby app's own AWS SDK found no credentials.
+  const ruby =
+    "    E, [2015-02-15T23:01:16.804771 #39322] ERROR -- : unable to sign request without credentials set (Aws::Errors::MissingCredentialsError)\n    /usr/local/var/rbenv/versions/2.1.2/lib/ruby/gems/2.1.0/gems/aws-sdk-core-2.0.24/lib/aws-sdk-core/plugins/request_signer.rb:91:in `require_credentials'";
+  it('names the tool, not Terraform, and drops Terraform-only commands', () => {
+    const d = diagnose(ruby);
+    expect(d.title).toBe('The Ruby app found no AWS credentials');
+    expect(d.causes.map((c) => c.title).join(' ')).not.toMatch(/Terraform/);
+    expect(commands(ruby).filter((c) => /^terraform\b|\*\.tf/.test(c))).toEqual([]);
+  });
+
+  it('keeps Terraform’s wording and steps when Terraform printed the paste', () => {
+    // invented: the aws provider v5 no-credentials message.
+    const text =
+      '│ Error: No valid credential sources found\n│\n│   with provider["registry.terraform.io/hashicorp/aws"],';
+    expect(diagnose(text).title).toBe('Terraform found no AWS credentials');
+  });
+});
+
+describe('a paste from Windows without a prompt', () => {
+  it('gets the PowerShell step when its paths are Windows paths', () => {
+    // invented: the helm provider's credentials message under a Windows module path.
+    const text =
+      '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│\n│   with module.eks.module.aws_auth.kubernetes_config_map_v1_data.aws_auth[0],\n│   on .terraform\\modules\\eks.aws_auth\\modules\\aws-auth\\main.tf line 56';
+    const d = diagnose(text);
+    expect(d.facts.shell).toBe('powershell');
+    expect(d.steps[0]?.id).toBe('k8s-powershell');
+  });
+
+  it('keeps bash for a Linux path', () => {
+    const text =
+      '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│\n│   on .terraform/modules/eks/main.tf line 56';
+    expect(diagnose(text).facts.shell).toBeUndefined();
+  });
+});
+
 describe('advice that reads the paste', () => {
   it('logs in to the host that refused the token, not app.terraform.io', () => {
     // invented: the remote backend's no-token message for a Terraform Enterprise host.
@@ -36,7 +72,7 @@ describe('advice that reads the paste', () => {
     expect(diagnose(aks).facts.cluster).toMatchObject({ kind: 'aks' });
   });
 
-  it('gives EKS steps, with the cluster name, to an EKS cluster', () => {
+  it('gives EKS steps, with the cluster name and region, to an EKS cluster', () => {
     // invented: an EKS exec plugin failure naming the cluster.
     const text =
       'Error: Kubernetes cluster unreachable: Get "https://ABCDEF.gr7.eu-west-1.eks.amazonaws.com/version": getting credentials: exec: executable aws failed with exit code 255 (aws eks get-token --cluster-name prod-eks)';
@@ -44,7 +80,7 @@ describe('advice that reads the paste', () => {
     expect(d.facts.cluster).toMatchObject({ kind: 'eks', name: 'prod-eks' });
     expect(d.steps.map((s) => s.id)).not.toContain('aks-kubelogin');
     expect(d.steps.flatMap((s) => s.commands)).toContain(
-      'aws eks get-token --cluster-name prod-eks --output json | cut -c1-60',
+      'aws eks get-token --cluster-name prod-eks --region eu-west-1 --output json | cut -c1-60',
     );
   });
 

@@ -91,6 +91,58 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // An app's own AWS SDK looked for credentials: its process, not a Terraform run, needs them.
+    platforms: ['aws'],
+    step: {
+      id: 'aws-sdk-app-credentials',
+      title: 'Give ⟨app⟩ credentials where it runs, under the names its AWS SDK reads',
+      detail:
+        'Every AWS SDK reads the same chain: the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary keys; other spellings such as AWS_ACCESS_KEY or AWS_SECRET_KEY are ignored), then AWS_PROFILE and ~/.aws/credentials of the user the app runs as, then web identity, then the container or instance role. Set them in the environment of the process that failed (the worker, container or service), not only in your shell: a process started before the export does not see them.',
+      commands: [
+        'env | grep -E "^AWS_" | cut -d= -f1',
+        'ls -l ~/.aws/credentials ~/.aws/config',
+        'aws sts get-caller-identity',
+      ],
+      when: 'tool.aws_sdk_app',
+    },
+    example: {
+      text: "    E, [2015-02-15T23:01:16.804771 #39322] ERROR -- : unable to sign request without credentials set (Aws::Errors::MissingCredentialsError)\n    /usr/local/var/rbenv/versions/2.1.2/lib/ruby/gems/2.1.0/gems/aws-sdk-core-2.0.24/lib/aws-sdk-core/plugins/request_signer.rb:91:in `require_credentials'",
+      source: 'issue aws/aws-sdk-ruby#707',
+    },
+  },
+  {
+    // The CDK's bootstrap roles: "Proceeding anyway" means it fell back to the caller's own keys.
+    platforms: ['aws'],
+    step: {
+      id: 'aws-cdk-bootstrap',
+      title: 'Check the CDK bootstrap roles can be assumed, and bootstrap the environment again',
+      detail:
+        'The cdk-hnb659fds-* roles are created by `cdk bootstrap` and already trust the account, so their trust policy is rarely the problem. Either the stack CDKToolkit is missing or older than this CDK needs in this account and region (bootstrap again), or the caller’s credentials may not call sts:AssumeRole on them (a permissions boundary or SCP, or Cloud9’s managed temporary credentials: use an IAM role or user instead).',
+      commands: ['aws sts get-caller-identity', 'npx cdk bootstrap⟦ aws://⟨account⟩/⟨region⟩⟧'],
+      when: 'tool.aws_cdk',
+    },
+    example: {
+      text: "current credentials could not be used to assume 'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account. Proceeding anyway.",
+      source: 'issue aws-samples/aws-genai-llm-chatbot#454',
+    },
+  },
+  {
+    platforms: ['github'],
+    step: {
+      id: 'gh-cli-login',
+      title:
+        'Log the gh CLI in again, or drop the GH_TOKEN / GITHUB_TOKEN that overrides its login',
+      detail:
+        'gh uses GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN for GitHub Enterprise Server) when one is set, before its stored login. `gh auth status` shows which token it uses and whether GitHub still accepts it; `gh auth login` stores a new one.',
+      commands: ['gh auth status', 'env | grep -E "^(GH|GITHUB)_" | cut -d= -f1', 'gh auth login'],
+      when: 'tool.gh_cli',
+    },
+    example: {
+      text: "/tmp/bin(master)$ gh pr checkout 1\nhttp error, 'https://api.github.com/graphql' failed (401): 'Bad credentials'",
+      source: 'issue cli/cli#1003',
+    },
+  },
+  {
     platforms: ['aws'],
     step: {
       id: 'aws-powershell',

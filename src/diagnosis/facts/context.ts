@@ -321,12 +321,16 @@ export function roleName(flat: string): string | undefined {
   );
 }
 
-/** A Windows prompt or path: PowerShell (`PS C:\…>`), cmd (`C:\…>` alone). */
+/** A Windows prompt or path: PowerShell (`PS C:\…>`, or paths alone), cmd (`C:\…>` alone). */
 export function shellOf(text: string): Facts['shell'] {
   if (!text.includes('\\') && !text.includes('$env:')) return undefined; // no path, no variable
   if (/^PS [A-Z]:\\[^\n>]{0,300}>/m.test(text) || /\$env:[A-Z_]{2,}/.test(text))
     return 'powershell';
   if (/^[A-Z]:\\[^\n>]{0,300}>/m.test(text)) return 'cmd';
+  // No prompt, but Windows paths (a drive, or Terraform's module cache with backslashes): the
+  // shell there is PowerShell unless a cmd prompt shows.
+  if (/(?:^|[\s"'(=])[A-Z]:\\[\w .-]{1,64}\\|\.terraform\\(?:modules|providers)\\/m.test(text))
+    return 'powershell';
   return undefined;
 }
 

@@ -96,6 +96,7 @@ function extract({ text, flat, context }: FactSources): Facts {
     providerVersions,
     ...(era ? { formatEra: era } : {}),
     tools: tools(whole),
+    ...oidcIssuerFact(flat),
     ...(denied ? { deniedAction: denied } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),
     subscriptionIds: subscriptionIds(flat),
@@ -149,4 +150,13 @@ export function emptyFacts(): Facts {
     gcpProjects: [],
     hosts: [],
   };
+}
+
+/** STS names the issuer it has no IAM OIDC provider for (with or without its scheme). */
+const NO_OIDC_PROVIDER =
+  /No OpenIDConnect provider found in your account for (?:this URL:\s{0,8})?(?:https:\/\/)?([\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?::\d{1,5})?(?:\/[\w.~%-]{1,200}){0,8})/;
+
+function oidcIssuerFact(flat: string): { oidcIssuer?: string } {
+  const m = NO_OIDC_PROVIDER.exec(flat);
+  return m?.[1] ? { oidcIssuer: `https://${m[1].replace(/\.$/, '')}` } : {};
 }

@@ -121,6 +121,23 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   ['azure-login', /azure\/login|Login failed with Error|Attempting Azure CLI login/],
   ['aws-vault', /aws-vault/],
+  // Apps that call a cloud through an SDK, told by their stack frames (not Terraform's output).
+  ['ruby-app', /Aws::Errors::|\bgems\/aws-sdk-|\.rb:\d{1,6}(?::in `| - )/],
+  ['node-app', /\(node:internal\/|node_modules\/@(?:aws-sdk|azure)\/|CredentialsProviderError/],
+  ['python-app', /Traceback \(most recent call last\)|^ {0,4}File "[^"\n]{1,300}\.py", line \d/m],
+  [
+    'java-app',
+    /^\s{0,8}at (?:com|org|software|io|java)\.[\w$.]{1,200}\([\w$]{1,80}\.java:\d{1,6}\)/m,
+  ],
+  ['dotnet-app', /\.cs:line \d|\bAzure\.Identity\.|\bSystem\.\w{1,40}Exception\b/],
+  [
+    'gh-cli',
+    /^[^\n]{0,80}\$ ?gh (?:pr|repo|auth|api|issue|run|release|workflow|gist|secret)\b|^gh version \d/m,
+  ],
+  [
+    'aws-cdk',
+    /\bcdk-[a-z0-9]{9}-(?:lookup|deploy|file-publishing|image-publishing|cfn-exec)-role\b|\bcdk (?:deploy|bootstrap|synth|diff)\b|CDKToolkit/,
+  ],
   ['botocore', /botocore/],
   [
     'aws-cli',
@@ -133,17 +150,47 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['azure-pipelines', /##\[(?:error|section)\]|AzureCLI@|TerraformTaskV\d/],
   [
     'terraform',
-    /[╷│╵]|\bterraform (?:init|plan|apply|destroy|refresh|import|workspace|output)\b|Terraform v\d|Planning failed|Initializing the backend|with provider\["registry\.terraform\.io|Error refreshing state|Error applying plan|^Error: /m,
+    /[╷│╵]|\bterraform (?:init|plan|apply|destroy|refresh|import|workspace|output)\b|Terraform v\d|Planning failed|Initializing the backend|with provider\["registry\.terraform\.io|Error refreshing state|Error applying plan/m,
   ],
 ];
+
+/** A bare `Error: ` line is Terraform's only when no other tool shows (azure/login, gh, SDKs print it too). */
+const TERRAFORM_BARE_ERROR = /^Error: /m;
 
 const TOOLS = new PatternSet(TOOL_PATTERNS.map(([, re]) => re));
 
 export function tools(text: string): Tool[] {
   const may = TOOLS.candidates(text);
-  return TOOL_PATTERNS.filter(([, re], i) => may[i] === true && re.test(text)).map(
+  const found = TOOL_PATTERNS.filter(([, re], i) => may[i] === true && re.test(text)).map(
     ([tool]) => tool,
   );
+  if (found.length === 0 && TERRAFORM_BARE_ERROR.test(text)) found.push('terraform');
+  return found;
+}
+
+/** Tools whose output is not Terraform's: an answer names them, not Terraform. */
+export const APP_TOOLS: Partial<Record<Tool, string>> = {
+  'ruby-app': 'the Ruby app',
+  'node-app': 'the Node.js app',
+  'python-app': 'the Python app',
+  'java-app': 'the Java app',
+  'dotnet-app': 'the .NET app',
+  'gh-cli': 'the gh CLI',
+  'aws-cdk': 'the AWS CDK',
+  'azure-login': 'the azure/login action',
+};
+
+/** Tools whose output shows Terraform (or a wrapper of it) ran. */
+const TERRAFORM_TOOLS: Tool[] = ['terraform', 'opentofu', 'terragrunt', 'atlantis'];
+
+/** The name of the non-Terraform tool that printed the paste, if it shows one and no Terraform. */
+export function appTool(found: readonly Tool[]): string | undefined {
+  if (found.some((t) => TERRAFORM_TOOLS.includes(t))) return undefined;
+  for (const t of found) {
+    const name = APP_TOOLS[t];
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** What the wording reveals about the generation of the AWS provider/SDK (error-formats.md §9). */

@@ -208,6 +208,12 @@ export const assumeRoleDenied: CatalogEntry = {
           evidence:
             "The role ⟨role⟩ is in another account than the caller, so its trust policy must name the caller's account.",
         },
+        {
+          // `cdk bootstrap` writes trust policies that trust the account itself.
+          when: 'tool.aws_cdk',
+          by: -0.3,
+          evidence: 'The CDK bootstrap roles trust their own account.',
+        },
       ],
     },
     {
@@ -221,6 +227,18 @@ export const assumeRoleDenied: CatalogEntry = {
           when: 'role.cross_account',
           by: 0.1,
           evidence: "Cross-account: both the trust policy and the caller's policy must allow it.",
+        },
+        {
+          when: 'tool.aws_cdk',
+          by: 0.3,
+          evidence:
+            'The CDK bootstrap roles already trust the account ("but are for the right account"): the caller’s own right to assume them is what fails.',
+        },
+      ],
+      examples: [
+        {
+          text: "current credentials could not be used to assume 'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account. Proceeding anyway.",
+          source: 'issue aws-samples/aws-genai-llm-chatbot#454',
         },
       ],
     },

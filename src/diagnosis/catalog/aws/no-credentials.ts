@@ -424,9 +424,22 @@ export const noCredentials: CatalogEntry = {
           evidence: 'The chain fell through to the EC2 metadata service and got nothing.',
         },
         {
+          // A Node.js SDK stack of timer frames only: the metadata or container provider timed out.
+          when: /at listOnTimeout \(node:internal\/timers/,
+          by: 0.45,
+          evidence:
+            'The stack is all timer frames: the SDK gave up waiting for the instance or container metadata endpoint.',
+        },
+        {
           when: 'credentials.pod_identity_old_sdk',
           by: -0.15,
           evidence: 'The container endpoint was there; the SDK refused it.',
+        },
+      ],
+      examples: [
+        {
+          text: "     at listOnTimeout (node:internal/timers:528:9)\n     at processTimers (node:internal/timers:502:7)\n     '$metadata': { attempts: 1, totalRetryDelay: 0 }\n      tryNextLink: false,\n      CredentialsProviderError: Could not load credentials from any providers",
+          source: 'issue aws/aws-sdk-js-v3#4679',
         },
       ],
     },
@@ -436,6 +449,9 @@ export const noCredentials: CatalogEntry = {
       explanation:
         'Declaring `access_key` in variables does nothing unless the provider block uses them.',
       prior: 0.1,
+      boosts: [
+        { when: 'tool.app', by: -0.1, evidence: 'No Terraform ran: there is no provider block.' },
+      ],
     },
     BACKEND_CAUSE,
   ],

@@ -291,6 +291,21 @@ export const webIdentity: CatalogEntry = {
   ],
   steps: [
     {
+      // STS names the issuer it has no provider for: creating that provider is the fix.
+      id: 'oidc-provider-missing',
+      title: 'Create the IAM OIDC provider for ⟨issuer⟩ in this account (none matches it)',
+      detail:
+        'STS looks the token’s issuer up among the account’s IAM OIDC providers by its exact URL. List them; if ⟨issuer⟩ is not there (or only an old cluster’s issuer is), add it: IAM console → Identity providers → Add provider → OpenID Connect, provider URL ⟨issuer⟩, audience `sts.amazonaws.com` (or the audience your token carries). Then let the role’s trust policy name that provider.',
+      commands: ['aws iam list-open-id-connect-providers'],
+      when: /No OpenIDConnect provider found/,
+      examples: [
+        {
+          text: 'InvalidIdentityTokenException:\nAn error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: No OpenIDConnect provider found in your account for https://studio.dvc.ai/api',
+          source: 'https://github.com/treeverse/dvc.org/pull/5273',
+        },
+      ],
+    },
+    {
       id: 'audience',
       title: 'Compare the OIDC provider’s client IDs (audiences) with the token’s audience',
       detail:

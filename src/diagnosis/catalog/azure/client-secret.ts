@@ -191,6 +191,24 @@ export const clientSecret: CatalogEntry = {
   ],
   steps: [
     {
+      // azure/login reads the secret from its `creds` input, not from ARM_* variables.
+      id: 'azure-login-creds',
+      title: 'Fix the secret azure/login reads: clientSecret in its `creds` JSON must be the value',
+      detail:
+        'With `creds: ${{ secrets.AZURE_CREDENTIALS }}` the action signs in with the clientId, clientSecret and tenantId of that JSON secret. clientSecret must be the secret’s Value, shown once when it was created, not its Secret ID; create a new one if the value is lost and update the repository or environment secret. Signing in with OIDC instead (the client-id, tenant-id and subscription-id inputs plus a federated credential) needs no secret.',
+      commands: [
+        'gh secret list',
+        'az ad app credential list --id ⟨client⟩ --query "[].{hint:hint, end:endDateTime}" -o table',
+      ],
+      when: 'tool.azure_login',
+      examples: [
+        {
+          text: "Run azure/login@v1\nAttempting Azure CLI login by using service principal with secret...\nError: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '***'.\nError: Login failed with Error: The process '/usr/bin/az' failed with exit code 1.",
+          source: 'issue Azure/login#503',
+        },
+      ],
+    },
+    {
       id: 'env',
       title: 'List the ARM_* variables in use (names only)',
       commands: ['env | grep -E "^(ARM|AZURE)_" | cut -d= -f1'],

@@ -654,7 +654,7 @@ export const k8sUnauthorized: CatalogEntry = {
         'The kubeconfig or the provider’s `exec` block runs `aws eks get-token` (or aws-iam-authenticator). In a container or CI image without it, install AWS CLI v2; or give the provider `token = data.aws_eks_cluster_auth.this.token` instead of `exec` (such a token lasts 15 minutes). A kubeconfig that calls aws-iam-authenticator can be rewritten to use the AWS CLI with `aws eks update-kubeconfig --name <cluster>`.',
       commands: [
         'aws --version',
-        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
+        'aws eks get-token --cluster-name ⟨cluster⟩⟦ --region ⟨region⟩⟧ --output json | cut -c1-60',
       ],
       when: 'k8s.plugin_missing.aws',
       examples: [
@@ -834,7 +834,7 @@ export const k8sUnauthorized: CatalogEntry = {
         'The exec plugin is `aws eks get-token` (or aws-iam-authenticator): its error (no credentials, AccessDenied, an expired SSO session) is the real one.',
       commands: [
         'aws sts get-caller-identity',
-        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
+        'aws eks get-token --cluster-name ⟨cluster⟩⟦ --region ⟨region⟩⟧ --output json | cut -c1-60',
       ],
       when: 'k8s.exec_ran.eks',
       examples: [
@@ -889,7 +889,7 @@ export const k8sUnauthorized: CatalogEntry = {
       title: 'EKS: get a token by hand with the AWS identity Terraform uses',
       commands: [
         'aws sts get-caller-identity',
-        'aws eks get-token --cluster-name ⟨cluster⟩ --output json | cut -c1-60',
+        'aws eks get-token --cluster-name ⟨cluster⟩⟦ --region ⟨region⟩⟧ --output json | cut -c1-60',
       ],
       when: 'cluster.eks',
     },
