@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../schema';
+import { remoteRunCause } from '../remote-run';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
@@ -356,27 +357,12 @@ export const noCredentials: CatalogEntry = {
         },
       ],
     },
-    {
-      id: 'remote-run',
-      title:
-        'The run executes on HCP Terraform’s workers, which have no AWS credentials of their own',
-      explanation:
-        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your profile, SSO session or instance role stays behind.',
-      prior: 0,
-      boosts: [
-        {
-          when: 'run.remote',
-          by: 0.8,
-          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
-        },
-      ],
-      examples: [
-        {
-          text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
-          source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
-        },
-      ],
-    },
+    remoteRunCause('AWS', 'your profile, SSO session or instance role', [
+      {
+        text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
+        source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
+      },
+    ]),
     {
       id: 'nothing-configured',
       title: 'Nothing is configured where Terraform runs',

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../schema';
+import { remoteRunCause } from '../remote-run';
 import { AZURE_DOCS } from './docs';
 
 export const cliLogin: CatalogEntry = {
@@ -164,28 +165,13 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   causes: [
-    {
-      id: 'remote-run',
-      title:
-        'The run executes on HCP Terraform’s workers, which have no Azure credentials of their own',
-      explanation:
-        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your `az login` session stays behind.',
-      prior: 0,
-      boosts: [
-        {
-          when: 'run.remote',
-          by: 0.8,
-          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
-        },
-      ],
-      examples: [
-        {
-          text: "Running plan in HCP Terraform. Output will stream here. Pressing Ctrl-C\nwill stop streaming the logs, but will not stop the plan running remotely.\n\nPreparing the remote plan...\n\n│ Error: building account: could not acquire access token to parse claims: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
-          source:
-            'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before azurerm’s Azure CLI failure',
-        },
-      ],
-    },
+    remoteRunCause('Azure', 'your `az login` session', [
+      {
+        text: "Running plan in HCP Terraform. Output will stream here. Pressing Ctrl-C\nwill stop streaming the logs, but will not stop the plan running remotely.\n\nPreparing the remote plan...\n\n│ Error: building account: could not acquire access token to parse claims: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
+        source:
+          'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before azurerm’s Azure CLI failure',
+      },
+    ]),
     {
       id: 'not-logged-in',
       title: 'The Azure CLI is not logged in where Terraform runs',

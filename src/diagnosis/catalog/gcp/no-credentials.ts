@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../schema';
+import { remoteRunCause } from '../remote-run';
 import { GCP_DOCS } from './docs';
 
 export const gcpNoCredentials: CatalogEntry = {
@@ -184,28 +185,13 @@ export const gcpNoCredentials: CatalogEntry = {
     },
   ],
   causes: [
-    {
-      id: 'remote-run',
-      title:
-        'The run executes on HCP Terraform’s workers, which have no Google credentials of their own',
-      explanation:
-        'With the remote backend or a `cloud` block in remote execution mode, the plan runs on a worker that sees only the workspace’s variables: your Application Default Credentials stays behind.',
-      prior: 0,
-      boosts: [
-        {
-          when: 'run.remote',
-          by: 0.8,
-          evidence: 'The output streams from a remote run on HCP Terraform / Terraform Enterprise.',
-        },
-      ],
-      examples: [
-        {
-          text: "Running plan in HCP Terraform. Output will stream here.\n\nPreparing the remote plan...\n\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
-          source:
-            'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before the google provider’s no-credentials message',
-        },
-      ],
-    },
+    remoteRunCause('Google', 'your Application Default Credentials', [
+      {
+        text: "Running plan in HCP Terraform. Output will stream here.\n\nPreparing the remote plan...\n\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
+        source:
+          'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before the google provider’s no-credentials message',
+      },
+    ]),
     {
       id: 'gha-id-token',
       title: 'The GitHub Actions job cannot request an ID token for workload identity federation',
