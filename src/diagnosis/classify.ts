@@ -141,6 +141,7 @@ export function classify(blocks: Block[]): Classification {
   }
   // Strongest first; on ties the earlier block (Terraform prints the root error first).
   const ranked = [...auth].sort((a, b) => b.confidence - a.confidence);
+  promoteBeater(ranked);
   const primary = ranked[0] as BlockVerdict;
   const others: BlockVerdict[] = [];
   for (const v of ranked.slice(1)) {
@@ -151,6 +152,32 @@ export function classify(blocks: Block[]): Classification {
     if (v.classId === 'none' && v.notAuth && !others.some((o) => o.notAuth?.id === v.notAuth?.id))
       others.push(v);
   return { primary, others };
+}
+
+/**
+ * `beats` holds across the blocks of one paste too: a wrapper's inner error is often printed
+ * as its own block (a frame split by interleaved warnings, `Error: <inner>` on its own line),
+ * and the signature that beats the wrapper in one block must beat it when the two are apart.
+ */
+function promoteBeater(ranked: BlockVerdict[]): void {
+  const top = ranked[0];
+  if (!top?.signatureId) return;
+  const topClass = top.classId;
+  const topId = top.signatureId;
+  const i = ranked.findIndex(
+    (v) =>
+      v !== top &&
+      v.classId !== topClass &&
+      (signatureOf(v)?.beats ?? []).some((id) => id === topClass || id === topId),
+  );
+  if (i > 0) ranked.unshift(...ranked.splice(i, 1));
+}
+
+function signatureOf(v: BlockVerdict): Signature | undefined {
+  if (!v.signatureId) return undefined;
+  const slash = v.signatureId.lastIndexOf('/');
+  const owner = allOwners().find((o) => o.id === v.signatureId?.slice(0, slash));
+  return owner?.signatures.find((s) => s.id === v.signatureId?.slice(slash + 1));
 }
 
 function firstMatch(owner: Owner, signature: Signature, flat: string): Match | undefined {

@@ -23,6 +23,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout7', join(FIXTURES, 'holdout7.jsonl')],
   ['holdout8', join(FIXTURES, 'holdout8.jsonl')],
   ['holdout9', join(FIXTURES, 'holdout9.jsonl')],
+  ['holdout10', join(FIXTURES, 'holdout10.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

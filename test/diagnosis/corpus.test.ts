@@ -33,6 +33,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout7.jsonl', 66],
   ['holdout8.jsonl', 80],
   ['holdout9.jsonl', 19],
+  ['holdout10.jsonl', 86],
 ];
 
 /**

@@ -4,8 +4,11 @@ import { AWS_DOCS } from './docs';
 
 // A network failure only belongs here when it happened while fetching or checking
 // credentials; elsewhere it is not tfauth's business.
+// What says the failing call was the credential check, or the provider's own start-up calls
+// (provider v2's configure calls ec2:DescribeAccountAttributes for its EC2 platforms, and fails
+// there when AWS is unreachable and credential validation is skipped).
 const CREDENTIAL_CONTEXT =
-  /sts|STS|credential|[Aa]ssume|SSO|sso|caller identity|account details|oidc/;
+  /sts|STS|credential|[Aa]ssume|SSO|sso|caller identity|account details|oidc|ec2\/DescribeAccountAttributes/;
 
 export const endpointUnreachable: CatalogEntry = {
   id: 'aws.endpoint_unreachable',
@@ -110,10 +113,15 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'connect',
       pattern:
-        /dial tcp [\d.:[\]a-f]{3,60}: (?:i\/o timeout|connect: connection refused|connect: network is unreachable)/,
+        // Windows words it `connectex: …` (Winsock's message after Go's `dial tcp`).
+        /dial tcp [\d.:[\]a-f]{3,60}: (?:i\/o timeout|connect: connection refused|connect: network is unreachable|connectex: )/,
       tier: 'likely',
       requires: CREDENTIAL_CONTEXT,
       examples: [
+        {
+          text: '2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: 2019/12/09 17:58:25 [DEBUG] [aws-sdk-go] DEBUG: Send Request ec2/DescribeAccountAttributes failed, attempt 10/25, error RequestError: send request failed\n\n2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: caused by: Post https://ec2.us-east-1.amazonaws.com/: dial tcp 54.239.29.8:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
+          source: 'corpus holdout10/h10-tfaws-11212-1 (hashicorp/terraform-provider-aws#11212)',
+        },
         {
           text: '{"generation.metadata":0,"level":"error","msg":"error warming credentials: RequestError: send request failed\\ncaused by: Post https://sts.amazonaws.com/: dial tcp 52.46.134.192:443: i/o timeout","pod.iam.role":"arn:aws:iam::accountid:role/someiamrole","pod.name":"test-container-ccb484f6c-t82zz","pod.namespace":"kube-system","pod.status.ip":"","pod.status.phase":"Pending","resource.version":"5952","time":"2018-10-23T18:47:00Z"}',
           source: 'corpus holdout2/h2-kiam165-1',

