@@ -35,10 +35,52 @@ export function decodeSlack(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-// ESC[…m sequences, and the bare `[31m` residue left when the ESC byte was lost or
-// replaced by U+FFFD on the way into a paste.
+// Colour codes: ESC[…m (also with the ESC shown as U+FFFD or `^[`), OSC and cursor sequences,
+// and the bare `[31m` residue left when the ESC byte was lost on the way into a paste. Bare
+// residue looks like text that is not residue, so it is only removed when it cannot be text:
+// `[31m`, `[0m`, `[1;33m` are (but `[43m30s elapsed]`, Terraform's progress line, is a
+// duration), and `[m` alone only next to other residue (`[0m[m`), never in `[mfa-code]`,
+// `[map[…]]` or Terragrunt's `[mysql]` prefix.
 const ANSI =
-  /(?:\x1b|\uFFFD|\^\[)?\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|\x1b\[[0-9;?]{0,16}[A-HJKSTfhlnsu]/g;
+  /(?:\x1b|\uFFFD|\^\[)\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m|\[(?:\d{1,3}(?:;\d{1,3}){0,4})?m|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|\x1b\[[0-9;?]{0,16}[A-HJKSTfhlnsu]/g;
+
+/** After a bare `[43m`: minutes and seconds (`[43m30s elapsed]`), not a colour. */
+const DURATION_REST = /^\d{1,2}s/;
+
+export function stripAnsi(text: string): string {
+  if (!text.includes('[') && !text.includes('\x1b')) return text;
+  // Each candidate: residue for sure, bare `[m` (residue only beside residue), or text.
+  const found: Array<{ start: number; end: number; kind: 'sure' | 'bare' | 'text' }> = [];
+  for (const m of text.matchAll(ANSI)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const kind =
+      m[0][0] !== '['
+        ? 'sure'
+        : m[0] === '[m'
+          ? 'bare'
+          : DURATION_REST.test(text.slice(end, end + 3))
+            ? 'text'
+            : 'sure';
+    found.push({ start, end, kind });
+  }
+  // Bare `[m` touching residue, directly or through other bare ones, is residue: one sweep
+  // forward (after residue), one backward (before it).
+  const touching = (c: (typeof found)[number], n: (typeof found)[number] | undefined) =>
+    c.kind === 'bare' && n?.kind === 'sure' && (n.end === c.start || n.start === c.end);
+  for (let i = 1; i < found.length; i++)
+    if (touching(found[i]!, found[i - 1])) found[i]!.kind = 'sure';
+  for (let i = found.length - 2; i >= 0; i--)
+    if (touching(found[i]!, found[i + 1])) found[i]!.kind = 'sure';
+  let out = '';
+  let at = 0;
+  for (const c of found) {
+    if (c.kind !== 'sure') continue;
+    out += text.slice(at, c.start);
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
 
 // GitHub's log viewer turns line numbers into links when copied: `9[15](https://github.com/…#step:5:16)d52`.
 const GH_STEP_LINK = /\[(\d{1,6})\]\(https?:\/\/[^()\s]{1,400}#step:\d+:\d+\)/g;
@@ -85,8 +127,7 @@ export function normalize(segments: string[]): Normalized {
 
 /** Whole-text cleanups, then per-line prefix stripping. Frame edges become `\f` markers. */
 function cleanLines(segment: string): string[] {
-  const text = decodeSlack(segment)
-    .replace(ANSI, '')
+  const text = stripAnsi(decodeSlack(segment))
     .replace(GH_STEP_LINK, '$1')
     .replace(/```/g, '\n')
     .replace(/\*\*/g, '');

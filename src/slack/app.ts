@@ -3,8 +3,8 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
-import { createStsService, type StsServiceOptions } from '../aws/sts-service';
+import { App, HTTPReceiver, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { createStsService, type StsService, type StsServiceOptions } from '../aws/sts-service';
 import type { Config } from '../infra/config';
 import { createDiagnosisEngine } from '../infra/diagnosis-pool';
 import { InFlight } from '../infra/in-flight';
@@ -55,85 +55,76 @@ export interface RunningBot {
   stop(): Promise<{ drained: boolean }>;
 }
 
-export async function startBot(options: BotOptions): Promise<RunningBot> {
-  const { config, logger } = options;
-  const sdkLogger = boltLogger(logger, config.logLevel);
-  const runtime = options.runtime ?? (await createRuntime(config, logger));
+export interface BoltAppParts {
+  config: Config;
+  logger: Logger;
+  sdkLogger: BoltLogger;
+  runtime: Runtime;
+  /** Where requests come from: HTTP or Socket Mode (platform/receiver.ts), or a test's fake. */
+  receiver: Receiver;
+  inFlight: InFlight;
+  sts: StsService;
+  /** Everything sent to Slack (Web API calls, respond()) goes through this fetch. */
+  fetch: typeof fetch;
+  /** Socket Mode learns the app id from the connection itself (the hello frame). */
+  socketAppId?: () => string | undefined;
+  now?: () => number;
+}
+
+/**
+ * The Bolt app as it answers Slack: guards, the durable intake, request counting and every
+ * listener, over a context built from `parts`; `auth.test` has answered (the installation the
+ * guards compare with). startBot runs it behind the real receiver; the unit tests behind a
+ * fake one (test/support/fake-receiver.ts), calling `app.processEvent` directly.
+ */
+export async function createBoltApp(
+  parts: BoltAppParts,
+): Promise<{ app: App; context: BotContext }> {
+  const { config, logger, runtime, inFlight } = parts;
   // Retries and 429s are handled by the pacer only: the WebClient's own 429 handling
   // pauses its whole queue, which would stall every channel for one channel's limit.
   const apiClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    logger: sdkLogger,
+    logger: parts.sdkLogger,
     timeout: config.slackTimeoutMs,
     // Every Web API body and every respond() to a response_url passes the last guard here.
-    fetch: outgoingFetch,
+    fetch: parts.fetch,
   };
-  const inFlight = new InFlight();
   inFlight.alsoWaitFor(() => runtime.intake.idle());
-  // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
-  const sts = createStsService(config, logger, options.sts);
-  let slackOk: SlackState = { ok: false, detail: 'not started' };
-
-  const probes = botProbes({
-    mode: config.slack.mode,
-    slack: () => slackOk,
-    runtime,
-    inFlight,
-    sts,
-    ...(options.checks ? { extra: options.checks } : {}),
-  });
-
-  // Socket Mode learns the app id from the connection itself (the hello frame).
-  let socketAppId: string | undefined;
-  const receiver = createReceiver({
-    config,
-    logger,
-    sdkLogger,
-    dedupe: runtime.dedupe,
-    probes,
-    onSlackState: (state) => (slackOk = state),
-    onSocketAppId: (id) => (socketAppId = id),
-  });
-
   // convoStore: off — tfauth keeps no conversation state (it all travels in button values).
   const app = new App({
     convoStore: false,
     token: config.slack.botToken,
-    receiver,
-    logger: sdkLogger,
+    receiver: parts.receiver,
+    logger: parts.sdkLogger,
     clientOptions: apiClientOptions,
     deferInitialization: true,
   });
   // Requests from this installation only, once, and of the shape Slack sends (platform/guards/).
-  let installation: Installation | undefined;
+  // Known once auth.test has answered; until then the guards compare nothing.
+  const known: { installation?: Installation } = {};
+  const socketAppId = parts.socketAppId ?? (() => undefined);
   guardEvents(app, {
     logger,
     dedupe: runtime.dedupe,
-    installation: () =>
-      installation && !installation.appId && socketAppId
-        ? { ...installation, appId: socketAppId }
-        : installation,
+    installation: () => {
+      const { installation } = known;
+      const appId = socketAppId();
+      return installation && !installation.appId && appId
+        ? { ...installation, appId }
+        : installation;
+    },
   });
-  try {
-    await Promise.all([
-      app.init().then(async () => {
-        slackOk = { ok: true, detail: 'token verified (auth.test)' };
-        installation = installationFrom(await app.client.auth.test(), {
-          ...(config.slack.appId ? { appId: config.slack.appId } : {}),
-          multiWorkspace: config.multiWorkspace,
-        });
-        if (!installation.appId && config.slack.mode === 'http')
-          logger.warn('requests are not checked for api_app_id: set SLACK_APP_ID');
-      }),
-      sts.start(),
-    ]);
-  } catch (err) {
-    await sts.close();
-    await runtime.close();
-    throw err;
-  }
+  await app.init();
+  const installation = installationFrom(await app.client.auth.test(), {
+    ...(config.slack.appId ? { appId: config.slack.appId } : {}),
+    multiWorkspace: config.multiWorkspace,
+  });
+  known.installation = installation;
+  if (!installation.appId && config.slack.mode === 'http')
+    logger.warn('requests are not checked for api_app_id: set SLACK_APP_ID');
   // Diagnosis runs in worker threads: a 5 MB log or a burst never delays an acknowledgement.
   const engine = createDiagnosisEngine(config.diagnosisThreads);
 
@@ -159,8 +150,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }),
     outcomes: runtime.outcomes,
     engine,
-    sts,
-    now: options.now ?? Date.now,
+    sts: parts.sts,
+    fetch: parts.fetch,
+    now: parts.now ?? Date.now,
   };
   // Wrapped last, run first: every request is counted, channel messages are journaled
   // (intake), then the guards above, then the listeners.
@@ -171,6 +163,63 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   app.error(async (err) => {
     logger.error('unhandled listener error', { error: err });
   });
+  return { app, context };
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, logger } = options;
+  const sdkLogger = boltLogger(logger, config.logLevel);
+  const runtime = options.runtime ?? (await createRuntime(config, logger));
+  const inFlight = new InFlight();
+  // Off unless TFAUTH_STS=on; then on only if the bot's own AWS credentials are found.
+  const sts = createStsService(config, logger, options.sts);
+  let slackOk: SlackState = { ok: false, detail: 'not started' };
+
+  const probes = botProbes({
+    mode: config.slack.mode,
+    slack: () => slackOk,
+    runtime,
+    inFlight,
+    sts,
+    ...(options.checks ? { extra: options.checks } : {}),
+  });
+
+  // Socket Mode learns the app id from the connection itself (the hello frame).
+  let socketAppId: string | undefined;
+  const receiver = createReceiver({
+    config,
+    logger,
+    sdkLogger,
+    dedupe: runtime.dedupe,
+    probes,
+    onSlackState: (state) => (slackOk = state),
+    onSocketAppId: (id) => (socketAppId = id),
+  });
+
+  const [built, stsStarted] = await Promise.allSettled([
+    createBoltApp({
+      config,
+      logger,
+      sdkLogger,
+      runtime,
+      receiver,
+      inFlight,
+      sts,
+      fetch: outgoingFetch,
+      socketAppId: () => socketAppId,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+    sts.start(),
+  ]);
+  if (built.status === 'rejected' || stsStarted.status === 'rejected') {
+    if (built.status === 'fulfilled') await built.value.context.engine.close();
+    await sts.close();
+    await runtime.close();
+    throw built.status === 'rejected' ? built.reason : (stsStarted as PromiseRejectedResult).reason;
+  }
+  const { app, context } = built.value;
+  slackOk = { ok: true, detail: 'token verified (auth.test)' };
+  const engine = context.engine;
 
   let port: number;
   let healthServer: Server | undefined;

@@ -29,6 +29,8 @@ export interface BotContext {
   engine: DiagnosisEngine;
   /** STS checks (TFAUTH_STS): an off service when they are off (`active` false). */
   sts: StsService;
+  /** The fetch every body to Slack is sent with (platform/outgoing.ts; the unit tests' fake). */
+  fetch: typeof fetch;
   /** Epoch milliseconds (injectable for tests). */
   now: () => number;
 }

@@ -1,4 +1,4 @@
-import { decodeSlack, normalize } from '../../src/diagnosis/normalize';
+import { decodeSlack, normalize, stripAnsi } from '../../src/diagnosis/normalize';
 
 const flatOf = (text: string): string =>
   normalize([text])
@@ -62,6 +62,49 @@ describe('normalize', () => {
     expect(flatOf('\uFFFD[1m\uFFFD[31mError: \uFFFD[0m\uFFFD[0mExpiredToken[0m')).toBe(
       'Error: ExpiredToken',
     );
+  });
+
+  describe('colour-code residue without its ESC byte: only what cannot be text', () => {
+    it.each([
+      // corpus holdout2/h2-homebrew42613-1 (github:Homebrew/legacy-homebrew#42613)
+      [
+        '[31mError refreshing state: 1 error(s) occurred:',
+        'Error refreshing state: 1 error(s) occurred:',
+      ],
+      [
+        'request id: [be10658a-3d33-11e5-9906-3d7e7d075f04][0m[0m',
+        'request id: [be10658a-3d33-11e5-9906-3d7e7d075f04]',
+      ],
+      // invented: ECMA-48 SGR with the parameter left out (ESC[m = reset), as `ls --color` emits
+      ['\x1b[mError: \x1b[1mExpiredToken\x1b[m', 'Error: ExpiredToken'],
+      // invented: `cat -v` shows ESC as `^[`
+      ['^[[31mError:^[[0m ExpiredToken', 'Error: ExpiredToken'],
+      // invented: a bare `[m` directly before or after other residue (a lost ESC twice)
+      ['[0m[mError: [m[31mExpiredToken[0m', 'Error: ExpiredToken'],
+    ])('strips %j', (pasted, plain) => {
+      expect(stripAnsi(pasted)).toBe(plain);
+    });
+
+    it.each([
+      // corpus holdout/ho-awsvault-266-2 (github:99designs/aws-vault#266)
+      'Enter token for arn:aws:iam::[account]:mfa/deployment_user: [mfa-code]',
+      // corpus holdout6/h6-happy-2606-1 (https://github.com/chanzuckerberg/happy/pull/2606)
+      'status code 500: [map[message:making happy client: failed to construct',
+      // corpus holdout4/h4-azcli-28708-1 (Azure/azure-cli#28708): Terraform's progress line
+      'azurerm_shared_image_version.image_new_version: Still creating... [43m30s elapsed]',
+      // invented (issue 13): a bracketed word and an address starting with m
+      'Error: reading [mod] settings',
+      'module.x[m1].aws_iam_role.this',
+      // invented: `[m` alone, repeated, is still text
+      '[m[m[m',
+    ])('keeps %j', (text) => {
+      expect(stripAnsi(text)).toBe(text);
+    });
+
+    it('keeps a Terragrunt module prefix starting with m, so the prefix is still recognised', () => {
+      // invented: Terragrunt ≥0.67 log format (see LINE_PREFIXES), module `mysql`
+      expect(flatOf('15:04:05.000 STDERR [mysql] terraform: Error: G')).toBe('Error: G');
+    });
   });
 
   it('removes CI prefixes: ISO timestamps, clocks, ##[error], Cloud Build steps, blockquotes', () => {

@@ -90,7 +90,11 @@ export async function answerPasteBox(
   // The command's response_url lasts 30 minutes: after that, answer privately in the channel.
   if (meta && isSlackResponseUrl(meta.responseUrl, bot.config.slack.apiUrl)) {
     try {
-      await postToResponseUrl(meta.responseUrl, { response_type: 'ephemeral', ...answer });
+      await postToResponseUrl(
+        meta.responseUrl,
+        { response_type: 'ephemeral', ...answer },
+        bot.fetch,
+      );
       return;
     } catch (err) {
       bot.logger.warn('response_url refused the answer; posting it privately instead', {
