@@ -105,10 +105,12 @@ build_base() {
     --change 'CMD ["node"]'
   )
   if [ "$ENGINE" = buildah ]; then
-    # buildah has no `import`: start from scratch and copy the tree in.
-    local ctr
+    # buildah has no `import`: start from scratch and copy the tree into its mount.
+    local ctr mnt
     ctr=$(buildah from scratch)
-    tar --numeric-owner -C "$rootfs" -c . | buildah add "$ctr" - / >/dev/null
+    mnt=$(buildah mount "$ctr")
+    cp -a "$rootfs/." "$mnt/"
+    buildah umount "$ctr" >/dev/null
     buildah config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       --env "NODE_VERSION=$have" --cmd node "$ctr"
     buildah commit --rm "$ctr" "$BASE_TAG" >/dev/null
