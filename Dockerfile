@@ -1,8 +1,12 @@
 # tfauth: build once, run the output as an unprivileged user with production dependencies only.
 #   docker build -t tfauth .        (or: podman build -t tfauth .)
 #   docker run --env-file .env -p 3000:3000 -v tfauth-data:/data tfauth
+# BASE_IMAGE defaults to the upstream Node image; override it only to build without a registry
+# (scripts/build-image-offline.sh makes a local Debian bookworm + Node 20 base; docs/deploy.md).
 
-FROM node:20-bookworm-slim AS build
+ARG BASE_IMAGE=node:20-bookworm-slim
+
+FROM ${BASE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No install scripts: `prepare` would build before the sources are here; we build below.
@@ -11,7 +15,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
-FROM node:20-bookworm-slim AS runtime
+FROM ${BASE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     TFAUTH_DATA_DIR=/data

@@ -92,6 +92,7 @@ export default tseslint.config(
       'src/main.ts',
       'playground/**',
       'packages/*/test/**',
+      'scripts/**',
     ],
     rules: { 'no-console': 'off' },
   },
