@@ -17,10 +17,12 @@ export type Handler = (payload: unknown) => Promise<void>;
 /**
  * How long the shared log may take to confirm an append before the entry is journaled
  * locally instead: Slack wants its ack within 3 s, and a Redis that stopped answering is only
- * declared down after a command timeout. If Redis carries out the late append anyway, the
- * second copy loses the shared claim, or arrives stale and looks in the thread first.
+ * declared down after a command timeout. Redis may still carry out the late append (a frozen
+ * Redis does when it thaws), so the work may exist twice: the local copy looks in the thread
+ * before posting and keeps only the first reply, and the shared log hands out an append
+ * carried out after this deadline as a replay, which does the same (journal-redis.ts).
  */
-const SHARED_APPEND_DEADLINE_MS = 300;
+export const SHARED_APPEND_DEADLINE_MS = 300;
 
 /** An entry whose replay started this often without completing likely crashes the process. */
 const MAX_REPLAYS = 3;
@@ -31,11 +33,19 @@ const MAX_REPLAYS = 3;
  */
 const START_GATE: StartGateOptions = { quietMs: 20, maxHoldMs: 500 };
 
+/**
+ * Runs an entry of the shared log. `replayed`: taken over from a replica that held it too
+ * long, or read long after it was added — whoever holds its claim may be gone. `twin`: its
+ * append was carried out after the appender gave up on it and journaled the work locally —
+ * whoever holds the claim is that copy (or another live one), but the reply may be posted.
+ */
+export type Deliver = (entry: JournalEntry, replayed: boolean, twin: boolean) => void;
+
 /** The shared log (journal-redis.ts): entries reach whichever replica reads them. */
 export interface SharedLog extends Journal {
   healthy(): boolean;
   /** Starts reading (and taking over idle entries); `deliver` runs each one. */
-  start(deliver: (entry: JournalEntry, replayed: boolean) => void): void;
+  start(deliver: Deliver): void;
   stop(): Promise<void>;
   /** Entries this replica holds and has not completed. */
   held(): number;
@@ -70,8 +80,10 @@ export class Intake {
     return this.gate.accepting(async () => {
       const data = this.sealer.seal(payload);
       this.stats.accepted++;
+      let sent = false;
       if (this.shared?.healthy()) {
         try {
+          sent = true;
           await deadline(this.shared.append(kind, data), SHARED_APPEND_DEADLINE_MS);
           return;
         } catch (err) {
@@ -79,7 +91,8 @@ export class Intake {
         }
       }
       const id = await this.file.append(kind, data);
-      this.begin(this.file, { id, kind, data }, false);
+      // An append that failed after it was sent may still be carried out: a twin may run.
+      this.begin(this.file, { id, kind, data }, false, sent);
     });
   }
 
@@ -92,7 +105,7 @@ export class Intake {
       });
     for (const entry of left) this.begin(this.file, entry, true);
     const shared = this.shared;
-    if (shared) shared.start((entry, replayed) => this.begin(shared, entry, replayed));
+    if (shared) shared.start((entry, replayed, twin) => this.begin(shared, entry, replayed, twin));
   }
 
   /** Nothing accepted is waiting or running (what tests wait for instead of sleeping). */
@@ -112,11 +125,16 @@ export class Intake {
   }
 
   /** Journaled work starts through the gate: after the acks of a burst (start-gate.ts). */
-  private begin(log: Journal, entry: JournalEntry, replayed: boolean): void {
-    this.gate.enqueue(() => void this.run(log, entry, replayed));
+  private begin(log: Journal, entry: JournalEntry, replayed: boolean, checkThread = false): void {
+    this.gate.enqueue(() => void this.run(log, entry, replayed, checkThread));
   }
 
-  private async run(log: Journal, entry: JournalEntry, replayed: boolean): Promise<void> {
+  private async run(
+    log: Journal,
+    entry: JournalEntry,
+    replayed: boolean,
+    checkThread: boolean,
+  ): Promise<void> {
     if (this.stopping) return; // stays in the log for the next start (or another replica)
     if (replayed) this.stats.replayed++;
     const handler = this.handlers.get(entry.kind);
@@ -140,7 +158,7 @@ export class Intake {
         return;
       }
     }
-    const ctx: WorkContext = { replayed, checkThread: false, refused: false };
+    const ctx: WorkContext = { replayed, checkThread, refused: false };
     try {
       await runWork(ctx, () => handler(payload));
     } catch (err) {
