@@ -13,6 +13,8 @@ import type { Sealer } from './sealed';
 import { StartGate, type StartGateOptions } from './start-gate';
 
 export type Handler = (payload: unknown) => Promise<void>;
+/** The lane an entry's work starts in (its channel): lanes take turns (start-gate.ts). */
+export type LaneOf = (payload: unknown) => string | undefined;
 
 /**
  * How long the shared log may take to confirm an append before the entry is journaled
@@ -55,7 +57,7 @@ export interface SharedLog extends Journal {
 }
 
 export class Intake {
-  private readonly handlers = new Map<string, Handler>();
+  private readonly handlers = new Map<string, { handler: Handler; laneOf?: LaneOf }>();
   private stopping = false;
   private readonly gate: StartGate;
   /** Running counters for /healthz and the tests. */
@@ -71,8 +73,8 @@ export class Intake {
     this.gate = new StartGate(gate);
   }
 
-  on(kind: string, handler: Handler): void {
-    this.handlers.set(kind, handler);
+  on(kind: string, handler: Handler, laneOf?: LaneOf): void {
+    this.handlers.set(kind, { handler, ...(laneOf ? { laneOf } : {}) });
   }
 
   /** Resolves once the work is durable: only then may Slack be acknowledged. Throws if it is not. */
@@ -126,19 +128,25 @@ export class Intake {
 
   /** Journaled work starts through the gate: after the acks of a burst (start-gate.ts). */
   private begin(log: Journal, entry: JournalEntry, replayed: boolean, checkThread = false): void {
-    this.gate.enqueue(() => void this.run(log, entry, replayed, checkThread));
+    const handler = this.handlers.get(entry.kind);
+    const payload = this.sealer.open(entry.data);
+    const lane = payload === undefined ? undefined : handler?.laneOf?.(payload);
+    this.gate.enqueue(
+      () => void this.run(log, entry, payload, handler?.handler, replayed, checkThread),
+      lane,
+    );
   }
 
   private async run(
     log: Journal,
     entry: JournalEntry,
+    payload: unknown,
+    handler: Handler | undefined,
     replayed: boolean,
     checkThread: boolean,
   ): Promise<void> {
     if (this.stopping) return; // stays in the log for the next start (or another replica)
     if (replayed) this.stats.replayed++;
-    const handler = this.handlers.get(entry.kind);
-    const payload = this.sealer.open(entry.data);
     if (!handler || payload === undefined) {
       this.logger.warn('dropped a journal entry that cannot be read (other key, or unknown kind)', {
         kind: entry.kind,
