@@ -2,7 +2,8 @@
 //
 // * chat.postMessage: one queue per channel at about one message per second (Slack's
 //   per-channel limit), so channels never wait on each other. Spacing counts from when
-//   the previous post started, as Slack's limit does (post-spacing.ts).
+//   the previous post arrived, as Slack's limit does: from its start, or from the ts Slack
+//   gave it (post-spacing.ts).
 // * chat.postEphemeral (private secret warnings) has its own queue and budget, so it never
 //   delays a channel reply.
 // * other methods: per-method budgets by Slack's rate-limit tier.
@@ -104,7 +105,8 @@ export class SlackPacer {
           this.spacing.started(channel);
           try {
             const res = await call();
-            this.spacing.finished(channel, true);
+            // Slack's ts says when the post arrived (post-spacing.ts).
+            this.spacing.finished(channel, true, (res as { ts?: unknown } | undefined)?.ts);
             return res;
           } catch (err) {
             this.spacing.finished(channel, false);

@@ -1,6 +1,7 @@
 // The durable intake's parts on their own: the journal file survives reopening (and a torn
 // last line), group commit keeps every concurrent append, compaction keeps what is pending,
-// sealed payloads open only with the same key, and post spacing counts from post starts.
+// sealed payloads open only with the same key, and post spacing counts from post starts (or
+// from the arrival Slack's ts proves).
 
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,5 +152,55 @@ describe('PostSpacing', () => {
     clock.now += 500; // this one took 500 ms: it may have reached Slack as late as start + 490
     s.finished('C', true);
     expect(clock.now + s.waitFor('C')).toBeGreaterThanOrEqual(start + 490 + 1000);
+  });
+
+  /** Slack's ts for a message that arrived at `at` on our clock (Slack's clock runs `skew` ahead). */
+  const tsAt = (at: number, skew: number) => {
+    const micros = Math.round((at + skew) * 1000);
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+  };
+
+  /** One post: `there` ms to reach Slack, answer read `back` ms later, with Slack's ts `ts(arrival)`. */
+  function post(
+    s: PostSpacing,
+    clock: { now: number },
+    there: number,
+    back: number,
+    ts: (arrived: number) => string,
+  ): { start: number; arrived: number } {
+    clock.now += s.waitFor('C');
+    const start = clock.now;
+    s.started('C');
+    const arrived = (clock.now += there);
+    clock.now += back;
+    s.finished('C', true, ts(arrived));
+    return { start, arrived };
+  }
+
+  it('counts from the arrival Slack’s ts proves when an answer was read late, whatever the clocks’ offset', () => {
+    for (const skew of [-3_600_000, 0, 7_000]) {
+      const clock = { now: 1_800_000_000_000 };
+      const s = new PostSpacing(1000, () => clock.now);
+      for (let i = 0; i < 6; i++) post(s, clock, 5, 5, (at) => tsAt(at, skew));
+      const { arrived } = post(s, clock, 5, 400, (at) => tsAt(at, skew)); // read 400 ms late
+      const next = clock.now + s.waitFor('C');
+      expect(next).toBeGreaterThanOrEqual(arrived + 1000);
+      // Without the ts: the answer minus the shortest round trip, 390 ms later.
+      expect(next).toBeLessThanOrEqual(arrived + 1000 + s.slackMargin + 5);
+    }
+  });
+
+  it('takes no older ts for the post’s own (a reply found in the thread); a late ts only bounds it', () => {
+    const clock = { now: 1_800_000_000_000 };
+    const s = new PostSpacing(1000, () => clock.now);
+    for (let i = 0; i < 6; i++) post(s, clock, 5, 5, (at) => tsAt(at, 0));
+    // Sent late (arrived 495 ms after its start), answered with a ts from a minute ago.
+    const late = post(s, clock, 495, 5, () => tsAt(clock.now - 60_000, 0));
+    expect(clock.now + s.waitFor('C')).toBeGreaterThanOrEqual(late.arrived + 1000);
+    // Slack held the post 300 ms before giving it a ts: never later than without the ts.
+    const held = post(s, clock, 5, 310, (at) => tsAt(at + 300, 0));
+    const next = clock.now + s.waitFor('C');
+    expect(next).toBeGreaterThanOrEqual(held.arrived + 1000);
+    expect(next).toBeLessThanOrEqual(held.start + 315 + s.spacing - 10);
   });
 });

@@ -76,3 +76,50 @@ it('the intake runs a burst’s handlers after all of its accepts', async () => 
   await intake.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+it('lanes take turns: every lane’s first entry starts before any lane’s second, each lane in order', async () => {
+  const gate = new StartGate({ quietMs: 0, maxHoldMs: 60_000 });
+  const order: string[] = [];
+  const queued = ['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'x', 'C2', 'A4'];
+  let done: () => void = () => undefined;
+  const all = new Promise<void>((r) => (done = r));
+  await gate.accepting(async () => {
+    for (const name of queued)
+      gate.enqueue(
+        () => order.push(name) === queued.length && done(),
+        name === 'x' ? undefined : name[0], // no lane: a lane of its own
+      );
+  });
+  await all;
+  expect(order).toEqual(['A1', 'B1', 'C1', 'x', 'A2', 'B2', 'C2', 'A3', 'A4']);
+});
+
+it('the intake starts a burst’s messages round-robin by channel', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tfauth-gate-'));
+  const journal = await FileJournal.open(dir);
+  const intake = new Intake(journal, new Sealer('k'), createLogger({ level: 'error' }), undefined, {
+    quietMs: 50,
+    maxHoldMs: 60_000,
+  });
+  const order: string[] = [];
+  let done: () => void = () => undefined;
+  const all = new Promise<void>((r) => (done = r));
+  intake.on(
+    'message',
+    async (payload) => {
+      order.push((payload as { id: string }).id);
+      if (order.length === 6) done();
+    },
+    (payload) => (payload as { channel: string }).channel,
+  );
+  for (const [channel, n] of [
+    ['C1', 3],
+    ['C2', 2],
+    ['C3', 1],
+  ] as const)
+    for (let i = 1; i <= n; i++) await intake.accept('message', { channel, id: `${channel}.${i}` });
+  await all;
+  expect(order).toEqual(['C1.1', 'C2.1', 'C3.1', 'C1.2', 'C2.2', 'C1.3']);
+  await intake.close();
+  rmSync(dir, { recursive: true, force: true });
+});

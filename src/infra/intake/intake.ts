@@ -13,14 +13,18 @@ import type { Sealer } from './sealed';
 import { StartGate, type StartGateOptions } from './start-gate';
 
 export type Handler = (payload: unknown) => Promise<void>;
+/** The lane an entry's work starts in (its channel): lanes take turns (start-gate.ts). */
+export type LaneOf = (payload: unknown) => string | undefined;
 
 /**
  * How long the shared log may take to confirm an append before the entry is journaled
  * locally instead: Slack wants its ack within 3 s, and a Redis that stopped answering is only
- * declared down after a command timeout. If Redis carries out the late append anyway, the
- * second copy loses the shared claim, or arrives stale and looks in the thread first.
+ * declared down after a command timeout. Redis may still carry out the late append (a frozen
+ * Redis does when it thaws), so the work may exist twice: the local copy looks in the thread
+ * before posting and keeps only the first reply, and the shared log hands out an append
+ * carried out after this deadline as a replay, which does the same (journal-redis.ts).
  */
-const SHARED_APPEND_DEADLINE_MS = 300;
+export const SHARED_APPEND_DEADLINE_MS = 300;
 
 /** An entry whose replay started this often without completing likely crashes the process. */
 const MAX_REPLAYS = 3;
@@ -31,11 +35,19 @@ const MAX_REPLAYS = 3;
  */
 const START_GATE: StartGateOptions = { quietMs: 20, maxHoldMs: 500 };
 
+/**
+ * Runs an entry of the shared log. `replayed`: taken over from a replica that held it too
+ * long, or read long after it was added — whoever holds its claim may be gone. `twin`: its
+ * append was carried out after the appender gave up on it and journaled the work locally —
+ * whoever holds the claim is that copy (or another live one), but the reply may be posted.
+ */
+export type Deliver = (entry: JournalEntry, replayed: boolean, twin: boolean) => void;
+
 /** The shared log (journal-redis.ts): entries reach whichever replica reads them. */
 export interface SharedLog extends Journal {
   healthy(): boolean;
   /** Starts reading (and taking over idle entries); `deliver` runs each one. */
-  start(deliver: (entry: JournalEntry, replayed: boolean) => void): void;
+  start(deliver: Deliver): void;
   stop(): Promise<void>;
   /** Entries this replica holds and has not completed. */
   held(): number;
@@ -45,7 +57,7 @@ export interface SharedLog extends Journal {
 }
 
 export class Intake {
-  private readonly handlers = new Map<string, Handler>();
+  private readonly handlers = new Map<string, { handler: Handler; laneOf?: LaneOf }>();
   private stopping = false;
   private readonly gate: StartGate;
   /** Running counters for /healthz and the tests. */
@@ -61,8 +73,8 @@ export class Intake {
     this.gate = new StartGate(gate);
   }
 
-  on(kind: string, handler: Handler): void {
-    this.handlers.set(kind, handler);
+  on(kind: string, handler: Handler, laneOf?: LaneOf): void {
+    this.handlers.set(kind, { handler, ...(laneOf ? { laneOf } : {}) });
   }
 
   /** Resolves once the work is durable: only then may Slack be acknowledged. Throws if it is not. */
@@ -70,8 +82,10 @@ export class Intake {
     return this.gate.accepting(async () => {
       const data = this.sealer.seal(payload);
       this.stats.accepted++;
+      let sent = false;
       if (this.shared?.healthy()) {
         try {
+          sent = true;
           await deadline(this.shared.append(kind, data), SHARED_APPEND_DEADLINE_MS);
           return;
         } catch (err) {
@@ -79,7 +93,8 @@ export class Intake {
         }
       }
       const id = await this.file.append(kind, data);
-      this.begin(this.file, { id, kind, data }, false);
+      // An append that failed after it was sent may still be carried out: a twin may run.
+      this.begin(this.file, { id, kind, data }, false, sent);
     });
   }
 
@@ -92,7 +107,7 @@ export class Intake {
       });
     for (const entry of left) this.begin(this.file, entry, true);
     const shared = this.shared;
-    if (shared) shared.start((entry, replayed) => this.begin(shared, entry, replayed));
+    if (shared) shared.start((entry, replayed, twin) => this.begin(shared, entry, replayed, twin));
   }
 
   /** Nothing accepted is waiting or running (what tests wait for instead of sleeping). */
@@ -112,15 +127,26 @@ export class Intake {
   }
 
   /** Journaled work starts through the gate: after the acks of a burst (start-gate.ts). */
-  private begin(log: Journal, entry: JournalEntry, replayed: boolean): void {
-    this.gate.enqueue(() => void this.run(log, entry, replayed));
-  }
-
-  private async run(log: Journal, entry: JournalEntry, replayed: boolean): Promise<void> {
-    if (this.stopping) return; // stays in the log for the next start (or another replica)
-    if (replayed) this.stats.replayed++;
+  private begin(log: Journal, entry: JournalEntry, replayed: boolean, checkThread = false): void {
     const handler = this.handlers.get(entry.kind);
     const payload = this.sealer.open(entry.data);
+    const lane = payload === undefined ? undefined : handler?.laneOf?.(payload);
+    this.gate.enqueue(
+      () => void this.run(log, entry, payload, handler?.handler, replayed, checkThread),
+      lane,
+    );
+  }
+
+  private async run(
+    log: Journal,
+    entry: JournalEntry,
+    payload: unknown,
+    handler: Handler | undefined,
+    replayed: boolean,
+    checkThread: boolean,
+  ): Promise<void> {
+    if (this.stopping) return; // stays in the log for the next start (or another replica)
+    if (replayed) this.stats.replayed++;
     if (!handler || payload === undefined) {
       this.logger.warn('dropped a journal entry that cannot be read (other key, or unknown kind)', {
         kind: entry.kind,
@@ -140,7 +166,7 @@ export class Intake {
         return;
       }
     }
-    const ctx: WorkContext = { replayed, checkThread: false, refused: false };
+    const ctx: WorkContext = { replayed, checkThread, refused: false };
     try {
       await runWork(ctx, () => handler(payload));
     } catch (err) {

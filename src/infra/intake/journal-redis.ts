@@ -4,6 +4,11 @@
 // `claimIdleMs` without refreshing it (the replica died, or froze) is taken over with
 // XAUTOCLAIM by a live one, replayed with a look in the thread first. Live replicas refresh
 // the entries they hold (XCLAIM … JUSTID), so a long pacing queue is never taken from them.
+// An XADD that Redis carried out only after the appender gave up on it (a frozen Redis runs
+// what was sent to it when it thaws) has a twin in that replica's journal file: each entry
+// carries the time it was sent (`at`), and one carried out later than the append deadline is
+// handed out as a possible twin: the thread is looked in before posting (the stream id is the
+// time Redis carried the XADD out, not when it was sent, so the id alone cannot tell).
 // Durable only as far as Redis is: it needs AOF (appendonly yes) — see the README.
 
 import { hostname } from 'node:os';
@@ -11,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import { noteRedisFailure, redisHealthy, redisState } from '../redis';
-import type { SharedLog } from './intake';
+import { SHARED_APPEND_DEADLINE_MS, type Deliver, type SharedLog } from './intake';
 import type { JournalEntry } from './journal';
 
 export interface StreamLogOptions {
@@ -24,6 +29,12 @@ export interface StreamLogOptions {
 
 /** An entry read this late after its XADD waited on something (an outage): check the thread. */
 const STALE_MS = 3000;
+/**
+ * Carried out this long after it was sent, an XADD had been given up on by its appender, which
+ * journaled the work locally as well (intake.ts). Compares Redis's clock (the id) with the
+ * appender's (`at`): replicas and Redis are assumed to keep NTP time, far closer than this.
+ */
+const LATE_APPEND_MS = SHARED_APPEND_DEADLINE_MS;
 /** Consumers (replicas gone) holding nothing and idle this long are removed from the group. */
 const FORGET_CONSUMER_MS = 3600_000;
 
@@ -86,9 +97,20 @@ export class RedisStreamLog implements SharedLog {
   }
 
   async append(kind: string, data: string): Promise<string> {
+    // Stamped before anything is sent: the appender's deadline runs from about now.
+    const at = String(Date.now());
     try {
       await this.ensureGroup();
-      return (await this.redis.xadd(this.stream, '*', 'kind', kind, 'data', data)) as string;
+      return (await this.redis.xadd(
+        this.stream,
+        '*',
+        'kind',
+        kind,
+        'data',
+        data,
+        'at',
+        at,
+      )) as string;
     } catch (err) {
       noteRedisFailure(this.redis, err, this.logger, 'state');
       throw err;
@@ -114,7 +136,7 @@ export class RedisStreamLog implements SharedLog {
     return Math.max(0, (info[0]?.[3] ?? 1) - 1);
   }
 
-  start(deliver: (entry: JournalEntry, replayed: boolean) => void): void {
+  start(deliver: Deliver): void {
     this.running = true;
     this.loops = [this.readLoop(deliver), this.claimLoop(deliver)];
   }
@@ -136,7 +158,7 @@ export class RedisStreamLog implements SharedLog {
     this.groupReady = true;
   }
 
-  private async readLoop(deliver: (entry: JournalEntry, replayed: boolean) => void) {
+  private async readLoop(deliver: Deliver) {
     while (this.running) {
       if (!redisHealthy(this.redis) || this.reader.status !== 'ready') {
         await this.pause(250);
@@ -163,7 +185,8 @@ export class RedisStreamLog implements SharedLog {
             const entry = toEntry(raw);
             if (!entry || this.heldIds.has(entry.id)) continue;
             this.heldIds.add(entry.id);
-            deliver(entry, own || Date.now() - Number(entry.id.split('-')[0]) > STALE_MS);
+            const replayed = own || Date.now() - entry.addedMs > STALE_MS;
+            deliver(entry.entry, replayed, !replayed && lateAppend(entry));
           }
       } catch (err) {
         this.recheckOwn = true;
@@ -174,7 +197,7 @@ export class RedisStreamLog implements SharedLog {
     }
   }
 
-  private async claimLoop(deliver: (entry: JournalEntry, replayed: boolean) => void) {
+  private async claimLoop(deliver: Deliver) {
     while (this.running) {
       await this.pause(Math.max(100, Math.floor(this.options.claimIdleMs / 3)));
       if (!this.running || !this.healthy()) continue;
@@ -206,7 +229,7 @@ export class RedisStreamLog implements SharedLog {
       await this.redis.xclaim(this.stream, this.group, this.consumer, 0, ...ids, 'JUSTID');
   }
 
-  private async takeOver(deliver: (entry: JournalEntry, replayed: boolean) => void) {
+  private async takeOver(deliver: Deliver) {
     let cursor = '0-0';
     do {
       const res = (await this.redis.call(
@@ -221,11 +244,11 @@ export class RedisStreamLog implements SharedLog {
       )) as [string, RawEntry[], string[]?];
       cursor = res[0];
       for (const raw of res[1]) {
-        const entry = toEntry(raw);
+        const entry = toEntry(raw)?.entry;
         if (!entry || this.heldIds.has(entry.id)) continue;
         this.heldIds.add(entry.id);
         this.logger.info('took over an entry another replica held too long', { id: entry.id });
-        deliver(entry, true);
+        deliver(entry, true, false);
       }
     } while (cursor !== '0-0' && this.running);
   }
@@ -258,10 +281,31 @@ export class RedisStreamLog implements SharedLog {
   }
 }
 
-function toEntry(raw: RawEntry): JournalEntry | undefined {
+interface StreamEntry {
+  entry: JournalEntry;
+  /** When Redis carried out the XADD (the id's time, Redis's clock). */
+  addedMs: number;
+  /** When the appender sent it (its clock); the id's time for entries written without it. */
+  sentMs: number;
+}
+
+function toEntry(raw: RawEntry): (StreamEntry & { id: string }) | undefined {
   if (!raw) return undefined;
   const [id, fields] = raw;
   const f: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
-  return f.kind && f.data ? { id, kind: f.kind, data: f.data } : undefined;
+  if (!f.kind || !f.data) return undefined;
+  const addedMs = Number(id.split('-')[0]);
+  const sent = Number(f.at);
+  return {
+    id,
+    entry: { id, kind: f.kind, data: f.data },
+    addedMs,
+    sentMs: Number.isFinite(sent) && f.at ? sent : addedMs,
+  };
+}
+
+/** Carried out after its appender gave up on it: the work was journaled locally as well. */
+export function lateAppend(e: Pick<StreamEntry, 'addedMs' | 'sentMs'>): boolean {
+  return e.addedMs - e.sentMs > LATE_APPEND_MS;
 }

@@ -5,6 +5,10 @@
 // millisecond a handler spends on the event loop during a burst is a millisecond later for
 // the acks still due (issue 12: ack p99 within 1.5× a bare Bolt app, files among the events).
 // The work is durable already; only its start moves, by at most `maxHoldMs`.
+// Entries may name a lane (a channel): waiting entries start round-robin across lanes, each
+// lane's in order, so a burst of pastes in ten channels has every channel's first paste
+// diagnosed first — a channel's later replies wait for its per-channel post spacing anyway,
+// and arrival order would have the last channel's first reply wait for everyone else's.
 
 export interface StartGateOptions {
   /** Accepts quiet for this long: the burst is over, work may start. */
@@ -15,7 +19,9 @@ export interface StartGateOptions {
 }
 
 export class StartGate {
-  private readonly queue: Array<{ start: () => void; at: number }> = [];
+  private readonly queue: Array<{ start: () => void; at: number; lane: string | undefined }> = [];
+  /** Entries started per lane since the queue was last empty (the round-robin's turns). */
+  private readonly turns = new Map<string, number>();
   private inProgress = 0;
   private lastAccept = -Infinity;
   private timer: NodeJS.Timeout | undefined;
@@ -38,9 +44,12 @@ export class StartGate {
     }
   }
 
-  /** `start` runs when the gate opens, after what was queued before it. */
-  enqueue(start: () => void): void {
-    this.queue.push({ start, at: this.now() });
+  /**
+   * `start` runs when the gate opens, after what was queued before it in its `lane`; lanes
+   * take turns (an entry without a lane is a lane of its own).
+   */
+  enqueue(start: () => void, lane?: string): void {
+    this.queue.push({ start, at: this.now(), lane });
     this.schedule();
   }
 
@@ -73,7 +82,22 @@ export class StartGate {
   private startOne(): void {
     this.draining = false;
     if (this.wait() > 0) return this.schedule();
-    this.queue.shift()?.start();
+    this.next()?.start();
+    if (this.queue.length === 0) this.turns.clear();
     this.schedule();
+  }
+
+  /** The oldest waiting entry of the lane that has had the fewest turns. */
+  private next(): { start: () => void } | undefined {
+    let best = 0;
+    let fewest = Infinity;
+    for (let i = 0; i < this.queue.length && fewest > 0; i++) {
+      const lane = this.queue[i]?.lane;
+      const turns = lane === undefined ? 0 : (this.turns.get(lane) ?? 0);
+      if (turns < fewest) [best, fewest] = [i, turns];
+    }
+    const [entry] = this.queue.splice(best, 1);
+    if (entry?.lane !== undefined) this.turns.set(entry.lane, fewest + 1);
+    return entry;
   }
 }

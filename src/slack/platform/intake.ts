@@ -80,8 +80,14 @@ export function journaledMessage(
 /** Puts the intake in front of Bolt: journal, then ack, then run from the journal. */
 export function journalMessages(app: App, intake: Intake, channels?: ReadonlySet<string>): void {
   const process = app.processEvent.bind(app);
-  intake.on('message', (payload) =>
-    process({ body: payload as Record<string, unknown>, ack: async () => undefined }),
+  intake.on(
+    'message',
+    (payload) => process({ body: payload as Record<string, unknown>, ack: async () => undefined }),
+    // Channels take turns to start: each one's first reply is diagnosed before anyone's second.
+    (payload) => {
+      const event = (payload as { event?: { channel?: unknown } }).event;
+      return typeof event?.channel === 'string' ? event.channel : undefined;
+    },
   );
   app.processEvent = async (event: ReceiverEvent): Promise<void> => {
     const payload = currentWork() ? undefined : journaledMessage(event.body, channels);
