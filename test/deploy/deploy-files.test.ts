@@ -51,7 +51,8 @@ describe('Dockerfile', () => {
 
   it('parses, with a build stage and a pinned runtime stage', () => {
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    for (const f of froms) expect(tagOf(resolvedImage(dockerfile, f.getImage()))).toMatch(/^\d/);
+    for (const f of froms)
+      expect(tagOf(resolvedImage(dockerfile, f.getImage() ?? ''))).toMatch(/^\d/);
     // An ARG without a default leaves the image unpinned.
     const unpinned = DockerfileParser.parse('ARG BASE\nFROM ${BASE} AS runtime\n');
     expect(tagOf(resolvedImage(unpinned, unpinned.getFROMs()[0]?.getImage() ?? ''))).toBeNull();
