@@ -243,6 +243,12 @@ export const gcpInvalidGrant: CatalogEntry = {
           by: 0.5,
           evidence: "Google says the key's signature is invalid.",
         },
+        {
+          when: /grant_type=refresh_token/,
+          by: -0.15,
+          evidence:
+            'The request was a refresh-token grant (a user login), not a key or a federated exchange.',
+        },
       ],
     },
     {
@@ -256,6 +262,12 @@ export const gcpInvalidGrant: CatalogEntry = {
           when: /credential's issuer|iamcredentials|sts\.googleapis\.com|generateAccessToken|federated token|workloadIdentityPools/,
           by: 0.4,
           evidence: 'The failure happened in the federated token exchange.',
+        },
+        {
+          when: /grant_type=refresh_token/,
+          by: -0.15,
+          evidence:
+            'The request was a refresh-token grant (a user login), not a key or a federated exchange.',
         },
         {
           when: /invalid_target/,
