@@ -59,8 +59,9 @@ const SIGNALS = {
   'ci.azure_devops': (f) => f.ciSystem === 'azure-devops',
   'ci.gitlab': (f) => f.ciSystem === 'gitlab',
   'ci.jenkins': (f) => f.ciSystem === 'jenkins',
-  /** A Google-class refusal (an OAuth `invalid_grant`) in a paste that never names Google. */
-  'gcp.google_unnamed': (f) => f.platform === 'gcp' && f.googleNamed !== true,
+  /** A refused refresh-token grant (OAuth `invalid_grant`) in a paste that never names Google. */
+  'gcp.google_unnamed': (f) =>
+    f.platform === 'gcp' && f.googleNamed !== true && f.refreshTokenGrant === true,
   /** GitHub refused an installation token (a GitHub App's, or the Actions GITHUB_TOKEN). */
   'github.installation_token': (f) => f.githubToken === 'installation',
   'github.pat': (f) => f.githubToken === 'classic_pat' || f.githubToken === 'fine_grained_pat',

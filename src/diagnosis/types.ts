@@ -246,6 +246,8 @@ export interface Facts {
   ciSystem?: CiSystem;
   /** The paste names Google somewhere (an OAuth refusal without it may be any OAuth server's). */
   googleNamed?: boolean;
+  /** The paste shows an OAuth refresh-token grant request (`grant_type=refresh_token`). */
+  refreshTokenGrant?: boolean;
   /** The kind of GitHub token the paste shows (by prefix or GitHub's wording). */
   githubToken?: GithubTokenKind;
   /** The GitHub owner (and repository) of a REST call in the paste. */

@@ -205,6 +205,16 @@ describe('an OAuth invalid_grant that names no service', () => {
     expect(d.secrets).toEqual([]);
   });
 
+  it('leaves a Google refusal without a refresh-token request to the Google steps', () => {
+    // corpus dev/pg-gcpfound-invalid-rapt-101: invalid_rapt is Google's own code.
+    const rapt = diagnose('oauth2: "invalid_grant" "reauth related error (invalid_rapt)"');
+    expect(rapt.title).toMatch(/^Google refused/);
+    // corpus dev/gh-kubeblocks-2623-1: no service named, but no refresh-token request either.
+    const bare = diagnose('**Error: oauth2: cannot fetch token: 400 Bad Request**');
+    expect(bare.title).not.toMatch(/^Google/);
+    expect(bare.steps.map((s) => s.id)).not.toContain('which-endpoint');
+  });
+
   it('says Google when the paste names it', () => {
     // corpus dev/gh-terraform-24736-1 (hashicorp/terraform#24736)
     const d = diagnose(

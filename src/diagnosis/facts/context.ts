@@ -410,7 +410,15 @@ export function ciSystem(text: string): Facts['ciSystem'] {
 
 /** The paste names Google (a googleapis host, gcloud, a service account, GOOGLE_* settings). */
 export function googleNamed(flat: string): boolean {
-  return /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b/i.test(flat);
+  // invalid_rapt ("reauth related error") is Google's own code: it names Google as well.
+  return /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b|invalid_rapt/i.test(
+    flat,
+  );
+}
+
+/** The paste shows the OAuth request was a refresh-token grant (a client logging its request). */
+export function refreshTokenGrant(flat: string): boolean {
+  return /grant_type=refresh_token|"grant_type": ?"refresh_token"/.test(flat);
 }
 
 /**
