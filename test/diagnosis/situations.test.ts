@@ -56,6 +56,7 @@ describe('a paste from Windows without a prompt', () => {
     expect(d.steps[0]?.id).toBe('eks-access-entry-first');
     expect(d.causes[0]?.id).toBe('identity-not-mapped');
     expect(d.steps[0]?.commands.join('\n')).toContain('aws eks create-access-entry');
+    expect(d.steps[0]?.commands.join('\n')).toContain('aws eks associate-access-policy');
   });
 
   it('keeps bash for a Linux path', () => {

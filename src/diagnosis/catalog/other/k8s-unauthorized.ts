@@ -627,12 +627,13 @@ export const k8sUnauthorized: CatalogEntry = {
       title:
         'EKS: give the identity Terraform uses an access entry (the aws-auth ConfigMap is not enough)',
       detail:
-        'The EKS module v20 moved cluster access to access entries (`authentication_mode`, default `API_AND_CONFIG_MAP`; `access_entries` and `enable_cluster_creator_admin_permissions` in the module) and keeps aws-auth only in a sub-module for migration. Check the mode, take the ARN Terraform calls with (for an assumed-role session, its role’s ARN), create the entry, then grant it a policy: `aws eks associate-access-policy --cluster-name <cluster> --principal-arn <principal-arn> --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy --access-scope type=cluster`. In `CONFIG_MAP` mode access entries are not read: switch to `API_AND_CONFIG_MAP` first.',
+        'The EKS module v20 moved cluster access to access entries (`authentication_mode`, default `API_AND_CONFIG_MAP`; `access_entries` and `enable_cluster_creator_admin_permissions` in the module) and keeps aws-auth only in a sub-module for migration. Check the mode, take the ARN Terraform calls with (for an assumed-role session, its role’s ARN), create the entry, then grant it a policy (cluster admin here; a narrower policy or a namespace scope works too). In `CONFIG_MAP` mode access entries are not read: switch to `API_AND_CONFIG_MAP` first.',
       commands: [
         'aws eks describe-cluster --name ⟨cluster⟩⟦ --region ⟨region⟩⟧ --query cluster.accessConfig.authenticationMode --output text',
         'aws sts get-caller-identity --query Arn --output text',
         'aws eks list-access-entries --cluster-name ⟨cluster⟩⟦ --region ⟨region⟩⟧',
         'aws eks create-access-entry --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩⟦ --region ⟨region⟩⟧',
+        'aws eks associate-access-policy --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩ --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy --access-scope type=cluster⟦ --region ⟨region⟩⟧',
       ],
       when: 'k8s.eks_aws_auth',
       examples: [
