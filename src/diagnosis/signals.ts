@@ -1,6 +1,7 @@
 // Named, boolean observations about a paste, computed from its facts. Catalog causes and
 // steps refer to them by name, which keeps the knowledge declarative.
 
+import { cloudTrailEventName, cloudTrailEventSource, globalService } from './cloudtrail';
 import { KNOWN_REGIONS } from './facts/aws-regions';
 import { appTool } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
@@ -52,7 +53,18 @@ const SIGNALS = {
     /^[^@\s]+@[^@\s]+$/.test(f.principal ?? '') && !/gserviceaccount\.com$/.test(f.principal ?? ''),
   ci: (f) => isCi(f),
   'ci.github_actions': (f) =>
-    f.tools.includes('github-actions') || f.tools.includes('configure-aws-credentials'),
+    f.ciSystem === 'github-actions' ||
+    (f.ciSystem === undefined &&
+      (f.tools.includes('github-actions') || f.tools.includes('configure-aws-credentials'))),
+  'ci.azure_devops': (f) => f.ciSystem === 'azure-devops',
+  'ci.gitlab': (f) => f.ciSystem === 'gitlab',
+  'ci.jenkins': (f) => f.ciSystem === 'jenkins',
+  /** A refused refresh-token grant (OAuth `invalid_grant`) in a paste that never names Google. */
+  'gcp.google_unnamed': (f) =>
+    f.platform === 'gcp' && f.googleNamed !== true && f.refreshTokenGrant === true,
+  /** GitHub refused an installation token (a GitHub App's, or the Actions GITHUB_TOKEN). */
+  'github.installation_token': (f) => f.githubToken === 'installation',
+  'github.pat': (f) => f.githubToken === 'classic_pat' || f.githubToken === 'fine_grained_pat',
   'tool.terragrunt': (f) => f.tools.includes('terragrunt'),
   /** A bot that reads registries itself (Renovate, Dependabot): Terraform's login is not its. */
   'tool.renovate': (f) => f.tools.includes('renovate'),
@@ -71,6 +83,18 @@ const SIGNALS = {
   'tool.aws_cdk': (f) => appTool(f.tools) !== undefined && f.tools.includes('aws-cdk'),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
+  /** CloudTrail can be searched by the denied call's event name (the paste names the operation). */
+  'cloudtrail.by_name': (f) => cloudTrailEventName(f) !== undefined,
+  /** …only by its service's event source (the failing resource's type tells the service). */
+  'cloudtrail.by_source': (f) =>
+    cloudTrailEventName(f) === undefined && cloudTrailEventSource(f) !== undefined,
+  /** …by neither. */
+  'cloudtrail.unknown': (f) =>
+    cloudTrailEventName(f) === undefined && cloudTrailEventSource(f) === undefined,
+  /** The failing call is to a global service (Route 53, IAM, CloudFront): CloudTrail has it in us-east-1. */
+  'aws.global_service': (f) => globalService(f) !== undefined,
+  /** The denied action is iam:PassRole (handing a role to a service, an instance profile). */
+  'action.pass_role': (f) => /^iam: ?PassRole$/.test(f.deniedAction ?? ''),
   'clock.present': (f) => f.clock?.skewSeconds !== undefined,
   'clock.skewed': (f) => Math.abs(f.clock?.skewSeconds ?? 0) > 300,
   'sdk.v1': (f) => /SDK for Go v1/.test(f.formatEra ?? ''),
@@ -89,6 +113,13 @@ const SIGNALS = {
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
   'shell.powershell': (f) => f.shell === 'powershell',
+  /** …and the paste is not one whose own step must lead (the EKS aws-auth ConfigMap refused). */
+  'shell.powershell.k8s_check': (f) =>
+    f.shell === 'powershell' &&
+    !(f.eksAwsAuth === true && !namedKubeCause(f) && f.failedBlock?.kind !== 'exec_plugin'),
+  /** The refused call managed the EKS aws-auth ConfigMap: the identity is likely not mapped. */
+  'k8s.eks_aws_auth': (f) =>
+    f.eksAwsAuth === true && !namedKubeCause(f) && f.failedBlock?.kind !== 'exec_plugin',
   'shell.windows': (f) => f.shell !== undefined,
   /** The rejected assertion came from GitHub Actions, or the paste does not say from where. */
   'azure.github_or_unknown_issuer': (f) =>
@@ -196,6 +227,7 @@ export function arnRole(a: ArnFact): string {
 }
 
 function isCi(f: Facts): boolean {
+  if (f.ciSystem !== undefined) return true;
   return f.tools.some((t) =>
     [
       'github-actions',

@@ -7,6 +7,13 @@
 // (U+27E8/U+27E9 and U+27E6/U+27E7, "mathematical angle/white square brackets").
 // Values are facts (never secrets): masked key ids, names, ARNs, regions.
 
+import {
+  cloudTrailEventName,
+  cloudTrailEventSource,
+  cloudTrailRegion,
+  GLOBAL_SERVICE_NAMES,
+  globalService,
+} from './cloudtrail';
 import { appTool } from './facts/terraform';
 import { iamArnOf, roleNameOf } from './iam-arns';
 import { keyAccountMismatch } from './signals';
@@ -52,6 +59,8 @@ export function templateVars(f: Facts): TemplateVars {
     profile: f.profiles[0],
     role,
     role_name: role ? roleNameOf(role) : callerRole(f) ? undefined : f.roleName,
+    // For prose that must show an ARN slot either way (a policy statement to copy).
+    pass_role_arn: role ?? '<role-arn>',
     principal: f.principal,
     iam_principal: iamPrincipal,
     account: f.accountIds[0],
@@ -64,7 +73,10 @@ export function templateVars(f: Facts): TemplateVars {
         : `${formatDuration(Math.abs(skew)).slice(1)} ${skew < 0 ? 'behind' : 'ahead of'}`,
     action: f.deniedAction,
     operation: f.operations[0],
-    event_name: f.operations.map(eventNameOf).find((e) => e !== undefined),
+    event_name: cloudTrailEventName(f),
+    event_source: cloudTrailEventSource(f),
+    cloudtrail_region: cloudTrailRegion(f),
+    global_service: globalServiceName(f),
     code: f.errorCodes[0],
     status: f.httpStatus === undefined ? undefined : String(f.httpStatus),
     host: f.hosts[0],
@@ -104,6 +116,13 @@ export function templateVars(f: Facts): TemplateVars {
     object_id: f.azure?.objectId,
     storage_account: f.storageAccount,
     s3_service: f.s3Compatible,
+    // Who refused an OAuth grant: Google when the paste names it; otherwise not said.
+    token_service: f.googleNamed
+      ? 'Google'
+      : 'The token endpoint (the paste does not name the service)',
+    gh_owner: f.githubRepo?.owner,
+    gh_repo: f.githubRepo?.repo,
+    gh_token_kind: f.githubToken ? GITHUB_TOKEN_KINDS[f.githubToken] : undefined,
     user_name: f.principal
       ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]
       : undefined,
@@ -113,6 +132,21 @@ export function templateVars(f: Facts): TemplateVars {
     policy_type: f.denial?.policyType,
   };
 }
+
+function globalServiceName(f: Facts): string | undefined {
+  const source = globalService(f);
+  return source ? GLOBAL_SERVICE_NAMES[source] : undefined;
+}
+
+/** How an answer names a GitHub token kind. */
+export const GITHUB_TOKEN_KINDS: Record<NonNullable<Facts['githubToken']>, string> = {
+  classic_pat: 'a classic personal access token (ghp_)',
+  fine_grained_pat: 'a fine-grained personal access token',
+  installation:
+    'a GitHub App installation token (GitHub says "integration"; the Actions GITHUB_TOKEN is one too)',
+  oauth_app: 'an OAuth app token (gho_)',
+  app_user: 'a GitHub App user token (ghu_)',
+};
 
 function gcpMember(email: string | undefined): string | undefined {
   if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) return undefined;
@@ -131,13 +165,6 @@ function callerRole(f: Facts): boolean {
 function kubeSubject(user: string | undefined): string | undefined {
   const sa = /^system:serviceaccount:([a-z0-9-]{1,63}):([a-z0-9.-]{1,253})$/.exec(user ?? '');
   return sa ? `${sa[1]}/${sa[2]}` : user;
-}
-
-/** `STS: AssumeRole`, `sts:AssumeRole` or `AssumeRole` → the CloudTrail event name. */
-function eventNameOf(operation: string): string | undefined {
-  return /^(?:[A-Za-z0-9 ]{2,40}: |[a-z0-9-]{2,30}:)?([A-Z][A-Za-z0-9]{1,63})$/.exec(
-    operation,
-  )?.[1];
 }
 
 /**

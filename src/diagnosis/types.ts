@@ -240,7 +240,24 @@ export interface Facts {
   remoteRun?: boolean;
   /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */
   s3Compatible?: string;
+  /** The failing resource manages the EKS aws-auth ConfigMap. */
+  eksAwsAuth?: boolean;
+  /** The CI system whose log this is, when the paste shows its markers. */
+  ciSystem?: CiSystem;
+  /** The paste names Google somewhere (an OAuth refusal without it may be any OAuth server's). */
+  googleNamed?: boolean;
+  /** The paste shows an OAuth refresh-token grant request (`grant_type=refresh_token`). */
+  refreshTokenGrant?: boolean;
+  /** The kind of GitHub token the paste shows (by prefix or GitHub's wording). */
+  githubToken?: GithubTokenKind;
+  /** The GitHub owner (and repository) of a REST call in the paste. */
+  githubRepo?: { owner: string; repo?: string };
 }
+
+export type CiSystem = 'github-actions' | 'azure-devops' | 'gitlab' | 'jenkins';
+
+export type GithubTokenKind =
+  'classic_pat' | 'fine_grained_pat' | 'installation' | 'oauth_app' | 'app_user';
 
 export type ClusterKind = 'eks' | 'aks' | 'gke' | 'other';
 

@@ -47,6 +47,8 @@ export const USER_SUPPLIED = new Set([
   'project-number',
   'repo',
   'scope',
+  'event-name',
+  'instance-profile',
 ]);
 
 const rendered = renderCatalog();

@@ -3,6 +3,7 @@
 
 import fc from 'fast-check';
 import { diagnose } from '../../src/diagnosis';
+import { PATTERNS } from '../../src/diagnosis/secret-patterns';
 import { findSecrets } from '../../src/diagnosis/secrets';
 
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'; // AWS docs example secret
@@ -143,6 +144,26 @@ describe('secrets', () => {
       'token = "${var.tfe_token}"',
     ])
       expect(findSecrets(text).findings).toEqual([]);
+  });
+
+  const MUST_NOT_FIRE = PATTERNS.flatMap((p) =>
+    (p.mustNotFire ?? []).map((e) => [p.kind, e.text, e.source] as const),
+  );
+  it.each(MUST_NOT_FIRE)('%s must not fire on %j (%s)', (kind, text) => {
+    expect(findSecrets(text).findings.map((f) => f.kind)).not.toContain(kind);
+  });
+
+  it('stand-in words are no secret, but a real value among them still is', () => {
+    for (const v of ['my-client-secret', 'YOUR_API_TOKEN', 'refresh-token', 'mysecret'])
+      expect(findSecrets(`client_secret=${v}`).findings).toEqual([]);
+    // A form-encoded body: the secret ends at the next parameter's `&`.
+    const secret = 'Zk58Q~3mXr2vQpLk7sT9wYbN1cD4eF6gH8jK0mPq';
+    const { values } = findSecrets(
+      `grant_type=client_credentials&client_id=app&client_secret=${secret}&scope=x`,
+    );
+    expect(values).toContain(secret);
+    expect(values.every((v) => !v.includes('&scope'))).toBe(true);
+    expect(findSecrets('client_secret=my-s3cr3t-f0r-prod').values).toEqual(['my-s3cr3t-f0r-prod']);
   });
 
   it('finds URL credentials as long as the pattern allows (100-character host, 200-character password)', () => {

@@ -41,10 +41,22 @@ describe('a paste from Windows without a prompt', () => {
   it('gets the PowerShell step when its paths are Windows paths', () => {
     // invented: the helm provider's credentials message under a Windows module path.
     const text =
-      '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│\n│   with module.eks.module.aws_auth.kubernetes_config_map_v1_data.aws_auth[0],\n│   on .terraform\\modules\\eks.aws_auth\\modules\\aws-auth\\main.tf line 56';
+      '│ Error: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n│\n│   with module.apps.helm_release.ingress[0],\n│   on .terraform\\modules\\apps\\main.tf line 56';
     const d = diagnose(text);
     expect(d.facts.shell).toBe('powershell');
     expect(d.steps[0]?.id).toBe('k8s-powershell');
+  });
+
+  it('leads with the EKS access entry, not the shell, when the aws-auth ConfigMap was refused', () => {
+    // corpus holdout9/h9-tfawseks-3082-1 (terraform-aws-modules/terraform-aws-eks#3082)
+    const text =
+      '│ Error: Have got the following error while validating the existence of the ConfigMap "aws-auth": Unauthorized\n│\n│   with module.aeks-aws-auth.kubernetes_config_map_v1_data.aws_auth[0],\n│   on .terraform\\modules\\aeks-aws-auth\\modules\\aws-auth\\main.tf line 31, in resource "kubernetes_config_map_v1_data" "aws_auth":';
+    const d = diagnose(text);
+    expect(d.facts.shell).toBe('powershell');
+    expect(d.steps[0]?.id).toBe('eks-access-entry-first');
+    expect(d.causes[0]?.id).toBe('identity-not-mapped');
+    expect(d.steps[0]?.commands.join('\n')).toContain('aws eks create-access-entry');
+    expect(d.steps[0]?.commands.join('\n')).toContain('aws eks associate-access-policy');
   });
 
   it('keeps bash for a Linux path', () => {

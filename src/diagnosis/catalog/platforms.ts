@@ -461,10 +461,14 @@ const GITHUB: PlatformInfo = {
       commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1', 'gh auth status'],
     },
   ],
+  // The token kind the paste shows first (a prefix, GitHub's wording, app_auth); the Actions
+  // GITHUB_TOKEN only when the paste is an Actions log: GitHub's "integration" wording alone is
+  // any installation token, a GitHub App's as much as the Actions app's.
   detect: [
-    ['actions_token', /Resource not accessible by integration|GITHUB_TOKEN|actions\/runs/],
-    ['github_app', /app_auth|installation/],
-    ['pat', /personal access token|github_pat_|ghp_/],
+    ['pat', 'github.pat'],
+    ['actions_token', 'ci.github_actions'],
+    ['github_app', 'github.installation_token'],
+    ['pat', /personal access token/],
   ],
   verify: {
     pat: [
@@ -480,7 +484,9 @@ const GITHUB: PlatformInfo = {
       {
         id: 'gh-verify-app',
         title: "Check the app installation's permissions in the organization settings",
-        commands: ['gh api /orgs/<org>/installations --jq ".installations[].permissions"'],
+        commands: [
+          'gh api /orgs/⟨gh_owner⟩/installations --jq ".installations[] | {app_slug, permissions}"',
+        ],
       },
     ],
     actions_token: [
@@ -488,6 +494,7 @@ const GITHUB: PlatformInfo = {
         id: 'gh-verify-actions',
         title: 'Check the workflow `permissions:` block grants what the resources need',
         commands: [`grep -n -A8 'permissions:' .github/workflows/*.yml`],
+        ci: 'github-actions',
       },
     ],
   },

@@ -3,7 +3,7 @@
 // placeholders filled from the paste's facts: `⟨fact⟩`, and `⟦ --flag ⟨fact⟩⟧` for a part shown only when
 // the fact is known (see ../template.ts). Braces and brackets are literal, so commands stay runnable.
 
-import type { ClassId, CredentialSource, DocLink, Platform } from '../types';
+import type { CiSystem, ClassId, CredentialSource, DocLink, Platform } from '../types';
 import type { Signal } from '../signals';
 
 /**
@@ -125,6 +125,11 @@ export interface StepSpec {
   sources?: CredentialSource[];
   /** Only shown when the condition holds for this paste. */
   when?: Condition;
+  /**
+   * The CI system the step is written for (its workflow files, its settings): left out when the
+   * paste shows another CI system (absent: fits any).
+   */
+  ci?: CiSystem;
   /** The commands are PowerShell (for pastes from Windows); absent: bash/sh. */
   shell?: 'powershell';
   /**

@@ -241,7 +241,8 @@ export const SITUATIONS: Situation[] = [
       id: 'k8s-powershell',
       title: 'In PowerShell: see which kubeconfig and context the provider uses',
       commands: ['$env:KUBECONFIG', 'kubectl config current-context', 'kubectl auth whoami'],
-      when: 'shell.powershell',
+      // Not before the access-entry step when the EKS aws-auth ConfigMap was refused.
+      when: 'shell.powershell.k8s_check',
       shell: 'powershell',
     },
     example: {

@@ -346,8 +346,112 @@ const S3_COMPATIBLE: Array<[string, RegExp]> = [
   ['Scaleway Object Storage', /\bs3\.[a-z-]{2,10}\.scw\.cloud\b/],
 ];
 
+/**
+ * An S3 endpoint the configuration or the CLI names that is not AWS's (`endpoint = "http://…"`,
+ * `endpoints { s3 = … }`, `--endpoint-url`, AWS_ENDPOINT_URL_S3): whatever answers there, IAM
+ * and STS in AWS know nothing of its keys.
+ */
+const S3_ENDPOINT =
+  /(?:\bendpoints\s{0,4}=?\s{0,4}\{\s{0,20}s3\s{0,4}=\s{0,4}|\bendpoint\s{0,4}=\s{0,4}|\bs3_endpoint\s{0,4}=\s{0,4}|--endpoint-url[ =]|\bAWS_(?:ENDPOINT_URL_S3|ENDPOINT_URL|S3_ENDPOINT)=|\bendpoint_url\s{0,4}[=:]\s{0,4})["']?https?:\/\/([a-z0-9][a-z0-9.-]{0,200}[a-z0-9](?::\d{1,5})?)/i;
+
 export function s3Compatible(flat: string): string | undefined {
-  return S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
+  const named = S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
+  if (named) return named;
+  const host = S3_ENDPOINT.exec(flat)?.[1];
+  if (
+    host === undefined ||
+    /(?:^|\.)amazonaws\.com(?:\.cn)?(?::\d+)?$|(?:^|\.)api\.aws(?::\d+)?$/i.test(host)
+  )
+    return undefined;
+  return `the S3 endpoint ${host}`;
+}
+
+/**
+ * The failing resource manages the EKS `aws-auth` ConfigMap (the EKS module's aws-auth
+ * sub-module since v20, or a kubernetes_config_map… "aws_auth"): the identity that was refused
+ * is most often mapped in neither aws-auth nor an access entry.
+ */
+export function eksAwsAuth(flat: string): boolean {
+  return /ConfigMap "aws-auth"|\bmodules[\\/]aws-auth\b|\bkubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth\b|resource "kubernetes_config_map(?:_v1)?(?:_data)?" "aws_auth"/.test(
+    flat,
+  );
+}
+
+/** The CI system whose log this is, by markers only it prints (undefined: none shows). */
+export function ciSystem(text: string): Facts['ciSystem'] {
+  // Azure DevOps logging commands and tasks; the GitHub Actions runner (forked from the Azure
+  // Pipelines agent) prints `##[error]` too, so its own markers are read first.
+  if (
+    /actions\/runs\/\d|^::(?:error|warning|group)::|^Run [\w-]{1,64}\/[\w-]{1,64}@|^##\[(?:end)?group\]Run |\/home\/runner\/work\/|\bGITHUB_ACTIONS=|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|token\.actions\.githubusercontent\.com|\bsecrets\.GITHUB_TOKEN\b/m.test(
+      text,
+    )
+  )
+    return 'github-actions';
+  if (
+    /##vso\[|##\[(?:error|section|warning|command)\]|\b(?:AzureCLI|TerraformTaskV\d|TerraformCLI|AzurePowerShell|AzureResourceManagerTemplateDeployment)@\d|\$\(System\.(?:AccessToken|OidcRequestUri)\)|\bSYSTEM_(?:OIDCREQUESTURI|ACCESSTOKEN|TEAMFOUNDATIONCOLLECTIONURI)\b|vstoken\.dev\.azure\.com|\bsc:\/\/[\w.-]{1,100}\/[\w .-]{1,100}\/|\/home\/vsts\/work\/|[A-Z]:\\agent\\_work\\|\/agent\/_work\//m.test(
+      text,
+    )
+  )
+    return 'azure-devops';
+  if (
+    /Running with gitlab-runner|\bCI_JOB_(?:JWT(?:_V2)?|TOKEN|ID)\b|\bGITLAB_CI\b|\.gitlab-ci\.yml|^section_(?:start|end):\d{6,}:|ERROR: Job failed: |\/builds\/[\w.-]{1,100}\/[\w.-]{1,100}\.tmp\//m.test(
+      text,
+    )
+  )
+    return 'gitlab';
+  if (
+    /^\[Pipeline\] |^Started by (?:user|timer|an SCM change|upstream project)|^Finished: (?:FAILURE|SUCCESS|UNSTABLE|ABORTED)$|\/var\/lib\/jenkins\/|\bJENKINS_(?:HOME|URL)\b|\/jenkins\/workspace\//m.test(
+      text,
+    )
+  )
+    return 'jenkins';
+  return undefined;
+}
+
+/** The paste names Google (a googleapis host, gcloud, a service account, GOOGLE_* settings). */
+export function googleNamed(flat: string): boolean {
+  // invalid_rapt ("reauth related error") is Google's own code: it names Google as well.
+  return /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b|invalid_rapt/i.test(
+    flat,
+  );
+}
+
+/** The paste shows the OAuth request was a refresh-token grant (a client logging its request). */
+export function refreshTokenGrant(flat: string): boolean {
+  return /grant_type=refresh_token|"grant_type": ?"refresh_token"/.test(flat);
+}
+
+/**
+ * The kind of GitHub token the paste shows: by its prefix (`ghp_` classic PAT, `github_pat_`
+ * fine-grained, `ghs_` installation, `gho_` OAuth app, `ghu_` App user token) or by GitHub's own
+ * wording (`Resource not accessible by integration` is an installation token: a GitHub App's or
+ * the Actions GITHUB_TOKEN, which is the GitHub Actions app's; `… by personal access token` a
+ * fine-grained PAT), or the provider's `app_auth`.
+ */
+export function githubToken(flat: string): Facts['githubToken'] {
+  if (/\bgithub_pat_|Resource not accessible by personal access token/.test(flat))
+    return 'fine_grained_pat';
+  if (/\bghp_/.test(flat)) return 'classic_pat';
+  if (/\bgho_/.test(flat)) return 'oauth_app';
+  if (/\bghu_/.test(flat)) return 'app_user';
+  if (
+    /\bghs_|Resource not accessible by integration|\bapp_auth\b|\/app\/installations\/|installation id \d/.test(
+      flat,
+    )
+  )
+    return 'installation';
+  return undefined;
+}
+
+/** `owner/repo` of a GitHub REST call in the paste (`api.github.com/repos/<owner>/<repo>/…`). */
+export function githubRepo(flat: string): { owner: string; repo?: string } | undefined {
+  const m =
+    /\bapi\.github\.com\/(?:repos|orgs)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([\w.-]{1,100}))?/.exec(
+      flat,
+    );
+  if (!m?.[1]) return undefined;
+  const repo = /\/repos\//.test(m[0]) ? m[2] : undefined;
+  return { owner: m[1], ...(repo ? { repo } : {}) };
 }
 
 /**

@@ -5,12 +5,18 @@ import type { Facts } from '../types';
 import { clockFacts } from './clock';
 import {
   azureDetails,
+  ciSystem,
   cluster,
   containerCredentials,
   denial,
+  eksAwsAuth,
   gcpServiceAccount,
   gcsBucket,
+  githubRepo,
+  githubToken,
+  googleNamed,
   kubeRefusal,
+  refreshTokenGrant,
   remoteRun,
   roleName,
   s3Compatible,
@@ -53,13 +59,18 @@ export interface FactSources {
   flat: string;
   /** Raw head and tail of a large input: versions and tools are printed at the start. */
   context: string;
+  /**
+   * The paste as pasted (redacted), or its head and tail when large: CI log prefixes and
+   * logging commands (`##[error]`, `##vso[`) that normalizing strips tell the CI system.
+   */
+  raw?: string;
 }
 
 export function extractFacts(sources: FactSources): Facts {
   return gate.during(() => extract(sources));
 }
 
-function extract({ text, flat, context }: FactSources): Facts {
+function extract({ text, flat, context, raw }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
   const who = principal(flat);
@@ -122,6 +133,12 @@ function extract({ text, flat, context }: FactSources): Facts {
       stateNotPersisted: stateNotPersisted(flat) || undefined,
       remoteRun: remoteRun(flat) || undefined,
       s3Compatible: s3Compatible(flat),
+      ciSystem: ciSystem(raw ?? whole),
+      eksAwsAuth: eksAwsAuth(flat) || undefined,
+      googleNamed: googleNamed(flat) || undefined,
+      refreshTokenGrant: refreshTokenGrant(flat) || undefined,
+      githubToken: githubToken(flat),
+      githubRepo: githubRepo(flat),
     }),
   };
 }

@@ -70,6 +70,14 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   encoded_message: 'Q2hlY2sgdGhlIHBvbGljeSBhbmQgdHJ5IGFnYWlu',
   policy_arn: 'arn:aws:organizations::111122223333:policy/o-abc/service_control_policy/p-123',
   policy_type: 'service control policy',
+  pass_role_arn: 'arn:aws:iam::444455556666:role/TerraformDeploy',
+  event_source: 'route53.amazonaws.com',
+  cloudtrail_region: 'us-east-1',
+  global_service: 'Route 53',
+  token_service: 'Google',
+  gh_owner: 'acme',
+  gh_repo: 'infra',
+  gh_token_kind: 'a GitHub App installation token',
 };
 
 export interface Rendered {
@@ -89,7 +97,9 @@ export function renderCatalog(): Rendered {
         const steps = buildSteps(
           entry,
           source,
-          { holds: () => true, vars },
+          // Every condition holds (so every step renders), except the one that drops AWS IAM/STS
+          // commands for S3-compatible services: they are commands to parse too.
+          { holds: (c) => c !== 's3.compatible', vars },
           { includePlatformChecks: true },
         );
         for (const step of steps) {

@@ -177,6 +177,8 @@ export const invalidAccessKey: CatalogEntry = {
       prior: 0.03,
       boosts: [
         { when: 'region.opt_in', by: 0.6, evidence: 'The region ⟨region⟩ is an opt-in region.' },
+        // AWS STS tokens and partitions mean nothing to an S3-compatible service.
+        { when: 's3.compatible', by: -1, evidence: 'The server is not AWS.' },
       ],
     },
     {
@@ -191,6 +193,7 @@ export const invalidAccessKey: CatalogEntry = {
           by: 0.5,
           evidence: 'The request went to the ⟨partition⟩ partition (⟨region⟩).',
         },
+        { when: 's3.compatible', by: -1, evidence: 'The server is not AWS.' },
       ],
     },
     {

@@ -25,6 +25,20 @@ export const permissionDenied: CatalogEntry = {
       ],
     },
     {
+      // Auto Scaling answers a launch configuration (or group) whose instance profile the caller
+      // may not pass with a ValidationError, not AccessDenied: a missing iam:PassRole.
+      id: 'autoscaling-pass-role',
+      pattern: /ValidationError: You are not authorized to perform this operation/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'aws_launch_configuration.sandbox: Error creating launch configuration: ValidationError: You are not authorized to perform this operation.',
+          source:
+            'corpus holdout9/h9-terraform-7198-1 (https://github.com/hashicorp/terraform/issues/7198)',
+        },
+      ],
+    },
+    {
       id: 'insufficient-privileges',
       pattern: /\bInsufficientPrivileges(?:Exception)?\b|Insufficient privileges for/,
       tier: 'likely',
@@ -205,6 +219,49 @@ export const permissionDenied: CatalogEntry = {
           by: 0.3,
           evidence: 'AWS says no identity-based policy allows ⟨action⟩.',
         },
+        {
+          when: 'aws.global_service',
+          by: 0.05,
+          evidence:
+            'The failing resource belongs to ⟨global_service⟩, a global service: its policy actions take no region, and CloudTrail logs its calls in us-east-1.',
+        },
+      ],
+    },
+    {
+      id: 'pass-role',
+      title: 'The caller may not pass ⟨role⟩ to the service (iam:PassRole)',
+      explanation:
+        'Launch configurations, launch templates and instances with an IAM instance profile, and any service given a role, need iam:PassRole on that role for the identity Terraform runs as (Auto Scaling reports a missing one as `ValidationError: You are not authorized to perform this operation`). A profile created in the same apply can also be refused for a few seconds while IAM propagates: if a retry passes, add a dependency or a short wait.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'action.pass_role',
+          by: 0.9,
+          evidence: 'AWS says iam:PassRole was denied⟦ on ⟨role⟩⟧.',
+        },
+        {
+          when: /PassRole Action|ValidationError: You are not authorized to perform this operation/,
+          by: 0.8,
+          evidence:
+            'This wording comes from a service refusing to take a role it was given (Auto Scaling for a launch configuration’s instance profile).',
+        },
+      ],
+      examples: [
+        {
+          text: 'aws_launch_configuration.sandbox: Error creating launch configuration: ValidationError: You are not authorized to perform this operation.',
+          source:
+            'corpus holdout9/h9-terraform-7198-1 (https://github.com/hashicorp/terraform/issues/7198)',
+        },
+        {
+          text: '│ Error: adding role learn-consul-vms-o7yi202403050001392422001234 to IAM Instance Profile (learn-consul-vms-o7yi202403050007472373001234): adding IAM Role learn-consul-vms-o7yi202403050001392422001234to Instance Profile learn-consul-vms-o7yi202403050007472373001234: AccessDenied: User: arn:aws:iam::1234:user/aws2029-i is not authorized to perform: iam:PassRole on resource: arn:aws:iam::1234:role/learn-consul-vms-o7yi202403050001392422001234 because no identity-based policy allows the iam:PassRole action\n│   status code: 403, request id: 46bc0d38-1ded-4a11-9c8b-1234',
+          source:
+            'corpus holdout3/h3-learnconsul9-1 (hashicorp-education/learn-consul-get-started-vms#9)',
+        },
+        {
+          text: '{\n  "level": "ERROR",\n  "time": "2024-05-30T14:40:34.966Z",\n  "logger": "controller",\n  "message": "Reconciler error",\n  "commit": "f0eb822",\n  "controller": "nodeclaim.lifecycle",\n  "controllerGroup": "karpenter.sh",\n  "controllerKind": "NodeClaim",\n  "NodeClaim": {\n    "name": "bottlerocket-wts6g"\n  },\n  "namespace": "",\n  "name": "bottlerocket-wts6g",\n  "reconcileID": "666566d1-fc82-47b4-beb8-72aeefa2dbab",\n  "error": "launching nodeclaim, creating instance, with fleet error(s), UnauthorizedOperation: You are not authorized to perform this operation. User: arn:aws:sts::111111:assumed-role/${CLUSTER_NAME}-karpenter/1717079343811266923 is not authorized to perform: iam:PassRole on resource: arn:aws:iam::111111:role/KarpenterNodeRole-${CLUSTER_NAME} because no identity-based policy allows the iam:PassRole action. Encoded Failure: <encoded-message>"\n}',
+          source:
+            'corpus holdout7/h7-karpenter-6298-1 (https://github.com/aws/karpenter-provider-aws/issues/6298)',
+        },
       ],
     },
     {
@@ -287,7 +344,52 @@ export const permissionDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'pass-role',
+      title: 'Grant iam:PassRole on ⟨role⟩ to the identity Terraform runs as',
+      detail:
+        'Add this statement to the policy of the caller⟦ (⟨principal⟩)⟧; `iam:PassedToService` keeps it to the service that takes the role (ec2.amazonaws.com for instance profiles):\n```\n{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "⟨pass_role_arn⟩",\n "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}}\n```\nWith the caller’s and the role’s ARN, IAM’s policy simulator says whether the caller may pass it. If it is allowed and a retry passes, the instance profile was only just created: IAM had not propagated it yet.',
+      commands: [
+        'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
+        // Only with both ARNs from the paste (the caller's simulatable ARN and the role).
+        '⟦aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names iam:PassRole --resource-arns ⟨role⟩⟧',
+      ],
+      when: /iam: ?PassRole\b|PassRole Action|ValidationError: You are not authorized to perform this operation/,
+      examples: [
+        {
+          text: 'aws_launch_configuration.sandbox: Error creating launch configuration: ValidationError: You are not authorized to perform this operation.',
+          source:
+            'corpus holdout9/h9-terraform-7198-1 (https://github.com/hashicorp/terraform/issues/7198)',
+        },
+        {
+          text: '│ Error: adding role learn-consul-vms-o7yi202403050001392422001234 to IAM Instance Profile (learn-consul-vms-o7yi202403050007472373001234): adding IAM Role learn-consul-vms-o7yi202403050001392422001234to Instance Profile learn-consul-vms-o7yi202403050007472373001234: AccessDenied: User: arn:aws:iam::1234:user/aws2029-i is not authorized to perform: iam:PassRole on resource: arn:aws:iam::1234:role/learn-consul-vms-o7yi202403050001392422001234 because no identity-based policy allows the iam:PassRole action\n│   status code: 403, request id: 46bc0d38-1ded-4a11-9c8b-1234',
+          source:
+            'corpus holdout3/h3-learnconsul9-1 (hashicorp-education/learn-consul-get-started-vms#9)',
+        },
+      ],
+    },
     WHOAMI,
+    {
+      id: 'instance-profile-role',
+      title: 'Find the role inside the instance profile the launch configuration or template names',
+      detail:
+        'iam:PassRole is checked on the role in the profile, not on the profile: read its ARN here and use it in the statement above.',
+      commands: [
+        `grep -n -E 'iam_instance_profile|instance_profile' *.tf`,
+        'aws iam get-instance-profile --instance-profile-name <instance-profile> --query "InstanceProfile.Roles[].Arn" --output text',
+      ],
+      when: /launch configuration|LaunchConfiguration|launch template|LaunchTemplate|instance profile|InstanceProfile/i,
+    },
+    {
+      id: 'route53-actions',
+      title: 'Route 53: check the caller may read and change records in the hosted zone',
+      detail:
+        'aws_route53_record reads the zone and its records and waits for each change: route53:GetHostedZone, route53:ListResourceRecordSets, route53:ChangeResourceRecordSets on `arn:aws:route53:::hostedzone/<zone-id>` and route53:GetChange on `arn:aws:route53:::change/*`. Route 53 is global: its actions take no region, and a newer AWS provider may call one more of them than the policy was written for.',
+      commands: [
+        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names route53:GetHostedZone route53:ListResourceRecordSets route53:ChangeResourceRecordSets route53:GetChange',
+      ],
+      when: /\baws_route53_(?:record|zone)\b|\broute53:[A-Z]/,
+    },
     {
       id: 'decode',
       title:
@@ -331,8 +433,28 @@ export const permissionDenied: CatalogEntry = {
       id: 'cloudtrail',
       title: 'Find the denied call in CloudTrail (errorCode AccessDenied) for the full context',
       commands: [
-        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=⟨event_name⟩ --max-results 5',
+        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=⟨event_name⟩⟦ --region ⟨cloudtrail_region⟩⟧ --max-results 5',
       ],
+      when: 'cloudtrail.by_name',
+    },
+    {
+      id: 'cloudtrail-source',
+      title:
+        'Find the denied call in CloudTrail by its service (errorCode AccessDenied) for the full context',
+      detail:
+        'The paste does not name the API call, so look up the service’s recent events⟦ (⟨event_source⟩)⟧ and find the one with an errorCode⟦. ⟨global_service⟩ is a global service: CloudTrail logs its events in us-east-1, whatever region Terraform uses⟧.',
+      commands: [
+        `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventSource,AttributeValue=⟨event_source⟩⟦ --region ⟨cloudtrail_region⟩⟧ --max-results 50 --query "Events[].CloudTrailEvent" --output text | grep -E '"errorCode"'`,
+      ],
+      when: 'cloudtrail.by_source',
+    },
+    {
+      id: 'cloudtrail-any',
+      title: 'Find the denied call in CloudTrail (errorCode AccessDenied) for the full context',
+      commands: [
+        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=<event-name> --max-results 5',
+      ],
+      when: 'cloudtrail.unknown',
     },
     RERUN,
   ],

@@ -338,6 +338,7 @@ export const webIdentity: CatalogEntry = {
       detail:
         'Add `permissions: { id-token: write, contents: read }` to the job; with environments, the subject becomes `repo:ORG/REPO:environment:NAME`.',
       commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
+      ci: 'github-actions',
       sources: ['oidc', 'unknown'],
     },
     {

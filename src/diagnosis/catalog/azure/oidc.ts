@@ -280,15 +280,16 @@ export const oidc: CatalogEntry = {
     },
     {
       id: 'no-token',
-      title: 'The workflow cannot mint an OIDC token',
+      title: 'The pipeline cannot mint an OIDC token',
       explanation:
-        'GitHub Actions jobs need `permissions: id-token: write` for ACTIONS_ID_TOKEN_REQUEST_URL to exist.',
+        'GitHub Actions jobs need `permissions: id-token: write` for ACTIONS_ID_TOKEN_REQUEST_URL to exist; an Azure DevOps task gets a token only from a workload identity federation service connection, with System.AccessToken (and SYSTEM_OIDCREQUESTURI) mapped into its env.',
       prior: 0.15,
       boosts: [
         {
           when: /ACTIONS_ID_TOKEN_REQUEST|id-token|githubAssertion: cannot request token|Get "\?audience=/,
           by: 0.6,
-          evidence: 'The job had no ID-token request URL: the workflow lacks `id-token: write`.',
+          evidence:
+            'The job could not request an ID token (GitHub Actions: the workflow lacks `id-token: write`).',
         },
       ],
     },
@@ -332,6 +333,7 @@ export const oidc: CatalogEntry = {
       detail:
         'Add `permissions: { id-token: write, contents: read }` to the workflow or the job; without it ACTIONS_ID_TOKEN_REQUEST_URL is empty and no OIDC token can be requested.',
       commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
+      ci: 'github-actions',
       when: /ACTIONS_ID_TOKEN_REQUEST|id-token|githubAssertion: cannot request token|Get "\?audience=/,
       examples: [
         {
@@ -380,6 +382,18 @@ export const oidc: CatalogEntry = {
       commands: [
         `az ad app federated-credential create --id ⟨client⟩ --parameters '{"name":"<name>","issuer":"⟨issuer⟩","subject":"⟨subject⟩","audiences":["api://AzureADTokenExchange"]}'`,
       ],
+    },
+    {
+      id: 'ado-service-connection',
+      title:
+        'Azure DevOps: check the service connection uses workload identity federation and the task passes its token on',
+      detail:
+        'The federated credential of an Azure DevOps service connection has the issuer `https://vstoken.dev.azure.com/<organization-id>` and usually the subject `sc://<organization>/<project>/<service-connection>` (the service connection’s page shows both). Terraform tasks need `ARM_USE_OIDC=true`, `ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID` and `SYSTEM_ACCESSTOKEN: $(System.AccessToken)` in their env; AzureCLI@2 passes the token to its script only with `addSpnToEnvironment: true`.',
+      commands: [
+        `grep -rn -E 'AzureCLI@|TerraformTask|addSpnToEnvironment|ARM_USE_OIDC|ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID|SYSTEM_ACCESSTOKEN' --include='*.yml' .`,
+      ],
+      ci: 'azure-devops',
+      when: 'ci.azure_devops',
     },
     {
       id: 'msi',

@@ -4,9 +4,9 @@ import { GCP_DOCS } from './docs';
 export const gcpInvalidGrant: CatalogEntry = {
   id: 'gcp.invalid_grant',
   platform: 'gcp',
-  title: "Google refused the credentials' token exchange",
+  title: "⟨token_service⟩ refused the credentials' token exchange",
   summary:
-    "The credentials exist but Google would not issue an access token: the user's refresh token expired or was revoked, reauthentication is required by policy, the service-account key was deleted, or a workload identity exchange failed.",
+    "⟨token_service⟩ would not issue an access token for credentials that exist: the user's refresh token expired or was revoked, reauthentication is required by policy, the service-account key was deleted, or a workload identity exchange failed.",
   codes: ['invalid_grant', 'invalid_rapt', 'unauthorized_client'],
   signatures: [
     {
@@ -67,6 +67,24 @@ export const gcpInvalidGrant: CatalogEntry = {
           text: '"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/tfc-service-account4@hc-aaaaaaaaaaaa.iam.gserviceaccount.com:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_grant","error_description":"Error connecting to the given credential\'s issuer."}',
           source:
             'corpus dev/pg-gcp-wif-issuer-34 (https://support.hashicorp.com/hc/en-us/articles/32814910837651-How-to-use-Dynamic-Provider-Credentials-on-GCP-without-External-Access-to-Metadata-Endpoints)',
+        },
+      ],
+    },
+    {
+      id: 'refresh-token-grant',
+      // RFC 6749 §5.2: a token endpoint refuses a refresh-token grant with `"error": "invalid_grant"`;
+      // a client that logs its request shows `grant_type=refresh_token` beside the answer, with no
+      // Google name at all (google-cloud-cpp's curl log). Entra ID and AWS SSO answer with their
+      // own codes and hosts, which their classes read.
+      pattern: /"error": ?"invalid_grant"/,
+      requires: /grant_type=refresh_token|"grant_type": ?"refresh_token"/,
+      unless: /AADSTS\d|login\.microsoftonline|amazonaws\.com/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Payload: grant_type=refresh_token&client_id=my-client-id&client_secret=my-client-secret&refresh_token=my-refresh-token\nResponse: status_code=400, {accept-ranges: none, cache-control: private, content-type: application/json; charset=utf-8, date: Wed, 04 Mar 2020 HH:MM:SS GMT, http/1.1 400 bad request\n: , server: scaffolding on HTTPServer2, transfer-encoding: chunked, vary: X-Origin, vary: Referer, vary: Origin,Accept-Encoding, x-content-type-options: nosniff, x-frame-options: SAMEORIGIN, x-xss-protection: 0}, payload=<{\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n}>\nPermanent error in ReadObjectNotWrapped: {\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n} [INVALID_ARG',
+          source:
+            'corpus holdout8/h8-gcloudcpp-3426-1 (https://github.com/googleapis/google-cloud-cpp/issues/3426)',
         },
       ],
     },
@@ -193,6 +211,29 @@ export const gcpInvalidGrant: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'oauth-unnamed',
+      title:
+        'A refresh token was refused (OAuth 2 invalid_grant), and the paste does not say by which service',
+      explanation:
+        'invalid_grant is the OAuth 2 answer when a refresh token has expired, was revoked, or is sent with another client id than the one it was issued to (RFC 6749 §5.2). The wording is Google’s as its client libraries print it, but any OAuth server answers alike: confirm which token endpoint the client calls before following Google’s steps.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'gcp.google_unnamed',
+          by: 0.6,
+          evidence:
+            'Nothing in the paste names Google: the class is read from the OAuth wording alone.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Payload: grant_type=refresh_token&client_id=my-client-id&client_secret=my-client-secret&refresh_token=my-refresh-token\nResponse: status_code=400, {accept-ranges: none, cache-control: private, content-type: application/json; charset=utf-8, date: Wed, 04 Mar 2020 HH:MM:SS GMT, http/1.1 400 bad request\n: , server: scaffolding on HTTPServer2, transfer-encoding: chunked, vary: X-Origin, vary: Referer, vary: Origin,Accept-Encoding, x-content-type-options: nosniff, x-frame-options: SAMEORIGIN, x-xss-protection: 0}, payload=<{\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n}>\nPermanent error in ReadObjectNotWrapped: {\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n} [INVALID_ARG',
+          source:
+            'corpus holdout8/h8-gcloudcpp-3426-1 (https://github.com/googleapis/google-cloud-cpp/issues/3426)',
+        },
+      ],
+    },
+    {
       id: 'user-token-expired',
       title: 'The user ADC refresh token expired, was revoked, or needs reauthentication',
       explanation:
@@ -223,6 +264,12 @@ export const gcpInvalidGrant: CatalogEntry = {
           by: 0.5,
           evidence: "Google says the key's signature is invalid.",
         },
+        {
+          when: /grant_type=refresh_token/,
+          by: -0.15,
+          evidence:
+            'The request was a refresh-token grant (a user login), not a key or a federated exchange.',
+        },
       ],
     },
     {
@@ -236,6 +283,12 @@ export const gcpInvalidGrant: CatalogEntry = {
           when: /credential's issuer|iamcredentials|sts\.googleapis\.com|generateAccessToken|federated token|workloadIdentityPools/,
           by: 0.4,
           evidence: 'The failure happened in the federated token exchange.',
+        },
+        {
+          when: /grant_type=refresh_token/,
+          by: -0.15,
+          evidence:
+            'The request was a refresh-token grant (a user login), not a key or a federated exchange.',
         },
         {
           when: /invalid_target/,
@@ -321,6 +374,24 @@ export const gcpInvalidGrant: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'which-endpoint',
+      title:
+        'Find which OAuth server issued the refresh token, and get a new one from it with the same client id',
+      detail:
+        'The request shows a refresh-token grant, but no service name. A refresh token only works with the client id (and secret) it was issued to: log in again through the same client (for Google user credentials, `gcloud auth application-default login` writes a new one), and check that the client id and secret in the request belong to the same OAuth client. For Google, the file’s `type` is `authorized_user` and its `client_id` must match the request’s.',
+      commands: [
+        'jq -r \'.type, .client_id\' "${GOOGLE_APPLICATION_CREDENTIALS:-$HOME/.config/gcloud/application_default_credentials.json}"',
+      ],
+      when: 'gcp.google_unnamed',
+      examples: [
+        {
+          text: 'Payload: grant_type=refresh_token&client_id=my-client-id&client_secret=my-client-secret&refresh_token=my-refresh-token\nResponse: status_code=400, {accept-ranges: none, cache-control: private, content-type: application/json; charset=utf-8, date: Wed, 04 Mar 2020 HH:MM:SS GMT, http/1.1 400 bad request\n: , server: scaffolding on HTTPServer2, transfer-encoding: chunked, vary: X-Origin, vary: Referer, vary: Origin,Accept-Encoding, x-content-type-options: nosniff, x-frame-options: SAMEORIGIN, x-xss-protection: 0}, payload=<{\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n}>\nPermanent error in ReadObjectNotWrapped: {\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n} [INVALID_ARG',
+          source:
+            'corpus holdout8/h8-gcloudcpp-3426-1 (https://github.com/googleapis/google-cloud-cpp/issues/3426)',
+        },
+      ],
+    },
     {
       id: 'clock',
       title: 'Compare the machine’s clock with Google’s',

@@ -265,6 +265,7 @@ export const gcpNoCredentials: CatalogEntry = {
       detail:
         'Add `permissions: { id-token: write, contents: read }` to the workflow or the job that runs the auth step (and `workload_identity_provider`/`service_account` inputs to the step).',
       commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
+      ci: 'github-actions',
       when: /ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL)(?: is not set| env variable)|id-token: write/,
       examples: [
         {

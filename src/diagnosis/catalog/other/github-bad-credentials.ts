@@ -208,13 +208,19 @@ export const githubBadCredentials: CatalogEntry = {
           by: -0.6,
           evidence: 'The token was refused for its kind, not its validity.',
         },
+        {
+          when: /403 Resource not accessible by integration/,
+          by: -0.2,
+          evidence: 'GitHub accepted the installation token and refused the permission.',
+        },
       ],
     },
     {
       id: 'integration-permissions',
-      title: 'An Actions GITHUB_TOKEN or GitHub App lacks the permission',
+      title:
+        'The installation token (a GitHub App, or the Actions GITHUB_TOKEN) lacks the permission',
       explanation:
-        'The workflow token and app installations only get the permissions granted explicitly; org-level resources need a PAT or an app with those scopes.',
+        'Installation tokens only get the permissions their app was granted (the Actions GITHUB_TOKEN the workflow’s `permissions:`), and only on the repositories it is installed on; org-level resources need an app with those permissions or a PAT.',
       prior: 0.3,
       boosts: [
         {
@@ -236,6 +242,11 @@ export const githubBadCredentials: CatalogEntry = {
           by: 0.5,
           evidence: 'GitHub answered 403 for a permission the token does not carry.',
         },
+        {
+          when: 'github.installation_token',
+          by: -0.2,
+          evidence: 'Installation tokens carry app permissions, not OAuth scopes.',
+        },
       ],
     },
   ],
@@ -256,6 +267,26 @@ export const githubBadCredentials: CatalogEntry = {
       ],
     },
     {
+      id: 'installation-check',
+      title:
+        'Installation token: check the app’s permissions and repositories on the installation (it has no OAuth scopes and cannot call /user)',
+      detail:
+        'GitHub answers "not accessible by integration" when the token is an installation token whose app lacks the permission for this endpoint, or is not installed on the repository. The first command shows which app and installation the provider’s `app_auth` names; the second (as an organization owner) lists each installation’s permissions and whether it has all or selected repositories. Permissions are set in the app’s settings (Permissions & events), and a change must be accepted on the installation; the REST docs name the permission each endpoint needs.',
+      commands: [
+        `grep -n -A8 'app_auth' *.tf`,
+        'gh api /orgs/⟨gh_owner⟩/installations --jq ".installations[] | {app_slug, repository_selection, permissions}"',
+      ],
+      sources: ['github_app'],
+      when: 'github.installation_token',
+      examples: [
+        {
+          text: 'Error: -27T06:21:28.681Z [ERROR] vertex "github_repository_collaborators.foo (expand)" error: GET https://api.github.com/repos/org/repo/collaborators?affiliation=direct&per_page=100: 403 Resource not accessible by integration []',
+          source:
+            'corpus holdout9/h9-tfpgithub-1929-1 (https://github.com/integrations/terraform-provider-github/issues/1929)',
+        },
+      ],
+    },
+    {
       id: 'env',
       title: 'See which token the provider reads (names only)',
       commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1'],
@@ -266,19 +297,27 @@ export const githubBadCredentials: CatalogEntry = {
       commands: [
         'curl -sI -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user | grep -iE "^(HTTP|x-oauth-scopes)"',
       ],
+      // Installation tokens cannot call /user and carry no OAuth scopes.
+      sources: ['pat', 'unknown'],
     },
     {
       id: 'workflow',
       title:
         'Actions: grant the workflow the permissions the resources need, or use an app/PAT for org resources',
       commands: [`grep -n -A8 'permissions:' .github/workflows/*.yml`],
-      sources: ['actions_token', 'github_app', 'unknown'],
+      ci: 'github-actions',
+      sources: ['actions_token', 'unknown'],
     },
   ],
   docs: [
     {
       title: 'github provider: authentication',
       url: 'https://registry.terraform.io/providers/integrations/github/latest/docs#authentication',
+    },
+    {
+      title: 'GitHub REST API: permissions required for GitHub Apps',
+      url: 'https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps',
+      when: 'github.installation_token',
     },
     {
       title: 'GitHub Actions: permissions for the GITHUB_TOKEN',

@@ -560,6 +560,12 @@ export const k8sUnauthorized: CatalogEntry = {
         },
         { when: 'k8s.named_cause', by: -0.6, evidence: 'The paste names another reason.' },
         {
+          when: 'k8s.eks_aws_auth',
+          by: 0.5,
+          evidence:
+            'The refused call manages the aws-auth ConfigMap: since the EKS module v20, access goes through access entries (authentication_mode API_AND_CONFIG_MAP by default), and an identity in neither is Unauthorized.',
+        },
+        {
           when: /ARN is not mapped|is not mapped to any (?:user|group)/,
           by: 0.6,
           evidence:
@@ -567,6 +573,11 @@ export const k8sUnauthorized: CatalogEntry = {
         },
       ],
       examples: [
+        {
+          text: '│ Error: Have got the following error while validating the existence of the ConfigMap "aws-auth": Unauthorized\n│\n│   with module.aeks-aws-auth.kubernetes_config_map_v1_data.aws_auth[0],\n│   on .terraform\\modules\\aeks-aws-auth\\modules\\aws-auth\\main.tf line 31, in resource "kubernetes_config_map_v1_data" "aws_auth":\n│   31: resource "kubernetes_config_map_v1_data" "aws_auth" {',
+          source:
+            'corpus holdout9/h9-tfawseks-3082-1 (https://github.com/terraform-aws-modules/terraform-aws-eks/issues/3082)',
+        },
         {
           text: '2023\u201311\u2013111T11:11:11.111\u201308:00 time=\u201d2023\u201311\u201311T11:11:11Z\u201d level=warning msg=\u201daccess denied\u201d arn=\u201darn:aws:iam::<aws_account_id>:role/my-tfc-agent-instance-profile-role\u201d client=\u201d127.0.0.1:37232" error=\u201dARN is not mapped\u201d method=POST path=/authenticate',
           source:
@@ -611,6 +622,28 @@ export const k8sUnauthorized: CatalogEntry = {
   // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
   // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
+    {
+      id: 'eks-access-entry-first',
+      title:
+        'EKS: give the identity Terraform uses an access entry (the aws-auth ConfigMap is not enough)',
+      detail:
+        'The EKS module v20 moved cluster access to access entries (`authentication_mode`, default `API_AND_CONFIG_MAP`; `access_entries` and `enable_cluster_creator_admin_permissions` in the module) and keeps aws-auth only in a sub-module for migration. Check the mode, take the ARN Terraform calls with (for an assumed-role session, its role’s ARN), create the entry, then grant it a policy (cluster admin here; a narrower policy or a namespace scope works too). In `CONFIG_MAP` mode access entries are not read: switch to `API_AND_CONFIG_MAP` first.',
+      commands: [
+        'aws eks describe-cluster --name ⟨cluster⟩⟦ --region ⟨region⟩⟧ --query cluster.accessConfig.authenticationMode --output text',
+        'aws sts get-caller-identity --query Arn --output text',
+        'aws eks list-access-entries --cluster-name ⟨cluster⟩⟦ --region ⟨region⟩⟧',
+        'aws eks create-access-entry --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩⟦ --region ⟨region⟩⟧',
+        'aws eks associate-access-policy --cluster-name ⟨cluster⟩ --principal-arn ⟨iam_principal⟩ --policy-arn arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy --access-scope type=cluster⟦ --region ⟨region⟩⟧',
+      ],
+      when: 'k8s.eks_aws_auth',
+      examples: [
+        {
+          text: '│ Error: Have got the following error while validating the existence of the ConfigMap "aws-auth": Unauthorized\n│\n│   with module.aeks-aws-auth.kubernetes_config_map_v1_data.aws_auth[0],\n│   on .terraform\\modules\\aeks-aws-auth\\modules\\aws-auth\\main.tf line 31, in resource "kubernetes_config_map_v1_data" "aws_auth":\n│   31: resource "kubernetes_config_map_v1_data" "aws_auth" {',
+          source:
+            'corpus holdout9/h9-tfawseks-3082-1 (https://github.com/terraform-aws-modules/terraform-aws-eks/issues/3082)',
+        },
+      ],
+    },
     {
       id: 'install-kubelogin',
       title: 'Install kubelogin where this runs (the kubeconfig calls it for an Entra ID token)',
