@@ -54,6 +54,8 @@ export function templateVars(f: Facts): TemplateVars {
     role_name: role ? roleNameOf(role) : callerRole(f) ? undefined : f.roleName,
     principal: f.principal,
     iam_principal: iamPrincipal,
+    // The refused caller's own role (from a role or role-session ARN, even with a redacted account).
+    caller_role: f.principal ? roleNameOf(f.principal) : undefined,
     account: f.accountIds[0],
     role_account: role ? /^arn:[^:]+:[^:]+::(\d{12}):/.exec(role)?.[1] : undefined,
     block: f.failedBlock ? describeBlock(f) : undefined,
