@@ -241,7 +241,12 @@ export const SITUATIONS: Situation[] = [
     step: {
       id: 'k8s-powershell',
       title: 'In PowerShell: see which kubeconfig and context the provider uses',
-      commands: ['$env:KUBECONFIG', 'kubectl config current-context', 'kubectl auth whoami'],
+      // `kubectl auth whoami` needs an accepted credential: the user entry shows what is sent.
+      commands: [
+        '$env:KUBECONFIG',
+        'kubectl config current-context',
+        'kubectl config view --minify',
+      ],
       when: 'shell.powershell',
       shell: 'powershell',
     },
