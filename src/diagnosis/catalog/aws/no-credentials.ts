@@ -539,7 +539,7 @@ export const noCredentials: CatalogEntry = {
       title:
         'Credentials work (Terragrunt just created the bucket): skip or work around its failing bucket set-up step',
       detail:
-        'Set `skip_bucket_root_access = true` in `remote_state { config = { … } }` (add the bucket policy yourself if you need it), or export the credentials the step should use (`AWS_PROFILE`, or the keys) instead of relying only on `profile` in the remote_state config, or upgrade Terragrunt: later releases pass the configured session to these calls.',
+        'Set `skip_bucket_root_access = true` in the `config` of `remote_state` (add the bucket policy yourself if you need it), or export the credentials the step should use (`AWS_PROFILE`, or the keys) instead of relying only on `profile` in the remote_state config, or upgrade Terragrunt: later releases pass the configured session to these calls.',
       commands: [
         `grep -n -A15 'remote_state' terragrunt.hcl`,
         'terragrunt --version',

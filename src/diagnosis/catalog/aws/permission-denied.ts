@@ -310,12 +310,11 @@ export const permissionDenied: CatalogEntry = {
     },
     {
       id: 'caller-role-policies',
-      title: 'List the policies of the refused role ⟨caller_role⟩ and add ⟨action⟩ to one of them',
+      title: 'Ask IAM whether the refused role ⟨caller_role⟩ may perform ⟨action⟩, then grant it there',
       detail:
-        'The paste names the caller, so no identity check is needed: its role’s attached and inline policies must allow the action on that resource (for kms:Decrypt, the KMS key policy must allow it too).',
+        'The paste names the caller, so no identity check is needed: one of the role’s policies must allow the action on that resource (for kms:Decrypt, the KMS key policy must allow it too). The account id is redacted in the paste, so the role’s ARN is looked up first.',
       commands: [
-        'aws iam list-attached-role-policies --role-name ⟨caller_role⟩',
-        'aws iam list-role-policies --role-name ⟨caller_role⟩',
+        'aws iam simulate-principal-policy --policy-source-arn "$(aws iam get-role --role-name ⟨caller_role⟩ --query Role.Arn --output text)" --action-names ⟨action⟩',
       ],
       when: 'principal.role_unsimulatable',
       examples: [

@@ -325,7 +325,7 @@ export const ssoToken: CatalogEntry = {
       title:
         'Upgrade Terraform (≥ 1.6) or the provider, or give the profile legacy SSO keys: this AWS SDK for Go v1 cannot read `sso_session` profiles',
       detail:
-        'The S3 backend of Terraform ≤ 1.5 and old AWS providers read SSO with AWS SDK for Go v1, which looks for the token cache under the start URL, not the `sso_session` name: `aws sso login` succeeds and they still fail. Upgrade (`terraform init -upgrade` for the provider), or replace `sso_session = …` in the profile with `sso_start_url` and `sso_region` set directly in it, then log in once more.',
+        'The S3 backend of Terraform ≤ 1.5 and old AWS providers read SSO with AWS SDK for Go v1, which looks for the token cache under the start URL, not the `sso_session` name: `aws sso login` succeeds and they still fail. Upgrade (`terraform init -upgrade` for the provider), or replace the profile’s `sso_session` line with `sso_start_url` and `sso_region` set directly in it, then log in once more.',
       commands: [
         'terraform version',
         'aws configure get sso_session⟦ --profile ⟨profile⟩⟧',
