@@ -374,7 +374,8 @@ export const noCredentials: CatalogEntry = {
       // aws-sdk-go-base warns when a `profile` and AWS_ACCESS_KEY_ID/SECRET are both set: the
       // profile wins, so exported keys (aws-vault exec, CI secrets) are ignored.
       id: 'profile-over-env',
-      title: 'The `profile` in the configuration overrides your environment keys, and it has no credentials',
+      title:
+        'The `profile` in the configuration overrides your environment keys, and it has no credentials',
       explanation:
         'The provider (or backend) names a profile, so it uses that profile instead of AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the environment (aws-vault exec, CI secrets). A profile with no keys of its own in ~/.aws, no SSO or role settings then leaves nothing.',
       prior: 0,

@@ -541,7 +541,8 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'credential-expired',
-      title: 'The token, certificate or cloud login behind the kubeconfig user expired or was revoked',
+      title:
+        'The token, certificate or cloud login behind the kubeconfig user expired or was revoked',
       explanation:
         'kubectl sends what the current context’s user gives it: an exec plugin’s token (EKS `aws eks get-token`, kubelogin, gke-gcloud-auth-plugin), which fails once the cloud session behind it (an assumed role, SSO, az or gcloud login) has ended, or a static token or client certificate that expired or was rotated.',
       prior: 0,
