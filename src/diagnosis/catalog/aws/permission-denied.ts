@@ -310,10 +310,9 @@ export const permissionDenied: CatalogEntry = {
     },
     {
       id: 'caller-role-policies',
-      title:
-        'Ask IAM whether the refused role ⟨caller_role⟩ may perform ⟨action⟩, then grant it there',
+      title: 'Ask IAM whether the refused role ⟨caller_role⟩ may perform ⟨action⟩',
       detail:
-        'The paste names the caller, so no identity check is needed: one of the role’s policies must allow the action on that resource (for kms:Decrypt, the KMS key policy must allow it too). The account id is redacted in the paste, so the role’s ARN is looked up first.',
+        'The paste names the caller, so no identity check is needed: one of the role’s policies must allow the action on that resource (for kms:Decrypt, the KMS key policy must allow it too), and the result shows an explicit deny in its policies or boundary. The account id is redacted in the paste, so the role’s ARN is looked up first.',
       commands: [
         'aws iam simulate-principal-policy --policy-source-arn "$(aws iam get-role --role-name ⟨caller_role⟩ --query Role.Arn --output text)" --action-names ⟨action⟩',
       ],

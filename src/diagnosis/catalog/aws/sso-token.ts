@@ -299,11 +299,17 @@ export const ssoToken: CatalogEntry = {
       prior: 0.1,
       boosts: [
         {
-          // SDK v1 looks for the token cache under the start URL, not the sso_session name:
-          // a fresh `aws sso login` does not help it, so this leads over an expired session.
           when: 'sdk.v1',
-          by: 0.65,
+          by: 0.2,
           evidence: 'The message comes from AWS SDK for Go v1 (⟨block⟩).',
+        },
+        {
+          // SSOProviderInvalidToken is aws-sdk-go v1's (ssocreds), which looks for the token cache
+          // under the start URL, not the sso_session name: a fresh `aws sso login` does not help
+          // it, so this leads over an expired session. (Its RFC3339 parse failure is another bug.)
+          when: /SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\s│]{0,20}caused by: expected RFC3339)/,
+          by: 0.45,
+          evidence: 'SSOProviderInvalidToken is printed only by AWS SDK for Go v1 (⟨block⟩).',
         },
       ],
       examples: [
@@ -331,7 +337,7 @@ export const ssoToken: CatalogEntry = {
         'aws configure get sso_session⟦ --profile ⟨profile⟩⟧',
         'aws sso login⟦ --profile ⟨profile⟩⟧',
       ],
-      when: 'sdk.v1',
+      when: /SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\s│]{0,20}caused by: expected RFC3339)/,
       examples: [
         {
           text: '│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid\n│ caused by: open /home/[username]/.aws/sso/cache/abc123.json: no such file or directory',
