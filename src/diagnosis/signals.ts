@@ -5,7 +5,7 @@ import { cloudTrailEventName, cloudTrailEventSource, globalService } from './clo
 import { KNOWN_REGIONS } from './facts/aws-regions';
 import { appTool } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
-import { iamArnOf } from './iam-arns';
+import { iamArnOf, roleNameOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
 
 const SIGNALS = {
@@ -81,6 +81,17 @@ const SIGNALS = {
     ),
   'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
   'tool.aws_cdk': (f) => appTool(f.tools) !== undefined && f.tools.includes('aws-cdk'),
+  /** …and its bootstrap roles may be why: not when a skewed clock already explains the refusal. */
+  'tool.aws_cdk_bootstrap': (f) =>
+    appTool(f.tools) !== undefined &&
+    f.tools.includes('aws-cdk') &&
+    Math.abs(f.clock?.skewSeconds ?? 0) <= 300,
+  /** kubectl (or a script around it) printed the paste; no Terraform, Terragrunt or Pulumi ran. */
+  'tool.kubectl_only': (f) =>
+    f.tools.includes('kubectl') &&
+    !f.tools.some((t) =>
+      ['terraform', 'opentofu', 'terragrunt', 'atlantis', 'pulumi', 'crossplane'].includes(t),
+    ),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   /** CloudTrail can be searched by the denied call's event name (the paste names the operation). */
@@ -106,6 +117,11 @@ const SIGNALS = {
   'operation.s3': (f) => f.operations.some((o) => /^(?:S3: |s3:)|Object|Bucket/.test(o)),
   /** IAM can simulate the caller: a user, a role, or an assumed-role session (as its role). */
   'principal.simulatable': (f) => f.principal !== undefined && iamArnOf(f.principal) !== undefined,
+  /** …a role or role session IAM cannot simulate as shown (the account id is redacted). */
+  'principal.role_unsimulatable': (f) =>
+    f.principal !== undefined &&
+    iamArnOf(f.principal) === undefined &&
+    roleNameOf(f.principal) !== undefined,
   /** Terraform could not save state (errored.tfstate): recovering it comes before any fix. */
   'state.not_persisted': (f) => f.stateNotPersisted === true,
   /** The S3 API answered, but from an S3-compatible service that is not AWS. */

@@ -63,6 +63,8 @@ export function templateVars(f: Facts): TemplateVars {
     pass_role_arn: role ?? '<role-arn>',
     principal: f.principal,
     iam_principal: iamPrincipal,
+    // The refused caller's own role (from a role or role-session ARN, even with a redacted account).
+    caller_role: f.principal ? roleNameOf(f.principal) : undefined,
     account: f.accountIds[0],
     role_account: role ? /^arn:[^:]+:[^:]+::(\d{12}):/.exec(role)?.[1] : undefined,
     block: f.failedBlock ? describeBlock(f) : undefined,

@@ -257,3 +257,50 @@ describe('endpoints', () => {
     expect(d.facts.endpoint).toBe('localhost:4566');
   });
 });
+
+describe('the paste names the cause: the class template does not override it', () => {
+  it('leads a CDK clock skew with the clock, not with bootstrapping again', () => {
+    // corpus holdout10/h10-cdk-22759-1 (aws/aws-cdk#22759)
+    const d = diagnose(
+      '❯ cdk bootstrap --profile <profileName>\n ⏳  Bootstrapping environment aws://<AWSID>/us-west-1...\n ❌  Environment aws://<AWSID>/us-west-1 failed bootstrapping: SignatureDoesNotMatch: Signature expired: 20221103T080139Z is now earlier than 20221103T085247Z (20221103T090747Z - 15 min.)',
+    );
+    expect(d.classId).toBe('aws.clock_skew');
+    expect(d.steps[0]?.id).toBe('compare-clock');
+    expect(
+      stepIds(
+        "current credentials could not be used to assume 'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account. Proceeding anyway.",
+      )[0],
+    ).toBe('aws-cdk-bootstrap');
+  });
+
+  it('never says environment keys win when the provider says its profile won', () => {
+    // corpus holdout10/h10-cloudgoat-250-1 (RhinoSecurityLabs/cloudgoat#250)
+    const d = diagnose(
+      '│ Error: No valid credential sources found\n│\n│   with provider["registry.terraform.io/hashicorp/aws"],\n│\n│ Error: A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and\n│ "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials.',
+    );
+    expect(d.causes[0]?.id).toBe('profile-over-env');
+    const prose = d.steps.map((s) => `${s.title} ${s.detail ?? ''}`).join('\n');
+    expect(prose).not.toMatch(/Environment variables win over `~\/\.aws` profiles/);
+  });
+});
+
+describe('a Kubernetes 401', () => {
+  // corpus holdout10/h10-iamauth-179-1 (kubernetes-sigs/aws-iam-authenticator#179)
+  const kubectl = '+ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)';
+  // corpus holdout4/h4-helm-508-1 (hashicorp/terraform-provider-helm#508)
+  const provider = 'Error: query: failed to query with labels: Unauthorized';
+
+  it('does not lead with kubectl auth whoami, which needs the refused credential', () => {
+    for (const text of [kubectl, provider]) {
+      expect(diagnose(text).classId).toBe('k8s.unauthorized');
+      expect(commands(text)).not.toContain('kubectl auth whoami');
+      expect(stepIds(text)[0]).toBe('kube-user');
+    }
+  });
+
+  it('tells the long-apply story only when Terraform ran', () => {
+    expect(diagnose(kubectl).causes.map((c) => c.id)).not.toContain('token-expired');
+    expect(diagnose(kubectl).causes[0]?.id).toBe('credential-expired');
+    expect(diagnose(provider).causes[0]?.id).toBe('token-expired');
+  });
+});

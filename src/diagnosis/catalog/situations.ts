@@ -119,7 +119,8 @@ export const SITUATIONS: Situation[] = [
       detail:
         'The cdk-hnb659fds-* roles are created by `cdk bootstrap` and already trust the account, so their trust policy is rarely the problem. Either the stack CDKToolkit is missing or older than this CDK needs in this account and region (bootstrap again), or the caller’s credentials may not call sts:AssumeRole on them (a permissions boundary or SCP, or Cloud9’s managed temporary credentials: use an IAM role or user instead).',
       commands: ['aws sts get-caller-identity', 'npx cdk bootstrap⟦ aws://⟨account⟩/⟨region⟩⟧'],
-      when: 'tool.aws_cdk',
+      // A skewed clock explains any refusal by itself: the clock check leads then.
+      when: 'tool.aws_cdk_bootstrap',
     },
     example: {
       text: "current credentials could not be used to assume 'arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-us-east-1', but are for the right account. Proceeding anyway.",
@@ -240,7 +241,12 @@ export const SITUATIONS: Situation[] = [
     step: {
       id: 'k8s-powershell',
       title: 'In PowerShell: see which kubeconfig and context the provider uses',
-      commands: ['$env:KUBECONFIG', 'kubectl config current-context', 'kubectl auth whoami'],
+      // `kubectl auth whoami` needs an accepted credential: the user entry shows what is sent.
+      commands: [
+        '$env:KUBECONFIG',
+        'kubectl config current-context',
+        'kubectl config view --minify',
+      ],
       // Not before the access-entry step when the EKS aws-auth ConfigMap was refused.
       when: 'shell.powershell.k8s_check',
       shell: 'powershell',

@@ -146,7 +146,11 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['azure-cli', /\baz (?:login|account|role|ad|group)\b|^ERROR: \(\w{1,64}\)/m],
   ['gcloud', /\bgcloud\b/],
   ['kubectl', /\bkubectl\b|kubelogin/],
-  ['github-actions', /actions\/runs\/\d|::error::|^Run [\w-]{1,64}\/[\w-]{1,64}@/m],
+  [
+    'github-actions',
+    // The runner's own line when a step's script fails (actions/runner ScriptHandler.cs).
+    /actions\/runs\/\d|::error::|^Run [\w-]{1,64}\/[\w-]{1,64}@|^Error: Process completed with exit code \d{1,3}\.$/m,
+  ],
   ['azure-pipelines', /##\[(?:error|section)\]|AzureCLI@|TerraformTaskV\d/],
   [
     'terraform',
@@ -198,7 +202,12 @@ export function formatEra(flat: string): string | undefined {
   const parts: string[] = [];
   if (matches(/operation error [\w ]{2,40}: \w{2,64}, https? response error/, flat))
     parts.push('AWS SDK for Go v2');
-  else if (matches(/status code: \d{3}, request id:/, flat) || matches(/caused by: /, flat))
+  else if (
+    matches(/status code: \d{3}, request id:/, flat) ||
+    matches(/caused by: /, flat) ||
+    // ssocreds.ErrCodeSSOProviderInvalidToken exists only in aws-sdk-go v1.
+    matches(/\bSSOProviderInvalidToken\b/, flat)
+  )
     parts.push('AWS SDK for Go v1');
   if (matches(/CredentialsChainVerboseErrors/, flat))
     parts.push('aws-sdk-go-base < v1.0 (provider ≤ 3.x, S3 backend ≤ 1.5)');

@@ -20,6 +20,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   role_name: 'TerraformDeploy',
   principal: 'arn:aws:sts::111122223333:assumed-role/ci-runner/session-1',
   iam_principal: 'arn:aws:iam::111122223333:role/ci-runner',
+  caller_role: 'ci-runner',
   account: '111122223333',
   role_account: '444455556666',
   block: 'the S3 backend',

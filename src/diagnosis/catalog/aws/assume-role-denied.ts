@@ -195,6 +195,27 @@ export const assumeRoleDenied: CatalogEntry = {
   ],
   causes: [
     {
+      // STS states the reason itself: no trust policy can let root keys assume a role.
+      id: 'root-credentials',
+      title: "The caller is the account's root user, and STS never lets root assume a role",
+      explanation:
+        'AWS refuses AssumeRole for root credentials whatever the trust policy says. Use the access keys of an IAM user (or an SSO / IAM role session) for the profile that assumes the role, or drop the role and act as that identity directly.',
+      prior: 0,
+      boosts: [
+        {
+          when: /Roles may not be assumed by root accounts/,
+          by: 1,
+          evidence: 'STS says: "Roles may not be assumed by root accounts".',
+        },
+      ],
+      examples: [
+        {
+          text: '$ kubectl get pods\n\nAn error occurred (AccessDenied) when calling the AssumeRole operation: Roles may not be assumed by root accounts.\nUnable to connect to the server: getting credentials: exec: executable aws failed with exit code 255',
+          source: 'corpus holdout10/h10-kubectl-1243-1 (kubernetes/kubectl#1243)',
+        },
+      ],
+    },
+    {
       id: 'trust-policy',
       title: "The role's trust policy does not allow this caller",
       explanation:
@@ -286,6 +307,23 @@ export const assumeRoleDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'not-root',
+      title: "Use an IAM user's or role's credentials, not the root account's keys",
+      detail:
+        'An Arn ending in `:root` means the profile holds root access keys. Create an IAM user (or sign in through IAM Identity Center), put its keys or SSO settings in the profile that assumes the role (for kubectl, the profile the kubeconfig’s `aws eks get-token` exec uses), and delete the root access keys. Editing the trust policy cannot help.',
+      commands: [
+        'aws sts get-caller-identity --query Arn --output text⟦ --profile ⟨profile⟩⟧',
+        'aws configure list⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: /Roles may not be assumed by root accounts/,
+      examples: [
+        {
+          text: '$ kubectl get pods\n\nAn error occurred (AccessDenied) when calling the AssumeRole operation: Roles may not be assumed by root accounts.\nUnable to connect to the server: getting credentials: exec: executable aws failed with exit code 255',
+          source: 'corpus holdout10/h10-kubectl-1243-1 (kubernetes/kubectl#1243)',
+        },
+      ],
+    },
     WHOAMI,
     {
       id: 'trust-policy',

@@ -13,7 +13,7 @@ export const CONFIGURE_LIST: StepSpec = {
   id: 'configure-list',
   title: 'See where the credentials come from (environment, profile, SSO, instance role)',
   detail:
-    'Environment variables win over `~/.aws` profiles, so a stale exported key hides a good profile.',
+    'Exported keys (AWS_ACCESS_KEY_ID…) win over AWS_PROFILE and `~/.aws`, so a stale exported key hides a good profile; a `profile` set in the provider or backend block wins over both.',
   commands: ['aws configure list⟦ --profile ⟨profile⟩⟧', 'env | grep ^AWS_ | cut -d= -f1'],
 };
 

@@ -76,6 +76,20 @@ export const expiredToken: CatalogEntry = {
           by: 0.3,
           evidence: 'The failure came late in the run (⟨operation⟩).',
         },
+        {
+          // A CI job gets its credentials when it starts: an expired token means the job
+          // (or a long step in it) outlived the session.
+          when: 'ci',
+          by: 0.35,
+          evidence:
+            'This ran in CI, whose credentials are issued at the start of the job: the job outlived them.',
+        },
+      ],
+      examples: [
+        {
+          text: '+ aws s3api put-object --body aws-gardener_prod-amd64-1757.0-170271ce/aws-gardener_prod-amd64-1757.0-170271ce.raw.log --bucket *** --key objects/aws-gardener_prod-amd64-1757.0-170271ce/aws-gardener_prod-amd64-1757.0-170271ce.raw.log\n\nAn error occurred (ExpiredToken) when calling the PutObject operation: The provided token has expired.\nError: Process completed with exit code 254.',
+          source: 'corpus holdout10/h10-gardenlinux-2614-1 (gardenlinux/gardenlinux#2614)',
+        },
       ],
     },
     {
@@ -89,6 +103,23 @@ export const expiredToken: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'ci-session-length',
+      title: 'The CI job outlived its role session: ask for a longer session',
+      detail:
+        'With aws-actions/configure-aws-credentials set `role-duration-seconds` (e.g. 7200) on the step; the role’s MaxSessionDuration must allow it (role chaining caps it at 1 hour). Or split the long step, or fetch credentials again right before it.',
+      commands: [
+        'aws iam get-role --role-name ⟨role_name⟩ --query Role.MaxSessionDuration',
+        'aws iam update-role --role-name ⟨role_name⟩ --max-session-duration 7200',
+      ],
+      when: 'ci',
+      examples: [
+        {
+          text: '+ aws s3api put-object --body aws-gardener_prod-amd64-1757.0-170271ce/aws-gardener_prod-amd64-1757.0-170271ce.raw.log --bucket *** --key objects/aws-gardener_prod-amd64-1757.0-170271ce/aws-gardener_prod-amd64-1757.0-170271ce.raw.log\n\nAn error occurred (ExpiredToken) when calling the PutObject operation: The provided token has expired.\nError: Process completed with exit code 254.',
+          source: 'corpus holdout10/h10-gardenlinux-2614-1 (gardenlinux/gardenlinux#2614)',
+        },
+      ],
+    },
     CONFIGURE_LIST,
     {
       id: 'refresh-sso',

@@ -370,6 +370,53 @@ export const noCredentials: CatalogEntry = {
         },
       ],
     },
+    {
+      // aws-sdk-go-base warns when a `profile` and AWS_ACCESS_KEY_ID/SECRET are both set: the
+      // profile wins, so exported keys (aws-vault exec, CI secrets) are ignored.
+      id: 'profile-over-env',
+      title:
+        'The `profile` in the configuration overrides your environment keys, and it has no credentials',
+      explanation:
+        'The provider (or backend) names a profile, so it uses that profile instead of AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the environment (aws-vault exec, CI secrets). A profile with no keys of its own in ~/.aws, no SSO or role settings then leaves nothing.',
+      prior: 0,
+      boosts: [
+        {
+          when: /The Profile is now used instead of the environment variable credentials/,
+          by: 1,
+          evidence:
+            'The provider says the profile is now used instead of the environment variable credentials.',
+        },
+      ],
+      examples: [
+        {
+          text: '│ Error: No valid credential sources found\n│ \n│   with provider["registry.terraform.io/hashicorp/aws"],\n│   on provider.tf line 1, in provider "aws":\n│    1: provider "aws" {\n│ \n│ Error: A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and\n│ "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials.',
+          source: 'corpus holdout10/h10-cloudgoat-250-1 (RhinoSecurityLabs/cloudgoat#250)',
+        },
+      ],
+    },
+    {
+      // Terragrunt's remote-state bootstrap: the run created the bucket, so its credentials
+      // work; a later step of the same bootstrap built its own session without them.
+      id: 'terragrunt-bootstrap-step',
+      title:
+        'Terragrunt created the state bucket with working credentials, then its next set-up step lost them',
+      explanation:
+        'The bucket was created a moment earlier by the same run, so credentials are configured. Terragrunt’s follow-up bootstrap call (the root-access bucket policy and others) used a session that did not carry the remote_state `profile` or role: a Terragrunt bug, not your configuration.',
+      prior: 0,
+      boosts: [
+        {
+          when: /S3 bucket [^\s]{1,100} created\./,
+          by: 1,
+          evidence: 'Terragrunt logged that it created the S3 bucket just before this error.',
+        },
+      ],
+      examples: [
+        {
+          text: '[terragrunt] 2020/05/21 12:02:13 S3 bucket myawesomebucket created.\n[terragrunt] 2020/05/21 12:02:13 Enabling root access to S3 bucket myawesomebucket\n[terragrunt] 2020/05/21 12:02:13 Create S3 bucket myawesomebucket returned an error: NoCredentialProviders: no valid providers in chain. Deprecated.\nFor verbose messaging see aws.Config.CredentialsChainVerboseErrors. Sleeping for 10s and will try again.',
+          source: 'corpus holdout10/h10-tg-1191-1 (gruntwork-io/terragrunt#1191)',
+        },
+      ],
+    },
     remoteRunCause('AWS', 'your profile, SSO session or instance role', [
       {
         text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
@@ -466,6 +513,44 @@ export const noCredentials: CatalogEntry = {
         {
           text: 'Preparing the remote apply...\n\nTo view this run in a browser, visit:\nhttps://app.terraform.io/app/firehawk/firehawk-main/runs/run-Tr8FAgrtkXoy6HQX\n\nWaiting for the plan to start...\n\nTerraform v0.13.4\nConfiguring remote state backend...\n\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.',
           source: 'corpus holdout4/h4-tf-26620-1 (hashicorp/terraform#26620)',
+        },
+      ],
+    },
+    {
+      id: 'profile-over-env',
+      title:
+        'The configured profile wins over your AWS_* environment keys: give that profile credentials, or remove it',
+      detail:
+        'With a `profile` in the provider or backend block (or a tool that passes one, such as cloudgoat’s configured profile), Terraform uses that profile and ignores AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, including the keys `aws-vault exec` exports. Either put credentials for that profile in ~/.aws (keys, SSO or role settings), or remove `profile` so the environment keys are used.',
+      commands: [
+        `grep -rn 'profile' --include='*.tf' .`,
+        'aws configure list⟦ --profile ⟨profile⟩⟧',
+        'aws configure list-profiles',
+      ],
+      when: /The Profile is now used instead of the environment variable credentials/,
+      examples: [
+        {
+          text: '│ Error: No valid credential sources found\n│ \n│   with provider["registry.terraform.io/hashicorp/aws"],\n│   on provider.tf line 1, in provider "aws":\n│    1: provider "aws" {\n│ \n│ Error: A Profile was specified along with the environment variables "AWS_ACCESS_KEY_ID" and\n│ "AWS_SECRET_ACCESS_KEY". The Profile is now used instead of the environment variable credentials.',
+          source: 'corpus holdout10/h10-cloudgoat-250-1 (RhinoSecurityLabs/cloudgoat#250)',
+        },
+      ],
+    },
+    {
+      id: 'terragrunt-bootstrap-step',
+      title:
+        'Credentials work (Terragrunt just created the bucket): skip or work around its failing bucket set-up step',
+      detail:
+        'Set `skip_bucket_root_access = true` in the `config` of `remote_state` (add the bucket policy yourself if you need it), or export the credentials the step should use (`AWS_PROFILE`, or the keys) instead of relying only on `profile` in the remote_state config, or upgrade Terragrunt: later releases pass the configured session to these calls.',
+      commands: [
+        `grep -n -A15 'remote_state' terragrunt.hcl`,
+        'terragrunt --version',
+        'export AWS_PROFILE=⟨profile⟩',
+      ],
+      when: /S3 bucket [^\s]{1,100} created\./,
+      examples: [
+        {
+          text: '[terragrunt] 2020/05/21 12:02:13 S3 bucket myawesomebucket created.\n[terragrunt] 2020/05/21 12:02:13 Enabling root access to S3 bucket myawesomebucket\n[terragrunt] 2020/05/21 12:02:13 Create S3 bucket myawesomebucket returned an error: NoCredentialProviders: no valid providers in chain. Deprecated.\nFor verbose messaging see aws.Config.CredentialsChainVerboseErrors. Sleeping for 10s and will try again.',
+          source: 'corpus holdout10/h10-tg-1191-1 (gruntwork-io/terragrunt#1191)',
         },
       ],
     },

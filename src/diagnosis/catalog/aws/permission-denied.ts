@@ -295,7 +295,9 @@ export const permissionDenied: CatalogEntry = {
       prior: 0.05,
       boosts: [
         {
-          when: /Error loading state|Failed to (?:load|get) (?:state|existing workspaces)|Error inspecting states|Unable to (?:list objects|access object)|"s3" backend/,
+          // Terraform ≤ 0.11 printed the backend's failure at init as `Error refreshing state: AccessDenied`
+          // (a provider's refresh failure reads `Error refreshing state: N error(s) occurred`).
+          when: /Error (?:loading|refreshing) state: AccessDenied|Error loading state|Failed to (?:load|get) (?:state|existing workspaces)|Error inspecting states|Unable to (?:list objects|access object)|"s3" backend/,
           by: 0.5,
           evidence: 'The denial happened while reading or writing Terraform state.',
         },
@@ -310,6 +312,10 @@ export const permissionDenied: CatalogEntry = {
         {
           text: '╷\n│ Error: Failed to save state\n│ \n│ Error saving state: failed to upload state: AccessDenied: Access Denied\n│ \tstatus code: 403, request id: <REDACTED>, host id: <REDACTED>\n╵\n╷\n│ Error: Failed to persist state to backend\n│ \n│ The error shown above has prevented Terraform from writing the updated state to the configured backend. To allow for recovery, the state has been written to the file "errored.tfstate" in the current working\n│ directory.',
           source: 'corpus holdout4/h4-tf-29063-1 (hashicorp/terraform#29063)',
+        },
+        {
+          text: 'Error refreshing state: AccessDenied: Access Denied\n\tstatus code: 403, request id: xxxxxxxxxx, host id: xxxxxxxxxxx',
+          source: 'corpus holdout10/h10-opencti-19-1 (newcontext-oss/opencti-terraform#19)',
         },
       ],
     },
@@ -368,6 +374,37 @@ export const permissionDenied: CatalogEntry = {
         },
       ],
     },
+    // The paste names the refused principal: whoami would only repeat it; its policies are the question.
+    {
+      id: 'simulate',
+      title: 'Ask IAM whether the caller may perform the action',
+      commands: [
+        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names ⟨action⟩',
+      ],
+      when: 'principal.simulatable',
+      examples: [
+        {
+          text: '[ERROR] KMSAccessDeniedException: An error occurred (KMSAccessDenied) when calling the Publish operation: User: arn:aws:sts::193567999519:assumed-role/lambda-alpha-amsterdam-clamav-scan/alpha-amsterdam-clamav-scan is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:193567999519:key/810965d7-2cf3-4704-b084-49d84f88ff1b because no identity-based policy allows the kms:Decrypt action (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: b28b1b5a-9032-421c-be02-e0b9558b2509; Proxy: null)',
+          source: 'corpus holdout10/h10-truss-48-1 (trussworks/terraform-aws-s3-anti-virus#48)',
+        },
+      ],
+    },
+    {
+      id: 'caller-role-policies',
+      title: 'Ask IAM whether the refused role ⟨caller_role⟩ may perform ⟨action⟩',
+      detail:
+        'The paste names the caller, so no identity check is needed: one of the role’s policies must allow the action on that resource (for kms:Decrypt, the KMS key policy must allow it too), and the result shows an explicit deny in its policies or boundary. The account id is redacted in the paste, so the role’s ARN is looked up first.',
+      commands: [
+        'aws iam simulate-principal-policy --policy-source-arn "$(aws iam get-role --role-name ⟨caller_role⟩ --query Role.Arn --output text)" --action-names ⟨action⟩',
+      ],
+      when: 'principal.role_unsimulatable',
+      examples: [
+        {
+          text: '[ERROR] ClientError: An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::<>:assumed-role/crossfeed-staging-cd-api-us-east-1-lambdaRole/crossfeed-staging-cd-api is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:<>:key/<> because no identity-based policy allows the kms:Decrypt action',
+          source: 'corpus holdout10/h10-xfd-1371-1 (cisagov/XFD#1371)',
+        },
+      ],
+    },
     WHOAMI,
     {
       id: 'instance-profile-role',
@@ -398,14 +435,6 @@ export const permissionDenied: CatalogEntry = {
         'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
       ],
       when: 'encoded_message',
-    },
-    {
-      id: 'simulate',
-      title: 'Ask IAM whether the caller may perform the action',
-      commands: [
-        'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names ⟨action⟩',
-      ],
-      when: 'principal.simulatable',
     },
     {
       id: 'state-write',

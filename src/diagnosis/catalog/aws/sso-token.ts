@@ -303,11 +303,52 @@ export const ssoToken: CatalogEntry = {
           by: 0.2,
           evidence: 'The message comes from AWS SDK for Go v1 (⟨block⟩).',
         },
+        {
+          // SSOProviderInvalidToken is aws-sdk-go v1's (ssocreds), which looks for the token cache
+          // under the start URL, not the sso_session name: a fresh `aws sso login` does not help
+          // it, so this leads over an expired session. (Its RFC3339 parse failure is another bug.)
+          when: /SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\s│]{0,20}caused by: expected RFC3339)/,
+          by: 0.45,
+          evidence: 'SSOProviderInvalidToken is printed only by AWS SDK for Go v1 (⟨block⟩).',
+        },
+      ],
+      examples: [
+        {
+          text: '│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid\n│ caused by: open /home/[username]/.aws/sso/cache/abc123.json: no such file or directory',
+          source: 'corpus holdout10/h10-tf-32465-1 (hashicorp/terraform#32465)',
+        },
+        {
+          text: '╷\n│ Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.\n│ \n│ Please see https://www.terraform.io/docs/language/settings/backends/s3.html\n│ for more information about providing credentials.\n│ \n│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid',
+          source: 'corpus holdout10/h10-tf-33431-1 (hashicorp/terraform#33431)',
+        },
       ],
     },
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'sso-old-sdk',
+      title:
+        'Upgrade Terraform (≥ 1.6) or the provider, or give the profile legacy SSO keys: this AWS SDK for Go v1 cannot read `sso_session` profiles',
+      detail:
+        'The S3 backend of Terraform ≤ 1.5 and old AWS providers read SSO with AWS SDK for Go v1, which looks for the token cache under the start URL, not the `sso_session` name: `aws sso login` succeeds and they still fail. Upgrade (`terraform init -upgrade` for the provider), or replace the profile’s `sso_session` line with `sso_start_url` and `sso_region` set directly in it, then log in once more.',
+      commands: [
+        'terraform version',
+        'aws configure get sso_session⟦ --profile ⟨profile⟩⟧',
+        'aws sso login⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: /SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\s│]{0,20}caused by: expected RFC3339)/,
+      examples: [
+        {
+          text: '│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid\n│ caused by: open /home/[username]/.aws/sso/cache/abc123.json: no such file or directory',
+          source: 'corpus holdout10/h10-tf-32465-1 (hashicorp/terraform#32465)',
+        },
+        {
+          text: '╷\n│ Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.\n│ \n│ Please see https://www.terraform.io/docs/language/settings/backends/s3.html\n│ for more information about providing credentials.\n│ \n│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid',
+          source: 'corpus holdout10/h10-tf-33431-1 (hashicorp/terraform#33431)',
+        },
+      ],
+    },
     {
       id: 'sso-login',
       title: 'Log in again with the profile Terraform uses',

@@ -531,6 +531,38 @@ export const k8sUnauthorized: CatalogEntry = {
           by: -0.6,
           evidence: 'The paste names another reason.',
         },
+        {
+          // "Goes stale during a long apply" is a Terraform/helm run's story, not kubectl's.
+          when: 'tool.kubectl_only',
+          by: -1,
+          evidence: 'kubectl fetches its credential per command: no long run to outlive it.',
+        },
+      ],
+    },
+    {
+      id: 'credential-expired',
+      title:
+        'The token, certificate or cloud login behind the kubeconfig user expired or was revoked',
+      explanation:
+        'kubectl sends what the current context’s user gives it: an exec plugin’s token (EKS `aws eks get-token`, kubelogin, gke-gcloud-auth-plugin), which fails once the cloud session behind it (an assumed role, SSO, az or gcloud login) has ended, or a static token or client certificate that expired or was rotated.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'tool.kubectl_only',
+          by: 0.55,
+          evidence: 'kubectl sent a credential the API server did not accept.',
+        },
+        {
+          when: 'k8s.named_cause',
+          by: -0.6,
+          evidence: 'The paste names another reason.',
+        },
+      ],
+      examples: [
+        {
+          text: '(venv) ➜  ~ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)',
+          source: 'corpus holdout10/h10-azion-9-1 (azionaventures/workstation-setup#9)',
+        },
       ],
     },
     {
@@ -894,9 +926,15 @@ export const k8sUnauthorized: CatalogEntry = {
       ],
     },
     {
-      id: 'whoami',
-      title: 'Check who the cluster thinks you are, and which context is used',
-      commands: ['kubectl auth whoami', 'kubectl config current-context'],
+      // Not `kubectl auth whoami`: on a 401 it needs the very credential that was refused.
+      id: 'kube-user',
+      title: 'See which credential the kubeconfig user sends, then refresh it at its source',
+      detail:
+        'A 401 means the API server did not accept the credential at all, so `kubectl auth whoami` fails the same way. The user entry shows how the client authenticates: an `exec` plugin (run its command by hand and renew the cloud login it uses, e.g. `aws sso login` or a new role session, then `aws eks update-kubeconfig`), a static `token` (get a new one), or a client certificate (expired, or from a re-created cluster). Secrets are redacted in this output.',
+      commands: [
+        'kubectl config current-context',
+        'kubectl config view --minify -o jsonpath="{.users[0].user}" | cut -c1-300',
+      ],
       when: 'k8s.check_whoami',
       examples: [
         {
@@ -956,8 +994,7 @@ export const k8sUnauthorized: CatalogEntry = {
       id: 'refresh-credentials',
       title: 'Fetch fresh credentials the way your cluster’s platform does',
       detail:
-        'The paste does not show whose cluster this is. EKS: `aws eks update-kubeconfig --name <cluster>`; AKS: `az aks get-credentials --resource-group <group> --name <cluster>`; GKE: `gcloud container clusters get-credentials <cluster> --location <location>`; other clusters: a new kubeconfig or token from whoever runs the cluster. The command below shows how the current user authenticates (secrets are redacted).',
-      commands: ['kubectl config view --minify -o jsonpath="{.users[0].user}" | cut -c1-300'],
+        'The paste does not show whose cluster this is. EKS: `aws eks update-kubeconfig --name <cluster>`; AKS: `az aks get-credentials --resource-group <group> --name <cluster>`; GKE: `gcloud container clusters get-credentials <cluster> --location <location>`; other clusters: a new kubeconfig or token from whoever runs the cluster.',
       when: 'k8s.unknown_plain',
     },
   ],
