@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   blockActions,
   eventCallback,
+  messageChangedEvent,
   messageEvent,
   messageShortcut,
   slashCommand,
@@ -42,6 +43,10 @@ const SSO = `╷
 
 // invented: the shape of aws-sdk-go-v2's shared-config error, as durability.test.ts pastes it
 const PROFILE = 'Error: failed to get shared config profile, intake-test';
+
+// The state-lock message of Terraform's S3 backend (messages.test.ts "silence"): not an auth error.
+const STATE_LOCK =
+  'Error: Error acquiring the state lock\nError message: ConditionalCheckFailedException: The conditional request failed';
 
 let slack: SlackTestServer;
 let dir: string;
@@ -204,6 +209,35 @@ it('killed after a click recorded its outcome but before its answer was done: th
   expect(await eventually(() => isFixedScreen(walk()), 15_000)).toBe(true);
   expect(thread(paste.ts)).toHaveLength(2);
   expect(await fixesRecorded()).toBe(1);
+});
+
+it('SIGKILL right after acknowledging edits: after the restart the edited reply is updated once, the unanswered message answered once', async () => {
+  const first = await start();
+  const answeredPaste = messageEvent({ text: SSO, channel: CHANNEL });
+  const chat = messageEvent({ text: 'terraform plan fails, pasting the error', channel: CHANNEL });
+  await ok(first.http.sendEvent(eventCallback(answeredPaste)));
+  await ok(first.http.sendEvent(eventCallback(chat)));
+  expect(await eventually(() => thread(answeredPaste.ts).length === 1, 15_000)).toBe(true);
+  expect(await eventually(async () => (await pendingWork(first.bot.port)) === 0, 15_000)).toBe(
+    true,
+  );
+
+  await Promise.all([
+    ok(first.http.sendEvent(eventCallback(messageChangedEvent(answeredPaste, STATE_LOCK)))),
+    ok(first.http.sendEvent(eventCallback(messageChangedEvent(chat, PROFILE)))),
+  ]);
+  await first.bot.kill();
+  const updated = () => thread(answeredPaste.ts)[0]?.text.includes('no longer shows') === true;
+  const answeredEdit = () => thread(chat.ts).length > 0;
+  expect([updated(), answeredEdit()]).not.toEqual([true, true]);
+
+  const second = await start();
+  const done = async () =>
+    updated() && answeredEdit() && (await pendingWork(second.bot.port)) === 0;
+  expect(await eventually(done, 30_000)).toBe(true);
+  expect(thread(answeredPaste.ts)).toHaveLength(1);
+  expect(thread(chat.ts)).toHaveLength(1);
+  expect(thread(chat.ts)[0]?.text).toContain('profile');
 });
 
 describe('what an interaction leaves in the journal', () => {

@@ -208,6 +208,22 @@ export class SlackGateway {
     return this.call('chat.update', args, ref);
   }
 
+  /** Replaces a reply posted with `postMessage(…, key)`, keeping the key its thread is searched by. */
+  updateReply(
+    args: webApi.ChatUpdateArguments,
+    key: string,
+    ref?: Ref,
+  ): Promise<webApi.ChatUpdateResponse> {
+    return this.call(
+      'chat.update',
+      {
+        ...fields(args),
+        metadata: { event_type: REPLY_EVENT, event_payload: { key } },
+      },
+      ref,
+    );
+  }
+
   getPermalink(
     args: webApi.ChatGetPermalinkArguments,
     ref?: Ref,

@@ -1,5 +1,5 @@
 // Everything that produces a Slack post goes through the durable intake (infra/intake):
-// channel messages, /tfauth, the message shortcut, tfauth's buttons and the paste
+// channel messages (edits too), /tfauth, the message shortcut, tfauth's buttons and the paste
 // box's submission are written to the log, then acknowledged, then handled from the log by
 // Bolt's own pipeline — so a crash between the ack and the answer loses nothing, and live and
 // replayed requests take the same path. Interactions are kept as Slack sent them minus the
@@ -11,7 +11,7 @@ import { currentWork } from '../../infra/intake/context';
 import type { Intake } from '../../infra/intake/intake';
 import { COMMAND, MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../action-ids';
 import type { SlackFileRef } from './files';
-import { isQuietChat, toIncoming } from './message-events';
+import { isQuietChat, toEdited, toIncoming } from './message-events';
 
 const FILE_FIELDS = [
   'id',
@@ -36,7 +36,11 @@ const EVENT_FIELDS = [
   'ts',
   'thread_ts',
   'text',
+  'hidden',
 ] as const;
+
+/** What an edit (message_changed) needs of the message before and after. */
+const EDITED_FIELDS = ['type', 'subtype', 'user', 'bot_id', 'ts', 'thread_ts', 'text'] as const;
 
 /**
  * The part of an event callback needed to do the work again — a subset of what Slack sent —
@@ -49,12 +53,22 @@ export function journaledMessage(
   if (body.type !== 'event_callback') return undefined;
   const event = body.event as Record<string, unknown> | undefined;
   if (!event || event.type !== 'message') return undefined;
-  const msg = toIncoming(event, undefined);
+  const msg = toIncoming(event, undefined) ?? toEdited(event, undefined);
   if (!msg || isQuietChat(body)) return undefined;
   if (channels && !channels.has(msg.channel)) return undefined;
   const kept: Record<string, unknown> = {};
   for (const f of EVENT_FIELDS) if (event[f] !== undefined) kept[f] = event[f];
   keepFiles(event, kept);
+  for (const which of ['message', 'previous_message'] as const) {
+    const m = event[which];
+    if (m === null || typeof m !== 'object') continue;
+    const part: Record<string, unknown> = {};
+    for (const f of EDITED_FIELDS)
+      if ((m as Record<string, unknown>)[f] !== undefined)
+        part[f] = (m as Record<string, unknown>)[f];
+    keepFiles(m as Record<string, unknown>, part);
+    kept[which] = part;
+  }
   const envelope: Record<string, unknown> = { type: 'event_callback', event: kept };
   // …and what the installation check reads (workspace, enterprise, app).
   for (const f of [
