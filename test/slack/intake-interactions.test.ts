@@ -66,12 +66,35 @@ afterAll(async () => {
   await slack.close();
 });
 
-async function start(): Promise<{ bot: BotProcess; http: SlackHttpClient }> {
-  const bot = await startBotProcess(testEnv('http', slack.apiUrl, { TFAUTH_DATA_DIR: dir }));
+/** How Slack reaches the bot: signed HTTP requests, or Socket Mode envelopes (acked or not). */
+interface Door {
+  sendEvent(body: object): Promise<{ status: number }>;
+  sendCommand(fields: Record<string, string | undefined>): Promise<{ status: number }>;
+  sendInteraction(payload: object): Promise<{ status: number }>;
+}
+
+function socketDoor(): Door {
+  const send = async (type: 'events_api' | 'slash_commands' | 'interactive', payload: object) => {
+    await slack.socket.send(type, payload); // resolves with the bot's ack
+    return { status: 200 };
+  };
+  return {
+    sendEvent: (body) => send('events_api', body),
+    sendCommand: (fields) => send('slash_commands', fields),
+    sendInteraction: (payload) => send('interactive', payload),
+  };
+}
+
+async function start(mode: 'http' | 'socket' = 'http'): Promise<{ bot: BotProcess; http: Door }> {
+  const bot = await startBotProcess(testEnv(mode, slack.apiUrl, { TFAUTH_DATA_DIR: dir }));
   running.push(bot);
+  if (mode === 'socket') await slack.socket.connected(5000);
   return {
     bot,
-    http: new SlackHttpClient(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET),
+    http:
+      mode === 'socket'
+        ? socketDoor()
+        : new SlackHttpClient(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET),
   };
 }
 
@@ -112,7 +135,7 @@ async function fixesRecorded(): Promise<number> {
 }
 
 /** A paste answered in the thread, its walk-through started, and a source picked: at step 1. */
-async function walkThroughAtStep1(http: SlackHttpClient, bot: BotProcess) {
+async function walkThroughAtStep1(http: Door, bot: BotProcess) {
   const paste = messageEvent({ text: SSO, channel: CHANNEL });
   await ok(http.sendEvent(eventCallback(paste)));
   expect(await eventually(() => thread(paste.ts).length === 1, 15_000)).toBe(true);
@@ -133,61 +156,64 @@ const answers = (tag: string) => slack.responses.filter((r) => r.tag === tag);
 const isFixedScreen = (m: StoredMessage) =>
   m.text === 'Fixed — recorded' && !JSON.stringify(m.blocks).includes('tfauth_step_fixed');
 
-it('SIGKILL right after acknowledging a command, a shortcut, a click and a paste-box submission: after the restart each has exactly one answer, and the click one outcome', async () => {
-  const first = await start();
-  const { paste, walk } = await walkThroughAtStep1(first.http, first.bot);
-  const threadBefore = thread(paste.ts).length;
+it.each(['http', 'socket'] as const)(
+  '%s: SIGKILL right after acknowledging a command, a shortcut, a click and a paste-box submission: after the restart each has exactly one answer, and the click one outcome',
+  async (mode) => {
+    const first = await start(mode);
+    const { paste, walk } = await walkThroughAtStep1(first.http, first.bot);
+    const threadBefore = thread(paste.ts).length;
 
-  const urls = {
-    command: slack.responseUrl('command'),
-    shortcut: slack.responseUrl('shortcut'),
-    click: slack.responseUrl('click'),
-    box: slack.responseUrl('box'),
-  };
-  const acks = await Promise.all([
-    first.http.sendCommand({
-      ...slashCommand({ text: PROFILE, channel_id: CHANNEL, response_url: urls.command }),
-    }),
-    first.http.sendInteraction(
-      messageShortcut({
-        callbackId: SHORTCUT_CALLBACK,
-        channel: CHANNEL,
-        message: paste,
-        responseUrl: urls.shortcut,
+    const urls = {
+      command: slack.responseUrl('command'),
+      shortcut: slack.responseUrl('shortcut'),
+      click: slack.responseUrl('click'),
+      box: slack.responseUrl('box'),
+    };
+    const acks = await Promise.all([
+      first.http.sendCommand({
+        ...slashCommand({ text: PROFILE, channel_id: CHANNEL, response_url: urls.command }),
       }),
-    ),
-    first.http.sendInteraction(clickPayload(walk(), 'tfauth_step_fixed', urls.click)),
-    first.http.sendInteraction(
-      viewSubmission({
-        callbackId: MODAL_CALLBACK,
-        privateMetadata: JSON.stringify({ responseUrl: urls.box, channel: CHANNEL }),
-        values: { tfauth_paste: { paste: PROFILE } },
-      }),
-    ),
-  ]);
-  await first.bot.kill();
-  expect(acks.map((a) => a.status)).toEqual([200, 200, 200, 200]);
-  const answered = () =>
-    [answers('command'), answers('shortcut'), answers('box')].filter((a) => a.length > 0).length +
-    (isFixedScreen(walk()) ? 1 : 0);
-  expect(answered()).toBeLessThan(4); // the kill did cut in before the answers
+      first.http.sendInteraction(
+        messageShortcut({
+          callbackId: SHORTCUT_CALLBACK,
+          channel: CHANNEL,
+          message: paste,
+          responseUrl: urls.shortcut,
+        }),
+      ),
+      first.http.sendInteraction(clickPayload(walk(), 'tfauth_step_fixed', urls.click)),
+      first.http.sendInteraction(
+        viewSubmission({
+          callbackId: MODAL_CALLBACK,
+          privateMetadata: JSON.stringify({ responseUrl: urls.box, channel: CHANNEL }),
+          values: { tfauth_paste: { paste: PROFILE } },
+        }),
+      ),
+    ]);
+    await first.bot.kill();
+    expect(acks.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const answered = () =>
+      [answers('command'), answers('shortcut'), answers('box')].filter((a) => a.length > 0).length +
+      (isFixedScreen(walk()) ? 1 : 0);
+    expect(answered()).toBeLessThan(4); // the kill did cut in before the answers
 
-  const second = await start();
-  const done = async () => answered() === 4 && (await pendingWork(second.bot.port)) === 0;
-  expect(await eventually(done, 30_000)).toBe(true);
-  // Exactly one answer each: 0 lost, 0 duplicates.
-  expect(answers('command')).toHaveLength(1);
-  expect(JSON.stringify(answers('command')[0]?.body)).toContain('intake-test');
-  expect(answers('shortcut')).toHaveLength(1);
-  expect(JSON.stringify(answers('shortcut')[0]?.body)).toContain('IAM Identity Center');
-  expect(answers('box')).toHaveLength(1);
-  expect(JSON.stringify(answers('box')[0]?.body)).toContain('intake-test');
-  expect(slack.ephemerals(CHANNEL)).toEqual([]); // the box answered through its response_url
-  expect(isFixedScreen(walk())).toBe(true);
-  expect(thread(paste.ts)).toHaveLength(threadBefore); // updated in place, nothing posted
-  expect(answers('click')).toEqual([]);
-  expect(await fixesRecorded()).toBe(1);
-});
+    const second = await start(mode);
+    const done = async () => answered() === 4 && (await pendingWork(second.bot.port)) === 0;
+    expect(await eventually(done, 30_000)).toBe(true);
+    // Exactly one answer each: 0 lost, 0 duplicates.
+    expect(answers('command')).toHaveLength(1);
+    expect(JSON.stringify(answers('command')[0]?.body)).toContain('intake-test');
+    expect(answers('shortcut')).toHaveLength(1);
+    expect(JSON.stringify(answers('shortcut')[0]?.body)).toContain('IAM Identity Center');
+    expect(answers('box')).toHaveLength(1);
+    expect(JSON.stringify(answers('box')[0]?.body)).toContain('intake-test');
+    expect(slack.ephemerals(CHANNEL)).toEqual([]); // the box answered through its response_url
+    expect(isFixedScreen(walk())).toBe(true);
+    expect(thread(paste.ts)).toHaveLength(threadBefore); // updated in place, nothing posted
+    expect(answers('click')).toEqual([]);
+    expect(await fixesRecorded()).toBe(1);
+  },
+);
 
 it('killed after a click recorded its outcome but before its answer was done: the replay answers and does not record it again', async () => {
   const first = await start();
