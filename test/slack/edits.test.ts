@@ -11,6 +11,7 @@ import {
   type StoredMessage,
 } from '@tfauth/slack-test-server';
 import { startTestBot, type TestBot } from '../support/bot';
+import { click } from '../support/clicks';
 
 // corpus gh-unresolved-19985207723-1
 const INVALID_KEY =
@@ -76,6 +77,13 @@ describe('an edited paste tfauth answered', () => {
     );
     expect(reply?.blocks).toHaveLength(1);
     expect(JSON.stringify(reply?.blocks)).not.toContain('"actions"'); // no buttons left
+
+    // Edited again, back to an auth error: the full reply returns, in the same message.
+    await send(messageChangedEvent({ ...msg, text: STATE_LOCK }, INVALID_KEY));
+    const again = repliesTo(msg.ts, msg.channel);
+    expect(again).toHaveLength(1);
+    expect(again[0]?.text).toContain('does not recognise the access key');
+    expect(JSON.stringify(again[0]?.blocks)).toContain('tfauth_walk');
   });
 
   it('answers in the thread of a thread reply that was edited', async () => {
@@ -145,4 +153,17 @@ it('journals edits before the ack (they are done from the durable intake)', asyn
   await send(messageChangedEvent(msg, STATE_LOCK));
   expect(t.bot.runtime.intake.stats.accepted).toBe(before + 1);
   expect(repliesTo(msg.ts, msg.channel)[0]?.text).toContain('no longer shows');
+});
+
+it('leaves a reply someone already closed ("It worked") as it is', async () => {
+  const msg = messageEvent({ text: INVALID_KEY });
+  await send(msg);
+  const [reply] = repliesTo(msg.ts, msg.channel);
+  if (!reply) throw new Error('no reply');
+  await click(t, reply, 'tfauth_fixed');
+  const closed = repliesTo(msg.ts, msg.channel)[0];
+  expect(closed?.blocks?.length).toBeGreaterThan(0);
+  expect(JSON.stringify(closed?.blocks)).toContain('says this fixed it');
+  await send(messageChangedEvent(msg, STATE_LOCK));
+  expect(repliesTo(msg.ts, msg.channel)).toEqual([closed]);
 });

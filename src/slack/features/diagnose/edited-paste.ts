@@ -2,7 +2,8 @@
 // place with the diagnosis of the edited text — or, when the edit no longer holds a
 // credentials error, it becomes one line saying so. An edited message tfauth never answered
 // is answered like a new paste when it now holds one. Only edits within 24 hours of the
-// original message count: an old thread is not brought back to life.
+// original message count: an old thread is not brought back to life; and a reply someone
+// already closed ("It worked", "Not an auth error") keeps what it says.
 
 import type { BotContext } from '../../bot-context';
 import { section, type Reply } from '../../blocks/kit';
@@ -11,8 +12,9 @@ import { secretWarning } from '../secrets/warning';
 import { stsReplyParts } from '../sts/checks';
 import { teamMemory } from '../stats/team-memory';
 import { gatherPaste, handleMessage, isAnswerable } from './channel-reply';
-import { diagnosisReply } from './reply';
+import { diagnosisReply, REPLY_ACTIONS_BLOCK } from './reply';
 import { countDiagnosis } from '../../../infra/metrics';
+import { THREAD_PAGE } from '../../platform/gateway';
 
 /** Edits of messages older than this are left alone. */
 export const EDIT_WINDOW_MS = 24 * 3600_000;
@@ -39,6 +41,11 @@ export async function handleEdit(
   const [replyTs] = await bot.slack.findReplies(msg.channel, msg.threadTs ?? msg.ts, key);
   if (!replyTs) {
     await handleMessage(bot, msg, key, ref);
+    return;
+  }
+  // Someone already said how it ended ("It worked", "Not an auth error"): that answer stays.
+  if (await closedByOutcome(bot, msg.channel, msg.threadTs ?? msg.ts, replyTs)) {
+    bot.logger.info('edit of a paste whose reply was already closed: left as it is', ref);
     return;
   }
   const { paste } = await gatherPaste(bot, msg, ref);
@@ -84,4 +91,17 @@ export async function handleEdit(
     ...ref,
     reply: replyTs,
   });
+}
+
+/** The reply lost its buttons to an outcome (not to an earlier edit's one line). */
+async function closedByOutcome(
+  bot: BotContext,
+  channel: string,
+  thread: string,
+  ts: string,
+): Promise<boolean> {
+  const res = await bot.slack.conversationsReplies({ channel, ts: thread, limit: THREAD_PAGE });
+  const reply = res.messages?.find((m) => m.ts === ts);
+  if (!reply || reply.text === NO_LONGER_LINE) return false;
+  return !(reply.blocks?.some((b) => b.block_id === REPLY_ACTIONS_BLOCK) ?? false);
 }
