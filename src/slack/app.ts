@@ -26,7 +26,7 @@ import { PasteReader } from './platform/paste';
 import { guardEvents } from './platform/guards/event-guard';
 import { installationFrom, type Installation } from './platform/guards/installation';
 import { botProbes, startHealthServer, type Check } from './platform/health';
-import { journalMessages } from './platform/intake';
+import { journalRequests } from './platform/intake';
 import { createReceiver, type SlackState } from './platform/receiver';
 import { countRequests } from './platform/request-metrics';
 import { valueSigningSecret } from './platform/signed-value';
@@ -154,9 +154,9 @@ export async function createBoltApp(
     fetch: parts.fetch,
     now: parts.now ?? Date.now,
   };
-  // Wrapped last, run first: every request is counted, channel messages are journaled
+  // Wrapped last, run first: every request is counted, whatever may post is journaled
   // (intake), then the guards above, then the listeners.
-  journalMessages(app, runtime.intake, config.channels);
+  journalRequests(app, runtime.intake, config.channels);
   countRequests(app);
   for (const listener of [messages, mentions, actions, commands, views, shortcuts, home])
     listener.register(app, context);

@@ -6,7 +6,11 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { doOnce, sendOnce } from '../../src/infra/intake/context';
+import Redis from 'ioredis';
 import { Intake } from '../../src/infra/intake/intake';
+import { RedisStreamLog } from '../../src/infra/intake/journal-redis';
+import { describeIf, NO_REDIS, REDIS_URL } from '../support/skip';
 import { FileJournal } from '../../src/infra/intake/journal-file';
 import { createLogger } from '../../src/infra/logger';
 import { Sealer } from '../../src/infra/intake/sealed';
@@ -104,6 +108,92 @@ describe('Intake replay', () => {
     const after = await FileJournal.open(dir);
     expect(after.size).toBe(0);
     await after.close();
+  });
+});
+
+describe('Sends and records done once per entry (marks)', () => {
+  const sealer = new Sealer('xoxb-test');
+  const logger = createLogger({ level: 'error', write: () => undefined });
+
+  /**
+   * One run of the bot on the journal: its handler sends twice and records once, and stops
+   * for good (a crash: the entry is never completed) at `crashAt`.
+   */
+  async function run(
+    crashAt: 'after-first-send' | 'after-record' | 'never',
+    log: string[],
+  ): Promise<void> {
+    const journal = await FileJournal.open(dir);
+    const intake = new Intake(journal, sealer, logger);
+    let finished!: () => void;
+    const ran = new Promise<void>((resolve) => (finished = resolve));
+    const never = new Promise<void>(() => undefined);
+    intake.on('interaction', async () => {
+      await sendOnce(
+        'response_url',
+        async () => log.push('answer'),
+        () => 0,
+      );
+      if (crashAt === 'after-first-send') return (finished(), never);
+      await doOnce('outcome', async () => void log.push('record'));
+      if (crashAt === 'after-record') return (finished(), never);
+      await sendOnce(
+        'response_url',
+        async () => log.push('delete original'),
+        () => 0,
+      );
+      finished();
+    });
+    intake.start();
+    await ran;
+    if (crashAt === 'never') await new Promise((r) => setTimeout(r, 20)); // completes
+    await intake.close();
+  }
+
+  it('a replay skips the sends and the record the crashed run had done, and does the rest', async () => {
+    const j = await FileJournal.open(dir);
+    await j.append('interaction', sealer.seal({}));
+    await j.close();
+    const log: string[] = [];
+    await run('after-first-send', log);
+    await run('after-record', log);
+    await run('never', log);
+    expect(log).toEqual(['answer', 'record', 'delete original']);
+    const after = await FileJournal.open(dir);
+    expect(after.size).toBe(0);
+    await after.close();
+  });
+
+  it('marks survive a compaction of the journal', async () => {
+    const j = await FileJournal.open(dir, 10);
+    const id = await j.append('interaction', sealer.seal({}));
+    await j.mark(id, 'response_url#0');
+    for (let i = 0; i < 30; i++) await j.complete(await j.append('message', `m${i}`));
+    await j.close();
+    const again = await FileJournal.open(dir);
+    expect(await again.marks(id)).toEqual(['response_url#0']);
+    await again.close();
+  });
+});
+
+describeIf(REDIS_URL !== undefined, NO_REDIS)('Marks in the Redis Stream log', () => {
+  it('are kept beside the entry for whichever replica replays it, and go with its completion', async () => {
+    const redis = new Redis(REDIS_URL as string);
+    const logger = createLogger({ level: 'error', write: () => undefined });
+    const stream = `tfauth:test:marks:${process.pid}:${Date.now()}`;
+    const a = new RedisStreamLog(redis, redis, logger, { stream, claimIdleMs: 1000 });
+    const b = new RedisStreamLog(redis, redis, logger, { stream, claimIdleMs: 1000 });
+    try {
+      const id = await a.append('interaction', 'sealed');
+      await a.mark(id, 'response_url#0');
+      await a.mark(id, 'once:outcome');
+      expect((await b.marks(id)).sort()).toEqual(['once:outcome', 'response_url#0']);
+      await b.complete(id);
+      expect(await a.marks(id)).toEqual([]);
+    } finally {
+      await redis.del(stream);
+      redis.disconnect();
+    }
   });
 });
 

@@ -6,11 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  blockActions,
   eventCallback,
   messageEvent,
+  messageShortcut,
+  slashCommand,
   SlackHttpClient,
   SlackTestServer,
+  viewSubmission,
 } from '@tfauth/slack-test-server';
+import { MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../../src/slack/action-ids';
+import { button } from '../support/clicks';
 import { SIGNING_SECRET, startTestBot, testEnv, type TestBot } from '../support/bot';
 import { eventually, startBotProcess, type BotProcess } from '../support/bot-process';
 import { RedisProcess } from '../support/redis-process';
@@ -79,6 +85,74 @@ d('two replicas, Redis Stream intake', () => {
     expect(replyCounts(slack, keys)).toEqual({ lost: 0, dupes: 0 });
     // Some of them were taken over from the dead replica, not only read fresh.
     expect((await intakeStats(b.port))?.replayed).toBeGreaterThan(0);
+  });
+
+  it('one replica SIGKILLed for good after acking a command, a shortcut, a click and a paste-box submission → the other answers each, once', async () => {
+    const a = await replica();
+    const b = await replica();
+    const http = new SlackHttpClient(`http://127.0.0.1:${a.port}/slack/events`, SIGNING_SECRET);
+    const channel = 'C0XINTER';
+    const paste = messageEvent({
+      text: 'Error: failed to get shared config profile, interactions-takeover',
+      channel,
+    });
+    const replies = () => slack.messages(channel).filter((m) => m.thread_ts === paste.ts);
+    expect((await http.sendEvent(eventCallback(paste))).status).toBe(200);
+    expect(await eventually(() => replies().length === 1, 30_000)).toBe(true);
+    const reply = replies()[0];
+    if (!reply) throw new Error('no reply');
+    const urls = {
+      command: slack.responseUrl('x-command'),
+      shortcut: slack.responseUrl('x-shortcut'),
+      box: slack.responseUrl('x-box'),
+    };
+    const acks = await Promise.all([
+      http.sendCommand({
+        ...slashCommand({ text: paste.text, channel_id: channel, response_url: urls.command }),
+      }),
+      http.sendInteraction(
+        messageShortcut({
+          callbackId: SHORTCUT_CALLBACK,
+          channel,
+          message: paste,
+          responseUrl: urls.shortcut,
+        }),
+      ),
+      http.sendInteraction(
+        blockActions({
+          actionId: 'tfauth_walk',
+          value: button(reply.blocks, 'tfauth_walk').value,
+          channel,
+          responseUrl: slack.responseUrl('x-walk'),
+          threadTs: paste.ts,
+          message: {
+            type: 'message',
+            ts: reply.ts,
+            text: reply.text,
+            blocks: reply.blocks,
+            thread_ts: paste.ts,
+          },
+        }),
+      ),
+      http.sendInteraction(
+        viewSubmission({
+          callbackId: MODAL_CALLBACK,
+          privateMetadata: JSON.stringify({ responseUrl: urls.box, channel }),
+          values: { tfauth_paste: { paste: paste.text } },
+        }),
+      ),
+    ]);
+    await a.kill();
+    expect(acks.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const answers = (tag: string) => slack.responses.filter((r) => r.tag === tag).length;
+    const answered = () =>
+      ['x-command', 'x-shortcut', 'x-box'].filter((t) => answers(t) > 0).length +
+      (replies().length > 1 ? 1 : 0);
+    expect(answered()).toBeLessThan(4); // the kill cut in before the answers
+
+    await eventually(async () => answered() === 4 && (await pendingWork(b.port)) === 0, 60_000);
+    expect(['x-command', 'x-shortcut', 'x-box'].map(answers)).toEqual([1, 1, 1]);
+    expect(replies()).toHaveLength(2); // the reply and one walk-through
   });
 });
 

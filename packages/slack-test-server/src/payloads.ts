@@ -259,6 +259,48 @@ export function messageEvent(opts: MessageEventOptions = {}): MessageEventPayloa
   return event;
 }
 
+/**
+ * `message_changed`: someone edited `original` to read `text` (Slack's shape: the event's own
+ * ts is the edit's, `message` is the message as it now reads with `edited`, `previous_message`
+ * as it read before; hidden). See https://docs.slack.dev/reference/events/message/message_changed
+ */
+export interface MessageChangedPayload {
+  type: 'message';
+  subtype: 'message_changed';
+  hidden: true;
+  channel: string;
+  ts: string;
+  event_ts: string;
+  channel_type: ChannelType;
+  message: Record<string, unknown>;
+  previous_message: Record<string, unknown>;
+}
+
+export function messageChangedEvent(
+  original: MessageEventPayload,
+  text: string,
+): MessageChangedPayload {
+  const editTs = nextTs();
+  const before: Record<string, unknown> = { ...original };
+  for (const f of ['channel', 'channel_type', 'event_ts', 'team']) delete before[f];
+  return {
+    type: 'message',
+    subtype: 'message_changed',
+    hidden: true,
+    channel: original.channel,
+    ts: editTs,
+    event_ts: editTs,
+    channel_type: original.channel_type,
+    message: {
+      ...before,
+      text: slackEncode(text),
+      blocks: [richTextBlock(text, {})],
+      edited: { user: original.user, ts: editTs },
+    },
+    previous_message: before,
+  };
+}
+
 function toWireText(raw: string, opts: MessageEventOptions): string {
   let text = opts.encoded ? raw : slackEncode(raw);
   if (opts.linkify) text = slackLinkify(text);

@@ -8,7 +8,7 @@
 import type { Logger } from '../logger';
 import { runWork, type WorkContext } from './context';
 import type { FileJournal } from './journal-file';
-import type { Journal, JournalEntry } from './journal';
+import { acceptedAt, type Journal, type JournalEntry } from './journal';
 import type { Sealer } from './sealed';
 import { StartGate, type StartGateOptions } from './start-gate';
 
@@ -166,7 +166,21 @@ export class Intake {
         return;
       }
     }
-    const ctx: WorkContext = { replayed, checkThread, refused: false };
+    const marks = new Set<string>(
+      replayed ? (entry.marks ?? (await log.marks(entry.id).catch(() => []))) : [],
+    );
+    const at = acceptedAt(entry.id);
+    const ctx: WorkContext = {
+      replayed,
+      checkThread,
+      refused: false,
+      ...(at !== undefined ? { acceptedAt: at } : {}),
+      marks,
+      mark: async (mark) => {
+        marks.add(mark);
+        await log.mark(entry.id, mark);
+      },
+    };
     try {
       await runWork(ctx, () => handler(payload));
     } catch (err) {

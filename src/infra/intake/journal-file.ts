@@ -52,7 +52,7 @@ export class FileJournal implements Journal {
     for (const line of text.split('\n')) {
       if (!line) continue;
       journal.lines++;
-      let op: { op?: string; id?: string; kind?: string; data?: string };
+      let op: { op?: string; id?: string; kind?: string; data?: string; mark?: string };
       try {
         op = JSON.parse(line) as typeof op;
       } catch {
@@ -62,7 +62,10 @@ export class FileJournal implements Journal {
         journal.pendingEntries.set(op.id, { id: op.id, kind: op.kind, data: op.data });
       else if (op.op === 'try' && op.id)
         journal.tries.set(op.id, (journal.tries.get(op.id) ?? 0) + 1);
-      else if (op.op === 'done' && op.id) {
+      else if (op.op === 'mark' && op.id && op.mark) {
+        const entry = journal.pendingEntries.get(op.id);
+        if (entry) entry.marks = [...(entry.marks ?? []), op.mark];
+      } else if (op.op === 'done' && op.id) {
         journal.pendingEntries.delete(op.id);
         journal.tries.delete(op.id);
       }
@@ -104,6 +107,17 @@ export class FileJournal implements Journal {
     this.tries.set(id, before + 1);
     await this.write(JSON.stringify({ op: 'try', id }));
     return before;
+  }
+
+  async mark(id: string, mark: string): Promise<void> {
+    const entry = this.pendingEntries.get(id);
+    if (!entry) return;
+    entry.marks = [...(entry.marks ?? []), mark];
+    await this.write(JSON.stringify({ op: 'mark', id, mark }));
+  }
+
+  marks(id: string): Promise<string[]> {
+    return Promise.resolve([...(this.pendingEntries.get(id)?.marks ?? [])]);
   }
 
   async complete(id: string): Promise<void> {
@@ -166,6 +180,7 @@ export class FileJournal implements Journal {
         ...Array.from({ length: this.tries.get(e.id) ?? 0 }, () =>
           JSON.stringify({ op: 'try', id: e.id }),
         ),
+        ...(e.marks ?? []).map((mark) => JSON.stringify({ op: 'mark', id: e.id, mark })),
       ]);
       await out.write(lines.map((l) => l + '\n').join(''));
       await out.sync();

@@ -38,6 +38,9 @@ const LATE_APPEND_MS = SHARED_APPEND_DEADLINE_MS;
 /** Consumers (replicas gone) holding nothing and idle this long are removed from the group. */
 const FORGET_CONSUMER_MS = 3600_000;
 
+/** Marks outlive any entry still worth doing (response_urls last 30 minutes). */
+const MARKS_TTL_MS = 86_400_000;
+
 type RawEntry = [string, string[]] | null;
 
 export class RedisStreamLog implements SharedLog {
@@ -117,10 +120,29 @@ export class RedisStreamLog implements SharedLog {
     }
   }
 
+  /** Marks live beside the stream (entries cannot be changed), as long as an entry can wait. */
+  async mark(id: string, mark: string): Promise<void> {
+    const key = this.marksKey(id);
+    await this.redis.multi().sadd(key, mark).pexpire(key, MARKS_TTL_MS).exec();
+  }
+
+  async marks(id: string): Promise<string[]> {
+    return this.redis.smembers(this.marksKey(id));
+  }
+
+  private marksKey(id: string): string {
+    return `${this.stream}:marks:${id}`;
+  }
+
   async complete(id: string): Promise<void> {
     this.heldIds.delete(id);
     try {
-      await this.redis.multi().xack(this.stream, this.group, id).xdel(this.stream, id).exec();
+      await this.redis
+        .multi()
+        .xack(this.stream, this.group, id)
+        .xdel(this.stream, id)
+        .del(this.marksKey(id))
+        .exec();
       this.unacked.delete(id);
     } catch (err) {
       noteRedisFailure(this.redis, err, this.logger, 'state');

@@ -6,6 +6,8 @@ export interface JournalEntry {
   kind: string;
   /** Sealed payload (see sealed.ts). */
   data: string;
+  /** What the work already did that must not be done twice (see context.ts `sendOnce`). */
+  marks?: string[];
 }
 
 export interface Journal {
@@ -15,4 +17,15 @@ export interface Journal {
   complete(id: string): Promise<void>;
   /** A replay of `id` starts: how many started before (durably counted). */
   replaying(id: string): Promise<number>;
+  /** Durably notes that part of the entry's work was done (a private answer sent, an outcome recorded). */
+  mark(id: string, mark: string): Promise<void>;
+  /** The marks noted for `id` so far. */
+  marks(id: string): Promise<string[]>;
+}
+
+/** When the entry was accepted (epoch ms): both logs' ids start with it (base 36 / decimal). */
+export function acceptedAt(id: string): number | undefined {
+  const head = id.split('-')[0] ?? '';
+  const ms = /^\d+$/.test(head) ? Number(head) : parseInt(head, 36);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }

@@ -4,7 +4,8 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotContext } from '../bot-context';
 import { handleMessage } from '../features/diagnose/channel-reply';
-import { isQuietChat, toIncoming } from '../platform/message-events';
+import { handleEdit } from '../features/diagnose/edited-paste';
+import { isQuietChat, toEdited, toIncoming } from '../platform/message-events';
 import { metrics } from '../../infra/metrics';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -23,13 +24,18 @@ export async function skipQuietChat({
 }
 
 export async function onMessage(bot: BotContext, { event, body, context }: MessageArgs) {
-  const msg = toIncoming(event as unknown as Record<string, unknown>, context.botUserId);
+  const raw = event as unknown as Record<string, unknown>;
+  const edit = toEdited(raw, context.botUserId);
+  const msg = toIncoming(raw, context.botUserId) ?? edit;
   if (!msg) return;
   if (bot.config.channels && !bot.config.channels.has(msg.channel)) return;
   const ref = { team: body.team_id, channel: msg.channel, ts: msg.ts };
+  // The reply's key names the message, not the edit: an edit finds the reply it updates.
+  const key = `${body.team_id}:${msg.channel}:${msg.ts}`;
   await bot.inFlight.run(
     async () => {
-      await handleMessage(bot, msg, `${body.team_id}:${msg.channel}:${msg.ts}`, ref);
+      if (edit) await handleEdit(bot, edit, key, { ...ref, edit: true });
+      else await handleMessage(bot, msg, key, ref);
     },
     (err) => {
       metrics.eventsProcessed.inc({ kind: 'message', result: 'failed' });

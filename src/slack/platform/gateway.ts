@@ -6,7 +6,7 @@
 // body is sent with (platform/outgoing.ts), so nothing sent around the gateway escapes it.
 
 import type { webApi } from '@slack/bolt';
-import { mustCheckThread } from '../../infra/intake/context';
+import { mustCheckThread, sendOnce } from '../../infra/intake/context';
 import type { Logger } from '../../infra/logger';
 import { classifyFailure } from '../../infra/slack-errors';
 
@@ -94,14 +94,25 @@ export class SlackGateway {
     idempotencyKey?: string,
   ): Promise<webApi.ChatPostMessageResponse> {
     type Posted = webApi.ChatPostMessageResponse;
+    // Without a key and a thread to look in, journaled work posts it at most once (sendOnce).
     if (!idempotencyKey || typeof args.thread_ts !== 'string')
-      return this.call<Posted>('chat.postMessage', args, ref);
+      return sendOnce(
+        'post',
+        () => this.call<Posted>('chat.postMessage', args, ref),
+        () => ({ ok: true }),
+      );
     const channel = args.channel;
     const thread = args.thread_ts;
     const key = idempotencyKey;
+    // A message that carries its own metadata (the walk-through) keeps its type; the key joins it.
+    const own = args.metadata as
+      { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
     const withKey = {
       ...fields(args),
-      metadata: { event_type: REPLY_EVENT, event_payload: { key } },
+      metadata: {
+        event_type: own?.event_type ?? REPLY_EVENT,
+        event_payload: { ...(own?.event_payload ?? {}), key },
+      },
     };
     const checkFirst = mustCheckThread();
     let uncertain = checkFirst;
@@ -155,7 +166,7 @@ export class SlackGateway {
    * right now (so the caller retries the check, not the post); an empty list only when the
    * answer is known, or the check can never work (a final error).
    */
-  private async findReplies(channel: string, thread: string, key: string): Promise<string[]> {
+  async findReplies(channel: string, thread: string, key: string): Promise<string[]> {
     let res: webApi.ConversationsRepliesResponse;
     try {
       res = await this.client.apiCall('conversations.replies', {
@@ -171,22 +182,46 @@ export class SlackGateway {
     return (res.messages ?? [])
       .filter((m) => {
         const meta = metadataOf(m);
-        return meta.type === REPLY_EVENT && meta.payload.key === key;
+        return meta.type?.startsWith('tfauth_') === true && meta.payload.key === key;
       })
       .map((m) => m.ts as string)
       .filter(Boolean)
       .sort((a, b) => (a.padStart(20, '0') < b.padStart(20, '0') ? -1 : 1));
   }
 
+  /**
+   * An ephemeral message cannot be looked up afterwards: journaled work sends each one at most
+   * once (a replay after the send skips it; see infra/intake/context.ts `sendOnce`).
+   */
   postEphemeral(
     args: webApi.ChatPostEphemeralArguments,
     ref?: Ref,
   ): Promise<webApi.ChatPostEphemeralResponse> {
-    return this.call('chat.postEphemeral', args, ref);
+    return sendOnce(
+      'ephemeral',
+      () => this.call<webApi.ChatPostEphemeralResponse>('chat.postEphemeral', args, ref),
+      () => ({ ok: true }),
+    );
   }
 
   update(args: webApi.ChatUpdateArguments, ref?: Ref): Promise<webApi.ChatUpdateResponse> {
     return this.call('chat.update', args, ref);
+  }
+
+  /** Replaces a reply posted with `postMessage(…, key)`, keeping the key its thread is searched by. */
+  updateReply(
+    args: webApi.ChatUpdateArguments,
+    key: string,
+    ref?: Ref,
+  ): Promise<webApi.ChatUpdateResponse> {
+    return this.call(
+      'chat.update',
+      {
+        ...fields(args),
+        metadata: { event_type: REPLY_EVENT, event_payload: { key } },
+      },
+      ref,
+    );
   }
 
   getPermalink(

@@ -8,6 +8,7 @@
 // timestamps, button values). A body the guard leaves as it was is sent byte for byte.
 
 import { guardSlackArgs } from '../../diagnosis';
+import { replayOnce } from './replay-once';
 
 type Fetch = typeof fetch;
 
@@ -67,5 +68,9 @@ export function guardedFetch(fetchFn: Fetch = globalThis.fetch): Fetch {
   };
 }
 
-/** The one fetch for everything the bot sends to Slack. */
-export const outgoingFetch: Fetch = (input, init) => guardedFetch(globalThis.fetch)(input, init);
+/**
+ * The one fetch for everything the bot sends to Slack. Journaled work posts to a response_url
+ * at most once per entry, and not at all once the url has expired (replay-once.ts).
+ */
+export const outgoingFetch: Fetch = (input, init) =>
+  replayOnce(guardedFetch(globalThis.fetch))(input, init);

@@ -169,7 +169,7 @@ export function isAnswerable(d: Diagnosis, minConfidence: number): boolean {
  * The message's text and files (bytes, for the worker); a note for files too big to read
  * (nothing public for other failures).
  */
-async function gatherPaste(
+export async function gatherPaste(
   bot: BotContext,
   msg: IncomingMessage,
   ref: Record<string, unknown>,

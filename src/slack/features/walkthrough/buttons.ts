@@ -26,6 +26,7 @@ import { metadataOf, THREAD_PAGE } from '../../platform/gateway';
 import { diagnosisFromState } from './rebuild';
 import { mayAct, notYoursNote } from './permissions';
 import type { OutcomeKind } from '../../../infra/outcomes';
+import { doOnce } from '../../../infra/intake/context';
 
 type Click = BlockAction<ButtonAction>;
 
@@ -93,6 +94,7 @@ export async function startWalk(bot: BotContext, { body, respond, state }: Click
       return;
     }
     try {
+      // Keyed: a replayed click finds the walk-through it already posted instead of a second one.
       await bot.slack.postMessage(
         {
           channel: where.channel,
@@ -101,6 +103,7 @@ export async function startWalk(bot: BotContext, { body, respond, state }: Click
           metadata: { event_type: WALK_EVENT, event_payload: { reply: where.ts ?? '' } },
         },
         { channel: where.channel, action: ACTIONS.walk },
+        key,
       );
       return;
     } catch {
@@ -175,11 +178,11 @@ export async function escalate(bot: BotContext, c: Clicked) {
       text: `<!subteam^${target.id}> ${text}`,
     });
   else
-    await bot.slack.postMessage({
-      channel: where.channel,
-      thread_ts: threadTs,
-      text: `<!subteam^${target.id}> ${text}`,
-    });
+    await bot.slack.postMessage(
+      { channel: where.channel, thread_ts: threadTs, text: `<!subteam^${target.id}> ${text}` },
+      { channel: where.channel, action: ACTIONS.escalate },
+      `escalate:${replyKey(c)}`,
+    );
   await record(bot, 'escalated', c.state, undefined, c.body);
   await update(bot, c, escalatedScreen(c.state, escalationMention(bot), c.body.user.id));
 }
@@ -354,16 +357,20 @@ async function record(
   body: Click,
 ): Promise<void> {
   const channel = location(body).channel;
+  // A click replayed from the intake records its outcome once: keyed by the click itself.
+  const click = `${body.actions[0]?.action_ts ?? ''}:${body.user.id}:${kind}`;
   try {
-    await bot.outcomes.record({
-      kind,
-      classId: state.c,
-      ...(state.s ? { source: state.s } : {}),
-      ...(step ? { step } : {}),
-      ...(state.sg ? { signature: state.sg } : {}),
-      ...(channel ? { channel } : {}),
-      at: bot.now(),
-    });
+    await doOnce(`outcome:${click}`, () =>
+      bot.outcomes.record({
+        kind,
+        classId: state.c,
+        ...(state.s ? { source: state.s } : {}),
+        ...(step ? { step } : {}),
+        ...(state.sg ? { signature: state.sg } : {}),
+        ...(channel ? { channel } : {}),
+        at: bot.now(),
+      }),
+    );
   } catch (err) {
     bot.logger.warn('could not record outcome', { kind, classId: state.c, error: err });
   }
