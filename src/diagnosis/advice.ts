@@ -3,7 +3,7 @@
 import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
-import { fill, fillProse, type TemplateVars } from './template';
+import { fill, fillProse, NO_TOOL, type TemplateVars } from './template';
 import type { Cause, CredentialSource, Platform, Step } from './types';
 
 export interface AdviceContext {
@@ -67,10 +67,23 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
 /** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
 const TERRAFORM_COMMAND = /^terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
 
+/**
+ * The commands of a step that fit the tool the paste shows. Another tool printed it: none of
+ * Terraform's. No tool shows: a step the paste's own evidence brought (`when`) keeps them all,
+ * generic filler ("run Terraform again") loses Terraform's rather than guess it ran.
+ */
+function fitting(spec: StepSpec, ctx: AdviceContext): string[] {
+  const commands = spec.commands ?? [];
+  if (!ctx.vars.app) return commands;
+  if (ctx.vars.app === NO_TOOL && spec.when !== undefined) return commands;
+  return commands.filter((c) => !TERRAFORM_COMMAND.test(c));
+}
+
 function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext): boolean {
   if (spec.sources && !spec.sources.includes(source)) return false;
-  // Another tool printed the paste: Terraform's own steps do not apply there.
-  if (ctx.vars.app && (spec.commands ?? []).some((c) => TERRAFORM_COMMAND.test(c))) return false;
+  // A step whose commands were all Terraform's says nothing for another tool.
+  if ((spec.commands ?? []).length > 0 && fitting(spec, ctx).length === 0) return false;
+  if (spec.unless !== undefined && ctx.holds(spec.unless)) return false;
   return spec.when === undefined || ctx.holds(spec.when);
 }
 
@@ -80,7 +93,9 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     title: prose(spec.title, ctx.vars),
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
     // A command written wholly as an optional part (`⟦…⟧`) is left out when its facts are not known.
-    commands: (spec.commands ?? []).map((c) => fill(c, ctx.vars)).filter((c) => c.trim() !== ''),
+    commands: fitting(spec, ctx)
+      .map((c) => fill(c, ctx.vars))
+      .filter((c) => c.trim() !== ''),
     ...(spec.sources && source ? { source } : {}),
     ...(spec.shell ? { shell: spec.shell } : {}),
   };

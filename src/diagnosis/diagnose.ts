@@ -6,6 +6,7 @@ import { catalogEntry, PLATFORMS } from './catalog';
 import { classify, CONFIDENCE, type BlockVerdict } from './classify';
 import { TO_BE_SURE } from './fallback';
 import { emptyFacts, extractFacts } from './facts';
+import { TERRAFORM_FRAME } from './facts/terraform';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize, type Block } from './normalize';
 import { redactSecrets, redactor, type SecretScan } from './secrets';
@@ -40,10 +41,12 @@ export function diagnose(input: string): Diagnosis {
   // profile or role never fills the first error's commands.
   const own = factBlocks(blocks, primary, others);
   const flat = own.map((b) => b.flat).join('\n');
+  const framed = TERRAFORM_FRAME.test(text);
   const facts = extractFacts({
     text: own === blocks ? normalized : own.map((b) => b.lines.join('\n')).join('\n\n'),
     flat,
     context,
+    framed,
   });
   const notes = focused.partial
     ? [
@@ -78,6 +81,8 @@ export function diagnose(input: string): Diagnosis {
     const source = detectSource(entry.platform, ctx);
     if (source) facts.credentialSource = source;
     const guess = primary.guess;
+    // A family of the class with its own title (the http state backend is not HCP Terraform).
+    const variant = entry.variants?.find((v) => ctx.holds(v.when)) ?? entry;
     if (guess)
       notes.push(
         'Not sure: no known message family matched; this is the likeliest class for a refusal on this platform.',
@@ -86,10 +91,10 @@ export function diagnose(input: string): Diagnosis {
     diagnosis = {
       classId: entry.id,
       confidence: primary.confidence,
-      title: fillProse(entry.title, ctx.vars),
+      title: fillProse(variant.title, ctx.vars),
       summary: guess
-        ? `Probably: ${fillProse(entry.summary, ctx.vars)} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
-        : fillProse(entry.summary, ctx.vars),
+        ? `Probably: ${fillProse(variant.summary, ctx.vars)} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
+        : fillProse(variant.summary, ctx.vars),
       platform: entry.platform,
       facts,
       causes: rankCauses(entry, ctx),
@@ -100,7 +105,7 @@ export function diagnose(input: string): Diagnosis {
         .filter((doc) => doc.when === undefined || ctx.holds(doc.when))
         .map(({ title, url }) => ({ title, url })),
       secrets: secrets.findings,
-      others: others.map((o) => toOther(o, blocks, context)),
+      others: others.map((o) => toOther(o, blocks, context, framed)),
       evidence: [primary.excerpt],
       ...(primary.signatureId ? { signatureId: primary.signatureId } : {}),
       notes,
@@ -169,7 +174,7 @@ function noText(text: string): Diagnosis {
 /** How many steps an extra error's own checklist shows. */
 const OTHER_STEPS = 2;
 
-function toOther(v: BlockVerdict, blocks: Block[], context: string): OtherError {
+function toOther(v: BlockVerdict, blocks: Block[], context: string, framed: boolean): OtherError {
   if (v.classId === 'none')
     return {
       classId: v.classId,
@@ -187,7 +192,12 @@ function toOther(v: BlockVerdict, blocks: Block[], context: string): OtherError 
   };
   if (!block) return base;
   // Its own checklist, filled only with the facts of its own block.
-  const facts = extractFacts({ text: block.lines.join('\n'), flat: block.flat, context });
+  const facts = extractFacts({
+    text: block.lines.join('\n'),
+    flat: block.flat,
+    context,
+    framed,
+  });
   facts.platform = entry.platform;
   const ctx = pasteContext(computeSignals(facts), block.flat, templateVars(facts));
   const source = detectSource(entry.platform, ctx) ?? 'unknown';

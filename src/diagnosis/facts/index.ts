@@ -53,13 +53,15 @@ export interface FactSources {
   flat: string;
   /** Raw head and tail of a large input: versions and tools are printed at the start. */
   context: string;
+  /** The raw paste shows Terraform's diagnostic frame (`╷ │ ╵`), which normalizing removes. */
+  framed?: boolean;
 }
 
 export function extractFacts(sources: FactSources): Facts {
   return gate.during(() => extract(sources));
 }
 
-function extract({ text, flat, context }: FactSources): Facts {
+function extract({ text, flat, context, framed }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
   const who = principal(flat);
@@ -95,7 +97,7 @@ function extract({ text, flat, context }: FactSources): Facts {
     ...(terraformVersion ? { terraformVersion } : {}),
     providerVersions,
     ...(era ? { formatEra: era } : {}),
-    tools: tools(whole),
+    tools: tools(whole, framed),
     ...oidcIssuerFact(flat),
     ...(denied ? { deniedAction: denied } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),

