@@ -5,10 +5,27 @@ import { PatternSet } from '../pattern-set';
 import { firstMatch, matches, search } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
 
+/**
+ * The lines of Error diagnostics: a Warning's lines (up to the next Error) are left out, so
+ * its `on FILE line N` and `in provider "…"` are never taken for where the run failed
+ * (corpus holdout10/h10-cisapacker-10-1, cisagov/windows-server-packer#10).
+ */
+export function errorLines(text: string): string {
+  let warning = false;
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    const head = /^[\s│╷╵|>*-]{0,8}(Warning|Error):/.exec(line)?.[1];
+    if (head) warning = head === 'Warning';
+    if (!warning) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 export function failedBlock(text: string, flat: string): FailedBlock | undefined {
+  const errors = errorLines(text);
   const location = firstMatch(
     [/\bon ([^\s,]{1,200}\.tf(?:\.json)?) line (\d{1,6})/],
-    text,
+    errors,
     0,
   )?.replace(/^on /, '');
   const at = location ? { location } : {};
@@ -51,7 +68,7 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
   }
   const providerLine = firstMatch(
     [/in provider "([\w-]{1,64})"/, /\bprovider\.([a-z][\w-]{1,40}):/],
-    flat,
+    errors,
   );
   if (providerLine) return { kind: 'provider', name: providerLine, ...at };
   if (matches(/Initializing the backend/, flat) && !matches(/Initializing provider plugins/, flat))
@@ -63,6 +80,20 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
     ],
     text,
   );
+  // `on main.tf line 6, in resource "aws_iam_role" "irsa":` names the resource too.
+  const inResource = search(/, in (resource|data) "([a-z][\w]{1,100})" "([\w-]{1,100})":/, errors);
+  if (!resource && inResource)
+    return {
+      kind: inResource[1] === 'data' ? 'data_source' : 'resource',
+      name: `${inResource[1] === 'data' ? 'data.' : ''}${inResource[2]}.${inResource[3]}`,
+      ...at,
+    };
+  if (resource)
+    return {
+      kind: /(?:^|\.)data\./.test(resource) ? 'data_source' : 'resource',
+      name: resource,
+      ...at,
+    };
   return location ? { kind: 'resource', ...at } : undefined;
 }
 
