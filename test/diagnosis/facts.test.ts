@@ -188,4 +188,13 @@ describe('facts', () => {
     expect(d.facts.roleName).toBe('Terraform');
     expect(d.steps.flatMap((s) => s.commands).join('\n')).not.toContain('<role-name>');
   });
+
+  it('the operation from an aws-sdk-go debug line fills the CloudTrail event name (corpus holdout10/h10-tfaws-3408-1)', () => {
+    const d = diagnose(
+      '2018-02-13T05:58:23.049Z [DEBUG] plugin.terraform-provider-aws_v1.9.0_x4: 2018/02/13 05:58:23 [DEBUG] [aws-sdk-go] DEBUG: Validate Response ec2/ModifyNetworkInterfaceAttribute failed, not retrying, error UnauthorizedOperation: You are not authorized to perform this operation.',
+    );
+    expect(d.facts.operations).toContain('ec2:ModifyNetworkInterfaceAttribute');
+    const commands = d.steps.flatMap((s) => s.commands).join('\n');
+    expect(commands).toContain('AttributeValue=ModifyNetworkInterfaceAttribute');
+  });
 });

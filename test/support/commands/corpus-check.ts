@@ -26,6 +26,9 @@ export const WITNESS: Record<string, RegExp> = {
   region:
     /(?<![\w-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d(?![\w-])/,
   action: /is not authorized to perform:? [a-z0-9-]{2,30}:[A-Za-z0-9*]{2}/,
+  // The CloudTrail event name is the API operation the paste names.
+  'event-name':
+    /when calling the [A-Z][A-Za-z0-9]{1,63} operation|perform:? [a-z0-9-]{2,30}:[A-Z][A-Za-z0-9]{1,63}\b|DEBUG: Validate Response [a-z0-9-]{2,30}\/[A-Z]/,
   bucket:
     /\bs3:\/\/[a-z0-9][a-z0-9.-]{2,62}|\bbucket ["']?[a-z0-9][a-z0-9.-]{2,62}["']?|Bucket: ?"?[a-z0-9][a-z0-9.-]{2,62}/i,
   'state-key':
