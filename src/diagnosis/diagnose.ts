@@ -103,6 +103,9 @@ export function diagnose(input: string): Diagnosis {
       sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
       docs: entry.docs
         .filter((doc) => doc.when === undefined || ctx.holds(doc.when))
+        .filter((doc) => doc.unless === undefined || !ctx.holds(doc.unless))
+        // Terraform's own documentation only where the paste shows Terraform ran.
+        .filter((doc) => !ctx.vars.app || !TERRAFORM_DOCS.test(doc.url))
         .map(({ title, url }) => ({ title, url })),
       secrets: secrets.findings,
       others: others.map((o) => toOther(o, blocks, context, framed)),
@@ -170,6 +173,10 @@ function noText(text: string): Diagnosis {
     notes: [],
   };
 }
+
+/** Pages about Terraform itself: its registry's provider docs and its language and CLI docs. */
+const TERRAFORM_DOCS =
+  /^https:\/\/(?:registry\.terraform\.io\/|developer\.hashicorp\.com\/terraform\/)/;
 
 /** How many steps an extra error's own checklist shows. */
 const OTHER_STEPS = 2;

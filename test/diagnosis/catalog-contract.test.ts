@@ -356,6 +356,21 @@ describe('catalog contract: exclusions and title variants', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the http state backend is offered none of HCP Terraform’s token places (corpus holdout10/h10-tf-17190-1)', () => {
+    const d = diagnose('Error loading state:\n    HTTP remote state endpoint requires auth');
+    expect(d.classId).toBe('tfc.token');
+    const shown = [
+      d.title,
+      d.summary,
+      ...d.steps.flatMap((s) => [s.title, ...s.commands]),
+      ...d.docs.map((x) => x.url),
+    ].join('\n');
+    expect(shown).toContain('TF_HTTP_');
+    expect(shown).not.toMatch(
+      /terraform login|\.well-known|TF_TOKEN_|HCP Terraform \/|\/cli\/commands\/login/,
+    );
+  });
+
   it('each title variant’s paste gets that title', () => {
     const problems: string[] = [];
     for (const entry of CATALOG)

@@ -164,6 +164,8 @@ export interface CatalogEntry {
 /** A documentation link, shown only when its condition (if any) holds for the paste. */
 export interface DocSpec extends DocLink {
   when?: Condition;
+  /** Never shown when this holds (like a step's `unless`). */
+  unless?: Condition;
 }
 
 /** Signatures of errors that are NOT credential problems but look like them. */

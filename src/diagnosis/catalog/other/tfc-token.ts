@@ -20,7 +20,7 @@ export const tfcToken: CatalogEntry = {
       when: HTTP_STATE,
       title: 'The http state backend refused the credentials it was sent',
       summary:
-        'Terraform’s `http` backend (GitLab-managed state, Artifactory, another HTTP state server) got a 401 or 403: it sent no username and password, or ones that host refused. This is not HCP Terraform: no API token or `terraform login` is involved.',
+        'Terraform’s `http` backend (GitLab-managed state, Artifactory, another HTTP state server) got a 401 or 403: it sent no username and password, or ones that host refused. This is not HCP Terraform: its API tokens and login do not apply here.',
       example: HTTP_STATE_EXAMPLE,
     },
   ],
@@ -494,11 +494,13 @@ export const tfcToken: CatalogEntry = {
       title: 'Terraform CLI: `terraform login`',
       url: 'https://developer.hashicorp.com/terraform/cli/commands/login',
       when: 'tool.terraform_cli',
+      unless: HTTP_STATE,
     },
     {
       title: 'Terraform CLI configuration: credentials and environment variable tokens',
       url: 'https://developer.hashicorp.com/terraform/cli/config/config-file#environment-variable-credentials',
       when: 'tool.terraform_cli',
+      unless: HTTP_STATE,
     },
     {
       title: 'Renovate: private package support (hostRules)',
