@@ -3,7 +3,7 @@
 import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
-import { fill, fillProse, type TemplateVars } from './template';
+import { fill, fillProse, NO_TOOL, type TemplateVars } from './template';
 import type { Cause, CiSystem, CredentialSource, Platform, Step } from './types';
 
 export interface AdviceContext {
@@ -85,6 +85,18 @@ function otherCi(spec: StepSpec, ctx: AdviceContext): boolean {
 /** Commands that ask AWS's IAM or STS: they say nothing about keys of an S3 service that is not AWS. */
 const AWS_IAM_COMMAND = /^aws (?:iam|sts)\b/;
 
+/**
+ * The commands of a step that fit the tool the paste shows. Another tool printed it: none of
+ * Terraform's. No tool shows: a step the paste's own evidence brought (`when`) keeps them all,
+ * generic filler ("run Terraform again") loses Terraform's rather than guess it ran.
+ */
+function fitting(spec: StepSpec, ctx: AdviceContext): string[] {
+  const commands = spec.commands ?? [];
+  if (!ctx.vars.app) return commands;
+  if (ctx.vars.app === NO_TOOL && spec.when !== undefined) return commands;
+  return commands.filter((c) => !TERRAFORM_COMMAND.test(c));
+}
+
 function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext): boolean {
   if (spec.sources && !spec.sources.includes(source)) return false;
   if (otherCi(spec, ctx)) return false;
@@ -96,8 +108,9 @@ function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext)
     commands.every((c) => AWS_IAM_COMMAND.test(c))
   )
     return false;
-  // Another tool printed the paste: Terraform's own steps do not apply there.
-  if (ctx.vars.app && (spec.commands ?? []).some((c) => TERRAFORM_COMMAND.test(c))) return false;
+  // A step whose commands were all Terraform's says nothing for another tool.
+  if (commands.length > 0 && fitting(spec, ctx).length === 0) return false;
+  if (spec.unless !== undefined && ctx.holds(spec.unless)) return false;
   return spec.when === undefined || ctx.holds(spec.when);
 }
 
@@ -107,7 +120,7 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     title: prose(spec.title, ctx.vars),
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
     // A command written wholly as an optional part (`⟦…⟧`) is left out when its facts are not known.
-    commands: (spec.commands ?? [])
+    commands: fitting(spec, ctx)
       // …and among other commands, the ones that ask AWS IAM/STS are left out there too.
       .filter((c) => !(ctx.holds('s3.compatible') && AWS_IAM_COMMAND.test(c)))
       .map((c) => fill(c, ctx.vars))

@@ -7,6 +7,7 @@ import { classify, CONFIDENCE, type BlockVerdict } from './classify';
 import { TO_BE_SURE } from './fallback';
 import { emptyFacts, extractFacts } from './facts';
 import { githubToken } from './facts/context';
+import { TERRAFORM_FRAME } from './facts/terraform';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize, type Block } from './normalize';
 import { redactSecrets, redactor, type SecretScan } from './secrets';
@@ -41,11 +42,13 @@ export function diagnose(input: string): Diagnosis {
   // profile or role never fills the first error's commands.
   const own = factBlocks(blocks, primary, others);
   const flat = own.map((b) => b.flat).join('\n');
+  const framed = TERRAFORM_FRAME.test(text);
   const facts = extractFacts({
     text: own === blocks ? normalized : own.map((b) => b.lines.join('\n')).join('\n\n'),
     flat,
     context,
     raw: text.length > READ_WHOLE_CHARS ? context : text,
+    framed,
   });
   // A pasted GitHub token is redacted before facts are read; its public prefix (kept in the
   // finding's mask) still tells its kind.
@@ -87,6 +90,8 @@ export function diagnose(input: string): Diagnosis {
     const source = detectSource(entry.platform, ctx);
     if (source) facts.credentialSource = source;
     const guess = primary.guess;
+    // A family of the class with its own title (the http state backend is not HCP Terraform).
+    const variant = entry.variants?.find((v) => ctx.holds(v.when)) ?? entry;
     if (guess)
       notes.push(
         'Not sure: no known message family matched; this is the likeliest class for a refusal on this platform.',
@@ -95,10 +100,10 @@ export function diagnose(input: string): Diagnosis {
     diagnosis = {
       classId: entry.id,
       confidence: primary.confidence,
-      title: fillProse(entry.title, ctx.vars),
+      title: fillProse(variant.title, ctx.vars),
       summary: guess
-        ? `Probably: ${fillProse(entry.summary, ctx.vars)} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
-        : fillProse(entry.summary, ctx.vars),
+        ? `Probably: ${fillProse(variant.summary, ctx.vars)} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
+        : fillProse(variant.summary, ctx.vars),
       platform: entry.platform,
       facts,
       causes: rankCauses(entry, ctx),
@@ -107,9 +112,12 @@ export function diagnose(input: string): Diagnosis {
       sources: PLATFORMS[entry.platform].sources.map((s) => s.id),
       docs: entry.docs
         .filter((doc) => doc.when === undefined || ctx.holds(doc.when))
+        .filter((doc) => doc.unless === undefined || !ctx.holds(doc.unless))
+        // Terraform's own documentation only where the paste shows Terraform ran.
+        .filter((doc) => !ctx.vars.app || !TERRAFORM_DOCS.test(doc.url))
         .map(({ title, url }) => ({ title, url })),
       secrets: secrets.findings,
-      others: others.map((o) => toOther(o, blocks, context)),
+      others: others.map((o) => toOther(o, blocks, context, framed)),
       evidence: [primary.excerpt],
       ...(primary.signatureId ? { signatureId: primary.signatureId } : {}),
       notes,
@@ -175,10 +183,14 @@ function noText(text: string): Diagnosis {
   };
 }
 
+/** Pages about Terraform itself: its registry's provider docs and its language and CLI docs. */
+const TERRAFORM_DOCS =
+  /^https:\/\/(?:registry\.terraform\.io\/|developer\.hashicorp\.com\/terraform\/)/;
+
 /** How many steps an extra error's own checklist shows. */
 const OTHER_STEPS = 2;
 
-function toOther(v: BlockVerdict, blocks: Block[], context: string): OtherError {
+function toOther(v: BlockVerdict, blocks: Block[], context: string, framed: boolean): OtherError {
   if (v.classId === 'none')
     return {
       classId: v.classId,
@@ -196,7 +208,12 @@ function toOther(v: BlockVerdict, blocks: Block[], context: string): OtherError 
   };
   if (!block) return base;
   // Its own checklist, filled only with the facts of its own block.
-  const facts = extractFacts({ text: block.lines.join('\n'), flat: block.flat, context });
+  const facts = extractFacts({
+    text: block.lines.join('\n'),
+    flat: block.flat,
+    context,
+    framed,
+  });
   facts.platform = entry.platform;
   const ctx = pasteContext(computeSignals(facts), block.flat, templateVars(facts));
   const source = detectSource(entry.platform, ctx) ?? 'unknown';

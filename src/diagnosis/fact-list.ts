@@ -137,7 +137,8 @@ export function factList(f: Facts): FactLine[] {
       .join(', '),
   );
   add('Message format', f.formatEra);
-  add('Printed by', f.tools.join(', '));
+  // `kubectl-run` / `azure-cli-run` say the command line was shown: the program is the same.
+  add('Printed by', [...new Set(f.tools.map((t) => t.replace(/-run$/, '')))].join(', '));
   if (f.encodedAuthorizationMessage)
     add(
       'Encoded message',

@@ -16,6 +16,7 @@ function textConditions(entry: CatalogEntry): RegExp[] {
   for (const c of entry.causes)
     for (const b of c.boosts ?? []) if (b.when instanceof RegExp) out.push(b.when);
   for (const s of entry.steps) if (s.when instanceof RegExp) out.push(s.when);
+  for (const s of entry.steps) if (s.unless instanceof RegExp) out.push(s.unless);
   return out;
 }
 

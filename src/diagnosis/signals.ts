@@ -3,7 +3,7 @@
 
 import { cloudTrailEventName, cloudTrailEventSource, globalService } from './cloudtrail';
 import { KNOWN_REGIONS } from './facts/aws-regions';
-import { appTool } from './facts/terraform';
+import { appTool, terraformShown } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
 import { iamArnOf, roleNameOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
@@ -69,6 +69,9 @@ const SIGNALS = {
   /** A bot that reads registries itself (Renovate, Dependabot): Terraform's login is not its. */
   'tool.renovate': (f) => f.tools.includes('renovate'),
   'tool.dependabot': (f) => f.tools.includes('dependabot'),
+  /** The paste shows Terraform (or a wrapper of it) ran: its own steps fit only then. */
+  'tool.terraform_shown': (f) => terraformShown(f.tools),
+  'tool.not_terraform': (f) => !terraformShown(f.tools),
   'tool.terraform_cli': (f) => !registryBot(f) && appTool(f.tools) === undefined,
   'ci.terraform_cli': (f) => !registryBot(f) && appTool(f.tools) === undefined && isCi(f),
   /** Not Terraform's output: an app through a cloud SDK, the gh CLI, the CDK, azure/login. */

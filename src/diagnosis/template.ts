@@ -14,12 +14,15 @@ import {
   GLOBAL_SERVICE_NAMES,
   globalService,
 } from './cloudtrail';
-import { appTool } from './facts/terraform';
+import { appTool, terraformShown } from './facts/terraform';
 import { iamArnOf, roleNameOf } from './iam-arns';
 import { keyAccountMismatch } from './signals';
 import type { Facts } from './types';
 
 export { iamArnOf, roleNameOf };
+
+/** What the texts call the program when the paste shows none (neither Terraform nor another). */
+export const NO_TOOL = 'the failing command';
 
 export type TemplateVars = Partial<Record<string, string>>;
 
@@ -49,7 +52,8 @@ export function templateVars(f: Facts): TemplateVars {
   const skew = f.clock?.skewSeconds;
   const iamPrincipal = f.principal ? iamArnOf(f.principal) : undefined;
   return {
-    app: appTool(f.tools),
+    // No tool shown at all: name none rather than guess Terraform (nor offer its steps).
+    app: appTool(f.tools) ?? (terraformShown(f.tools) ? undefined : NO_TOOL),
     key: key?.masked,
     key_kind: key?.description,
     key_account: key?.accountId ?? mismatch?.keyAccount,

@@ -153,7 +153,14 @@ export type Tool =
   | 'java-app'
   | 'dotnet-app'
   | 'gh-cli'
-  | 'aws-cdk';
+  | 'aws-cdk'
+  | 'boto3'
+  | 'webiny'
+  | 'serverless'
+  | 'pachyderm'
+  | 'driftctl'
+  | 'kubectl-run'
+  | 'azure-cli-run';
 
 export interface Facts {
   platform?: Platform;

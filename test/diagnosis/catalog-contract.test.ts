@@ -329,3 +329,58 @@ describe('catalog contract: linear-time patterns', () => {
     expect(patterns.length).toBeGreaterThan(RULES.length);
   }, 900_000);
 });
+
+// ---------------------------------------------------------------------------------------
+// Exclusions: a step with `unless` carries pastes (`notFor`) for which the condition holds and
+// the step must stay out of the class's checklist; a title variant carries a paste that must
+// get its title. Each paste is also checked to be of the class, so a rule cannot pass by the
+// paste landing elsewhere.
+
+describe('catalog contract: exclusions and title variants', () => {
+  it('every step with `unless` has pastes that are of its class and do not show it', () => {
+    const problems: string[] = [];
+    for (const entry of CATALOG)
+      for (const s of entry.steps) {
+        if (s.unless === undefined && s.notFor === undefined) continue;
+        const id = `${entry.id}/step:${s.id}`;
+        if (s.unless === undefined) problems.push(`${id}: notFor without unless`);
+        if (!s.notFor?.length) problems.push(`${id}: unless without a notFor paste`);
+        for (const ex of s.notFor ?? []) {
+          if (!SOURCE_FORM.test(ex.source)) problems.push(`${id}: source ${ex.source}`);
+          const d = diagnose(ex.text);
+          if (d.classId !== entry.id) problems.push(`${id}: "${ex.source}" is ${d.classId}`);
+          else if (d.steps.some((x) => x.id === s.id))
+            problems.push(`${id}: "${ex.source}" still shows it`);
+        }
+      }
+    expect(problems).toEqual([]);
+  });
+
+  it('the http state backend is offered none of HCP Terraform’s token places (corpus holdout10/h10-tf-17190-1)', () => {
+    const d = diagnose('Error loading state:\n    HTTP remote state endpoint requires auth');
+    expect(d.classId).toBe('tfc.token');
+    const shown = [
+      d.title,
+      d.summary,
+      ...d.steps.flatMap((s) => [s.title, ...s.commands]),
+      ...d.docs.map((x) => x.url),
+    ].join('\n');
+    expect(shown).toContain('TF_HTTP_');
+    expect(shown).not.toMatch(
+      /terraform login|\.well-known|TF_TOKEN_|HCP Terraform \/|\/cli\/commands\/login/,
+    );
+  });
+
+  it('each title variant’s paste gets that title', () => {
+    const problems: string[] = [];
+    for (const entry of CATALOG)
+      for (const v of entry.variants ?? []) {
+        if (!SOURCE_FORM.test(v.example.source))
+          problems.push(`${entry.id}: source ${v.example.source}`);
+        const d = diagnose(v.example.text);
+        if (d.classId !== entry.id || d.title !== v.title)
+          problems.push(`${entry.id}: "${v.example.source}" is ${d.classId}: ${d.title}`);
+      }
+    expect(problems).toEqual([]);
+  });
+});

@@ -121,10 +121,11 @@ describe('PatternSet', () => {
       TOOL_PATTERNS.forEach(([, re], i) => {
         if (re.test(text)) expect(may[i]).toBe(true);
       });
-      const plain = TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([t]) => t);
-      // A bare `Error: ` line counts as Terraform's only when no tool shows at all.
-      const bare = plain.length === 0 && /^Error: /m.test(text);
-      expect(tools(text)).toEqual(bare ? ['terraform'] : plain);
+      const plain = [...new Set(TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([t]) => t))];
+      // botocore's wording is the AWS CLI's only when no Python code printed it.
+      const python = plain.includes('boto3') || plain.includes('python-app');
+      const cli = /^[^\n]{0,80}\$ ?aws [a-z]|^aws [a-z][\w-]{1,30} /m.test(text);
+      expect(tools(text)).toEqual(python && !cli ? plain.filter((t) => t !== 'aws-cli') : plain);
     }
   });
 });

@@ -159,4 +159,42 @@ describe('facts', () => {
       'credential_process',
     );
   });
+
+  it("a Warning's file location is not where the run failed (corpus holdout10/h10-cisapacker-10-1)", () => {
+    const f = facts(
+      'Initializing the backend...\n╷\n│ Warning: Empty provider configuration blocks are not required\n│ \n│   on .terraform/modules/ami_launch_permission/providers.tf line 3:\n│    3: provider "aws" {\n╵\n\n╷\n│ Error: error configuring S3 Backend: no valid credential sources for S3 Backend found.\n│ \n│ Error: NoCredentialProviders: no valid providers in chain. Deprecated.\n│       For verbose messaging see aws.Config.CredentialsChainVerboseErrors',
+    );
+    expect(f.failedBlock).toEqual({ kind: 's3_backend', name: 's3' });
+  });
+
+  it("an Error's `on FILE line N, in resource` names the file and the resource (corpus holdout10/h10-youngeks-156-1)", () => {
+    const f = facts(
+      '│ Error: error creating IAM Role (irsa-ew2-stack-eks01-eks_cluster): AccessDenied: User: arn:aws:sts::xxxxxxx:assumed-role/User-eu-west-2/xxxxxxx is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::xxxxxxx:role/irsa-ew2-stack-eks01-eks_cluster with an explicit deny\n│ status code: 403, request id: xxxx-xxxxx\n\n│ on .terraform\\modules\\container-insights\\modules\\iam-role-for-serviceaccount\\main.tf line 6, in resource "aws_iam_role" "irsa":\n│ 6: resource "aws_iam_role" "irsa" {',
+    );
+    expect(f.failedBlock).toEqual({
+      kind: 'resource',
+      name: 'aws_iam_role.irsa',
+      location:
+        '.terraform\\modules\\container-insights\\modules\\iam-role-for-serviceaccount\\main.tf line 6',
+    });
+    // `User-eu-west-2` is a role's name, not a region.
+    expect(f.region).toBeUndefined();
+  });
+
+  it('a role ARN with a templated account still names the role (corpus holdout10/h10-tfaws-5078-1)', () => {
+    const d = diagnose(
+      '$ terraform init -backend-config="role_arn=arn:aws:iam::<<account id>>:role/Terraform"\n\nInitializing the backend...\n\nError configuring the backend "s3": The role "arn:aws:iam::<<account id>>:role/Terraform" cannot be assumed.',
+    );
+    expect(d.facts.roleName).toBe('Terraform');
+    expect(d.steps.flatMap((s) => s.commands).join('\n')).not.toContain('<role-name>');
+  });
+
+  it('the operation from an aws-sdk-go debug line fills the CloudTrail event name (corpus holdout10/h10-tfaws-3408-1)', () => {
+    const d = diagnose(
+      '2018-02-13T05:58:23.049Z [DEBUG] plugin.terraform-provider-aws_v1.9.0_x4: 2018/02/13 05:58:23 [DEBUG] [aws-sdk-go] DEBUG: Validate Response ec2/ModifyNetworkInterfaceAttribute failed, not retrying, error UnauthorizedOperation: You are not authorized to perform this operation.',
+    );
+    expect(d.facts.operations).toContain('ec2:ModifyNetworkInterfaceAttribute');
+    const commands = d.steps.flatMap((s) => s.commands).join('\n');
+    expect(commands).toContain('AttributeValue=ModifyNetworkInterfaceAttribute');
+  });
 });

@@ -130,6 +130,13 @@ export interface StepSpec {
    * paste shows another CI system (absent: fits any).
    */
   ci?: CiSystem;
+  /**
+   * Never shown when this condition holds (a step of the class that does not fit one of its
+   * families, e.g. `terraform login` for the http state backend). Needs `notFor`.
+   */
+  unless?: Condition;
+  /** Pastes for which `unless` holds and the step must not appear (the catalog contract checks). */
+  notFor?: Example[];
   /** The commands are PowerShell (for pastes from Windows); absent: bash/sh. */
   shell?: 'powershell';
   /**
@@ -146,6 +153,11 @@ export interface CatalogEntry {
   platform: Platform;
   title: string;
   summary: string;
+  /**
+   * A title and summary for one family of the class, when its condition holds (the first that
+   * holds wins): e.g. the http state backend is not HCP Terraform.
+   */
+  variants?: Array<{ when: Condition; title: string; summary: string; example: Example }>;
   /** Service error codes that typify the class (for `/tfauth explain <code>`). */
   codes: string[];
   signatures: Signature[];
@@ -157,6 +169,8 @@ export interface CatalogEntry {
 /** A documentation link, shown only when its condition (if any) holds for the paste. */
 export interface DocSpec extends DocLink {
   when?: Condition;
+  /** Never shown when this holds (like a step's `unless`). */
+  unless?: Condition;
 }
 
 /** Signatures of errors that are NOT credential problems but look like them. */

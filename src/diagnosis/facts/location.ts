@@ -30,7 +30,9 @@ export const OPT_IN_REGIONS = new Set([
 ]);
 
 const SIGNING_SCOPE_REGION = new RegExp(`/\\d{8}/(${REGION_SHAPE})/[a-z0-9-]+/aws4_request`);
-const BARE_REGION = new RegExp(`\\b(${REGION_SHAPE})\\b`);
+// Not inside a name: a role `User-eu-west-2` or a bucket `logs-us-east-1-x` names no region
+// (corpus holdout10/h10-youngeks-156-1, Young-ook/terraform-aws-eks#156).
+const BARE_REGION = new RegExp(`(?<![\\w-])(${REGION_SHAPE})(?![\\w-])`);
 
 export interface RegionFacts {
   region?: string;

@@ -5,10 +5,27 @@ import { PatternSet } from '../pattern-set';
 import { firstMatch, matches, search } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
 
+/**
+ * The lines of Error diagnostics: a Warning's lines (up to the next Error) are left out, so
+ * its `on FILE line N` and `in provider "…"` are never taken for where the run failed
+ * (corpus holdout10/h10-cisapacker-10-1, cisagov/windows-server-packer#10).
+ */
+export function errorLines(text: string): string {
+  let warning = false;
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    const head = /^[\s│╷╵|>*-]{0,8}(Warning|Error):/.exec(line)?.[1];
+    if (head) warning = head === 'Warning';
+    if (!warning) kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 export function failedBlock(text: string, flat: string): FailedBlock | undefined {
+  const errors = errorLines(text);
   const location = firstMatch(
     [/\bon ([^\s,]{1,200}\.tf(?:\.json)?) line (\d{1,6})/],
-    text,
+    errors,
     0,
   )?.replace(/^on /, '');
   const at = location ? { location } : {};
@@ -51,7 +68,7 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
   }
   const providerLine = firstMatch(
     [/in provider "([\w-]{1,64})"/, /\bprovider\.([a-z][\w-]{1,40}):/],
-    flat,
+    errors,
   );
   if (providerLine) return { kind: 'provider', name: providerLine, ...at };
   if (matches(/Initializing the backend/, flat) && !matches(/Initializing provider plugins/, flat))
@@ -63,6 +80,14 @@ export function failedBlock(text: string, flat: string): FailedBlock | undefined
     ],
     text,
   );
+  // `on main.tf line 6, in resource "aws_iam_role" "irsa":` names the resource too.
+  const inResource = search(/, in (resource|data) "([a-z][\w]{1,100})" "([\w-]{1,100})":/, errors);
+  if (!resource && inResource)
+    return {
+      kind: inResource[1] === 'data' ? 'data_source' : 'resource',
+      name: `${inResource[1] === 'data' ? 'data.' : ''}${inResource[2]}.${inResource[3]}`,
+      ...at,
+    };
   if (resource)
     return {
       kind: /(?:^|\.)data\./.test(resource) ? 'data_source' : 'resource',
@@ -121,6 +146,17 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   ['azure-login', /azure\/login|Login failed with Error|Attempting Azure CLI login/],
   ['aws-vault', /aws-vault/],
+  // Programs named by their prompt or command line, or by their own log format.
+  ['webiny', /\bwebiny (?:deploy|build|watch|run|destroy)\b/],
+  ['serverless', /\b(?:serverless|sls) (?:deploy|invoke|package|remove)\b|Serverless Error -/],
+  ['pachyderm', /\bpachctl\b|\bpachd\b/],
+  ['driftctl', /\bdriftctl\b/],
+  // boto3 inside a Lambda function: the runtime's `[ERROR] ClientError: An error occurred (…)`,
+  // its START/END/REPORT RequestId lines, or botocore's exception module.
+  [
+    'boto3',
+    /^\[ERROR\]\s{1,8}\w{1,80}: An error occurred \(|^(?:START|END|REPORT) RequestId: |botocore\.exceptions\.|\bboto3\b/m,
+  ],
   // Apps that call a cloud through an SDK, told by their stack frames (not Terraform's output).
   ['ruby-app', /Aws::Errors::|\bgems\/aws-sdk-|\.rb:\d{1,6}(?::in `| - )/],
   ['node-app', /\(node:internal\/|node_modules\/@(?:aws-sdk|azure)\/|CredentialsProviderError/],
@@ -138,7 +174,8 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'aws-cdk',
     /\bcdk-[a-z0-9]{9}-(?:lookup|deploy|file-publishing|image-publishing|cfn-exec)-role\b|\bcdk (?:deploy|bootstrap|synth|diff)\b|CDKToolkit/,
   ],
-  ['botocore', /botocore/],
+  // botocore's own modules or user agent, not a session named `botocore-session-…`.
+  ['botocore', /\bbotocore[./]/],
   [
     'aws-cli',
     /An error occurred \(\w{1,64}\) when calling the \w{1,64} operation|^\$? ?aws (?:s3|sts|sso|configure|iam|ec2)\b/m,
@@ -146,6 +183,12 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['azure-cli', /\baz (?:login|account|role|ad|group)\b|^ERROR: \(\w{1,64}\)/m],
   ['gcloud', /\bgcloud\b/],
   ['kubectl', /\bkubectl\b|kubelogin/],
+  // A kubectl or az command line (a prompt, or a script's `cmd: 'az …'`): that program ran.
+  [
+    'kubectl-run',
+    /^[^\n]{0,80}\$ ?kubectl [a-z]|^\+{1,3} kubectl [a-z]|^kubectl [a-z][\w-]{1,30} /m,
+  ],
+  ['azure-cli-run', /^[^\n]{0,80}[$>] ?az [a-z]|\bcmd: ['"]az [a-z]|^az [a-z][\w-]{1,30} /m],
   [
     'github-actions',
     // The runner's own line when a step's script fails (actions/runner ScriptHandler.cs).
@@ -156,19 +199,39 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'terraform',
     /[╷│╵]|\bterraform (?:init|plan|apply|destroy|refresh|import|workspace|output)\b|Terraform v\d|Planning failed|Initializing the backend|with provider\["registry\.terraform\.io|Error refreshing state|Error applying plan/m,
   ],
+  // Terraform's own words without its frame: its name, its provider and backend messages, state.
+  [
+    'terraform',
+    /\b[Tt]erraform\b|\bAWS Provider\b|\bS3 Backend\b|Error (?:loading|acquiring) (?:the )?state|\.tf line \d|\.tfstate\b/,
+  ],
 ];
 
-/** A bare `Error: ` line is Terraform's only when no other tool shows (azure/login, gh, SDKs print it too). */
-const TERRAFORM_BARE_ERROR = /^Error: /m;
+// A bare `Error: ` line names no tool: Terraform, driftctl, azure/login, gh and SDKs all print it
+// (corpus holdout10/h10-driftctl-1374-1, driftctl printing `Error: NoCredentialProviders: …`).
+
+const AWS_CLI_COMMAND = /^[^\n]{0,80}\$ ?aws [a-z]|^aws [a-z][\w-]{1,30} /m;
 
 const TOOLS = new PatternSet(TOOL_PATTERNS.map(([, re]) => re));
 
-export function tools(text: string): Tool[] {
+/** Terraform ≥ 0.15 frames each diagnostic: `╷`, `│ Error: …`, `╵`. */
+export const TERRAFORM_FRAME = /^[ \t]{0,8}[╷│╵]/m;
+
+export function tools(text: string, framed = false): Tool[] {
   const may = TOOLS.candidates(text);
-  const found = TOOL_PATTERNS.filter(([, re], i) => may[i] === true && re.test(text)).map(
-    ([tool]) => tool,
-  );
-  if (found.length === 0 && TERRAFORM_BARE_ERROR.test(text)) found.push('terraform');
+  const found = [
+    ...new Set(
+      TOOL_PATTERNS.filter(([, re], i) => may[i] === true && re.test(text)).map(([tool]) => tool),
+    ),
+  ];
+  if (framed && !found.includes('terraform')) found.push('terraform');
+  // botocore words its errors the same in boto3 and the AWS CLI: Python code (a traceback, a
+  // Lambda log) printed them unless an `aws …` command line shows the CLI ran.
+  if (
+    found.includes('aws-cli') &&
+    (found.includes('boto3') || found.includes('python-app')) &&
+    !AWS_CLI_COMMAND.test(text)
+  )
+    return found.filter((t) => t !== 'aws-cli');
   return found;
 }
 
@@ -182,10 +245,23 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'gh-cli': 'the gh CLI',
   'aws-cdk': 'the AWS CDK',
   'azure-login': 'the azure/login action',
+  boto3: 'the boto3 code',
+  webiny: 'Webiny',
+  serverless: 'the Serverless Framework',
+  pachyderm: 'Pachyderm',
+  driftctl: 'driftctl',
+  'aws-vault': 'aws-vault',
+  'kubectl-run': 'kubectl',
+  'azure-cli-run': 'the Azure CLI',
 };
 
 /** Tools whose output shows Terraform (or a wrapper of it) ran. */
 const TERRAFORM_TOOLS: Tool[] = ['terraform', 'opentofu', 'terragrunt', 'atlantis'];
+
+/** The paste shows Terraform, OpenTofu or a wrapper of it ran. */
+export function terraformShown(found: readonly Tool[]): boolean {
+  return found.some((t) => TERRAFORM_TOOLS.includes(t));
+}
 
 /** The name of the non-Terraform tool that printed the paste, if it shows one and no Terraform. */
 export function appTool(found: readonly Tool[]): string | undefined {

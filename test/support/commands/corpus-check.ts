@@ -14,7 +14,7 @@ export const WITNESS: Record<string, RegExp> = {
   // Any account form, redacted ones too (`<aws acct>`, `{account suppressed}`, `XXXX`): the name
   // is there. A session ARN right after `User:` is the refused caller, not a role to assume.
   'role-name':
-    /arn:aws[\w-]*:iam::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):role\/[\w+=,.@-]|(?<!User: )arn:aws[\w-]*:sts::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):assumed-role\/[\w+=,.@-]|[Rr]ole "[\w+=,.@-]+" cannot be assumed/,
+    /arn:aws[\w-]*:iam::(?:\d{12}|<<[^>\n]{1,40}>>|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):role\/[\w+=,.@-]|(?<!User: )arn:aws[\w-]*:sts::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):assumed-role\/[\w+=,.@-]|[Rr]ole "[\w+=,.@-]+" cannot be assumed/,
   role: /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@-]/,
   principal: /\bUser: arn:aws[\w-]*:/,
   'iam-principal':
@@ -22,9 +22,13 @@ export const WITNESS: Record<string, RegExp> = {
   'user-name': /\bUser: arn:aws[\w-]*:iam::\d{12}:user\//,
   profile:
     /failed to get shared config profile,? [\w.@+-]{2}|The config profile \([\w.@+-]+\) could not be found|AWS_PROFILE=[\w.@+-]{2}|--profile[ =][\w.@+-]{2}|\bprofile\s*=\s*"[\w.@+-]+"/,
+  // Not inside a name (a role `User-eu-west-2` names no region).
   region:
-    /\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/,
+    /(?<![\w-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d(?![\w-])/,
   action: /is not authorized to perform:? [a-z0-9-]{2,30}:[A-Za-z0-9*]{2}/,
+  // The CloudTrail event name is the API operation the paste names.
+  'event-name':
+    /when calling the [A-Z][A-Za-z0-9]{1,63} operation|perform:? [a-z0-9-]{2,30}:[A-Z][A-Za-z0-9]{1,63}\b|DEBUG: Validate Response [a-z0-9-]{2,30}\/[A-Z]/,
   bucket:
     /\bs3:\/\/[a-z0-9][a-z0-9.-]{2,62}|\bbucket ["']?[a-z0-9][a-z0-9.-]{2,62}["']?|Bucket: ?"?[a-z0-9][a-z0-9.-]{2,62}/i,
   'state-key':

