@@ -194,6 +194,27 @@ export const regionConfig: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'sts-scope',
+      title: 'The STS call was signed for a region its endpoint does not serve',
+      explanation:
+        'A region is set, but the request to STS was signed with another one: `sts_region` (or `region`) in the provider or backend differs from the STS endpoint used (a custom `endpoints { sts = … }`, AWS_ENDPOINT_URL_STS, a regional endpoint), or a provider version signs with its default region instead of `sts_region` (terraform-provider-aws#35860 fixed one such regression: upgrade the provider).',
+      prior: 0,
+      boosts: [
+        {
+          when: /Credential should be scoped to a valid region/,
+          by: 0.9,
+          evidence:
+            'AWS says the credential scope of the request names no valid region for that endpoint.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: reading STS Caller Identity\n\noperation error STS: GetCallerIdentity, https response error StatusCode: 403,\nRequestID: fe4eadc7-14ba-4419-92e5-18c95845c089, api error\nSignatureDoesNotMatch: Credential should be scoped to a valid region.',
+          source: 'corpus holdout10/h10-tfaws-35860-1 (hashicorp/terraform-provider-aws#35860)',
+        },
+      ],
+    },
+    {
       id: 'unset',
       title: 'No region is set for the provider or backend',
       explanation:
@@ -250,6 +271,24 @@ export const regionConfig: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'sts-scope',
+      title: 'Compare the STS region and endpoint the configuration sets, and the provider version',
+      detail:
+        'The region in the signature must be the region of the STS endpoint: set `sts_region` to it (or drop the custom endpoint), then upgrade the provider if it still signs with its default region.',
+      commands: [
+        `grep -rnE 'sts_region|endpoints|sts +=' --include='*.tf' .`,
+        'env | grep -E "^AWS_(ENDPOINT_URL_STS|STS_REGIONAL_ENDPOINTS|REGION|DEFAULT_REGION)="',
+        'terraform version',
+      ],
+      when: /Credential should be scoped to a valid region/,
+      examples: [
+        {
+          text: 'Error: reading STS Caller Identity\n\noperation error STS: GetCallerIdentity, https response error StatusCode: 403,\nRequestID: fe4eadc7-14ba-4419-92e5-18c95845c089, api error\nSignatureDoesNotMatch: Credential should be scoped to a valid region.',
+          source: 'corpus holdout10/h10-tfaws-35860-1 (hashicorp/terraform-provider-aws#35860)',
+        },
+      ],
+    },
     {
       id: 'show-region',
       title: 'See which region the CLI and Terraform pick up',
