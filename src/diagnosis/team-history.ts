@@ -58,7 +58,9 @@ export function rerankSteps(
     p: posterior(i, steps.length, byId.get(step.id)),
   }));
   // Stable: equal scores keep the catalog's order.
-  scored.sort((a, b) => b.p - a.p || a.i - b.i);
+  // On equal odds the step this team has seen fix it goes first: observed fixes over an untried prior.
+  const fixes = (s: { step: Step }): number => byId.get(s.step.id)?.fixed ?? 0;
+  scored.sort((a, b) => b.p - a.p || fixes(b) - fixes(a) || a.i - b.i);
   const best = steps
     .map((step) => ({ step, o: byId.get(step.id) }))
     .filter((x) => (x.o?.fixed ?? 0) >= HEADLINE_MIN_FIXES)

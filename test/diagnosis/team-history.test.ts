@@ -39,3 +39,9 @@ it('the posterior falls with catalog position and rises with fixes', () => {
   expect(posterior(0, 4)).toBeGreaterThan(posterior(1, 4));
   expect(posterior(3, 4, { step: 'd', fixed: 2, failed: 0 })).toBeGreaterThan(posterior(3, 4));
 });
+
+it('on equal odds, a step the team saw fix it three times goes before an untried first step', () => {
+  // Four steps: the third's posterior after 3 fixes (1.2 + 3) / 7 equals the first's untried prior 0.6.
+  expect(posterior(2, 4, { step: 'c', fixed: 3, failed: 0 })).toBeCloseTo(posterior(0, 4));
+  expect(ids(rerankSteps(steps, history(3)).steps)).toBe('cabd');
+});
