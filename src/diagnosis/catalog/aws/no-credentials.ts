@@ -528,9 +528,9 @@ export const noCredentials: CatalogEntry = {
       title:
         'The profile name is empty: find the variable or wrapper that passes it, and compare with the profiles that exist',
       detail:
-        'Look for `AWS_PROFILE` set but empty in the environment Terraform runs in (a CI job, a runner or worker process), and a `profile = var.…` in the provider or backend block whose value is empty. Then name a profile that `aws configure list-profiles` shows, on the machine and user that run Terraform.',
+        'Look for AWS_PROFILE set but empty (`AWS_PROFILE=` with nothing after it) in the environment Terraform runs in (a CI job, a runner or worker process), and a `profile` argument in the provider or backend block set from a variable whose value is empty. Then name a profile that `aws configure list-profiles` shows, on the machine and user that run Terraform.',
       commands: [
-        'printf "AWS_PROFILE=[%s]\\n" "${AWS_PROFILE-<unset>}"',
+        "env | grep '^AWS_PROFILE='",
         `grep -rn 'profile' --include='*.tf' --include='*.tfvars' --include='*.tfvars.json' .`,
         'aws configure list-profiles',
       ],

@@ -351,12 +351,13 @@ export const permissionDenied: CatalogEntry = {
   ],
   steps: [
     {
-      id: 'decode-authorization-message',
-      title: 'Decode the encoded authorization failure message: it names the denied action, resource and the policy that refused',
+      id: 'decode',
+      title:
+        'Decode the encoded authorization failure message: it names the denied action, resource and the policy that refused',
       detail:
-        'Copy the text after `Encoded authorization failure message:` from the error. Decoding needs `sts:DecodeAuthorizationMessage`, which the identity may lack; then ask someone who has it.',
+        'The message is the text after `Encoded authorization failure message:` in the error. Decoding needs `sts:DecodeAuthorizationMessage`, which the identity may lack; then ask someone who has it.',
       commands: [
-        'aws sts decode-authorization-message --encoded-message <encoded-message> --query DecodedMessage --output text',
+        'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
       ],
       when: /Encoded authorization failure message/i,
       examples: [
@@ -442,15 +443,6 @@ export const permissionDenied: CatalogEntry = {
         'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names route53:GetHostedZone route53:ListResourceRecordSets route53:ChangeResourceRecordSets route53:GetChange',
       ],
       when: /\baws_route53_(?:record|zone)\b|\broute53:[A-Z]/,
-    },
-    {
-      id: 'decode',
-      title:
-        'Decode the authorization message (needs sts:DecodeAuthorizationMessage in that account)',
-      commands: [
-        'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
-      ],
-      when: 'encoded_message',
     },
     {
       id: 'state-write',
