@@ -260,6 +260,12 @@ export const endpointUnreachable: CatalogEntry = {
           by: -0.5,
           evidence: 'The host is made of a region that is not one.',
         },
+        {
+          // `dial tcp <IP>:443` means the name already resolved: DNS is not what failed.
+          when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/,
+          by: -0.3,
+          evidence: 'The endpoint name already resolved to an IP address.',
+        },
       ],
     },
     {
@@ -270,14 +276,25 @@ export const endpointUnreachable: CatalogEntry = {
       prior: 0.3,
       boosts: [
         {
-          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused/,
+          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond/,
           by: 0.3,
           evidence: 'The connection itself timed out, was refused or failed TLS checks.',
+        },
+        {
+          when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/,
+          by: 0.1,
+          evidence: 'The name resolved to an IP address, but the connection to it failed.',
         },
         {
           when: 'region.unknown',
           by: -0.2,
           evidence: 'The host is made of a region that is not one.',
+        },
+      ],
+      examples: [
+        {
+          text: '2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: 2019/12/09 17:58:25 [DEBUG] [aws-sdk-go] DEBUG: Send Request ec2/DescribeAccountAttributes failed, attempt 10/25, error RequestError: send request failed\n\n2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: caused by: Post https://ec2.us-east-1.amazonaws.com/: dial tcp 54.239.29.8:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
+          source: 'corpus holdout10/h10-tfaws-11212-1 (hashicorp/terraform-provider-aws#11212)',
         },
       ],
     },
@@ -305,6 +322,49 @@ export const endpointUnreachable: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'connect-powershell',
+      title: 'In PowerShell: the name resolved, so test the TCP connection and the proxy settings',
+      detail:
+        'The paste shows `dial tcp <IP>:443`: DNS worked and the connection to that address failed. A corporate network usually needs HTTPS_PROXY (Terraform does not read the WinHTTP/IE proxy).',
+      commands: [
+        'Test-NetConnection ⟨endpoint⟩ -Port 443',
+        "Get-ChildItem Env: | Where-Object Name -Match '^(HTTPS?_PROXY|NO_PROXY|AWS_CA_BUNDLE|AWS_ENDPOINT_URL)' | Select-Object Name",
+        'netsh winhttp show proxy',
+      ],
+      when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}: connectex/,
+      shell: 'powershell',
+      examples: [
+        {
+          text: '2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: 2019/12/09 17:58:25 [DEBUG] [aws-sdk-go] DEBUG: Send Request ec2/DescribeAccountAttributes failed, attempt 10/25, error RequestError: send request failed\n\n2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: caused by: Post https://ec2.us-east-1.amazonaws.com/: dial tcp 54.239.29.8:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
+          source: 'corpus holdout10/h10-tfaws-11212-1 (hashicorp/terraform-provider-aws#11212)',
+        },
+      ],
+    },
+    {
+      id: 'connect',
+      title: 'The name resolved: test the TCP connection and the proxy settings (names only)',
+      detail:
+        'The paste shows `dial tcp <IP>:443`: DNS worked and the connection to that address failed, so look at firewalls, proxies and routes rather than DNS.',
+      commands: [
+        'curl -sS -o /dev/null -w "%{http_code}\\n" https://⟨endpoint⟩',
+        'env | grep -iE "^(https?_proxy|no_proxy|AWS_CA_BUNDLE|AWS_ENDPOINT_URL)" | cut -d= -f1',
+      ],
+      when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/,
+      unless: /connectex/,
+      notFor: [
+        {
+          text: '2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: 2019/12/09 17:58:25 [DEBUG] [aws-sdk-go] DEBUG: Send Request ec2/DescribeAccountAttributes failed, attempt 10/25, error RequestError: send request failed\n\n2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: caused by: Post https://ec2.us-east-1.amazonaws.com/: dial tcp 54.239.29.8:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
+          source: 'corpus holdout10/h10-tfaws-11212-1 (hashicorp/terraform-provider-aws#11212)',
+        },
+      ],
+      examples: [
+        {
+          text: '{"generation.metadata":0,"level":"error","msg":"error warming credentials: RequestError: send request failed\\ncaused by: Post https://sts.amazonaws.com/: dial tcp 52.46.134.192:443: i/o timeout","pod.iam.role":"arn:aws:iam::accountid:role/someiamrole","pod.name":"test-container-ccb484f6c-t82zz","pod.namespace":"kube-system","pod.status.ip":"","pod.status.phase":"Pending","resource.version":"5952","time":"2018-10-23T18:47:00Z"}',
+          source: 'corpus holdout2/h2-kiam165-1',
+        },
+      ],
+    },
     {
       id: 'resolve',
       title: 'Resolve and reach the endpoint from where Terraform runs',

@@ -443,6 +443,27 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      id: 'empty-profile',
+      title:
+        'The profile name is empty: a variable that did not interpolate, or AWS_PROFILE set to an empty string',
+      explanation:
+        '`failed to load profile, .` (or `failed to get shared config profile, ` with nothing after it) means the SDK was asked for a profile whose name is the empty string: `profile = var.x` with an empty value, a wrapper or runner passing an unset variable, or `AWS_PROFILE=` exported empty. The profile files are not the problem; the name handed to them is.',
+      prior: 0,
+      boosts: [
+        {
+          when: /failed to load profile, \.|failed to get shared config profile, ?(?:$|\\n|\n|")/m,
+          by: 0.9,
+          evidence: 'The SDK tried to load a profile with an empty name.',
+        },
+      ],
+      examples: [
+        {
+          text: '"msg": "\\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\\n\\nError: NoCredentialProviders: no valid providers in chain\\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\\nSharedCredsLoad: failed to load profile, .\\n",',
+          source: 'corpus holdout10/h10-sld-50-1 (D10S0VSkY-OSS/Stack-Lifecycle-Deployment#50)',
+        },
+      ],
+    },
+    {
       id: 'profile-not-applied',
       title: 'The profile you rely on is not the one Terraform reads',
       explanation:
@@ -502,6 +523,25 @@ export const noCredentials: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'empty-profile',
+      title:
+        'The profile name is empty: find the variable or wrapper that passes it, and compare with the profiles that exist',
+      detail:
+        'Look for AWS_PROFILE set but empty (`AWS_PROFILE=` with nothing after it) in the environment Terraform runs in (a CI job, a runner or worker process), and a `profile` argument in the provider or backend block set from a variable whose value is empty. Then name a profile that `aws configure list-profiles` shows, on the machine and user that run Terraform.',
+      commands: [
+        "env | grep '^AWS_PROFILE='",
+        `grep -rn 'profile' --include='*.tf' --include='*.tfvars' --include='*.tfvars.json' .`,
+        'aws configure list-profiles',
+      ],
+      when: /failed to load profile, \.|failed to get shared config profile, ?(?:$|\\n|\n|")/m,
+      examples: [
+        {
+          text: '"msg": "\\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\\n\\nError: NoCredentialProviders: no valid providers in chain\\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\\nSharedCredsLoad: failed to load profile, .\\n",',
+          source: 'corpus holdout10/h10-sld-50-1 (D10S0VSkY-OSS/Stack-Lifecycle-Deployment#50)',
+        },
+      ],
+    },
     {
       id: 'remote-run',
       title:

@@ -351,6 +351,23 @@ export const permissionDenied: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'decode',
+      title:
+        'Decode the encoded authorization failure message: it names the denied action, resource and the policy that refused',
+      detail:
+        'The message is the text after `Encoded authorization failure message:` in the error. Decoding needs `sts:DecodeAuthorizationMessage`, which the identity may lack; then ask someone who has it.',
+      commands: [
+        'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
+      ],
+      when: /Encoded authorization failure message/i,
+      examples: [
+        {
+          text: '│ Error: creating EC2 Instance: UnauthorizedOperation: You are not authorized to perform this operation. Encoded authorization failure message: <ENCODED MESSAGE>\n│ \tstatus code: 403, request id: 1550870c-6e0b-4fac-ba19-1da46fef7f17',
+          source: 'corpus holdout10/h10-tfaws-29710-1 (hashicorp/terraform-provider-aws#29710)',
+        },
+      ],
+    },
+    {
       id: 'pass-role',
       title: 'Grant iam:PassRole on ⟨role⟩ to the identity Terraform runs as',
       detail:
@@ -426,15 +443,6 @@ export const permissionDenied: CatalogEntry = {
         'aws iam simulate-principal-policy --policy-source-arn ⟨iam_principal⟩ --action-names route53:GetHostedZone route53:ListResourceRecordSets route53:ChangeResourceRecordSets route53:GetChange',
       ],
       when: /\baws_route53_(?:record|zone)\b|\broute53:[A-Z]/,
-    },
-    {
-      id: 'decode',
-      title:
-        'Decode the authorization message (needs sts:DecodeAuthorizationMessage in that account)',
-      commands: [
-        'aws sts decode-authorization-message --encoded-message ⟨encoded_message⟩ --query DecodedMessage --output text | jq .',
-      ],
-      when: 'encoded_message',
     },
     {
       id: 'state-write',

@@ -473,6 +473,32 @@ export const k8sUnauthorized: CatalogEntry = {
       ],
     },
     {
+      id: 'exec-plugin-too-old',
+      title:
+        'The exec plugin itself is too old: an old AWS CLI or aws-iam-authenticator still answers with client.authentication.k8s.io/v1alpha1',
+      explanation:
+        '`plugin returned version …/v1alpha1` means the kubeconfig already asks for v1beta1 and the binary it runs (the AWS CLI `aws eks get-token`, or aws-iam-authenticator) is too old to speak it; a kubeconfig that `aws eks update-kubeconfig` has just written with v1alpha1 shows the same: that CLI is too old. Editing the kubeconfig does not help while the plugin stays old; upgrade it (AWS CLI v2, or v1 ≥ 1.24.0) and, when the kubeconfig was written by it, run `aws eks update-kubeconfig` again.',
+      prior: 0,
+      boosts: [
+        {
+          when: /plugin returned version "?client\.authentication\.k8s\.io\/v1alpha1|update-kubeconfig[\s\S]{0,4000}invalid apiVersion "?client\.authentication\.k8s\.io\/v1alpha1/,
+          by: 0.95,
+          evidence:
+            'The plugin answered with v1alpha1, or a kubeconfig just written by `aws eks update-kubeconfig` names it.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Unable to connect to the server: getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1beta1, plugin returned version client.authentication.k8s.io/v1alpha1',
+          source: 'corpus holdout10/h10-consensys-11-1 (Consensys/kubernetes-action#11)',
+        },
+        {
+          text: '>: ~/repos/scylla-cluster-tests$ aws eks --region eu-north-1 update-kubeconfig --name operator-many-clients-ls-268d8379\nAdded new context arn:aws:eks:eu-north-1:*:cluster/operator-many-clients-ls-268d8379 to /home/ls/.kube/config\n>:~/repos/scylla-cluster-tests$ kubectl get pods\nerror: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+          source: 'corpus holdout10/h10-scylla-5607-1 (scylladb/scylla-cluster-tests#5607)',
+        },
+      ],
+    },
+    {
       id: 'exec-api-version',
       title: 'The exec plugin speaks a removed API version (client.authentication.k8s.io/v1alpha1)',
       explanation:
@@ -484,6 +510,13 @@ export const k8sUnauthorized: CatalogEntry = {
           by: 0.9,
           evidence:
             'The exec plugin configuration names an API version this client does not accept.',
+        },
+        {
+          // The configuration already says v1beta1: it is the plugin that is old.
+          when: /plugin returned version/,
+          by: -0.5,
+          evidence:
+            'The kubeconfig already asks for a current version; the plugin answered with an old one.',
         },
       ],
       examples: [
@@ -825,6 +858,25 @@ export const k8sUnauthorized: CatalogEntry = {
       ],
     },
     {
+      id: 'exec-plugin-upgrade',
+      title:
+        'Upgrade the AWS CLI (or aws-iam-authenticator) that the kubeconfig runs as its exec plugin, then regenerate the kubeconfig',
+      detail:
+        'AWS CLI v1 before 1.24.0 (and old aws-iam-authenticator releases) only speak client.authentication.k8s.io/v1alpha1. Install AWS CLI v2 (or `pip install -U awscli`), check which binary the kubeconfig’s `command:` resolves to and its version (`aws --version`; a CI image or GitHub Action may bundle its own), and run `aws eks update-kubeconfig` again with the new CLI.',
+      commands: ["grep -n -B2 -A8 'exec:' ~/.kube/config"],
+      when: /plugin returned version "?client\.authentication\.k8s\.io\/v1alpha1|update-kubeconfig[\s\S]{0,4000}invalid apiVersion "?client\.authentication\.k8s\.io\/v1alpha1/,
+      examples: [
+        {
+          text: 'Unable to connect to the server: getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1beta1, plugin returned version client.authentication.k8s.io/v1alpha1',
+          source: 'corpus holdout10/h10-consensys-11-1 (Consensys/kubernetes-action#11)',
+        },
+        {
+          text: '>: ~/repos/scylla-cluster-tests$ aws eks --region eu-north-1 update-kubeconfig --name operator-many-clients-ls-268d8379\nAdded new context arn:aws:eks:eu-north-1:*:cluster/operator-many-clients-ls-268d8379 to /home/ls/.kube/config\n>:~/repos/scylla-cluster-tests$ kubectl get pods\nerror: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
+          source: 'corpus holdout10/h10-scylla-5607-1 (scylladb/scylla-cluster-tests#5607)',
+        },
+      ],
+    },
+    {
       id: 'exec-api-version',
       title: 'Switch the exec plugin to client.authentication.k8s.io/v1beta1',
       detail:
@@ -834,6 +886,14 @@ export const k8sUnauthorized: CatalogEntry = {
         "grep -rn 'client.authentication.k8s.io/v1alpha1' --include='*.tf' .",
       ],
       when: 'k8s.exec_v1alpha1',
+      // The kubeconfig already says v1beta1 when the plugin "returned" v1alpha1: nothing to edit.
+      unless: /plugin returned version/,
+      notFor: [
+        {
+          text: 'Unable to connect to the server: getting credentials: exec plugin is configured to use API version client.authentication.k8s.io/v1beta1, plugin returned version client.authentication.k8s.io/v1alpha1',
+          source: 'corpus holdout10/h10-consensys-11-1 (Consensys/kubernetes-action#11)',
+        },
+      ],
       examples: [
         {
           text: 'ubuntu@dev-vpn1:~$ helm ls\nError: Kubernetes cluster unreachable: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
