@@ -30,6 +30,8 @@ import { itIf } from '../support/skip';
 /** Values only the user can supply: no paste shows them, so they stay placeholders. */
 export const USER_SUPPLIED = new Set([
   '6-digit-code',
+  // an account already logged in to gcloud (`gcloud auth list` shows it)
+  'account',
   'name',
   'token-from-your-secret-store',
   'org',
