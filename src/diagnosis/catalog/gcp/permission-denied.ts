@@ -299,6 +299,7 @@ export const gcpPermissionDenied: CatalogEntry = {
         "grep -rnE 'folder_id|org_id' --include='*.tf' .",
         'gcloud resource-manager folders get-iam-policy <folder-id> --flatten="bindings[].members" --filter="bindings.role:roles/resourcemanager.projectCreator" --format="table(bindings.members)"',
         'gcloud organizations get-iam-policy <org-id> --flatten="bindings[].members" --filter="bindings.role:roles/resourcemanager.projectCreator" --format="table(bindings.members)"',
+        'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/folders/<folder-id> --principal-email=⟨gcp_email⟩ --permission=resourcemanager.projects.create',
         'gcloud resource-manager folders add-iam-policy-binding <folder-id> --member=⟨gcp_member⟩ --role=roles/resourcemanager.projectCreator',
         'gcloud organizations add-iam-policy-binding <org-id> --member=⟨gcp_member⟩ --role=roles/resourcemanager.projectCreator',
       ],
