@@ -23,6 +23,7 @@ const SOURCE_LABELS: Record<string, string> = {
   azure_cli: 'Azure CLI',
   managed_identity: 'managed identity',
   adc_user: 'gcloud ADC',
+  gcloud_user: 'gcloud login (gcloud auth login)',
   service_account_key: 'service account key',
   impersonation: 'impersonation',
   cli_config: 'terraform login',

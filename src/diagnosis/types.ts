@@ -54,6 +54,8 @@ export type CredentialSource =
   | 'managed_identity'
   // Google
   | 'adc_user'
+  // gcloud's own login (`gcloud auth login`), which the CLI uses and ADC does not
+  | 'gcloud_user'
   | 'service_account_key'
   | 'impersonation'
   // Terraform Cloud / registries

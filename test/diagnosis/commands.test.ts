@@ -30,6 +30,11 @@ import { itIf } from '../support/skip';
 /** Values only the user can supply: no paste shows them, so they stay placeholders. */
 export const USER_SUPPLIED = new Set([
   '6-digit-code',
+  // the parent of a project to create (its folder_id / org_id in the .tf, not in the error)
+  'folder-id',
+  'org-id',
+  // an account already logged in to gcloud (`gcloud auth list` shows it)
+  'account',
   'name',
   'token-from-your-secret-store',
   'org',

@@ -248,6 +248,7 @@ const GCP: PlatformInfo = {
   label: 'Google Cloud',
   sources: [
     { id: 'adc_user', label: 'gcloud user credentials (ADC)' },
+    { id: 'gcloud_user', label: 'gcloud CLI login (gcloud auth login)' },
     { id: 'service_account_key', label: 'Service account key file' },
     { id: 'impersonation', label: 'Service account impersonation' },
     { id: 'oidc', label: 'Workload identity federation in CI' },
@@ -275,6 +276,12 @@ const GCP: PlatformInfo = {
     ['impersonation', /impersonat|generateAccessToken|serviceAccountTokenCreator/],
     ['service_account_key', /Invalid JWT Signature|private_key|GOOGLE_CREDENTIALS|key file/],
     ['instance_role', /metadata\.google\.internal|compute metadata/],
+    // The gcloud CLI printed the failure itself (`ERROR: (gcloud.<command>)`, its crash line, its
+    // refresh umbrella): its own login failed, which `gcloud auth login` renews and ADC does not.
+    [
+      'gcloud_user',
+      /ERROR: \(gcloud\.[a-z][\w.-]{0,80}\)|gcloud crashed \(|There was a problem refreshing your current auth tokens/,
+    ],
     ['adc_user', /invalid_rapt|application-default login|gcloud auth|Reauthentication/],
   ],
   verify: {

@@ -31,6 +31,19 @@ export const gcpInvalidGrant: CatalogEntry = {
       ],
     },
     {
+      id: 'gcloud-crashed-refresh',
+      // The gcloud CLI's crash line when its stored user refresh token is refused
+      // (`gcloud crashed (AuthPermanentFail): Refresh token is invalid.`).
+      pattern: /gcloud crashed \(AuthPermanentFail\)|Refresh token is invalid/,
+      tier: 'strong',
+      examples: [
+        {
+          text: "Beginning deployment...\nERROR: gcloud crashed (AuthPermanentFail): Refresh token is invalid.\n \nIf you would like to report this issue, please run the following command:\n   gcloud feedback\nFailed to deploy 'userSpecifiedSource': Deployment failed with exit code: 1",
+          source: 'corpus holdout10/h10-ccij-543-1 (GoogleCloudPlatform/cloud-code-intellij#543)',
+        },
+      ],
+    },
+    {
       id: 'cannot-fetch',
       pattern: /oauth2: cannot fetch token/,
       // golang/oauth2 prints the token endpoint's status: a 5xx is the server failing, not a refusal.
@@ -211,6 +224,36 @@ export const gcpInvalidGrant: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'gcloud-login-refused',
+      title:
+        "gcloud's own login (gcloud auth login) was refused: its stored refresh token expired, was revoked, or is broken",
+      explanation:
+        'The gcloud CLI printed this about its own credentials (the account `gcloud auth list` marks active), which `gcloud auth login` renews. Application Default Credentials (`gcloud auth application-default login`) are a separate store that Terraform and the client libraries read; renewing them leaves gcloud broken. A crash or an odd reason (`None could not be converted to bytes`) after a fresh login points at an old gcloud: update it.',
+      prior: 0,
+      boosts: [
+        {
+          when: /ERROR: \(gcloud\.[a-z][\w.-]{0,80}\)[^\n]{0,40}There was a problem refreshing your current auth tokens|gcloud crashed \(AuthPermanentFail\)/,
+          by: 0.9,
+          evidence: 'The gcloud CLI itself failed to refresh its own login.',
+        },
+      ],
+      examples: [
+        {
+          text: '$ gcloud projects list\nERROR: (gcloud.projects.list) There was a problem refreshing your current auth tokens: invalid_grant: Bad Request\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
+          source:
+            'corpus holdout10/h10-djcloud-190-1 (GoogleCloudPlatform/django-cloud-deploy#190)',
+        },
+        {
+          text: "Beginning deployment...\nERROR: gcloud crashed (AuthPermanentFail): Refresh token is invalid.\n \nIf you would like to report this issue, please run the following command:\n   gcloud feedback\nFailed to deploy 'userSpecifiedSource': Deployment failed with exit code: 1",
+          source: 'corpus holdout10/h10-ccij-543-1 (GoogleCloudPlatform/cloud-code-intellij#543)',
+        },
+        {
+          text: 'ERROR: (gcloud.auth.application-default.login) There was a problem refreshing your current auth tokens: None could not be converted to bytes\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials.\n\nIf you have already logged in with a different account, run:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
+          source: 'corpus holdout10/h10-genai-138-1 (GoogleCloudPlatform/genai-for-marketing#138)',
+        },
+      ],
+    },
+    {
       id: 'oauth-unnamed',
       title:
         'A refresh token was refused (OAuth 2 invalid_grant), and the paste does not say by which service',
@@ -249,6 +292,11 @@ export const gcpInvalidGrant: CatalogEntry = {
           when: /subject_token|external_account|generateAccessToken|sts\.googleapis\.com|credential's issuer|federated token|invalid_target|workloadIdentityPools|Token must be a short-lived token|private key should be a PEM|invalid_scope/,
           by: -0.4,
           evidence: 'The exchange is a federated or impersonation one, not a user refresh token.',
+        },
+        {
+          when: /gcloud crashed \(AuthPermanentFail\)|ERROR: \(gcloud\.[a-z][\w.-]{0,80}\)[^\n]{0,40}There was a problem refreshing your current auth tokens/,
+          by: -0.3,
+          evidence: 'The gcloud CLI printed it about its own login, which ADC does not share.',
         },
       ],
     },
@@ -375,6 +423,29 @@ export const gcpInvalidGrant: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'gcloud-login',
+      title: "Renew gcloud's own login (not ADC): the account gcloud uses",
+      detail:
+        '`gcloud auth application-default login` renews a different credential (the one Terraform and the client libraries read). Check which account is active, log it in again, or select an already logged-in account.',
+      commands: ['gcloud auth list', 'gcloud auth login', 'gcloud config set account <account>'],
+      sources: ['gcloud_user'],
+      examples: [
+        {
+          text: '$ gcloud projects list\nERROR: (gcloud.projects.list) There was a problem refreshing your current auth tokens: invalid_grant: Bad Request\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
+          source:
+            'corpus holdout10/h10-djcloud-190-1 (GoogleCloudPlatform/django-cloud-deploy#190)',
+        },
+        {
+          text: "Beginning deployment...\nERROR: gcloud crashed (AuthPermanentFail): Refresh token is invalid.\n \nIf you would like to report this issue, please run the following command:\n   gcloud feedback\nFailed to deploy 'userSpecifiedSource': Deployment failed with exit code: 1",
+          source: 'corpus holdout10/h10-ccij-543-1 (GoogleCloudPlatform/cloud-code-intellij#543)',
+        },
+        {
+          text: 'ERROR: (gcloud.auth.application-default.login) There was a problem refreshing your current auth tokens: None could not be converted to bytes\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials.\n\nIf you have already logged in with a different account, run:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
+          source: 'corpus holdout10/h10-genai-138-1 (GoogleCloudPlatform/genai-for-marketing#138)',
+        },
+      ],
+    },
+    {
       id: 'which-endpoint',
       title:
         'Find which OAuth server issued the refresh token, and get a new one from it with the same client id',
@@ -426,6 +497,26 @@ export const gcpInvalidGrant: CatalogEntry = {
         'gcloud auth application-default print-access-token > /dev/null && echo ADC works',
       ],
       sources: ['adc_user', 'unknown'],
+    },
+    {
+      id: 'gcloud-update',
+      title: 'If gcloud crashed, or still fails after logging in: update the Google Cloud SDK',
+      detail:
+        'A crash on refresh (AuthPermanentFail) is common with old SDK releases; update, then run `gcloud auth login`.',
+      commands: ['gcloud version', 'gcloud components update'],
+      sources: ['gcloud_user'],
+    },
+    {
+      id: 'retry-adc',
+      title:
+        'Then (re)create Application Default Credentials, for Terraform and tools that read ADC',
+      detail:
+        '`gcloud auth application-default login` itself fails while gcloud’s current account cannot refresh; once `gcloud auth login` works, run it (again, with the same `--scopes`, if any).',
+      commands: [
+        'gcloud auth application-default login',
+        'gcloud auth application-default print-access-token > /dev/null && echo ADC works',
+      ],
+      sources: ['gcloud_user'],
     },
     {
       id: 'key',

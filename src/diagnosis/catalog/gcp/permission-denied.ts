@@ -7,6 +7,20 @@ export const gcpPermissionDenied: CatalogEntry = {
   title: 'Authenticated to Google Cloud, but IAM denies the action',
   summary:
     'Google knows the caller; IAM does not grant it the permission needed on that project or resource (or the resource is in another project, or an organisation policy blocks it).',
+  variants: [
+    {
+      when: /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
+      title:
+        'Google Cloud refused to create the project: the identity lacks roles/resourcemanager.projectCreator where the project goes',
+      summary:
+        'Creating a project is checked on its parent (the folder or organization in the project’s folder_id or org_id), not on a project: the identity Terraform runs as needs resourcemanager.projects.create there, which roles/resourcemanager.projectCreator grants. Administering the organization does not by itself include it.',
+      example: {
+        text: '│ Error: error creating project example-devops (example-devops): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+        source:
+          'corpus holdout10/h10-sat-1060-1 (GoogleCloudPlatform/solution-acceleration-toolkit#1060)',
+      },
+    },
+  ],
   codes: ['Error 403', 'PERMISSION_DENIED', 'IAM_PERMISSION_DENIED'],
   signatures: [
     {
@@ -136,6 +150,33 @@ export const gcpPermissionDenied: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'project-creator',
+      title:
+        'The identity lacks roles/resourcemanager.projectCreator on the parent folder or organization',
+      explanation:
+        'resourcemanager.projects.create is granted on the folder or organization the new project goes into; a project-level policy cannot show or grant it. Organization Administrator does not include it: grant roles/resourcemanager.projectCreator there to the identity Terraform uses (ADC, a key or an impersonated service account, which need not be the console user).',
+      prior: 0,
+      boosts: [
+        {
+          when: /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
+          by: 0.9,
+          evidence: 'Google refused to create a project (resourcemanager.projects.create).',
+        },
+      ],
+      examples: [
+        {
+          text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+          source:
+            'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
+        },
+        {
+          text: '│ Error: error creating project example-devops (example-devops): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+          source:
+            'corpus holdout10/h10-sat-1060-1 (GoogleCloudPlatform/solution-acceleration-toolkit#1060)',
+        },
+      ],
+    },
+    {
       id: 'state-bucket',
       title: 'The state bucket does not grant this identity access to Terraform’s state objects',
       explanation:
@@ -249,6 +290,34 @@ export const gcpPermissionDenied: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'parent-policy',
+      title:
+        'Check and grant Project Creator on the parent (folder or organization), not on a project',
+      detail:
+        'The parent is the `folder_id` or `org_id` the project resource (or module) sets. Look for the identity Terraform uses (see the next step) among the members that hold roles/resourcemanager.projectCreator, and grant it there if it is missing.',
+      commands: [
+        "grep -rnE 'folder_id|org_id' --include='*.tf' .",
+        'gcloud resource-manager folders get-iam-policy <folder-id> --flatten="bindings[].members" --filter="bindings.role:roles/resourcemanager.projectCreator" --format="table(bindings.members)"',
+        'gcloud organizations get-iam-policy <org-id> --flatten="bindings[].members" --filter="bindings.role:roles/resourcemanager.projectCreator" --format="table(bindings.members)"',
+        'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/folders/<folder-id> --principal-email=⟨gcp_email⟩ --permission=resourcemanager.projects.create',
+        'gcloud resource-manager folders add-iam-policy-binding <folder-id> --member=⟨gcp_member⟩ --role=roles/resourcemanager.projectCreator',
+        'gcloud organizations add-iam-policy-binding <org-id> --member=⟨gcp_member⟩ --role=roles/resourcemanager.projectCreator',
+      ],
+      when: /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
+      examples: [
+        {
+          text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+          source:
+            'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
+        },
+        {
+          text: '│ Error: error creating project example-devops (example-devops): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+          source:
+            'corpus holdout10/h10-sat-1060-1 (GoogleCloudPlatform/solution-acceleration-toolkit#1060)',
+        },
+      ],
+    },
+    {
       id: 'wif-binding',
       title:
         'Let the federated identity impersonate the service account (roles/iam.workloadIdentityUser)',
@@ -309,12 +378,30 @@ export const gcpPermissionDenied: CatalogEntry = {
       commands: [
         'gcloud projects get-iam-policy ⟨project⟩ --flatten="bindings[].members" --filter="bindings.members:⟨principal⟩" --format="table(bindings.role)"',
       ],
+      unless:
+        /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
+      notFor: [
+        {
+          text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+          source:
+            'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
+        },
+      ],
     },
     {
       id: 'troubleshoot',
       title: 'Ask IAM why the permission is denied',
       commands: [
         'gcloud policy-intelligence troubleshoot-policy iam //cloudresourcemanager.googleapis.com/projects/⟨project⟩ --principal-email=⟨gcp_email⟩ --permission=⟨action⟩',
+      ],
+      unless:
+        /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
+      notFor: [
+        {
+          text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+          source:
+            'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
+        },
       ],
     },
   ],
