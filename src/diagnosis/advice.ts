@@ -172,3 +172,19 @@ export function detectSource(platform: Platform, ctx: AdviceContext): Credential
     if (ctx.holds(condition)) return source;
   return undefined;
 }
+
+/**
+ * The title and summary of a class for one paste: the family's own (a variant whose condition
+ * holds), filled with the paste's facts — the same for the reply, an extra error and a rebuilt
+ * walk-through, so no placeholder is ever shown raw.
+ */
+export function headline(
+  entry: CatalogEntry,
+  ctx: AdviceContext,
+): { title: string; summary: string } {
+  const variant = entry.variants?.find((v) => ctx.holds(v.when)) ?? entry;
+  return {
+    title: fillProse(variant.title, ctx.vars),
+    summary: fillProse(variant.summary, ctx.vars),
+  };
+}

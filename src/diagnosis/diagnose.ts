@@ -1,7 +1,7 @@
 // The engine's entry point: text in, Diagnosis out. Pure and synchronous; linear in the
 // size of the input (focus() caps what the expensive stages see).
 
-import { buildSteps, detectSource, pasteContext, rankCauses } from './advice';
+import { buildSteps, detectSource, headline, pasteContext, rankCauses } from './advice';
 import { catalogEntry, PLATFORMS } from './catalog';
 import { classify, CONFIDENCE, type BlockVerdict } from './classify';
 import { TO_BE_SURE } from './fallback';
@@ -13,7 +13,7 @@ import { normalize, type Block } from './normalize';
 import { redactSecrets, redactor, type SecretScan } from './secrets';
 import { computeSignals } from './signals';
 import { makeGuide } from './guide';
-import { fillProse, templateVars } from './template';
+import { templateVars } from './template';
 import type { Diagnosis, OtherError } from './types';
 
 const NONE_TITLE = 'Not a credentials or authorization error';
@@ -91,7 +91,7 @@ export function diagnose(input: string): Diagnosis {
     if (source) facts.credentialSource = source;
     const guess = primary.guess;
     // A family of the class with its own title (the http state backend is not HCP Terraform).
-    const variant = entry.variants?.find((v) => ctx.holds(v.when)) ?? entry;
+    const head = headline(entry, ctx);
     if (guess)
       notes.push(
         'Not sure: no known message family matched; this is the likeliest class for a refusal on this platform.',
@@ -100,10 +100,10 @@ export function diagnose(input: string): Diagnosis {
     diagnosis = {
       classId: entry.id,
       confidence: primary.confidence,
-      title: fillProse(variant.title, ctx.vars),
+      title: head.title,
       summary: guess
-        ? `Probably: ${fillProse(variant.summary, ctx.vars)} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
-        : fillProse(variant.summary, ctx.vars),
+        ? `Probably: ${head.summary} (Not sure — the paste shows a credentials or authorization refusal, but no known message; see the notes for what to paste.)`
+        : head.summary,
       platform: entry.platform,
       facts,
       causes: rankCauses(entry, ctx),
@@ -221,7 +221,7 @@ function toOther(v: BlockVerdict, blocks: Block[], context: string, framed: bool
     0,
     OTHER_STEPS,
   );
-  return { ...base, checklist };
+  return { ...base, title: headline(entry, ctx).title, checklist };
 }
 
 /** The index of the block a verdict's excerpt was cut from (-1 when not found). */

@@ -1,6 +1,7 @@
 // `/tfauth explain <class id or error code>` and `/tfauth list`: the catalog itself.
 
-import { buildSteps, rankCauses, type AdviceContext } from './advice';
+import { buildSteps, headline, rankCauses, type AdviceContext } from './advice';
+import { templateVars } from './template';
 import { CATALOG, catalogEntry, PLATFORMS, type CatalogEntry } from './catalog';
 import { extractFacts } from './facts';
 import type { AuthClassId, Diagnosis } from './types';
@@ -25,14 +26,14 @@ const DESCRIBED_CONFIDENCE = 1;
 /** A diagnosis-shaped description of a class, with nothing from a paste. */
 export function describeClass(id: AuthClassId): Diagnosis {
   const entry = catalogEntry(id);
-  const ctx: AdviceContext = { holds: () => false, vars: {} };
+  const facts = extractFacts({ text: '', flat: '', context: '' });
+  const ctx: AdviceContext = { holds: () => false, vars: templateVars(facts) };
   return {
     classId: entry.id,
     confidence: DESCRIBED_CONFIDENCE,
-    title: entry.title,
-    summary: entry.summary,
+    ...headline(entry, ctx),
     platform: entry.platform,
-    facts: extractFacts({ text: '', flat: '', context: '' }),
+    facts,
     causes: rankCauses(entry, ctx),
     steps: buildSteps(entry, 'unknown', ctx, { includePlatformChecks: false }),
     sources: PLATFORMS[entry.platform].sources.map((s) => s.id),

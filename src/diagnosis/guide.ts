@@ -1,7 +1,7 @@
 // A Guide is the part of a diagnosis the follow-up flow carries in Slack buttons: enough to
 // rebuild the ranked causes and the checklist for any credential source, without the paste.
 
-import { buildSteps, rankCauses, type AdviceContext } from './advice';
+import { buildSteps, headline, rankCauses, type AdviceContext } from './advice';
 import { catalogEntry, PLATFORMS, SITUATIONS, type CatalogEntry } from './catalog';
 import type { Condition } from './catalog/schema';
 import { SIGNAL_NAMES, type Signal } from './signals';
@@ -17,6 +17,7 @@ function textConditions(entry: CatalogEntry): RegExp[] {
     for (const b of c.boosts ?? []) if (b.when instanceof RegExp) out.push(b.when);
   for (const s of entry.steps) if (s.when instanceof RegExp) out.push(s.when);
   for (const s of entry.steps) if (s.unless instanceof RegExp) out.push(s.unless);
+  for (const v of entry.variants ?? []) if (v.when instanceof RegExp) out.push(v.when);
   return out;
 }
 
@@ -60,6 +61,9 @@ function collectPlaceholders(entry: CatalogEntry): Set<string> {
     ...Object.values(platform.verify).flat(),
   ];
   const texts = [
+    entry.title,
+    entry.summary,
+    ...(entry.variants ?? []).flatMap((v) => [v.title, v.summary]),
     ...steps.flatMap((s) => [s?.title ?? '', s?.detail ?? '', ...(s?.commands ?? [])]),
     ...entry.causes.flatMap((c) => [
       c.title,
@@ -92,6 +96,15 @@ function guideContext(entry: CatalogEntry, guide: Guide): AdviceContext {
   const holds = (c: Condition): boolean =>
     typeof c === 'string' ? signals.has(c) : (held.get(c) ?? false);
   return { holds, vars: guide.vars };
+}
+
+/** The title and summary a walk-through rebuilt from its buttons shows (as the reply did). */
+export function guideHeadline(
+  classId: AuthClassId,
+  guide: Guide,
+): { title: string; summary: string } {
+  const entry = catalogEntry(classId);
+  return headline(entry, guideContext(entry, guide));
 }
 
 export function guideCauses(classId: AuthClassId, guide: Guide): Cause[] {

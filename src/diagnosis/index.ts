@@ -6,7 +6,14 @@ export { guardSlackArgs, guardText, guardValue } from './last-guard';
 export { ROTATION } from './secret-rotation';
 export { evaluate, type ClassScore, type EvalReport, type LabelledPrediction } from './evaluate';
 export { describeClass, findClass, listClasses } from './explain';
-export { conditionsKey, guideCauses, guideSteps, sourcesFor, stepTitle } from './guide';
+export {
+  conditionsKey,
+  guideCauses,
+  guideHeadline,
+  guideSteps,
+  sourcesFor,
+  stepTitle,
+} from './guide';
 export { CATALOG, catalogEntry, PLATFORMS } from './catalog';
 export { factList } from './fact-list';
 export type * from './types';

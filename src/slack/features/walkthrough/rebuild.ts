@@ -5,6 +5,7 @@ import {
   catalogEntry,
   describeClass,
   guideCauses,
+  guideHeadline,
   guideSteps,
   type Diagnosis,
 } from '../../../diagnosis';
@@ -16,6 +17,7 @@ export function diagnosisFromState(state: FlowState): Diagnosis {
   const entry = catalogEntry(state.c);
   return {
     ...base,
+    ...guideHeadline(state.c, guide),
     confidence: state.q ?? base.confidence,
     causes: guideCauses(state.c, guide),
     steps: guideSteps(state.c, state.s ?? 'unknown', guide).filter((s) =>
