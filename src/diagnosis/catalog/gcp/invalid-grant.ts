@@ -1,5 +1,21 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { GCP_DOCS } from './docs';
+
+// Pastes printed by gcloud about its own login: the cause ranks first and its step leads.
+const GCLOUD_OWN_LOGIN: Example[] = [
+  {
+    text: '$ gcloud projects list\nERROR: (gcloud.projects.list) There was a problem refreshing your current auth tokens: invalid_grant: Bad Request\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
+    source: 'corpus holdout10/h10-djcloud-190-1 (GoogleCloudPlatform/django-cloud-deploy#190)',
+  },
+  {
+    text: "Beginning deployment...\nERROR: gcloud crashed (AuthPermanentFail): Refresh token is invalid.\n \nIf you would like to report this issue, please run the following command:\n   gcloud feedback\nFailed to deploy 'userSpecifiedSource': Deployment failed with exit code: 1",
+    source: 'corpus holdout10/h10-ccij-543-1 (GoogleCloudPlatform/cloud-code-intellij#543)',
+  },
+  {
+    text: 'ERROR: (gcloud.auth.application-default.login) There was a problem refreshing your current auth tokens: None could not be converted to bytes\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials.\n\nIf you have already logged in with a different account, run:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
+    source: 'corpus holdout10/h10-genai-138-1 (GoogleCloudPlatform/genai-for-marketing#138)',
+  },
+];
 
 export const gcpInvalidGrant: CatalogEntry = {
   id: 'gcp.invalid_grant',
@@ -237,21 +253,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           evidence: 'The gcloud CLI itself failed to refresh its own login.',
         },
       ],
-      examples: [
-        {
-          text: '$ gcloud projects list\nERROR: (gcloud.projects.list) There was a problem refreshing your current auth tokens: invalid_grant: Bad Request\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
-          source:
-            'corpus holdout10/h10-djcloud-190-1 (GoogleCloudPlatform/django-cloud-deploy#190)',
-        },
-        {
-          text: "Beginning deployment...\nERROR: gcloud crashed (AuthPermanentFail): Refresh token is invalid.\n \nIf you would like to report this issue, please run the following command:\n   gcloud feedback\nFailed to deploy 'userSpecifiedSource': Deployment failed with exit code: 1",
-          source: 'corpus holdout10/h10-ccij-543-1 (GoogleCloudPlatform/cloud-code-intellij#543)',
-        },
-        {
-          text: 'ERROR: (gcloud.auth.application-default.login) There was a problem refreshing your current auth tokens: None could not be converted to bytes\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials.\n\nIf you have already logged in with a different account, run:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
-          source: 'corpus holdout10/h10-genai-138-1 (GoogleCloudPlatform/genai-for-marketing#138)',
-        },
-      ],
+      examples: GCLOUD_OWN_LOGIN,
     },
     {
       id: 'oauth-unnamed',
@@ -429,21 +431,7 @@ export const gcpInvalidGrant: CatalogEntry = {
         '`gcloud auth application-default login` renews a different credential (the one Terraform and the client libraries read). Check which account is active, log it in again, or select an already logged-in account.',
       commands: ['gcloud auth list', 'gcloud auth login', 'gcloud config set account <account>'],
       sources: ['gcloud_user'],
-      examples: [
-        {
-          text: '$ gcloud projects list\nERROR: (gcloud.projects.list) There was a problem refreshing your current auth tokens: invalid_grant: Bad Request\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials, or if you have already logged in with a\ndifferent account:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
-          source:
-            'corpus holdout10/h10-djcloud-190-1 (GoogleCloudPlatform/django-cloud-deploy#190)',
-        },
-        {
-          text: "Beginning deployment...\nERROR: gcloud crashed (AuthPermanentFail): Refresh token is invalid.\n \nIf you would like to report this issue, please run the following command:\n   gcloud feedback\nFailed to deploy 'userSpecifiedSource': Deployment failed with exit code: 1",
-          source: 'corpus holdout10/h10-ccij-543-1 (GoogleCloudPlatform/cloud-code-intellij#543)',
-        },
-        {
-          text: 'ERROR: (gcloud.auth.application-default.login) There was a problem refreshing your current auth tokens: None could not be converted to bytes\nPlease run:\n\n  $ gcloud auth login\n\nto obtain new credentials.\n\nIf you have already logged in with a different account, run:\n\n  $ gcloud config set account ACCOUNT\n\nto select an already authenticated account to use.',
-          source: 'corpus holdout10/h10-genai-138-1 (GoogleCloudPlatform/genai-for-marketing#138)',
-        },
-      ],
+      examples: GCLOUD_OWN_LOGIN,
     },
     {
       id: 'which-endpoint',

@@ -1,5 +1,19 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { GCP_DOCS } from './docs';
+
+// Project creation refused: the cause ranks first and the parent-policy step leads.
+const PROJECT_CREATION: Example[] = [
+  {
+    text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+    source:
+      'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
+  },
+  {
+    text: '│ Error: error creating project example-devops (example-devops): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
+    source:
+      'corpus holdout10/h10-sat-1060-1 (GoogleCloudPlatform/solution-acceleration-toolkit#1060)',
+  },
+];
 
 export const gcpPermissionDenied: CatalogEntry = {
   id: 'gcp.permission_denied',
@@ -163,18 +177,7 @@ export const gcpPermissionDenied: CatalogEntry = {
           evidence: 'Google refused to create a project (resourcemanager.projects.create).',
         },
       ],
-      examples: [
-        {
-          text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
-          source:
-            'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
-        },
-        {
-          text: '│ Error: error creating project example-devops (example-devops): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
-          source:
-            'corpus holdout10/h10-sat-1060-1 (GoogleCloudPlatform/solution-acceleration-toolkit#1060)',
-        },
-      ],
+      examples: PROJECT_CREATION,
     },
     {
       id: 'state-bucket',
@@ -304,18 +307,7 @@ export const gcpPermissionDenied: CatalogEntry = {
         'gcloud organizations add-iam-policy-binding <org-id> --member=⟨gcp_member⟩ --role=roles/resourcemanager.projectCreator',
       ],
       when: /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
-      examples: [
-        {
-          text: '2021/03/14 09:49:36 [ERROR] eval: *terraform.EvalApplyPost, err: error creating project prj-entity-common-network (prj-entity-common-network): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
-          source:
-            'corpus holdout10/h10-pf-558-1 (terraform-google-modules/terraform-google-project-factory#558)',
-        },
-        {
-          text: '│ Error: error creating project example-devops (example-devops): googleapi: Error 403: The caller does not have permission, forbidden. If you received a 403 error, make sure you have the `roles/resourcemanager.projectCreator` permission',
-          source:
-            'corpus holdout10/h10-sat-1060-1 (GoogleCloudPlatform/solution-acceleration-toolkit#1060)',
-        },
-      ],
+      examples: PROJECT_CREATION,
     },
     {
       id: 'wif-binding',

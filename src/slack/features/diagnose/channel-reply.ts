@@ -149,6 +149,22 @@ async function lateConfirmation(
   }
 }
 
+/** Our reply `ts` as the thread shows it now, and whether it still has its buttons. */
+export async function replyInThread(
+  bot: BotContext,
+  channel: string,
+  thread: string,
+  ts: string,
+): Promise<{ text?: string; buttons: boolean } | undefined> {
+  const res = await bot.slack.conversationsReplies({ channel, ts: thread, limit: THREAD_PAGE });
+  const reply = res.messages?.find((m) => m.ts === ts);
+  if (!reply) return undefined;
+  return {
+    ...(reply.text !== undefined ? { text: reply.text } : {}),
+    buttons: reply.blocks?.some((b) => b.block_id === REPLY_ACTIONS_BLOCK) ?? false,
+  };
+}
+
 /** Whether our reply still has its buttons (nobody has acted on it yet). */
 async function stillUntouched(
   bot: BotContext,
@@ -156,9 +172,7 @@ async function stillUntouched(
   thread: string,
   ts: string,
 ): Promise<boolean> {
-  const res = await bot.slack.conversationsReplies({ channel, ts: thread, limit: THREAD_PAGE });
-  const reply = res.messages?.find((m) => m.ts === ts);
-  return reply?.blocks?.some((b) => b.block_id === REPLY_ACTIONS_BLOCK) ?? false;
+  return (await replyInThread(bot, channel, thread, ts))?.buttons ?? false;
 }
 
 export function isAnswerable(d: Diagnosis, minConfidence: number): boolean {

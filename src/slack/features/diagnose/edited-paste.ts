@@ -11,10 +11,9 @@ import type { EditedMessage } from '../../platform/message-events';
 import { secretWarning } from '../secrets/warning';
 import { stsReplyParts } from '../sts/checks';
 import { teamMemory } from '../stats/team-memory';
-import { gatherPaste, handleMessage, isAnswerable } from './channel-reply';
-import { diagnosisReply, REPLY_ACTIONS_BLOCK } from './reply';
+import { gatherPaste, handleMessage, isAnswerable, replyInThread } from './channel-reply';
+import { diagnosisReply } from './reply';
 import { countDiagnosis } from '../../../infra/metrics';
-import { THREAD_PAGE } from '../../platform/gateway';
 
 /** Edits of messages older than this are left alone. */
 export const EDIT_WINDOW_MS = 24 * 3600_000;
@@ -100,8 +99,7 @@ async function closedByOutcome(
   thread: string,
   ts: string,
 ): Promise<boolean> {
-  const res = await bot.slack.conversationsReplies({ channel, ts: thread, limit: THREAD_PAGE });
-  const reply = res.messages?.find((m) => m.ts === ts);
+  const reply = await replyInThread(bot, channel, thread, ts);
   if (!reply || reply.text === NO_LONGER_LINE) return false;
-  return !(reply.blocks?.some((b) => b.block_id === REPLY_ACTIONS_BLOCK) ?? false);
+  return !reply.buttons;
 }
