@@ -8,7 +8,7 @@
 // the local Slack test server (test/support/bot.ts).
 
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import { SLACK_IDS, dmChannelFor, nextTs } from '@tfauth/slack-test-server';
+import { SLACK_IDS, botIdentity, dmChannelFor, nextTs } from '@tfauth/slack-test-server';
 import { createStsService } from '../../src/aws/sts-service';
 import { loadConfig, type Config } from '../../src/infra/config';
 import { InFlight } from '../../src/infra/in-flight';
@@ -166,16 +166,7 @@ export class MemorySlack {
   }
 
   private readonly methods: Record<string, Method> = {
-    'auth.test': () => ({
-      ok: true,
-      url: `https://${SLACK_IDS.teamDomain}.slack.com/`,
-      team: SLACK_IDS.teamName,
-      user: SLACK_IDS.botName,
-      team_id: SLACK_IDS.teamId,
-      user_id: SLACK_IDS.botUserId,
-      bot_id: SLACK_IDS.botId,
-      is_enterprise_install: false,
-    }),
+    'auth.test': () => ({ ok: true, ...botIdentity() }),
     'chat.postMessage': (args) => {
       const m: Posted = {
         channel: this.channelOf(args.channel),

@@ -1,6 +1,7 @@
 // @tfauth/slack-test-server: a local Slack for tests and the playground (see README.md).
 
 export {
+  botIdentity,
   SlackTestServer,
   type AddFileInput,
   type ChannelRateOptions,

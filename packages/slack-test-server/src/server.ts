@@ -213,6 +213,19 @@ function problemsBody(error: string, problems: readonly BlockProblem[]): Body {
   return fail(error, { errors, response_metadata: { messages } });
 }
 
+/** What `auth.test` answers for the test workspace's bot (shared with in-memory fakes). */
+export function botIdentity(): Record<string, unknown> {
+  return {
+    url: `https://${SLACK_IDS.teamDomain}.slack.com/`,
+    team: SLACK_IDS.teamName,
+    user: SLACK_IDS.botName,
+    team_id: SLACK_IDS.teamId,
+    user_id: SLACK_IDS.botUserId,
+    bot_id: SLACK_IDS.botId,
+    is_enterprise_install: false,
+  };
+}
+
 export class SlackTestServer {
   readonly baseUrl: string;
   readonly apiUrl: string;
@@ -603,15 +616,7 @@ export class SlackTestServer {
   }
 
   private authTest(): Body {
-    return ok({
-      url: `https://${SLACK_IDS.teamDomain}.slack.com/`,
-      team: SLACK_IDS.teamName,
-      user: SLACK_IDS.botName,
-      team_id: SLACK_IDS.teamId,
-      user_id: SLACK_IDS.botUserId,
-      bot_id: SLACK_IDS.botId,
-      is_enterprise_install: false,
-    });
+    return ok(botIdentity());
   }
 
   /** Channel id a post lands in: ids as-is, user ids → their DM. */
