@@ -1,6 +1,9 @@
 import type { CatalogEntry } from '../schema';
-import { BACKEND_CAUSE, RERUN, WHOAMI } from './common';
+import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
+
+const HOLDOUT10_BACKEND_INIT_DENIED =
+  'Initializing the backend...\nError inspecting states in the "s3" backend:\n    AccessDenied: Access Denied\n        status code: 403, request id: 43CF10D09C304B1E, host id: 6nPFZDrM7iFd9RPfA/xe893D1l9Q70xdwKsZt6iZO+83A7/td1LMX5rGiCvOZBVCmcStpJYCN4w=';
 
 export const permissionDenied: CatalogEntry = {
   id: 'aws.permission_denied',
@@ -297,8 +300,14 @@ export const permissionDenied: CatalogEntry = {
         {
           // Terraform ≤ 0.11 printed the backend's failure at init as `Error refreshing state: AccessDenied`
           // (a provider's refresh failure reads `Error refreshing state: N error(s) occurred`).
-          when: /Error (?:loading|refreshing) state: AccessDenied|Error loading state|Failed to (?:load|get) (?:state|existing workspaces)|Error inspecting states|Unable to (?:list objects|access object)|"s3" backend/,
+          when: /Error (?:loading|refreshing) state: AccessDenied|Error loading state|Failed to (?:load|get) state|Unable to (?:list objects|access object)/,
           by: 0.5,
+          evidence: 'The denial happened while reading or writing Terraform state.',
+        },
+        {
+          // Listing workspaces at `terraform init`: the backend's own credentials (BACKEND_CAUSE) come first.
+          when: /Failed to get existing workspaces|Error inspecting states|"s3" backend/,
+          by: 0.4,
           evidence: 'The denial happened while reading or writing Terraform state.',
         },
         {
@@ -419,6 +428,23 @@ export const permissionDenied: CatalogEntry = {
         {
           text: '[ERROR] ClientError: An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::<>:assumed-role/crossfeed-staging-cd-api-us-east-1-lambdaRole/crossfeed-staging-cd-api is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:<>:key/<> because no identity-based policy allows the kms:Decrypt action',
           source: 'corpus holdout10/h10-xfd-1371-1 (cisagov/XFD#1371)',
+        },
+      ],
+    },
+    {
+      // At `terraform init` the backend signs in on its own: its block's profile/role is the first suspect.
+      ...BACKEND_CREDENTIALS,
+      unless: 'state.not_persisted',
+      examples: [
+        {
+          text: HOLDOUT10_BACKEND_INIT_DENIED,
+          source: 'corpus holdout10/h10-tf-18053-1 (hashicorp/terraform#18053)',
+        },
+      ],
+      notFor: [
+        {
+          text: '╷\n│ Error: Failed to save state\n│ \n│ Error saving state: failed to upload state: AccessDenied: Access Denied\n│ \tstatus code: 403, request id: <REDACTED>, host id: <REDACTED>\n╵\n╷\n│ Error: Failed to persist state to backend\n│ \n│ The error shown above has prevented Terraform from writing the updated state to the configured backend. To allow for recovery, the state has been written to the file "errored.tfstate" in the current working\n│ directory.',
+          source: 'corpus holdout4/h4-tf-29063-1 (hashicorp/terraform#29063)',
         },
       ],
     },
