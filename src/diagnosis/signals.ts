@@ -91,10 +91,13 @@ const SIGNALS = {
     Math.abs(f.clock?.skewSeconds ?? 0) <= 300,
   /** kubectl (or a script around it) printed the paste; no Terraform, Terragrunt or Pulumi ran. */
   'tool.kubectl_only': (f) =>
-    f.tools.includes('kubectl') &&
+    (f.tools.includes('kubectl') || f.tools.includes('helm-run')) &&
     !f.tools.some((t) =>
       ['terraform', 'opentofu', 'terragrunt', 'atlantis', 'pulumi', 'crossplane'].includes(t),
     ),
+  /** A wrapper that assumes roles and asks for the MFA code itself (aws-runas). */
+  'tool.role_mfa_wrapper': (f) => f.tools.includes('aws-runas'),
+  'tool.azd': (f) => f.tools.includes('azd-run'),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   /** CloudTrail can be searched by the denied call's event name (the paste names the operation). */

@@ -39,7 +39,22 @@ export function missing(name: string): string {
 /** Characters a value may carry into a command unquoted. */
 const SHELL_SAFE = /^[A-Za-z0-9_.:/@+=,%-]+$/;
 
+/**
+ * Names a reporter put in place of the real one (`https://redacted.blob.core.windows.net`,
+ * `--name XXXX`): a command shows its placeholder instead (corpus holdout10/h10-azd-2790-1).
+ */
+const REDACTION_STAND_IN =
+  /^(?:redacted|hidden|masked|censored|obfuscated|removed|anonymi[sz]ed|x{3,}|\*{3,}|<[^>]*>|\[[^\]]*\])$/i;
+
+/** The paste's facts as template values, without redaction stand-ins. */
 export function templateVars(f: Facts): TemplateVars {
+  const vars = factVars(f);
+  for (const [name, value] of Object.entries(vars))
+    if (typeof value === 'string' && REDACTION_STAND_IN.test(value)) vars[name] = undefined;
+  return vars;
+}
+
+function factVars(f: Facts): TemplateVars {
   const key = f.accessKeys.find((k) => k.kind === 'long-term' || k.kind === 'temporary');
   // The role being assumed: a role ARN, else a session ARN that is not the refused caller's own
   // (`User: arn:…:assumed-role/A/s is not authorized to perform: sts:AssumeRole` names A as the
@@ -212,10 +227,15 @@ export function fillProse(template: string, vars: TemplateVars): string {
 const TERRAFORM_NAMED =
   /\bTerraform\b(?! (?:AWS provider|Cloud|Enterprise|Registry|S3 backend|state)\b)|\bthe (?:github|aws|azurerm|google) provider\b/g;
 
+/** "The Node.js app", but a program's own name as spelled: `azd`, `helm`, `aws-runas`. */
+function sentenceStart(app: string): string {
+  return /^(?:a|an|the) /.test(app) ? app.charAt(0).toUpperCase() + app.slice(1) : app;
+}
+
 export function forApp(text: string, app: string): string {
   return text.replace(TERRAFORM_NAMED, (_m, offset: number) =>
     offset === 0 || /[.!?:]\s+$|\n\s*$/.test(text.slice(Math.max(0, offset - 3), offset))
-      ? app.charAt(0).toUpperCase() + app.slice(1)
+      ? sentenceStart(app)
       : app,
   );
 }

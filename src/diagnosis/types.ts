@@ -162,7 +162,11 @@ export type Tool =
   | 'pachyderm'
   | 'driftctl'
   | 'kubectl-run'
-  | 'azure-cli-run';
+  | 'azure-cli-run'
+  | 'helm-run'
+  | 'aws-runas'
+  | 'newrelic-lambda-cli'
+  | 'azd-run';
 
 export interface Facts {
   platform?: Platform;

@@ -30,6 +30,8 @@ import { itIf } from '../support/skip';
 /** Values only the user can supply: no paste shows them, so they stay placeholders. */
 export const USER_SUPPLIED = new Set([
   '6-digit-code',
+  // the MFA device's ARN: `aws iam list-mfa-devices`, printed in the same step, shows it
+  'mfa-device-arn',
   // the parent of a project to create (its folder_id / org_id in the .tf, not in the error)
   'folder-id',
   'org-id',

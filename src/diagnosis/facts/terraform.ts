@@ -188,6 +188,23 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'kubectl-run',
     /^[^\n]{0,80}\$ ?kubectl [a-z]|^\+{1,3} kubectl [a-z]|^kubectl [a-z][\w-]{1,30} /m,
   ],
+  // helm at a prompt (or a script's `+ helm …`) with no Terraform: helm's own client, not the helm provider.
+  [
+    'helm-run',
+    /^[^\n]{0,120}(?:[$>⨯❯%#] |^\+{1,3} |^)helm (?:install|upgrade|list|ls|status|template|uninstall|delete|rollback|init|repo|dependency|get|history|test)\b/m,
+  ],
+  // A role and MFA wrapper around the AWS SDK (mmmorris1975/aws-runas: `aws-runas <profile>`).
+  ['aws-runas', /\baws-runas\b/],
+  // newrelic-lambda-cli's failure line (its README's troubleshooting: `Function: None, Region: None, Error: Failed to set up lambda integration: …`).
+  [
+    'newrelic-lambda-cli',
+    /\bnewrelic-lambda\b|Function: [^\n,]{1,200}, Region: [^\n,]{1,40}, Error: Failed to set up lambda integration/,
+  ],
+  // The Azure Developer CLI at a prompt: it signs in with its own `azd auth login`.
+  [
+    'azd-run',
+    /^[^\n]{0,120}[$>] ?azd (?:up|provision|deploy|env|auth|init|down|package|restore)\b/m,
+  ],
   ['azure-cli-run', /^[^\n]{0,80}[$>] ?az [a-z]|\bcmd: ['"]az [a-z]|^az [a-z][\w-]{1,30} /m],
   [
     'github-actions',
@@ -228,7 +245,9 @@ export function tools(text: string, framed = false): Tool[] {
   // Lambda log) printed them unless an `aws …` command line shows the CLI ran.
   if (
     found.includes('aws-cli') &&
-    (found.includes('boto3') || found.includes('python-app')) &&
+    (found.includes('boto3') ||
+      found.includes('python-app') ||
+      found.includes('newrelic-lambda-cli')) &&
     !AWS_CLI_COMMAND.test(text)
   )
     return found.filter((t) => t !== 'aws-cli');
@@ -253,6 +272,10 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'aws-vault': 'aws-vault',
   'kubectl-run': 'kubectl',
   'azure-cli-run': 'the Azure CLI',
+  'helm-run': 'helm',
+  'aws-runas': 'aws-runas',
+  'newrelic-lambda-cli': 'newrelic-lambda-cli',
+  'azd-run': 'azd',
 };
 
 /** Tools whose output shows Terraform (or a wrapper of it) ran. */

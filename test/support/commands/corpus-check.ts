@@ -5,6 +5,8 @@ import type { Diagnosis } from '../../../src/diagnosis/types';
 import { checkAll, PLACEHOLDER_SHOWN, type Problem, type Shown } from './check';
 
 const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
+/** A name the reporter masked (`role/xxx`, `profile, xxxx`, `redacted.blob…`): the value is not shown. */
+const NOT_MASKED = '(?!(?:x{3,}|X{3,}|redacted|REDACTED)\\b)';
 
 /**
  * For a placeholder, a plain pattern that finds its value in a paste — independent of the
@@ -13,15 +15,17 @@ const GUID = '[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}';
 export const WITNESS: Record<string, RegExp> = {
   // Any account form, redacted ones too (`<aws acct>`, `{account suppressed}`, `XXXX`): the name
   // is there. A session ARN right after `User:` is the refused caller, not a role to assume.
-  'role-name':
-    /arn:aws[\w-]*:iam::(?:\d{12}|<<[^>\n]{1,40}>>|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):role\/[\w+=,.@-]|(?<!User: )arn:aws[\w-]*:sts::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):assumed-role\/[\w+=,.@-]|[Rr]ole "[\w+=,.@-]+" cannot be assumed/,
+  'role-name': new RegExp(
+    String.raw`arn:aws[\w-]*:iam::(?:\d{12}|<<[^>\n]{1,40}>>|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):role\/${NOT_MASKED}[\w+=,.@-]|(?<!User: )arn:aws[\w-]*:sts::(?:\d{12}|<[^>\n]{1,40}>|\{[^}\n]{1,40}\}|\[[^\]\n]{1,40}\]|[\w*"]{1,40}):assumed-role\/[\w+=,.@-]|[Rr]ole "[\w+=,.@-]+" cannot be assumed`,
+  ),
   role: /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@-]/,
   principal: /\bUser: arn:aws[\w-]*:/,
   'iam-principal':
     /\bUser: arn:aws[\w-]*:(?:iam::\d{12}:(?:user|role)\/|sts::\d{12}:assumed-role\/)/,
   'user-name': /\bUser: arn:aws[\w-]*:iam::\d{12}:user\//,
-  profile:
-    /failed to get shared config profile,? [\w.@+-]{2}|The config profile \([\w.@+-]+\) could not be found|AWS_PROFILE=[\w.@+-]{2}|--profile[ =][\w.@+-]{2}|\bprofile\s*=\s*"[\w.@+-]+"/,
+  profile: new RegExp(
+    String.raw`failed to get shared config profile,? ${NOT_MASKED}[\w.@+-]{2}|The config profile \([\w.@+-]+\) could not be found|AWS_PROFILE=[\w.@+-]{2}|--profile[ =][\w.@+-]{2}|\bprofile\s*=\s*"[\w.@+-]+"`,
+  ),
   // Not inside a name (a role `User-eu-west-2` names no region).
   region:
     /(?<![\w-])(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d(?![\w-])/,

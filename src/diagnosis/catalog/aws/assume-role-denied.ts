@@ -302,6 +302,18 @@ export const assumeRoleDenied: CatalogEntry = {
           by: 0.3,
           evidence: 'The paste mentions an MFA or external-id condition.',
         },
+        {
+          when: 'tool.role_mfa_wrapper',
+          by: 0.6,
+          evidence:
+            'A role-and-MFA wrapper made the call: when the trust policy asks for MFA and the wrapper sent no MFA code (no `mfa_serial` in its profile, or an old version), AWS refuses the same way.',
+        },
+      ],
+      examples: [
+        {
+          text: '$ ./aws-runas-0.1.0-darwin-amd64 aiprimary\n2017/09/25 10:10:46 ERROR error doing AssumeRole: AccessDenied: User: arn:aws:iam::XXXXXXXXXXXX:user/managed-user/mike.feineman@pearson.com is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::XXXXXXXXXXXX:role/managed-role/XXXXXXXXXXXX-PearsonCloudEngineers\n\tstatus code: 403, request id: 168d371e-a20c-11e7-abab-abababababab',
+          source: 'corpus holdout10/h10-runas-1-1 (mmmorris1975/aws-runas#1)',
+        },
       ],
     },
     BACKEND_CAUSE,
@@ -337,6 +349,25 @@ export const assumeRoleDenied: CatalogEntry = {
       commands: [
         'aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check⟦ --profile ⟨profile⟩⟧',
       ],
+      unless: 'tool.role_mfa_wrapper',
+      notFor: [
+        {
+          text: '$ ./aws-runas-0.1.0-darwin-amd64 aiprimary\n2017/09/25 10:10:46 ERROR error doing AssumeRole: AccessDenied: User: arn:aws:iam::XXXXXXXXXXXX:user/managed-user/mike.feineman@pearson.com is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::XXXXXXXXXXXX:role/managed-role/XXXXXXXXXXXX-PearsonCloudEngineers\n\tstatus code: 403, request id: 168d371e-a20c-11e7-abab-abababababab',
+          source: 'corpus holdout10/h10-runas-1-1 (mmmorris1975/aws-runas#1)',
+        },
+      ],
+    },
+    {
+      // The same check, with the MFA code the wrapper should have sent.
+      id: 'assume-by-hand-mfa',
+      title: 'Assume the role by hand with an MFA code, as the wrapper should',
+      detail:
+        'If this works and the wrapper does not, give its profile `mfa_serial` (the ARN of your MFA device) or upgrade the wrapper.',
+      commands: [
+        'aws iam list-mfa-devices --query "MFADevices[].SerialNumber" --output text⟦ --profile ⟨profile⟩⟧',
+        'aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check --serial-number <mfa-device-arn> --token-code <6-digit-code>⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: 'tool.role_mfa_wrapper',
     },
     {
       id: 'simulate',

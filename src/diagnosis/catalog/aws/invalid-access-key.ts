@@ -124,6 +124,18 @@ export const invalidAccessKey: CatalogEntry = {
           by: 0.55,
           evidence: 'The key in the paste (⟨key⟩) is a ⟨key_kind⟩.',
         },
+        {
+          when: 'tool.app',
+          by: 0.25,
+          evidence:
+            'Another tool than the AWS CLI made the call: tools that read the keys themselves (or old versions of them) often pass the key and secret but drop AWS_SESSION_TOKEN.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Failed actions:\n  Function: None, Region: None, Error: Failed to set up lambda integration:\nAn error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.',
+          source: 'corpus holdout10/h10-nrlambda-18-1 (newrelic/newrelic-lambda-cli#18)',
+        },
       ],
     },
     {

