@@ -36,3 +36,17 @@ it('on every corpus, titles are filled and the rebuilt headline is the reply’s
     }
   expect(problems).toEqual([]);
 });
+
+// A fact the paste lacks reads "the block" in prose; in brackets after the thing it names it
+// says nothing ("comes from AWS SDK for Go v1 (the block)"), so such brackets are optional parts.
+it('on every corpus, no evidence or title shows a missing fact as "(the …)"', () => {
+  const FALLBACK_IN_BRACKETS = /\(the [a-z]+(?: [a-z]+)?\)/;
+  const problems: string[] = [];
+  for (const file of corpora)
+    for (const c of loadJsonl(file)) {
+      const d = diagnose(c.text);
+      const prose = [d.title, d.summary, ...d.causes.flatMap((k) => [k.title, ...k.evidence])];
+      for (const p of prose) if (FALLBACK_IN_BRACKETS.test(p)) problems.push(`${c.id}: ${p}`);
+    }
+  expect(problems).toEqual([]);
+});

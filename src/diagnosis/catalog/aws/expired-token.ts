@@ -61,7 +61,11 @@ export const expiredToken: CatalogEntry = {
         'Exported AWS_ACCESS_KEY_ID/SECRET/SESSION_TOKEN do not refresh themselves. Once the session (often 1 hour) ends, every call fails.',
       prior: 0.5,
       boosts: [
-        { when: 'key.temporary', by: 0.1, evidence: 'The key in the paste (⟨key⟩) is temporary.' },
+        {
+          when: 'key.temporary',
+          by: 0.1,
+          evidence: 'The key in the paste⟦ (⟨key⟩)⟧ is temporary.',
+        },
       ],
     },
     {
@@ -74,7 +78,7 @@ export const expiredToken: CatalogEntry = {
         {
           when: /failed to upload state|Error creating DB Instance|Still creating|CreateMultipartUpload/,
           by: 0.3,
-          evidence: 'The failure came late in the run (⟨operation⟩).',
+          evidence: 'The failure came late in the run⟦ (⟨operation⟩)⟧.',
         },
         {
           // A CI job gets its credentials when it starts: an expired token means the job
@@ -98,7 +102,7 @@ export const expiredToken: CatalogEntry = {
       explanation:
         'A role assumed with credentials that are themselves from a role is limited to one hour, whatever `duration_seconds` asks for.',
       prior: 0.1,
-      boosts: [{ when: 'role.present', by: 0.1, evidence: 'A role (⟨role⟩) is involved.' }],
+      boosts: [{ when: 'role.present', by: 0.1, evidence: 'A role⟦ (⟨role⟩)⟧ is involved.' }],
     },
     BACKEND_CAUSE,
   ],

@@ -203,7 +203,7 @@ export const invalidAccessKey: CatalogEntry = {
         {
           when: 'partition.non_commercial',
           by: 0.5,
-          evidence: 'The request went to the ⟨partition⟩ partition (⟨region⟩).',
+          evidence: 'The request went to the ⟨partition⟩ partition⟦ (⟨region⟩)⟧.',
         },
         { when: 's3.compatible', by: -1, evidence: 'The server is not AWS.' },
       ],

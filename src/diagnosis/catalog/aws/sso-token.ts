@@ -301,7 +301,7 @@ export const ssoToken: CatalogEntry = {
         {
           when: 'sdk.v1',
           by: 0.2,
-          evidence: 'The message comes from AWS SDK for Go v1 (⟨block⟩).',
+          evidence: 'The message comes from AWS SDK for Go v1⟦ (⟨block⟩)⟧.',
         },
         {
           // SSOProviderInvalidToken is aws-sdk-go v1's (ssocreds), which looks for the token cache
@@ -309,7 +309,7 @@ export const ssoToken: CatalogEntry = {
           // it, so this leads over an expired session. (Its RFC3339 parse failure is another bug.)
           when: /SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\s│]{0,20}caused by: expected RFC3339)/,
           by: 0.45,
-          evidence: 'SSOProviderInvalidToken is printed only by AWS SDK for Go v1 (⟨block⟩).',
+          evidence: 'SSOProviderInvalidToken is printed only by AWS SDK for Go v1⟦ (⟨block⟩)⟧.',
         },
       ],
       examples: [

@@ -184,7 +184,7 @@ export const clientSecret: CatalogEntry = {
         {
           when: /AADSTS700016|AADSTS90002|not found/,
           by: 0.5,
-          evidence: 'Entra cannot find the app or tenant (⟨client⟩).',
+          evidence: 'Entra cannot find the app or tenant⟦ (⟨client⟩)⟧.',
         },
       ],
     },
