@@ -2,6 +2,15 @@ import type { CatalogEntry } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
+// AFT's AWSAFTAdmin (AFT management account) only assumes AWSAFTExecution in the target
+// accounts; denied anything else, the customization ran in the management account.
+const AFT_ADMIN_ACTING =
+  /assumed-role\/AWSAFTAdmin\/[\w+=,.@-]{1,64} is not authorized to perform:? (?!sts:)[a-z0-9-]{2,30}:/;
+const HOLDOUT10_AFT_WRONG_ACCOUNT =
+  '"Error: failed creating IAM Role: AccessDenied: User: arn:aws:sts::AFT-MANAGEMENT_ACCOUNT:assumed-role/AWSAFTAdmin/AWSAFT-Session is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::AFT-MANAGEMENT_ACCOUNT:role/ssm-managed-role"';
+const AFT_SOURCE =
+  'corpus holdout10/h10-aft-89-1 (aws-ia/terraform-aws-control_tower_account_factory#89)';
+
 const HOLDOUT10_BACKEND_INIT_DENIED =
   'Initializing the backend...\nError inspecting states in the "s3" backend:\n    AccessDenied: Access Denied\n        status code: 403, request id: 43CF10D09C304B1E, host id: 6nPFZDrM7iFd9RPfA/xe893D1l9Q70xdwKsZt6iZO+83A7/td1LMX5rGiCvOZBVCmcStpJYCN4w=';
 
@@ -268,6 +277,22 @@ export const permissionDenied: CatalogEntry = {
       ],
     },
     {
+      id: 'aft-management-account',
+      title:
+        'AFT ran this in its management account: the provider did not assume AWSAFTExecution in the target account',
+      explanation:
+        'In Account Factory for Terraform, AWSAFTAdmin (AFT management account) is only meant to assume AWSAFTExecution in each vended account, which does the work. AWSAFTAdmin itself creating resources means the provider of this customization has no (or the wrong) `assume_role`: the fix is the providers file, not more rights for AWSAFTAdmin.',
+      prior: 0,
+      boosts: [
+        {
+          when: AFT_ADMIN_ACTING,
+          by: 0.9,
+          evidence: 'The caller is AWSAFTAdmin, the AFT management role, not AWSAFTExecution.',
+        },
+      ],
+      examples: [{ text: HOLDOUT10_AFT_WRONG_ACCOUNT, source: AFT_SOURCE }],
+    },
+    {
       id: 'wrong-identity',
       title: 'Terraform runs as a different identity than you expect',
       explanation:
@@ -399,6 +424,16 @@ export const permissionDenied: CatalogEntry = {
             'corpus holdout3/h3-learnconsul9-1 (hashicorp-education/learn-consul-get-started-vms#9)',
         },
       ],
+    },
+    {
+      id: 'aft-providers',
+      title:
+        'Point the customization’s provider at AWSAFTExecution in the target account (aft-providers.jinja)',
+      detail:
+        'Each `provider "aws"` in `aft-providers.jinja` needs an `assume_role` of the AWSAFTExecution role in the vended account (as AFT’s own template has); a provider without one runs as AWSAFTAdmin in the management account. Do not widen AWSAFTAdmin’s rights.',
+      commands: [`grep -rn -B2 -A6 'assume_role' --include='aft-providers.jinja' .`],
+      when: AFT_ADMIN_ACTING,
+      examples: [{ text: HOLDOUT10_AFT_WRONG_ACCOUNT, source: AFT_SOURCE }],
     },
     // The paste names the refused principal: whoami would only repeat it; its policies are the question.
     {
