@@ -3,6 +3,13 @@ import { AZURE_DOCS } from './docs';
 
 const AZD_ENV_LIST_DENIED =
   'PS D:\\Sandbox\\EmptyProj> azd env list\n\nERROR: listing environments: retrieving remote environments, listing blobs: failed to get next page of blobs, GET https://redacted.blob.core.windows.net/todo-csharp-cosmos-sql\n--------------------------------------------------------------------------------\nRESPONSE 403: 403 This request is not authorized to perform this operation using this permission.\nERROR CODE: AuthorizationPermissionMismatch\n--------------------------------------------------------------------------------';
+// azurerm reads the subscription's resource providers when it starts (terraform-provider-azurerm
+// "Unable to list provider registration status"): the identity needs a role on the subscription.
+const PROVIDER_LIST_DENIED =
+  /Unable to list provider registration status|subscriptions\/providers\/read'|ProvidersClient#List\b/;
+const HOLDOUT10_PROVIDER_LIST =
+  "Error: Error running plan: 1 error(s) occurred:\n* provider.azurerm: Unable to list provider registration status, it is possible that this is due to invalid credentials or the service principal does not have permission to use the Resource Manager API, Azure error: resources.ProvidersClient#List: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code=\"AuthorizationFailed\" Message=\"The client '96ea2142-599c-4e37-b80f-b569cd59c39b' with object id '96ea2142-599c-4e37-b80f-b569cd59c39b' does not have authorization to perform action 'Microsoft.Resources/subscriptions/providers/read' over scope '/subscriptions/df28ef54-071d-4d9c-886b-045bdffda9aa'.\"";
+const PROVIDER_LIST_SOURCE = 'corpus holdout10/h10-tf-18180-1 (hashicorp/terraform#18180)';
 const AZD_SOURCE = 'corpus holdout10/h10-azd-2790-1 (Azure/azure-dev#2790)';
 
 export const authorizationFailed: CatalogEntry = {
@@ -235,7 +242,14 @@ export const authorizationFailed: CatalogEntry = {
           by: 0.6,
           evidence: 'The denied action is a resource provider registration.',
         },
+        {
+          when: PROVIDER_LIST_DENIED,
+          by: 0.6,
+          evidence:
+            'azurerm could not even list the subscription’s resource providers at start-up: the identity has no role on the subscription.',
+        },
       ],
+      examples: [{ text: HOLDOUT10_PROVIDER_LIST, source: PROVIDER_LIST_SOURCE }],
     },
     {
       id: 'wrong-identity',
@@ -246,6 +260,19 @@ export const authorizationFailed: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'subscription-role-for-provider',
+      title:
+        'Give the identity a role on the subscription, or tell azurerm not to register resource providers',
+      detail:
+        'azurerm lists (and registers) resource providers at start-up, which needs at least Reader on the subscription. An identity meant to hold rights on one resource group only: set `resource_provider_registrations = "none"` (azurerm v4) or `skip_provider_registration = true` (v3) in the provider block instead.',
+      commands: [
+        'az role assignment list --assignee ⟨client⟩ --all -o table',
+        'az role assignment create --assignee ⟨client⟩ --role Reader --scope /subscriptions/⟨subscription⟩',
+      ],
+      when: PROVIDER_LIST_DENIED,
+      examples: [{ text: HOLDOUT10_PROVIDER_LIST, source: PROVIDER_LIST_SOURCE }],
+    },
     {
       id: 'graph-permissions',
       title: 'Grant the app the Graph permission it needs, with admin consent (not an RBAC role)',
