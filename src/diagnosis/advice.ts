@@ -148,13 +148,27 @@ export function buildSteps(
       ? platform.discover
       : (platform.verify[source] ?? []);
   // What the situation demands first (state to save, the shell the paste came from).
-  const situational = SITUATIONS.filter(
-    (s) => !s.platforms || s.platforms.includes(entry.platform),
-  ).map((s) => s.step);
+  const situations = SITUATIONS.filter((s) => !s.platforms || s.platforms.includes(entry.platform));
+  const situational = situations.map((s) => s.step);
+  // The PowerShell equivalents of the identity checks come after the class's own rule for this
+  // paste (an explicit deny, a data role): they translate the checks, they are not the fix.
+  const replaced = new Set(situations.flatMap((s) => s.replaces ?? []));
+  const rule = entry.steps.find((spec) => appliesTo(spec, source, ctx));
+  const ruleFirst =
+    rule?.when !== undefined && (rule.examples?.length ?? 0) > 0 && !replaced.has(rule.id)
+      ? [rule]
+      : [];
+  const order = [
+    ...situational.filter((s) => s.shell !== 'powershell'),
+    ...ruleFirst,
+    ...situational.filter((s) => s.shell === 'powershell'),
+    ...lead,
+    ...entry.steps,
+  ];
   const seen = new Set<string>();
   const shown = new Set<string>();
   const steps: Step[] = [];
-  for (const spec of [...situational, ...lead, ...entry.steps]) {
+  for (const spec of order) {
     if (seen.has(spec.id) || !appliesTo(spec, source, ctx)) continue;
     seen.add(spec.id);
     const step = toStep(spec, ctx, source);

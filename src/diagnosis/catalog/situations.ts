@@ -8,6 +8,8 @@ import type { Example, StepSpec } from './schema';
 export interface Situation {
   /** Only for these platforms (absent: every platform). */
   platforms?: Platform[];
+  /** Class steps this one does for its shell: it stands in their place, even before a rule. */
+  replaces?: string[];
   step: StepSpec & { when: StepSpec['when'] & string };
   example: Example;
 }
@@ -238,6 +240,7 @@ export const SITUATIONS: Situation[] = [
   },
   {
     platforms: ['k8s'],
+    replaces: ['kube-user'],
     step: {
       id: 'k8s-powershell',
       title: 'In PowerShell: see which kubeconfig and context the provider uses',

@@ -11,6 +11,13 @@ const HOLDOUT10_AFT_WRONG_ACCOUNT =
 const AFT_SOURCE =
   'corpus holdout10/h10-aft-89-1 (aws-ia/terraform-aws-control_tower_account_factory#89)';
 
+// Landing zones deny iam:CreateRole/CreateUser with an explicit deny unless the new principal
+// carries the organization's permissions boundary (condition iam:PermissionsBoundary).
+const CREATE_PRINCIPAL_DENIED =
+  /not authorized to perform:? iam:Create(?:Role|User)\b[^\n]{0,400}\bexplicit deny/;
+const HOLDOUT10_CREATE_ROLE_DENY =
+  '│ Error: error creating IAM Role (irsa-ew2-stack-eks01-eks_cluster): AccessDenied: User: arn:aws:sts::xxxxxxx:assumed-role/User-eu-west-2/xxxxxxx is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::xxxxxxx:role/irsa-ew2-stack-eks01-eks_cluster with an explicit deny\n│ status code: 403, request id: xxxx-xxxxx\n\n│ on .terraform\\modules\\container-insights\\modules\\iam-role-for-serviceaccount\\main.tf line 6, in resource "aws_iam_role" "irsa":\n│ 6: resource "aws_iam_role" "irsa" {';
+
 const HOLDOUT10_BACKEND_INIT_DENIED =
   'Initializing the backend...\nError inspecting states in the "s3" backend:\n    AccessDenied: Access Denied\n        status code: 403, request id: 43CF10D09C304B1E, host id: 6nPFZDrM7iFd9RPfA/xe893D1l9Q70xdwKsZt6iZO+83A7/td1LMX5rGiCvOZBVCmcStpJYCN4w=';
 
@@ -422,6 +429,24 @@ export const permissionDenied: CatalogEntry = {
           text: '│ Error: adding role learn-consul-vms-o7yi202403050001392422001234 to IAM Instance Profile (learn-consul-vms-o7yi202403050007472373001234): adding IAM Role learn-consul-vms-o7yi202403050001392422001234to Instance Profile learn-consul-vms-o7yi202403050007472373001234: AccessDenied: User: arn:aws:iam::1234:user/aws2029-i is not authorized to perform: iam:PassRole on resource: arn:aws:iam::1234:role/learn-consul-vms-o7yi202403050001392422001234 because no identity-based policy allows the iam:PassRole action\n│   status code: 403, request id: 46bc0d38-1ded-4a11-9c8b-1234',
           source:
             'corpus holdout3/h3-learnconsul9-1 (hashicorp-education/learn-consul-get-started-vms#9)',
+        },
+      ],
+    },
+    {
+      id: 'permissions-boundary',
+      title:
+        'Creating a role or user is explicitly denied: check whether new principals must carry a permissions boundary',
+      detail:
+        'Organizations often deny iam:CreateRole/iam:CreateUser unless the request sets their permissions boundary (a condition on `iam:PermissionsBoundary` in an SCP or in the caller’s boundary). Then set `permissions_boundary` on the `aws_iam_role` (many modules take a variable for it) to the boundary policy your platform team names (often the one on your own role).',
+      commands: [
+        `grep -rn 'permissions_boundary' --include='*.tf' .`,
+        'aws iam get-role --role-name ⟨caller_role⟩ --query Role.PermissionsBoundary',
+      ],
+      when: CREATE_PRINCIPAL_DENIED,
+      examples: [
+        {
+          text: HOLDOUT10_CREATE_ROLE_DENY,
+          source: 'corpus holdout10/h10-youngeks-156-1 (Young-ook/terraform-aws-eks#156)',
         },
       ],
     },
