@@ -7,7 +7,7 @@ import { classify, CONFIDENCE, type BlockVerdict } from './classify';
 import { TO_BE_SURE } from './fallback';
 import { emptyFacts, extractFacts } from './facts';
 import { githubToken } from './facts/context';
-import { TERRAFORM_FRAME } from './facts/terraform';
+import { hasTerraformFrame } from './facts/terraform';
 import { focus, mayBeAnError, READ_WHOLE_CHARS } from './focus';
 import { normalize, type Block } from './normalize';
 import { redactSecrets, redactor, type SecretScan } from './secrets';
@@ -42,7 +42,7 @@ export function diagnose(input: string): Diagnosis {
   // profile or role never fills the first error's commands.
   const own = factBlocks(blocks, primary, others);
   const flat = own.map((b) => b.flat).join('\n');
-  const framed = TERRAFORM_FRAME.test(text);
+  const framed = hasTerraformFrame(text);
   const facts = extractFacts({
     text: own === blocks ? normalized : own.map((b) => b.lines.join('\n')).join('\n\n'),
     flat,

@@ -206,8 +206,11 @@ function pass(text: string, from: number, to: number, out: Codes, marks?: MarkSt
   const n = text.length;
   // A candidate needs its second character: the last one starts at n - 2.
   const lastStart = Math.min(to, n - 1) - 1;
+  // A long range is read from a byte copy (see latin1Copy); a short one, from the string.
+  const bytes = lastStart - from >= BYTE_PASS_MIN ? latin1Copy(text, from, lastStart + 3) : null;
   for (let start = from; start <= lastStart; start += STRETCH) {
-    const count = candidates(text, start, Math.min(lastStart + 1, start + STRETCH));
+    const stop = Math.min(lastStart + 1, start + STRETCH);
+    const count = bytes ? candidateBytes(bytes, from, start, stop) : candidates(text, start, stop);
     for (let k = 0; k < count; k++)
       confirm(text, CANDIDATE_AT[k] as number, CANDIDATE_SLOT[k] as number, out, marks);
   }
@@ -231,6 +234,56 @@ function candidates(text: string, from: number, to: number): number {
     const s = SLOT[h] as number;
     if (s !== 0 && THIRD[(s << 7) | c] !== 0) {
       CANDIDATE_AT[count] = i - 2;
+      CANDIDATE_SLOT[count++] = s;
+    }
+    h = ((h << 7) | c) & 0x3fff;
+  }
+  return count;
+}
+
+/**
+ * Ranges at least this long are read from bytes: on a multi-megabyte text, charCodeAt costs
+ * several times what a typed-array read does, and the copy (one native pass) far less.
+ */
+const BYTE_PASS_MIN = 2048;
+/** Kept between calls up to this size; a bigger text gets a copy of its own. */
+const SCRATCH_MAX = 1 << 25;
+let scratch = Buffer.alloc(0);
+
+/**
+ * Characters [from, end) of `text` (end clipped to its length), one byte each: the low byte of
+ * each UTF-16 unit (Latin-1 encoding truncates), which folds to the same 7 bits as the unit.
+ * Byte k is character from + k.
+ */
+function latin1Copy(text: string, from: number, end: number): Uint8Array {
+  const stop = Math.min(end, text.length);
+  const len = stop - from;
+  let buf = scratch;
+  if (buf.length < len) {
+    buf = Buffer.allocUnsafeSlow(Math.max(len, Math.min(SCRATCH_MAX, 2 * buf.length)));
+    if (buf.length <= SCRATCH_MAX) scratch = buf;
+  }
+  const part = from === 0 && stop === text.length ? text : text.slice(from, stop);
+  const written = buf.write(part, 0, len, 'latin1');
+  if (written !== len) throw new Error('latin1Copy: short write');
+  return buf.subarray(0, len);
+}
+
+/**
+ * `candidates` over `bytes` (character base + k at byte k; bytes.length chars available, the
+ * rest of the text being beyond what the range reads). Same candidates, same order.
+ */
+function candidateBytes(bytes: Uint8Array, base: number, from: number, to: number): number {
+  const n = bytes.length;
+  let count = 0;
+  const f = from - base;
+  let h = (((bytes[f] as number) & 127) << 7) | ((bytes[f + 1] as number) & 127);
+  const end = to - base + 1;
+  for (let i = f + 2; i <= end; i++) {
+    const c = i < n ? (bytes[i] as number) & 127 : 0;
+    const s = SLOT[h] as number;
+    if (s !== 0 && THIRD[(s << 7) | c] !== 0) {
+      CANDIDATE_AT[count] = i - 2 + base;
       CANDIDATE_SLOT[count++] = s;
     }
     h = ((h << 7) | c) & 0x3fff;

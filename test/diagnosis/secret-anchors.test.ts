@@ -147,6 +147,30 @@ describe('the anchor pass', () => {
     );
   });
 
+  // Ranges of 2,048 characters or more are read from a Latin-1 byte copy (secret-anchors.ts);
+  // the texts above are shorter. These are longer, the last ones across read stretches (32 K).
+  const long = (min: number, max: number) =>
+    fc
+      .array(fc.constantFrom(...PIECES), { minLength: min, maxLength: max })
+      .map((p) => p.join('').padEnd(2100, 'x'));
+
+  it('on long texts too (read from bytes), marks included', () => {
+    fc.assert(
+      fc.property(long(300, 700), (t) => {
+        const { anchors, marks } = scanAnchors(t);
+        expect(found(t, anchors)).toEqual(reference(t));
+        expect(marks).toEqual(referenceMarks(t));
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+    fc.assert(
+      fc.property(long(9000, 11000), (t) => {
+        expect(found(t, anchorsOf(t))).toEqual(reference(t));
+      }),
+      { numRuns: 3, seed: 13 },
+    );
+  });
+
   it('gives `s.`/`b.` after a token character an id that is only that', () => {
     const ids = (t: string) =>
       list(anchorsOf(t)).map((c) => [positionOf(c), isAfterToken(wordOf(c))]);

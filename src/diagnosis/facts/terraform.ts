@@ -233,6 +233,28 @@ const TOOLS = new PatternSet(TOOL_PATTERNS.map(([, re]) => re));
 /** Terraform ≥ 0.15 frames each diagnostic: `╷`, `│ Error: …`, `╵`. */
 export const TERRAFORM_FRAME = /^[ \t]{0,8}[╷│╵]/m;
 
+const FRAME_CHARS = ['╷', '│', '╵'];
+
+/**
+ * `TERRAFORM_FRAME.test(text)`, from the frame characters: each occurrence is looked at (back
+ * over at most 8 blanks to a line start), instead of trying the pattern at every line start.
+ * On a multi-megabyte log with no frame that is a few native searches, not a regex pass.
+ */
+export function hasTerraformFrame(text: string): boolean {
+  for (const ch of FRAME_CHARS)
+    for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) {
+      let k = i;
+      while (k > 0 && i - k < 8 && isBlank(text.charCodeAt(k - 1))) k--;
+      if (k === 0 || isLineTerminator(text.charCodeAt(k - 1))) return true;
+    }
+  return false;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+/** What `^` in a multiline pattern starts after. */
+const isLineTerminator = (c: number): boolean =>
+  c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
 export function tools(text: string, framed = false): Tool[] {
   const may = TOOLS.candidates(text);
   const found = [
