@@ -14,7 +14,12 @@ export function classifyFailure(err: unknown): Failure {
     statusCode?: number;
     data?: { error?: string };
     message?: string;
+    name?: string;
   };
+  // The WebClient's timeout signal also covers reading the answer's body, after the status
+  // came back: that abort reaches us unwrapped (a DOMException, `code` a number). Whether Slack
+  // carried the call out is unknown, as for any timeout.
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return { kind: 'network' };
   switch (e?.code) {
     case 'slack_webapi_rate_limited_error':
       return { kind: 'rate_limited', retryAfterSec: Math.max(1, Number(e.retryAfter) || 1) };

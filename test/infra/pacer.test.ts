@@ -170,4 +170,21 @@ describe('SlackPacer', () => {
     expect(pacer.stats.retries).toBe(0);
     await timed(pacer.stop());
   });
+
+  it('retries a call whose answer could not be read in time (a timeout while reading the body)', async () => {
+    const pacer = new SlackPacer({ logger, retry: { baseDelayMs: 1 } });
+    let attempts = 0;
+    const r = await timed(
+      pacer.schedule('conversations.replies', 'C1', async () => {
+        attempts++;
+        // What fetch throws when the WebClient's timeout signal aborts reading a body.
+        if (attempts === 1)
+          throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+        return 'ok';
+      }),
+    );
+    expect(r.value).toBe('ok');
+    expect(attempts).toBe(2);
+    await timed(pacer.stop());
+  });
 });
