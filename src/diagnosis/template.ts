@@ -44,7 +44,7 @@ const SHELL_SAFE = /^[A-Za-z0-9_.:/@+=,%-]+$/;
  * `--name XXXX`): a command shows its placeholder instead (corpus holdout10/h10-azd-2790-1).
  */
 const REDACTION_STAND_IN =
-  /^(?:redacted|hidden|masked|censored|obfuscated|removed|anonymi[sz]ed|x{3,}|\*{3,}|<[^>]*>|\[[^\]]*\])$/i;
+  /^[<[({]?(?:redacted|hidden|masked|censored|obfuscated|removed|anonymi[sz]ed|x{3,}|\*{3,})[>\])}]?$/i;
 
 /** The paste's facts as template values, without redaction stand-ins. */
 export function templateVars(f: Facts): TemplateVars {
