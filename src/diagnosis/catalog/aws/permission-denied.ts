@@ -18,6 +18,8 @@ const CREATE_PRINCIPAL_DENIED =
 const HOLDOUT10_CREATE_ROLE_DENY =
   '│ Error: error creating IAM Role (irsa-ew2-stack-eks01-eks_cluster): AccessDenied: User: arn:aws:sts::xxxxxxx:assumed-role/User-eu-west-2/xxxxxxx is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::xxxxxxx:role/irsa-ew2-stack-eks01-eks_cluster with an explicit deny\n│ status code: 403, request id: xxxx-xxxxx\n\n│ on .terraform\\modules\\container-insights\\modules\\iam-role-for-serviceaccount\\main.tf line 6, in resource "aws_iam_role" "irsa":\n│ 6: resource "aws_iam_role" "irsa" {';
 
+const HOLDOUT4_STATE_SAVE_DENIED =
+  '╷\n│ Error: Failed to save state\n│ \n│ Error saving state: failed to upload state: AccessDenied: Access Denied\n│ \tstatus code: 403, request id: <REDACTED>, host id: <REDACTED>\n╵\n╷\n│ Error: Failed to persist state to backend\n│ \n│ The error shown above has prevented Terraform from writing the updated state to the configured backend. To allow for recovery, the state has been written to the file "errored.tfstate" in the current working\n│ directory.';
 const HOLDOUT10_BACKEND_INIT_DENIED =
   'Initializing the backend...\nError inspecting states in the "s3" backend:\n    AccessDenied: Access Denied\n        status code: 403, request id: 43CF10D09C304B1E, host id: 6nPFZDrM7iFd9RPfA/xe893D1l9Q70xdwKsZt6iZO+83A7/td1LMX5rGiCvOZBVCmcStpJYCN4w=';
 
@@ -351,7 +353,7 @@ export const permissionDenied: CatalogEntry = {
       ],
       examples: [
         {
-          text: '╷\n│ Error: Failed to save state\n│ \n│ Error saving state: failed to upload state: AccessDenied: Access Denied\n│ \tstatus code: 403, request id: <REDACTED>, host id: <REDACTED>\n╵\n╷\n│ Error: Failed to persist state to backend\n│ \n│ The error shown above has prevented Terraform from writing the updated state to the configured backend. To allow for recovery, the state has been written to the file "errored.tfstate" in the current working\n│ directory.',
+          text: HOLDOUT4_STATE_SAVE_DENIED,
           source: 'corpus holdout4/h4-tf-29063-1 (hashicorp/terraform#29063)',
         },
         {
@@ -503,7 +505,7 @@ export const permissionDenied: CatalogEntry = {
       ],
       notFor: [
         {
-          text: '╷\n│ Error: Failed to save state\n│ \n│ Error saving state: failed to upload state: AccessDenied: Access Denied\n│ \tstatus code: 403, request id: <REDACTED>, host id: <REDACTED>\n╵\n╷\n│ Error: Failed to persist state to backend\n│ \n│ The error shown above has prevented Terraform from writing the updated state to the configured backend. To allow for recovery, the state has been written to the file "errored.tfstate" in the current working\n│ directory.',
+          text: HOLDOUT4_STATE_SAVE_DENIED,
           source: 'corpus holdout4/h4-tf-29063-1 (hashicorp/terraform#29063)',
         },
       ],
