@@ -5,7 +5,8 @@ export type Failure =
   | { kind: 'server'; status: number }
   /** Reset, timeout, refused: the request may or may not have been processed. */
   | { kind: 'network' }
-  | { kind: 'final'; error: string };
+  /** Not worth retrying; `answered`: Slack itself said so (ok:false, an HTTP 4xx), not a local error. */
+  | { kind: 'final'; error: string; answered: boolean };
 
 export function classifyFailure(err: unknown): Failure {
   const e = err as {
@@ -26,7 +27,7 @@ export function classifyFailure(err: unknown): Failure {
     case 'slack_webapi_http_error':
       return (e.statusCode ?? 0) >= 500
         ? { kind: 'server', status: e.statusCode ?? 500 }
-        : { kind: 'final', error: `http_${e.statusCode}` };
+        : { kind: 'final', error: `http_${e.statusCode}`, answered: true };
     case 'slack_webapi_request_error':
       return { kind: 'network' };
     case 'slack_webapi_platform_error':
@@ -39,8 +40,8 @@ export function classifyFailure(err: unknown): Failure {
         'request_timeout',
       ].includes(e.data?.error ?? '')
         ? { kind: 'server', status: 200 }
-        : { kind: 'final', error: e.data?.error ?? 'unknown' };
+        : { kind: 'final', error: e.data?.error ?? 'unknown', answered: true };
     default:
-      return { kind: 'final', error: e?.message ?? String(err) };
+      return { kind: 'final', error: e?.message ?? String(err), answered: false };
   }
 }

@@ -35,12 +35,6 @@ export interface Pacer {
 
 export const NO_PACING: Pacer = { schedule: (_m, _c, call) => call() };
 
-/** An error that carries Slack's answer (ok:false, or an HTTP status), not a local failure. */
-function isSlackAnswer(err: unknown): boolean {
-  const code = (err as { code?: unknown } | undefined)?.code;
-  return code === 'slack_webapi_platform_error' || code === 'slack_webapi_http_error';
-}
-
 /** Marks our replies so a retry after an ambiguous failure can tell whether Slack already posted. */
 const REPLY_EVENT = 'tfauth_reply';
 
@@ -185,7 +179,8 @@ export class SlackGateway {
       // Only Slack's own final answer (missing scope, thread gone) means the check can never
       // work. Anything else — an answer whose body could not be read — says nothing about the
       // thread: treating it as "no reply there" posted the reply a second time.
-      if (classifyFailure(err).kind === 'final' && isSlackAnswer(err)) return [];
+      const failure = classifyFailure(err);
+      if (failure.kind === 'final' && failure.answered) return [];
       throw err;
     }
     return (res.messages ?? [])
