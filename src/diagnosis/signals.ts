@@ -89,8 +89,8 @@ const SIGNALS = {
     appTool(f.tools) !== undefined &&
     f.tools.includes('aws-cdk') &&
     Math.abs(f.clock?.skewSeconds ?? 0) <= 300,
-  /** kubectl (or a script around it) printed the paste; no Terraform, Terragrunt or Pulumi ran. */
-  'tool.kubectl_only': (f) =>
+  /** kubectl or helm's own CLI (or a script around them) printed the paste; no Terraform, Terragrunt or Pulumi ran. */
+  'tool.k8s_cli_only': (f) =>
     (f.tools.includes('kubectl') || f.tools.includes('helm-run')) &&
     !f.tools.some((t) =>
       ['terraform', 'opentofu', 'terragrunt', 'atlantis', 'pulumi', 'crossplane'].includes(t),

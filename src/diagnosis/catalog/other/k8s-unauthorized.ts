@@ -572,7 +572,7 @@ export const k8sUnauthorized: CatalogEntry = {
         },
         {
           // "Goes stale during a long apply" is a Terraform/helm run's story, not kubectl's.
-          when: 'tool.kubectl_only',
+          when: 'tool.k8s_cli_only',
           by: -1,
           evidence:
             'kubectl and helm fetch their credential per command: no long run to outlive it.',
@@ -588,7 +588,7 @@ export const k8sUnauthorized: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: 'tool.kubectl_only',
+          when: 'tool.k8s_cli_only',
           by: 0.55,
           evidence: 'The client (kubectl or helm) sent a credential the API server did not accept.',
         },
