@@ -9,6 +9,7 @@ import { createLogger } from '../../src/infra/logger';
 import { FileOutcomeStore } from '../../src/infra/outcomes-file';
 import { RedisOutcomeStore } from '../../src/infra/outcomes-redis';
 import { ResilientOutcomeStore } from '../../src/infra/outcomes-resilient';
+import { runWork, type WorkContext } from '../../src/infra/intake/context';
 import { createRedis } from '../../src/infra/redis';
 import { RedisTurns } from '../../src/infra/shared-turns';
 import { mkdtempSync } from 'node:fs';
@@ -68,6 +69,72 @@ d('shared state on a real Redis', () => {
     expect(claims.filter(Boolean)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(await rb.claim('T:C:1')).toBe(true); // the Redis key expired; replica b never saw it locally
+  });
+
+  it('dedupe: replicas back from an outage one after the other never both answer a message as sure', async () => {
+    const dedupe = (client: Redis) =>
+      new RedisDedupe(client, new MemoryDedupe({ ttlMs: 60_000, maxEntries: 100 }), logger, 60_000);
+    const claimIn = async (d: RedisDedupe, key: string) => {
+      const ctx: WorkContext = { replayed: false, checkThread: false, refused: false };
+      const won = await runWork(ctx, () => d.claim(key));
+      return { won, checkThread: ctx.checkThread };
+    };
+    const early = createRedis(server.url, logger, 'early');
+    const late = createRedis(server.url, logger, 'late');
+    await Promise.all([early.connect(), late.connect()]);
+    const first = dedupe(early);
+    const second = dedupe(late);
+    try {
+      await server.down();
+      await until(() => early.status !== 'ready' && late.status !== 'ready');
+      // Both decide alone; the second also claims a message it alone received.
+      expect(await claimIn(first, 'T:C:both')).toEqual({ won: true, checkThread: true });
+      expect(await claimIn(second, 'T:C:both')).toEqual({ won: true, checkThread: true });
+      expect(await claimIn(second, 'T:C:second-only')).toEqual({ won: true, checkThread: true });
+
+      // Redis returns empty; only the first replica reconnects (the second still waits to retry).
+      late.disconnect();
+      await server.up();
+      await until(() => early.status === 'ready');
+      // It wins the shared claim, but the second replica may be answering from memory: look first.
+      expect(await claimIn(first, 'T:C:both')).toEqual({ won: true, checkThread: true });
+
+      // The second replica returns and writes what it claimed alone into Redis.
+      await late.connect();
+      expect(await claimIn(second, 'T:C:next')).toEqual({ won: true, checkThread: true });
+      expect((await claimIn(dedupe(early), 'T:C:second-only')).won).toBe(false);
+    } finally {
+      early.disconnect();
+      late.disconnect();
+    }
+  });
+
+  it('dedupe: once the grace after a return has passed, a claim won in Redis is sure again', async () => {
+    let t = 0;
+    const client = createRedis(server.url, logger, 'grace'); // not connected yet: Redis is away
+    const d = new RedisDedupe(
+      client,
+      new MemoryDedupe({ ttlMs: 60_000, maxEntries: 100 }),
+      logger,
+      60_000,
+      { recoveryGraceMs: 1000, now: () => t },
+    );
+    const claimIn = async (key: string) => {
+      const ctx: WorkContext = { replayed: false, checkThread: false, refused: false };
+      expect(await runWork(ctx, () => d.claim(key))).toBe(true);
+      return ctx.checkThread;
+    };
+    try {
+      expect(await claimIn('T:C:grace-away')).toBe(true);
+      await client.connect();
+      expect(await claimIn('T:C:grace-back')).toBe(true);
+      t = 999;
+      expect(await claimIn('T:C:grace-end')).toBe(true);
+      t = 1000;
+      expect(await claimIn('T:C:grace-over')).toBe(false);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('turns: two replicas posting to one channel are spaced by the shared interval', async () => {
