@@ -96,6 +96,26 @@ it('a 429 in one channel does not hold up another channel', async () => {
   expect(retried.at - limited.at).toBeGreaterThanOrEqual(1950);
 });
 
+it('a post whose outcome is unknown is still made when the look in the thread fails for a while: the look retries on its own budget', async () => {
+  const bot = await startTestBot({
+    slack,
+    env: { TFAUTH_POST_INTERVAL_MS: '0', TFAUTH_SLACK_TIMEOUT_MS: '500' },
+    retry: { maxAttempts: 3, baseDelayMs: 20, budgetMs: 30_000 },
+  });
+  try {
+    slack.failNext('chat.postMessage', { reset: true }); // not carried out: no reply yet
+    // As many failed looks as the post has attempts: they must not use the post's up.
+    slack.failNext('conversations.replies', { status: 503, count: 3 });
+    const msg = messageEvent({ text: PASTE(11), channel: 'C0LOOK' });
+    await bot.http.sendEvent(eventCallback(msg));
+    await bot.bot.context.inFlight.settled();
+    expect(repliesByThread(['C0LOOK']).get(`C0LOOK:${msg.ts}`)).toBe(1);
+    expect(slack.callsTo('conversations.replies').filter((c) => c.status === 503)).toHaveLength(3);
+  } finally {
+    await bot.stop();
+  }
+});
+
 it('when Slack stays down past the retry budget, the failure is logged with the message reference, not swallowed', async () => {
   const down = await startTestBot({
     slack,

@@ -121,7 +121,7 @@ export class SlackGateway {
       if (uncertain) {
         if (settle) await new Promise((r) => setTimeout(r, this.settleMs));
         settle = false;
-        const existing = await this.findReplies(channel, thread, key);
+        const existing = await this.lookInThread(channel, thread, key);
         if (existing[0]) return { ok: true, ts: existing[0], channel };
       }
       let res: Posted;
@@ -147,7 +147,7 @@ export class SlackGateway {
   ): Promise<webApi.ChatPostMessageResponse> {
     let ours: string[];
     try {
-      ours = await this.findReplies(channel, thread, key);
+      ours = await this.lookInThread(channel, thread, key);
     } catch {
       return res;
     }
@@ -159,6 +159,17 @@ export class SlackGateway {
       thread,
     });
     return { ...res, ts: first };
+  }
+
+  /**
+   * A look in the thread made for a post: paced and retried as a call of its own (Tier 3),
+   * so a check that Slack rate-limits or fails uses up its own attempts, not the post's —
+   * a reply is not dropped because the look before it could not be made for a while.
+   */
+  private lookInThread(channel: string, thread: string, key: string): Promise<string[]> {
+    return this.pacer.schedule('conversations.replies', undefined, () =>
+      this.findReplies(channel, thread, key),
+    );
   }
 
   /**
