@@ -31,7 +31,7 @@ export function renderDiagnosis(d: Diagnosis, s: Style): string {
   const pct = (n: number): string => `${Math.round(n * 100)}%`;
   const command = (c: string): string => `     ${s.yellow('$')} ${c}`;
   const title = (step: Diagnosis['steps'][number]): string =>
-    `${step.title}${step.shell === 'powershell' ? s.dim(' (PowerShell)') : ''}`;
+    `${step.title}${step.shell ? s.dim(step.shell === 'powershell' ? ' (PowerShell)' : ' (bash)') : ''}`;
   if (d.classId === 'none') {
     out.push(
       `${s.green('✓')} ${s.bold(d.title)} ${s.dim(`(confidence ${pct(d.confidence)})`)}`,

@@ -1,5 +1,6 @@
 // Turns a catalog entry plus the facts of one paste into ranked causes and a checklist.
 
+import { toPowerShell } from './powershell';
 import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
@@ -115,19 +116,35 @@ function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext)
 }
 
 function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): Step {
+  const commands = fitting(spec, ctx)
+    // …and among other commands, the ones that ask AWS IAM/STS are left out there too.
+    .filter((c) => !(ctx.holds('s3.compatible') && AWS_IAM_COMMAND.test(c)))
+    .map((c) => fill(c, ctx.vars))
+    .filter((c) => c.trim() !== '');
+  const turned = !spec.shell && ctx.holds('shell.powershell') ? inPowerShell(commands) : undefined;
   return {
     id: spec.id,
     title: prose(spec.title, ctx.vars),
     ...(spec.detail ? { detail: prose(spec.detail, ctx.vars) } : {}),
     // A command written wholly as an optional part (`⟦…⟧`) is left out when its facts are not known.
-    commands: fitting(spec, ctx)
-      // …and among other commands, the ones that ask AWS IAM/STS are left out there too.
-      .filter((c) => !(ctx.holds('s3.compatible') && AWS_IAM_COMMAND.test(c)))
-      .map((c) => fill(c, ctx.vars))
-      .filter((c) => c.trim() !== ''),
+    commands: turned?.commands ?? commands,
     ...(spec.sources && source ? { source } : {}),
-    ...(spec.shell ? { shell: spec.shell } : {}),
+    ...(spec.shell ? { shell: spec.shell } : turned ? { shell: turned.shell } : {}),
   };
+}
+
+/**
+ * A step's bash commands for a paste from PowerShell: all of them turned (the step is then
+ * PowerShell), or, when one cannot be, all kept and the step marked bash so nobody types
+ * `grep` at a PS prompt without being told. Commands that read the same in both stay unmarked.
+ */
+function inPowerShell(
+  commands: string[],
+): { shell: 'powershell' | 'bash'; commands: string[] } | undefined {
+  const turned = commands.map(toPowerShell);
+  if (turned.every((c, i) => c === commands[i])) return undefined;
+  if (turned.every((c) => c !== undefined)) return { shell: 'powershell', commands: turned };
+  return { shell: 'bash', commands };
 }
 
 /**

@@ -322,8 +322,11 @@ export interface Step {
   commands: string[];
   /** The credential source this step is specific to, when it is. */
   source?: CredentialSource;
-  /** The shell the commands are written for (absent: bash/sh). */
-  shell?: 'powershell';
+  /**
+   * The shell the commands are written for: absent, bash/sh (or the same in both); `bash` is
+   * said only to a paste from PowerShell, for commands that could not be turned into it.
+   */
+  shell?: 'powershell' | 'bash';
 }
 
 export interface DocLink {

@@ -150,7 +150,8 @@ export const SITUATIONS: Situation[] = [
     step: {
       id: 'aws-powershell',
       title: 'In PowerShell: list the AWS variables (names only) and pick the profile',
-      detail: 'The bash commands below have these PowerShell equivalents.',
+      detail:
+        'The steps below are in PowerShell too, where they can be; a step that stays bash says so.',
       commands: [psEnv('^AWS_'), '$env:AWS_PROFILE = "⟨profile⟩"', 'aws sts get-caller-identity'],
       when: 'shell.powershell',
       shell: 'powershell',
@@ -166,7 +167,8 @@ export const SITUATIONS: Situation[] = [
     step: {
       id: 'azure-powershell',
       title: 'In PowerShell: list the ARM_* and AZURE_* variables (names only)',
-      detail: 'The bash commands below have these PowerShell equivalents.',
+      detail:
+        'The steps below are in PowerShell too, where they can be; a step that stays bash says so.',
       commands: [psEnv('^(ARM|AZURE)_'), 'az account show --output table'],
       when: 'shell.powershell',
       shell: 'powershell',

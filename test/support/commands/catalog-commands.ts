@@ -91,20 +91,28 @@ export function renderCatalog(): Rendered {
   const out: Rendered = { shown: [], details: [], steps: [] };
   for (const entry of CATALOG)
     for (const { id: source } of PLATFORMS[entry.platform].sources)
-      for (const [mode, vars] of [
-        ['filled', SAMPLE_VARS],
-        ['empty', {}],
-      ] as Array<[string, TemplateVars]>) {
+      for (const [mode, vars, shell] of [
+        ['filled', SAMPLE_VARS, 'bash'],
+        ['empty', {}, 'bash'],
+        ['filled', SAMPLE_VARS, 'powershell'],
+        ['empty', {}, 'powershell'],
+      ] as Array<[string, TemplateVars, 'bash' | 'powershell']>) {
         const steps = buildSteps(
           entry,
           source,
           // Every condition holds (so every step renders), except the one that drops AWS IAM/STS
-          // commands for S3-compatible services: they are commands to parse too.
-          { holds: (c) => c !== 's3.compatible', vars },
+          // commands for S3-compatible services (they are commands to parse too) and, in the
+          // bash rendering, the paste being from PowerShell (which turns commands into it).
+          {
+            holds: (c) =>
+              c !== 's3.compatible' &&
+              (shell === 'powershell' || typeof c !== 'string' || !c.startsWith('shell.')),
+            vars,
+          },
           { includePlatformChecks: true },
         );
         for (const step of steps) {
-          const where = `${entry.id}/${source}/${mode}/${step.id}`;
+          const where = `${entry.id}/${source}/${mode}${shell === 'powershell' ? '/ps' : ''}/${step.id}`;
           out.steps.push({ where, step });
           step.commands.forEach((command, i) =>
             out.shown.push({ where: `${where}#${i}`, command, shell: step.shell ?? 'bash' }),

@@ -41,7 +41,7 @@ export function causesText(d: Diagnosis, max = MAX_CAUSES): string {
 
 /** A step's title, saying which shell its commands are for when it is not bash. */
 export function stepTitleText(s: Diagnosis['steps'][number]): string {
-  return `${escape(s.title)}${s.shell === 'powershell' ? ' (PowerShell)' : ''}`;
+  return `${escape(s.title)}${s.shell ? (s.shell === 'powershell' ? ' (PowerShell)' : ' (bash)') : ''}`;
 }
 
 export function stepBlocks(steps: Diagnosis['steps'], offset = 0): SectionBlock[] {
