@@ -132,7 +132,7 @@ function cleanLines(segment: string): string[] {
     .replace(/```/g, '\n')
     .replace(/\*\*/g, '');
   const out: string[] = [];
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  for (const raw of text.split(/\r\n|\r|\n/).flatMap(logRecordLines)) {
     const line = stripPrefixes(raw);
     if (FRAME_EDGE.test(line)) {
       out.push('\f');
@@ -143,6 +143,37 @@ function cleanLines(segment: string): string[] {
     if (rest.endsWith('│') || rest.endsWith('Γöé')) rest = rest.replace(FRAME_RIGHT_BAR, '');
     out.push(rest.replace(FRAME_BAR, '').trimEnd());
   }
+  return out;
+}
+
+/** Longest line read as a JSON log record (longer ones stay as they are). */
+const MAX_RECORD_CHARS = 64 * 1024;
+
+/**
+ * A structured log record (zap, logrus, slog, klog's JSON: Flux's tofu-controller, Atlantis,
+ * kiam) holds the error as a JSON string, its quotes escaped and its lines joined by `\n`:
+ * read as the lines it holds (`error: …`), the way the same error reads in a plain log. Only
+ * records (a level and a message), never an API's JSON error body, whose fields rules match.
+ */
+function logRecordLines(line: string): string[] {
+  const t = line.trim();
+  if (t.length > MAX_RECORD_CHARS || !t.startsWith('{"') || !t.endsWith('}')) return [line];
+  let record: unknown;
+  try {
+    record = JSON.parse(t);
+  } catch {
+    return [line];
+  }
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return [line];
+  const fields = record as Record<string, unknown>;
+  const has = (...keys: string[]) => keys.some((k) => typeof fields[k] === 'string');
+  if (!has('level', 'lvl', 'severity') || !has('msg', 'message')) return [line];
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(fields))
+    if (typeof value === 'string' && /[A-Za-z]/.test(value)) {
+      const [first = '', ...rest] = value.split(/\r\n|\r|\n/);
+      out.push(`${key}: ${first}`, ...rest);
+    }
   return out;
 }
 

@@ -24,6 +24,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout8', join(FIXTURES, 'holdout8.jsonl')],
   ['holdout9', join(FIXTURES, 'holdout9.jsonl')],
   ['holdout10', join(FIXTURES, 'holdout10.jsonl')],
+  ['holdout11', join(FIXTURES, 'holdout11.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

@@ -34,6 +34,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout8.jsonl', 80],
   ['holdout9.jsonl', 19],
   ['holdout10.jsonl', 86],
+  ['holdout11.jsonl', 113],
 ];
 
 /**

@@ -173,4 +173,16 @@ describe('normalize', () => {
       'Error: oauth2: cannot fetch token: 400 Bad Request',
     );
   });
+
+  it('reads a JSON log record as the lines its message holds, and leaves API error bodies alone', () => {
+    // corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221), trimmed
+    const record =
+      '{"level":"error","ts":"2022-05-03T09:49:31.375Z","msg":"Reconciliation failed","error":"error running Plan: exit status 1\\n\\nError: building AzureRM Client: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n"}';
+    expect(flatOf(record)).toContain('exec: "az": executable file not found in $PATH.');
+    expect(flatOf(record)).not.toContain('\\n');
+    const body =
+      '{"error":"invalid_grant","error_description":"AADSTS50173: The provided grant has expired"}';
+    expect(flatOf(body)).toBe(body);
+    expect(flatOf('{"level":"error","msg":"not json"')).toBe('{"level":"error","msg":"not json"');
+  });
 });

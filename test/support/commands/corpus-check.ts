@@ -43,7 +43,9 @@ export const WITNESS: Record<string, RegExp> = {
     /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}|available versions for module "[^"]+"(?: \([^)]*\))? from [a-z0-9.-]+\.[a-z]+:|Could not download module "[^"]+" from https:\/\/[a-z0-9.-]+\//,
   'tf-token-host': /generate a token for [a-z0-9.-]{3,253}:|\bat host [a-z0-9.-]{3}/,
   endpoint: /\b(?:[a-z0-9-]{1,63}\.){1,3}amazonaws\.com\b/,
-  'service-account': /[a-z0-9][a-z0-9.-]{0,62}@[a-z0-9-]{1,63}\.iam\.gserviceaccount\.com/,
+  // A project id is 6–30 characters (Google's rule): `name@xxx.iam…` is a masked one.
+  'service-account':
+    /[a-z0-9][a-z0-9.-]{0,62}@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com/,
   project: /\bprojects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\b/,
   subscription: new RegExp(`/subscriptions/${GUID}`),
   tenant: new RegExp(`[Tt]enant(?: ?ID)?[ :='"]{1,4}${GUID}`),

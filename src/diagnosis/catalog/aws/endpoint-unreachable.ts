@@ -146,6 +146,28 @@ export const endpointUnreachable: CatalogEntry = {
         },
       ],
     },
+    // aws-sdk-go v1's RequestError ("send request failed", corehandlers) around a TLS failure
+    // on an AWS endpoint: the same interception (a corporate proxy, a missing CA bundle)
+    // that stops the credential check, met on the first call that reached it.
+    {
+      id: 'tls-aws-endpoint',
+      pattern:
+        /send request failed caused by: (?:Post|Get) "?https:\/\/[\w.-]{1,100}\.amazonaws\.com(?:\.cn)?\/?"?: x509: certificate/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Error: Error reading IAM policy arn:aws:iam::xxxxxxxxxx:policy/eprouestError: send request failed\ncaused by: Post "https://iam.amazonaws.com/": x509: certificate signed',
+          source: 'corpus holdout11/h11-aws-tf-27278-1 (hashicorp/terraform#27278)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Failed to query available provider packages: could not connect to registry.terraform.io: Failed to request discovery document: Get "https://registry.terraform.io/.well-known/terraform.json": x509: certificate signed by unknown authority',
+          source:
+            'invented: the same TLS failure against the Terraform registry, not AWS (a download problem, not credentials)',
+        },
+      ],
+    },
     // smithy-go CanceledError / aws retry QuotaExceededError: the call timed out or the
     // retry budget ran out on failing sends.
     {

@@ -113,6 +113,26 @@ export const cliLogin: CatalogEntry = {
       ],
     },
     {
+      // azure-cli's own recommendation when its token cache cannot give a token (an expired or
+      // revoked grant, ADFS's MSIS codes, a new scope): azure-cli-core auth/util.py
+      // `recommendation="To re-authenticate, please run:\naz login"`, relayed by every provider.
+      id: 're-authenticate',
+      pattern: /To re-authenticate, please run: ?az login\b/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '│ Error: building account: getting authenticated object ID: parsing json result from the Azure CLI: waiting for the Azure CLI: exit status 1: ERROR: MSIS9617: The received grant is invalid. The resource for which the grant was issued is no longer valid on this STS.\n│ To re-authenticate, please run:\n│ az login --scope https://graph.windows.net/.default',
+          source:
+            'corpus holdout11/h11-multi-azurestack-319-1 (hashicorp/terraform-provider-azurestack#319)',
+        },
+        {
+          text: "Error: building account: getting authenticated object ID: parsing json result from the Azure CLI: waiting for the Azure CLI: exit status 1: ERROR: Can't find token from MSAL cache.\nTo re-authenticate, please run:\naz login",
+          source:
+            'upstream Azure/azure-cli:src/azure-cli-core/azure/cli/core/auth/util.py (the AuthenticationError with its recommendation) inside the azurerm provider wrapper',
+        },
+      ],
+    },
+    {
       id: 'no-cli',
       pattern: /exec: "az": executable file not found/,
       tier: 'strong',

@@ -148,6 +148,20 @@ export const clientSecret: CatalogEntry = {
         },
       ],
     },
+    {
+      // go-autorest's adal could not even build the service principal token from the client
+      // credentials it was given (a field missing or misnamed in the credentials JSON or secret).
+      id: 'spt-from-credentials',
+      pattern: /failed to get SPT from client credentials/,
+      tier: 'strong',
+      examples: [
+        {
+          text: "    Message:               connect failed: cannot get authorizer from client credentials config: failed to get SPT from client credentials: parameter 'activeDirectoryEndpoint' cannot be empty\n    Reason:                ReconcileError",
+          source:
+            'corpus holdout11/h11-multi-xpazure-351-1 (crossplane-contrib/provider-azure#351)',
+        },
+      ],
+    },
   ],
   causes: [
     {

@@ -196,6 +196,33 @@ export const oidc: CatalogEntry = {
       ],
     },
     {
+      // azidentity's ClientAssertionCredential wraps the callback that fetches the federated
+      // token (azapi names it getAssertion): the OIDC token could not be had from the CI system.
+      id: 'client-assertion',
+      pattern: /ClientAssertionCredential: getAssertion: /,
+      tier: 'strong',
+      examples: [
+        {
+          text: '│ / Api Version "2023-11-01"): ChainedTokenCredential: failed to acquire a\n│ token.\n│ Attempted credentials:\n│ \tClientAssertionCredential: getAssertion: received HTTP status 405 with\n│ response: {"count":1,"value":{"Message":"The requested resource does not\n│ support http method \'GET\'."}}',
+          source: 'corpus holdout11/h11-multi-azapi-852-1 (Azure/terraform-provider-azapi#852)',
+        },
+      ],
+    },
+    {
+      // aad-pod-identity's NMI answers the token request for a pod it has no identity assigned to:
+      // the managed identity never reached the pod (its MIC logs say why).
+      id: 'pod-identity',
+      pattern:
+        /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: 'Error: Failed to get existing workspaces: Error retrieving keys for Storage Account "<storageaccount>": azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<subscriptionid>/resourceGroups/<resourceGroups>/providers/Microsoft.Storage/storageAccounts/<storageaccount>/listKeys?api-version=2021-01-01: StatusCode=404 -- Original Error: adal: Refresh request failed. Status Code = \'404\'. Response body: getting assigned identities for pod <namespace>/tf-runner in CREATED state failed after 16 attempts, retry duration [5]s, error: <nil>. Check MIC pod logs for identity assignment errors',
+          source: 'corpus holdout11/h11-multi-tofuctl-561-1 (flux-iac/tofu-controller#561)',
+        },
+      ],
+    },
+    {
       id: 'ado-assertion',
       // go-azure-sdk ado_pipeline_oidc_authorizer.go: the Azure DevOps service connection's OIDC token.
       pattern: /adoPipelineAssertion: |ADOPipelineOIDCAuthorizer: /,

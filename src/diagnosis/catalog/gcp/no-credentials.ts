@@ -41,6 +41,30 @@ export const gcpNoCredentials: CatalogEntry = {
       ],
     },
     {
+      // The metadata server is the last source of Application Default Credentials: off Google
+      // Cloud (or in Cloud Shell with a stale token cache) its answer is no credential at all.
+      // golang/oauth2 google/google.go (computeTokenSource) and cloud.google.com/go/auth
+      // (credentials: …) print the first; the metadata client the second. Its link-local
+      // address is AWS's too: a `computeMetadata` path says Google.
+      id: 'metadata-answer',
+      pattern:
+        /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//,
+      tier: 'strong',
+      beats: ['aws.no_credentials'],
+      examples: [
+        {
+          text: 'Error: Error reading Network Not Found : default: Get https://www.googleapis.com/compute/v1/projects/xxxxxxxxxxx/global/networks/default?alt=json&prettyPrint=false: oauth2/google: invalid token JSON from metadata: EOF',
+          source:
+            'corpus holdout11/h11-multi-forsetitf-432-1 (forseti-security/terraform-google-forseti#432)',
+        },
+        {
+          text: 'Error: failed to load config: failed to get service account from metadata server: Get "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email": dial tcp 169.254.169.254:80: i/o timeout\n\n  on versions.tf line 1, in provider "gsuite":',
+          source:
+            'corpus holdout11/h11-multi-gsuite-171-1 (DeviaVir/terraform-provider-gsuite#171)',
+        },
+      ],
+    },
+    {
       id: 'id-token',
       pattern: /ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/,
       requires: /google|gcloud|GOOGLE|gcp|GCP|workload_identity_provider/,

@@ -166,6 +166,30 @@ export const githubBadCredentials: CatalogEntry = {
         },
       ],
     },
+    {
+      // 60 requests an hour is GitHub's limit for requests without a token (authenticated ones
+      // get 5,000 or more): go-github's RateLimitError ("API rate limit of %v still exceeded
+      // until %v, not making remote request") at 60 says the provider went on without its token
+      // (an App installation token that ran out mid-run, an empty GITHUB_TOKEN).
+      id: 'anonymous-rate-limit',
+      pattern: /API rate limit of 60 (?:still )?exceeded/,
+      tier: 'likely',
+      beats: ['throttling'],
+      examples: [
+        {
+          text: 'Mon, 15 Nov 2021 01:50:48 GMT\nError: GET https://api.github.com/repos/MyOrg/my-repo: 403 API rate limit of 60 still exceeded until 2021-11-15 02:50:44 +0000 UTC, not making remote request. [rate reset in 59m57s]',
+          source:
+            'corpus holdout11/h11-multi-tfgithub-977-1 (integrations/terraform-provider-github#977)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: GET https://api.github.com/repos/MyOrg/my-repo: 403 API rate limit of 5000 still exceeded until 2021-11-15 02:50:44 +0000 UTC, not making remote request. [rate reset in 12m03s]',
+          source:
+            'invented: the same go-github message at the authenticated limit (throttling, the token works)',
+        },
+      ],
+    },
   ],
   causes: [
     {

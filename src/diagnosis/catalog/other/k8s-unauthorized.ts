@@ -368,6 +368,32 @@ export const k8sUnauthorized: CatalogEntry = {
         },
       ],
     },
+    {
+      // client-go's loader warns `Config not found: <file>` (tools/clientcmd/loader.go) when the
+      // kubeconfig named by KUBECONFIG is missing; helm then has no cluster credentials at all.
+      id: 'kubeconfig-not-found',
+      pattern: /\bConfig not found: /,
+      requires: /Kubernetes cluster unreachable/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Executing helm\nW1021 10:02:01.532600      10 loader.go:223] Config not found: /home/runner/work/_temp/kubeconfig_************\nError: Kubernetes cluster unreachable',
+          source: 'corpus holdout11/h11-multi-gha-helm3-41-1 (WyriHaximus/github-action-helm3#41)',
+        },
+      ],
+    },
+    {
+      // eksctl and other clients that list API resources before they act: client-go's bare 401.
+      id: 'rest-client-unauthorized',
+      pattern: /(?:list of API resources|raw REST client)[^\n]{0,60}: Unauthorized\b/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '2023-10-03 13:41:44 [!]  no eksctl-managed CloudFormation stacks found for "gds-cluster", will attempt to create nodegroup(s) on non eksctl-managed cluster\nError: getting list of API resources for raw REST client: Unauthorized',
+          source: 'corpus holdout11/h11-aws-eksctl-7136-1 (eksctl-io/eksctl#7136)',
+        },
+      ],
+    },
   ],
   causes: [
     {
