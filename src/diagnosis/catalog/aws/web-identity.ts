@@ -211,6 +211,29 @@ export const webIdentity: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'oidc-thumbprint',
+      title:
+        'The IAM OIDC provider’s thumbprint list does not match the issuer’s current certificate',
+      explanation:
+        'STS found the OIDC provider, but the TLS certificate the issuer presents now (after a certificate rotation, or a self-hosted issuer behind a new CA) is not among the thumbprints configured on it. The trust policy and the token are not the problem.',
+      prior: 0,
+      boosts: [
+        {
+          when: /HTTPS certificate doesn.t match configured thumbprint/,
+          by: 1,
+          evidence:
+            'STS says the provider’s HTTPS certificate does not match the configured thumbprint.',
+        },
+      ],
+      examples: [
+        {
+          text: "Error: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, exceeded maximum number of attempts, 1, https response error StatusCode: 400, RequestID: 60b974d0-e680-4194-86b9-81b5a0e53f99, InvalidIdentityToken: OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint",
+          source:
+            'corpus holdout11/h11-aws-learn-dyncreds-2-1 (hashicorp-education/learn-terraform-dynamic-credentials#2)',
+        },
+      ],
+    },
+    {
       id: 'audience',
       title: 'The token’s audience is not one the IAM OIDC provider (and the trust policy) accepts',
       explanation:
@@ -290,6 +313,25 @@ export const webIdentity: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'oidc-thumbprint',
+      title:
+        'Compare the OIDC provider’s thumbprints with the issuer’s certificate, and update them',
+      detail:
+        'List the IAM OIDC providers and read the thumbprints of the one for this issuer; compute the thumbprint of the issuer’s top intermediate CA (AWS documents how) and set it with `aws iam update-open-id-connect-provider-thumbprint`, or in Terraform on `aws_iam_openid_connect_provider.thumbprint_list` (the tls_certificate data source reads it).',
+      commands: [
+        'aws iam list-open-id-connect-providers',
+        'aws iam get-open-id-connect-provider --open-id-connect-provider-arn <provider-arn> --query ThumbprintList',
+      ],
+      when: /HTTPS certificate doesn.t match configured thumbprint/,
+      examples: [
+        {
+          text: "Error: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, exceeded maximum number of attempts, 1, https response error StatusCode: 400, RequestID: 60b974d0-e680-4194-86b9-81b5a0e53f99, InvalidIdentityToken: OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint",
+          source:
+            'corpus holdout11/h11-aws-learn-dyncreds-2-1 (hashicorp-education/learn-terraform-dynamic-credentials#2)',
+        },
+      ],
+    },
     {
       // STS names the issuer it has no provider for: creating that provider is the fix.
       id: 'oidc-provider-missing',

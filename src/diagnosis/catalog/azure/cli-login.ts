@@ -198,6 +198,32 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'cli-not-installed',
+      title:
+        'The Azure CLI is not installed where the provider runs, and no other credentials were given',
+      explanation:
+        'With no service principal, OIDC or managed identity settings, azurerm falls back to the Azure CLI. A CI image, a Terraform controller pod or a Crossplane provider has no `az` (and no one to run `az login` there): give the provider real credentials instead.',
+      prior: 0,
+      boosts: [
+        {
+          when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
+          by: 1,
+          evidence: 'The provider could not even start `az`: it is not on PATH there.',
+        },
+      ],
+      examples: [
+        {
+          text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
+          source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
+        },
+        {
+          text: 'managed/azure.upbound.io/v1beta1, kind=resourcegroup  cannot run refresh: refresh failed: building AzureRM Client: please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: launching Azure CLI: exec: "az": executable file not found in $PATH.',
+          source:
+            'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
+        },
+      ],
+    },
     remoteRunCause('Azure', 'your `az login` session', [
       {
         text: "Running plan in HCP Terraform. Output will stream here. Pressing Ctrl-C\nwill stop streaming the logs, but will not stop the plan running remotely.\n\nPreparing the remote plan...\n\n│ Error: building account: could not acquire access token to parse claims: running Azure CLI: exit status 1: ERROR: Please run 'az login' to setup account.",
@@ -245,6 +271,26 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'no-cli-credentials',
+      title:
+        'Give the provider a service principal, OIDC or a managed identity where it runs: there is no `az` to log in with',
+      detail:
+        'azurerm reads `ARM_CLIENT_ID`, `ARM_TENANT_ID`, `ARM_SUBSCRIPTION_ID` and one of `ARM_CLIENT_SECRET`, `ARM_USE_OIDC=true` or `ARM_USE_MSI=true`; when none is set it tries the Azure CLI. In a Flux Terraform controller set them on the runner pod (`spec.runnerPodTemplate.spec.env`, from a Secret); in Crossplane put a service principal’s credentials in the Secret the ProviderConfig names. Installing `az` in such a pod does not help: nobody can log it in.',
+      commands: ['env | grep -E "^ARM_" | cut -d= -f1'],
+      when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
+      examples: [
+        {
+          text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
+          source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
+        },
+        {
+          text: 'managed/azure.upbound.io/v1beta1, kind=resourcegroup  cannot run refresh: refresh failed: building AzureRM Client: please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: launching Azure CLI: exec: "az": executable file not found in $PATH.',
+          source:
+            'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
+        },
+      ],
+    },
     {
       id: 'remote-run',
       title:

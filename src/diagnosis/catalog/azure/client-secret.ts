@@ -165,6 +165,27 @@ export const clientSecret: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'credentials-json-fields',
+      title: 'The service principal credentials JSON is missing fields the client needs',
+      explanation:
+        'The client could not even build a token request from the credentials it was given: a field such as `activeDirectoryEndpoint`, `clientId` or `tenantId` is empty or misnamed. Crossplane’s classic Azure provider expects the JSON `az ad sp create-for-rbac --sdk-auth` prints (with the endpoint fields), not just the id and secret.',
+      prior: 0,
+      boosts: [
+        {
+          when: /failed to get SPT from client credentials/,
+          by: 1,
+          evidence: 'The client could not build a token from the credentials: a field is empty.',
+        },
+      ],
+      examples: [
+        {
+          text: "Status:\n  Conditions:\n    Last Transition Time:  2022-09-14T21:35:05Z\n    Message:               connect failed: cannot get authorizer from client credentials config: failed to get SPT from client credentials: parameter 'activeDirectoryEndpoint' cannot be empty\n    Reason:                ReconcileError\n    Status:                False\n    Type:                  Synced",
+          source:
+            'corpus holdout11/h11-multi-xpazure-351-1 (crossplane-contrib/provider-azure#351)',
+        },
+      ],
+    },
+    {
       id: 'secret-id-not-value',
       title: "The secret's id was used instead of its value, or the value was mistyped",
       explanation:

@@ -238,6 +238,47 @@ export const oidc: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'assertion-request-failed',
+      title: 'The pipeline could not get its own OIDC token, before Entra ID was asked',
+      explanation:
+        'The credential asks the CI system (GitHub Actions, Azure DevOps) for an ID token first; that request failed, so no federated credential was ever compared. The request URL, method or token the provider was given is wrong for this CI system (an Azure DevOps service connection needs the provider’s ADO settings, a GitHub job `id-token: write`), or the provider version does not support it.',
+      prior: 0,
+      boosts: [
+        {
+          when: /ClientAssertionCredential: getAssertion: /,
+          by: 1,
+          evidence:
+            'The assertion request itself failed (getAssertion), not the exchange with Entra ID.',
+        },
+      ],
+      examples: [
+        {
+          text: '╷\n│ Error: Failed to retrieve resource\n│ \n│   with module.virtual_network.azapi_resource.vnet,\n│   on .terraform/modules/virtual_network/main.virtual.network.tf line 1, in resource "azapi_resource" "vnet":\n│    1: resource "azapi_resource" "vnet" {\n│ \n│ reading Resource: (ResourceId\n│ "/subscriptions/b857908d-3f5c-4477-91c1-0fbd08df4e88/resourceGroups/rg-dema-env-dev-uksouth-001/providers/Microsoft.Network/virtualNetworks/vnet-demo-dev-uksouth-001"\n│ / Api Version "2023-11-01"): ChainedTokenCredential: failed to acquire a\n│ token.\n│ Attempted credentials:\n│ \tClientAssertionCredential: getAssertion: received HTTP status 405 with\n│ response: {"count":1,"value":{"Message":"The requested resource does not\n│ support http method \'GET\'."}}\n╵',
+          source: 'corpus holdout11/h11-multi-azapi-852-1 (Azure/terraform-provider-azapi#852)',
+        },
+      ],
+    },
+    {
+      id: 'pod-identity-unbound',
+      title: 'AAD Pod Identity has not bound a managed identity to this pod',
+      explanation:
+        'The pod’s token request went to aad-pod-identity’s NMI, which found no identity assigned to the pod: the AzureIdentity / AzureIdentityBinding does not select the pod’s `aadpodidbinding` label, or MIC failed to assign the identity to the node (its logs say why). AAD Pod Identity is deprecated: Workload Identity replaces it.',
+      prior: 0,
+      boosts: [
+        {
+          when: /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/,
+          by: 1,
+          evidence: 'NMI says no identity is assigned to the pod and points at MIC’s logs.',
+        },
+      ],
+      examples: [
+        {
+          text: '❯ kubectl get pod tf-runner -o yaml\n    message: |+\n      error running Init: rpc error: code = Internal desc = exit status 1\n\n      Error: Failed to get existing workspaces: Error retrieving keys for Storage Account "<storageaccount>": azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<subscriptionid>/resourceGroups/<resourceGroups>/providers/Microsoft.Storage/storageAccounts/<storageaccount>/listKeys?api-version=2021-01-01: StatusCode=404 -- Original Error: adal: Refresh request failed. Status Code = \'404\'. Response body: getting assigned identities for pod <namespace>/tf-runner in CREATED state failed after 16 attempts, retry duration [5]s, error: <nil>. Check MIC pod logs for identity assignment errors',
+          source: 'corpus holdout11/h11-multi-tofuctl-561-1 (flux-iac/tofu-controller#561)',
+        },
+      ],
+    },
+    {
       id: 'assertion-expired',
       title:
         'The federated token expired before Entra ID checked it (a run longer than the token lives, or a clock off)',
@@ -336,6 +377,23 @@ export const oidc: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'pod-identity-binding',
+      title: 'Check the AzureIdentityBinding selects this pod, and read MIC’s logs',
+      detail:
+        'The binding’s `selector` must equal the pod’s `aadpodidbinding` label, and the identity must exist with the right client id and resource id; MIC logs the assignment errors.',
+      commands: [
+        'kubectl get azureidentity,azureidentitybinding -A',
+        'kubectl logs -n kube-system -l app.kubernetes.io/component=mic --tail=100',
+      ],
+      when: /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/,
+      examples: [
+        {
+          text: '❯ kubectl get pod tf-runner -o yaml\n    message: |+\n      error running Init: rpc error: code = Internal desc = exit status 1\n\n      Error: Failed to get existing workspaces: Error retrieving keys for Storage Account "<storageaccount>": azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<subscriptionid>/resourceGroups/<resourceGroups>/providers/Microsoft.Storage/storageAccounts/<storageaccount>/listKeys?api-version=2021-01-01: StatusCode=404 -- Original Error: adal: Refresh request failed. Status Code = \'404\'. Response body: getting assigned identities for pod <namespace>/tf-runner in CREATED state failed after 16 attempts, retry duration [5]s, error: <nil>. Check MIC pod logs for identity assignment errors',
+          source: 'corpus holdout11/h11-multi-tofuctl-561-1 (flux-iac/tofu-controller#561)',
+        },
+      ],
+    },
     {
       id: 'fresh-token',
       title:

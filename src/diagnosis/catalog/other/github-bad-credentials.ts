@@ -193,6 +193,32 @@ export const githubBadCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'app-jwt',
+      title:
+        'The GitHub App’s JWT is malformed: the app id or private key it is signed with is wrong',
+      explanation:
+        'Installation tokens are requested with a JWT signed by the App’s private key. GitHub could not decode it: the PEM was mangled (newlines lost in an environment variable or a parameter store, base64 not decoded), the key is not this App’s, or the app id is wrong. A personal token’s scopes have nothing to do with it.',
+      prior: 0,
+      boosts: [
+        {
+          when: /A JSON web token could not be decoded|JWT could not be decoded/,
+          by: 1,
+          evidence: 'GitHub could not decode the App JWT that asked for an installation token.',
+        },
+      ],
+      examples: [
+        {
+          text: 'POST https://api.github.com/installations/123456/access_tokens: 401 A JSON web token could not be decoded []',
+          source: 'corpus holdout11/h11-multi-gogithub-2359-1 (google/go-github#2359)',
+        },
+        {
+          text: "2021-11-05T03:56:45.174Z\tERROR\tRequestError [HttpError]: A JSON web token could not be decoded\n\n    at /var/task/index.js:43611:21\n    at processTicksAndRejections (internal/process/task_queues.js:95:5)\n    at async getInstallationAuthentication (/var/task/index.js:43259:7) {\n  status: 401,\n  response: {\n    url: 'https://api.github.com/app/installations/20378940/access_tokens',\n    status: 401,",
+          source:
+            'corpus holdout11/h11-multi-ghrunner-1380-1 (github-aws-runners/terraform-aws-github-runner#1380)',
+        },
+      ],
+    },
+    {
       id: 'fine-grained-graphql',
       title:
         'A fine-grained personal access token, which GitHub’s GraphQL API does not accept here',
@@ -275,6 +301,25 @@ export const githubBadCredentials: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'app-private-key',
+      title: 'Check the App’s private key parses as PEM and matches the app id',
+      detail:
+        'The key must be the PEM downloaded from the App’s settings (with its BEGIN/END lines and newlines intact), and the app id the App’s numeric id (not the client id or installation id). A key stored in SSM or a secret is often base64-encoded or has `\\n` instead of newlines: decode it before use.',
+      commands: ['openssl pkey -in <app-private-key.pem> -noout && echo the key parses'],
+      when: /A JSON web token could not be decoded|JWT could not be decoded/,
+      examples: [
+        {
+          text: 'POST https://api.github.com/installations/123456/access_tokens: 401 A JSON web token could not be decoded []',
+          source: 'corpus holdout11/h11-multi-gogithub-2359-1 (google/go-github#2359)',
+        },
+        {
+          text: "2021-11-05T03:56:45.174Z\tERROR\tRequestError [HttpError]: A JSON web token could not be decoded\n\n    at /var/task/index.js:43611:21\n    at processTicksAndRejections (internal/process/task_queues.js:95:5)\n    at async getInstallationAuthentication (/var/task/index.js:43259:7) {\n  status: 401,\n  response: {\n    url: 'https://api.github.com/app/installations/20378940/access_tokens',\n    status: 401,",
+          source:
+            'corpus holdout11/h11-multi-ghrunner-1380-1 (github-aws-runners/terraform-aws-github-runner#1380)',
+        },
+      ],
+    },
     {
       id: 'classic-token',
       title:

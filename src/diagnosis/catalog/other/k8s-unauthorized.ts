@@ -397,6 +397,26 @@ export const k8sUnauthorized: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'no-kubeconfig',
+      title: 'There is no kubeconfig where the client looked: no cluster credentials at all',
+      explanation:
+        'client-go could not find the kubeconfig file it was pointed at (KUBECONFIG, or the path the tool wrote): the step that should write it did not run, or wrote it empty (an empty secret in CI), so the client had no server and no credentials.',
+      prior: 0,
+      boosts: [
+        {
+          when: /\bConfig not found: /,
+          by: 1,
+          evidence: 'The client says the kubeconfig file was not found.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Setting up kubectl configuration\nPreparing helm execution\nExecuting helm\nW1021 10:02:01.532600      10 loader.go:223] Config not found: /home/runner/work/_temp/kubeconfig_************\nError: Kubernetes cluster unreachable',
+          source: 'corpus holdout11/h11-multi-gha-helm3-41-1 (WyriHaximus/github-action-helm3#41)',
+        },
+      ],
+    },
+    {
       id: 'rbac-denied',
       title: 'The identity is authenticated, but RBAC does not allow the action',
       explanation:
@@ -720,6 +740,23 @@ export const k8sUnauthorized: CatalogEntry = {
   // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
   // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
+    {
+      id: 'kubeconfig-written',
+      title: 'Make sure the kubeconfig is written before the client runs, and is not empty',
+      detail:
+        'In CI the kubeconfig usually comes from a secret (base64 or plain text) written to a file: check that the secret exists in this repository or environment and is not empty, and that KUBECONFIG points at the file that step writes.',
+      commands: [
+        'echo "$KUBECONFIG"',
+        'kubectl config view --minify -o jsonpath="{.clusters[0].cluster.server}"',
+      ],
+      when: /\bConfig not found: /,
+      examples: [
+        {
+          text: 'Setting up kubectl configuration\nPreparing helm execution\nExecuting helm\nW1021 10:02:01.532600      10 loader.go:223] Config not found: /home/runner/work/_temp/kubeconfig_************\nError: Kubernetes cluster unreachable',
+          source: 'corpus holdout11/h11-multi-gha-helm3-41-1 (WyriHaximus/github-action-helm3#41)',
+        },
+      ],
+    },
     {
       // A resource that ran for ten minutes or more before the refusal: the token outlived its life.
       id: 'exec-after-long-apply',
