@@ -205,6 +205,36 @@ export const tfcToken: CatalogEntry = {
       ],
     },
     {
+      // go-tfe's ErrResourceNotFound ("resource not found"): HCP Terraform and Enterprise answer
+      // 404, not 403, to a token that may not see the organization or workspace, so as not to
+      // tell what exists. From the tfe provider, that is the token's reach first.
+      id: 'tfe-not-found',
+      pattern:
+        /\bError (?:creating|reading|updating|deleting) [\w ]{1,60}? for organization [\w.-]{1,90}: resource not found\b/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'tfe_workspace.minews: Creating...\n╷\n│ Error: Error creating workspace minews for organization mine: resource not found',
+          source: 'corpus holdout11/h11-multi-tfe-525-1 (hashicorp/terraform-provider-tfe#525)',
+        },
+      ],
+    },
+    {
+      // A workspace's VCS repository that the tfe provider's token cannot use: an organization or
+      // team token cannot own a GitHub App VCS connection; a user token can.
+      id: 'tfe-vcs-not-accessible',
+      pattern: /Repository doesn't exist or isn't accessible/,
+      requires: /\btfe_workspace\b/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Error: Error creating workspace <workspace_name> for organization <org_name>: invalid attribute\nRepository doesn\'t exist or isn\'t accessible\nwith tfe_workspace.this,\non workspaces.tf line 1, in resource "tfe_workspace" "this":\n1: resource "tfe_workspace" "this" {',
+          source:
+            'corpus holdout11/h11-multi-hckb-41448261717139-1 (HashiCorp support knowledge base, https://support.hashicorp.com/hc/en-us/articles/41448261717139-Error-while-configuring-the-VCS-for-Terraform-Enterprise-secondary-hostname)',
+        },
+      ],
+    },
+    {
       id: 'tfe-unauthorized',
       pattern: /\bunauthorized\b|\b401\b/i,
       requires: /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise/i,
@@ -296,6 +326,32 @@ export const tfcToken: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'token-cannot-see',
+      title:
+        'The token the tfe provider uses cannot see this organization, or is the wrong kind for what it does',
+      explanation:
+        'HCP Terraform answers "resource not found" (404) rather than "forbidden" when a token may not see the organization or workspace. In a remote run the provider has no token unless TFE_TOKEN is a workspace variable; an organization or team token cannot do what only a user may (own a VCS connection through a GitHub App). Check the organization name too: a typo gives the same 404.',
+      prior: 0,
+      boosts: [
+        {
+          when: /for organization [\w.-]{1,90}: resource not found|Repository doesn't exist or isn't accessible/,
+          by: 1,
+          evidence: 'HCP Terraform hides what the token may not see behind "not found".',
+        },
+      ],
+      examples: [
+        {
+          text: 'tfe_workspace.minews: Creating...\n╷\n│ Error: Error creating workspace minews for organization mine: resource not found',
+          source: 'corpus holdout11/h11-multi-tfe-525-1 (hashicorp/terraform-provider-tfe#525)',
+        },
+        {
+          text: 'Error: Error creating workspace <workspace_name> for organization <org_name>: invalid attribute\nRepository doesn\'t exist or isn\'t accessible\nwith tfe_workspace.this,\non workspaces.tf line 1, in resource "tfe_workspace" "this":\n1: resource "tfe_workspace" "this" {',
+          source:
+            'corpus holdout11/h11-multi-hckb-41448261717139-1 (HashiCorp support knowledge base, https://support.hashicorp.com/hc/en-us/articles/41448261717139-Error-while-configuring-the-VCS-for-Terraform-Enterprise-secondary-hostname)',
+        },
+      ],
+    },
     {
       id: 'http-backend-credentials',
       title: 'The http state backend sent no credentials, or ones its host refused',
@@ -414,6 +470,26 @@ export const tfcToken: CatalogEntry = {
   // Terraform's own token places (login, TF_TOKEN_*, the CLI config) only when Terraform is the
   // client: Renovate and Dependabot send the tokens of their own configuration (situations.ts).
   steps: [
+    {
+      id: 'tfe-provider-token',
+      title:
+        'Give the tfe provider a user or team token that can see the organization (TFE_TOKEN, or `token` in the provider)',
+      detail:
+        '`terraform login` only helps a run on this machine: in a remote run set TFE_TOKEN as a sensitive environment variable of the workspace. Use a user token when the provider manages VCS-connected workspaces (an organization token cannot use a GitHub App connection), and check the organization name in the resource.',
+      commands: ['env | grep -E "^TFE_(TOKEN|HOSTNAME|ORGANIZATION)=" | cut -d= -f1'],
+      when: /for organization [\w.-]{1,90}: resource not found|Repository doesn't exist or isn't accessible/,
+      examples: [
+        {
+          text: 'tfe_workspace.minews: Creating...\n╷\n│ Error: Error creating workspace minews for organization mine: resource not found',
+          source: 'corpus holdout11/h11-multi-tfe-525-1 (hashicorp/terraform-provider-tfe#525)',
+        },
+        {
+          text: 'Error: Error creating workspace <workspace_name> for organization <org_name>: invalid attribute\nRepository doesn\'t exist or isn\'t accessible\nwith tfe_workspace.this,\non workspaces.tf line 1, in resource "tfe_workspace" "this":\n1: resource "tfe_workspace" "this" {',
+          source:
+            'corpus holdout11/h11-multi-hckb-41448261717139-1 (HashiCorp support knowledge base, https://support.hashicorp.com/hc/en-us/articles/41448261717139-Error-while-configuring-the-VCS-for-Terraform-Enterprise-secondary-hostname)',
+        },
+      ],
+    },
     {
       id: 'http-backend',
       title: 'See which credentials the http state backend sends (names only)',
