@@ -134,6 +134,10 @@ const SIGNALS = {
   's3.compatible': (f) => f.s3Compatible !== undefined,
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
+  /** Crossplane ran the provider: its ProviderConfig holds the credentials. */
+  'runner.crossplane': (f) => f.controller === 'crossplane',
+  /** Flux's Terraform controller ran it, in a runner pod. */
+  'runner.tf_controller': (f) => f.controller === 'tf-controller',
   'shell.powershell': (f) => f.shell === 'powershell',
   /** …and the paste is not one whose own step must lead (the EKS aws-auth ConfigMap refused). */
   'shell.powershell.k8s_check': (f) =>

@@ -251,6 +251,8 @@ export interface Facts {
   stateNotPersisted?: boolean;
   /** The run executed on HCP Terraform / Terraform Enterprise workers, not where it was started. */
   remoteRun?: boolean;
+  /** A Kubernetes controller ran the provider (Crossplane, Flux's Terraform controller): no shell's credentials reach it. */
+  controller?: 'crossplane' | 'tf-controller';
   /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */
   s3Compatible?: string;
   /** The failing resource manages the EKS aws-auth ConfigMap. */

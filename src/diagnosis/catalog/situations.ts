@@ -34,6 +34,46 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // The provider ran inside Crossplane: no shell, profile or `az login` reaches it.
+    platforms: ['aws', 'azure', 'gcp'],
+    step: {
+      id: 'crossplane-provider-config',
+      title:
+        'Crossplane ran this: fix the credentials of the ProviderConfig the resource uses, not a shell’s',
+      detail:
+        'A Crossplane provider takes its credentials (and, for AWS, its default region) from the ProviderConfig a managed resource names (`spec.providerConfigRef`, else `default`): `spec.credentials.source` is a Secret (the key in it must be in the format the provider documents), or the pod’s own identity (IRSA, Pod Identity, Workload Identity, a managed identity). The managed resource’s events and conditions show which ProviderConfig failed.',
+      commands: [
+        'kubectl get managed',
+        'kubectl api-resources -o name | grep -i providerconfig',
+        'kubectl get providers.pkg.crossplane.io',
+      ],
+      when: 'runner.crossplane',
+    },
+    example: {
+      text: 'Events:\n  Type     Reason                   Age                 From                                             Message\n  ----     ------                   ----                ----                                             -------\n  Warning  CannotConnectToProvider  27s (x36 over 30m)  managed/iam.aws.m.upbound.io/v1beta1, kind=user  cannot initialize the Terraform plugin SDK async external client: cannot get terraform setup: could not configure the no-fork AWS client: cannot construct TF AWS Client from TF AWS Config, [{0 invalid AWS Region:   []}]',
+      source: 'corpus holdout11/h11-aws-upjet-1866-1 (crossplane-contrib/provider-upjet-aws#1866)',
+    },
+  },
+  {
+    // Flux's Terraform controller runs terraform in a runner pod of its own.
+    platforms: ['aws', 'azure', 'gcp'],
+    step: {
+      id: 'tf-controller-runner',
+      title: 'Flux’s tf-controller ran this in a runner pod: give that pod the credentials',
+      detail:
+        'The plan runs in the controller’s tf-runner pod, which sees only what the object the controller reconciles gives it: environment variables from a Secret (`spec.runnerPodTemplate.spec.env` / `envFrom`), or the cloud identity of the runner’s service account (IRSA, Workload Identity, a managed identity). A laptop’s login or CLI never reaches it.',
+      commands: [
+        'kubectl get terraforms.infra.contrib.fluxcd.io -A',
+        'kubectl get terraforms.infra.contrib.fluxcd.io -A -o yaml | grep -n -A12 runnerPodTemplate',
+      ],
+      when: 'runner.tf_controller',
+    },
+    example: {
+      text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
+      source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
+    },
+  },
+  {
     // A region the SDKs do not know breaks every call whatever the class: it comes first.
     platforms: ['aws'],
     step: {

@@ -464,6 +464,23 @@ export function remoteRun(flat: string): boolean {
   );
 }
 
+/**
+ * A Kubernetes controller ran the provider: Crossplane (its managed resources' events and
+ * conditions, `*.upbound.io` / `*.crossplane.io` kinds) or Flux's Terraform controller
+ * (`infra.contrib.fluxcd.io`, its tf-runner pods). Its credentials come from the cluster.
+ */
+export function controller(text: string): Facts['controller'] {
+  if (/infra\.contrib\.fluxcd\.io|\btf-runner\b|\b(?:tf|tofu)-controller\b/.test(text))
+    return 'tf-controller';
+  if (
+    /\bmanaged\/[\w.-]{1,60}\.(?:upbound\.io|crossplane\.io)\/|\b[\w-]{1,30}\.(?:upbound\.io|crossplane\.io)\/v\d|\bcrossplane\b|CannotConnectToProvider|\bProviderConfig\b/i.test(
+      text,
+    )
+  )
+    return 'crossplane';
+  return undefined;
+}
+
 export function stateNotPersisted(flat: string): boolean {
   return matches(/errored\.tfstate|Failed to (?:persist|save) state|Error saving state/, flat);
 }

@@ -10,6 +10,18 @@ export const cliLogin: CatalogEntry = {
     'With no service principal or managed identity configured, azurerm asks the Azure CLI for a token — and the CLI is not logged in, its refresh token expired or was revoked, or the installed CLI is not the one azurerm can read.',
   variants: [
     {
+      // No credentials given, and no CLI to fall back to: nothing to log in.
+      when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
+      title: 'azurerm fell back to the Azure CLI, which is not installed where it runs',
+      summary:
+        'No service principal, OIDC or managed identity was configured, so azurerm looked for the Azure CLI — and there is no `az` where the provider runs (a CI image, a controller pod). The fix is to give the provider credentials of its own, not to log in.',
+      example: {
+        text: 'managed/azure.upbound.io/v1beta1, kind=resourcegroup  cannot run refresh: refresh failed: building AzureRM Client: please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: launching Azure CLI: exec: "az": executable file not found in $PATH.',
+        source:
+          'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
+      },
+    },
+    {
       // No Terraform in the paste: the Azure CLI (or a script calling it) failed on its own.
       when: 'tool.not_terraform',
       title: 'The Azure CLI is not logged in, or its login expired',
