@@ -473,7 +473,7 @@ export function controller(text: string): Facts['controller'] {
   if (/infra\.contrib\.fluxcd\.io|\btf-runner\b|\b(?:tf|tofu)-controller\b/.test(text))
     return 'tf-controller';
   if (
-    /\bmanaged\/[\w.-]{1,60}\.(?:upbound\.io|crossplane\.io)\/|\b[\w-]{1,30}\.(?:upbound\.io|crossplane\.io)\/v\d|\bcrossplane\b|CannotConnectToProvider|\bProviderConfig\b/i.test(
+    /\bmanaged\/[\w.-]{1,60}\.(?:upbound\.io|crossplane\.io)\/|\b[\w-]{1,30}\.(?:upbound\.io|crossplane\.io)\/v\d|\bcrossplane\b|CannotConnectToProvider|\bProviderConfig\b|\bno-fork (?:AWS |Azure |GCP )?client\b|\basync external client\b/i.test(
       text,
     )
   )

@@ -246,6 +246,27 @@ export const endpointUnreachable: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'tls-interception',
+      title:
+        'TLS to AWS failed: a proxy or security tool re-signs the connection with a CA the client does not trust',
+      explanation:
+        'DNS and the connection worked: the certificate presented was not one the client trusts (or was cut short). Corporate proxies and endpoint security re-sign HTTPS with their own CA; give the SDK that CA (AWS_CA_BUNDLE, or `ca_bundle` in the profile) or exempt AWS endpoints from interception.',
+      prior: 0,
+      boosts: [
+        {
+          when: /x509: certificate|tls: failed to verify certificate|SSL validation failed|CERTIFICATE_VERIFY_FAILED/,
+          by: 1,
+          evidence: 'The TLS handshake with the AWS endpoint failed on its certificate.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: Error reading IAM policy arn:aws:iam::xxxxxxxxxx:policy/eprouestError: send request failed\ncaused by: Post "https://iam.amazonaws.com/": x509: certificate signed',
+          source: 'corpus holdout11/h11-aws-tf-27278-1 (hashicorp/terraform#27278)',
+        },
+      ],
+    },
+    {
       id: 'unknown-region',
       title: 'The region ⟨region⟩ is not an AWS region, so its endpoint does not exist',
       explanation:
@@ -344,6 +365,24 @@ export const endpointUnreachable: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'ca-bundle',
+      title:
+        'Give the SDK the CA that signs the intercepted connection (AWS_CA_BUNDLE), or exempt AWS from the proxy',
+      detail:
+        'The first command shows the certificate chain the machine actually receives for the endpoint (an issuer of your proxy or security product, not Amazon, confirms interception); export that CA as PEM and point AWS_CA_BUNDLE (or `ca_bundle` in the profile) at it.',
+      commands: [
+        'openssl s_client -connect ⟨endpoint⟩:443 -servername ⟨endpoint⟩ -showcerts </dev/null | grep -E "^ *(s|i):"',
+        'env | grep -E "^(AWS_CA_BUNDLE|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy)=" | cut -d= -f1',
+      ],
+      when: /x509: certificate|tls: failed to verify certificate|SSL validation failed|CERTIFICATE_VERIFY_FAILED/,
+      examples: [
+        {
+          text: 'Error: Error reading IAM policy arn:aws:iam::xxxxxxxxxx:policy/eprouestError: send request failed\ncaused by: Post "https://iam.amazonaws.com/": x509: certificate signed',
+          source: 'corpus holdout11/h11-aws-tf-27278-1 (hashicorp/terraform#27278)',
+        },
+      ],
+    },
     {
       id: 'connect-powershell',
       title: 'In PowerShell: the name resolved, so test the TCP connection and the proxy settings',

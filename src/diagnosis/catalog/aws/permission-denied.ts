@@ -229,6 +229,89 @@ export const permissionDenied: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'identity-deny',
+      title:
+        'A Deny statement in a policy attached to the caller (often a condition: MFA, source IP, region, tags)',
+      explanation:
+        'One of the caller’s own policies (of the user, its groups, or the role) denies this action, usually under a condition the request does not meet: `aws:MultiFactorAuthPresent` (an enforce-MFA policy denies everything until the session has MFA), `aws:SourceIp`, `aws:RequestedRegion`, or tags. Find the Deny statement: adding an Allow does not help.',
+      prior: 0,
+      boosts: [
+        {
+          when: /explicit deny in an identity-based policy/,
+          by: 1,
+          evidence: 'AWS says an identity-based policy of the caller denied it.',
+        },
+      ],
+      examples: [
+        {
+          text: '╷\n│ Error: unable to get role (XPTO): AccessDenied: User: arn:aws:sts::xxx:assumed-role/XPTO/myemail@company.com is not authorized to perform: iam:GetRole on resource: role XPTO with an explicit deny in an identity-based policy\n│       status code: 403, request id: 99222140-142f-47a6-aaac-15b6068489c2\n│ \n│   with module.eks.data.aws_iam_session_context.current,\n│   on .terraform/modules/eks/main.tf line 4, in data "aws_iam_session_context" "current":\n│    4: data "aws_iam_session_context" "current" {\n│ \n╵',
+          source:
+            'corpus holdout6/h6-tfaweks-2517-1 (terraform-aws-modules/terraform-aws-eks#2517)',
+        },
+      ],
+    },
+    {
+      id: 'boundary-deny',
+      title: 'The caller’s permissions boundary does not allow this action',
+      explanation:
+        'A permissions boundary caps what the user or role may do, whatever its policies allow: the action must be allowed by the boundary too. Read the boundary attached to the caller, and change it (or the role used) rather than adding permissions.',
+      prior: 0,
+      boosts: [
+        {
+          when: /explicit deny in a permissions boundary/,
+          by: 1,
+          evidence: 'AWS says the permissions boundary denied it.',
+        },
+      ],
+      examples: [
+        {
+          text: 'An error occured listing aws_iam_group_policy_attachment: listing aws_iam_group is forbidden: AccessDenied: User: arn:aws:sts::<redacted> is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::<redacted>:group/ with an explicit deny in a permissions boundary\n        status code: 403, request id: ec49f3ae-0c82-403a-a7bd-121cdd955752\n\nIt seems that we got access denied exceptions while listing resources.\nThe latest minimal read-only IAM policy for driftctl is always available here, please update yours: https://docs.driftctl.com/aws/policy',
+          source: 'corpus holdout11/h11-aws-driftctl-1604-1 (snyk/driftctl#1604)',
+        },
+      ],
+    },
+    {
+      id: 'resource-deny',
+      title:
+        'The resource’s own policy denies this caller (a bucket policy, key policy or other resource policy)',
+      explanation:
+        'A Deny statement in the resource-based policy wins over anything the caller’s policies allow: bucket policies that require TLS, a VPC endpoint, a source IP or encryption headers, or that deny every principal but a list, are the usual ones. Read the resource’s policy; the caller’s IAM policies cannot fix it.',
+      prior: 0,
+      boosts: [
+        {
+          when: /explicit deny in a resource-based policy/,
+          by: 1,
+          evidence: 'AWS says a resource-based policy denied it.',
+        },
+      ],
+      examples: [
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: operation error S3: PutObject,\naccess denied: User is not authorized to perform: s3:PutObject on resource:\narn:aws:s3:::<my-tfstate-bucket>/…/terraform.tfstate.tflock with an explicit deny in a resource-based policy',
+          source: 'corpus holdout11/h11-aws-opentofu-2970-1 (opentofu/opentofu#2970)',
+        },
+      ],
+    },
+    {
+      id: 'scp-deny',
+      title: 'A service control policy of the organization denies this action in this account',
+      explanation:
+        'AWS named an SCP: no policy in this account can allow past it. Ask the organization’s administrators which SCP applies to the account (or its OU), or run the action from an account or region it allows.',
+      prior: 0,
+      boosts: [
+        {
+          when: /explicit deny in a service control policy/,
+          by: 1,
+          evidence: 'AWS says a service control policy denied it⟦: ⟨policy_arn⟩⟧.',
+        },
+      ],
+      examples: [
+        {
+          text: "❌ Deployment failed: Error: AWSAccelerator-KeyStack-xxx-us-east-1: This CDK deployment requires bootstrap stack version '6', but during the confirmation via SSM parameter /cdk-bootstrap/accel/version the following error occurred: AccessDeniedException: User: arn:aws:sts::xxx:assumed-role/cdk-accel-deploy-role-xxxus-east-1/aws-cdk-root is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-east-1:xxx:parameter/cdk-bootstrap/accel/version with an explicit deny in a service control policy",
+          source: 'corpus holdout5/h5-lza-563-1 (awslabs/landing-zone-accelerator-on-aws#563)',
+        },
+      ],
+    },
+    {
       id: 'missing-permission',
       title: "The identity's policies do not grant the action",
       explanation:
@@ -334,7 +417,7 @@ export const permissionDenied: CatalogEntry = {
         {
           // Terraform ≤ 0.11 printed the backend's failure at init as `Error refreshing state: AccessDenied`
           // (a provider's refresh failure reads `Error refreshing state: N error(s) occurred`).
-          when: /Error (?:loading|refreshing) state: AccessDenied|Error loading state|Failed to (?:load|get) state|Unable to (?:list objects|access object)/,
+          when: /Error (?:loading|refreshing) state: AccessDenied|Error loading state|Failed to (?:load|get) state|Unable to (?:list objects|access object)|Error reloading remote state: AccessDenied|Create S3 bucket [\w.-]{3,63} returned an error: AccessDenied/,
           by: 0.5,
           evidence: 'The denial happened while reading or writing Terraform state.',
         },
@@ -359,6 +442,14 @@ export const permissionDenied: CatalogEntry = {
         {
           text: 'Error refreshing state: AccessDenied: Access Denied\n\tstatus code: 403, request id: xxxxxxxxxx, host id: xxxxxxxxxxx',
           source: 'corpus holdout10/h10-opencti-19-1 (newcontext-oss/opencti-terraform#19)',
+        },
+        {
+          text: "Error while performing the initial pull. The error message is shown\nbelow. Note that remote state was properly configured, so you don't\nneed to reconfigure. You can now use `push` and `pull` directly.\n\nError reloading remote state: AccessDenied: Access Denied\n\tstatus code: 403, request id:",
+          source: 'corpus holdout11/h11-aws-tf-4115-1 (hashicorp/terraform#4115)',
+        },
+        {
+          text: '2019/11/10 18:10:00 Create S3 bucket terraform-states-072717525149 returned an error: AccessDenied: Access Denied\n\tstatus code: 403, request id: 37AC6C10091FEAC5, host id: l3BbfEesPLDq8tNiE3F9rVeSO7fSMZpyz5VvHgMDTT0Ahj4xcOFXzKwYbrn/CIjLK8a2L8mW1Tw=. Sleeping for 10s and will try again.',
+          source: 'corpus holdout11/h11-aws-modulestf-demo-3-1 (antonbabenko/modules.tf-demo#3)',
         },
       ],
     },
@@ -393,6 +484,34 @@ export const permissionDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'bucket-policy-deny',
+      title: 'Read the bucket policy: its Deny statement refused this caller',
+      detail:
+        'Look for a Deny whose conditions this request did not meet (aws:SecureTransport, aws:SourceVpce, aws:SourceIp, s3:x-amz-server-side-encryption, a principal list). For a state bucket the lock file (`.tflock`) and the state key both need PutObject.',
+      commands: ['aws s3api get-bucket-policy --bucket ⟨bucket⟩ --query Policy --output text'],
+      when: /s3:\w{2,40} on resource: "?arn:aws:s3:::[^\s"]{1,300}"? with an explicit deny in a resource-based policy/,
+      examples: [
+        {
+          text: 'Error: Error acquiring the state lock\n\nError message: operation error S3: PutObject,\naccess denied: User is not authorized to perform: s3:PutObject on resource:\narn:aws:s3:::<my-tfstate-bucket>/…/terraform.tfstate.tflock with an explicit deny in a resource-based policy',
+          source: 'corpus holdout11/h11-aws-opentofu-2970-1 (opentofu/opentofu#2970)',
+        },
+      ],
+    },
+    {
+      id: 'boundary-read',
+      title: 'Read the permissions boundary of the role (or user) that made the call',
+      detail:
+        'The boundary must allow the action as well as the caller’s policies. `get-role` (or `get-user`) shows the boundary’s policy ARN; read that policy’s default version to see what it allows.',
+      commands: ['aws iam get-role --role-name ⟨caller_role⟩ --query Role.PermissionsBoundary'],
+      when: /explicit deny in a permissions boundary/,
+      examples: [
+        {
+          text: 'An error occured listing aws_iam_group_policy_attachment: listing aws_iam_group is forbidden: AccessDenied: User: arn:aws:sts::<redacted> is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::<redacted>:group/ with an explicit deny in a permissions boundary\n        status code: 403, request id: ec49f3ae-0c82-403a-a7bd-121cdd955752\n\nIt seems that we got access denied exceptions while listing resources.\nThe latest minimal read-only IAM policy for driftctl is always available here, please update yours: https://docs.driftctl.com/aws/policy',
+          source: 'corpus holdout11/h11-aws-driftctl-1604-1 (snyk/driftctl#1604)',
+        },
+      ],
+    },
     {
       id: 'decode',
       title:
