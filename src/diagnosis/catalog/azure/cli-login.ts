@@ -1,6 +1,19 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { remoteRunCause } from '../remote-run';
 import { AZURE_DOCS } from './docs';
+
+/** The pastes this family is proven by (its cause and its step). */
+const NO_CLI_PASTES: Example[] = [
+  {
+    text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
+    source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
+  },
+  {
+    text: 'managed/azure.upbound.io/v1beta1, kind=resourcegroup  cannot run refresh: refresh failed: building AzureRM Client: please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: launching Azure CLI: exec: "az": executable file not found in $PATH.',
+    source:
+      'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
+  },
+];
 
 export const cliLogin: CatalogEntry = {
   id: 'azure.cli_login',
@@ -224,17 +237,7 @@ export const cliLogin: CatalogEntry = {
           evidence: 'The provider could not even start `az`: it is not on PATH there.',
         },
       ],
-      examples: [
-        {
-          text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
-          source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
-        },
-        {
-          text: 'managed/azure.upbound.io/v1beta1, kind=resourcegroup  cannot run refresh: refresh failed: building AzureRM Client: please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: launching Azure CLI: exec: "az": executable file not found in $PATH.',
-          source:
-            'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
-        },
-      ],
+      examples: NO_CLI_PASTES,
     },
     remoteRunCause('Azure', 'your `az login` session', [
       {
@@ -291,17 +294,7 @@ export const cliLogin: CatalogEntry = {
         'azurerm reads `ARM_CLIENT_ID`, `ARM_TENANT_ID`, `ARM_SUBSCRIPTION_ID` and one of `ARM_CLIENT_SECRET`, `ARM_USE_OIDC=true` or `ARM_USE_MSI=true`; when none is set it tries the Azure CLI. In a Flux Terraform controller set them on the runner pod (`spec.runnerPodTemplate.spec.env`, from a Secret); in Crossplane put a service principal’s credentials in the Secret the ProviderConfig names. Installing `az` in such a pod does not help: nobody can log it in.',
       commands: ['env | grep -E "^ARM_" | cut -d= -f1'],
       when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
-      examples: [
-        {
-          text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
-          source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
-        },
-        {
-          text: 'managed/azure.upbound.io/v1beta1, kind=resourcegroup  cannot run refresh: refresh failed: building AzureRM Client: please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: launching Azure CLI: exec: "az": executable file not found in $PATH.',
-          source:
-            'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
-        },
-      ],
+      examples: NO_CLI_PASTES,
     },
     {
       id: 'remote-run',

@@ -1,4 +1,25 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
+
+/** The pastes this family is proven by (its cause and its step). */
+const FINE_GRAINED_GRAPHQL_PASTES: Example[] = [
+  {
+    text: 'Error: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Personal access tokens with fine grained access do not support the GraphQL API\\",\\"documentation_url\\":\\"https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql\\"}"',
+    source: 'corpus holdout4/h4-ghprov-1411-1 (integrations/terraform-provider-github#1411)',
+  },
+];
+
+/** The pastes this family is proven by (its cause and its step). */
+const APP_JWT_PASTES: Example[] = [
+  {
+    text: 'POST https://api.github.com/installations/123456/access_tokens: 401 A JSON web token could not be decoded []',
+    source: 'corpus holdout11/h11-multi-gogithub-2359-1 (google/go-github#2359)',
+  },
+  {
+    text: "2021-11-05T03:56:45.174Z\tERROR\tRequestError [HttpError]: A JSON web token could not be decoded\n\n    at /var/task/index.js:43611:21\n    at processTicksAndRejections (internal/process/task_queues.js:95:5)\n    at async getInstallationAuthentication (/var/task/index.js:43259:7) {\n  status: 401,\n  response: {\n    url: 'https://api.github.com/app/installations/20378940/access_tokens',\n    status: 401,",
+    source:
+      'corpus holdout11/h11-multi-ghrunner-1380-1 (github-aws-runners/terraform-aws-github-runner#1380)',
+  },
+];
 
 export const githubBadCredentials: CatalogEntry = {
   id: 'github.bad_credentials',
@@ -206,17 +227,7 @@ export const githubBadCredentials: CatalogEntry = {
           evidence: 'GitHub could not decode the App JWT that asked for an installation token.',
         },
       ],
-      examples: [
-        {
-          text: 'POST https://api.github.com/installations/123456/access_tokens: 401 A JSON web token could not be decoded []',
-          source: 'corpus holdout11/h11-multi-gogithub-2359-1 (google/go-github#2359)',
-        },
-        {
-          text: "2021-11-05T03:56:45.174Z\tERROR\tRequestError [HttpError]: A JSON web token could not be decoded\n\n    at /var/task/index.js:43611:21\n    at processTicksAndRejections (internal/process/task_queues.js:95:5)\n    at async getInstallationAuthentication (/var/task/index.js:43259:7) {\n  status: 401,\n  response: {\n    url: 'https://api.github.com/app/installations/20378940/access_tokens',\n    status: 401,",
-          source:
-            'corpus holdout11/h11-multi-ghrunner-1380-1 (github-aws-runners/terraform-aws-github-runner#1380)',
-        },
-      ],
+      examples: APP_JWT_PASTES,
     },
     {
       id: 'fine-grained-graphql',
@@ -233,12 +244,7 @@ export const githubBadCredentials: CatalogEntry = {
             'GitHub says fine-grained personal access tokens do not support the GraphQL API.',
         },
       ],
-      examples: [
-        {
-          text: 'Error: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Personal access tokens with fine grained access do not support the GraphQL API\\",\\"documentation_url\\":\\"https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql\\"}"',
-          source: 'corpus holdout4/h4-ghprov-1411-1 (integrations/terraform-provider-github#1411)',
-        },
-      ],
+      examples: FINE_GRAINED_GRAPHQL_PASTES,
     },
     {
       id: 'invalid-token',
@@ -308,17 +314,7 @@ export const githubBadCredentials: CatalogEntry = {
         'The key must be the PEM downloaded from the App’s settings (with its BEGIN/END lines and newlines intact), and the app id the App’s numeric id (not the client id or installation id). A key stored in SSM or a secret is often base64-encoded or has `\\n` instead of newlines: decode it before use.',
       commands: ['openssl pkey -in <app-private-key.pem> -noout && echo the key parses'],
       when: /A JSON web token could not be decoded|JWT could not be decoded/,
-      examples: [
-        {
-          text: 'POST https://api.github.com/installations/123456/access_tokens: 401 A JSON web token could not be decoded []',
-          source: 'corpus holdout11/h11-multi-gogithub-2359-1 (google/go-github#2359)',
-        },
-        {
-          text: "2021-11-05T03:56:45.174Z\tERROR\tRequestError [HttpError]: A JSON web token could not be decoded\n\n    at /var/task/index.js:43611:21\n    at processTicksAndRejections (internal/process/task_queues.js:95:5)\n    at async getInstallationAuthentication (/var/task/index.js:43259:7) {\n  status: 401,\n  response: {\n    url: 'https://api.github.com/app/installations/20378940/access_tokens',\n    status: 401,",
-          source:
-            'corpus holdout11/h11-multi-ghrunner-1380-1 (github-aws-runners/terraform-aws-github-runner#1380)',
-        },
-      ],
+      examples: APP_JWT_PASTES,
     },
     {
       id: 'classic-token',
@@ -328,12 +324,7 @@ export const githubBadCredentials: CatalogEntry = {
         'Create a classic token with the scopes the resources need (`repo`, `admin:org`, …; SSO-authorize it for SAML orgs) and give it to the provider as GITHUB_TOKEN, or configure `app_auth` with a GitHub App.',
       commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1'],
       when: /fine grained access do not support the GraphQL API/i,
-      examples: [
-        {
-          text: 'Error: non-200 OK status code: 401 Unauthorized body: "{\\"message\\":\\"Personal access tokens with fine grained access do not support the GraphQL API\\",\\"documentation_url\\":\\"https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql\\"}"',
-          source: 'corpus holdout4/h4-ghprov-1411-1 (integrations/terraform-provider-github#1411)',
-        },
-      ],
+      examples: FINE_GRAINED_GRAPHQL_PASTES,
     },
     {
       id: 'installation-check',

@@ -1,5 +1,26 @@
 import type { CatalogEntry, Example } from '../schema';
 
+/** The pastes this family is proven by (its cause and its step). */
+const HTTP_BACKEND_AUTH_PASTES: Example[] = [
+  {
+    text: 'Error loading state:\n    HTTP remote state endpoint requires auth',
+    source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
+  },
+];
+
+/** The pastes this family is proven by (its cause and its step). */
+const TFE_HIDDEN_PASTES: Example[] = [
+  {
+    text: 'tfe_workspace.minews: Creating...\n╷\n│ Error: Error creating workspace minews for organization mine: resource not found',
+    source: 'corpus holdout11/h11-multi-tfe-525-1 (hashicorp/terraform-provider-tfe#525)',
+  },
+  {
+    text: 'Error: Error creating workspace <workspace_name> for organization <org_name>: invalid attribute\nRepository doesn\'t exist or isn\'t accessible\nwith tfe_workspace.this,\non workspaces.tf line 1, in resource "tfe_workspace" "this":\n1: resource "tfe_workspace" "this" {',
+    source:
+      'corpus holdout11/h11-multi-hckb-41448261717139-1 (HashiCorp support knowledge base, https://support.hashicorp.com/hc/en-us/articles/41448261717139-Error-while-configuring-the-VCS-for-Terraform-Enterprise-secondary-hostname)',
+  },
+];
+
 /** The `http` state backend (GitLab-managed state, Artifactory…): not HCP Terraform, no API token. */
 const HTTP_STATE = /HTTP remote state endpoint (?:requires|invalid) auth/;
 const HTTP_STATE_EXAMPLE: Example = {
@@ -340,17 +361,7 @@ export const tfcToken: CatalogEntry = {
           evidence: 'HCP Terraform hides what the token may not see behind "not found".',
         },
       ],
-      examples: [
-        {
-          text: 'tfe_workspace.minews: Creating...\n╷\n│ Error: Error creating workspace minews for organization mine: resource not found',
-          source: 'corpus holdout11/h11-multi-tfe-525-1 (hashicorp/terraform-provider-tfe#525)',
-        },
-        {
-          text: 'Error: Error creating workspace <workspace_name> for organization <org_name>: invalid attribute\nRepository doesn\'t exist or isn\'t accessible\nwith tfe_workspace.this,\non workspaces.tf line 1, in resource "tfe_workspace" "this":\n1: resource "tfe_workspace" "this" {',
-          source:
-            'corpus holdout11/h11-multi-hckb-41448261717139-1 (HashiCorp support knowledge base, https://support.hashicorp.com/hc/en-us/articles/41448261717139-Error-while-configuring-the-VCS-for-Terraform-Enterprise-secondary-hostname)',
-        },
-      ],
+      examples: TFE_HIDDEN_PASTES,
     },
     {
       id: 'http-backend-credentials',
@@ -365,12 +376,7 @@ export const tfcToken: CatalogEntry = {
           evidence: 'The http state backend was refused (401 requires auth, 403 invalid auth).',
         },
       ],
-      examples: [
-        {
-          text: 'Error loading state:\n    HTTP remote state endpoint requires auth',
-          source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
-        },
-      ],
+      examples: HTTP_BACKEND_AUTH_PASTES,
     },
     {
       id: 'bot-token',
@@ -478,17 +484,7 @@ export const tfcToken: CatalogEntry = {
         '`terraform login` only helps a run on this machine: in a remote run set TFE_TOKEN as a sensitive environment variable of the workspace. Use a user token when the provider manages VCS-connected workspaces (an organization token cannot use a GitHub App connection), and check the organization name in the resource.',
       commands: ['env | grep -E "^TFE_(TOKEN|HOSTNAME|ORGANIZATION)=" | cut -d= -f1'],
       when: /for organization [\w.-]{1,90}: resource not found|Repository doesn't exist or isn't accessible/,
-      examples: [
-        {
-          text: 'tfe_workspace.minews: Creating...\n╷\n│ Error: Error creating workspace minews for organization mine: resource not found',
-          source: 'corpus holdout11/h11-multi-tfe-525-1 (hashicorp/terraform-provider-tfe#525)',
-        },
-        {
-          text: 'Error: Error creating workspace <workspace_name> for organization <org_name>: invalid attribute\nRepository doesn\'t exist or isn\'t accessible\nwith tfe_workspace.this,\non workspaces.tf line 1, in resource "tfe_workspace" "this":\n1: resource "tfe_workspace" "this" {',
-          source:
-            'corpus holdout11/h11-multi-hckb-41448261717139-1 (HashiCorp support knowledge base, https://support.hashicorp.com/hc/en-us/articles/41448261717139-Error-while-configuring-the-VCS-for-Terraform-Enterprise-secondary-hostname)',
-        },
-      ],
+      examples: TFE_HIDDEN_PASTES,
     },
     {
       id: 'http-backend',
@@ -500,12 +496,7 @@ export const tfcToken: CatalogEntry = {
         'grep -rn -A8 \'backend "http"\' --include=*.tf .',
       ],
       when: /HTTP remote state endpoint (?:requires|invalid) auth/,
-      examples: [
-        {
-          text: 'Error loading state:\n    HTTP remote state endpoint requires auth',
-          source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
-        },
-      ],
+      examples: HTTP_BACKEND_AUTH_PASTES,
     },
     {
       id: 'login',
