@@ -120,6 +120,11 @@ export class SlackPacer {
     return this.methodLimiter(method).schedule(() => this.withRetries(method, channel, call));
   }
 
+  retrying<T>(method: string, call: () => Promise<T>): Promise<T> {
+    this.stats.calls++;
+    return this.withRetries(method, undefined, call);
+  }
+
   private methodLimiter(method: string): Bottleneck {
     let limiter = this.methods.get(method);
     if (!limiter) {

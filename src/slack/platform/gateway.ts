@@ -31,9 +31,14 @@ export function metadataOf(m: ThreadMessage): { type?: string; payload: Record<s
 export interface Pacer {
   /** Waits for a slot for `method` (per channel for chat.postMessage), then runs `call` with retries. */
   schedule<T>(method: string, channel: string | undefined, call: () => Promise<T>): Promise<T>;
+  /** Runs `call` with the retries of `method` (429s wait Retry-After), outside its budget. */
+  retrying<T>(method: string, call: () => Promise<T>): Promise<T>;
 }
 
-export const NO_PACING: Pacer = { schedule: (_m, _c, call) => call() };
+export const NO_PACING: Pacer = {
+  schedule: (_m, _c, call) => call(),
+  retrying: (_m, call) => call(),
+};
 
 /** Marks our replies so a retry after an ambiguous failure can tell whether Slack already posted. */
 const REPLY_EVENT = 'tfauth_reply';
@@ -162,12 +167,13 @@ export class SlackGateway {
   }
 
   /**
-   * A look in the thread made for a post: paced and retried as a call of its own (Tier 3),
-   * so a check that Slack rate-limits or fails uses up its own attempts, not the post's —
-   * a reply is not dropped because the look before it could not be made for a while.
+   * A look in the thread made for a post: retried as a call of its own, so a look that Slack
+   * rate-limits or fails uses up its own attempts, not the post's — a reply is not dropped
+   * because the look before it could not be made for a while. Not held to the method's
+   * per-minute budget: a replay of a burst looks twice per reply, and a 429 says when to wait.
    */
   private lookInThread(channel: string, thread: string, key: string): Promise<string[]> {
-    return this.pacer.schedule('conversations.replies', undefined, () =>
+    return this.pacer.retrying('conversations.replies', () =>
       this.findReplies(channel, thread, key),
     );
   }
