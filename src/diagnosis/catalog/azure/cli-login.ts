@@ -291,7 +291,7 @@ export const cliLogin: CatalogEntry = {
       title:
         'Give the provider a service principal, OIDC or a managed identity where it runs: there is no `az` to log in with',
       detail:
-        'azurerm reads `ARM_CLIENT_ID`, `ARM_TENANT_ID`, `ARM_SUBSCRIPTION_ID` and one of `ARM_CLIENT_SECRET`, `ARM_USE_OIDC=true` or `ARM_USE_MSI=true`; when none is set it tries the Azure CLI. In a Flux Terraform controller set them on the runner pod (`spec.runnerPodTemplate.spec.env`, from a Secret); in Crossplane put a service principal’s credentials in the Secret the ProviderConfig names. Installing `az` in such a pod does not help: nobody can log it in.',
+        'azurerm reads `ARM_CLIENT_ID`, `ARM_TENANT_ID`, `ARM_SUBSCRIPTION_ID` and one of `ARM_CLIENT_SECRET`, `ARM_USE_OIDC=true` or `ARM_USE_MSI=true`; when none is set it tries the Azure CLI. In Flux’s tf-controller set them on the runner pod (`spec.runnerPodTemplate.spec.env`, from a Secret); in Crossplane put a service principal’s credentials in the Secret the ProviderConfig names. Installing `az` in such a pod does not help: nobody can log it in.',
       commands: ['env | grep -E "^ARM_" | cut -d= -f1'],
       when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
       examples: NO_CLI_PASTES,

@@ -378,6 +378,23 @@ export const oidc: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'assertion-request',
+      title:
+        'Check the job can mint its own OIDC token: the request for it failed before Entra ID was asked',
+      detail:
+        'GitHub Actions needs `permissions: id-token: write` (ACTIONS_ID_TOKEN_REQUEST_URL is then set); an Azure DevOps pipeline needs the provider’s Azure DevOps settings (`ARM_USE_OIDC`, `ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID`, SYSTEM_ACCESSTOKEN mapped into the step) and a provider version that supports them. A generic OIDC request URL answered with an error (405, 404) means the wrong URL or method for this CI system.',
+      commands: [
+        'env | grep -E "^(ACTIONS_ID_TOKEN_REQUEST_URL|SYSTEM_OIDCREQUESTURI|ARM_OIDC_REQUEST_URL|ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID|ARM_USE_OIDC)=" | cut -d= -f1',
+      ],
+      when: /ClientAssertionCredential: getAssertion: /,
+      examples: [
+        {
+          text: '╷\n│ Error: Failed to retrieve resource\n│ \n│   with module.virtual_network.azapi_resource.vnet,\n│   on .terraform/modules/virtual_network/main.virtual.network.tf line 1, in resource "azapi_resource" "vnet":\n│    1: resource "azapi_resource" "vnet" {\n│ \n│ reading Resource: (ResourceId\n│ "/subscriptions/b857908d-3f5c-4477-91c1-0fbd08df4e88/resourceGroups/rg-dema-env-dev-uksouth-001/providers/Microsoft.Network/virtualNetworks/vnet-demo-dev-uksouth-001"\n│ / Api Version "2023-11-01"): ChainedTokenCredential: failed to acquire a\n│ token.\n│ Attempted credentials:\n│ \tClientAssertionCredential: getAssertion: received HTTP status 405 with\n│ response: {"count":1,"value":{"Message":"The requested resource does not\n│ support http method \'GET\'."}}\n╵',
+          source: 'corpus holdout11/h11-multi-azapi-852-1 (Azure/terraform-provider-azapi#852)',
+        },
+      ],
+    },
+    {
       id: 'pod-identity-binding',
       title: 'Check the AzureIdentityBinding selects this pod, and read MIC’s logs',
       detail:

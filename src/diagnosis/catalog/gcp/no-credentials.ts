@@ -209,6 +209,34 @@ export const gcpNoCredentials: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'metadata-no-credential',
+      title:
+        'The provider was given no credentials and the metadata server it fell back to gave none',
+      explanation:
+        'Google’s libraries ask the GCE metadata server last. Off Google Cloud nothing answers (a timeout); in Cloud Shell or on a VM without a usable service account the answer is empty or not a token. Either give the provider credentials of its own or attach (and allow) a service account where it runs.',
+      prior: 0,
+      boosts: [
+        {
+          when: /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//,
+          by: 1,
+          evidence:
+            'The metadata server was the last source tried, and it gave no usable credential.',
+        },
+      ],
+      examples: [
+        {
+          text: 'module.forseti-install-simple.module.server_rules.data.template_file.main[20]: Refreshing state...\nmodule.forseti-install-simple.module.server_rules.data.template_file.main[5]: Refreshing state...\nmodule.forseti-install-simple.module.cloudsql.data.google_compute_network.cloudsql_private_network: Refreshing state...\n\nError: Error reading Network Not Found : default: Get https://www.googleapis.com/compute/v1/projects/xxxxxxxxxxx/global/networks/default?alt=json&prettyPrint=false: oauth2/google: invalid token JSON from metadata: EOF\n\n  on .terraform/modules/forseti-install-simple/forseti-security-terraform-google-forseti-1ef45bf/modules/cloudsql/main.tf line 30, in data "google_compute_network" "cloudsql_private_network":\n  30: data "google_compute_network" "cloudsql_private_network" {',
+          source:
+            'corpus holdout11/h11-multi-forsetitf-432-1 (forseti-security/terraform-google-forseti#432)',
+        },
+        {
+          text: 'Error: failed to load config: failed to get service account from metadata server: Get "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email": dial tcp 169.254.169.254:80: i/o timeout\n\n  on versions.tf line 1, in provider "gsuite":\n   1: provider "gsuite" {',
+          source:
+            'corpus holdout11/h11-multi-gsuite-171-1 (DeviaVir/terraform-provider-gsuite#171)',
+        },
+      ],
+    },
     remoteRunCause('Google', 'your Application Default Credentials', [
       {
         text: "Running plan in HCP Terraform. Output will stream here.\n\nPreparing the remote plan...\n\n│ Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded. To use your gcloud credentials, run 'gcloud auth application-default login'",
@@ -267,6 +295,30 @@ export const gcpNoCredentials: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'metadata-fallback-credentials',
+      title:
+        'The provider fell back to the metadata server: give it credentials, or check the VM’s own service account',
+      detail:
+        'With no `credentials` in the provider and no GOOGLE_APPLICATION_CREDENTIALS, Google’s libraries ask the metadata server. Off Google Cloud that fails (a provider that impersonates a Workspace user needs a service-account key file with domain-wide delegation in `credentials`); on a VM, Cloud Shell or Cloud Build the metadata server answers for the attached service account — the command shows which, and an error or empty answer means none is attached or its token could not be had.',
+      commands: [
+        'env | grep -E "^(GOOGLE|CLOUDSDK)_" | cut -d= -f1',
+        'curl -s -H "Metadata-Flavor: Google" http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email',
+      ],
+      when: /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//,
+      examples: [
+        {
+          text: 'module.forseti-install-simple.module.server_rules.data.template_file.main[20]: Refreshing state...\nmodule.forseti-install-simple.module.server_rules.data.template_file.main[5]: Refreshing state...\nmodule.forseti-install-simple.module.cloudsql.data.google_compute_network.cloudsql_private_network: Refreshing state...\n\nError: Error reading Network Not Found : default: Get https://www.googleapis.com/compute/v1/projects/xxxxxxxxxxx/global/networks/default?alt=json&prettyPrint=false: oauth2/google: invalid token JSON from metadata: EOF\n\n  on .terraform/modules/forseti-install-simple/forseti-security-terraform-google-forseti-1ef45bf/modules/cloudsql/main.tf line 30, in data "google_compute_network" "cloudsql_private_network":\n  30: data "google_compute_network" "cloudsql_private_network" {',
+          source:
+            'corpus holdout11/h11-multi-forsetitf-432-1 (forseti-security/terraform-google-forseti#432)',
+        },
+        {
+          text: 'Error: failed to load config: failed to get service account from metadata server: Get "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email": dial tcp 169.254.169.254:80: i/o timeout\n\n  on versions.tf line 1, in provider "gsuite":\n   1: provider "gsuite" {',
+          source:
+            'corpus holdout11/h11-multi-gsuite-171-1 (DeviaVir/terraform-provider-gsuite#171)',
+        },
+      ],
+    },
     {
       id: 'remote-run',
       title:
