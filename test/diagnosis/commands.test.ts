@@ -91,6 +91,10 @@ describe('the template filler', () => {
     );
     expect(fill(t, {})).toBe('aws iam get-role --role-name <role-name>');
     expect(fillProse('The role ⟨role⟩ failed.', {})).toBe('The role the role failed.');
+    // A paste another tool printed names that tool where the catalog says Terraform — not in a product's name.
+    expect(fillProse('Terraform asks HCP Terraform for a token.', { app: 'atlantis' })).toBe(
+      'atlantis asks HCP Terraform for a token.',
+    );
   });
 
   it('quotes a value the shell would split, and never lets one end the quotes around it', () => {
