@@ -2,6 +2,10 @@ import type { CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
+/** The TLS handshake with the endpoint failed on its certificate. */
+const TLS_REFUSED =
+  /x509: certificate|tls: failed to verify certificate|SSL validation failed|CERTIFICATE_VERIFY_FAILED/;
+
 // A network failure only belongs here when it happened while fetching or checking
 // credentials; elsewhere it is not tfauth's business.
 // What says the failing call was the credential check, or the provider's own start-up calls
@@ -254,7 +258,7 @@ export const endpointUnreachable: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /x509: certificate|tls: failed to verify certificate|SSL validation failed|CERTIFICATE_VERIFY_FAILED/,
+          when: TLS_REFUSED,
           by: 1,
           evidence: 'The TLS handshake with the AWS endpoint failed on its certificate.',
         },
@@ -375,7 +379,7 @@ export const endpointUnreachable: CatalogEntry = {
         'openssl s_client -connect ⟨endpoint⟩:443 -servername ⟨endpoint⟩ -showcerts </dev/null | grep -E "^ *(s|i):"',
         'env | grep -E "^(AWS_CA_BUNDLE|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy)=" | cut -d= -f1',
       ],
-      when: /x509: certificate|tls: failed to verify certificate|SSL validation failed|CERTIFICATE_VERIFY_FAILED/,
+      when: TLS_REFUSED,
       examples: [
         {
           text: 'Error: Error reading IAM policy arn:aws:iam::xxxxxxxxxx:policy/eprouestError: send request failed\ncaused by: Post "https://iam.amazonaws.com/": x509: certificate signed',

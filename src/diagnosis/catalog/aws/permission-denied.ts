@@ -2,6 +2,9 @@ import type { CatalogEntry } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
+/** AWS names the caller’s permissions boundary as the denying policy. */
+const BOUNDARY_DENY = /explicit deny in a permissions boundary/;
+
 // AFT's AWSAFTAdmin (AFT management account) only assumes AWSAFTExecution in the target
 // accounts; denied anything else, the customization ran in the management account.
 const AFT_ADMIN_ACTING =
@@ -258,7 +261,7 @@ export const permissionDenied: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /explicit deny in a permissions boundary/,
+          when: BOUNDARY_DENY,
           by: 1,
           evidence: 'AWS says the permissions boundary denied it.',
         },
@@ -504,7 +507,7 @@ export const permissionDenied: CatalogEntry = {
       detail:
         'The boundary must allow the action as well as the caller’s policies. `get-role` (or `get-user`) shows the boundary’s policy ARN; read that policy’s default version to see what it allows.',
       commands: ['aws iam get-role --role-name ⟨caller_role⟩ --query Role.PermissionsBoundary'],
-      when: /explicit deny in a permissions boundary/,
+      when: BOUNDARY_DENY,
       examples: [
         {
           text: 'An error occured listing aws_iam_group_policy_attachment: listing aws_iam_group is forbidden: AccessDenied: User: arn:aws:sts::<redacted> is not authorized to perform: iam:ListGroups on resource: arn:aws:iam::<redacted>:group/ with an explicit deny in a permissions boundary\n        status code: 403, request id: ec49f3ae-0c82-403a-a7bd-121cdd955752\n\nIt seems that we got access denied exceptions while listing resources.\nThe latest minimal read-only IAM policy for driftctl is always available here, please update yours: https://docs.driftctl.com/aws/policy',

@@ -2,6 +2,9 @@ import type { CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
+/** STS: the OIDC provider’s thumbprints do not match the issuer’s certificate. */
+const OIDC_THUMBPRINT = /HTTPS certificate doesn.t match configured thumbprint/;
+
 export const webIdentity: CatalogEntry = {
   id: 'aws.web_identity',
   platform: 'aws',
@@ -219,7 +222,7 @@ export const webIdentity: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /HTTPS certificate doesn.t match configured thumbprint/,
+          when: OIDC_THUMBPRINT,
           by: 1,
           evidence:
             'STS says the provider’s HTTPS certificate does not match the configured thumbprint.',
@@ -323,7 +326,7 @@ export const webIdentity: CatalogEntry = {
         'aws iam list-open-id-connect-providers',
         'aws iam get-open-id-connect-provider --open-id-connect-provider-arn <provider-arn> --query ThumbprintList',
       ],
-      when: /HTTPS certificate doesn.t match configured thumbprint/,
+      when: OIDC_THUMBPRINT,
       examples: [
         {
           text: "Error: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, exceeded maximum number of attempts, 1, https response error StatusCode: 400, RequestID: 60b974d0-e680-4194-86b9-81b5a0e53f99, InvalidIdentityToken: OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint",

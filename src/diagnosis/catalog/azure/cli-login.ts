@@ -2,6 +2,10 @@ import type { CatalogEntry, Example } from '../schema';
 import { remoteRunCause } from '../remote-run';
 import { AZURE_DOCS } from './docs';
 
+/** The provider could not start `az`: it is not installed where it runs. */
+const NO_CLI_ON_PATH =
+  /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/;
+
 /** The pastes this family is proven by (its cause and its step). */
 const NO_CLI_PASTES: Example[] = [
   {
@@ -24,7 +28,7 @@ export const cliLogin: CatalogEntry = {
   variants: [
     {
       // No credentials given, and no CLI to fall back to: nothing to log in.
-      when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
+      when: NO_CLI_ON_PATH,
       title: 'azurerm fell back to the Azure CLI, which is not installed where it runs',
       summary:
         'No service principal, OIDC or managed identity was configured, so azurerm looked for the Azure CLI — and there is no `az` where the provider runs (a CI image, a controller pod). The fix is to give the provider credentials of its own, not to log in.',
@@ -232,7 +236,7 @@ export const cliLogin: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
+          when: NO_CLI_ON_PATH,
           by: 1,
           evidence: 'The provider could not even start `az`: it is not on PATH there.',
         },
@@ -293,7 +297,7 @@ export const cliLogin: CatalogEntry = {
       detail:
         'azurerm reads `ARM_CLIENT_ID`, `ARM_TENANT_ID`, `ARM_SUBSCRIPTION_ID` and one of `ARM_CLIENT_SECRET`, `ARM_USE_OIDC=true` or `ARM_USE_MSI=true`; when none is set it tries the Azure CLI. In Flux’s tf-controller set them on the runner pod (`spec.runnerPodTemplate.spec.env`, from a Secret); in Crossplane put a service principal’s credentials in the Secret the ProviderConfig names. Installing `az` in such a pod does not help: nobody can log it in.',
       commands: ['env | grep -E "^ARM_" | cut -d= -f1'],
-      when: /exec: "az": executable file not found|launching Azure CLI: exec: "az"|Azure CLI not found on path/,
+      when: NO_CLI_ON_PATH,
       examples: NO_CLI_PASTES,
     },
     {

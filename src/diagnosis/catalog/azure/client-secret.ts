@@ -1,6 +1,9 @@
 import type { CatalogEntry } from '../schema';
 import { AZURE_DOCS } from './docs';
 
+/** adal could not build a token request from the credentials it was given. */
+const SPT_NOT_BUILT = /failed to get SPT from client credentials/;
+
 export const clientSecret: CatalogEntry = {
   id: 'azure.client_secret',
   platform: 'azure',
@@ -152,7 +155,7 @@ export const clientSecret: CatalogEntry = {
       // go-autorest's adal could not even build the service principal token from the client
       // credentials it was given (a field missing or misnamed in the credentials JSON or secret).
       id: 'spt-from-credentials',
-      pattern: /failed to get SPT from client credentials/,
+      pattern: SPT_NOT_BUILT,
       tier: 'strong',
       examples: [
         {
@@ -172,7 +175,7 @@ export const clientSecret: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /failed to get SPT from client credentials/,
+          when: SPT_NOT_BUILT,
           by: 1,
           evidence: 'The client could not build a token from the credentials: a field is empty.',
         },

@@ -1,6 +1,13 @@
 import type { CatalogEntry } from '../schema';
 import { AZURE_DOCS } from './docs';
 
+/** aad-pod-identity’s NMI found no identity assigned to the pod. */
+const POD_IDENTITY_UNBOUND =
+  /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/;
+
+/** The CI system’s OIDC token could not be had (azidentity’s ClientAssertionCredential callback). */
+const ASSERTION_REQUEST_FAILED = /ClientAssertionCredential: getAssertion: /;
+
 export const oidc: CatalogEntry = {
   id: 'azure.oidc',
   platform: 'azure',
@@ -199,7 +206,7 @@ export const oidc: CatalogEntry = {
       // azidentity's ClientAssertionCredential wraps the callback that fetches the federated
       // token (azapi names it getAssertion): the OIDC token could not be had from the CI system.
       id: 'client-assertion',
-      pattern: /ClientAssertionCredential: getAssertion: /,
+      pattern: ASSERTION_REQUEST_FAILED,
       tier: 'strong',
       examples: [
         {
@@ -212,8 +219,7 @@ export const oidc: CatalogEntry = {
       // aad-pod-identity's NMI answers the token request for a pod it has no identity assigned to:
       // the managed identity never reached the pod (its MIC logs say why).
       id: 'pod-identity',
-      pattern:
-        /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/,
+      pattern: POD_IDENTITY_UNBOUND,
       tier: 'decisive',
       examples: [
         {
@@ -245,7 +251,7 @@ export const oidc: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /ClientAssertionCredential: getAssertion: /,
+          when: ASSERTION_REQUEST_FAILED,
           by: 1,
           evidence:
             'The assertion request itself failed (getAssertion), not the exchange with Entra ID.',
@@ -266,7 +272,7 @@ export const oidc: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/,
+          when: POD_IDENTITY_UNBOUND,
           by: 1,
           evidence: 'NMI says no identity is assigned to the pod and points at MIC’s logs.',
         },
@@ -386,7 +392,7 @@ export const oidc: CatalogEntry = {
       commands: [
         'env | grep -E "^(ACTIONS_ID_TOKEN_REQUEST_URL|SYSTEM_OIDCREQUESTURI|ARM_OIDC_REQUEST_URL|ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID|ARM_USE_OIDC)=" | cut -d= -f1',
       ],
-      when: /ClientAssertionCredential: getAssertion: /,
+      when: ASSERTION_REQUEST_FAILED,
       examples: [
         {
           text: '╷\n│ Error: Failed to retrieve resource\n│ \n│   with module.virtual_network.azapi_resource.vnet,\n│   on .terraform/modules/virtual_network/main.virtual.network.tf line 1, in resource "azapi_resource" "vnet":\n│    1: resource "azapi_resource" "vnet" {\n│ \n│ reading Resource: (ResourceId\n│ "/subscriptions/b857908d-3f5c-4477-91c1-0fbd08df4e88/resourceGroups/rg-dema-env-dev-uksouth-001/providers/Microsoft.Network/virtualNetworks/vnet-demo-dev-uksouth-001"\n│ / Api Version "2023-11-01"): ChainedTokenCredential: failed to acquire a\n│ token.\n│ Attempted credentials:\n│ \tClientAssertionCredential: getAssertion: received HTTP status 405 with\n│ response: {"count":1,"value":{"Message":"The requested resource does not\n│ support http method \'GET\'."}}\n╵',
@@ -403,7 +409,7 @@ export const oidc: CatalogEntry = {
         'kubectl get azureidentity,azureidentitybinding -A',
         'kubectl logs -n kube-system -l app.kubernetes.io/component=mic --tail=100',
       ],
-      when: /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/,
+      when: POD_IDENTITY_UNBOUND,
       examples: [
         {
           text: '❯ kubectl get pod tf-runner -o yaml\n    message: |+\n      error running Init: rpc error: code = Internal desc = exit status 1\n\n      Error: Failed to get existing workspaces: Error retrieving keys for Storage Account "<storageaccount>": azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<subscriptionid>/resourceGroups/<resourceGroups>/providers/Microsoft.Storage/storageAccounts/<storageaccount>/listKeys?api-version=2021-01-01: StatusCode=404 -- Original Error: adal: Refresh request failed. Status Code = \'404\'. Response body: getting assigned identities for pod <namespace>/tf-runner in CREATED state failed after 16 attempts, retry duration [5]s, error: <nil>. Check MIC pod logs for identity assignment errors',

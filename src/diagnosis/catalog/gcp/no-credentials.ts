@@ -1,6 +1,23 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { remoteRunCause } from '../remote-run';
 import { GCP_DOCS } from './docs';
+
+/** The metadata server, the last source of Application Default Credentials, gave no credential. */
+const METADATA_GAVE_NONE =
+  /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//;
+
+/** The pastes the metadata-fallback family is proven by (its cause and its step). */
+const METADATA_FALLBACK_PASTES: Example[] = [
+  {
+    text: 'module.forseti-install-simple.module.server_rules.data.template_file.main[20]: Refreshing state...\nmodule.forseti-install-simple.module.server_rules.data.template_file.main[5]: Refreshing state...\nmodule.forseti-install-simple.module.cloudsql.data.google_compute_network.cloudsql_private_network: Refreshing state...\n\nError: Error reading Network Not Found : default: Get https://www.googleapis.com/compute/v1/projects/xxxxxxxxxxx/global/networks/default?alt=json&prettyPrint=false: oauth2/google: invalid token JSON from metadata: EOF\n\n  on .terraform/modules/forseti-install-simple/forseti-security-terraform-google-forseti-1ef45bf/modules/cloudsql/main.tf line 30, in data "google_compute_network" "cloudsql_private_network":\n  30: data "google_compute_network" "cloudsql_private_network" {',
+    source:
+      'corpus holdout11/h11-multi-forsetitf-432-1 (forseti-security/terraform-google-forseti#432)',
+  },
+  {
+    text: 'Error: failed to load config: failed to get service account from metadata server: Get "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email": dial tcp 169.254.169.254:80: i/o timeout\n\n  on versions.tf line 1, in provider "gsuite":\n   1: provider "gsuite" {',
+    source: 'corpus holdout11/h11-multi-gsuite-171-1 (DeviaVir/terraform-provider-gsuite#171)',
+  },
+];
 
 export const gcpNoCredentials: CatalogEntry = {
   id: 'gcp.no_credentials',
@@ -47,8 +64,7 @@ export const gcpNoCredentials: CatalogEntry = {
       // (credentials: …) print the first; the metadata client the second. Its link-local
       // address is AWS's too: a `computeMetadata` path says Google.
       id: 'metadata-answer',
-      pattern:
-        /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//,
+      pattern: METADATA_GAVE_NONE,
       tier: 'strong',
       beats: ['aws.no_credentials'],
       examples: [
@@ -218,24 +234,13 @@ export const gcpNoCredentials: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//,
+          when: METADATA_GAVE_NONE,
           by: 1,
           evidence:
             'The metadata server was the last source tried, and it gave no usable credential.',
         },
       ],
-      examples: [
-        {
-          text: 'module.forseti-install-simple.module.server_rules.data.template_file.main[20]: Refreshing state...\nmodule.forseti-install-simple.module.server_rules.data.template_file.main[5]: Refreshing state...\nmodule.forseti-install-simple.module.cloudsql.data.google_compute_network.cloudsql_private_network: Refreshing state...\n\nError: Error reading Network Not Found : default: Get https://www.googleapis.com/compute/v1/projects/xxxxxxxxxxx/global/networks/default?alt=json&prettyPrint=false: oauth2/google: invalid token JSON from metadata: EOF\n\n  on .terraform/modules/forseti-install-simple/forseti-security-terraform-google-forseti-1ef45bf/modules/cloudsql/main.tf line 30, in data "google_compute_network" "cloudsql_private_network":\n  30: data "google_compute_network" "cloudsql_private_network" {',
-          source:
-            'corpus holdout11/h11-multi-forsetitf-432-1 (forseti-security/terraform-google-forseti#432)',
-        },
-        {
-          text: 'Error: failed to load config: failed to get service account from metadata server: Get "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email": dial tcp 169.254.169.254:80: i/o timeout\n\n  on versions.tf line 1, in provider "gsuite":\n   1: provider "gsuite" {',
-          source:
-            'corpus holdout11/h11-multi-gsuite-171-1 (DeviaVir/terraform-provider-gsuite#171)',
-        },
-      ],
+      examples: METADATA_FALLBACK_PASTES,
     },
     remoteRunCause('Google', 'your Application Default Credentials', [
       {
@@ -305,19 +310,8 @@ export const gcpNoCredentials: CatalogEntry = {
         'env | grep -E "^(GOOGLE|CLOUDSDK)_" | cut -d= -f1',
         'curl -s -H "Metadata-Flavor: Google" http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email',
       ],
-      when: /(?:oauth2\/google|credentials): (?:invalid token JSON from metadata|incomplete token received from metadata)|failed to get service account from metadata server|169\.254\.169\.254\/computeMetadata\/v1\//,
-      examples: [
-        {
-          text: 'module.forseti-install-simple.module.server_rules.data.template_file.main[20]: Refreshing state...\nmodule.forseti-install-simple.module.server_rules.data.template_file.main[5]: Refreshing state...\nmodule.forseti-install-simple.module.cloudsql.data.google_compute_network.cloudsql_private_network: Refreshing state...\n\nError: Error reading Network Not Found : default: Get https://www.googleapis.com/compute/v1/projects/xxxxxxxxxxx/global/networks/default?alt=json&prettyPrint=false: oauth2/google: invalid token JSON from metadata: EOF\n\n  on .terraform/modules/forseti-install-simple/forseti-security-terraform-google-forseti-1ef45bf/modules/cloudsql/main.tf line 30, in data "google_compute_network" "cloudsql_private_network":\n  30: data "google_compute_network" "cloudsql_private_network" {',
-          source:
-            'corpus holdout11/h11-multi-forsetitf-432-1 (forseti-security/terraform-google-forseti#432)',
-        },
-        {
-          text: 'Error: failed to load config: failed to get service account from metadata server: Get "http://169.254.169.254/computeMetadata/v1/instance/service-accounts/default/email": dial tcp 169.254.169.254:80: i/o timeout\n\n  on versions.tf line 1, in provider "gsuite":\n   1: provider "gsuite" {',
-          source:
-            'corpus holdout11/h11-multi-gsuite-171-1 (DeviaVir/terraform-provider-gsuite#171)',
-        },
-      ],
+      when: METADATA_GAVE_NONE,
+      examples: METADATA_FALLBACK_PASTES,
     },
     {
       id: 'remote-run',

@@ -1,5 +1,8 @@
 import type { CatalogEntry, Example } from '../schema';
 
+/** GitHub could not decode the App JWT that asked for an installation token. */
+const APP_JWT_REFUSED = /A JSON web token could not be decoded|JWT could not be decoded/;
+
 /** The pastes this family is proven by (its cause and its step). */
 const FINE_GRAINED_GRAPHQL_PASTES: Example[] = [
   {
@@ -222,7 +225,7 @@ export const githubBadCredentials: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /A JSON web token could not be decoded|JWT could not be decoded/,
+          when: APP_JWT_REFUSED,
           by: 1,
           evidence: 'GitHub could not decode the App JWT that asked for an installation token.',
         },
@@ -313,7 +316,7 @@ export const githubBadCredentials: CatalogEntry = {
       detail:
         'The key must be the PEM downloaded from the App’s settings (with its BEGIN/END lines and newlines intact), and the app id the App’s numeric id (not the client id or installation id). A key stored in SSM or a secret is often base64-encoded or has `\\n` instead of newlines: decode it before use.',
       commands: ['openssl pkey -in <app-private-key.pem> -noout && echo the key parses'],
-      when: /A JSON web token could not be decoded|JWT could not be decoded/,
+      when: APP_JWT_REFUSED,
       examples: APP_JWT_PASTES,
     },
     {

@@ -1,5 +1,8 @@
 import type { CatalogEntry } from '../schema';
 
+/** client-go’s loader: the kubeconfig file it was pointed at does not exist. */
+const KUBECONFIG_NOT_FOUND = /\bConfig not found: /;
+
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
@@ -372,7 +375,7 @@ export const k8sUnauthorized: CatalogEntry = {
       // client-go's loader warns `Config not found: <file>` (tools/clientcmd/loader.go) when the
       // kubeconfig named by KUBECONFIG is missing; helm then has no cluster credentials at all.
       id: 'kubeconfig-not-found',
-      pattern: /\bConfig not found: /,
+      pattern: KUBECONFIG_NOT_FOUND,
       requires: /Kubernetes cluster unreachable/,
       tier: 'likely',
       examples: [
@@ -404,7 +407,7 @@ export const k8sUnauthorized: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /\bConfig not found: /,
+          when: KUBECONFIG_NOT_FOUND,
           by: 1,
           evidence: 'The client says the kubeconfig file was not found.',
         },
@@ -749,7 +752,7 @@ export const k8sUnauthorized: CatalogEntry = {
         'echo "$KUBECONFIG"',
         'kubectl config view --minify -o jsonpath="{.clusters[0].cluster.server}"',
       ],
-      when: /\bConfig not found: /,
+      when: KUBECONFIG_NOT_FOUND,
       examples: [
         {
           text: 'Setting up kubectl configuration\nPreparing helm execution\nExecuting helm\nW1021 10:02:01.532600      10 loader.go:223] Config not found: /home/runner/work/_temp/kubeconfig_************\nError: Kubernetes cluster unreachable',

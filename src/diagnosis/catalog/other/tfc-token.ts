@@ -1,5 +1,9 @@
 import type { CatalogEntry, Example } from '../schema';
 
+/** HCP Terraform’s 404 (or an inaccessible VCS repository) to a token that may not see. */
+const TFE_HIDDEN =
+  /for organization [\w.-]{1,90}: resource not found|Repository doesn't exist or isn't accessible/;
+
 /** The pastes this family is proven by (its cause and its step). */
 const HTTP_BACKEND_AUTH_PASTES: Example[] = [
   {
@@ -356,7 +360,7 @@ export const tfcToken: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /for organization [\w.-]{1,90}: resource not found|Repository doesn't exist or isn't accessible/,
+          when: TFE_HIDDEN,
           by: 1,
           evidence: 'HCP Terraform hides what the token may not see behind "not found".',
         },
@@ -483,7 +487,7 @@ export const tfcToken: CatalogEntry = {
       detail:
         '`terraform login` only helps a run on this machine: in a remote run set TFE_TOKEN as a sensitive environment variable of the workspace. Use a user token when the provider manages VCS-connected workspaces (an organization token cannot use a GitHub App connection), and check the organization name in the resource.',
       commands: ['env | grep -E "^TFE_(TOKEN|HOSTNAME|ORGANIZATION)=" | cut -d= -f1'],
-      when: /for organization [\w.-]{1,90}: resource not found|Repository doesn't exist or isn't accessible/,
+      when: TFE_HIDDEN,
       examples: TFE_HIDDEN_PASTES,
     },
     {
