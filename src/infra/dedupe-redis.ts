@@ -96,8 +96,8 @@ export class RedisDedupe implements Dedupe {
   private async recovered(): Promise<void> {
     if (!this.degraded) return;
     this.degraded = false;
-    this.recoveredAt = this.now();
     const t = this.now();
+    this.recoveredAt = t;
     const claims = [...this.outageClaims].filter(([, expires]) => expires > t);
     this.outageClaims.clear();
     if (claims.length > 0) {
