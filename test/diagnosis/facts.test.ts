@@ -65,6 +65,17 @@ describe('facts', () => {
     expect(f.deniedAction).toBe('sts:AssumeRole');
   });
 
+  it('an invalid region is read as configured, but never the brackets an empty one is printed in (corpus holdout11/h11-aws-upjet-1866-1)', () => {
+    expect(
+      facts(
+        'could not configure the no-fork AWS client: cannot construct TF AWS Client from TF AWS Config, [{0 invalid AWS Region:   []}]',
+      ).region,
+    ).toBeUndefined();
+    // invented variants: a misspelt value and an uninterpolated variable.
+    expect(facts('Error: Invalid AWS Region: snow').region).toBe('snow');
+    expect(facts('Error: invalid AWS Region: ${var.region}').region).toBe('${var.region}');
+  });
+
   it('region, partition and opt-in from endpoints and ARNs', () => {
     expect(
       facts('Post "https://sts.us-gov-west-1.amazonaws.com/": InvalidClientTokenId'),

@@ -56,9 +56,10 @@ export function regionFacts(text: string, arns: ArnFact[], lines = text): Region
     text,
   );
   // What the configuration said, even when invalid (`Invalid AWS Region: snow`): read on its
-  // own line, so an empty value never takes the next line's first word.
+  // own line, so an empty value never takes the next line's first word, nor the brackets of
+  // the list an empty one is printed in (`invalid AWS Region:   []}]`).
   const configured = firstMatch(
-    [/[Ii]nvalid AWS Region:[ \t]*([^\s"',]{1,64}?)\.?[ \t]*$/m],
+    [/[Ii]nvalid AWS Region:[ \t]*(\$\{[^\s}]{1,60}\}|\w[^\s"',[\]{}]{0,63}?)\.?[ \t]*$/m],
     lines,
   );
   const region =
