@@ -83,6 +83,18 @@ function otherCi(spec: StepSpec, ctx: AdviceContext): boolean {
   return shown.length === 1 && shown[0] !== spec.ci;
 }
 
+/**
+ * Commands that read or change the shell they run in (its variables, CLI login and profile,
+ * installed tools) or run Terraform there: a controller's pod is not that shell.
+ */
+const LOCAL_SHELL_COMMAND =
+  /^(?:export|unset) |^env \||^aws (?:configure|sso login)\b|^az (?:login|account|version|upgrade)\b|^gcloud (?:auth|config|components)\b|^(?:gcloud container clusters|az aks) get-credentials\b|^aws eks update-kubeconfig\b|^terraform\b|^(?:pip3?|brew|apt(?:-get)?|yum|choco|winget) /;
+
+/** A Kubernetes controller (Crossplane, Flux's tf-controller) ran the provider, in a pod of its own. */
+function inController(ctx: AdviceContext): boolean {
+  return ctx.holds('runner.crossplane') || ctx.holds('runner.tf_controller');
+}
+
 /** Commands that ask AWS's IAM or STS: they say nothing about keys of an S3 service that is not AWS. */
 const AWS_IAM_COMMAND = /^aws (?:iam|sts)\b/;
 
@@ -92,7 +104,12 @@ const AWS_IAM_COMMAND = /^aws (?:iam|sts)\b/;
  * generic filler ("run Terraform again") loses Terraform's rather than guess it ran.
  */
 function fitting(spec: StepSpec, ctx: AdviceContext): string[] {
-  const commands = spec.commands ?? [];
+  const commands = (spec.commands ?? []).filter(
+    (c) =>
+      !(inController(ctx) && LOCAL_SHELL_COMMAND.test(c)) &&
+      // Crossplane's managed resources are not `*.tf` files.
+      !(ctx.holds('runner.crossplane') && TERRAFORM_COMMAND.test(c)),
+  );
   if (!ctx.vars.app) return commands;
   if (ctx.vars.app === NO_TOOL && spec.when !== undefined) return commands;
   return commands.filter((c) => !TERRAFORM_COMMAND.test(c));
@@ -109,8 +126,10 @@ function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext)
     commands.every((c) => AWS_IAM_COMMAND.test(c))
   )
     return false;
-  // A step whose commands were all Terraform's says nothing for another tool.
-  if (commands.length > 0 && fitting(spec, ctx).length === 0) return false;
+  // A step whose commands were all Terraform's says nothing for another tool; one whose
+  // commands were all the shell's says nothing in a controller's pod unless its text does.
+  if (commands.length > 0 && fitting(spec, ctx).length === 0 && !(inController(ctx) && spec.detail))
+    return false;
   if (spec.unless !== undefined && ctx.holds(spec.unless)) return false;
   return spec.when === undefined || ctx.holds(spec.when);
 }

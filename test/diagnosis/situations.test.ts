@@ -312,3 +312,30 @@ describe('a Kubernetes 401', () => {
     expect(diagnose(provider).causes[0]?.id).toBe('token-expired');
   });
 });
+
+describe('a controller ran the provider in a pod of its own', () => {
+  it('offers none of the shell’s logins, exports or Terraform runs (corpus holdout11/h11-multi-tofuctl-221-1, h11-aws-upjet-1866-1)', () => {
+    for (const ex of SITUATIONS.filter((s) => /^runner\./.test(s.step.when))) {
+      const shown = commands(ex.example.text);
+      expect(stepIds(ex.example.text)[0]).toBe(ex.step.id);
+      expect(shown.filter((c) => /^(?:export |az login|aws configure|terraform )/.test(c))).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('keeps a step whose advice holds there, without the shell’s check (corpus holdout11/h11-multi-tofuctl-221-1)', () => {
+    const flux = SITUATIONS.find((s) => s.step.when === 'runner.tf_controller')!.example.text;
+    const step = diagnose(flux).steps.find((s) => /no `az` to log in with/.test(s.title));
+    expect(step?.detail).toMatch(/runnerPodTemplate/);
+    expect(step?.commands).toEqual([]);
+  });
+
+  it('names provider-kubernetes’ ProviderConfig for its client (corpus holdout11/h11-multi-xpk8s-58-1)', () => {
+    const text =
+      'cannot create new Kubernetes client: cannot create Kubernetes client: no Auth Provider found for name "gcp"';
+    expect(diagnose(text).classId).toBe('k8s.unauthorized');
+    expect(stepIds(text)[0]).toBe('crossplane-provider-config');
+    expect(commands(text)).not.toContain('gcloud components install gke-gcloud-auth-plugin');
+  });
+});

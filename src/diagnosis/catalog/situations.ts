@@ -35,13 +35,13 @@ export const SITUATIONS: Situation[] = [
   },
   {
     // The provider ran inside Crossplane: no shell, profile or `az login` reaches it.
-    platforms: ['aws', 'azure', 'gcp'],
+    platforms: ['aws', 'azure', 'gcp', 'k8s'],
     step: {
       id: 'crossplane-provider-config',
       title:
         'Crossplane ran this: fix the credentials of the ProviderConfig the resource uses, not a shell’s',
       detail:
-        'A Crossplane provider takes its credentials (and, for AWS, its default region) from the ProviderConfig a managed resource names (`spec.providerConfigRef`, else `default`): `spec.credentials.source` is a Secret (the key in it must be in the format the provider documents), or the pod’s own identity (IRSA, Pod Identity, Workload Identity, a managed identity). The managed resource’s events and conditions show which ProviderConfig failed.',
+        'A Crossplane provider takes its credentials (and, for AWS, its default region) from the ProviderConfig a managed resource names (`spec.providerConfigRef`, else `default`): `spec.credentials.source` is a Secret (the key in it must be in the format the provider documents: for provider-kubernetes and provider-helm a kubeconfig, whose exec or auth-provider plugins must exist in the provider’s image), or the pod’s own identity (IRSA, Pod Identity, Workload Identity, a managed identity, or `InjectedIdentity` for the cluster it runs in). The managed resource’s events and conditions show which ProviderConfig failed.',
       commands: [
         'kubectl get managed',
         'kubectl api-resources -o name | grep -i providerconfig',

@@ -480,6 +480,9 @@ const CROSSPLANE_WORDS = [
   'no-fork AWS client',
   'no-fork client',
   'async external client',
+  // provider-kubernetes and provider-helm (crossplane-contrib), and crossplane-runtime's reason.
+  'cannot create new Kubernetes client',
+  'ReconcileError',
 ];
 
 /**
