@@ -4,7 +4,13 @@
 export function roleNameOf(arn: string): string | undefined {
   const role = /:role\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(arn);
   if (role) return role[1];
-  return /:assumed-role\/([\w+=,.@-]{1,64})\//.exec(arn)?.[1];
+  // A session ARN with the session name cut off (masked pastes) still names its role.
+  return /:assumed-role\/([\w+=,.@-]{1,64})(?:\/|$)/.exec(arn)?.[1];
+}
+
+/** `arn:aws:iam::1:user/path/Name` → `Name` (an account id redacted or cut short is fine). */
+export function userNameOf(arn: string): string | undefined {
+  return /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(arn)?.[1];
 }
 
 /**

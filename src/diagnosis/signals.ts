@@ -5,7 +5,7 @@ import { cloudTrailEventName, cloudTrailEventSource, globalService } from './clo
 import { KNOWN_REGIONS } from './facts/aws-regions';
 import { appTool, terraformShown } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
-import { iamArnOf, roleNameOf } from './iam-arns';
+import { iamArnOf, roleNameOf, userNameOf } from './iam-arns';
 import type { ArnFact, Facts } from './types';
 
 const SIGNALS = {
@@ -128,6 +128,15 @@ const SIGNALS = {
     f.principal !== undefined &&
     iamArnOf(f.principal) === undefined &&
     roleNameOf(f.principal) !== undefined,
+  /** …a user IAM cannot simulate as shown (the account id is redacted or cut short). */
+  'principal.user_unsimulatable': (f) =>
+    f.principal !== undefined &&
+    iamArnOf(f.principal) === undefined &&
+    userNameOf(f.principal) !== undefined,
+  /** The paste names the refused caller (a user, a role or a role session): whoami would repeat it. */
+  'principal.named': (f) =>
+    f.principal !== undefined &&
+    (iamArnOf(f.principal) ?? roleNameOf(f.principal) ?? userNameOf(f.principal)) !== undefined,
   /** Terraform could not save state (errored.tfstate): recovering it comes before any fix. */
   'state.not_persisted': (f) => f.stateNotPersisted === true,
   /** The S3 API answered, but from an S3-compatible service that is not AWS. */

@@ -15,7 +15,7 @@ import {
   globalService,
 } from './cloudtrail';
 import { appTool, terraformShown } from './facts/terraform';
-import { iamArnOf, roleNameOf } from './iam-arns';
+import { iamArnOf, roleNameOf, userNameOf } from './iam-arns';
 import { keyAccountMismatch } from './signals';
 import type { Facts } from './types';
 
@@ -144,9 +144,7 @@ function factVars(f: Facts): TemplateVars {
     gh_owner: f.githubRepo?.owner,
     gh_repo: f.githubRepo?.repo,
     gh_token_kind: f.githubToken ? GITHUB_TOKEN_KINDS[f.githubToken] : undefined,
-    user_name: f.principal
-      ? /:user\/(?:[\w+=,.@-]{1,64}\/)*([\w+=,.@-]{1,64})$/.exec(f.principal)?.[1]
-      : undefined,
+    user_name: f.principal ? userNameOf(f.principal) : undefined,
     mfa_serial: f.arns.find((a) => a.service === 'iam' && a.resourceType === 'mfa')?.arn,
     encoded_message: f.encodedAuthorizationMessage,
     policy_arn: f.denial?.policyArn,

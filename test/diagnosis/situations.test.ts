@@ -339,3 +339,25 @@ describe('a controller ran the provider in a pod of its own', () => {
     expect(commands(text)).not.toContain('gcloud components install gke-gcloud-auth-plugin');
   });
 });
+
+describe('a denial that names the caller', () => {
+  it('leads with that caller’s policies, not whoami (corpus holdout11/h11-aws-atlantis-3526-1, holdout4/h4-streamalert-201-1)', () => {
+    const role =
+      'Error: error reading IAM Role (eks_eks-staging): AccessDenied: User: arn:aws:sts::xxxxx:assumed-role/eks_node_xxx is not authorized to perform: iam:GetRole on resource: role eks_xxxxx because no identity-based policy allows the iam:GetRole action\n        status code: 403';
+    const user =
+      '* aws_kms_key.stream_alert_secrets: AccessDeniedException: User: arn:aws:iam::CENSORED:user/streamalert is not authorized to perform: kms:CreateKey\n\tstatus code: 400, request id: CENSORED';
+    expect(stepIds(role)[0]).toBe('caller-role-policies');
+    expect(commands(role)[0]).toContain('--role-name eks_node_xxx');
+    expect(stepIds(user)[0]).toBe('caller-user-policies');
+    expect(commands(user)).toContain(
+      'aws iam list-groups-for-user --user-name streamalert --query "Groups[].GroupName" --output text',
+    );
+    for (const text of [role, user]) expect(stepIds(text)).not.toContain('whoami');
+  });
+
+  it('still asks who is calling when the caller is only a placeholder (corpus holdout11/h11-aws-driftctl-665-1, shortened)', () => {
+    const text =
+      'AccessDeniedException: User: arn:aws:sts::<removed>:assumed-role/<role> is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:eu-central-1:<removed>:key/<key>\n\tstatus code: 400';
+    expect(stepIds(text)).toContain('whoami');
+  });
+});

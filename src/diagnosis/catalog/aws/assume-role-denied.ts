@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../schema';
-import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, WHOAMI } from './common';
+import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, whoamiUnlessNamed } from './common';
 import { AWS_DOCS } from './docs';
 
 export const assumeRoleDenied: CatalogEntry = {
@@ -336,7 +336,10 @@ export const assumeRoleDenied: CatalogEntry = {
         },
       ],
     },
-    WHOAMI,
+    whoamiUnlessNamed({
+      text: ' Error fetching AWS Config recorders: operation error Config Service: DescribeConfigurationRecorders, get identity: get credentials: failed to refresh cached credentials, operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: f08d1b32-c6ff-41f1-8357-07819eefa3ab, api error AccessDenied: User: arn:aws:sts::378890115541:assumed-role/cloudbeat-root/aws-go-sdk-1715607180126994429 is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::049528901747:role/cloudbeat-securityaudit  ',
+      source: 'corpus holdout11/h11-aws-cloudbeat-2208-1 (elastic/cloudbeat#2208)',
+    }),
     {
       id: 'trust-policy',
       title:

@@ -1,6 +1,6 @@
 // Steps and causes several AWS classes share.
 
-import type { CauseSpec, StepSpec } from '../schema';
+import type { CauseSpec, Example, StepSpec } from '../schema';
 
 export const WHOAMI: StepSpec = {
   id: 'whoami',
@@ -8,6 +8,14 @@ export const WHOAMI: StepSpec = {
     'Ask AWS which identity these credentials are, from the same shell and profile Terraform uses',
   commands: ['aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧'],
 };
+
+/**
+ * WHOAMI where the paste names the refused caller (a denial's `User: arn:…`): asking again
+ * only repeats it, so the caller's policies or the role's trust policy lead instead.
+ */
+export function whoamiUnlessNamed(notFor: Example): StepSpec {
+  return { ...WHOAMI, unless: 'principal.named', notFor: [notFor] };
+}
 
 export const CONFIGURE_LIST: StepSpec = {
   id: 'configure-list',

@@ -1,6 +1,9 @@
 import type { CatalogEntry } from '../schema';
-import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, WHOAMI } from './common';
+import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, whoamiUnlessNamed } from './common';
 import { AWS_DOCS } from './docs';
+
+const STREAMALERT_USER_DENIED =
+  '* aws_kms_key.stream_alert_secrets: AccessDeniedException: User: arn:aws:iam::CENSORED:user/streamalert is not authorized to perform: kms:CreateKey\n\tstatus code: 400, request id: CENSORED';
 
 /** AWS names the caller’s permissions boundary as the denying policy. */
 const BOUNDARY_DENY = /explicit deny in a permissions boundary/;
@@ -616,6 +619,24 @@ export const permissionDenied: CatalogEntry = {
       ],
     },
     {
+      id: 'caller-user-policies',
+      title:
+        'Ask IAM whether the refused user ⟨user_name⟩ may perform ⟨action⟩, and which groups it is in',
+      detail:
+        'The paste names the caller, so no identity check is needed. The simulation evaluates the user’s own and its groups’ policies and its boundary, and says whether a deny matched (a Deny that requires MFA or a source IP shows here as a denial without those context keys). The account id is redacted in the paste, so the user’s ARN is looked up first.',
+      commands: [
+        'aws iam simulate-principal-policy --policy-source-arn "$(aws iam get-user --user-name ⟨user_name⟩ --query User.Arn --output text)" --action-names ⟨action⟩',
+        'aws iam list-groups-for-user --user-name ⟨user_name⟩ --query "Groups[].GroupName" --output text',
+      ],
+      when: 'principal.user_unsimulatable',
+      examples: [
+        {
+          text: STREAMALERT_USER_DENIED,
+          source: 'corpus holdout4/h4-streamalert-201-1 (airbnb/streamalert#201)',
+        },
+      ],
+    },
+    {
       // At `terraform init` the backend signs in on its own: its block's profile/role is the first suspect.
       ...BACKEND_CREDENTIALS,
       unless: 'state.not_persisted',
@@ -632,7 +653,10 @@ export const permissionDenied: CatalogEntry = {
         },
       ],
     },
-    WHOAMI,
+    whoamiUnlessNamed({
+      text: 'Error: error reading IAM Role (eks_eks-staging): AccessDenied: User: arn:aws:sts::xxxxx:assumed-role/eks_node_xxx is not authorized to perform: iam:GetRole on resource: role eks_xxxxx because no identity-based policy allows the iam:GetRole action\n        status code: 403',
+      source: 'corpus holdout11/h11-aws-atlantis-3526-1 (runatlantis/atlantis#3526)',
+    }),
     {
       id: 'instance-profile-role',
       title: 'Find the role inside the instance profile the launch configuration or template names',
