@@ -216,14 +216,18 @@ function splitBlocks(lines: string[]): string[][] {
 /**
  * Rejoins lines cut at a fixed column (CI viewers and narrow terminals cut mid-word:
  * `autorest/a` + `zure`). A line is treated as cut when at least two lines of the block
- * share its exact length, it is long, and it ends inside a word.
+ * share its exact length, it is long, no line is longer (nothing passes the column it was cut
+ * at; a message printed twice is not a wrap), and it ends inside a word.
  */
 function joinHardWraps(lines: string[]): string[] {
   const counts = new Map<number, number>();
-  for (const l of lines) if (l.length >= 60) counts.set(l.length, (counts.get(l.length) ?? 0) + 1);
-  let width = 0;
-  for (const [len, n] of counts) if (n >= 2 && len > width) width = len;
-  if (width === 0) return lines;
+  let longest = 0;
+  for (const l of lines) {
+    if (l.length >= 60) counts.set(l.length, (counts.get(l.length) ?? 0) + 1);
+    if (l.length > longest) longest = l.length;
+  }
+  if ((counts.get(longest) ?? 0) < 2) return lines;
+  const width = longest;
   const out: string[] = [];
   let pending = '';
   for (const line of lines) {

@@ -162,6 +162,15 @@ describe('normalize', () => {
     );
   });
 
+  it('does not glue lines of a message printed twice, where a longer line shows nothing was cut (corpus holdout11/h11-aws-driftctl-665-1)', () => {
+    const line =
+      'AccessDeniedException: User: arn:aws:sts::1:assumed-role/r is not authorized to perform: kms:GetKeyPolicy';
+    const id = '        status code: 400, request id: 9fee23e9-a927-48da-976e-73c4b9d9bb58';
+    const text = [`ERRO[0027] ${line}`, id, 'Scanned resources (518)', line, id].join('\n');
+    expect(flatOf(text)).not.toContain('bb58Scanned');
+    expect(flatOf(text)).toContain('9fee23e9-a927-48da-976e-73c4b9d9bb58');
+  });
+
   it('decodes Slack encoding before anything else', () => {
     expect(flatOf('&gt; │ Error: AccessDenied: User: arn:aws:iam::1:user/x &amp; more')).toBe(
       'Error: AccessDenied: User: arn:aws:iam::1:user/x & more',
