@@ -161,6 +161,7 @@ export type Tool =
   | 'serverless'
   | 'pachyderm'
   | 'driftctl'
+  | 'packer'
   | 'kubectl-run'
   | 'azure-cli-run'
   | 'helm-run'

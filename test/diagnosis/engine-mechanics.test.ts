@@ -16,7 +16,7 @@ import { CONFIDENCE } from '../../src/diagnosis/classify';
 import { GUESS_CONFIDENCE, STRONG_GUESS_CONFIDENCE } from '../../src/diagnosis/fallback';
 import { READ_WHOLE_CHARS } from '../../src/diagnosis/focus';
 import { requiredLiterals } from '../../src/diagnosis/keywords';
-import { TOOL_PATTERNS, tools } from '../../src/diagnosis/facts/terraform';
+import { settleTools, TOOL_PATTERNS, tools } from '../../src/diagnosis/facts/terraform';
 import { MultiMatcher } from '../../src/diagnosis/multi-match';
 import { PatternSet } from '../../src/diagnosis/pattern-set';
 import { keywordsOf, mayBeAnError, selectSignatures } from '../../src/diagnosis/prefilter';
@@ -122,10 +122,7 @@ describe('PatternSet', () => {
         if (re.test(text)) expect(may[i]).toBe(true);
       });
       const plain = [...new Set(TOOL_PATTERNS.filter(([, re]) => re.test(text)).map(([t]) => t))];
-      // botocore's wording is the AWS CLI's only when no Python code printed it.
-      const python = plain.includes('boto3') || plain.includes('python-app');
-      const cli = /^[^\n]{0,80}\$ ?aws [a-z]|^aws [a-z][\w-]{1,30} /m.test(text);
-      expect(tools(text)).toEqual(python && !cli ? plain.filter((t) => t !== 'aws-cli') : plain);
+      expect(tools(text)).toEqual(settleTools(plain, text));
     }
   });
 });

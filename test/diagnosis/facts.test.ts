@@ -144,6 +144,24 @@ describe('facts', () => {
     expect(f.tools).toContain('terragrunt');
   });
 
+  it('one program printed the paste: driftctl and Packer over a logrus prefix, the Azure CLI over Python (corpus holdout11/h11-aws-driftctl-665-1, h11-aws-packer-amazon-177-1; shortened)', () => {
+    const drift = facts(
+      'ERRO[0027] AccessDeniedException: User: arn:aws:sts::1:assumed-role/r is not authorized to perform: kms:GetKeyPolicy\nScanned resources (518)',
+    );
+    expect(drift.tools).toContain('driftctl');
+    expect(drift.tools).not.toContain('terragrunt');
+    const packer = facts(
+      "==> amazon-ebs: Error querying AMI: UnauthorizedOperation: You are not authorized to perform this operation.\nBuild 'amazon-ebs' errored after 1 second",
+    );
+    expect(packer.tools).toEqual(['packer']);
+    // invented: the Azure CLI's knack frames in a Python traceback
+    const az = facts(
+      'Traceback (most recent call last):\n  File "/opt/az/lib/python3.11/site-packages/knack/cli.py", line 233, in invoke\nazure.core.exceptions.ClientAuthenticationError: AADSTS700082: The refresh token has expired',
+    );
+    expect(az.tools).toContain('azure-cli-run');
+    expect(az.tools).not.toContain('python-app');
+  });
+
   it('Azure and Google identifiers', () => {
     const az = facts(
       `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'bbadfd0d-2c2f-48a2-be59-473794852fef'.`,

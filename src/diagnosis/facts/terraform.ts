@@ -150,7 +150,10 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['webiny', /\bwebiny (?:deploy|build|watch|run|destroy)\b/],
   ['serverless', /\b(?:serverless|sls) (?:deploy|invoke|package|remove)\b|Serverless Error -/],
   ['pachyderm', /\bpachctl\b|\bpachd\b/],
-  ['driftctl', /\bdriftctl\b/],
+  // Packer's UI: `==> builder: …` lines and `Build 'name' errored after …` (corpus holdout11/h11-aws-packer-amazon-177-1).
+  ['packer', /^==> [\w.-]{1,80}: |^Build '[^'\n]{1,80}' errored\b|\bpacker (?:build|init|validate)\b/m],
+  // …or by its progress line (`Scanned resources (518)`, corpus holdout11/h11-aws-driftctl-665-1).
+  ['driftctl', /\bdriftctl\b|^Scanned resources \(\d{1,7}\)/m],
   // boto3 inside a Lambda function: the runtime's `[ERROR] ClientError: An error occurred (…)`,
   // its START/END/REPORT RequestId lines, or botocore's exception module.
   [
@@ -205,7 +208,11 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'azd-run',
     /^[^\n]{0,120}[$>] ?azd (?:up|provision|deploy|env|auth|init|down|package|restore)\b/m,
   ],
-  ['azure-cli-run', /^[^\n]{0,80}[$>] ?az [a-z]|\bcmd: ['"]az [a-z]|^az [a-z][\w-]{1,30} /m],
+  // …or by its own Python frames: knack is the Azure CLI's command framework.
+  [
+    'azure-cli-run',
+    /^[^\n]{0,80}[$>] ?az [a-z]|\bcmd: ['"]az [a-z]|^az [a-z][\w-]{1,30} |\bknack[\\/]cli\.py|\bazure[\\/]cli[\\/]core[\\/]/m,
+  ],
   [
     'github-actions',
     // The runner's own line when a step's script fails (actions/runner ScriptHandler.cs).
@@ -263,6 +270,24 @@ export function tools(text: string, framed = false): Tool[] {
     ),
   ];
   if (framed && !found.includes('terraform')) found.push('terraform');
+  return settleTools(found, text);
+}
+
+/**
+ * Where two tools' patterns both match but only one printed the paste, the other is dropped.
+ * Applied to every tool the patterns find (exported for the PatternSet test).
+ */
+export function settleTools(found: Tool[], text: string): Tool[] {
+  // logrus's `ERRO[0027]` is terragrunt's only when no other program shows (driftctl logs so too),
+  // and a Python traceback is the Azure CLI's own when its frames are.
+  const dropped = new Set<Tool>();
+  if (
+    found.includes('terragrunt') &&
+    !/terragrunt/i.test(text) &&
+    found.some((t) => t !== 'terragrunt' && APP_TOOLS[t] !== undefined)
+  )
+    dropped.add('terragrunt');
+  if (found.includes('python-app') && found.includes('azure-cli-run')) dropped.add('python-app');
   // botocore words its errors the same in boto3 and the AWS CLI: Python code (a traceback, a
   // Lambda log) printed them unless an `aws …` command line shows the CLI ran.
   if (
@@ -272,8 +297,8 @@ export function tools(text: string, framed = false): Tool[] {
       found.includes('newrelic-lambda-cli')) &&
     !AWS_CLI_COMMAND.test(text)
   )
-    return found.filter((t) => t !== 'aws-cli');
-  return found;
+    dropped.add('aws-cli');
+  return dropped.size > 0 ? found.filter((t) => !dropped.has(t)) : found;
 }
 
 /** Tools whose output is not Terraform's: an answer names them, not Terraform. */
@@ -291,6 +316,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   serverless: 'the Serverless Framework',
   pachyderm: 'Pachyderm',
   driftctl: 'driftctl',
+  packer: 'Packer',
   'aws-vault': 'aws-vault',
   'kubectl-run': 'kubectl',
   'azure-cli-run': 'the Azure CLI',
