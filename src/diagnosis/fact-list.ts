@@ -105,6 +105,7 @@ export function factList(f: Facts): FactLine[] {
       : undefined,
   );
   add('Denied action', f.deniedAction);
+  add('KMS key', f.kmsKey);
   if (f.clock) {
     const c = f.clock;
     add(

@@ -110,6 +110,12 @@ const SIGNALS = {
     cloudTrailEventName(f) === undefined && cloudTrailEventSource(f) === undefined,
   /** The failing call is to a global service (Route 53, IAM, CloudFront): CloudTrail has it in us-east-1. */
   'aws.global_service': (f) => globalService(f) !== undefined,
+  /**
+   * A KMS call on a key was denied and AWS does not blame the identity's policies: the key's own
+   * policy must allow it too (`because no identity-based policy allows` points at IAM instead).
+   */
+  'action.kms_key': (f) =>
+    f.kmsKey !== undefined && !/^identity-based/.test(f.denial?.policyType ?? ''),
   /** The denied action is iam:PassRole (handing a role to a service, an instance profile). */
   'action.pass_role': (f) => /^iam: ?PassRole$/.test(f.deniedAction ?? ''),
   'clock.present': (f) => f.clock?.skewSeconds !== undefined,

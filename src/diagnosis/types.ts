@@ -201,6 +201,8 @@ export interface Facts {
   oidcIssuer?: string;
   /** Permission/IAM action named in a denial, e.g. `s3:GetObject`. */
   deniedAction?: string;
+  /** The KMS key ARN a KMS denial names. */
+  kmsKey?: string;
   /** An EC2 `Encoded authorization failure message` (not a secret; decodable with STS). */
   encodedAuthorizationMessage?: string;
   /** Azure/Entra or Google specific identifiers worth showing. */

@@ -162,6 +162,20 @@ describe('facts', () => {
     expect(az.tools).not.toContain('python-app');
   });
 
+  it('the KMS key a KMS denial names, and no key where the reporter masked it (corpus holdout11/h11-aws-driftctl-665-1)', () => {
+    // invented: a provider's KMS read refused by the key policy
+    const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const d = diagnose(
+      `Error: reading KMS Key: AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/deploy/ci is not authorized to perform: kms:DescribeKey on resource: ${key} because no resource-based policy allows the kms:DescribeKey action`,
+    );
+    expect(d.facts.kmsKey).toBe(key);
+    expect(d.steps[0]?.commands[0]).toContain(`--key-id ${key} `);
+    const masked = diagnose(
+      'AccessDeniedException: User: arn:aws:sts::<removed>:assumed-role/<role> is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:eu-central-1:<removed>:key/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxxx',
+    );
+    expect(masked.steps[0]?.commands[0]).toContain('--key-id <kms-key> ');
+  });
+
   it('Azure and Google identifiers', () => {
     const az = facts(
       `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'bbadfd0d-2c2f-48a2-be59-473794852fef'.`,

@@ -103,6 +103,16 @@ export function deniedAction(flat: string): string | undefined {
   );
 }
 
+/** The KMS key a denial names (`… kms:Decrypt on resource: arn:aws:kms:REGION:ACCOUNT:key/ID`). */
+export function deniedKmsKey(flat: string): string | undefined {
+  return firstMatch(
+    [
+      /kms:[A-Za-z*]{2,60} on resource: "?(arn:aws[\w-]{0,10}:kms:[a-z0-9-]{2,30}:[^:\s"]{1,20}:key\/[\w-]{1,80})/,
+    ],
+    flat,
+  );
+}
+
 export function encodedAuthorizationMessage(flat: string): string | undefined {
   return firstMatch([/Encoded authorization failure message: ([A-Za-z0-9_-]{20,8000})/], flat);
 }

@@ -30,6 +30,7 @@ import {
 } from './context';
 import {
   deniedAction,
+  deniedKmsKey,
   encodedAuthorizationMessage,
   errorCodes,
   httpStatus,
@@ -82,6 +83,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
   const clock = clockFacts(flat);
   const status = httpStatus(flat);
   const denied = deniedAction(flat);
+  const kmsKey = deniedKmsKey(flat);
   const encoded = encodedAuthorizationMessage(flat);
   const era = formatEra(flat);
   // One string for the three readers of the head, tail and focused text (each copy of a
@@ -112,6 +114,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
     tools: tools(whole, framed),
     ...oidcIssuerFact(flat),
     ...(denied ? { deniedAction: denied } : {}),
+    ...(kmsKey ? { kmsKey } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),
     subscriptionIds: subscriptionIds(flat),
     tenantIds: tenantIds(flat),

@@ -2,6 +2,8 @@ import type { CatalogEntry } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, whoamiUnlessNamed } from './common';
 import { AWS_DOCS } from './docs';
 
+const DRIFTCTL_KMS_DENIED =
+  'ERRO[0027] AccessDeniedException: User: arn:aws:sts::<removed>:assumed-role/<role> is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:eu-central-1:<removed>:key/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxxx\n        status code: 400, request id: 9fee23e9-a927-48da-976e-73c4b9d9bb58\nScanned resources (518)      ';
 const STREAMALERT_USER_DENIED =
   '* aws_kms_key.stream_alert_secrets: AccessDeniedException: User: arn:aws:iam::CENSORED:user/streamalert is not authorized to perform: kms:CreateKey\n\tstatus code: 400, request id: CENSORED';
 
@@ -413,6 +415,27 @@ export const permissionDenied: CatalogEntry = {
       ],
     },
     {
+      // KMS checks the key policy first: IAM policies count only where it delegates to the account.
+      id: 'kms-key-policy',
+      title: 'The KMS key’s own key policy does not let this identity use the key',
+      explanation:
+        'For ⟨action⟩ KMS evaluates the key policy of the key itself: unless it allows the caller, or delegates to the account’s IAM policies (the default `arn:aws:iam::<account>:root` statement), no IAM policy can grant it. Keys created by another team, tool or account often lack that statement.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'action.kms_key',
+          by: 0.5,
+          evidence: 'KMS refused ⟨action⟩ on a key, and AWS does not say the identity’s own policies lack it.',
+        },
+      ],
+      examples: [
+        {
+          text: DRIFTCTL_KMS_DENIED,
+          source: 'corpus holdout11/h11-aws-driftctl-665-1 (snyk/driftctl#665)',
+        },
+      ],
+    },
+    {
       id: 'state-bucket',
       title:
         'The state bucket, its KMS key or the lock table does not let this identity read or write state',
@@ -420,6 +443,13 @@ export const permissionDenied: CatalogEntry = {
         'State needs s3:ListBucket on the bucket, s3:GetObject/PutObject on the key, kms:Decrypt/GenerateDataKey on an SSE-KMS key, and DynamoDB access for the lock table (or s3 lockfile permissions).',
       prior: 0.05,
       boosts: [
+        {
+          // Packer, driftctl, an SDK app: no Terraform state is read or written.
+          when: 'tool.app',
+          by: -0.05,
+          evidence:
+            'Another program than Terraform printed the paste: it keeps no Terraform state.',
+        },
         {
           // Terraform ≤ 0.11 printed the backend's failure at init as `Error refreshing state: AccessDenied`
           // (a provider's refresh failure reads `Error refreshing state: N error(s) occurred`).
@@ -490,6 +520,23 @@ export const permissionDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      // The key policy decides before any IAM policy does (see the cause kms-key-policy).
+      id: 'kms-key-policy',
+      title: 'Read the key policy of the KMS key (as someone who administers the key)',
+      detail:
+        'Look for a statement that allows the caller⟦ (⟨principal⟩)⟧ this action, or the account’s root (`arn:aws:iam::<account>:root`) with `kms:*`, which hands the decision to IAM policies. Without either, add the caller to the key policy: no IAM policy alone can grant it. The caller itself may not be allowed to read the policy.',
+      commands: [
+        'aws kms get-key-policy --key-id ⟨kms_key⟩ --policy-name default --query Policy --output text',
+      ],
+      when: 'action.kms_key',
+      examples: [
+        {
+          text: DRIFTCTL_KMS_DENIED,
+          source: 'corpus holdout11/h11-aws-driftctl-665-1 (snyk/driftctl#665)',
+        },
+      ],
+    },
     {
       id: 'bucket-policy-deny',
       title: 'Read the bucket policy: its Deny statement refused this caller',
@@ -702,7 +749,8 @@ export const permissionDenied: CatalogEntry = {
     },
     {
       id: 'cloudtrail',
-      title: 'Find the denied call in CloudTrail (errorCode AccessDenied) for the full context',
+      title:
+        'Find the denied call in CloudTrail for the full context (its errorCode and errorMessage)',
       commands: [
         'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=⟨event_name⟩⟦ --region ⟨cloudtrail_region⟩⟧ --max-results 5',
       ],
@@ -710,20 +758,21 @@ export const permissionDenied: CatalogEntry = {
     },
     {
       id: 'cloudtrail-source',
-      title:
-        'Find the denied call in CloudTrail by its service (errorCode AccessDenied) for the full context',
+      title: 'Find the denied call in CloudTrail by its service for the full context',
       detail:
         'The paste does not name the API call, so look up the service’s recent events⟦ (⟨event_source⟩)⟧ and find the one with an errorCode⟦. ⟨global_service⟩ is a global service: CloudTrail logs its events in us-east-1, whatever region Terraform uses⟧.',
       commands: [
-        `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventSource,AttributeValue=⟨event_source⟩⟦ --region ⟨cloudtrail_region⟩⟧ --max-results 50 --query "Events[].CloudTrailEvent" --output text | grep -E '"errorCode"'`,
+        `aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventSource,AttributeValue=⟨event_source⟩⟦ --region ⟨cloudtrail_region⟩⟧ --max-results 50 --query "Events[?contains(CloudTrailEvent, 'errorCode')].[EventTime,EventName,Username]" --output table`,
       ],
       when: 'cloudtrail.by_source',
     },
     {
       id: 'cloudtrail-any',
-      title: 'Find the denied call in CloudTrail (errorCode AccessDenied) for the full context',
+      title: 'Find the denied call among CloudTrail’s recent failed events for the full context',
+      detail:
+        'The paste names neither the API call nor its service, so list the region’s recent events that carry an errorCode (EC2 logs `Client.UnauthorizedOperation`, most services `AccessDenied`), then look one up by its name for the whole record.',
       commands: [
-        'aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=<event-name> --max-results 5',
+        `aws cloudtrail lookup-events⟦ --region ⟨cloudtrail_region⟩⟧ --max-results 50 --query "Events[?contains(CloudTrailEvent, 'errorCode')].[EventTime,EventName,Username]" --output table`,
       ],
       when: 'cloudtrail.unknown',
     },
