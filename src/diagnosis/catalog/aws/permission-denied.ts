@@ -425,7 +425,8 @@ export const permissionDenied: CatalogEntry = {
         {
           when: 'action.kms_key',
           by: 0.5,
-          evidence: 'KMS refused ⟨action⟩ on a key, and AWS does not say the identity’s own policies lack it.',
+          evidence:
+            'KMS refused ⟨action⟩ on a key, and AWS does not say the identity’s own policies lack it.',
         },
       ],
       examples: [

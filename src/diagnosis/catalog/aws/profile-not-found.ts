@@ -58,6 +58,25 @@ export const profileNotFound: CatalogEntry = {
       ],
     },
     {
+      // Tools that read the profile themselves: aws-vault (before v4) and the ECS CLI (its own
+      // profiles, `ecs-cli configure profile`).
+      id: 'tool-profiles',
+      pattern:
+        /Profile '[\w.@+-]{1,128}' not found in \S{0,200}\.aws[\\/]config|ECS Profile [\w.@+-]{1,128} could not be found/,
+      tier: 'strong',
+      examples: [
+        {
+          text: "$ aws-vault exec --profile=foo env >/dev/null\nProfile 'foo' not found in /Users/pda/.aws/config",
+          source:
+            'corpus holdout12/h12-aws-awsvault-old-profile-notfound-1 (99designs/aws-vault#6)',
+        },
+        {
+          text: "FATA[0000] Error executing 'ps Error loading config: ECS Profile asdfasdf could not be found. Configure profiles using 'ecs-cli configure profile'.",
+          source: 'corpus holdout12/h12-aws-ecscli-profile-1 (aws/amazon-ecs-cli#357)',
+        },
+      ],
+    },
+    {
       id: 'sdk-v1',
       pattern: /SharedConfigProfileNotExistsError|failed to get profile,? [\w.@+-]/,
       tier: 'exact',

@@ -5,6 +5,9 @@ import { AWS_DOCS } from './docs';
 /** STS: the OIDC provider’s thumbprints do not match the issuer’s certificate. */
 const OIDC_THUMBPRINT = /HTTPS certificate doesn.t match configured thumbprint/;
 
+/** STS on the token's `aud`: a value the provider does not list, or none (a token not minted for STS). */
+const TOKEN_AUDIENCE = /Incorrect token audience|Missing a required claim: aud\b/;
+
 export const webIdentity: CatalogEntry = {
   id: 'aws.web_identity',
   platform: 'aws',
@@ -244,9 +247,9 @@ export const webIdentity: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /Incorrect token audience/,
+          when: TOKEN_AUDIENCE,
           by: 0.9,
-          evidence: 'STS says the token audience is incorrect.',
+          evidence: 'STS says the token’s audience is incorrect or missing.',
         },
       ],
       examples: [
@@ -280,10 +283,17 @@ export const webIdentity: CatalogEntry = {
       prior: 0.25,
       boosts: [
         {
-          when: /No OpenIDConnect provider found|InvalidIdentityToken/,
+          when: /No OpenIDConnect provider found/,
           by: 0.45,
           evidence: "STS says it has no OIDC provider that matches the token's issuer.",
         },
+        {
+          // InvalidIdentityToken alone: STS refused the token, without saying why.
+          when: /InvalidIdentityToken(?![^\n]{0,40}(?:No OpenIDConnect provider|audience|claim))/,
+          by: 0.25,
+          evidence: 'STS refused the token itself (InvalidIdentityToken).',
+        },
+        { when: TOKEN_AUDIENCE, by: -0.2, evidence: 'STS names the audience, not the issuer.' },
       ],
     },
     {
@@ -359,7 +369,7 @@ export const webIdentity: CatalogEntry = {
         'aws iam list-open-id-connect-providers',
         'aws iam get-open-id-connect-provider --open-id-connect-provider-arn <provider-arn> --query ClientIDList',
       ],
-      when: /Incorrect token audience/,
+      when: TOKEN_AUDIENCE,
       examples: [
         {
           text: 'Error: Incorrect token audience',
