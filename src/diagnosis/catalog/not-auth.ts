@@ -68,7 +68,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'quota',
         pattern:
-          /[Qq]uota '[^']{1,80}' exceeded|Quota exceeded|exceeding quota limits|\bVcpuLimitExceeded\b|\bLimitExceeded(?:Exception)?\b|ServiceQuotaExceeded|googleapi: Error 429|QuotaExceeded|Insufficient regional quota|Insufficient tokens for quota|\bdailyLimitExceeded\b|\bRESOURCE_EXHAUSTED\b/,
+          /[Qq]uota '[^']{1,80}' exceeded|Quota exceeded|exceeding quota limits|\bVcpuLimitExceeded\b|\bLimitExceeded(?:Exception)?\b|ServiceQuotaExceeded|googleapi: Error 429|QuotaExceeded|[Ii]nsufficient regional quota|Insufficient tokens for quota|\bdailyLimitExceeded\b|\bRESOURCE_EXHAUSTED\b/,
         tier: 'strong',
         examples: [
           {
@@ -83,6 +83,33 @@ export const NOT_AUTH: NotAuthEntry[] = [
           {
             text: 'returned an error. Status=409 Code="OperationNotAllowed" Message="Operation results in exceeding quota limits of Core. Maximum allowed: 20, Current in use: 20, Additional requested: 2." * azurerm_virtual_machine.test.2: compute.VirtualMachinesClient#CreateOrUpdate: Failure responding to request: StatusCode=409 -- Original Error: autorest/azure: Service',
             source: 'corpus dev/gh-terraform-10056-1 (github:hashicorp/terraform#10056)',
+          },
+          {
+            // GKE lists each short quota as `(N) insufficient regional quota …`, under a 403.
+            text: "Error: error creating NodePool: googleapi: Error 403: \n        (1) insufficient regional quota to satisfy request: resource \"CPUS\": request requires '72.0' and is short '48.0'. project has a quota of '24.0' with '24.0' available.",
+            source:
+              'corpus holdout12/h12-multi-none-gcpquota-2 (kaiwaehner/hivemq-mqtt-tensorflow-kafka-realtime-iot-machine-learning-training-inference#48), shortened',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'network-rule',
+    title: 'A network rule (firewall, private endpoint) refused the request, not an identity',
+    signatures: [
+      {
+        // Key Vault answers 403 Forbidden with this inner code when public access is off: the
+        // caller's identity was fine (it is printed), its network path was not.
+        id: 'key-vault-connection',
+        pattern:
+          /\bForbiddenByConnection\b|Public network access is disabled and request is not from a trusted service nor via an approved private link/,
+        tier: 'strong',
+        beats: ['azure.authorization_failed'],
+        examples: [
+          {
+            text: 'Error: checking for presence of existing Secret "clientapp-secret-ac76373a" (Key Vault "https://kv-ac76373a.vault.azure.net/"): keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Public network access is disabled and request is not from a trusted service nor via an approved private link.\\r\\nCaller: appid=04b07795-8ddb-461a-bbee-02f9e1bf7b46;oid=eaadeb4c-a236-48a1-84f9-5c3685078b2c;iss=https://sts.windows.net/9d5f9c99-0e52-4b50-82d9-6152df0d794a/\\r\\nVault: kv-ac76373a;location=eastus2" InnerError={"code":"ForbiddenByConnection"}',
+            source: 'corpus holdout12/h12-multi-none-kvnet-1 (microsoft/multimodal-ai#171)',
           },
         ],
       },
