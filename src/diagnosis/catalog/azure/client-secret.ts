@@ -45,6 +45,20 @@ export const clientSecret: CatalogEntry = {
       ],
     },
     {
+      // The token request carried no client id: the app id setting (ARM_CLIENT_ID, client_id,
+      // a lookup plugin's parameter) was empty, so no sign-in as the app was attempted.
+      id: 'no-client-id',
+      pattern: /AADSTS900144: The request body must contain the following parameter: 'client_id'/,
+      tier: 'exact',
+      beats: ['azure.cli_login'],
+      examples: [
+        {
+          text: 'msg": "An unhandled exception occurred while running the lookup plugin \'azure_keyvault_secret\'. Error was a <class \'msrest.exceptions.AuthenticationError\'>, original message: , AdalError: Get Token request returned http error: 400 and server response: {\\"error\\":\\"invalid_request\\",\\"error_description\\":\\"AADSTS900144: The request body must contain the following parameter: \'client_id\'.',
+          source: 'corpus holdout12/h12-multi-az-secret-12 (Azure/azure_preview_modules#368)',
+        },
+      ],
+    },
+    {
       id: 'app-not-found',
       pattern: /AADSTS700016|Application with identifier '[^']{0,80}' was not found/,
       tier: 'exact',

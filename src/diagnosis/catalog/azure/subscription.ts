@@ -50,13 +50,18 @@ export const subscription: CatalogEntry = {
     {
       id: 'not-found',
       pattern:
-        /[Ss]ubscription '[^']{1,80}' (?:could not be found|not found)|subscription of '[^']{1,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
+        /[Ss]ubscription '[^']{1,80}' (?:could not be found|not found)|subscription of '[^']{0,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
       tier: 'exact',
       examples: [
         {
           text: "Error: The subscription of '*' doesn't exist in cloud 'AzureCloud'. Error: Login failed with Error: The process '/usr/bin/az' failed with exit code 1. Double check if the 'auth-type' is correct. Refer to https://github.com/Azure/login#readme for more information.",
           source:
             'corpus dev/pg-dfe-sub-notexist-70 (https://github.com/DFE-Digital/teacher-services-cloud/blob/main/documentation/platform-faq.md)',
+        },
+        {
+          // An empty name: the variable meant to hold the subscription was unset.
+          text: "==================== Selecting Tenant ====================\nERROR: The subscription of '' doesn't exist in cloud 'AzureCloud'.",
+          source: 'corpus holdout12/h12-multi-az-sub-6 (content-manager-sdk/Community#45)',
         },
         {
           text: "/subscriptions/3c744587-46e1-4a41-b95f-3bca3fd5e622/resourceGroups/rg-spoke-workloads/providers/Microsoft.Network/virtualNetworks/vnet-spoke-workloads Subscription '3c744587-46e1-4a41-b95f-3bca3fd5e622' not found. Check the spelling and casing and try again.",
