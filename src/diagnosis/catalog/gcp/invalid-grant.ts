@@ -166,13 +166,24 @@ export const gcpInvalidGrant: CatalogEntry = {
     },
     {
       id: 'jwt',
-      pattern: /Invalid JWT Signature|invalid_client.{0,60}(?:not found|deleted)/,
+      // Google's token endpoint words: a deleted key or client, and a JWT whose iat/exp are off.
+      pattern:
+        /Invalid JWT Signature|invalid_client.{0,60}(?:not found|deleted)|"deleted_client"|The OAuth client was deleted|Invalid JWT: Token must be a short-lived token/,
       tier: 'strong',
       examples: [
         {
           text: 'Error: auth: "invalid_grant" "Invalid JWT Signature."',
           source:
             'upstream googleapis/google-cloud-go@0104d931bb38:auth/auth.go (error code and description from the token endpoint)',
+        },
+        {
+          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \"error\" : \"deleted_client\",\n  \"error_description\" : \"The OAuth client was deleted.\"\n}\'","code":401,"status_code":500}}',
+          source:
+            'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
+        },
+        {
+          text: 'Abort 500: [FCM] Unable to refresh access token. Code: 400 Message: {\n  "error": "invalid_grant",\n  "error_description": "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values and use a clock with skew to account for clock differences between systems."\n})',
+          source: 'corpus holdout12/h12-multi-gcp-grant-9 (MihaelIsaev/FCM#19)',
         },
       ],
     },
@@ -313,6 +324,12 @@ export const gcpInvalidGrant: CatalogEntry = {
           when: /Invalid JWT Signature/,
           by: 0.5,
           evidence: "Google says the key's signature is invalid.",
+        },
+        {
+          when: /deleted_client|The OAuth client was deleted/,
+          by: 0.6,
+          evidence:
+            'Google says the OAuth client (the service account’s key or client) was deleted.',
         },
         {
           when: /grant_type=refresh_token/,

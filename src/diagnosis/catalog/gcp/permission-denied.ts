@@ -15,6 +15,12 @@ const PROJECT_CREATION: Example[] = [
   },
 ];
 
+const WIF_CONDITION = /rejected by the attribute condition/;
+const WIF_CONDITION_GHA =
+  'google-github-actions/auth failed with: failed to generate Google Cloud federated token for //iam.googleapis.com/***: {"error":"unauthorized_client","error_description":"The given credential is rejected by the attribute condition."}';
+const SCOPES_DRIVE =
+  '│ googleapiclient.errors.HttpError: <HttpError 403 when requesting\n│ https://www.googleapis.com/drive/v3/files?q=name%3D%27genai-marketing-assets%27&pageSize=10&fields=nextPageToken%2C+files%28id%2C+name%29&supportsAllDrives=true&includeItemsFromAllDrives=true&alt=json\n│ returned "Request had insufficient authentication scopes.". Details:';
+
 export const gcpPermissionDenied: CatalogEntry = {
   id: 'gcp.permission_denied',
   platform: 'gcp',
@@ -37,6 +43,48 @@ export const gcpPermissionDenied: CatalogEntry = {
   ],
   codes: ['Error 403', 'PERMISSION_DENIED', 'IAM_PERMISSION_DENIED'],
   signatures: [
+    {
+      // Google's STS refuses a workload identity token the pool provider's attribute condition
+      // does not admit: the external token is valid, the provider's policy says no.
+      id: 'wif-attribute-condition',
+      pattern: WIF_CONDITION,
+      tier: 'exact',
+      beats: ['gcp.invalid_grant'],
+      examples: [
+        {
+          text: WIF_CONDITION_GHA,
+          source:
+            'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
+        },
+        {
+          text: 'google.auth.exceptions.OAuthError: (\'Error code unauthorized_client: \nThe given credential is rejected by the attribute condition.\', \n\'{"error":"unauthorized_client","error_description":\n"The given credential is rejected by the attribute condition."}\')',
+          source: 'corpus holdout12/h12-multi-gcp-perm-9 (circleci/circleci-docs#8541)',
+        },
+      ],
+    },
+    {
+      // A token without the API's OAuth scope, whatever client library printed the 403.
+      id: 'insufficient-scopes',
+      pattern: /Request had insufficient authentication scopes|\bACCESS_TOKEN_SCOPE_INSUFFICIENT\b/,
+      tier: 'exact',
+      examples: [
+        {
+          text: 'Error: Error creating Network: googleapi: Error 403: Request had insufficient authentication scopes., forbidden',
+          source:
+            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout)',
+        },
+        {
+          text: SCOPES_DRIVE,
+          source:
+            'corpus holdout12/h12-multi-gcp-perm-12 (GoogleCloudPlatform/genai-for-marketing#45)',
+        },
+        {
+          text: 'Error: googleapi: Error 403: Request had insufficient authentication scopes.\nDetails:\n[\n   {\n     "@type": "type.googleapis.com/google.rpc.ErrorInfo",',
+          source:
+            'corpus holdout4/h4-gsiteverif-28-1 (hectorj/terraform-provider-googlesiteverification#28)',
+        },
+      ],
+    },
     {
       // google-auth-library (Node) when the metadata server refuses the built-in service account a
       // token, and Google's `Permission denied on resource project` reason.
@@ -111,9 +159,8 @@ export const gcpPermissionDenied: CatalogEntry = {
       tier: 'generic',
       examples: [
         {
-          text: 'Error: Error creating Network: googleapi: Error 403: Request had insufficient authentication scopes., forbidden',
-          source:
-            'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout)',
+          text: 'Final error: Error applying IAM policy for project "#########": Error setting IAM policy for project "#########": googleapi: Error 403: Policy update access denied., forbidden',
+          source: 'corpus holdout11/h11-multi-avocano-551-1, shortened',
         },
       ],
       counterexamples: [
@@ -163,6 +210,27 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'wif-attribute-condition',
+      title: 'The pool provider’s attribute condition does not admit this CI token',
+      explanation:
+        'A workload identity pool provider only exchanges external tokens whose claims pass its `attributeCondition` (e.g. `assertion.repository_owner == "my-org"`). A run from another repository, branch, environment or event (a pull request from a fork, a tag) fails it before any IAM binding is looked at.',
+      prior: 0,
+      boosts: [
+        {
+          when: WIF_CONDITION,
+          by: 0.9,
+          evidence: 'Google says the credential is rejected by the attribute condition.',
+        },
+      ],
+      examples: [
+        {
+          text: WIF_CONDITION_GHA,
+          source:
+            'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
+        },
+      ],
+    },
     {
       id: 'project-creator',
       title:
@@ -292,6 +360,24 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'wif-condition',
+      title:
+        'Read the pool provider’s attribute condition and compare it with this run’s token claims',
+      detail:
+        'The condition reads the mapped claims (`assertion.repository`, `assertion.ref`, `assertion.repository_owner` for GitHub; `assertion.project_path` for GitLab; CircleCI’s `assertion.oidc.circleci.com/project-id`). Print the run’s claims in the job (without the token itself) or loosen the condition to admit it.',
+      commands: [
+        'gcloud iam workload-identity-pools providers describe ⟨wif_provider⟩ --workload-identity-pool=⟨wif_pool⟩ --location=global⟦ --project=⟨project_number⟩⟧ --format="yaml(attributeCondition,attributeMapping)"',
+      ],
+      when: WIF_CONDITION,
+      examples: [
+        {
+          text: WIF_CONDITION_GHA,
+          source:
+            'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
+        },
+      ],
+    },
     {
       id: 'parent-policy',
       title:
