@@ -162,9 +162,29 @@ export const k8sUnauthorized: CatalogEntry = {
       ],
     },
     {
+      // client-go's gcp auth-provider (≤ v0.25) runs its cmd-path (gcloud config config-helper)
+      // for a token: `error executing access token command %q: err=%v output=%s`.
+      id: 'gcp-token-command',
+      pattern: /error executing access token command /,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Unable to connect to the server: error executing access token command "/usr/bin/gcloud config config-helper --format=json": err=fork/exec /usr/bin/gcloud: no such file or directory output= stderr=',
+          source:
+            'upstream kubernetes/client-go@v0.25.0:plugin/pkg/client/auth/gcp/gcp.go (rendered with plausible values)',
+        },
+        {
+          text: '    Error: Get https://<REDACTED>/api/v1/namespaces/kube-system/pods?labelSelector=app%3Dhelm%2Cname%3Dtiller: error executing access token command "/google-cloud-sdk/bin/gcloud ": exit status 2',
+          source: 'corpus holdout12/h12-multi-k8s-15 (helm/helm#2249)',
+        },
+      ],
+    },
+    {
       id: 'auth-plugin',
       pattern:
-        /auth plugin (?:has been removed|is not supported)|gke-gcloud-auth-plugin|[Nn]o Auth Provider found for name|aws-iam-authenticator/,
+        // A plugin named in a failure, not merely as an argument of a script that failed
+        // (corpus holdout12/h12-multi-none-gcloudmod-1: `check_components.sh gcloud gke-gcloud-auth-plugin': exit status 127`).
+        /auth plugin (?:has been removed|is not supported)|[Nn]o Auth Provider found for name|(?:gke-gcloud-auth-plugin|aws-iam-authenticator)\b[^.]{0,80}?(?:not found|is not executable|command not found)/,
       tier: 'strong',
       examples: [
         {
@@ -194,6 +214,17 @@ export const k8sUnauthorized: CatalogEntry = {
           text: 'apply -k ../kustomize/ null_resource.apply_deployment (local-exec): error: The gcp auth plugin has been removed. null_resource.apply_deployment (local-exec): Please use the "gke-gcloud-auth-plugin" kubectl/client-go credential plugin instead. null_resource.apply_deployment (local-exec): See https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke',
           source:
             'corpus holdout/ho-microsvcdemo-1511-1 (github:GoogleCloudPlatform/microservices-demo#1511)',
+        },
+        {
+          text: 'Fetching cluster endpoint and auth data.\nCRITICAL: ACTION REQUIRED: gke-gcloud-auth-plugin, which is needed for continued use of kubectl, was not found or is not executable. Install gke-gcloud-auth-plugin for use with kubectl by following https://cloud.google.com/blog/products/containers-kubernetes/kubectl-auth-changes-in-gke',
+          source: 'corpus holdout4/h4-learngke-23-1',
+        },
+      ],
+      counterexamples: [
+        {
+          text: "Error: local-exec provisioner error\nError running command '.terraform/modules/gcloud/scripts/check_components.sh gcloud gke-gcloud-auth-plugin': exit status 127. Output: ",
+          source:
+            'corpus holdout12/h12-multi-none-gcloudmod-1 (terraform-google-modules/terraform-google-gcloud#177), shortened',
         },
       ],
     },
@@ -714,6 +745,11 @@ export const k8sUnauthorized: CatalogEntry = {
       prior: 0.2,
       boosts: [
         { when: 'block.exec_plugin', by: 0.5, evidence: '⟨block⟩ failed.' },
+        {
+          when: /error executing access token command /,
+          by: 0.5,
+          evidence: 'The kubeconfig’s gcp auth-provider ran gcloud for a token, and gcloud failed.',
+        },
         {
           when: /unknown flag: --(?:environment|server-id|login)\b/,
           by: 0,
