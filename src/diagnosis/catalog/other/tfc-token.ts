@@ -32,7 +32,17 @@ const HTTP_STATE_EXAMPLE: Example = {
   source: 'corpus holdout10/h10-tf-17190-1 (hashicorp/terraform#17190)',
 };
 /** HCP Terraform's token places do nothing for the http backend. */
-const NOT_HTTP_STATE = { unless: HTTP_STATE, notFor: [HTTP_STATE_EXAMPLE] };
+// Terraform ≤ 0.8's atlas remote state: no `terraform login`, no TF_TOKEN_<host>.
+const ATLAS_STATE = /missing 'access_token' configuration or ATLAS_TOKEN/;
+const ATLAS_STATE_EXAMPLE: Example = {
+  text: 'missing \'access_token\' configuration or ATLAS_TOKEN environmental variable\n\nIf the error message above mentions requiring or modifying configuration\noptions, these are set using the `-backend-config` flag. Example:\n-backend-config="name=foo" to set the `name` configuration',
+  source: 'corpus holdout12/h12-multi-tfc-15 (hashicorp/terraform#8469)',
+};
+/** Steps of HCP Terraform's own login and API: not for the http or atlas state backends. */
+const NOT_HTTP_STATE = {
+  unless: new RegExp(`${HTTP_STATE.source}|${ATLAS_STATE.source}`),
+  notFor: [HTTP_STATE_EXAMPLE, ATLAS_STATE_EXAMPLE],
+};
 
 export const tfcToken: CatalogEntry = {
   id: 'tfc.token',
@@ -47,6 +57,13 @@ export const tfcToken: CatalogEntry = {
       summary:
         'Terraform’s `http` backend (GitLab-managed state, Artifactory, another HTTP state server) got a 401 or 403: it sent no username and password, or ones that host refused. This is not HCP Terraform: its API tokens and login do not apply here.',
       example: HTTP_STATE_EXAMPLE,
+    },
+    {
+      when: ATLAS_STATE,
+      title: 'The atlas state backend has no token',
+      summary:
+        'The `atlas` remote state of releases up to 0.8 (HCP Terraform’s predecessor) needs a token in ATLAS_TOKEN or in the backend’s `access_token`, and found neither. `terraform login` and TF_TOKEN_<host> came later and do not apply to it.',
+      example: ATLAS_STATE_EXAMPLE,
     },
   ],
   codes: ['Required token could not be found', '401 Unauthorized'],
@@ -93,6 +110,13 @@ export const tfcToken: CatalogEntry = {
           source: 'corpus dev/gh-setuptf-437-1 (github:hashicorp/setup-terraform#437)',
         },
       ],
+    },
+    {
+      // The atlas remote state of Terraform 0.8 and older (HCP Terraform's predecessor).
+      id: 'atlas-token',
+      pattern: ATLAS_STATE,
+      tier: 'strong',
+      examples: [ATLAS_STATE_EXAMPLE],
     },
     {
       id: 'login-hint',
@@ -412,6 +436,11 @@ export const tfcToken: CatalogEntry = {
           evidence: 'The http state backend takes a username and password, not an API token.',
         },
         {
+          when: ATLAS_STATE,
+          by: -1,
+          evidence: 'The atlas backend reads ATLAS_TOKEN, not TF_TOKEN_<host>.',
+        },
+        {
           when: /Required token could not be found/,
           by: 0.2,
           evidence: 'Terraform found no token for ⟨tfc_host⟩.',
@@ -501,6 +530,16 @@ export const tfcToken: CatalogEntry = {
       ],
       when: /HTTP remote state endpoint (?:requires|invalid) auth/,
       examples: HTTP_BACKEND_AUTH_PASTES,
+    },
+    {
+      id: 'atlas-token',
+      title:
+        'Give the atlas backend its token: ATLAS_TOKEN in the environment, or access_token in the backend config',
+      detail:
+        'Set ATLAS_TOKEN to a user or team token of the organization (from a secret store, not on the command line). From release 0.9 on the atlas backend is gone: move the state to the `remote` backend or a `cloud` block, which read `terraform login`’s token.',
+      commands: ['env | grep -E "^ATLAS_(TOKEN|ADDRESS)=" | cut -d= -f1'],
+      when: ATLAS_STATE,
+      examples: [ATLAS_STATE_EXAMPLE],
     },
     {
       id: 'login',
