@@ -151,7 +151,10 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['serverless', /\b(?:serverless|sls) (?:deploy|invoke|package|remove)\b|Serverless Error -/],
   ['pachyderm', /\bpachctl\b|\bpachd\b/],
   // Packer's UI: `==> builder: …` lines and `Build 'name' errored after …` (corpus holdout11/h11-aws-packer-amazon-177-1).
-  ['packer', /^==> [\w.-]{1,80}: |^Build '[^'\n]{1,80}' errored\b|\bpacker (?:build|init|validate)\b/m],
+  [
+    'packer',
+    /^==> [\w.-]{1,80}: |^Build '[^'\n]{1,80}' errored\b|\bpacker (?:build|init|validate)\b/m,
+  ],
   // …or by its progress line (`Scanned resources (518)`, corpus holdout11/h11-aws-driftctl-665-1).
   ['driftctl', /\bdriftctl\b|^Scanned resources \(\d{1,7}\)/m],
   // boto3 inside a Lambda function: the runtime's `[ERROR] ClientError: An error occurred (…)`,
