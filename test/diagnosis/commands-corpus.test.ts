@@ -25,6 +25,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout9', join(FIXTURES, 'holdout9.jsonl')],
   ['holdout10', join(FIXTURES, 'holdout10.jsonl')],
   ['holdout11', join(FIXTURES, 'holdout11.jsonl')],
+  ['holdout12', join(FIXTURES, 'holdout12.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;
