@@ -209,6 +209,11 @@ function version(): string {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: stop writing, as other CLIs do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

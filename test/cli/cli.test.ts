@@ -1,6 +1,6 @@
 // The tfauth CLI as users run it: the built binary in a child process.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,5 +199,22 @@ describe('tfauth feedback', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`no outcomes in ${empty}`);
     expect(tfauth(['feedback', '--days', 'x']).code).toBe(2);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends quietly when the pipe closes (`tfauth diagnose --jsonl FILE | head -1`)', async () => {
+    const file = join(dir, 'many.jsonl');
+    const line = JSON.stringify({ id: 'x', text: PASTE });
+    writeFileSync(file, `${Array.from({ length: 3000 }, () => line).join('\n')}\n`);
+    const child = spawn(process.execPath, [CLI, 'diagnose', '--jsonl', file], {
+      env: { PATH: process.env.PATH },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
