@@ -6,6 +6,20 @@ import { AWS_DOCS } from './docs';
 const TLS_REFUSED =
   /x509: certificate|tls: failed to verify certificate|SSL validation failed|CERTIFICATE_VERIFY_FAILED/;
 
+/**
+ * A connection to an IP address: the endpoint's name already resolved, so DNS is not what failed
+ * (`dial tcp 52.46.134.192:443`, `read tcp 10.0.0.5:48714->67.220.245.46:80`; a reporter may mask
+ * the octets as `x`).
+ */
+const RESOLVED =
+  /(?:dial|read|write) tcp (?:[\d.]{7,15}:\d{1,5}->)?(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3,4}:\d{1,5}/;
+/** The SDK spoke plain HTTP to AWS (DisableSSL, an `http://` endpoint). */
+const PLAIN_HTTP = /(?:Post|Get|Put) "?http:\/\/[\w.-]{1,100}\.amazonaws\.com/;
+/** Windows could not open a local socket for the connection. */
+const LOCAL_BIND = /tcp [^\s:]{1,60}:\d{1,5}: bind: /;
+const S3PROXY_HTTP_RESET =
+  'WebIdentityErr: failed to retrieve credentials caused by: RequestError: send request failed caused by: Post "http://sts.us-east-1.amazonaws.com/": read tcp 100.64.15.129:48714->67.220.245.46:80: read: connection reset by peer';
+
 // A network failure only belongs here when it happened while fetching or checking
 // credentials; elsewhere it is not tfauth's business.
 // What says the failing call was the credential check, or the provider's own start-up calls
@@ -298,6 +312,38 @@ export const endpointUnreachable: CatalogEntry = {
       ],
     },
     {
+      id: 'plain-http',
+      title: 'The SDK talks plain HTTP to AWS, and the network drops or resets it',
+      explanation:
+        'The request went to `http://…` on port 80: the client was set to skip TLS (DisableSSL, `disable_ssl`, an `http://` endpoint in its settings). Proxies and firewalls commonly reset or block plain-HTTP traffic to AWS; use HTTPS.',
+      prior: 0,
+      boosts: [
+        { when: PLAIN_HTTP, by: 0.7, evidence: 'The request went to an http:// AWS endpoint.' },
+      ],
+      examples: [
+        {
+          text: S3PROXY_HTTP_RESET,
+          source:
+            'corpus holdout12/h12-aws-s3proxy-sts-http-reset-1 (oxyno-zeta/s3-proxy#390), shortened',
+        },
+      ],
+    },
+    {
+      id: 'local-sockets',
+      title: 'This machine could not open a local socket for the connection',
+      explanation:
+        'The connection failed before leaving the machine (`bind:` on Windows): its ephemeral ports or socket buffers were used up — many parallel connections (Terraform’s -parallelism, other programs), or a security product’s network filter. Closing programs or a restart frees them; a lower -parallelism uses fewer.',
+      prior: 0,
+      boosts: [{ when: LOCAL_BIND, by: 0.8, evidence: 'The local socket could not be bound.' }],
+      examples: [
+        {
+          text: 'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed',
+          source:
+            'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
+        },
+      ],
+    },
+    {
       id: 'dns',
       title: 'DNS cannot resolve the AWS endpoint',
       explanation:
@@ -316,7 +362,7 @@ export const endpointUnreachable: CatalogEntry = {
         },
         {
           // `dial tcp <IP>:443` means the name already resolved: DNS is not what failed.
-          when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/,
+          when: RESOLVED,
           by: -0.3,
           evidence: 'The endpoint name already resolved to an IP address.',
         },
@@ -335,7 +381,7 @@ export const endpointUnreachable: CatalogEntry = {
           evidence: 'The connection itself timed out, was refused or failed TLS checks.',
         },
         {
-          when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/,
+          when: RESOLVED,
           by: 0.1,
           evidence: 'The name resolved to an IP address, but the connection to it failed.',
         },
@@ -376,6 +422,40 @@ export const endpointUnreachable: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'plain-http',
+      title: 'Find the setting that makes the client use http:// and turn TLS back on',
+      detail:
+        'Look for DisableSSL / `disable_ssl` / `disableSSL`, or an `http://` endpoint (AWS_ENDPOINT_URL*, an `endpoints` block, the tool’s own config) in what starts the client. AWS endpoints answer HTTPS; a network that resets plain HTTP to them is doing its job.',
+      commands: [
+        'env | grep -E "^AWS_ENDPOINT_URL" | cut -d= -f1',
+        'grep -rnIiE "disable_?ssl|http://[a-z0-9.-]*amazonaws\\.com" --exclude-dir=.git .',
+      ],
+      when: PLAIN_HTTP,
+      examples: [
+        {
+          text: S3PROXY_HTTP_RESET,
+          source:
+            'corpus holdout12/h12-aws-s3proxy-sts-http-reset-1 (oxyno-zeta/s3-proxy#390), shortened',
+        },
+      ],
+    },
+    {
+      id: 'local-sockets',
+      title: 'In PowerShell: see how many connections hold local ports, by state',
+      detail:
+        'Thousands in TIME_WAIT or ESTABLISHED mean the ephemeral ports are used up: close what holds them (or restart), and run Terraform with a lower `-parallelism`.',
+      commands: ['Get-NetTCPConnection | Group-Object -Property State -NoElement'],
+      when: LOCAL_BIND,
+      shell: 'powershell',
+      examples: [
+        {
+          text: 'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed',
+          source:
+            'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
+        },
+      ],
+    },
     {
       id: 'ca-bundle',
       title:
@@ -422,7 +502,7 @@ export const endpointUnreachable: CatalogEntry = {
         'curl -sS -o /dev/null -w "%{http_code}\\n" https://⟨endpoint⟩',
         'env | grep -iE "^(https?_proxy|no_proxy|AWS_CA_BUNDLE|AWS_ENDPOINT_URL)" | cut -d= -f1',
       ],
-      when: /dial tcp \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}/,
+      when: RESOLVED,
       unless: /connectex/,
       notFor: [
         {
