@@ -1,7 +1,7 @@
 // Turns a catalog entry plus the facts of one paste into ranked causes and a checklist.
 
 import { toPowerShell } from './powershell';
-import { PLATFORMS, SITUATIONS, type CatalogEntry, type StepSpec } from './catalog';
+import { PLATFORMS, situationsFor, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
 import type { Signal } from './signals';
 import { fill, fillProse, NO_TOOL, type TemplateVars } from './template';
@@ -184,7 +184,7 @@ export function buildSteps(
       ? platform.discover
       : (platform.verify[source] ?? []);
   // What the situation demands first (state to save, the shell the paste came from).
-  const situations = SITUATIONS.filter((s) => !s.platforms || s.platforms.includes(entry.platform));
+  const situations = situationsFor(entry);
   const situational = situations.map((s) => s.step);
   // The PowerShell equivalents of the identity checks come after the class's own rule for this
   // paste (an explicit deny, a data role): they translate the checks, they are not the fix.

@@ -2,7 +2,7 @@
 // rebuild the ranked causes and the checklist for any credential source, without the paste.
 
 import { buildSteps, headline, rankCauses, type AdviceContext } from './advice';
-import { catalogEntry, PLATFORMS, SITUATIONS, type CatalogEntry } from './catalog';
+import { catalogEntry, PLATFORMS, SITUATIONS, situationsFor, type CatalogEntry } from './catalog';
 import type { Condition } from './catalog/schema';
 import { SIGNAL_NAMES, type Signal } from './signals';
 import { placeholders } from './template';
@@ -53,9 +53,7 @@ function usedPlaceholders(entry: CatalogEntry): Set<string> {
 function collectPlaceholders(entry: CatalogEntry): Set<string> {
   const platform = PLATFORMS[entry.platform];
   const steps = [
-    ...SITUATIONS.filter((s) => !s.platforms || s.platforms.includes(entry.platform)).map(
-      (s) => s.step,
-    ),
+    ...situationsFor(entry).map((s) => s.step),
     ...entry.steps,
     ...platform.discover,
     ...Object.values(platform.verify).flat(),

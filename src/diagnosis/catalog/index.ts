@@ -28,7 +28,7 @@ export function catalogEntry(id: AuthClassId): CatalogEntry {
 
 export { NOT_AUTH } from './not-auth';
 export { PLATFORMS } from './platforms';
-export { SITUATIONS, type Situation } from './situations';
+export { SITUATIONS, situationsFor, type Situation } from './situations';
 export { TIER, weightOf } from './schema';
 export type {
   CatalogEntry,

@@ -2,12 +2,14 @@
 // checklist of any class whose platform they name, when their condition holds. Each has an
 // example paste that must bring it (test/diagnosis/situations.test.ts).
 
-import type { Platform } from '../types';
+import type { ClassId, Platform } from '../types';
 import type { Example, StepSpec } from './schema';
 
 export interface Situation {
   /** Only for these platforms (absent: every platform). */
   platforms?: Platform[];
+  /** …and only for these classes of them (absent: every class). */
+  classes?: ClassId[];
   /** Class steps this one does for its shell: it stands in their place, even before a rule. */
   replaces?: string[];
   step: StepSpec & { when: StepSpec['when'] & string };
@@ -16,6 +18,15 @@ export interface Situation {
 
 const psEnv = (pattern: string): string =>
   `Get-ChildItem Env: | Where-Object Name -Match '${pattern}' | Select-Object -ExpandProperty Name`;
+
+/** The situations that may lead the checklist of this class. */
+export function situationsFor(entry: { id: ClassId; platform: Platform }): Situation[] {
+  return SITUATIONS.filter(
+    (s) =>
+      (!s.platforms || s.platforms.includes(entry.platform)) &&
+      (!s.classes || s.classes.includes(entry.id)),
+  );
+}
 
 export const SITUATIONS: Situation[] = [
   {
@@ -134,7 +145,14 @@ export const SITUATIONS: Situation[] = [
   },
   {
     // An app's own AWS SDK looked for credentials: its process, not a Terraform run, needs them.
+    // Not where the credentials were found and something else failed (a clock, SSO, a signature).
     platforms: ['aws'],
+    classes: [
+      'aws.no_credentials',
+      'aws.invalid_access_key',
+      'aws.expired_token',
+      'aws.profile_not_found',
+    ],
     step: {
       id: 'aws-sdk-app-credentials',
       title: 'Give ⟨app⟩ credentials where it runs, under the names its AWS SDK reads',
