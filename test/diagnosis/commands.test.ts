@@ -45,6 +45,8 @@ export const USER_SUPPLIED = new Set([
   'helper',
   'instance-id',
   'namespace',
+  // the pod that failed (`kubectl get pods -n <namespace>` lists them)
+  'pod',
   'service-account',
   'provider',
   'role-to-grant',

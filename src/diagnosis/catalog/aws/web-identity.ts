@@ -8,12 +8,38 @@ const OIDC_THUMBPRINT = /HTTPS certificate doesn.t match configured thumbprint/;
 /** STS on the token's `aud`: a value the provider does not list, or none (a token not minted for STS). */
 const TOKEN_AUDIENCE = /Incorrect token audience|Missing a required claim: aud\b/;
 
+/** The pod's projected token exists but the process may not read it (STS never called). */
+const TOKEN_FILE_DENIED =
+  /open [^\s:]{1,200}(?:serviceaccount|token)[^\s:]{0,60}: permission denied|unable to read file at [^\s]{1,200}\s{0,3}caused by: open [^\s:]{1,200}: permission denied/;
+const TOKEN_FILE_DENIED_PASTE =
+  'failed to compute secret for cr: failed to get json secret as map: WebIdentityErr: failed fetching WebIdentity token: \ncaused by: WebIdentityErr: unable to read file at /var/run/secrets/eks.amazonaws.com/serviceaccount/token\ncaused by: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: permission denied';
+/** A web identity token but no role to assume: AWS_ROLE_ARN was not injected. */
+const ROLE_ARN_UNSET = /WebIdentityErr: role ARN is not set/;
+const ROLE_ARN_UNSET_PASTE =
+  "2020/08/02 20:51:43 I! 2020/08/02 20:51:40 E! [EC2] getting new session info:  WebIdentityErr: role ARN is not set\n2020/08/02 20:51:40 I! attempt to access ECS task metadata to determine whether I'm running in ECS.";
+/** A Kubernetes pod's web identity (IRSA): GitHub Actions' job settings do not apply. */
+const IN_POD =
+  /serviceaccount\/token|eks\.amazonaws\.com|role ARN is not set|AWS_WEB_IDENTITY_TOKEN_FILE|\bIRSA\b|kube-system|\bpod\b/;
+
 export const webIdentity: CatalogEntry = {
   id: 'aws.web_identity',
   platform: 'aws',
   title: 'AssumeRoleWithWebIdentity (OIDC) was refused',
   summary:
     "A CI system or Kubernetes service account presented an OIDC token to STS and STS refused it: the account has no matching OIDC provider, the token's audience or subject does not match the role's trust policy, or the token could not be read or verified.",
+  variants: [
+    {
+      when: new RegExp(`${TOKEN_FILE_DENIED.source}|${ROLE_ARN_UNSET.source}`),
+      title: 'The web identity credentials could not be set up where the process runs',
+      summary:
+        'STS was never asked: the SDK found the pod’s web identity settings incomplete or unreadable (the token file, or the role ARN that the EKS webhook injects), so the refusal is local to the pod.',
+      example: {
+        text: ROLE_ARN_UNSET_PASTE,
+        source:
+          'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
+      },
+    },
+  ],
   codes: [
     'InvalidIdentityToken',
     'IDPCommunicationError',
@@ -297,6 +323,42 @@ export const webIdentity: CatalogEntry = {
       ],
     },
     {
+      id: 'token-file-unreadable',
+      title: 'The process may not read the pod’s projected web identity token file',
+      explanation:
+        'STS was never called: the SDK could not open the token file. A container that runs as a non-root user reads the projected service-account token only when the pod’s securityContext sets an fsGroup (or the user owns the file); older EKS versions mounted it 0600 for root.',
+      prior: 0,
+      boosts: [
+        {
+          when: TOKEN_FILE_DENIED,
+          by: 1,
+          evidence: 'Opening the token file failed with permission denied.',
+        },
+      ],
+      examples: [
+        {
+          text: TOKEN_FILE_DENIED_PASTE,
+          source:
+            'corpus holdout12/h12-aws-secretop-irsa-tokenfile-1 (mumoshu/aws-secret-operator#37)',
+        },
+      ],
+    },
+    {
+      id: 'role-arn-unset',
+      title: 'The pod has no role to assume: AWS_ROLE_ARN was not injected',
+      explanation:
+        'STS was never called: the SDK found a web identity token but no role ARN. The EKS pod identity webhook injects AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE only for a service account annotated `eks.amazonaws.com/role-arn`, and only into pods created after the annotation (restart them).',
+      prior: 0,
+      boosts: [{ when: ROLE_ARN_UNSET, by: 1, evidence: 'The SDK says the role ARN is not set.' }],
+      examples: [
+        {
+          text: ROLE_ARN_UNSET_PASTE,
+          source:
+            'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
+        },
+      ],
+    },
+    {
       id: 'token-unavailable',
       title: 'The job could not get or read the token',
       explanation:
@@ -326,6 +388,42 @@ export const webIdentity: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'token-file-permissions',
+      title: 'Let the container’s user read the token: set an fsGroup in the pod’s securityContext',
+      detail:
+        'The first command shows the pod’s securityContext, the second the user the container runs as. Set `securityContext.fsGroup` (the container’s group, or 65534) in the pod template so the projected token is group-readable, then recreate the pod.',
+      commands: [
+        'kubectl get pod <pod> -n <namespace> -o jsonpath="{.spec.securityContext}"',
+        'kubectl exec <pod> -n <namespace> -- id',
+      ],
+      when: TOKEN_FILE_DENIED,
+      examples: [
+        {
+          text: TOKEN_FILE_DENIED_PASTE,
+          source:
+            'corpus holdout12/h12-aws-secretop-irsa-tokenfile-1 (mumoshu/aws-secret-operator#37)',
+        },
+      ],
+    },
+    {
+      id: 'role-arn-annotation',
+      title: 'Annotate the service account with the role, then recreate the pod',
+      detail:
+        'Without `eks.amazonaws.com/role-arn` on the pod’s service account the webhook injects no AWS_ROLE_ARN. The second command lists the AWS_ variables the running pod has; a pod started before the annotation has none until it is recreated.',
+      commands: [
+        'kubectl get sa <service-account> -n <namespace> -o jsonpath="{.metadata.annotations}"',
+        'kubectl get pod <pod> -n <namespace> -o jsonpath="{.spec.containers[*].env[*].name}"',
+      ],
+      when: ROLE_ARN_UNSET,
+      examples: [
+        {
+          text: ROLE_ARN_UNSET_PASTE,
+          source:
+            'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
+        },
+      ],
+    },
     {
       id: 'oidc-thumbprint',
       title:
@@ -395,6 +493,14 @@ export const webIdentity: CatalogEntry = {
       commands: [`grep -n -B2 -A4 'id-token' .github/workflows/*.yml`],
       ci: 'github-actions',
       sources: ['oidc', 'unknown'],
+      unless: IN_POD,
+      notFor: [
+        {
+          text: ROLE_ARN_UNSET_PASTE,
+          source:
+            'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
+        },
+      ],
     },
     {
       id: 'irsa',
