@@ -198,7 +198,9 @@ const SIGNALS = {
   'k8s.auth_provider.other': (f) =>
     f.kube?.authProvider !== undefined && !['azure', 'gcp'].includes(f.kube.authProvider),
   /** The exec plugin speaks client.authentication.k8s.io/v1alpha1, which clients refuse now. */
-  'k8s.exec_v1alpha1': (f) => f.kube?.execRejected?.endsWith('/v1alpha1') === true,
+  'k8s.exec_v1alpha1': (f) => /\/v1a(?:l(?:p(?:h(?:a1?)?)?)?)?$/.test(f.kube?.execRejected ?? ''),
+  /** The client refuses `client.authentication.k8s.io/v1` itself: the client predates it. */
+  'k8s.exec_v1_refused': (f) => f.kube?.execRejected?.endsWith('/v1') === true,
   /** The client does not set the exec plugin's interactiveMode (helm provider 2.4.0's bug). */
   'k8s.exec_interactive_mode': (f) => f.kube?.execRejected === 'interactiveMode',
   /** GKE needs gke-gcloud-auth-plugin: it is missing, or the kubeconfig still names `gcp`. */

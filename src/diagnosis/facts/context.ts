@@ -244,8 +244,9 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const execRejected =
     firstMatch(
       [
-        /exec plugin: invalid apiVersion "(client\.authentication\.k8s\.io\/v1alpha1)"/,
-        /plugin returned version (client\.authentication\.k8s\.io\/v1alpha1)/,
+        // Any version the client refuses (a paste cut short may end inside it: `…/v1a`).
+        /exec plugin: invalid apiVersion "(client\.authentication\.k8s\.io\/v1\w{0,10})/,
+        /plugin returned version (client\.authentication\.k8s\.io\/v1\w{0,10})/,
         /no kind "ExecCredential" is registered for version "(client\.authentication\.k8s\.io\/v1alpha1)"/,
       ],
       flat,

@@ -3,12 +3,33 @@ import type { CatalogEntry } from '../schema';
 /** client-go’s loader: the kubeconfig file it was pointed at does not exist. */
 const KUBECONFIG_NOT_FOUND = /\bConfig not found: /;
 
+/** The kubeconfig asks for one current version, the plugin answers another current one. */
+const EXEC_MISMATCH =
+  /configured to use API version client\.authentication\.k8s\.io\/v1\w{0,8}, plugin returned version client\.authentication\.k8s\.io\/v1(?!alpha)\w{0,8}/;
+const EXEC_MISMATCH_PASTE =
+  '  Error: Kubernetes cluster unreachable: Get "https:///version": getting credentials: exec plugin is\n  configured to use API version client.authentication.k8s.io/v1, plugin returned version\n  client.authentication.k8s.io/v1beta1';
+const EXEC_V1_REFUSED_PASTE =
+  'kubernetes_namespace.test: Creating...\n\nError: Failed to configure client: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1"\n\n  with kubernetes_namespace.test,\n  on main.tf line 15, in resource "kubernetes_namespace" "test":\n  15: resource "kubernetes_namespace" "test" {';
+
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
   title: 'The Kubernetes API refused the credentials, or RBAC refused the identity',
   summary:
     'The kubernetes/helm provider (or kubectl) reached the cluster, but its credentials were missing, expired or unknown to the cluster, the exec plugin that mints them failed or is not installed — or the cluster accepted them and RBAC does not allow the action.',
+  variants: [
+    {
+      // The client refused the exec configuration before any request reached the cluster.
+      when: /exec plugin: invalid apiVersion|plugin returned version|interactiveMode must be specified/,
+      title: 'The client refused the exec plugin’s configuration before asking the cluster',
+      summary:
+        'kubectl, helm or the kubernetes/helm provider runs an exec plugin (aws eks get-token, kubelogin, gke-gcloud-auth-plugin) for its credentials, and refused that plugin’s configuration or answer: an API version it does not speak, or a setting it needs. No credentials reached the cluster; the fix is in the kubeconfig, the provider’s `exec` block or a client or plugin version.',
+      example: {
+        text: EXEC_V1_REFUSED_PASTE,
+        source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
+      },
+    },
+  ],
   codes: ['Unauthorized', 'the server has asked for the client to provide credentials'],
   signatures: [
     {
@@ -607,6 +628,47 @@ export const k8sUnauthorized: CatalogEntry = {
       ],
     },
     {
+      id: 'exec-v1-refused',
+      title:
+        'This client is older than the exec block’s API version (client.authentication.k8s.io/v1)',
+      explanation:
+        'ExecCredential v1 needs client-go 1.22 or newer: an older kubernetes or helm provider, kubectl or helm refuses it before running the plugin. Upgrade the client, or set the exec block’s `api_version` (the kubeconfig’s `apiVersion`) to client.authentication.k8s.io/v1beta1, which current plugins still answer.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.exec_v1_refused',
+          by: 0.9,
+          evidence: 'The client says client.authentication.k8s.io/v1 is an invalid apiVersion.',
+        },
+      ],
+      examples: [
+        {
+          text: EXEC_V1_REFUSED_PASTE,
+          source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
+        },
+      ],
+    },
+    {
+      id: 'exec-version-mismatch',
+      title: 'The kubeconfig asks the plugin for one API version and the plugin answers another',
+      explanation:
+        'The exec entry’s `apiVersion` (the provider block’s `api_version`) must be one the plugin speaks: a plugin that returns v1beta1 fails a configuration that asks for v1. Set the configuration to what the plugin returns, or upgrade the plugin.',
+      prior: 0,
+      boosts: [
+        {
+          when: EXEC_MISMATCH,
+          by: 0.9,
+          evidence: 'The client says the plugin returned another version than the one configured.',
+        },
+      ],
+      examples: [
+        {
+          text: EXEC_MISMATCH_PASTE,
+          source: 'corpus holdout12/h12-multi-k8s-7 (traviswt/gke-auth-plugin#5)',
+        },
+      ],
+    },
+    {
       id: 'exec-interactive-mode',
       title: 'This provider version cannot run exec plugins (it does not set interactiveMode)',
       explanation:
@@ -1029,6 +1091,42 @@ export const k8sUnauthorized: CatalogEntry = {
         {
           text: 'ubuntu@dev-vpn1:~$ helm ls\nError: Kubernetes cluster unreachable: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
           source: 'corpus holdout2/h2-helm11007-1 (helm/helm#11007)',
+        },
+      ],
+    },
+    {
+      id: 'exec-v1-refused',
+      title:
+        'Ask for client.authentication.k8s.io/v1beta1 in the exec block, or upgrade the client that refused v1',
+      detail:
+        'The first two commands find where v1 is asked for (the provider’s `exec` block, a kubeconfig); the last shows the client versions.',
+      commands: [
+        "grep -rn 'client.authentication.k8s.io/v1\"' --include='*.tf' .",
+        "grep -n 'client.authentication.k8s.io/v1$' ~/.kube/config",
+        'terraform version',
+      ],
+      when: 'k8s.exec_v1_refused',
+      examples: [
+        {
+          text: EXEC_V1_REFUSED_PASTE,
+          source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
+        },
+      ],
+    },
+    {
+      id: 'exec-version-mismatch',
+      title: 'Set the exec entry’s API version to the one the plugin returns',
+      detail:
+        'Change `apiVersion` in the kubeconfig’s exec entry (or `api_version` in the provider’s `exec` block) to the version the plugin returned, or upgrade the plugin to one that speaks the configured version.',
+      commands: [
+        "grep -n 'client.authentication.k8s.io/' ~/.kube/config",
+        "grep -rn 'client.authentication.k8s.io/' --include='*.tf' .",
+      ],
+      when: EXEC_MISMATCH,
+      examples: [
+        {
+          text: EXEC_MISMATCH_PASTE,
+          source: 'corpus holdout12/h12-multi-k8s-7 (traviswt/gke-auth-plugin#5)',
         },
       ],
     },
