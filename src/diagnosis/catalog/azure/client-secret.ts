@@ -4,6 +4,24 @@ import { AZURE_DOCS } from './docs';
 /** adal could not build a token request from the credentials it was given. */
 const SPT_NOT_BUILT = /failed to get SPT from client credentials/;
 
+/** The token request carried no client id at all. */
+const NO_CLIENT_ID =
+  /AADSTS900144: The request body must contain the following parameter: 'client_id'/;
+const NO_CLIENT_ID_PASTE =
+  'original message: , AdalError: Get Token request returned http error: 400 and server response: {"error":"invalid_request","error_description":"AADSTS900144: The request body must contain the following parameter: \'client_id\'.';
+/** A confidential client signing in at another Azure cloud's login endpoint. */
+const CROSS_CLOUD = /AADSTS900382|Confidential Client is not supported in Cross Cloud request/;
+const CROSS_CLOUD_PASTE =
+  '--> azure-arm: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"AADSTS900382: Confidential Client is not supported in Cross Cloud request.\\r\\nTrace ID: e2726536-ed07-4181-8936-ae7b6fce4e01"} Endpoint https://login.microsoftonline.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxx/oauth2/token?api-version=1.0';
+/** A certificate credential whose key the app does not have. */
+const CERT_NOT_REGISTERED = /AADSTS700027|Client assertion contains an invalid signature/;
+const CERT_NOT_REGISTERED_PASTE =
+  "**Error: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '1C74D736BEA6C95459FD38D02D0A2514A52FC9E9', Please visit 'https://developer.microsoft.com/en-us/graph/graph-explorer' and query for 'https://graph.microsoft.com/beta/applications/31359c7f-bd7e-475c-86db-fdb8c937548e' to see configured keys]";
+/** Codes that name another cause than the secret's value. */
+const NOT_THE_SECRET = new RegExp(
+  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}`,
+);
+
 export const clientSecret: CatalogEntry = {
   id: 'azure.client_secret',
   platform: 'azure',
@@ -182,6 +200,57 @@ export const clientSecret: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'no-client-id',
+      title: 'No client (app) id reached Entra: the setting that should hold it is empty',
+      explanation:
+        'The sign-in request had no client_id, so Entra never looked at a secret. The variable or parameter the tool reads (ARM_CLIENT_ID, AZURE_CLIENT_ID, `client_id`, a lookup plugin’s argument) is unset or empty where it ran.',
+      prior: 0,
+      boosts: [
+        { when: NO_CLIENT_ID, by: 1, evidence: 'Entra says the request carried no client_id.' },
+      ],
+      examples: [
+        {
+          text: NO_CLIENT_ID_PASTE,
+          source:
+            'corpus holdout12/h12-multi-az-secret-12 (Azure/azure_preview_modules#368), shortened',
+        },
+      ],
+    },
+    {
+      id: 'wrong-cloud',
+      title: 'The app belongs to another Azure cloud than the login endpoint used',
+      explanation:
+        'An app registered in Azure US Government, China or another sovereign cloud cannot sign in at the public cloud’s login.microsoftonline.com (or the reverse). Tell the tool its cloud: azurerm’s `environment` (ARM_ENVIRONMENT), Packer’s `cloud_environment_name`, `az cloud set`.',
+      prior: 0,
+      boosts: [{ when: CROSS_CLOUD, by: 1, evidence: 'Entra says this is a cross-cloud request.' }],
+      examples: [
+        {
+          text: CROSS_CLOUD_PASTE,
+          source: 'corpus holdout12/h12-multi-az-secret-11 (Azure/az-hop#526), shortened',
+        },
+      ],
+    },
+    {
+      id: 'certificate-not-registered',
+      title: 'The certificate the client signs with is not one registered on the app',
+      explanation:
+        'Certificate sign-in: Entra did not find the key with the thumbprint the client used among the app’s certificates. Upload that certificate’s public part to the app registration, or point the client at a certificate the app has.',
+      prior: 0,
+      boosts: [
+        {
+          when: CERT_NOT_REGISTERED,
+          by: 1,
+          evidence: 'Entra says the client assertion’s key was not found.',
+        },
+      ],
+      examples: [
+        {
+          text: CERT_NOT_REGISTERED_PASTE,
+          source: 'corpus holdout12/h12-multi-az-secret-15 (pnp/cli-microsoft365#1621)',
+        },
+      ],
+    },
+    {
       id: 'credentials-json-fields',
       title: 'The service principal credentials JSON is missing fields the client needs',
       explanation:
@@ -214,6 +283,11 @@ export const clientSecret: CatalogEntry = {
           by: 0.3,
           evidence: 'Entra says the client secret is invalid (AADSTS7000215).',
         },
+        {
+          when: NOT_THE_SECRET,
+          by: -0.35,
+          evidence: 'Entra names another reason than the secret.',
+        },
       ],
     },
     {
@@ -224,6 +298,7 @@ export const clientSecret: CatalogEntry = {
       prior: 0.25,
       boosts: [
         { when: /AADSTS7000222|expired/, by: 0.5, evidence: 'Entra says the secret has expired.' },
+        { when: NOT_THE_SECRET, by: -0.2, evidence: 'Entra names another reason than the secret.' },
       ],
     },
     {
@@ -242,6 +317,53 @@ export const clientSecret: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'client-id-empty',
+      title: 'Set the client (app) id where the tool reads it: it sent none',
+      detail:
+        'Look for the app id variable being empty or missing in the environment the tool ran in (a pipeline secret that did not resolve, a lookup plugin called without `client_id`).',
+      commands: ['env | grep -E "^(ARM|AZURE)_" | cut -d= -f1'],
+      when: NO_CLIENT_ID,
+      examples: [
+        {
+          text: NO_CLIENT_ID_PASTE,
+          source:
+            'corpus holdout12/h12-multi-az-secret-12 (Azure/azure_preview_modules#368), shortened',
+        },
+      ],
+    },
+    {
+      id: 'cloud',
+      title:
+        'Sign in at the app’s own cloud (US Government, China): set the tool’s cloud environment',
+      detail:
+        'azurerm: `environment = "usgovernment"` (or ARM_ENVIRONMENT); Packer’s azure-arm builder: `cloud_environment_name = "USGovernment"`; the Azure CLI: `az cloud set --name AzureUSGovernment`. The first command shows the CLI’s cloud, the second which cloud settings are in the environment.',
+      commands: [
+        'az cloud show --query name -o tsv',
+        'env | grep -E "^(ARM_ENVIRONMENT|AZURE_ENVIRONMENT|AZURE_AUTHORITY_HOST)=" | cut -d= -f1',
+      ],
+      when: CROSS_CLOUD,
+      examples: [
+        {
+          text: CROSS_CLOUD_PASTE,
+          source: 'corpus holdout12/h12-multi-az-secret-11 (Azure/az-hop#526), shortened',
+        },
+      ],
+    },
+    {
+      id: 'certificates',
+      title: 'Compare the certificate the client used with the ones registered on the app',
+      detail:
+        'The error names the thumbprint of the key the client signed with; the app’s certificates are listed with theirs (customKeyIdentifier). Upload the client’s certificate (its public .cer/.pem) to the app, or configure the client with one the app has.',
+      commands: ['az ad app credential list --id ⟨client⟩ --cert -o table'],
+      when: CERT_NOT_REGISTERED,
+      examples: [
+        {
+          text: CERT_NOT_REGISTERED_PASTE,
+          source: 'corpus holdout12/h12-multi-az-secret-15 (pnp/cli-microsoft365#1621)',
+        },
+      ],
+    },
     {
       // azure/login reads the secret from its `creds` input, not from ARM_* variables.
       id: 'azure-login-creds',
