@@ -12,6 +12,12 @@ const HOLDOUT10_PROVIDER_LIST =
 const PROVIDER_LIST_SOURCE = 'corpus holdout10/h10-tf-18180-1 (hashicorp/terraform#18180)';
 const AZD_SOURCE = 'corpus holdout10/h10-azd-2790-1 (Azure/azure-dev#2790)';
 
+/** The caller may act on the resource, but its tenant may not reach a linked subscription. */
+const LINKED_TENANT =
+  /LinkedAuthorizationFailed[\s\S]{0,600}?is not authorized to access linked subscription/;
+const LINKED_TENANT_PASTE =
+  '{\n "code": "LinkedAuthorizationFailed",\n "message": "The client has permission to perform action \'Microsoft.Network/virtualNetworks/subnets/join/action\' on scope \'/subscriptions/<SUBID>/resourcegroups/<RGNAME>/providers/Microsoft.Compute/virtualMachineScaleSets/ss-compute\', however the current tenant \'<TENANTID>\' is not authorized to access linked subscription \'<SUBID>\'."\n}';
+
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
   platform: 'azure',
@@ -150,6 +156,27 @@ export const authorizationFailed: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'linked-subscription-tenant',
+      title:
+        'The resource links to a subscription in another tenant, which this tenant may not use',
+      explanation:
+        'Entra says the caller has the permission, but the referenced resource (a subnet, an image, a key) lives in a subscription whose tenant differs from the one the caller signed in to. Cross-tenant references need the identity to be known in both tenants (a multi-tenant app or a guest user), and a token from each: azurerm’s `auxiliary_tenant_ids`, `az login` to both tenants.',
+      prior: 0,
+      boosts: [
+        {
+          when: LINKED_TENANT,
+          by: 1,
+          evidence: 'Entra says the current tenant may not access the linked subscription.',
+        },
+      ],
+      examples: [
+        {
+          text: LINKED_TENANT_PASTE,
+          source: 'corpus holdout12/h12-multi-az-authz-15 (Azure/OpenShift#41)',
+        },
+      ],
+    },
+    {
       id: 'graph-permission',
       title:
         'Microsoft Entra (Graph) denied it: the identity lacks an API permission or directory role',
@@ -260,6 +287,20 @@ export const authorizationFailed: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'linked-subscription',
+      title: 'See which tenant each subscription belongs to, and sign in to the linked one too',
+      detail:
+        'The linked subscription’s tenant must accept the same identity (a multi-tenant app registration consented there, or a guest user); then give the client a token for it (azurerm: `auxiliary_tenant_ids`; the Azure CLI: `az login --tenant` for each).',
+      commands: ['az account list --query "[].{name:name, id:id, tenant:tenantId}" -o table'],
+      when: LINKED_TENANT,
+      examples: [
+        {
+          text: LINKED_TENANT_PASTE,
+          source: 'corpus holdout12/h12-multi-az-authz-15 (Azure/OpenShift#41)',
+        },
+      ],
+    },
     {
       id: 'subscription-role-for-provider',
       title:
