@@ -112,6 +112,7 @@ function factVars(f: Facts): TemplateVars {
     client: f.clientIds[0],
     project: f.gcpProjects[0],
     service_account: f.gcpServiceAccount,
+    api_scope: f.googleApiScope,
     gcs_bucket: f.gcsBucket,
     wif_pool: f.wif?.pool,
     wif_provider: f.wif?.provider,

@@ -220,6 +220,8 @@ export interface Facts {
   tfcHost?: string;
   /** The Google service account the failing call used or impersonated. */
   gcpServiceAccount?: string;
+  /** The OAuth scope of the Google Workspace API a refused request called (from its URL). */
+  googleApiScope?: string;
   /** The Cloud Storage bucket a denial names (the gcs backend's state bucket, usually). */
   gcsBucket?: string;
   /** The workload identity pool (and provider, project number) a Google error names. */

@@ -56,6 +56,8 @@ export const USER_SUPPLIED = new Set([
   'project-number',
   'repo',
   'scope',
+  // a Workspace API's OAuth scope the paste's URL does not show
+  'api-scope',
   'event-name',
   'instance-profile',
 ]);

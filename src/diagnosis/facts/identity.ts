@@ -160,6 +160,28 @@ export function clientIds(text: string): string[] {
   ]).slice(0, 5);
 }
 
+/**
+ * Google Workspace APIs whose OAuth scope is not in cloud-platform, by the path of the request
+ * URL a refusal prints (`https://www.googleapis.com/drive/v3/files?…`).
+ */
+const WORKSPACE_SCOPES: Array<[RegExp, string]> = [
+  [/googleapis\.com\/drive\/v\d/, 'https://www.googleapis.com/auth/drive'],
+  [
+    /googleapis\.com\/admin\/directory\/v1\/users\b/,
+    'https://www.googleapis.com/auth/admin.directory.user',
+  ],
+  [
+    /googleapis\.com\/admin\/directory\/v1\/groups\b/,
+    'https://www.googleapis.com/auth/admin.directory.group',
+  ],
+  [/googleapis\.com\/calendar\/v3\//, 'https://www.googleapis.com/auth/calendar'],
+  [/sheets\.googleapis\.com\/v4\//, 'https://www.googleapis.com/auth/spreadsheets'],
+];
+
+export function googleApiScope(text: string): string | undefined {
+  return WORKSPACE_SCOPES.find(([re]) => re.test(text))?.[1];
+}
+
 export function gcpProjects(text: string): string[] {
   return unique([
     ...allMatches(/\bprojects\/([a-z][a-z0-9-]{4,28}[a-z0-9])\b/g, text),

@@ -495,6 +495,27 @@ export const gcpInvalidGrant: CatalogEntry = {
       ],
     },
     {
+      // A deleted key or service account: no login refreshes it, a new key (or account) does.
+      id: 'deleted-client',
+      title:
+        'The service account (or its key) behind the key file was deleted: check it, then make a new key',
+      detail:
+        'The first command shows which account and key id the file holds; if the account is gone, create it again (a new one has a new id: grant its roles again) and download a new key for the app.',
+      commands: [
+        'jq -r .client_email,.private_key_id "$GOOGLE_APPLICATION_CREDENTIALS"',
+        'gcloud iam service-accounts describe ⟨service_account⟩',
+        'gcloud iam service-accounts keys list --iam-account ⟨service_account⟩',
+      ],
+      when: /deleted_client|The OAuth client was deleted/,
+      examples: [
+        {
+          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \"error\" : \"deleted_client\",\n  \"error_description\" : \"The OAuth client was deleted.\"\n}\'","code":401,"status_code":500}}',
+          source:
+            'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
+        },
+      ],
+    },
+    {
       id: 'relogin',
       title: 'Refresh user Application Default Credentials',
       commands: [

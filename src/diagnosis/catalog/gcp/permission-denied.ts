@@ -29,6 +29,29 @@ export const gcpPermissionDenied: CatalogEntry = {
     'Google knows the caller; IAM does not grant it the permission needed on that project or resource (or the resource is in another project, or an organisation policy blocks it).',
   variants: [
     {
+      when: WIF_CONDITION,
+      title:
+        'Google’s workload identity pool refused this external token (its attribute condition)',
+      summary:
+        'The CI system’s OIDC token is valid, but the pool provider’s attribute condition does not admit it, so Google’s STS issued no token: no IAM role was even looked at.',
+      example: {
+        text: WIF_CONDITION_GHA,
+        source:
+          'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
+      },
+    },
+    {
+      when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT/,
+      title: 'Google accepted the token, but it lacks the OAuth scope this API needs',
+      summary:
+        'A scope is not an IAM role: the access token was issued for other APIs (ADC’s default cloud-platform scope, a VM’s access scopes, a provider’s `scopes`) and this API needs its own.',
+      example: {
+        text: SCOPES_DRIVE,
+        source:
+          'corpus holdout12/h12-multi-gcp-perm-12 (GoogleCloudPlatform/genai-for-marketing#45)',
+      },
+    },
+    {
       when: /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
       title:
         'Google Cloud refused to create the project: the identity lacks roles/resourcemanager.projectCreator where the project goes',
@@ -419,7 +442,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       detail:
         'For ADC: log in again with the scopes (cloud-platform plus the API’s own, e.g. siteverification); for the provider: its `scopes` argument; on a VM: its access scopes.',
       commands: [
-        'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/cloud-platform,<scope>',
+        'gcloud auth application-default login --scopes=https://www.googleapis.com/auth/cloud-platform,⟨api_scope⟩',
       ],
       when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT|does not have the correct permission scopes/,
       examples: [
