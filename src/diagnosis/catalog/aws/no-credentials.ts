@@ -451,15 +451,15 @@ export const noCredentials: CatalogEntry = {
     {
       id: 'empty-profile',
       title:
-        'The profile name is empty: a variable that did not interpolate, or AWS_PROFILE set to an empty string',
+        'No profile was named (AWS_PROFILE unset or empty), and the default profile has no credentials',
       explanation:
-        '`failed to load profile, .` (or `failed to get shared config profile, ` with nothing after it) means the SDK was asked for a profile whose name is the empty string: `profile = var.x` with an empty value, a wrapper or runner passing an unset variable, or `AWS_PROFILE=` exported empty. The profile files are not the problem; the name handed to them is.',
+        'aws-sdk-go v1 prints the profile it was given, AWS_PROFILE, in `failed to load profile, .`: here none, so it looked only at the default profile of ~/.aws and found no keys there, then tried the instance or container role. Name a profile that has credentials (AWS_PROFILE, or `profile` in the provider block; a variable that did not interpolate gives the same), or give the process credentials another way.',
       prior: 0,
       boosts: [
         {
           when: /failed to load profile, \.|failed to get shared config profile, ?(?:$|\\n|\n|")/m,
-          by: 0.9,
-          evidence: 'The SDK tried to load a profile with an empty name.',
+          by: 0.5,
+          evidence: 'The SDK was given no profile name (AWS_PROFILE unset or empty).',
         },
       ],
       examples: [
@@ -497,6 +497,13 @@ export const noCredentials: CatalogEntry = {
           evidence: 'The chain fell through to the EC2 metadata service and got nothing.',
         },
         {
+          // aws-sdk-go v1 ec2rolecreds: a 404 for the role list (`empty role`) means no role is attached.
+          when: /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/,
+          by: 0.5,
+          evidence:
+            'The metadata service answered, with no role: this instance (or node) has no instance profile role.',
+        },
+        {
           // A Node.js SDK stack of timer frames only: the metadata or container provider timed out.
           when: /at listOnTimeout \(node:internal\/timers/,
           by: 0.45,
@@ -530,17 +537,45 @@ export const noCredentials: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'no-instance-role',
+      title:
+        'The instance has no IAM role: attach an instance profile, or give the pod its own role',
+      detail:
+        'The metadata service answered that no role is attached. On EC2, attach an instance profile (first command: which one the instance has, if any). In a Kubernetes pod on EKS, prefer a role for the pod’s service account (IRSA, or an EKS Pod Identity association) over the node’s role (second command: the service account’s role annotation).',
+      commands: [
+        'aws ec2 describe-instances --instance-ids <instance-id> --query "Reservations[].Instances[].IamInstanceProfile"',
+        'kubectl get sa <service-account> -n <namespace> -o jsonpath="{.metadata.annotations}"',
+      ],
+      when: /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/,
+      examples: [
+        {
+          text: 'I0223 14:57:28.570641       1 connection.go:186] GRPC error: rpc error: code = Internal desc = NoCredentialProviders: no valid providers in chain\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\nSharedCredsLoad: failed to load profile, .\nEC2RoleRequestError: no EC2 instance role found\ncaused by: EC2MetadataError: failed to make EC2Metadata request\n\tstatus code: 404, request id:\ncaused by: empty role',
+          source:
+            'corpus holdout12/h12-aws-ebscsi-nocreds-1 (kubernetes-sigs/aws-ebs-csi-driver#714)',
+        },
+      ],
+    },
+    {
       id: 'empty-profile',
       title:
-        'The profile name is empty: find the variable or wrapper that passes it, and compare with the profiles that exist',
+        'No profile was named: name one that has credentials, or check the default profile has keys',
       detail:
-        'Look for AWS_PROFILE set but empty (`AWS_PROFILE=` with nothing after it) in the environment Terraform runs in (a CI job, a runner or worker process), and a `profile` argument in the provider or backend block set from a variable whose value is empty. Then name a profile that `aws configure list-profiles` shows, on the machine and user that run Terraform.',
+        'Look at AWS_PROFILE in the environment Terraform runs in (a CI job, a runner or worker process: unset or empty here), and at a `profile` argument in the provider or backend block set from a variable. Then name a profile that `aws configure list-profiles` shows, on the machine and user that run Terraform.',
       commands: [
         "env | grep '^AWS_PROFILE='",
         `grep -rn 'profile' --include='*.tf' --include='*.tfvars' --include='*.tfvars.json' .`,
         'aws configure list-profiles',
       ],
       when: /failed to load profile, \.|failed to get shared config profile, ?(?:$|\\n|\n|")/m,
+      // The metadata service answered with no role: that, not the profile, is what to fix.
+      unless: /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/,
+      notFor: [
+        {
+          text: 'I0223 14:57:28.570641       1 connection.go:186] GRPC error: rpc error: code = Internal desc = NoCredentialProviders: no valid providers in chain\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\nSharedCredsLoad: failed to load profile, .\nEC2RoleRequestError: no EC2 instance role found\ncaused by: EC2MetadataError: failed to make EC2Metadata request\n\tstatus code: 404, request id:\ncaused by: empty role',
+          source:
+            'corpus holdout12/h12-aws-ebscsi-nocreds-1 (kubernetes-sigs/aws-ebs-csi-driver#714)',
+        },
+      ],
       examples: [
         {
           text: '"msg": "\\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\\n\\nError: NoCredentialProviders: no valid providers in chain\\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\\nSharedCredsLoad: failed to load profile, .\\n",',
