@@ -19,6 +19,12 @@ const SIGNALS = {
   'region.invalid': (f) => f.region !== undefined && !VALID_REGION.test(f.region),
   /** Shaped like a region but not one the AWS SDKs know (`eu-central-12`): most likely a typo. */
   'region.unknown': (f) => regionUnknown(f.region),
+  /** A region the AWS SDKs know, and not opt-in: refused, it is the client's list that is old. */
+  'region.known': (f) =>
+    f.region !== undefined &&
+    VALID_REGION.test(f.region) &&
+    !regionUnknown(f.region) &&
+    f.optInRegion !== true,
   'partition.non_commercial': (f) => f.partition !== undefined && f.partition !== 'aws',
   'block.s3_backend': (f) => f.failedBlock?.kind === 's3_backend',
   'block.backend': (f) => f.failedBlock?.kind === 'backend' || f.failedBlock?.kind === 's3_backend',

@@ -2,6 +2,12 @@ import type { CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
+/** The client refused a region by its name (a real one, when its own list is old). */
+const REFUSED_BY_NAME =
+  /(?:Not a valid region|[Ii]nvalid AWS Region): ?[a-z]{2}(?:-[a-z]{2,10}){1,2}-\d/;
+const SEOUL_TOO_NEW =
+  'Error refreshing state: 1 error(s) occurred:\n\n* 1 error(s) occurred:\n\n* Not a valid region: ap-northeast-2';
+
 export const regionConfig: CatalogEntry = {
   id: 'aws.region_config',
   platform: 'aws',
@@ -222,9 +228,36 @@ export const regionConfig: CatalogEntry = {
       prior: 0.4,
       boosts: [
         {
-          when: /MissingRegion|Missing region|could not find region|region: ?$|Not a valid region: ?$/m,
+          when: /MissingRegion|[Mm]issing region|could not find region|region: ?$|Not a valid region: ?$/m,
           by: 0.3,
           evidence: 'The SDK found no region at all.',
+        },
+        { when: 'region.present', by: -0.3, evidence: 'The paste shows a region.' },
+      ],
+    },
+    {
+      id: 'client-too-old',
+      title:
+        '⟨region⟩ is a real region, newer than this provider’s (or Terraform’s) list of regions',
+      explanation:
+        'Provider and Terraform releases validate the region against the list they were built with: a region AWS opened later is "not valid" to them. Upgrade the provider (and Terraform, whose S3 backend has its own list), or set `skip_region_validation = true` in the provider block until then.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'region.known',
+          by: 0.35,
+          evidence: '⟨region⟩ is in the current AWS SDKs’ list of regions.',
+        },
+        {
+          when: REFUSED_BY_NAME,
+          by: 0.35,
+          evidence: 'The client refused that region by name.',
+        },
+      ],
+      examples: [
+        {
+          text: SEOUL_TOO_NEW,
+          source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
         },
       ],
     },
@@ -290,6 +323,28 @@ export const regionConfig: CatalogEntry = {
       ],
     },
     {
+      id: 'upgrade-for-region',
+      title: 'Upgrade the provider and Terraform: ⟨region⟩ is newer than their region list',
+      detail:
+        'Until the upgrade, `skip_region_validation = true` in the provider block lets an older provider use the region.',
+      commands: ['terraform version', 'terraform init -upgrade'],
+      when: REFUSED_BY_NAME,
+      unless: 'region.unknown',
+      notFor: [
+        {
+          text: '│ Error: configuring Terraform AWS Provider: error validating provider credentials: error calling sts:GetCallerIdentity: operation error STS: GetCallerIdentity, exceeded maximum number of attempts, 9, https response error StatusCode: 0, RequestID: , request send failed, Post "https://sts.eu-central-12.amazonaws.com/": dial tcp: lookup sts.eu-central-12.amazonaws.com: no such host\n│ Error: invalid AWS Region: eu-central-12',
+          source:
+            'invented: a typo region (corpus holdout4/h4-tfaws-28889-1’s host) refused by name',
+        },
+      ],
+      examples: [
+        {
+          text: SEOUL_TOO_NEW,
+          source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
+        },
+      ],
+    },
+    {
       id: 'show-region',
       title: 'See which region the CLI and Terraform pick up',
       commands: [
@@ -298,7 +353,18 @@ export const regionConfig: CatalogEntry = {
         `grep -rn 'region' --include='*.tf' --include='*.tfvars' .`,
       ],
     },
-    { id: 'set-region', title: 'Set it explicitly', commands: ['export AWS_REGION=<your-region>'] },
+    {
+      id: 'set-region',
+      title: 'Set it explicitly',
+      commands: ['export AWS_REGION=<your-region>'],
+      unless: 'region.present',
+      notFor: [
+        {
+          text: SEOUL_TOO_NEW,
+          source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
+        },
+      ],
+    },
     {
       id: 'interpolate',
       title: 'Reference variables without quotes: `region = var.region`, not `"var.region"`',
