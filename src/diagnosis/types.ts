@@ -162,6 +162,7 @@ export type Tool =
   | 'pachyderm'
   | 'driftctl'
   | 'packer'
+  | 'vagrant'
   | 'kubectl-run'
   | 'azure-cli-run'
   | 'helm-run'

@@ -154,6 +154,11 @@ describe('facts', () => {
       "==> amazon-ebs: Error querying AMI: UnauthorizedOperation: You are not authorized to perform this operation.\nBuild 'amazon-ebs' errored after 1 second",
     );
     expect(packer.tools).toEqual(['packer']);
+    // corpus holdout12/h12-aws-vagrant-s3auth-mfa-1, shortened: Vagrant's `==> app1:` lines are not Packer's
+    const vagrant = facts(
+      "Bringing machine 'app1' up with 'virtualbox' provider...\n==> app1: Box 'app1' could not be found. Attempting to find and install...\nMultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.",
+    );
+    expect(vagrant.tools).toEqual(['vagrant']);
     // invented: the Azure CLI's knack frames in a Python traceback
     const az = facts(
       'Traceback (most recent call last):\n  File "/opt/az/lib/python3.11/site-packages/knack/cli.py", line 233, in invoke\nazure.core.exceptions.ClientAuthenticationError: AADSTS700082: The refresh token has expired',

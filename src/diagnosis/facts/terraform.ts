@@ -150,6 +150,12 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['webiny', /\bwebiny (?:deploy|build|watch|run|destroy)\b/],
   ['serverless', /\b(?:serverless|sls) (?:deploy|invoke|package|remove)\b|Serverless Error -/],
   ['pachyderm', /\bpachctl\b|\bpachd\b/],
+  // Vagrant's own lines (`Bringing machine 'app1' up with 'virtualbox' provider...`); its `==> app1:`
+  // lines look like Packer's (corpus holdout12/h12-aws-vagrant-s3auth-mfa-1).
+  [
+    'vagrant',
+    /^Bringing machine '[^'\n]{1,80}' up with '|\bvagrant (?:up|provision|reload|box add)\b/m,
+  ],
   // Packer's UI: `==> builder: …` lines and `Build 'name' errored after …` (corpus holdout11/h11-aws-packer-amazon-177-1).
   [
     'packer',
@@ -291,6 +297,7 @@ export function settleTools(found: Tool[], text: string): Tool[] {
   )
     dropped.add('terragrunt');
   if (found.includes('python-app') && found.includes('azure-cli-run')) dropped.add('python-app');
+  if (found.includes('packer') && found.includes('vagrant')) dropped.add('packer');
   // botocore words its errors the same in boto3 and the AWS CLI: Python code (a traceback, a
   // Lambda log) printed them unless an `aws …` command line shows the CLI ran.
   if (
@@ -320,6 +327,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   pachyderm: 'Pachyderm',
   driftctl: 'driftctl',
   packer: 'Packer',
+  vagrant: 'Vagrant',
   'aws-vault': 'aws-vault',
   'kubectl-run': 'kubectl',
   'azure-cli-run': 'the Azure CLI',
