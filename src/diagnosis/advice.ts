@@ -66,7 +66,7 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
 }
 
 /** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
-const TERRAFORM_COMMAND = /^terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
+const TERRAFORM_COMMAND = /^terraform\b|-- terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
 
 /** The signal that says a paste comes from each CI system. */
 const CI_SIGNALS: Record<CiSystem, Signal> = {

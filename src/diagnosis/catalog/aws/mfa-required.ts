@@ -79,6 +79,11 @@ export const mfaRequired: CatalogEntry = {
           evidence:
             'The SDK says the profile needs an MFA token provider, which Terraform does not have.',
         },
+        {
+          when: /must provide both MFA serial number and one time pass code/,
+          by: 0.3,
+          evidence: 'AWS says the request carried no MFA serial and code: nothing asked for one.',
+        },
       ],
     },
     {
@@ -92,6 +97,12 @@ export const mfaRequired: CatalogEntry = {
           when: /MultiFactorAuthentication failed|invalid MFA/,
           by: 0.5,
           evidence: 'AWS rejected the MFA code itself.',
+        },
+        {
+          // STS says neither the serial nor a code was sent: nothing was mistyped.
+          when: /must provide both MFA serial number and one time pass code/,
+          by: -0.6,
+          evidence: 'AWS says no MFA serial or code was sent at all.',
         },
       ],
     },
