@@ -89,6 +89,8 @@ const SIGNALS = {
       ['ruby-app', 'node-app', 'python-app', 'java-app', 'dotnet-app'].includes(t),
     ),
   'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
+  'tool.aws_vault': (f) => f.tools.includes('aws-vault'),
+  'tool.ecs_cli': (f) => f.tools.includes('ecs-cli'),
   'tool.aws_cdk': (f) => appTool(f.tools) !== undefined && f.tools.includes('aws-cdk'),
   /** …and its bootstrap roles may be why: not when a skewed clock already explains the refusal. */
   'tool.aws_cdk_bootstrap': (f) =>

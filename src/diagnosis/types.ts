@@ -163,6 +163,7 @@ export type Tool =
   | 'driftctl'
   | 'packer'
   | 'vagrant'
+  | 'ecs-cli'
   | 'kubectl-run'
   | 'azure-cli-run'
   | 'helm-run'

@@ -171,6 +171,50 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // aws-vault keeps source keys in its keyring and reads profiles from ~/.aws/config only.
+    platforms: ['aws'],
+    classes: ['aws.no_credentials', 'aws.profile_not_found'],
+    step: {
+      id: 'aws-vault-keyring',
+      title:
+        'aws-vault: see which profiles it has keys for, and that ⟨profile⟩ has a section in ~/.aws/config',
+      detail:
+        '`aws-vault exec NAME` needs a `[profile NAME]` section in ~/.aws/config, and keys for it (or for its source_profile) in aws-vault’s keyring: `aws-vault add NAME` prompts for them and stores them there, never in a file. Another keyring backend or keychain (AWS_VAULT_BACKEND, `--backend`) shows another list.',
+      commands: [
+        'aws-vault list',
+        "grep -n '^\\[profile ⟨profile⟩\\]' ~/.aws/config",
+        'env | grep -E "^AWS_VAULT_" | cut -d= -f1',
+      ],
+      when: 'tool.aws_vault',
+    },
+    example: {
+      text: '$ aws-vault exec userone\naws-vault: error: exec: Error getting temporary credentials: profile userone: credentials missing',
+      source:
+        'corpus holdout12/h12-aws-awsvault-creds-missing-1 (99designs/aws-vault#1247), shortened',
+    },
+  },
+  {
+    // The ECS CLI's --ecs-profile names a profile of its own, not one of ~/.aws.
+    platforms: ['aws'],
+    classes: ['aws.profile_not_found'],
+    step: {
+      id: 'ecs-cli-profile',
+      title:
+        'Create the ECS CLI profile ⟨profile⟩: `--ecs-profile` reads ~/.ecs/credentials, not ~/.aws',
+      detail:
+        'The first command lists the ECS CLI’s profile names (not their keys); the second creates the profile from the keys in the environment, without typing them on the command line.',
+      commands: [
+        "grep -E '^  [A-Za-z0-9_.@+-]+:$' ~/.ecs/credentials",
+        'ecs-cli configure profile --profile-name ⟨profile⟩ --access-key "$AWS_ACCESS_KEY_ID" --secret-key "$AWS_SECRET_ACCESS_KEY"',
+      ],
+      when: 'tool.ecs_cli',
+    },
+    example: {
+      text: "$ ecs-cli ps --ecs-profile asdfasdf\nFATA[0000] Error executing 'ps Error loading config: ECS Profile asdfasdf could not be found. Configure profiles using 'ecs-cli configure profile'.",
+      source: 'corpus holdout12/h12-aws-ecscli-profile-1 (aws/amazon-ecs-cli#357)',
+    },
+  },
+  {
     // The CDK's bootstrap roles: "Proceeding anyway" means it fell back to the caller's own keys.
     platforms: ['aws'],
     step: {

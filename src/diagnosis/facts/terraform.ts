@@ -146,6 +146,11 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   ['azure-login', /azure\/login|Login failed with Error|Attempting Azure CLI login/],
   ['aws-vault', /aws-vault/],
+  // The ECS CLI keeps its own profiles (~/.ecs/credentials).
+  [
+    'ecs-cli',
+    /\becs-cli (?:ps|up|compose|configure|push|pull|down|scale|logs|check-attributes|local|registry-creds)\b/,
+  ],
   // Programs named by their prompt or command line, or by their own log format.
   ['webiny', /\bwebiny (?:deploy|build|watch|run|destroy)\b/],
   ['serverless', /\b(?:serverless|sls) (?:deploy|invoke|package|remove)\b|Serverless Error -/],
@@ -329,6 +334,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   packer: 'Packer',
   vagrant: 'Vagrant',
   'aws-vault': 'aws-vault',
+  'ecs-cli': 'the ECS CLI',
   'kubectl-run': 'kubectl',
   'azure-cli-run': 'the Azure CLI',
   'helm-run': 'helm',

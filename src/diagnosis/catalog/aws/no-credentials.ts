@@ -89,6 +89,19 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      // aws-vault found neither keys in its keyring nor another source for the profile.
+      id: 'aws-vault-missing',
+      pattern: /profile [\w.@+-]{1,128}: credentials missing/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'aws-vault: error: exec: Error getting temporary credentials: profile userone: credentials missing',
+          source:
+            'upstream 99designs/aws-vault@e22aea1:vault/vault.go; corpus holdout12/h12-aws-awsvault-creds-missing-1 (99designs/aws-vault#1247)',
+        },
+      ],
+    },
+    {
       id: 'no-valid-sources',
       pattern: /[Nn]o valid credential sources (?:for (?:[^.]{1,60}? )?)?found/,
       tier: 'likely',

@@ -195,6 +195,16 @@ export const profileNotFound: CatalogEntry = {
       title:
         'Create the profile here, or drop the hard-coded name and use AWS_PROFILE per environment',
       commands: ['aws configure --profile ⟨profile⟩', 'aws configure sso --profile ⟨profile⟩'],
+      // aws-vault keeps keys in its keyring, and the ECS CLI has profiles of its own: writing
+      // keys into ~/.aws would be the wrong fix for both (their own step leads instead).
+      unless: /aws-vault|ecs-cli|ECS Profile/,
+      notFor: [
+        {
+          text: "$ aws-vault exec --profile=foo env >/dev/null\nProfile 'foo' not found in /Users/pda/.aws/config",
+          source:
+            'corpus holdout12/h12-aws-awsvault-old-profile-notfound-1 (99designs/aws-vault#6)',
+        },
+      ],
     },
     BACKEND_CREDENTIALS,
     RERUN,
