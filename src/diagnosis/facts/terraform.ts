@@ -185,7 +185,8 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['dotnet-app', /\.cs:line \d|\bAzure\.Identity\.|\bSystem\.\w{1,40}Exception\b/],
   [
     'gh-cli',
-    /^[^\n]{0,80}\$ ?gh (?:pr|repo|auth|api|issue|run|release|workflow|gist|secret)\b|^gh version \d/m,
+    // A prompt (`$`, `>`, zsh themes' `➤`) before a gh command, gh's own failure marks, its version line.
+    /^[^\n]{0,80}[$>➤] ?gh (?:pr|repo|auth|api|issue|run|release|workflow|gist|secret|extension|ext|search|codespace|label|project|browse)\b|^X Failed upgrading extension |^gh version \d/m,
   ],
   [
     'aws-cdk',
