@@ -7,6 +7,9 @@ const OIDC_THUMBPRINT = /HTTPS certificate doesn.t match configured thumbprint/;
 
 /** STS on the token's `aud`: a value the provider does not list, or none (a token not minted for STS). */
 const TOKEN_AUDIENCE = /Incorrect token audience|Missing a required claim: aud\b/;
+/** …none at all: the process sent a token that was never meant for STS. */
+const NO_AUDIENCE = /Missing a required claim: aud\b/;
+const NO_AUDIENCE_PASTE = 'Aws::STS::Errors::InvalidIdentityToken "Missing a required claim: aud"';
 
 /** The pod's projected token exists but the process may not read it (STS never called). */
 const TOKEN_FILE_DENIED =
@@ -266,6 +269,20 @@ export const webIdentity: CatalogEntry = {
       ],
     },
     {
+      id: 'token-without-audience',
+      title: 'The token has no audience: it is not the one minted for STS',
+      explanation:
+        'IRSA’s projected token (AWS_WEB_IDENTITY_TOKEN_FILE, /var/run/secrets/eks.amazonaws.com/serviceaccount/token) carries `aud: sts.amazonaws.com`; a token read from elsewhere (the pod’s default service-account token, a file the app reads by itself) may carry none, and STS refuses it before looking at any provider or trust policy.',
+      prior: 0,
+      boosts: [{ when: NO_AUDIENCE, by: 1, evidence: 'STS says the token has no aud claim.' }],
+      examples: [
+        {
+          text: NO_AUDIENCE_PASTE,
+          source: 'corpus holdout12/h12-aws-ruby-irsa-missing-aud-1 (aws/aws-sdk-ruby#2698)',
+        },
+      ],
+    },
+    {
       id: 'audience',
       title: 'The token’s audience is not one the IAM OIDC provider (and the trust policy) accepts',
       explanation:
@@ -459,6 +476,23 @@ export const webIdentity: CatalogEntry = {
       ],
     },
     {
+      id: 'token-file',
+      title: 'Check which token file the process sends: the projected one for STS, not another',
+      detail:
+        'The first command shows where AWS_WEB_IDENTITY_TOKEN_FILE points inside the pod; the second prints that token’s audience (the claims only, not the token).',
+      commands: [
+        'kubectl exec <pod> -n <namespace> -- printenv AWS_WEB_IDENTITY_TOKEN_FILE AWS_ROLE_ARN',
+        `kubectl exec <pod> -n <namespace> -- sh -c 'cut -d. -f2 "$AWS_WEB_IDENTITY_TOKEN_FILE"' | tr '_-' '/+' | base64 -d 2>/dev/null | jq .aud`,
+      ],
+      when: NO_AUDIENCE,
+      examples: [
+        {
+          text: NO_AUDIENCE_PASTE,
+          source: 'corpus holdout12/h12-aws-ruby-irsa-missing-aud-1 (aws/aws-sdk-ruby#2698)',
+        },
+      ],
+    },
+    {
       id: 'audience',
       title: 'Compare the OIDC provider’s client IDs (audiences) with the token’s audience',
       detail:
@@ -467,7 +501,7 @@ export const webIdentity: CatalogEntry = {
         'aws iam list-open-id-connect-providers',
         'aws iam get-open-id-connect-provider --open-id-connect-provider-arn <provider-arn> --query ClientIDList',
       ],
-      when: TOKEN_AUDIENCE,
+      when: /Incorrect token audience/,
       examples: [
         {
           text: 'Error: Incorrect token audience',
