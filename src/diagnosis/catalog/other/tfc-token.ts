@@ -376,6 +376,21 @@ export const tfcToken: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'atlas-token',
+      title: 'ATLAS_TOKEN (or the backend’s access_token) is not set where Terraform runs',
+      explanation:
+        'The atlas backend reads only these two; `terraform login` and TF_TOKEN_<host> do not exist for it.',
+      prior: 0,
+      boosts: [
+        {
+          when: ATLAS_STATE,
+          by: 1,
+          evidence: 'The atlas backend found neither access_token nor ATLAS_TOKEN.',
+        },
+      ],
+      examples: [ATLAS_STATE_EXAMPLE],
+    },
+    {
       id: 'token-cannot-see',
       title:
         'The token the tfe provider uses cannot see this organization, or is the wrong kind for what it does',
