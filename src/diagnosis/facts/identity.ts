@@ -146,6 +146,8 @@ export function subscriptionIds(text: string): string[] {
   return unique([
     ...allMatches(new RegExp(`/subscriptions/(${GUID})`, 'g'), text),
     ...allMatches(new RegExp(`[Ss]ubscription(?: ID)? '?(${GUID})`, 'g'), text),
+    // A row of `az account list --output table`: the cloud's name, then the subscription id.
+    ...allMatches(new RegExp(`\\bAzure(?:Cloud|USGovernment|ChinaCloud) +(${GUID})`, 'g'), text),
   ]).slice(0, 5);
 }
 
