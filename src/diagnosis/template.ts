@@ -139,6 +139,16 @@ function factVars(f: Facts): TemplateVars {
     k8s_auth_provider: f.kube?.authProvider,
     object_id: f.azure?.objectId,
     storage_account: f.storageAccount,
+    key_vault: f.keyVault?.name,
+    // Key Vault's data-plane role that writes the kind of object that was refused.
+    kv_role:
+      f.keyVault?.objects === 'keys'
+        ? 'Key Vault Crypto Officer'
+        : f.keyVault?.objects === 'certificates'
+          ? 'Key Vault Certificates Officer'
+          : f.keyVault?.objects === 'secrets'
+            ? 'Key Vault Secrets Officer'
+            : undefined,
     s3_service: f.s3Compatible,
     // Who refused an OAuth grant: Google when the paste names it; otherwise not said.
     token_service: f.googleNamed

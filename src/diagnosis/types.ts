@@ -241,6 +241,8 @@ export interface Facts {
   };
   /** The Azure storage account a blob or azurerm backend error names. */
   storageAccount?: string;
+  /** The Key Vault a data-plane denial names, and the kind of object (secrets, keys, certificates). */
+  keyVault?: { name: string; objects?: 'secrets' | 'keys' | 'certificates' };
   /** The Kubernetes API server the provider talked to, and whose cluster it is. */
   cluster?: { host?: string; kind?: ClusterKind; name?: string; location?: string };
   /**

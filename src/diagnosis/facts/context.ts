@@ -38,6 +38,22 @@ export function s3Object(flat: string): Facts['s3'] {
 }
 
 /** The Azure storage account a blob or backend error names (`<name>.blob.core.windows.net`, the azurerm backend). */
+export function keyVault(
+  flat: string,
+): { name: string; objects?: 'secrets' | 'keys' | 'certificates' } | undefined {
+  const name = firstMatch(
+    [/https:\/\/([A-Za-z0-9-]{3,24})\.vault\.azure\.net/, /\bVault: ([A-Za-z0-9-]{3,24});/],
+    flat,
+  );
+  if (!name) return undefined;
+  const objects = /Microsoft\.KeyVault\/vaults\/(secrets|keys|certificates)\//i
+    .exec(flat)?.[1]
+    ?.toLowerCase();
+  return objects === 'secrets' || objects === 'keys' || objects === 'certificates'
+    ? { name, objects }
+    : { name };
+}
+
 export function storageAccount(flat: string): string | undefined {
   return firstMatch(
     [

@@ -25,6 +25,7 @@ import {
   shellOf,
   stateNotPersisted,
   storageAccount,
+  keyVault,
   tfcHost,
   wifProvider,
 } from './context';
@@ -133,6 +134,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
       s3: s3Object(flat),
       azure: azureDetails(flat),
       storageAccount: storageAccount(flat),
+      keyVault: keyVault(flat),
       cluster: cluster(flat),
       kube: kubeRefusal(flat),
       containerCredentials: containerCredentials(flat),

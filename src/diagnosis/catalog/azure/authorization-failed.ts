@@ -18,6 +18,11 @@ const LINKED_TENANT =
 const LINKED_TENANT_PASTE =
   '{\n "code": "LinkedAuthorizationFailed",\n "message": "The client has permission to perform action \'Microsoft.Network/virtualNetworks/subnets/join/action\' on scope \'/subscriptions/<SUBID>/resourcegroups/<RGNAME>/providers/Microsoft.Compute/virtualMachineScaleSets/ss-compute\', however the current tenant \'<TENANTID>\' is not authorized to access linked subscription \'<SUBID>\'."\n}';
 
+/** Key Vault's RBAC permission model refused a data-plane call (a secret, key or certificate). */
+const KEY_VAULT_RBAC = /ForbiddenByRbac|DeniedWithNoValidRBAC/;
+const KEY_VAULT_RBAC_PASTE =
+  '│ Error: checking for presence of existing Secret "7XXXXXXXX6" (Key Vault "https://test-piyush-kv-1011.vault.azure.net/"): keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Caller is not authorized to perform action on resource.\\r\\nAction: \'Microsoft.KeyVault/vaults/secrets/getSecret/action\'\\r\\nDecisionReason: \'DeniedWithNoValidRBAC\' \\r\\nVault: test-piyush-kv-1011;location=canadacentral\\r\\n" InnerError={"code":"ForbiddenByRbac"}';
+
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
   platform: 'azure',
@@ -155,6 +160,27 @@ export const authorizationFailed: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'key-vault-data-role',
+      title: 'The vault uses Azure RBAC, and the identity has no Key Vault data role on it',
+      explanation:
+        'A Key Vault with the RBAC permission model checks data-plane roles (Key Vault Secrets Officer or User, Crypto Officer, Certificates Officer) on the vault; Owner or Contributor on the subscription only manage the vault itself, and access policies no longer apply.',
+      prior: 0,
+      boosts: [
+        {
+          when: KEY_VAULT_RBAC,
+          by: 1,
+          evidence: 'Key Vault says no valid RBAC assignment allowed the call (ForbiddenByRbac).',
+        },
+      ],
+      examples: [
+        {
+          text: KEY_VAULT_RBAC_PASTE,
+          source:
+            'corpus holdout12/h12-multi-az-authz-13 (piyushsachdeva/Terraform_AKS#2), shortened',
+        },
+      ],
+    },
     {
       id: 'linked-subscription-tenant',
       title:
@@ -356,6 +382,23 @@ export const authorizationFailed: CatalogEntry = {
       commands: ['azd auth login --check-status', `grep -n -A6 'remote' azure.yaml`],
       when: 'tool.azd',
       examples: [{ text: AZD_ENV_LIST_DENIED, source: AZD_SOURCE }],
+    },
+    {
+      id: 'key-vault-data-role',
+      title: 'Grant the identity a Key Vault data role on the vault⟦ ⟨key_vault⟩⟧',
+      detail:
+        'Secrets need Key Vault Secrets Officer to write (Secrets User to read), keys Key Vault Crypto Officer, certificates Key Vault Certificates Officer; the object id is the `oid` in the error’s Caller line.',
+      commands: [
+        'az role assignment create --assignee ⟨object_id⟩ --role "⟨kv_role⟩" --scope "$(az keyvault show --name ⟨key_vault⟩ --query id -o tsv)"',
+      ],
+      when: KEY_VAULT_RBAC,
+      examples: [
+        {
+          text: KEY_VAULT_RBAC_PASTE,
+          source:
+            'corpus holdout12/h12-multi-az-authz-13 (piyushsachdeva/Terraform_AKS#2), shortened',
+        },
+      ],
     },
     {
       id: 'storage-data-role',
