@@ -105,6 +105,8 @@ const SIGNALS = {
     ),
   /** A wrapper that assumes roles and asks for the MFA code itself (aws-runas). */
   'tool.role_mfa_wrapper': (f) => f.tools.includes('aws-runas'),
+  /** A tool that assumes the role itself from keys it keeps (aws-runas, aws-vault's keyring). */
+  'tool.assumes_roles': (f) => f.tools.includes('aws-runas') || f.tools.includes('aws-vault'),
   'tool.azd': (f) => f.tools.includes('azd-run'),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),

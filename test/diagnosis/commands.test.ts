@@ -47,6 +47,8 @@ export const USER_SUPPLIED = new Set([
   'namespace',
   // the pod that failed (`kubectl get pods -n <namespace>` lists them)
   'pod',
+  // aws-vault's source profile: the step's first command prints it
+  'source-profile',
   'service-account',
   'provider',
   'role-to-grant',

@@ -352,13 +352,30 @@ export const assumeRoleDenied: CatalogEntry = {
       commands: [
         'aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check⟦ --profile ⟨profile⟩⟧',
       ],
-      unless: 'tool.role_mfa_wrapper',
+      unless: 'tool.assumes_roles',
       notFor: [
+        {
+          text: "2021/01/04 13:33:47 Looking up keyring for 'temp-user'\naws-vault: error: login: Failed to get credentials for new-acc-admin: AccessDenied: User: arn:aws:iam::<master-account>:user/AwsAccountProvisioner2 is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::<client-account>:role/OrganizationAccountAccessRole",
+          source:
+            'corpus holdout12/h12-aws-awsvault-login-orgrole-1 (99designs/aws-vault#706), shortened',
+        },
         {
           text: '$ ./aws-runas-0.1.0-darwin-amd64 aiprimary\n2017/09/25 10:10:46 ERROR error doing AssumeRole: AccessDenied: User: arn:aws:iam::XXXXXXXXXXXX:user/managed-user/mike.feineman@pearson.com is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::XXXXXXXXXXXX:role/managed-role/XXXXXXXXXXXX-PearsonCloudEngineers\n\tstatus code: 403, request id: 168d371e-a20c-11e7-abab-abababababab',
           source: 'corpus holdout10/h10-runas-1-1 (mmmorris1975/aws-runas#1)',
         },
       ],
+    },
+    {
+      // aws-vault assumes ⟨profile⟩'s role from its source profile's keys, kept in its keyring.
+      id: 'assume-by-hand-aws-vault',
+      title: 'Assume the role by hand from the source profile’s keys, through aws-vault',
+      detail:
+        'The first command names the profile whose keys aws-vault uses (its source_profile); the second asks STS for the role with exactly those keys, without aws-vault’s own session or role chain.',
+      commands: [
+        'aws configure get source_profile⟦ --profile ⟨profile⟩⟧',
+        'aws-vault exec <source-profile> --no-session -- aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check',
+      ],
+      when: 'tool.aws_vault',
     },
     {
       // The same check, with the MFA code the wrapper should have sent.
