@@ -177,7 +177,7 @@ export const gcpInvalidGrant: CatalogEntry = {
             'upstream googleapis/google-cloud-go@0104d931bb38:auth/auth.go (error code and description from the token endpoint)',
         },
         {
-          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \"error\" : \"deleted_client\",\n  \"error_description\" : \"The OAuth client was deleted.\"\n}\'","code":401,"status_code":500}}',
+          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \\"error\\" : \\"deleted_client\\",\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\n}\'","code":401,"status_code":500}}',
           source:
             'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
         },
@@ -509,7 +509,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       when: /deleted_client|The OAuth client was deleted/,
       examples: [
         {
-          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \"error\" : \"deleted_client\",\n  \"error_description\" : \"The OAuth client was deleted.\"\n}\'","code":401,"status_code":500}}',
+          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \\"error\\" : \\"deleted_client\\",\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\n}\'","code":401,"status_code":500}}',
           source:
             'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
         },
