@@ -65,7 +65,7 @@ describe('threaded replies to auth failures', () => {
     [
       'Google',
       'Error: Attempted to load application default credentials since neither `credentials` nor `access_token` was set in the provider block.  No credentials loaded.',
-      'google provider found no credentials',
+      'No Google Cloud credentials were found',
     ],
     [
       'Terraform Cloud',
