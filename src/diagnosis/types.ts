@@ -224,6 +224,8 @@ export interface Facts {
   gcpServiceAccount?: string;
   /** The OAuth scope of the Google Workspace API a refused request called (from its URL). */
   googleApiScope?: string;
+  /** The profile whose stored keys a role profile is assumed from (`source_profile`). */
+  sourceProfile?: string;
   /** The Cloud Storage bucket a denial names (the gcs backend's state bucket, usually). */
   gcsBucket?: string;
   /** The workload identity pool (and provider, project number) a Google error names. */

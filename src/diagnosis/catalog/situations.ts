@@ -182,7 +182,8 @@ export const SITUATIONS: Situation[] = [
         '`aws-vault exec NAME` needs a `[profile NAME]` section in ~/.aws/config, and keys for it (or for its source_profile) in aws-vault’s keyring: `aws-vault add NAME` prompts for them and stores them there, never in a file. Another keyring backend or keychain (AWS_VAULT_BACKEND, `--backend`) shows another list.',
       commands: [
         'aws-vault list',
-        "grep -n '^\\[profile ⟨profile⟩\\]' ~/.aws/config",
+        // The default profile's section is `[default]`, every other one's `[profile NAME]`.
+        "grep -nE '^\\[(profile )?⟨profile⟩\\]' ~/.aws/config",
         'env | grep -E "^AWS_VAULT_" | cut -d= -f1',
       ],
       when: 'tool.aws_vault',

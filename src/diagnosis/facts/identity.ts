@@ -130,6 +130,19 @@ const PROFILE_PATTERNS = [
   /Failed to get credentials for ([\w.@+-]{1,128})/g,
 ];
 
+/** The profile whose stored keys a role profile starts from (aws-vault's debug lines, a config line). */
+export function sourceProfile(text: string): string | undefined {
+  for (const re of [
+    /Looking up keyring for '([\w.@+-]{1,128})'/,
+    /profile ([\w.@+-]{1,128}): using stored credentials/,
+    /\bsource_profile ?= ?([\w.@+-]{1,128})/,
+  ]) {
+    const m = re.exec(text);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
 export function profiles(text: string): string[] {
   const found: string[] = [];
   for (const re of PROFILE_PATTERNS) found.push(...allMatches(re, text, 1, 5));
@@ -161,6 +174,8 @@ export function tenantIds(text: string): string[] {
 export function clientIds(text: string): string[] {
   return unique([
     ...allMatches(new RegExp(`\\bapp '(${GUID})'`, 'g'), text),
+    // AADSTS7000222 names the app by what the sign-in used: its id or an identifier URI.
+    ...allMatches(/client secret keys for app '(https?:\/\/[\w.-]{1,100})'/g, text),
     ...allMatches(new RegExp(`[Cc]lient(?:_id| ID| id)?[ :='"]{1,4}(${GUID})`, 'g'), text),
     ...allMatches(new RegExp(`[Aa]pplication with identifier '(${GUID})'`, 'g'), text),
   ]).slice(0, 5);

@@ -45,6 +45,7 @@ import {
   gcpProjects,
   googleApiScope,
   principal,
+  sourceProfile,
   profiles,
   redactedRole,
   roleArns,
@@ -129,6 +130,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
       tfcHost: tfcHost(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
       googleApiScope: googleApiScope(flat),
+      sourceProfile: sourceProfile(flat),
       gcsBucket: gcsBucket(flat),
       wif: wifProvider(flat),
       s3: s3Object(flat),
@@ -186,5 +188,8 @@ const NO_OIDC_PROVIDER =
 
 function oidcIssuerFact(flat: string): { oidcIssuer?: string } {
   const m = NO_OIDC_PROVIDER.exec(flat);
-  return m?.[1] ? { oidcIssuer: `https://${m[1].replace(/\.$/, '')}` } : {};
+  const issuer = m?.[1]?.replace(/\.$/, '');
+  // An EKS issuer whose id the reporter masked (`…/id/<ID>`) stops at `/id`: no issuer to name.
+  if (!issuer || /\.eks\.[\w.-]{1,40}\/id$/.test(issuer)) return {};
+  return { oidcIssuer: `https://${issuer}` };
 }

@@ -30,6 +30,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   api_scope: 'https://www.googleapis.com/auth/drive',
   key_vault: 'kv-example',
   kv_role: 'Key Vault Secrets Officer',
+  source_profile: 'base',
   scp_id: 'p-2kgnabcd',
   kms_key: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   operation: 'S3: GetObject',

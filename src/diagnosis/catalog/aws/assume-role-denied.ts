@@ -373,7 +373,7 @@ export const assumeRoleDenied: CatalogEntry = {
         'The first command names the profile whose keys aws-vault uses (its source_profile); the second asks STS for the role with exactly those keys, without aws-vault’s own session or role chain.',
       commands: [
         'aws configure get source_profile⟦ --profile ⟨profile⟩⟧',
-        'aws-vault exec <source-profile> --no-session -- aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check',
+        'aws-vault exec ⟨source_profile⟩ --no-session -- aws sts assume-role --role-arn ⟨role⟩ --role-session-name tfauth-check',
       ],
       when: 'tool.aws_vault',
     },

@@ -318,6 +318,23 @@ export const clientSecret: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'expired-secret',
+      title: 'The secret expired: see the app’s secrets and their end dates, then add a new one',
+      detail:
+        'The second command adds a secret (keeping the others) and prints its value once: store it where the pipeline or login reads it, not in a file or the shell history.',
+      commands: [
+        'az ad app credential list --id ⟨client⟩ --query "[].{hint:hint, end:endDateTime}" -o table',
+        'az ad app credential reset --id ⟨client⟩ --append --display-name terraform --years 1 --query password -o tsv',
+      ],
+      when: /AADSTS7000222/,
+      examples: [
+        {
+          text: "ERROR: AADSTS7000222: The provided client secret keys for app 'http://kernelci-bot-sp' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.\\r\\nTrace ID: XXXX\\r\\nCorrelation ID: XXX\\r\\nTimestamp: 2022-07-14 04:27:33Z\\nTo re-authenticate, please run:\\naz login",
+          source: 'corpus holdout12/h12-multi-az-secret-14 (kernelci/kernelci-project#122)',
+        },
+      ],
+    },
+    {
       id: 'client-id-empty',
       title: 'Set the client (app) id where the tool reads it: it sent none',
       detail:
