@@ -116,6 +116,27 @@ export const credentialProcess: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'aws-vault-required-fields',
+      title:
+        'aws-vault wants Expiration and SessionToken from the credential_process command, which long-term keys lack',
+      explanation:
+        'The AWS SDKs accept credential_process output without SessionToken and Expiration (long-term keys); aws-vault’s own credential_process reader requires them (vault/credentialprocessprovider.go). Have the command return temporary credentials (with SessionToken and Expiration), or run the tool on that profile without aws-vault around it, so the SDK reads credential_process itself.',
+      prior: 0,
+      boosts: [
+        {
+          when: /missing the following fields: \[/,
+          by: 1,
+          evidence: 'aws-vault says the command’s JSON lacks fields it requires.',
+        },
+      ],
+      examples: [
+        {
+          text: 'aws-vault: error: exec: Failed to get credentials for demo: ... `missing the following fields: [Expiration SessionToken])`',
+          source: 'corpus holdout12/h12-aws-awsvault-credproc-fields-1 (99designs/aws-vault#1182)',
+        },
+      ],
+    },
+    {
       id: 'command-broken',
       title: 'The command is not found or not executable where Terraform runs',
       explanation:
