@@ -2,6 +2,12 @@ import type { CatalogEntry } from '../schema';
 import { RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
+/** A user's ARN given where the MFA device's serial (`arn:aws:iam::ACCOUNT:mfa/NAME`) belongs. */
+const USER_ARN_AS_DEVICE =
+  /(?:--device|--serial-number|mfa_serial ?=|device \[) ?arn:aws[\w-]{0,10}:iam::[\d*x]{1,16}:user\//;
+const AWS_MFA_USER_ARN =
+  'aws-mfa --duration 1800 --device arn:aws:iam::000000000000000:user/user.name --profile test\nEnter AWS MFA code for device [arn:aws:iam::000000000000000:user/user.name] (renewing for 1800 seconds):000000\nERROR - An error occured while calling assume role: An error occurred (AccessDenied) when calling the GetSessionToken operation: MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
+
 export const mfaRequired: CatalogEntry = {
   id: 'aws.mfa_required',
   platform: 'aws',
@@ -99,6 +105,12 @@ export const mfaRequired: CatalogEntry = {
           evidence: 'AWS rejected the MFA code itself.',
         },
         {
+          when: USER_ARN_AS_DEVICE,
+          by: 0.3,
+          evidence:
+            'The device given is a user’s ARN (`…:user/…`), not an MFA device’s (`…:mfa/…`).',
+        },
+        {
           // STS says neither the serial nor a code was sent: nothing was mistyped.
           when: /must provide both MFA serial number and one time pass code/,
           by: -0.6,
@@ -115,6 +127,22 @@ export const mfaRequired: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'device-serial',
+      title: 'Pass the MFA device’s serial number (`…:mfa/NAME`), not the user’s ARN',
+      detail:
+        'The first command lists the serial numbers of the MFA devices of the user these keys belong to.',
+      commands: [
+        'aws iam list-mfa-devices --query "MFADevices[].SerialNumber" --output text⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: USER_ARN_AS_DEVICE,
+      examples: [
+        {
+          text: AWS_MFA_USER_ARN,
+          source: 'corpus holdout12/h12-aws-awsmfa-wrong-serial-1 (broamski/aws-mfa#25)',
+        },
+      ],
+    },
     {
       id: 'mfa-session',
       title: 'Get MFA-backed temporary credentials, then run Terraform with them',
