@@ -497,7 +497,7 @@ export const endpointUnreachable: CatalogEntry = {
       id: 'connect',
       title: 'The name resolved: test the TCP connection and the proxy settings (names only)',
       detail:
-        'The paste shows `dial tcp <IP>:443`: DNS worked and the connection to that address failed, so look at firewalls, proxies and routes rather than DNS.',
+        'The paste shows a connection to an IP address: DNS worked and the connection to that address failed, so look at firewalls, proxies and routes rather than DNS.',
       commands: [
         'curl -sS -o /dev/null -w "%{http_code}\\n" https://⟨endpoint⟩',
         'env | grep -iE "^(https?_proxy|no_proxy|AWS_CA_BUNDLE|AWS_ENDPOINT_URL)" | cut -d= -f1',
