@@ -66,6 +66,8 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
 }
 
 /** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
+/** Terraform commands that terragrunt runs for the user (`terragrunt plan`). */
+const TERRAFORM_RUN = /^terraform (plan|apply|init|refresh|destroy)\b/;
 const TERRAFORM_COMMAND = /^terraform\b|-- terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
 
 /** The signal that says a paste comes from each CI system. */
@@ -139,6 +141,8 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     // …and among other commands, the ones that ask AWS IAM/STS are left out there too.
     .filter((c) => !(ctx.holds('s3.compatible') && AWS_IAM_COMMAND.test(c)))
     .map((c) => fill(c, ctx.vars))
+    // Under terragrunt, its own command runs Terraform with the generated backend and inputs.
+    .map((c) => (ctx.holds('tool.terragrunt') ? c.replace(TERRAFORM_RUN, 'terragrunt $1') : c))
     .filter((c) => c.trim() !== '');
   const turned = !spec.shell && ctx.holds('shell.powershell') ? inPowerShell(commands) : undefined;
   return {
