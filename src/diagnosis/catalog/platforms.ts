@@ -74,7 +74,11 @@ const AWS: PlatformInfo = {
       'assume_role',
       /AssumeRole(?!With)|Cannot assume IAM Role|cannot be assumed|assume_role|assume role/,
     ],
-    ['env', /AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|environment variables/],
+    // Not a tool's hint that asks whether they were set (`did you set the AWS_ACCESS_KEY_ID …?`).
+    [
+      'env',
+      /(?<!did you set[^?\n]{0,60})(?:AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)|environment variables(?!\?)/,
+    ],
     ['profile', 'profile.named'],
   ],
   verify: {
