@@ -176,6 +176,11 @@ export function clientIds(text: string): string[] {
     ...allMatches(new RegExp(`\\bapp '(${GUID})'`, 'g'), text),
     // AADSTS7000222 names the app by what the sign-in used: its id or an identifier URI.
     ...allMatches(/client secret keys for app '(https?:\/\/[\w.-]{1,100})'/g, text),
+    // AADSTS700027 points at the app's Graph URL (its object id, which `az ad app --id` takes too).
+    ...allMatches(
+      new RegExp(`graph\\.microsoft\\.com/(?:beta|v1\\.0)/applications/(${GUID})`, 'g'),
+      text,
+    ),
     ...allMatches(new RegExp(`[Cc]lient(?:_id| ID| id)?[ :='"]{1,4}(${GUID})`, 'g'), text),
     ...allMatches(new RegExp(`[Aa]pplication with identifier '(${GUID})'`, 'g'), text),
   ]).slice(0, 5);
