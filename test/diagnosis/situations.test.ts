@@ -361,3 +361,21 @@ describe('a denial that names the caller', () => {
     expect(stepIds(text)).toContain('whoami');
   });
 });
+
+describe('answers that read the tool and its hints', () => {
+  // corpus holdout12/h12-aws-tg-nocredproviders-1 (gruntwork-io/terragrunt#85), shortened
+  const terragrunt =
+    '[terragrunt] 2016/12/21 15:04:13 Initializing remote state for the s3 backend\n[terragrunt] 2016/12/21 15:04:13 Error finding AWS credentials (did you set the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables?): NoCredentialProviders: no valid providers in chain. Deprecated.';
+
+  it('runs terragrunt, not terraform, where terragrunt printed the paste', () => {
+    const shown = diagnose(terragrunt).steps.flatMap((s) => s.commands);
+    expect(shown).toContain('terragrunt plan');
+    expect(shown.filter((c) => /^terraform (?:plan|apply|init)\b/.test(c))).toEqual([]);
+  });
+
+  it('does not take a hint that asks about AWS_ACCESS_KEY_ID for keys from the environment', () => {
+    const d = diagnose(terragrunt);
+    expect(d.classId).toBe('aws.no_credentials');
+    expect(d.facts.credentialSource).not.toBe('env');
+  });
+});
