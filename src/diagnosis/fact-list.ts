@@ -19,7 +19,7 @@ const SOURCE_LABELS: Record<string, string> = {
   oidc: 'OIDC / web identity',
   instance_role: 'instance or container role',
   credential_process: 'credential_process',
-  service_principal: 'service principal secret',
+  service_principal: 'service principal (secret or certificate)',
   azure_cli: 'Azure CLI',
   managed_identity: 'managed identity',
   adc_user: 'gcloud ADC',

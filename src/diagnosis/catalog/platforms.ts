@@ -199,6 +199,8 @@ const AZURE: PlatformInfo = {
   detect: [
     // azure/login says which way it signs in (its notice about OIDC is not that way).
     ['service_principal', /login by using service principal with secret/],
+    // A certificate credential signs a client assertion too: it is a service principal's, not OIDC.
+    ['service_principal', /AADSTS700027|[Cc]lient certificate|certificate credential/],
     [
       'oidc',
       /AADSTS7002[14]|AADSTS70021\b|AADSTS700213|AADSTS700024|AADSTS700211|[Cc]lient assertion|WorkloadIdentityCredential|federated|ACTIONS_ID_TOKEN|ARM_USE_OIDC|OIDC/,

@@ -309,7 +309,8 @@ export const clientSecret: CatalogEntry = {
       prior: 0.2,
       boosts: [
         {
-          when: /AADSTS700016|AADSTS90002|not found/,
+          // Not any "not found" (AADSTS700027's "The key was not found" is a certificate's key).
+          when: /AADSTS700016|AADSTS90002|was not found in the directory|Tenant '[^']{1,80}' not found/,
           by: 0.5,
           evidence: 'Entra cannot find the app or tenant⟦ (⟨client⟩)⟧.',
         },
