@@ -27,7 +27,7 @@ export const clientSecret: CatalogEntry = {
   platform: 'azure',
   title: "Entra ID rejected the service principal's secret or ids",
   summary:
-    "azurerm signs in as a service principal with a client id, tenant id and client secret; Entra ID refused one of them — a wrong or expired secret, the secret's id used instead of its value, or an app or tenant that does not exist.",
+    "Terraform signed in to Entra ID as a service principal (a client id, a tenant id and a secret or certificate: ARM_* for azurerm, AZURE_* for the Azure SDKs, a template's client_id/client_secret for Packer) and Entra ID refused one of them — a wrong or expired secret, the secret's id used instead of its value, an unregistered certificate, or an app or tenant that does not exist.",
   codes: ['AADSTS7000215', 'AADSTS7000222', 'AADSTS700016', 'AADSTS90002', 'invalid_client'],
   signatures: [
     {
@@ -402,7 +402,7 @@ export const clientSecret: CatalogEntry = {
     },
     {
       id: 'env',
-      title: 'List the ARM_* variables in use (names only)',
+      title: 'List the ARM_* and AZURE_* variables in use (names only)',
       commands: ['env | grep -E "^(ARM|AZURE)_" | cut -d= -f1'],
     },
     {
