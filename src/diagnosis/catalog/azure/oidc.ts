@@ -455,7 +455,7 @@ export const oidc: CatalogEntry = {
       id: 'msi-first',
       title: 'Managed identity: check it is attached to this machine and can get a token',
       detail:
-        'The token comes from the instance metadata endpoint of an Azure VM, scale set, container or App Service; a user-assigned identity also needs its client id (ARM_CLIENT_ID).',
+        'The token comes from the instance metadata endpoint of an Azure VM, scale set, container or App Service; a user-assigned identity also needs its client id (azurerm: ARM_CLIENT_ID; the Azure SDKs’ DefaultAzureCredential: AZURE_CLIENT_ID or ManagedIdentityClientId). `az login --identity` without `--username` tests the system-assigned identity only.',
       commands: ['az login --identity⟦ --username ⟨client⟩⟧', 'az account show'],
       when: /ManagedIdentity|managed identity|MSI\b|metadata\/identity/,
       examples: [
