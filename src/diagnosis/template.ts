@@ -123,6 +123,8 @@ function factVars(f: Facts): TemplateVars {
     gcp_email: gcpMember(f.principal) ? f.principal : f.gcpServiceAccount,
     bucket: f.s3?.bucket,
     state_key: f.s3?.key,
+    // The same S3 key where it is not Terraform state (a Lambda code package).
+    object_key: f.s3?.key,
     subject: f.azure?.subject,
     issuer: f.azure?.issuer ?? f.oidcIssuer,
     audience: f.azure?.audience,

@@ -22,12 +22,15 @@ export function s3Object(flat: string): Facts['s3'] {
       new RegExp(`\\bBucket: ?"(${BUCKET})"`),
       new RegExp(`\\bbucket '(${BUCKET})'`),
       new RegExp(`\\bhttps://(${BUCKET})\\.s3[.-](?:[a-z0-9-]+\\.)?amazonaws\\.com`),
+      // Lambda fetching a function's code package with the caller's credentials.
+      new RegExp(`permission to GetObject for (${BUCKET})/`),
     ],
     flat,
   );
   const key = firstMatch(
     [
       /Unable to access object "([^"\s]{1,1024})" in S3 bucket/,
+      new RegExp(`permission to GetObject for ${BUCKET}/([\\w./=-]{1,1024}?)\\.? S3 Error`),
       new RegExp(`\\bs3://${BUCKET}/([\\w./=-]{1,1024}\\.tfstate)\\b`),
       /\bkey ?[=:] ?"([\w./=-]{1,1024})"/,
       /\bKey: ?"?([\w./=-]{1,1024}\.tfstate)\b/,

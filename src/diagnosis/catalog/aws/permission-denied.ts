@@ -4,6 +4,11 @@ import { AWS_DOCS } from './docs';
 
 const DRIFTCTL_KMS_DENIED =
   'ERRO[0027] AccessDeniedException: User: arn:aws:sts::<removed>:assumed-role/<role> is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:eu-central-1:<removed>:key/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxxx\n        status code: 400, request id: 9fee23e9-a927-48da-976e-73c4b9d9bb58\nScanned resources (518)      ';
+/** Lambda fetched a function's code from S3 with the caller's own credentials and was refused. */
+const LAMBDA_CODE_S3 =
+  /Your access has been denied by S3, please make sure your request credentials have permission to GetObject/;
+const LAMBDA_CODE_S3_PASTE =
+  '* aws_lambda_function.events: Error creating Lambda function: AccessDeniedException: Your access has been denied by S3, please make sure your request credentials have permission to GetObject for bucket_name/key. S3 Error Code: AccessDenied. S3 Error Message: Access Denied';
 const SCP_DENY = /explicit deny in a service control policy/;
 const ECS_SCP_DENIED =
   '[14:25:13,638 WARNING  event_permission_data.py:112 - _parse_error_message()] Unsupported AccessDenied message [ErrorMessage: User: arn:aws:sts::388xxxxxxxxxx:assumed-role/ecs-instances/i-0174xxxxxxxxx is not authorized to perform: ecs:RegisterContainerInstance on resource: arn:aws:ecs:eu-west-1:388xxxxxxxxxx:cluster/ecs-cluster with an explicit deny in a service control policy]';
@@ -418,6 +423,28 @@ export const permissionDenied: CatalogEntry = {
       ],
     },
     {
+      id: 'lambda-code-bucket',
+      title:
+        'The caller may not read the function’s code package in S3 (Lambda fetches it with the caller’s credentials)',
+      explanation:
+        'Creating or updating a function from `s3_bucket`/`s3_key` makes Lambda read the object as the identity that called it: that identity needs s3:GetObject on the object (and kms:Decrypt for an SSE-KMS bucket), and the bucket policy must not deny it; a Deny whose condition such a call cannot meet (MFA, a source IP or VPC endpoint) refuses it too.',
+      prior: 0,
+      boosts: [
+        {
+          when: LAMBDA_CODE_S3,
+          by: 0.9,
+          evidence: 'Lambda says S3 refused GetObject on the code package.',
+        },
+      ],
+      examples: [
+        {
+          text: LAMBDA_CODE_S3_PASTE,
+          source:
+            'corpus holdout12/h12-aws-lambda-s3-mfa-cond-1 (hashicorp/terraform-provider-aws#3761)',
+        },
+      ],
+    },
+    {
       // KMS checks the key policy first: IAM policies count only where it delegates to the account.
       id: 'kms-key-policy',
       title: 'The KMS key’s own key policy does not let this identity use the key',
@@ -524,6 +551,24 @@ export const permissionDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'lambda-code-bucket',
+      title: 'Read the code package as the same identity, then the bucket policy’s conditions',
+      detail:
+        'The first command reads the object’s metadata with the credentials Terraform uses (a 403 confirms it); the second shows the bucket policy, where a Deny with an MFA, source IP or VPC endpoint condition refuses Lambda’s fetch.',
+      commands: [
+        'aws s3api head-object --bucket ⟨bucket⟩ --key ⟨object_key⟩',
+        'aws s3api get-bucket-policy --bucket ⟨bucket⟩ --query Policy --output text',
+      ],
+      when: LAMBDA_CODE_S3,
+      examples: [
+        {
+          text: LAMBDA_CODE_S3_PASTE,
+          source:
+            'corpus holdout12/h12-aws-lambda-s3-mfa-cond-1 (hashicorp/terraform-provider-aws#3761)',
+        },
+      ],
+    },
     {
       // Nothing in the member account can lift an SCP's deny: the organization's admins read it.
       id: 'scp-find',
