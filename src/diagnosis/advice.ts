@@ -65,9 +65,9 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     }));
 }
 
-/** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
 /** Terraform commands that terragrunt runs for the user (`terragrunt plan`). */
 const TERRAFORM_RUN = /^terraform (plan|apply|init|refresh|destroy)\b/;
+/** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
 const TERRAFORM_COMMAND = /^terraform\b|-- terraform\b|\*\.tf(?:vars)?\b|\.tf['"]? |\bARM_/;
 
 /** The signal that says a paste comes from each CI system. */

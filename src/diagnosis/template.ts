@@ -46,6 +46,13 @@ const SHELL_SAFE = /^[A-Za-z0-9_.:/@+=,%-]+$/;
 const REDACTION_STAND_IN =
   /^[<[({]?(?:redacted|hidden|masked|censored|obfuscated|removed|anonymi[sz]ed|x{3,}|\*{3,})[>\])}]?$/i;
 
+/** Key Vault's data-plane role that writes each kind of object. */
+const KEY_VAULT_WRITER_ROLES = {
+  secrets: 'Key Vault Secrets Officer',
+  keys: 'Key Vault Crypto Officer',
+  certificates: 'Key Vault Certificates Officer',
+} as const;
+
 /** The paste's facts as template values, without redaction stand-ins. */
 export function templateVars(f: Facts): TemplateVars {
   const vars = factVars(f);
@@ -144,14 +151,7 @@ function factVars(f: Facts): TemplateVars {
     storage_account: f.storageAccount,
     key_vault: f.keyVault?.name,
     // Key Vault's data-plane role that writes the kind of object that was refused.
-    kv_role:
-      f.keyVault?.objects === 'keys'
-        ? 'Key Vault Crypto Officer'
-        : f.keyVault?.objects === 'certificates'
-          ? 'Key Vault Certificates Officer'
-          : f.keyVault?.objects === 'secrets'
-            ? 'Key Vault Secrets Officer'
-            : undefined,
+    kv_role: f.keyVault?.objects ? KEY_VAULT_WRITER_ROLES[f.keyVault.objects] : undefined,
     s3_service: f.s3Compatible,
     // Who refused an OAuth grant: Google when the paste names it; otherwise not said.
     token_service: f.googleNamed

@@ -40,23 +40,23 @@ export function s3Object(flat: string): Facts['s3'] {
   return bucket || key ? { ...(bucket ? { bucket } : {}), ...(key ? { key } : {}) } : undefined;
 }
 
-/** The Azure storage account a blob or backend error names (`<name>.blob.core.windows.net`, the azurerm backend). */
-export function keyVault(
-  flat: string,
-): { name: string; objects?: 'secrets' | 'keys' | 'certificates' } | undefined {
+/** The Key Vault a data-plane error names, and the kind of object its refused action was on. */
+export function keyVault(flat: string): Facts['keyVault'] {
   const name = firstMatch(
     [/https:\/\/([A-Za-z0-9-]{3,24})\.vault\.azure\.net/, /\bVault: ([A-Za-z0-9-]{3,24});/],
     flat,
   );
   if (!name) return undefined;
-  const objects = /Microsoft\.KeyVault\/vaults\/(secrets|keys|certificates)\//i
+  // Resource paths may be lower-cased (`microsoft.keyvault/vaults/…`).
+  const kind = /Microsoft\.KeyVault\/vaults\/(secrets|keys|certificates)\//i
     .exec(flat)?.[1]
     ?.toLowerCase();
-  return objects === 'secrets' || objects === 'keys' || objects === 'certificates'
-    ? { name, objects }
-    : { name };
+  const objects =
+    kind === 'secrets' || kind === 'keys' || kind === 'certificates' ? kind : undefined;
+  return objects ? { name, objects } : { name };
 }
 
+/** The Azure storage account a blob or backend error names (`<name>.blob.core.windows.net`, the azurerm backend). */
 export function storageAccount(flat: string): string | undefined {
   return firstMatch(
     [

@@ -2,7 +2,7 @@
 // assumed roles, profiles, and the Azure/Google identities that appear in messages.
 
 import { describeKeyId, KEY_ID_PATTERN } from '../access-keys';
-import { allMatches, unique } from '../text-util';
+import { allMatches, firstMatch, unique } from '../text-util';
 import type { AccessKeyFact, ArnFact } from '../types';
 
 const ARN =
@@ -132,15 +132,14 @@ const PROFILE_PATTERNS = [
 
 /** The profile whose stored keys a role profile starts from (aws-vault's debug lines, a config line). */
 export function sourceProfile(text: string): string | undefined {
-  for (const re of [
-    /Looking up keyring for '([\w.@+-]{1,128})'/,
-    /profile ([\w.@+-]{1,128}): using stored credentials/,
-    /\bsource_profile ?= ?([\w.@+-]{1,128})/,
-  ]) {
-    const m = re.exec(text);
-    if (m?.[1]) return m[1];
-  }
-  return undefined;
+  return firstMatch(
+    [
+      /Looking up keyring for '([\w.@+-]{1,128})'/,
+      /profile ([\w.@+-]{1,128}): using stored credentials/,
+      /\bsource_profile ?= ?([\w.@+-]{1,128})/,
+    ],
+    text,
+  );
 }
 
 export function profiles(text: string): string[] {

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
@@ -19,6 +19,10 @@ const PLAIN_HTTP = /(?:Post|Get|Put) "?http:\/\/[\w.-]{1,100}\.amazonaws\.com/;
 const LOCAL_BIND = /tcp [^\s:]{1,60}:\d{1,5}: bind: /;
 const S3PROXY_HTTP_RESET =
   'WebIdentityErr: failed to retrieve credentials caused by: RequestError: send request failed caused by: Post "http://sts.us-east-1.amazonaws.com/": read tcp 100.64.15.129:48714->67.220.245.46:80: read: connection reset by peer';
+const S3PROXY_HTTP_RESET_EXAMPLE: Example = {
+  text: S3PROXY_HTTP_RESET,
+  source: 'corpus holdout12/h12-aws-s3proxy-sts-http-reset-1 (oxyno-zeta/s3-proxy#390), shortened',
+};
 
 // A network failure only belongs here when it happened while fetching or checking
 // credentials; elsewhere it is not tfauth's business.
@@ -28,6 +32,13 @@ const S3PROXY_HTTP_RESET =
 const CREDENTIAL_CONTEXT =
   /sts|STS|credential|[Aa]ssume|SSO|sso|caller identity|account details|oidc|ec2\/DescribeAccountAttributes/;
 
+/** A Windows socket that could not be bound on the way to STS (corpus holdout12/h12-aws-sts-bind-socket-1). */
+const BIND_FAILED_PASTE =
+  'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed';
+const BIND_FAILED_EXAMPLE: Example = {
+  text: BIND_FAILED_PASTE,
+  source: 'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
+};
 export const endpointUnreachable: CatalogEntry = {
   id: 'aws.endpoint_unreachable',
   platform: 'aws',
@@ -142,11 +153,7 @@ export const endpointUnreachable: CatalogEntry = {
           text: '2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: 2019/12/09 17:58:25 [DEBUG] [aws-sdk-go] DEBUG: Send Request ec2/DescribeAccountAttributes failed, attempt 10/25, error RequestError: send request failed\n\n2019-12-09T17:58:25.738-0500 [DEBUG] plugin.terraform-provider-aws_v2.41.0_x4.exe: caused by: Post https://ec2.us-east-1.amazonaws.com/: dial tcp 54.239.29.8:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
           source: 'corpus holdout10/h10-tfaws-11212-1 (hashicorp/terraform-provider-aws#11212)',
         },
-        {
-          text: 'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed',
-          source:
-            'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
-        },
+        BIND_FAILED_EXAMPLE,
         {
           text: '{"generation.metadata":0,"level":"error","msg":"error warming credentials: RequestError: send request failed\\ncaused by: Post https://sts.amazonaws.com/: dial tcp 52.46.134.192:443: i/o timeout","pod.iam.role":"arn:aws:iam::accountid:role/someiamrole","pod.name":"test-container-ccb484f6c-t82zz","pod.namespace":"kube-system","pod.status.ip":"","pod.status.phase":"Pending","resource.version":"5952","time":"2018-10-23T18:47:00Z"}',
           source: 'corpus holdout2/h2-kiam165-1',
@@ -320,13 +327,7 @@ export const endpointUnreachable: CatalogEntry = {
       boosts: [
         { when: PLAIN_HTTP, by: 0.7, evidence: 'The request went to an http:// AWS endpoint.' },
       ],
-      examples: [
-        {
-          text: S3PROXY_HTTP_RESET,
-          source:
-            'corpus holdout12/h12-aws-s3proxy-sts-http-reset-1 (oxyno-zeta/s3-proxy#390), shortened',
-        },
-      ],
+      examples: [S3PROXY_HTTP_RESET_EXAMPLE],
     },
     {
       id: 'local-sockets',
@@ -335,13 +336,7 @@ export const endpointUnreachable: CatalogEntry = {
         'The connection failed before leaving the machine (`bind:` on Windows): its ephemeral ports or socket buffers were used up — many parallel connections (Terraform’s -parallelism, other programs), or a security product’s network filter. Closing programs or a restart frees them; a lower -parallelism uses fewer.',
       prior: 0,
       boosts: [{ when: LOCAL_BIND, by: 0.8, evidence: 'The local socket could not be bound.' }],
-      examples: [
-        {
-          text: 'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed',
-          source:
-            'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
-        },
-      ],
+      examples: [BIND_FAILED_EXAMPLE],
     },
     {
       id: 'dns',
@@ -432,13 +427,7 @@ export const endpointUnreachable: CatalogEntry = {
         'grep -rnIiE "disable_?ssl|http://[a-z0-9.-]*amazonaws\\.com" --exclude-dir=.git .',
       ],
       when: PLAIN_HTTP,
-      examples: [
-        {
-          text: S3PROXY_HTTP_RESET,
-          source:
-            'corpus holdout12/h12-aws-s3proxy-sts-http-reset-1 (oxyno-zeta/s3-proxy#390), shortened',
-        },
-      ],
+      examples: [S3PROXY_HTTP_RESET_EXAMPLE],
     },
     {
       id: 'local-sockets',
@@ -448,13 +437,7 @@ export const endpointUnreachable: CatalogEntry = {
       commands: ['Get-NetTCPConnection | Group-Object -Property State -NoElement'],
       when: LOCAL_BIND,
       shell: 'powershell',
-      examples: [
-        {
-          text: 'Post https://sts.amazonaws.com/: dial tcp x.x.x.x.129:443: bind: An operation on a socket could not be performed',
-          source:
-            'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
-        },
-      ],
+      examples: [BIND_FAILED_EXAMPLE],
     },
     {
       id: 'ca-bundle',

@@ -8,6 +8,8 @@ const USER_ARN_AS_DEVICE =
 const AWS_MFA_USER_ARN =
   'aws-mfa --duration 1800 --device arn:aws:iam::000000000000000:user/user.name --profile test\nEnter AWS MFA code for device [arn:aws:iam::000000000000000:user/user.name] (renewing for 1800 seconds):000000\nERROR - An error occured while calling assume role: An error occurred (AccessDenied) when calling the GetSessionToken operation: MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.';
 
+/** STS says neither an MFA serial nor a code was sent: nothing was mistyped, nothing asked. */
+const NO_MFA_SENT = /must provide both MFA serial number and one time pass code/;
 export const mfaRequired: CatalogEntry = {
   id: 'aws.mfa_required',
   platform: 'aws',
@@ -86,7 +88,7 @@ export const mfaRequired: CatalogEntry = {
             'The SDK says the profile needs an MFA token provider, which Terraform does not have.',
         },
         {
-          when: /must provide both MFA serial number and one time pass code/,
+          when: NO_MFA_SENT,
           by: 0.3,
           evidence: 'AWS says the request carried no MFA serial and code: nothing asked for one.',
         },
@@ -112,7 +114,7 @@ export const mfaRequired: CatalogEntry = {
         },
         {
           // STS says neither the serial nor a code was sent: nothing was mistyped.
-          when: /must provide both MFA serial number and one time pass code/,
+          when: NO_MFA_SENT,
           by: -0.6,
           evidence: 'AWS says no MFA serial or code was sent at all.',
         },

@@ -1,7 +1,17 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { remoteRunCause } from '../remote-run';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
+
+/** aws-sdk-go v1 ec2rolecreds: the metadata service answered 404 for the role list: no role is attached. */
+const NO_INSTANCE_ROLE = /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/;
+/** corpus holdout12/h12-aws-ebscsi-nocreds-1: the default chain, then a metadata answer with no role. */
+const EBS_CSI_NO_ROLE_PASTE =
+  'I0223 14:57:28.570641       1 connection.go:186] GRPC error: rpc error: code = Internal desc = NoCredentialProviders: no valid providers in chain\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\nSharedCredsLoad: failed to load profile, .\nEC2RoleRequestError: no EC2 instance role found\ncaused by: EC2MetadataError: failed to make EC2Metadata request\n\tstatus code: 404, request id:\ncaused by: empty role';
+const EBS_CSI_NO_ROLE_EXAMPLE: Example = {
+  text: EBS_CSI_NO_ROLE_PASTE,
+  source: 'corpus holdout12/h12-aws-ebscsi-nocreds-1 (kubernetes-sigs/aws-ebs-csi-driver#714)',
+};
 
 export const noCredentials: CatalogEntry = {
   id: 'aws.no_credentials',
@@ -511,7 +521,7 @@ export const noCredentials: CatalogEntry = {
         },
         {
           // aws-sdk-go v1 ec2rolecreds: a 404 for the role list (`empty role`) means no role is attached.
-          when: /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/,
+          when: NO_INSTANCE_ROLE,
           by: 0.5,
           evidence:
             'The metadata service answered, with no role: this instance (or node) has no instance profile role.',
@@ -559,14 +569,8 @@ export const noCredentials: CatalogEntry = {
         'aws ec2 describe-instances --instance-ids <instance-id> --query "Reservations[].Instances[].IamInstanceProfile"',
         'kubectl get sa <service-account> -n <namespace> -o jsonpath="{.metadata.annotations}"',
       ],
-      when: /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/,
-      examples: [
-        {
-          text: 'I0223 14:57:28.570641       1 connection.go:186] GRPC error: rpc error: code = Internal desc = NoCredentialProviders: no valid providers in chain\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\nSharedCredsLoad: failed to load profile, .\nEC2RoleRequestError: no EC2 instance role found\ncaused by: EC2MetadataError: failed to make EC2Metadata request\n\tstatus code: 404, request id:\ncaused by: empty role',
-          source:
-            'corpus holdout12/h12-aws-ebscsi-nocreds-1 (kubernetes-sigs/aws-ebs-csi-driver#714)',
-        },
-      ],
+      when: NO_INSTANCE_ROLE,
+      examples: [EBS_CSI_NO_ROLE_EXAMPLE],
     },
     {
       id: 'empty-profile',
@@ -581,14 +585,8 @@ export const noCredentials: CatalogEntry = {
       ],
       when: /failed to load profile, \.|failed to get shared config profile, ?(?:$|\\n|\n|")/m,
       // The metadata service answered with no role: that, not the profile, is what to fix.
-      unless: /no EC2 instance role found[\s\S]{0,200}?(?:status code: 404|empty role)/,
-      notFor: [
-        {
-          text: 'I0223 14:57:28.570641       1 connection.go:186] GRPC error: rpc error: code = Internal desc = NoCredentialProviders: no valid providers in chain\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\nSharedCredsLoad: failed to load profile, .\nEC2RoleRequestError: no EC2 instance role found\ncaused by: EC2MetadataError: failed to make EC2Metadata request\n\tstatus code: 404, request id:\ncaused by: empty role',
-          source:
-            'corpus holdout12/h12-aws-ebscsi-nocreds-1 (kubernetes-sigs/aws-ebs-csi-driver#714)',
-        },
-      ],
+      unless: NO_INSTANCE_ROLE,
+      notFor: [EBS_CSI_NO_ROLE_EXAMPLE],
       examples: [
         {
           text: '"msg": "\\nError: error configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found.\\n\\nError: NoCredentialProviders: no valid providers in chain\\ncaused by: EnvAccessKeyNotFound: failed to find credentials in the environment.\\nSharedCredsLoad: failed to load profile, .\\n",',

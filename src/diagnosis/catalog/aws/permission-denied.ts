@@ -1,14 +1,22 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN, whoamiUnlessNamed } from './common';
 import { AWS_DOCS } from './docs';
 
 const DRIFTCTL_KMS_DENIED =
   'ERRO[0027] AccessDeniedException: User: arn:aws:sts::<removed>:assumed-role/<role> is not authorized to perform: kms:GetKeyPolicy on resource: arn:aws:kms:eu-central-1:<removed>:key/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxxx\n        status code: 400, request id: 9fee23e9-a927-48da-976e-73c4b9d9bb58\nScanned resources (518)      ';
+const DRIFTCTL_KMS_DENIED_EXAMPLE: Example = {
+  text: DRIFTCTL_KMS_DENIED,
+  source: 'corpus holdout11/h11-aws-driftctl-665-1 (snyk/driftctl#665)',
+};
 /** Lambda fetched a function's code from S3 with the caller's own credentials and was refused. */
 const LAMBDA_CODE_S3 =
   /Your access has been denied by S3, please make sure your request credentials have permission to GetObject/;
 const LAMBDA_CODE_S3_PASTE =
   '* aws_lambda_function.events: Error creating Lambda function: AccessDeniedException: Your access has been denied by S3, please make sure your request credentials have permission to GetObject for bucket_name/key. S3 Error Code: AccessDenied. S3 Error Message: Access Denied';
+const LAMBDA_CODE_S3_EXAMPLE: Example = {
+  text: LAMBDA_CODE_S3_PASTE,
+  source: 'corpus holdout12/h12-aws-lambda-s3-mfa-cond-1 (hashicorp/terraform-provider-aws#3761)',
+};
 const SCP_DENY = /explicit deny in a service control policy/;
 const ECS_SCP_DENIED =
   '[14:25:13,638 WARNING  event_permission_data.py:112 - _parse_error_message()] Unsupported AccessDenied message [ErrorMessage: User: arn:aws:sts::388xxxxxxxxxx:assumed-role/ecs-instances/i-0174xxxxxxxxx is not authorized to perform: ecs:RegisterContainerInstance on resource: arn:aws:ecs:eu-west-1:388xxxxxxxxxx:cluster/ecs-cluster with an explicit deny in a service control policy]';
@@ -436,13 +444,7 @@ export const permissionDenied: CatalogEntry = {
           evidence: 'Lambda says S3 refused GetObject on the code package.',
         },
       ],
-      examples: [
-        {
-          text: LAMBDA_CODE_S3_PASTE,
-          source:
-            'corpus holdout12/h12-aws-lambda-s3-mfa-cond-1 (hashicorp/terraform-provider-aws#3761)',
-        },
-      ],
+      examples: [LAMBDA_CODE_S3_EXAMPLE],
     },
     {
       // KMS checks the key policy first: IAM policies count only where it delegates to the account.
@@ -459,12 +461,7 @@ export const permissionDenied: CatalogEntry = {
             'KMS refused ⟨action⟩ on a key, and AWS does not say the identity’s own policies lack it.',
         },
       ],
-      examples: [
-        {
-          text: DRIFTCTL_KMS_DENIED,
-          source: 'corpus holdout11/h11-aws-driftctl-665-1 (snyk/driftctl#665)',
-        },
-      ],
+      examples: [DRIFTCTL_KMS_DENIED_EXAMPLE],
     },
     {
       id: 'state-bucket',
@@ -561,13 +558,7 @@ export const permissionDenied: CatalogEntry = {
         'aws s3api get-bucket-policy --bucket ⟨bucket⟩ --query Policy --output text',
       ],
       when: LAMBDA_CODE_S3,
-      examples: [
-        {
-          text: LAMBDA_CODE_S3_PASTE,
-          source:
-            'corpus holdout12/h12-aws-lambda-s3-mfa-cond-1 (hashicorp/terraform-provider-aws#3761)',
-        },
-      ],
+      examples: [LAMBDA_CODE_S3_EXAMPLE],
     },
     {
       // Nothing in the member account can lift an SCP's deny: the organization's admins read it.
@@ -600,12 +591,7 @@ export const permissionDenied: CatalogEntry = {
         'aws kms get-key-policy --key-id ⟨kms_key⟩ --policy-name default --query Policy --output text',
       ],
       when: 'action.kms_key',
-      examples: [
-        {
-          text: DRIFTCTL_KMS_DENIED,
-          source: 'corpus holdout11/h11-aws-driftctl-665-1 (snyk/driftctl#665)',
-        },
-      ],
+      examples: [DRIFTCTL_KMS_DENIED_EXAMPLE],
     },
     {
       id: 'bucket-policy-deny',

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
@@ -7,6 +7,10 @@ const REFUSED_BY_NAME =
   /(?:Not a valid region|[Ii]nvalid AWS Region): ?[a-z]{2}(?:-[a-z]{2,10}){1,2}-\d/;
 const SEOUL_TOO_NEW =
   'Error refreshing state: 1 error(s) occurred:\n\n* 1 error(s) occurred:\n\n* Not a valid region: ap-northeast-2';
+const SEOUL_TOO_NEW_EXAMPLE: Example = {
+  text: SEOUL_TOO_NEW,
+  source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
+};
 
 export const regionConfig: CatalogEntry = {
   id: 'aws.region_config',
@@ -254,12 +258,7 @@ export const regionConfig: CatalogEntry = {
           evidence: 'The client refused that region by name.',
         },
       ],
-      examples: [
-        {
-          text: SEOUL_TOO_NEW,
-          source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
-        },
-      ],
+      examples: [SEOUL_TOO_NEW_EXAMPLE],
     },
     {
       id: 'invalid-value',
@@ -337,12 +336,7 @@ export const regionConfig: CatalogEntry = {
             'invented: a typo region (corpus holdout4/h4-tfaws-28889-1’s host) refused by name',
         },
       ],
-      examples: [
-        {
-          text: SEOUL_TOO_NEW,
-          source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
-        },
-      ],
+      examples: [SEOUL_TOO_NEW_EXAMPLE],
     },
     {
       id: 'show-region',
@@ -358,12 +352,7 @@ export const regionConfig: CatalogEntry = {
       title: 'Set it explicitly',
       commands: ['export AWS_REGION=<your-region>'],
       unless: 'region.present',
-      notFor: [
-        {
-          text: SEOUL_TOO_NEW,
-          source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
-        },
-      ],
+      notFor: [SEOUL_TOO_NEW_EXAMPLE],
     },
     {
       id: 'interpolate',

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
@@ -10,16 +10,29 @@ const TOKEN_AUDIENCE = /Incorrect token audience|Missing a required claim: aud\b
 /** …none at all: the process sent a token that was never meant for STS. */
 const NO_AUDIENCE = /Missing a required claim: aud\b/;
 const NO_AUDIENCE_PASTE = 'Aws::STS::Errors::InvalidIdentityToken "Missing a required claim: aud"';
+const NO_AUDIENCE_EXAMPLE: Example = {
+  text: NO_AUDIENCE_PASTE,
+  source: 'corpus holdout12/h12-aws-ruby-irsa-missing-aud-1 (aws/aws-sdk-ruby#2698)',
+};
 
 /** The pod's projected token exists but the process may not read it (STS never called). */
 const TOKEN_FILE_DENIED =
   /open [^\s:]{1,200}(?:serviceaccount|token)[^\s:]{0,60}: permission denied|unable to read file at [^\s]{1,200}\s{0,3}caused by: open [^\s:]{1,200}: permission denied/;
 const TOKEN_FILE_DENIED_PASTE =
   'failed to compute secret for cr: failed to get json secret as map: WebIdentityErr: failed fetching WebIdentity token: \ncaused by: WebIdentityErr: unable to read file at /var/run/secrets/eks.amazonaws.com/serviceaccount/token\ncaused by: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: permission denied';
+const TOKEN_FILE_DENIED_EXAMPLE: Example = {
+  text: TOKEN_FILE_DENIED_PASTE,
+  source: 'corpus holdout12/h12-aws-secretop-irsa-tokenfile-1 (mumoshu/aws-secret-operator#37)',
+};
 /** A web identity token but no role to assume: AWS_ROLE_ARN was not injected. */
 const ROLE_ARN_UNSET = /WebIdentityErr: role ARN is not set/;
 const ROLE_ARN_UNSET_PASTE =
   "2020/08/02 20:51:43 I! 2020/08/02 20:51:40 E! [EC2] getting new session info:  WebIdentityErr: role ARN is not set\n2020/08/02 20:51:40 I! attempt to access ECS task metadata to determine whether I'm running in ECS.";
+const ROLE_ARN_UNSET_EXAMPLE: Example = {
+  text: ROLE_ARN_UNSET_PASTE,
+  source:
+    'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
+};
 /** A Kubernetes pod's web identity (IRSA): GitHub Actions' job settings do not apply. */
 const IN_POD =
   /serviceaccount\/token|eks\.amazonaws\.com|role ARN is not set|AWS_WEB_IDENTITY_TOKEN_FILE|\bIRSA\b|kube-system|\bpod\b/;
@@ -36,11 +49,7 @@ export const webIdentity: CatalogEntry = {
       title: 'The web identity credentials could not be set up where the process runs',
       summary:
         'STS was never asked: the SDK found the pod’s web identity settings incomplete or unreadable (the token file, or the role ARN that the EKS webhook injects), so the refusal is local to the pod.',
-      example: {
-        text: ROLE_ARN_UNSET_PASTE,
-        source:
-          'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
-      },
+      example: ROLE_ARN_UNSET_EXAMPLE,
     },
   ],
   codes: [
@@ -275,12 +284,7 @@ export const webIdentity: CatalogEntry = {
         'IRSA’s projected token (AWS_WEB_IDENTITY_TOKEN_FILE, /var/run/secrets/eks.amazonaws.com/serviceaccount/token) carries `aud: sts.amazonaws.com`; a token read from elsewhere (the pod’s default service-account token, a file the app reads by itself) may carry none, and STS refuses it before looking at any provider or trust policy.',
       prior: 0,
       boosts: [{ when: NO_AUDIENCE, by: 1, evidence: 'STS says the token has no aud claim.' }],
-      examples: [
-        {
-          text: NO_AUDIENCE_PASTE,
-          source: 'corpus holdout12/h12-aws-ruby-irsa-missing-aud-1 (aws/aws-sdk-ruby#2698)',
-        },
-      ],
+      examples: [NO_AUDIENCE_EXAMPLE],
     },
     {
       id: 'audience',
@@ -352,13 +356,7 @@ export const webIdentity: CatalogEntry = {
           evidence: 'Opening the token file failed with permission denied.',
         },
       ],
-      examples: [
-        {
-          text: TOKEN_FILE_DENIED_PASTE,
-          source:
-            'corpus holdout12/h12-aws-secretop-irsa-tokenfile-1 (mumoshu/aws-secret-operator#37)',
-        },
-      ],
+      examples: [TOKEN_FILE_DENIED_EXAMPLE],
     },
     {
       id: 'role-arn-unset',
@@ -367,13 +365,7 @@ export const webIdentity: CatalogEntry = {
         'STS was never called: the SDK found a web identity token but no role ARN. The EKS pod identity webhook injects AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE only for a service account annotated `eks.amazonaws.com/role-arn`, and only into pods created after the annotation (restart them).',
       prior: 0,
       boosts: [{ when: ROLE_ARN_UNSET, by: 1, evidence: 'The SDK says the role ARN is not set.' }],
-      examples: [
-        {
-          text: ROLE_ARN_UNSET_PASTE,
-          source:
-            'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
-        },
-      ],
+      examples: [ROLE_ARN_UNSET_EXAMPLE],
     },
     {
       id: 'token-unavailable',
@@ -415,13 +407,7 @@ export const webIdentity: CatalogEntry = {
         'kubectl exec <pod> -n <namespace> -- id',
       ],
       when: TOKEN_FILE_DENIED,
-      examples: [
-        {
-          text: TOKEN_FILE_DENIED_PASTE,
-          source:
-            'corpus holdout12/h12-aws-secretop-irsa-tokenfile-1 (mumoshu/aws-secret-operator#37)',
-        },
-      ],
+      examples: [TOKEN_FILE_DENIED_EXAMPLE],
     },
     {
       id: 'role-arn-annotation',
@@ -433,13 +419,7 @@ export const webIdentity: CatalogEntry = {
         'kubectl get pod <pod> -n <namespace> -o jsonpath="{.spec.containers[*].env[*].name}"',
       ],
       when: ROLE_ARN_UNSET,
-      examples: [
-        {
-          text: ROLE_ARN_UNSET_PASTE,
-          source:
-            'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
-        },
-      ],
+      examples: [ROLE_ARN_UNSET_EXAMPLE],
     },
     {
       id: 'oidc-thumbprint',
@@ -485,12 +465,7 @@ export const webIdentity: CatalogEntry = {
         `kubectl exec <pod> -n <namespace> -- sh -c 'cut -d. -f2 "$AWS_WEB_IDENTITY_TOKEN_FILE"' | tr '_-' '/+' | base64 -d 2>/dev/null | jq .aud`,
       ],
       when: NO_AUDIENCE,
-      examples: [
-        {
-          text: NO_AUDIENCE_PASTE,
-          source: 'corpus holdout12/h12-aws-ruby-irsa-missing-aud-1 (aws/aws-sdk-ruby#2698)',
-        },
-      ],
+      examples: [NO_AUDIENCE_EXAMPLE],
     },
     {
       id: 'audience',
@@ -528,13 +503,7 @@ export const webIdentity: CatalogEntry = {
       ci: 'github-actions',
       sources: ['oidc', 'unknown'],
       unless: IN_POD,
-      notFor: [
-        {
-          text: ROLE_ARN_UNSET_PASTE,
-          source:
-            'corpus holdout12/h12-aws-podid-webhook-rolearn-1 (aws/amazon-eks-pod-identity-webhook#67)',
-        },
-      ],
+      notFor: [ROLE_ARN_UNSET_EXAMPLE],
     },
     {
       id: 'irsa',

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { AZURE_DOCS } from './docs';
 
 const AZD_ENV_LIST_DENIED =
@@ -17,11 +17,19 @@ const LINKED_TENANT =
   /LinkedAuthorizationFailed[\s\S]{0,600}?is not authorized to access linked subscription/;
 const LINKED_TENANT_PASTE =
   '{\n "code": "LinkedAuthorizationFailed",\n "message": "The client has permission to perform action \'Microsoft.Network/virtualNetworks/subnets/join/action\' on scope \'/subscriptions/<SUBID>/resourcegroups/<RGNAME>/providers/Microsoft.Compute/virtualMachineScaleSets/ss-compute\', however the current tenant \'<TENANTID>\' is not authorized to access linked subscription \'<SUBID>\'."\n}';
+const LINKED_TENANT_EXAMPLE: Example = {
+  text: LINKED_TENANT_PASTE,
+  source: 'corpus holdout12/h12-multi-az-authz-15 (Azure/OpenShift#41)',
+};
 
 /** Key Vault's RBAC permission model refused a data-plane call (a secret, key or certificate). */
 const KEY_VAULT_RBAC = /ForbiddenByRbac|DeniedWithNoValidRBAC/;
 const KEY_VAULT_RBAC_PASTE =
   '│ Error: checking for presence of existing Secret "7XXXXXXXX6" (Key Vault "https://test-piyush-kv-1011.vault.azure.net/"): keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Caller is not authorized to perform action on resource.\\r\\nAction: \'Microsoft.KeyVault/vaults/secrets/getSecret/action\'\\r\\nDecisionReason: \'DeniedWithNoValidRBAC\' \\r\\nVault: test-piyush-kv-1011;location=canadacentral\\r\\n" InnerError={"code":"ForbiddenByRbac"}';
+const KEY_VAULT_RBAC_EXAMPLE: Example = {
+  text: KEY_VAULT_RBAC_PASTE,
+  source: 'corpus holdout12/h12-multi-az-authz-13 (piyushsachdeva/Terraform_AKS#2), shortened',
+};
 
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
@@ -173,13 +181,7 @@ export const authorizationFailed: CatalogEntry = {
           evidence: 'Key Vault says no valid RBAC assignment allowed the call (ForbiddenByRbac).',
         },
       ],
-      examples: [
-        {
-          text: KEY_VAULT_RBAC_PASTE,
-          source:
-            'corpus holdout12/h12-multi-az-authz-13 (piyushsachdeva/Terraform_AKS#2), shortened',
-        },
-      ],
+      examples: [KEY_VAULT_RBAC_EXAMPLE],
     },
     {
       id: 'linked-subscription-tenant',
@@ -195,12 +197,7 @@ export const authorizationFailed: CatalogEntry = {
           evidence: 'Entra says the current tenant may not access the linked subscription.',
         },
       ],
-      examples: [
-        {
-          text: LINKED_TENANT_PASTE,
-          source: 'corpus holdout12/h12-multi-az-authz-15 (Azure/OpenShift#41)',
-        },
-      ],
+      examples: [LINKED_TENANT_EXAMPLE],
     },
     {
       id: 'graph-permission',
@@ -320,12 +317,7 @@ export const authorizationFailed: CatalogEntry = {
         'The linked subscription’s tenant must accept the same identity (a multi-tenant app registration consented there, or a guest user); then give the client a token for it (azurerm: `auxiliary_tenant_ids`; the Azure CLI: `az login --tenant` for each).',
       commands: ['az account list --query "[].{name:name, id:id, tenant:tenantId}" -o table'],
       when: LINKED_TENANT,
-      examples: [
-        {
-          text: LINKED_TENANT_PASTE,
-          source: 'corpus holdout12/h12-multi-az-authz-15 (Azure/OpenShift#41)',
-        },
-      ],
+      examples: [LINKED_TENANT_EXAMPLE],
     },
     {
       id: 'subscription-role-for-provider',
@@ -392,13 +384,7 @@ export const authorizationFailed: CatalogEntry = {
         'az role assignment create --assignee ⟨object_id⟩ --role "⟨kv_role⟩" --scope "$(az keyvault show --name ⟨key_vault⟩ --query id -o tsv)"',
       ],
       when: KEY_VAULT_RBAC,
-      examples: [
-        {
-          text: KEY_VAULT_RBAC_PASTE,
-          source:
-            'corpus holdout12/h12-multi-az-authz-13 (piyushsachdeva/Terraform_AKS#2), shortened',
-        },
-      ],
+      examples: [KEY_VAULT_RBAC_EXAMPLE],
     },
     {
       id: 'storage-data-role',

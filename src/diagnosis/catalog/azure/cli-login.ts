@@ -23,6 +23,10 @@ const NO_CLI_PASTES: Example[] = [
 const MFA_REQUIRED = /AADSTS50076|AADSTS50079|you must use multi-factor authentication/;
 const MFA_REQUIRED_PASTE =
   "You have logged in. Now let us find all the subscriptions to which you have access...\nFailed to authenticate '{'additional_properties': {}, 'id': '/tenants/XXX', 'tenant_id': 'XXX'}' due to error 'Get Token request returned http error: 400 and server response: {\"error\":\"interaction_required\",\"error_description\":\"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'XXX'.";
+const MFA_REQUIRED_EXAMPLE: Example = {
+  text: MFA_REQUIRED_PASTE,
+  source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
+};
 
 export const cliLogin: CatalogEntry = {
   id: 'azure.cli_login',
@@ -268,12 +272,7 @@ export const cliLogin: CatalogEntry = {
           evidence: 'Entra says multi-factor authentication is required.',
         },
       ],
-      examples: [
-        {
-          text: MFA_REQUIRED_PASTE,
-          source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
-        },
-      ],
+      examples: [MFA_REQUIRED_EXAMPLE],
     },
     {
       id: 'not-logged-in',
@@ -325,12 +324,7 @@ export const cliLogin: CatalogEntry = {
         'az login --tenant ⟨tenant⟩',
       ],
       when: MFA_REQUIRED,
-      examples: [
-        {
-          text: MFA_REQUIRED_PASTE,
-          source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
-        },
-      ],
+      examples: [MFA_REQUIRED_EXAMPLE],
     },
     {
       id: 'no-cli-credentials',

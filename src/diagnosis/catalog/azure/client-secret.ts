@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 import { AZURE_DOCS } from './docs';
 
 /** adal could not build a token request from the credentials it was given. */
@@ -9,14 +9,26 @@ const NO_CLIENT_ID =
   /AADSTS900144: The request body must contain the following parameter: 'client_id'/;
 const NO_CLIENT_ID_PASTE =
   'original message: , AdalError: Get Token request returned http error: 400 and server response: {"error":"invalid_request","error_description":"AADSTS900144: The request body must contain the following parameter: \'client_id\'.';
+const NO_CLIENT_ID_EXAMPLE: Example = {
+  text: NO_CLIENT_ID_PASTE,
+  source: 'corpus holdout12/h12-multi-az-secret-12 (Azure/azure_preview_modules#368), shortened',
+};
 /** A confidential client signing in at another Azure cloud's login endpoint. */
 const CROSS_CLOUD = /AADSTS900382|Confidential Client is not supported in Cross Cloud request/;
 const CROSS_CLOUD_PASTE =
   '--> azure-arm: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"AADSTS900382: Confidential Client is not supported in Cross Cloud request.\\r\\nTrace ID: e2726536-ed07-4181-8936-ae7b6fce4e01"} Endpoint https://login.microsoftonline.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxx/oauth2/token?api-version=1.0';
+const CROSS_CLOUD_EXAMPLE: Example = {
+  text: CROSS_CLOUD_PASTE,
+  source: 'corpus holdout12/h12-multi-az-secret-11 (Azure/az-hop#526), shortened',
+};
 /** A certificate credential whose key the app does not have. */
 const CERT_NOT_REGISTERED = /AADSTS700027|Client assertion contains an invalid signature/;
 const CERT_NOT_REGISTERED_PASTE =
   "**Error: AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '1C74D736BEA6C95459FD38D02D0A2514A52FC9E9', Please visit 'https://developer.microsoft.com/en-us/graph/graph-explorer' and query for 'https://graph.microsoft.com/beta/applications/31359c7f-bd7e-475c-86db-fdb8c937548e' to see configured keys]";
+const CERT_NOT_REGISTERED_EXAMPLE: Example = {
+  text: CERT_NOT_REGISTERED_PASTE,
+  source: 'corpus holdout12/h12-multi-az-secret-15 (pnp/cli-microsoft365#1621)',
+};
 /** Codes that name another cause than the secret's value. */
 const NOT_THE_SECRET = new RegExp(
   `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}`,
@@ -208,13 +220,7 @@ export const clientSecret: CatalogEntry = {
       boosts: [
         { when: NO_CLIENT_ID, by: 1, evidence: 'Entra says the request carried no client_id.' },
       ],
-      examples: [
-        {
-          text: NO_CLIENT_ID_PASTE,
-          source:
-            'corpus holdout12/h12-multi-az-secret-12 (Azure/azure_preview_modules#368), shortened',
-        },
-      ],
+      examples: [NO_CLIENT_ID_EXAMPLE],
     },
     {
       id: 'wrong-cloud',
@@ -223,12 +229,7 @@ export const clientSecret: CatalogEntry = {
         'An app registered in Azure US Government, China or another sovereign cloud cannot sign in at the public cloud’s login.microsoftonline.com (or the reverse). Tell the tool its cloud: azurerm’s `environment` (ARM_ENVIRONMENT), Packer’s `cloud_environment_name`, `az cloud set`.',
       prior: 0,
       boosts: [{ when: CROSS_CLOUD, by: 1, evidence: 'Entra says this is a cross-cloud request.' }],
-      examples: [
-        {
-          text: CROSS_CLOUD_PASTE,
-          source: 'corpus holdout12/h12-multi-az-secret-11 (Azure/az-hop#526), shortened',
-        },
-      ],
+      examples: [CROSS_CLOUD_EXAMPLE],
     },
     {
       id: 'certificate-not-registered',
@@ -243,12 +244,7 @@ export const clientSecret: CatalogEntry = {
           evidence: 'Entra says the client assertion’s key was not found.',
         },
       ],
-      examples: [
-        {
-          text: CERT_NOT_REGISTERED_PASTE,
-          source: 'corpus holdout12/h12-multi-az-secret-15 (pnp/cli-microsoft365#1621)',
-        },
-      ],
+      examples: [CERT_NOT_REGISTERED_EXAMPLE],
     },
     {
       id: 'credentials-json-fields',
@@ -342,13 +338,7 @@ export const clientSecret: CatalogEntry = {
         'Look for the app id variable being empty or missing in the environment the tool ran in (a pipeline secret that did not resolve, a lookup plugin called without `client_id`).',
       commands: ['env | grep -E "^(ARM|AZURE)_" | cut -d= -f1'],
       when: NO_CLIENT_ID,
-      examples: [
-        {
-          text: NO_CLIENT_ID_PASTE,
-          source:
-            'corpus holdout12/h12-multi-az-secret-12 (Azure/azure_preview_modules#368), shortened',
-        },
-      ],
+      examples: [NO_CLIENT_ID_EXAMPLE],
     },
     {
       id: 'cloud',
@@ -361,12 +351,7 @@ export const clientSecret: CatalogEntry = {
         'env | grep -E "^(ARM_ENVIRONMENT|AZURE_ENVIRONMENT|AZURE_AUTHORITY_HOST)=" | cut -d= -f1',
       ],
       when: CROSS_CLOUD,
-      examples: [
-        {
-          text: CROSS_CLOUD_PASTE,
-          source: 'corpus holdout12/h12-multi-az-secret-11 (Azure/az-hop#526), shortened',
-        },
-      ],
+      examples: [CROSS_CLOUD_EXAMPLE],
     },
     {
       id: 'certificates',
@@ -375,12 +360,7 @@ export const clientSecret: CatalogEntry = {
         'The error names the thumbprint of the key the client signed with; the app’s certificates are listed with theirs (customKeyIdentifier). Upload the client’s certificate (its public .cer/.pem) to the app, or configure the client with one the app has.',
       commands: ['az ad app credential list --id ⟨client⟩ --cert -o table'],
       when: CERT_NOT_REGISTERED,
-      examples: [
-        {
-          text: CERT_NOT_REGISTERED_PASTE,
-          source: 'corpus holdout12/h12-multi-az-secret-15 (pnp/cli-microsoft365#1621)',
-        },
-      ],
+      examples: [CERT_NOT_REGISTERED_EXAMPLE],
     },
     {
       // azure/login reads the secret from its `creds` input, not from ARM_* variables.

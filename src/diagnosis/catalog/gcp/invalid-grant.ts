@@ -17,6 +17,16 @@ const GCLOUD_OWN_LOGIN: Example[] = [
   },
 ];
 
+/** Google's token endpoint: the service account (the OAuth client) behind the key was deleted. */
+const DELETED_CLIENT = /deleted_client|The OAuth client was deleted/;
+/** corpus holdout12/h12-multi-gcp-grant-11: google-api-php-client's refresh refused with deleted_client. */
+const DELETED_CLIENT_PASTE =
+  '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \\"error\\" : \\"deleted_client\\",\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\n}\'","code":401,"status_code":500}}';
+const DELETED_CLIENT_EXAMPLE: Example = {
+  text: DELETED_CLIENT_PASTE,
+  source: 'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
+};
+
 export const gcpInvalidGrant: CatalogEntry = {
   id: 'gcp.invalid_grant',
   platform: 'gcp',
@@ -176,11 +186,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           source:
             'upstream googleapis/google-cloud-go@0104d931bb38:auth/auth.go (error code and description from the token endpoint)',
         },
-        {
-          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \\"error\\" : \\"deleted_client\\",\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\n}\'","code":401,"status_code":500}}',
-          source:
-            'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
-        },
+        DELETED_CLIENT_EXAMPLE,
         {
           text: 'Abort 500: [FCM] Unable to refresh access token. Code: 400 Message: {\n  "error": "invalid_grant",\n  "error_description": "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values and use a clock with skew to account for clock differences between systems."\n})',
           source: 'corpus holdout12/h12-multi-gcp-grant-9 (MihaelIsaev/FCM#19)',
@@ -326,7 +332,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           evidence: "Google says the key's signature is invalid.",
         },
         {
-          when: /deleted_client|The OAuth client was deleted/,
+          when: DELETED_CLIENT,
           by: 0.6,
           evidence:
             'Google says the OAuth client (the service account’s key or client) was deleted.',
@@ -506,14 +512,8 @@ export const gcpInvalidGrant: CatalogEntry = {
         'gcloud iam service-accounts describe ⟨service_account⟩',
         'gcloud iam service-accounts keys list --iam-account ⟨service_account⟩',
       ],
-      when: /deleted_client|The OAuth client was deleted/,
-      examples: [
-        {
-          text: '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \\"error\\" : \\"deleted_client\\",\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\n}\'","code":401,"status_code":500}}',
-          source:
-            'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
-        },
-      ],
+      when: DELETED_CLIENT,
+      examples: [DELETED_CLIENT_EXAMPLE],
     },
     {
       id: 'relogin',

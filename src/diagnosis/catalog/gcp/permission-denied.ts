@@ -18,8 +18,17 @@ const PROJECT_CREATION: Example[] = [
 const WIF_CONDITION = /rejected by the attribute condition/;
 const WIF_CONDITION_GHA =
   'google-github-actions/auth failed with: failed to generate Google Cloud federated token for //iam.googleapis.com/***: {"error":"unauthorized_client","error_description":"The given credential is rejected by the attribute condition."}';
+const WIF_CONDITION_GHA_EXAMPLE: Example = {
+  text: WIF_CONDITION_GHA,
+  source:
+    'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
+};
 const SCOPES_DRIVE =
   '│ googleapiclient.errors.HttpError: <HttpError 403 when requesting\n│ https://www.googleapis.com/drive/v3/files?q=name%3D%27genai-marketing-assets%27&pageSize=10&fields=nextPageToken%2C+files%28id%2C+name%29&supportsAllDrives=true&includeItemsFromAllDrives=true&alt=json\n│ returned "Request had insufficient authentication scopes.". Details:';
+const SCOPES_DRIVE_EXAMPLE: Example = {
+  text: SCOPES_DRIVE,
+  source: 'corpus holdout12/h12-multi-gcp-perm-12 (GoogleCloudPlatform/genai-for-marketing#45)',
+};
 
 export const gcpPermissionDenied: CatalogEntry = {
   id: 'gcp.permission_denied',
@@ -34,22 +43,14 @@ export const gcpPermissionDenied: CatalogEntry = {
         'Google’s workload identity pool refused this external token (its attribute condition)',
       summary:
         'The CI system’s OIDC token is valid, but the pool provider’s attribute condition does not admit it, so Google’s STS issued no token: no IAM role was even looked at.',
-      example: {
-        text: WIF_CONDITION_GHA,
-        source:
-          'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
-      },
+      example: WIF_CONDITION_GHA_EXAMPLE,
     },
     {
       when: /insufficient authentication scopes|ACCESS_TOKEN_SCOPE_INSUFFICIENT/,
       title: 'Google accepted the token, but it lacks the OAuth scope this API needs',
       summary:
         'A scope is not an IAM role: the access token was issued for other APIs (ADC’s default cloud-platform scope, a VM’s access scopes, a provider’s `scopes`) and this API needs its own.',
-      example: {
-        text: SCOPES_DRIVE,
-        source:
-          'corpus holdout12/h12-multi-gcp-perm-12 (GoogleCloudPlatform/genai-for-marketing#45)',
-      },
+      example: SCOPES_DRIVE_EXAMPLE,
     },
     {
       when: /resourcemanager\.projects\.create|roles\/resourcemanager\.projectCreator|[Ee]rror creating project /,
@@ -74,11 +75,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       tier: 'exact',
       beats: ['gcp.invalid_grant'],
       examples: [
-        {
-          text: WIF_CONDITION_GHA,
-          source:
-            'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
-        },
+        WIF_CONDITION_GHA_EXAMPLE,
         {
           text: 'google.auth.exceptions.OAuthError: (\'Error code unauthorized_client: \nThe given credential is rejected by the attribute condition.\', \n\'{"error":"unauthorized_client","error_description":\n"The given credential is rejected by the attribute condition."}\')',
           source: 'corpus holdout12/h12-multi-gcp-perm-9 (circleci/circleci-docs#8541)',
@@ -96,11 +93,7 @@ export const gcpPermissionDenied: CatalogEntry = {
           source:
             'upstream googleapis/google-api-go-client@b307dab300e2:googleapi/googleapi.go (Error 403 layout)',
         },
-        {
-          text: SCOPES_DRIVE,
-          source:
-            'corpus holdout12/h12-multi-gcp-perm-12 (GoogleCloudPlatform/genai-for-marketing#45)',
-        },
+        SCOPES_DRIVE_EXAMPLE,
         {
           text: 'Error: googleapi: Error 403: Request had insufficient authentication scopes.\nDetails:\n[\n   {\n     "@type": "type.googleapis.com/google.rpc.ErrorInfo",',
           source:
@@ -246,13 +239,7 @@ export const gcpPermissionDenied: CatalogEntry = {
           evidence: 'Google says the credential is rejected by the attribute condition.',
         },
       ],
-      examples: [
-        {
-          text: WIF_CONDITION_GHA,
-          source:
-            'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
-        },
-      ],
+      examples: [WIF_CONDITION_GHA_EXAMPLE],
     },
     {
       id: 'project-creator',
@@ -393,13 +380,7 @@ export const gcpPermissionDenied: CatalogEntry = {
         'gcloud iam workload-identity-pools providers describe ⟨wif_provider⟩ --workload-identity-pool=⟨wif_pool⟩ --location=global⟦ --project=⟨project_number⟩⟧ --format="yaml(attributeCondition,attributeMapping)"',
       ],
       when: WIF_CONDITION,
-      examples: [
-        {
-          text: WIF_CONDITION_GHA,
-          source:
-            'corpus holdout12/h12-multi-gcp-perm-8 (terraform-google-modules/terraform-example-foundation#1362)',
-        },
-      ],
+      examples: [WIF_CONDITION_GHA_EXAMPLE],
     },
     {
       id: 'parent-policy',

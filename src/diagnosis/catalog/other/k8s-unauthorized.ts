@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { Example, CatalogEntry } from '../schema';
 
 /** client-go’s loader: the kubeconfig file it was pointed at does not exist. */
 const KUBECONFIG_NOT_FOUND = /\bConfig not found: /;
@@ -8,8 +8,16 @@ const EXEC_MISMATCH =
   /configured to use API version client\.authentication\.k8s\.io\/v1\w{0,8}, plugin returned version client\.authentication\.k8s\.io\/v1(?!alpha)\w{0,8}/;
 const EXEC_MISMATCH_PASTE =
   '  Error: Kubernetes cluster unreachable: Get "https:///version": getting credentials: exec plugin is\n  configured to use API version client.authentication.k8s.io/v1, plugin returned version\n  client.authentication.k8s.io/v1beta1';
+const EXEC_MISMATCH_EXAMPLE: Example = {
+  text: EXEC_MISMATCH_PASTE,
+  source: 'corpus holdout12/h12-multi-k8s-7 (traviswt/gke-auth-plugin#5)',
+};
 const EXEC_V1_REFUSED_PASTE =
   'kubernetes_namespace.test: Creating...\n\nError: Failed to configure client: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1"\n\n  with kubernetes_namespace.test,\n  on main.tf line 15, in resource "kubernetes_namespace" "test":\n  15: resource "kubernetes_namespace" "test" {';
+const EXEC_V1_REFUSED_EXAMPLE: Example = {
+  text: EXEC_V1_REFUSED_PASTE,
+  source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
+};
 
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
@@ -24,10 +32,7 @@ export const k8sUnauthorized: CatalogEntry = {
       title: 'The client refused the exec plugin’s configuration before asking the cluster',
       summary:
         'kubectl, helm or the kubernetes/helm provider runs an exec plugin (aws eks get-token, kubelogin, gke-gcloud-auth-plugin) for its credentials, and refused that plugin’s configuration or answer: an API version it does not speak, or a setting it needs. No credentials reached the cluster; the fix is in the kubeconfig, the provider’s `exec` block or a client or plugin version.',
-      example: {
-        text: EXEC_V1_REFUSED_PASTE,
-        source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
-      },
+      example: EXEC_V1_REFUSED_EXAMPLE,
     },
   ],
   codes: ['Unauthorized', 'the server has asked for the client to provide credentials'],
@@ -641,12 +646,7 @@ export const k8sUnauthorized: CatalogEntry = {
           evidence: 'The client says client.authentication.k8s.io/v1 is an invalid apiVersion.',
         },
       ],
-      examples: [
-        {
-          text: EXEC_V1_REFUSED_PASTE,
-          source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
-        },
-      ],
+      examples: [EXEC_V1_REFUSED_EXAMPLE],
     },
     {
       id: 'exec-version-mismatch',
@@ -661,12 +661,7 @@ export const k8sUnauthorized: CatalogEntry = {
           evidence: 'The client says the plugin returned another version than the one configured.',
         },
       ],
-      examples: [
-        {
-          text: EXEC_MISMATCH_PASTE,
-          source: 'corpus holdout12/h12-multi-k8s-7 (traviswt/gke-auth-plugin#5)',
-        },
-      ],
+      examples: [EXEC_MISMATCH_EXAMPLE],
     },
     {
       id: 'exec-interactive-mode',
@@ -1106,12 +1101,7 @@ export const k8sUnauthorized: CatalogEntry = {
         'terraform version',
       ],
       when: 'k8s.exec_v1_refused',
-      examples: [
-        {
-          text: EXEC_V1_REFUSED_PASTE,
-          source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
-        },
-      ],
+      examples: [EXEC_V1_REFUSED_EXAMPLE],
     },
     {
       id: 'exec-version-mismatch',
@@ -1123,12 +1113,7 @@ export const k8sUnauthorized: CatalogEntry = {
         "grep -rn 'client.authentication.k8s.io/' --include='*.tf' .",
       ],
       when: EXEC_MISMATCH,
-      examples: [
-        {
-          text: EXEC_MISMATCH_PASTE,
-          source: 'corpus holdout12/h12-multi-k8s-7 (traviswt/gke-auth-plugin#5)',
-        },
-      ],
+      examples: [EXEC_MISMATCH_EXAMPLE],
     },
     {
       id: 'exec-interactive-mode',
