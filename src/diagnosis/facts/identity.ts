@@ -163,11 +163,16 @@ export function subscriptionIds(text: string): string[] {
   ]).slice(0, 5);
 }
 
+/** A tenant named as such, or as the directory Entra looked an app up in (AADSTS700016/70001). */
+const TENANT_ID = new RegExp(
+  `[Tt]enant(?: ?ID)?[ :='"]{1,4}(${GUID})|was not found in the directory '?(${GUID})`,
+  'g',
+);
+
 export function tenantIds(text: string): string[] {
-  return unique(allMatches(new RegExp(`[Tt]enant(?: ?ID)?[ :='"]{1,4}(${GUID})`, 'g'), text)).slice(
-    0,
-    5,
-  );
+  const found: string[] = [];
+  for (const m of text.matchAll(TENANT_ID)) found.push((m[1] ?? m[2]) as string);
+  return unique(found).slice(0, 5);
 }
 
 export function clientIds(text: string): string[] {

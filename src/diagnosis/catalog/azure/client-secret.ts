@@ -29,9 +29,15 @@ const CERT_NOT_REGISTERED_EXAMPLE: Example = {
   text: CERT_NOT_REGISTERED_PASTE,
   source: 'corpus holdout12/h12-multi-az-secret-15 (pnp/cli-microsoft365#1621)',
 };
+/** Entra has no service principal for the client id in the directory the sign-in went to. */
+const APP_NOT_IN_TENANT = /AADSTS700016|Application with identifier '[^']{0,80}' was not found/;
+const APP_NOT_IN_TENANT_EXAMPLE: Example = {
+  text: ", UnauthorizedClientError: (unauthorized_client) AADSTS70001: Application with identifier 'b8fbb318-eb67-470e-85b1-dd1431310801' was not found in the directory b36425bb-6f0f-4e14-a1c9-a469f0896e4a\nTrace ID: a5f08144-2600-4956-8558-749a3a602800",
+  source: 'corpus holdout12/h12-multi-az-secret-13 (erjosito/ansible-azure-lab#4), shortened',
+};
 /** Codes that name another cause than the secret's value. */
 const NOT_THE_SECRET = new RegExp(
-  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}`,
+  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}|${APP_NOT_IN_TENANT.source}`,
 );
 
 export const clientSecret: CatalogEntry = {
@@ -90,7 +96,7 @@ export const clientSecret: CatalogEntry = {
     },
     {
       id: 'app-not-found',
-      pattern: /AADSTS700016|Application with identifier '[^']{0,80}' was not found/,
+      pattern: APP_NOT_IN_TENANT,
       tier: 'exact',
       examples: [
         {
@@ -377,6 +383,30 @@ export const clientSecret: CatalogEntry = {
         {
           text: "Run azure/login@v1\nAttempting Azure CLI login by using service principal with secret...\nError: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '***'.\nError: Login failed with Error: The process '/usr/bin/az' failed with exit code 1.",
           source: 'issue Azure/login#503',
+        },
+      ],
+    },
+    {
+      // Entra's AADSTS700016 text: "…was not found in the directory '<tenant>'. This can happen
+      // if the application has not been installed by the administrator of the tenant or
+      // consented to by any user in the tenant. You may have sent your authentication request
+      // to the wrong tenant." appOwnerOrganizationId is the servicePrincipal's home tenant (Graph).
+      id: 'app-not-in-tenant',
+      title:
+        'The app is not in the tenant the sign-in went to: compare that tenant with the app’s own',
+      detail:
+        'Entra looked the client id up in the directory the error names and found no service principal there: the tenant id the tool sends (ARM_TENANT_ID, AZURE_TENANT_ID, a `tenant` setting) is another directory, or the app belongs to another tenant and was never consented in this one. Signed in to the tenant the error names (`az login --tenant ⟨tenant⟩`), the second command shows the app’s service principal and the tenant it is registered in; "not found" means the app has none in that tenant.',
+      commands: [
+        'az account show --query tenantId -o tsv',
+        'az ad sp show --id ⟨client⟩ --query "{name:displayName, registeredIn:appOwnerOrganizationId}"',
+      ],
+      when: APP_NOT_IN_TENANT,
+      examples: [
+        APP_NOT_IN_TENANT_EXAMPLE,
+        {
+          text: 'HTTP status 400 with response: {"error":"unauthorized_client","error_description":"AADSTS700016: Application with identifier \'*\' was not found in the directory \'mydirectory\'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.',
+          source:
+            'corpus holdout/ho-azurerm-20623-1 (github:hashicorp/terraform-provider-azurerm#20623), shortened',
         },
       ],
     },
