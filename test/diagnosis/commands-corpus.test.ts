@@ -26,6 +26,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout10', join(FIXTURES, 'holdout10.jsonl')],
   ['holdout11', join(FIXTURES, 'holdout11.jsonl')],
   ['holdout12', join(FIXTURES, 'holdout12.jsonl')],
+  ['holdout13', join(FIXTURES, 'holdout13.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

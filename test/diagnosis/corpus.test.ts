@@ -36,6 +36,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout10.jsonl', 86],
   ['holdout11.jsonl', 113],
   ['holdout12.jsonl', 116],
+  ['holdout13.jsonl', 127],
 ];
 
 /**
@@ -51,6 +52,10 @@ const NO_RULE_YET = new Set([
   // Framework's, naming no platform), and an Artifactory module download whose paste shows no 401.
   'h12-aws-sls-profile-dev-1',
   'h12-multi-tfc-12',
+  // holdout13.first-run.txt: a Java socket timeout whose paste names no AWS host or credential
+  // call (its collector doubted the label), and a bare EC2 `MissingParameter` for AWSAccessKeyId.
+  'h13-aws-jenkinscred-1',
+  'h13-aws-javav2param-1',
 ]);
 
 describe('the fast path for chat', () => {
