@@ -24,6 +24,15 @@ const APP_JWT_PASTES: Example[] = [
   },
 ];
 
+/** GitHub's answer to a classic token not authorized for an organization that enforces SAML SSO. */
+const SAML_ENFORCEMENT = /Resource protected by organization SAML enforcement/;
+const SAML_PASTES: Example[] = [
+  {
+    text: '│ Error: GET https://api.github.com/repos/hashicorp/cdktf-repository-manager/actions/secrets/GH_COMMENT_TOKEN: 403 Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization. []',
+    source: 'corpus holdout13/h13-multi-cdktfrm-saml-1 (cdktf/cdktf-repository-manager#11)',
+  },
+];
+
 export const githubBadCredentials: CatalogEntry = {
   id: 'github.bad_credentials',
   platform: 'github',
@@ -148,6 +157,35 @@ export const githubBadCredentials: CatalogEntry = {
       ],
     },
     {
+      // GitHub's own message, as octokit (JS `HttpError`, Ruby `Octokit::Forbidden` with
+      // `403 - …`) and GraphQL clients (a response's `errors`) pass it on without go-github's
+      // `403 ` before it.
+      id: 'integration-message',
+      pattern: /\bResource not accessible by (?:integration|personal access token)\b/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '  HttpError: Resource not accessible by integration\n      at /home/runner/work/_actions/agrc/create-reminder-action/v1/webpack:/create-reminder-action/node_modules/@octokit/request/dist-node/index.js:86:1',
+          source: 'corpus holdout13/h13-multi-reminder-rnai-1 (agrc/create-reminder-action#176)',
+        },
+        {
+          text: 'Error: Request failed due to following response errors:\n - Resource not accessible by integration',
+          source:
+            'corpus holdout13/h13-multi-sticky-rnai-1 (marocchino/sticky-pull-request-comment#893)',
+        },
+        {
+          text: "/usr/local/bundle/gems/octokit-4.14.0/lib/octokit/response/raise_error.rb:16:in `on_complete': POST https://api.github.com/repos/i3drobotics/phase-dev/merges: 403 - Resource not accessible by integration // See: https://docs.github.com/rest/reference/repos#merge-a-branch (Octokit::Forbidden)",
+          source: 'corpus holdout13/h13-multi-mergebranch-rnai-1 (devmasx/merge-branch#34)',
+        },
+      ],
+    },
+    {
+      id: 'saml-enforcement',
+      pattern: SAML_ENFORCEMENT,
+      tier: 'exact',
+      examples: SAML_PASTES,
+    },
+    {
       id: 'must-have-admin',
       pattern: /: 403 Must have admin rights\b/,
       requires: /api\.github\.com/,
@@ -268,11 +306,31 @@ export const githubBadCredentials: CatalogEntry = {
           evidence: 'The token was refused for its kind, not its validity.',
         },
         {
-          when: /403 Resource not accessible by integration/,
+          when: /Resource not accessible by integration/,
           by: -0.2,
           evidence: 'GitHub accepted the installation token and refused the permission.',
         },
+        {
+          when: SAML_ENFORCEMENT,
+          by: -0.4,
+          evidence: 'GitHub accepted the token and asks for its SSO authorization.',
+        },
       ],
+    },
+    {
+      id: 'sso-not-authorized',
+      title: 'The token is not authorized for the organization’s SAML single sign-on',
+      explanation:
+        'The organization enforces SAML SSO: a classic personal access token works only after its owner authorizes it for that organization (Settings → Developer settings → Personal access tokens → Configure SSO → Authorize). Regenerating the token or changing its scopes drops the authorization. Fine-grained tokens are authorized when they are created.',
+      prior: 0,
+      boosts: [
+        {
+          when: SAML_ENFORCEMENT,
+          by: 1,
+          evidence: 'GitHub says the resource is protected by the organization’s SAML enforcement.',
+        },
+      ],
+      examples: SAML_PASTES,
     },
     {
       id: 'integration-permissions',
@@ -320,6 +378,17 @@ export const githubBadCredentials: CatalogEntry = {
       examples: APP_JWT_PASTES,
     },
     {
+      id: 'sso-authorize',
+      title: 'Authorize the token for the organization’s SAML single sign-on',
+      detail:
+        'GitHub answers such a call with an `X-GitHub-SSO` header whose URL authorizes the token for the organization (the first command prints it); or, as the token’s owner: Settings → Developer settings → Personal access tokens → Configure SSO → Authorize next to the organization. An automation’s token needs its owner to do this once, and again after the token is regenerated.',
+      commands: [
+        'curl -sI -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/orgs/⟨gh_owner⟩ | grep -i "^x-github-sso"',
+      ],
+      when: SAML_ENFORCEMENT,
+      examples: SAML_PASTES,
+    },
+    {
       id: 'classic-token',
       title:
         'Use a classic personal access token (or a GitHub App) for the provider: GraphQL refuses fine-grained ones',
@@ -328,6 +397,25 @@ export const githubBadCredentials: CatalogEntry = {
       commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1'],
       when: /fine grained access do not support the GraphQL API/i,
       examples: FINE_GRAINED_GRAPHQL_PASTES,
+    },
+    {
+      // In an Actions log, the installation token is the workflow's GITHUB_TOKEN (platforms.ts
+      // detects the source): its permissions are the workflow's `permissions:`, not an app's.
+      id: 'actions-token-permissions',
+      title: 'Grant the workflow’s GITHUB_TOKEN the permission this call needs (`permissions:`)',
+      detail:
+        'In Actions the GITHUB_TOKEN has only what the job’s or workflow’s `permissions:` block grants, or the repository’s default (read-only in repositories and organizations created since February 2023). An action that merges, comments or writes needs e.g. `contents: write`, `pull-requests: write`, `issues: write`; one that reads other runs needs `actions: read`. A pull request from a fork gets a read-only token whatever the block says.',
+      commands: [`grep -n -A8 'permissions:' .github/workflows/*.yml`],
+      ci: 'github-actions',
+      sources: ['actions_token'],
+      when: /Resource not accessible by integration/,
+      examples: [
+        {
+          text: 'Run SamhammerAG/last-successful-build-action@v4\n  with:\n    branch: develop\n    workflow: main\n    token: ***\n    verify: false\nError: Resource not accessible by integration',
+          source:
+            'corpus holdout13/h13-multi-lastbuild-rnai-1 (SamhammerAG/last-successful-build-action#8)',
+        },
+      ],
     },
     {
       id: 'installation-check',
