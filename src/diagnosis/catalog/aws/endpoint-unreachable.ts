@@ -11,8 +11,12 @@ const TLS_REFUSED =
  * (`dial tcp 52.46.134.192:443`, `read tcp 10.0.0.5:48714->67.220.245.46:80`; a reporter may mask
  * the octets as `x`).
  */
+// …or the Java SDK's `Connect to <host>:443 [<host>/<ip>] failed` (Apache HttpClient).
 const RESOLVED =
-  /(?:dial|read|write) tcp (?:[\d.]{7,15}:\d{1,5}->)?(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3,4}:\d{1,5}/;
+  /(?:dial|read|write) tcp (?:[\d.]{7,15}:\d{1,5}->)?(?:\d{1,3}|x{1,3})(?:\.(?:\d{1,3}|x{1,3})){3,4}:\d{1,5}|\[[a-z0-9.-]{1,200}\/\d{1,3}(?:\.\d{1,3}){3}\] failed/;
+/** The AWS SDK for Java (v1 `com.amazonaws`, v2 `software.amazon.awssdk`) could not make the request. */
+const JAVA_SDK_REQUEST =
+  /com\.amazonaws\.(?:SdkClientException|AmazonClientException): Unable to execute HTTP request|software\.amazon\.awssdk\.core\.exception\.SdkClientException: Unable to execute HTTP request/;
 /** The SDK spoke plain HTTP to AWS (DisableSSL, an `http://` endpoint). */
 const PLAIN_HTTP = /(?:Post|Get|Put) "?http:\/\/[\w.-]{1,100}\.amazonaws\.com/;
 /** Windows could not open a local socket for the connection. */
@@ -67,6 +71,39 @@ export const endpointUnreachable: CatalogEntry = {
         {
           text: './debug-rp6bbc-20191016021500.log:[error 19/10/16 03:04:30.732243 ads_aws::Ads_AWS_Common::assume_role ] sts_client.AssumeRole Failed. STS Error Type: [99], Message: [\nUnable to connect to endpoint with address : 54.239.16.72], Role Arn: [arn:aws:iam::849725503339:role/role-dev-ui-dynamodb], Session: [AR_Session_1754429737], External\n: [AR_External_2079540298]',
           source: 'corpus holdout8/h8-awssdkcpp-1256-1 (aws/aws-sdk-cpp#1256)',
+        },
+      ],
+    },
+    {
+      // The Java SDK v1 wraps the HTTP client's failure as `Unable to execute HTTP request: <its
+      // message>` (Apache HttpClient: `Connect to <host>:<port> [<host>/<ip>] failed: connect timed
+      // out`; a failed lookup: the bare host name), and .NET's HttpClient ends its socket error
+      // with the endpoint in brackets (`Connection timed out (sts.us-east-1.amazonaws.com:443)`).
+      id: 'java-dotnet-connect',
+      pattern:
+        /Unable to execute HTTP request: (?:Connect to )?[a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?\b|(?:Connection timed out|Connection refused|No such host is known|Name or service not known|No route to host)\.? \([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?:\d{1,5}\)/,
+      requires: CREDENTIAL_CONTEXT,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'com.amazonaws.SdkClientException: Unable to execute HTTP request: Connect to sts.amazonaws.com:443 [sts.amazonaws.com/54.239.29.25] failed: connect timed out\n        at com.amazonaws.http.AmazonHttpClient$RequestExecutor.handleRetryableException(AmazonHttpClient.java:1163)',
+          source: 'corpus holdout13/h13-aws-bastillion-1 (bastillion-io/Bastillion-EC2#71)',
+        },
+        {
+          text: '2018-01-08 20:23:05,420 [NodeService-SourceLoader67] ERROR com.dtolabs.rundeck.core.common.ProjectNodeSupport - Failed loading resource model source #1 in project bmo-platform-test1, skipping: com.amazonaws.SdkClientException: Unable to execute HTTP request: Connect to sts.amazonaws.com:443 [sts.amazonaws.com/54.239.29.25] failed: connect timed out',
+          source:
+            'corpus holdout13/h13-aws-rundeck-1 (rundeck-plugins/rundeck-ec2-nodes-plugin#56)',
+        },
+        {
+          text: 'Connection timed out (sts.us-east-1.amazonaws.com:443)',
+          source: 'corpus holdout13/h13-aws-netsts-1 (aws/aws-sdk-net#3992)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'com.amazonaws.SdkClientException: Unable to execute HTTP request: Connect to s3.eu-west-1.amazonaws.com:443 [s3.eu-west-1.amazonaws.com/52.218.1.1] failed: connect timed out',
+          source:
+            'invented: the same Java SDK wording for an S3 call, with nothing about credentials (a network failure that is not tfauth’s business)',
         },
       ],
     },
@@ -371,7 +408,7 @@ export const endpointUnreachable: CatalogEntry = {
       prior: 0.3,
       boosts: [
         {
-          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond/,
+          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond|[Cc]onnect(?:ion)? timed out/,
           by: 0.3,
           evidence: 'The connection itself timed out, was refused or failed TLS checks.',
         },
@@ -454,6 +491,26 @@ export const endpointUnreachable: CatalogEntry = {
         {
           text: 'Error: Error reading IAM policy arn:aws:iam::xxxxxxxxxx:policy/eprouestError: send request failed\ncaused by: Post "https://iam.amazonaws.com/": x509: certificate signed',
           source: 'corpus holdout11/h11-aws-tf-27278-1 (hashicorp/terraform#27278)',
+        },
+      ],
+    },
+    {
+      // aws/aws-sdk-java#524 and #596 (2016: v1 reads the JVM's https.proxyHost/Port when the
+      // app's ClientConfiguration sets none), #1959/#1967 (2019: and then HTTPS_PROXY).
+      id: 'java-proxy',
+      title:
+        'A JVM takes its proxy from its own settings: check -Dhttps.proxyHost / -Dhttps.proxyPort',
+      detail:
+        'The AWS SDK for Java uses the proxy of the client’s own configuration, else the JVM’s `https.proxyHost`/`https.proxyPort` system properties; older v1 releases (before 2019) ignore HTTPS_PROXY altogether, and a plugin that builds its own STS client (to assume a role) may not pass the proxy on. The first command lists the proxy properties the running JVMs were started with, the second the proxy variables of this shell (names only).',
+      commands: [
+        'ps -o args= -C java | tr " " "\\n" | grep -E "^-Dhttps?\\.(proxyHost|proxyPort|nonProxyHosts)="',
+        'env | grep -iE "^(https?|no)_proxy=" | cut -d= -f1',
+      ],
+      when: JAVA_SDK_REQUEST,
+      examples: [
+        {
+          text: 'com.amazonaws.SdkClientException: Unable to execute HTTP request: Connect to sts.amazonaws.com:443 [sts.amazonaws.com/54.239.29.25] failed: connect timed out',
+          source: 'corpus holdout13/h13-aws-bastillion-1 (bastillion-io/Bastillion-EC2#71)',
         },
       ],
     },
