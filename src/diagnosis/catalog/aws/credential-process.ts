@@ -86,6 +86,18 @@ export const credentialProcess: CatalogEntry = {
       ],
     },
     {
+      // The AWS SDK for Rust (aws-config's credential_process provider) wraps what it could not use.
+      id: 'rust-sdk',
+      pattern: /Error retrieving credentials from external process/,
+      tier: 'exact',
+      examples: [
+        {
+          text: 'ProviderError(ProviderError { source: "Error retrieving credentials from external process, could not parse response: Expected field `Token` in response but it was missing" })',
+          source: 'corpus holdout13/h13-aws-rustproc-1 (awslabs/aws-sdk-rust#1021), shortened',
+        },
+      ],
+    },
+    {
       id: 'output',
       pattern: /parse failed of process output|credential process timed out/,
       tier: 'decisive',

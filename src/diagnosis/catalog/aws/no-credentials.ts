@@ -333,6 +333,25 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      // The AWS SDK for JavaScript v2 (lib/config.js) when no provider of its chain had
+      // credentials: "Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1".
+      id: 'js-sdk-v2',
+      pattern:
+        /\bCredentialsError\]?:? Missing credentials in config|Missing credentials in config, if using AWS_CONFIG_FILE/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error [CredentialsError]: Missing credentials in config',
+          source: 'corpus holdout13/h13-aws-architect-1 (architect/architect#773)',
+        },
+        {
+          text: 'CredentialsError: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1',
+          source:
+            'invented: the full message of aws/aws-sdk-js v2 lib/config.js as its later releases word it (the repository was not read here)',
+        },
+      ],
+    },
+    {
       id: 'cli-unable-to-locate',
       pattern: /Unable to locate credentials/,
       tier: 'strong',

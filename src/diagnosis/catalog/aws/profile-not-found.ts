@@ -30,7 +30,7 @@ export const profileNotFound: CatalogEntry = {
     {
       id: 'js-sdk',
       pattern:
-        /Profile '?[\w.@+-]{1,128}'? could not be found in shared credentials file|CredentialsProviderError: Profile [\w.@+-]{1,128} was not found\./,
+        /Profile '?[\w.@+-]{1,128}'? could not be found (?:or parsed )?in shared credentials file|CredentialsProviderError: Profile [\w.@+-]{1,128} was not found\./,
       tier: 'strong',
       examples: [
         {
@@ -48,6 +48,11 @@ export const profileNotFound: CatalogEntry = {
           source:
             'upstream npm @aws-sdk/credential-provider-process@3.972.86:dist-cjs/index.js (rendered with plausible values)',
         },
+        {
+          // Releases of 2023 said "could not be found or parsed" (the same check).
+          text: 'CredentialsProviderError: Profile test could not be found or parsed in shared credentials file.',
+          source: 'corpus holdout13/h13-aws-jsv3prof-1 (aws/aws-sdk-js-v3#4740)',
+        },
       ],
       counterexamples: [
         {
@@ -58,11 +63,12 @@ export const profileNotFound: CatalogEntry = {
       ],
     },
     {
-      // Tools that read the profile themselves: aws-vault (before v4) and the ECS CLI (its own
-      // profiles, `ecs-cli configure profile`).
+      // Tools that read the profile themselves: aws-vault (before v4), the ECS CLI (its own
+      // profiles, `ecs-cli configure profile`), and the Ruby SDK v2 (`Aws::Errors::NoSuchProfileError`,
+      // quoting the name as `default').
       id: 'tool-profiles',
       pattern:
-        /Profile '[\w.@+-]{1,128}' not found in \S{0,200}\.aws[\\/]config|ECS Profile [\w.@+-]{1,128} could not be found/,
+        /Profile [`']?[\w.@+-]{1,128}' not found in \S{0,200}\.aws[\\/](?:config|credentials)|ECS Profile [\w.@+-]{1,128} could not be found|\bAws::Errors::NoSuchProfileError\b/,
       tier: 'strong',
       examples: [
         {
@@ -73,6 +79,11 @@ export const profileNotFound: CatalogEntry = {
         {
           text: "FATA[0000] Error executing 'ps Error loading config: ECS Profile asdfasdf could not be found. Configure profiles using 'ecs-cli configure profile'.",
           source: 'corpus holdout12/h12-aws-ecscli-profile-1 (aws/amazon-ecs-cli#357)',
+        },
+        {
+          text: "Aws> s3 = Aws::S3::Client.new\nAws::Errors::NoSuchProfileError: Profile `default' not found in ~/.aws/credentials",
+          source:
+            'corpus holdout13/h13-aws-rubyprof-1 (amazon-archives/aws-sdk-core-ruby#104), shortened',
         },
       ],
     },
