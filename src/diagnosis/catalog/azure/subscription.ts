@@ -1,5 +1,19 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { AZURE_DOCS } from './docs';
+
+/** The sign-in worked and the identity sees no subscription at all. */
+const NONE_ACCESSIBLE =
+  /The following tenants don't contain accessible subscriptions|No subscriptions found for \S{1,200}|No subscriptions were found\. Set up your account/;
+const NONE_ACCESSIBLE_PASTES: Example[] = [
+  {
+    text: 'msrest.http_logger : {"value":[],"count":{"type":"Total","value":0}}\nThe following tenants don\'t contain accessible subscriptions. Use \'az login --allow-no-subscriptions\' to have tenant level access.\n15ce3ddb-0ba0-4110-92f6-6f3da6910357',
+    source: 'corpus holdout13/h13-multi-azcli-b2c-nosub-1 (Azure/azure-cli#14390)',
+  },
+  {
+    text: 'No subscriptions were found. Set up your account at https://azure.microsoft.com/en-us/free/.',
+    source: 'corpus holdout13/h13-multi-vscodeacct-nosub-1 (microsoft/vscode-azure-account#255)',
+  },
+];
 
 export const subscription: CatalogEntry = {
   id: 'azure.subscription',
@@ -50,7 +64,7 @@ export const subscription: CatalogEntry = {
     {
       id: 'not-found',
       pattern:
-        /[Ss]ubscription '[^']{1,80}' (?:could not be found|not found)|subscription of '[^']{0,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
+        /[Ss]ubscription (?:with name )?(?:'[^']{1,80}'|"[^"]{1,80}") (?:could not be found|not found)|subscription of '[^']{0,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
       tier: 'exact',
       examples: [
         {
@@ -68,7 +82,22 @@ export const subscription: CatalogEntry = {
           source:
             'corpus dev/pg-vm-az-sub-notfound-122 (github-file: CI runner VM setup notes with a real terminal session (index file id 62940076864; repository not named by the search index))',
         },
+        {
+          // Packer's 2015 Azure (Service Management) builder read the subscription by name.
+          text: 'Build \'azure\' errored: Error creating new Azure client: Subscription with name "xx-xx-xx-xx-xx" not found in /Users/Jamie/src/images/azure.publishsettings',
+          source: 'corpus holdout13/h13-multi-packerazure-sub-1 (Azure/packer-azure#96)',
+        },
       ],
+    },
+    {
+      // The sign-in worked and found no subscription it may use: the Azure CLI's login (azure-cli
+      // profile: "No subscriptions found for <user>." and, per tenant, the tenants without one),
+      // VS Code's Azure Account extension.
+      id: 'none-accessible',
+      pattern:
+        /The following tenants don't contain accessible subscriptions|No subscriptions found for \S{1,200}|No subscriptions were found\. Set up your account at https:\/\/azure\.microsoft\.com/,
+      tier: 'exact',
+      examples: NONE_ACCESSIBLE_PASTES,
     },
     {
       id: 'not-known',
@@ -132,6 +161,13 @@ export const subscription: CatalogEntry = {
       explanation:
         'The CLI only knows subscriptions of the tenants you logged into; a service principal only sees subscriptions where it has a role assignment.',
       prior: 0.45,
+      boosts: [
+        {
+          when: NONE_ACCESSIBLE,
+          by: 0.4,
+          evidence: 'The sign-in worked and found no subscription this identity may use.',
+        },
+      ],
     },
     {
       id: 'disabled',
@@ -141,6 +177,19 @@ export const subscription: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'none-accessible',
+      title:
+        'The sign-in worked but sees no subscription: get a role on one, or sign in to the tenant that has it',
+      detail:
+        'Subscriptions are listed for the identity that signed in, per tenant: none means it has no role assignment on any subscription of the tenants it reached (a new account, a B2C or other directory with no subscription, a guest not yet granted a role). The first command lists the tenants this identity can reach; sign in to the one whose subscription it should use, or ask for a role (Reader or more) on that subscription. `az login --allow-no-subscriptions` signs in for tenant-level work only (Entra ID, Graph).',
+      commands: [
+        'az account tenant list --query "[].tenantId" -o tsv',
+        'az login --tenant ⟨tenant⟩',
+      ],
+      when: NONE_ACCESSIBLE,
+      examples: NONE_ACCESSIBLE_PASTES,
+    },
     {
       id: 'list',
       title: 'List the subscriptions this identity can see',
