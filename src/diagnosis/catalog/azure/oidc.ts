@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { AZURE_DOCS } from './docs';
 
 /** aad-pod-identity’s NMI found no identity assigned to the pod. */
@@ -7,6 +7,14 @@ const POD_IDENTITY_UNBOUND =
 
 /** The CI system’s OIDC token could not be had (azidentity’s ClientAssertionCredential callback). */
 const ASSERTION_REQUEST_FAILED = /ClientAssertionCredential: getAssertion: /;
+
+/** Entra ID refused one of its own tokens as a federated credential's assertion. */
+const ENTRA_ASSERTION_PASTES: Example[] = [
+  {
+    text: 'AADSTS700222: AAD-issued tokens may not be used for federated identity flows.',
+    source: 'corpus holdout13/h13-multi-docs-700222-1 (MicrosoftDocs/azure-docs#90276)',
+  },
+];
 
 export const oidc: CatalogEntry = {
   id: 'azure.oidc',
@@ -47,6 +55,14 @@ export const oidc: CatalogEntry = {
           source: 'corpus dev/gh-azlogin-464-1 (github:Azure/login#464)',
         },
       ],
+    },
+    {
+      // The federated credential flow was handed a token Entra ID itself issued (an Azure AD
+      // access token, or a managed identity's) instead of the external identity provider's.
+      id: 'entra-token-as-assertion',
+      pattern: /AADSTS700222|AAD-issued tokens may not be used for federated identity flows/,
+      tier: 'exact',
+      examples: ENTRA_ASSERTION_PASTES,
     },
     {
       id: 'issuer',
@@ -243,6 +259,22 @@ export const oidc: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'entra-token-as-assertion',
+      title:
+        'The assertion is a token Entra ID issued, not one from the external identity provider',
+      explanation:
+        'A federated identity credential trusts an external issuer (GitHub Actions, a Kubernetes cluster, another cloud): the client must present that issuer’s token. A token Entra ID issued itself (an access token from `az account get-access-token`, a managed identity’s token) is refused as the assertion; to chain from a managed identity, the app’s federated credential must name Entra’s managed-identity issuer and the `api://AzureADTokenExchange` audience.',
+      prior: 0,
+      boosts: [
+        {
+          when: /AADSTS700222|AAD-issued tokens may not be used for federated identity flows/,
+          by: 1,
+          evidence: 'Entra says AAD-issued tokens may not be used for federated identity flows.',
+        },
+      ],
+      examples: ENTRA_ASSERTION_PASTES,
+    },
     {
       id: 'assertion-request-failed',
       title: 'The pipeline could not get its own OIDC token, before Entra ID was asked',

@@ -96,6 +96,8 @@ export const gcpInvalidGrant: CatalogEntry = {
       id: 'invalid-grant',
       pattern: /"?invalid_grant"?/,
       requires: /google|gcloud|oauth2|googleapis|\bgcp\b|GCP|GOOGLE|gserviceaccount/,
+      // Entra ID refuses grants with the same OAuth code, at an `/oauth2/token` URL of its own.
+      unless: /AADSTS\d|login\.microsoftonline/,
       tier: 'exact',
       examples: [
         {
@@ -106,6 +108,12 @@ export const gcpInvalidGrant: CatalogEntry = {
           text: '"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/tfc-service-account4@hc-aaaaaaaaaaaa.iam.gserviceaccount.com:generateAccessToken": oauth2/google: status code 400: {"error":"invalid_grant","error_description":"Error connecting to the given credential\'s issuer."}',
           source:
             'corpus dev/pg-gcp-wif-issuer-34 (https://support.hashicorp.com/hc/en-us/articles/32814910837651-How-to-use-Dynamic-Provider-Credentials-on-GCP-without-External-Access-to-Metadata-Endpoints)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '400: `b\'{"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired due to inactivity.` from https://login.microsoftonline.com/common/oauth2/token',
+          source: 'corpus holdout13/h13-multi-blobfile-700082-1 (blobfile/blobfile#93)',
         },
       ],
     },

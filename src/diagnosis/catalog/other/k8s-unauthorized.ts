@@ -275,6 +275,19 @@ export const k8sUnauthorized: CatalogEntry = {
         },
       ],
     },
+    // client-go's SPDY upgrade (exec, attach, port-forward) relays the API server's or the
+    // kubelet's refusal as `unable to upgrade connection: <status message>`.
+    {
+      id: 'upgrade-unauthorized',
+      pattern: /unable to upgrade connection: Unauthorized/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error: forwarding ports: error upgrading connection: unable to upgrade connection: Unauthorized',
+          source: 'corpus holdout13/h13-multi-helm2-k8s-1 (helm/helm#4458)',
+        },
+      ],
+    },
     // client-go reports a 401 as the bare word; other providers say more.
     {
       id: 'bare-unauthorized',
