@@ -37,7 +37,8 @@ const MIN_CAUSE_SHARE = 0.03;
  * as a share of all causes still standing.
  */
 export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
-  const scored = entry.causes.map((spec) => {
+  const causes = ctx.holds('tool.app') ? entry.causes.filter((c) => !c.terraform) : entry.causes;
+  const scored = causes.map((spec) => {
     let score = spec.prior;
     const evidence: string[] = [];
     for (const boost of spec.boosts ?? []) {

@@ -109,6 +109,11 @@ export interface CauseSpec {
    */
   boosts?: Array<{ when: Condition; by: number; evidence: string }>;
   /**
+   * A cause only a Terraform run can have (its tfvars, its state, a long apply, azurerm's own
+   * behaviour): left out when the paste shows another tool printed it (signal `tool.app`).
+   */
+  terraform?: true;
+  /**
    * Pastes for which this cause must rank first (the catalog contract checks). A cause that
    * only a condition brings (`prior: 0`) is a rule and needs one.
    */

@@ -95,6 +95,7 @@ export const expiredToken: CatalogEntry = {
     },
     {
       id: 'long-apply',
+      terraform: true,
       title: 'The run outlived the session (long apply, slow resources such as RDS or EKS)',
       explanation:
         'A role session of 1 hour is too short for a run that creates slow resources; the token expires mid-apply and state writes fail.',

@@ -567,6 +567,7 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'vars-not-wired',
+      terraform: true,
       title: 'Credentials are in a variable or tfvars file that is not wired into the provider',
       explanation:
         'Declaring `access_key` in variables does nothing unless the provider block uses them.',

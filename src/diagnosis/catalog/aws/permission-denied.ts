@@ -465,6 +465,7 @@ export const permissionDenied: CatalogEntry = {
     },
     {
       id: 'state-bucket',
+      terraform: true,
       title:
         'The state bucket, its KMS key or the lock table does not let this identity read or write state',
       explanation:

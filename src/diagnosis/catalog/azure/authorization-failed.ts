@@ -282,6 +282,7 @@ export const authorizationFailed: CatalogEntry = {
     },
     {
       id: 'provider-registration',
+      terraform: true,
       title: 'azurerm tries to register resource providers at subscription scope',
       explanation:
         'A resource-group-scoped identity cannot register providers; set `resource_provider_registrations = "none"` (v4) or `skip_provider_registration = true` (v3).',

@@ -300,6 +300,7 @@ export const cliLogin: CatalogEntry = {
     },
     {
       id: 'old-provider',
+      terraform: true,
       title: 'An old azurerm (< 2.92) cannot read the token cache of a new Azure CLI',
       explanation:
         'CLI 2.30+ stores tokens with MSAL; old providers look for the previous cache and find nothing.',

@@ -259,6 +259,7 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
     {
       id: 'state-bucket',
+      terraform: true,
       title: 'The state bucket does not grant this identity access to Terraform’s state objects',
       explanation:
         'The gcs backend lists, reads and writes objects in its bucket (and a .tflock object): the identity needs roles/storage.objectAdmin (or objectUser) on that bucket, not only on the project.',
