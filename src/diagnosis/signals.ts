@@ -220,6 +220,10 @@ const SIGNALS = {
     f.kube?.missingPlugin === 'gke-gcloud-auth-plugin' || f.kube?.authProvider === 'gcp',
   /** The paste names why the cluster refused (RBAC, a missing plugin, a removed auth-provider). */
   'k8s.named_cause': (f) => namedKubeCause(f),
+  /** The kubelet, not the API server, refused (a streaming call: exec, port-forward, logs). */
+  'k8s.kubelet_refused': (f) => f.kube?.refusedBy === 'kubelet',
+  /** A web login page answered where the API server should be. */
+  'k8s.login_page': (f) => f.kube?.refusedBy === 'login-page',
   /** Nothing in the paste says why, per kind of cluster: the platform's own checks lead. */
   'k8s.eks_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'eks',
   'k8s.aks_plain': (f) => !namedKubeCause(f) && f.cluster?.kind === 'aks',
@@ -315,7 +319,8 @@ function namedKubeCause(f: Facts): boolean {
     f.kube?.user !== undefined ||
     f.kube?.missingPlugin !== undefined ||
     f.kube?.authProvider !== undefined ||
-    f.kube?.execRejected !== undefined
+    f.kube?.execRejected !== undefined ||
+    f.kube?.refusedBy !== undefined
   );
 }
 

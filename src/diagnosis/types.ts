@@ -306,6 +306,12 @@ export interface KubeRefusal {
    * or `interactiveMode` (a client that does not set it, helm provider 2.4.0).
    */
   execRejected?: string;
+  /**
+   * Who refused, when it was not the API server checking the user's credential: the node's
+   * kubelet (a streaming call: exec, attach, port-forward, logs), or a web login page where the
+   * API server should be.
+   */
+  refusedBy?: 'kubelet' | 'login-page';
 }
 
 export interface DenialFacts {

@@ -232,6 +232,17 @@ function clusterKind(flat: string): ClusterKind | undefined {
 }
 
 /** What a Kubernetes refusal names (client-go, the API server's RBAC authorizer, kube-rs). */
+/**
+ * client-go's SPDY upgrade (exec, attach, port-forward) relays the kubelet's refusal of the API
+ * server (apimachinery httpstream/spdy: `unable to upgrade connection: %v`); a streaming log
+ * read says the same as `( pods/log …)` after the credentials message.
+ */
+const KUBELET_REFUSED =
+  /unable to upgrade connection: Unauthorized|provide credentials \( pods\/log [\w.-]{1,253}\)/;
+/** An HTML page asking for a sign-in where the API server's JSON was expected. */
+const LOGIN_PAGE =
+  /(?:cluster unreachable|server|Unauthorized)[^<]{0,80}<html[\s\S]{0,600}?(?:\/login|Authentication required|Sign in)/i;
+
 export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const user = firstMatch([/forbidden: User "([^"]{1,200})"/], flat);
   // apiserver responsewriters.forbiddenMessage: `User %q cannot %s resource %q in API group %q
@@ -270,6 +281,11 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
       ],
       flat,
     ) ?? (/interactiveMode must be specified/.test(flat) ? 'interactiveMode' : undefined);
+  const refusedBy = KUBELET_REFUSED.test(flat)
+    ? 'kubelet'
+    : LOGIN_PAGE.test(flat)
+      ? 'login-page'
+      : undefined;
   const out: KubeRefusal = {
     ...(user ? { user } : {}),
     ...(rbac?.[1] ? { verb: rbac[1] } : {}),
@@ -280,6 +296,7 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
     ...(plugin ? { missingPlugin: plugin.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '') } : {}),
     ...(authProvider ? { authProvider } : {}),
     ...(execRejected ? { execRejected } : {}),
+    ...(refusedBy ? { refusedBy } : {}),
   };
   return Object.keys(out).length > 0 ? out : undefined;
 }

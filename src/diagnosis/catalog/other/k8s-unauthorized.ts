@@ -19,6 +19,25 @@ const EXEC_V1_REFUSED_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-multi-k8s-3 (hashicorp/terraform-provider-kubernetes#1524)',
 };
 
+/** A streaming call refused by the kubelet (corpus holdout13). */
+const KUBELET_REFUSED_PASTES: Example[] = [
+  {
+    text: 'Error: forwarding ports: error upgrading connection: unable to upgrade connection: Unauthorized',
+    source: 'corpus holdout13/h13-multi-helm2-k8s-1 (helm/helm#4458)',
+  },
+  {
+    text: 'deva@box1-southeastasia-mac:~$ sudo microk8s kubectl exec -it datasubject-64-hgr8g -n admin -- sh\nerror: unable to upgrade connection: Unauthorized',
+    source: 'corpus holdout13/h13-multi-microk8s-k8s-1 (canonical/microk8s#2500), shortened',
+  },
+];
+/** A web login page where the API server should be (corpus holdout13). */
+const LOGIN_PAGE_PASTES: Example[] = [
+  {
+    text: "Error: Kubernetes cluster unreachable: <html><head><meta http-equiv='refresh' content='1;url=/login?from=%2Fversion%3Ftimeout%3D32s'/><script>window.location.replace('/login?from=%2Fversion%3Ftimeout%3D32s');</script></head><body style='background-color:white; color:white;'>\n\nAuthentication required\n\n</body></html>",
+    source: 'corpus holdout13/h13-multi-kubesphere-k8s-1 (kubesphere/website#1323)',
+  },
+];
+
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
@@ -274,6 +293,14 @@ export const k8sUnauthorized: CatalogEntry = {
             'upstream Azure/kubelogin:pkg/token/devicecode.go (device-code login mode); corpus holdout5/h5-pulumiaznative-2399-1 (pulumi/pulumi-azure-native#2399)',
         },
       ],
+    },
+    // helm's (and the helm provider's) reachability check got a web sign-in page back.
+    {
+      id: 'login-page',
+      pattern:
+        /Kubernetes cluster unreachable: <html[\s\S]{0,600}?(?:\/login\b|Authentication required)/i,
+      tier: 'strong',
+      examples: LOGIN_PAGE_PASTES,
     },
     // client-go's SPDY upgrade (exec, attach, port-forward) relays the API server's or the
     // kubelet's refusal as `unable to upgrade connection: <status message>`.
@@ -678,6 +705,7 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'exec-interactive-mode',
+      terraform: true,
       title: 'This provider version cannot run exec plugins (it does not set interactiveMode)',
       explanation:
         'client-go requires `interactiveMode` on exec plugins; helm provider 2.4.0 did not set it (fixed in 2.4.1), nor did some kubectl providers before their fixes. A kubeconfig with `client.authentication.k8s.io/v1` exec entries needs it set too.',
@@ -695,6 +723,39 @@ export const k8sUnauthorized: CatalogEntry = {
           source: 'corpus holdout4/h4-helm-797-1 (hashicorp/terraform-provider-helm#797)',
         },
       ],
+    },
+    {
+      id: 'kubelet-refused',
+      title:
+        'The node’s kubelet refused the API server’s connection (exec, logs, port-forward), not your credentials',
+      explanation:
+        'Commands that stream from a pod (exec, attach, port-forward, logs) go through the API server to the kubelet of the pod’s node, which checks the API server’s own client certificate (or token). `Unauthorized` there means the kubelet does not accept it — its client CA does not match the certificate the API server presents (`--kubelet-client-certificate`), or one of them was renewed or rotated — while other commands, answered by the API server itself, still work.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.kubelet_refused',
+          by: 1,
+          evidence:
+            'The refusal came on the upgrade to a streaming connection, i.e. from the kubelet.',
+        },
+      ],
+      examples: KUBELET_REFUSED_PASTES,
+    },
+    {
+      id: 'login-page',
+      title:
+        'The cluster address answers with a web login page: the kubeconfig’s server is not the API server',
+      explanation:
+        'The client got an HTML page asking for a sign-in instead of the API server’s answer: the `server` of the kubeconfig’s cluster points at a web console, an SSO proxy or a load balancer’s login in front of it. Point it at the API server’s own address (or the proxy’s API endpoint), and use the credentials the cluster issues.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'k8s.login_page',
+          by: 1,
+          evidence: 'An HTML login page answered where the API server should have.',
+        },
+      ],
+      examples: LOGIN_PAGE_PASTES,
     },
     {
       id: 'token-expired',
@@ -849,6 +910,30 @@ export const k8sUnauthorized: CatalogEntry = {
   // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
   // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
+    {
+      id: 'kubelet-check',
+      title:
+        'Test the API server → kubelet path: the node proxy answers only if the kubelet accepts the API server',
+      detail:
+        'If `kubectl get` works but this fails with Unauthorized, the kubelet refuses the API server’s client certificate: compare the CA that signed the API server’s `--kubelet-client-certificate` with the kubelet’s client CA (`authentication.x509.clientCAFile` in its config, `--client-ca-file`), and check neither certificate expired or was re-issued on one side only.',
+      commands: [
+        `kubectl get --raw "/api/v1/nodes/$(kubectl get nodes -o jsonpath='{.items[0].metadata.name}')/proxy/healthz"`,
+      ],
+      when: 'k8s.kubelet_refused',
+      examples: KUBELET_REFUSED_PASTES,
+    },
+    {
+      id: 'login-page-server',
+      title: 'See which address the kubeconfig sends to, and what answers there',
+      detail:
+        'The API server answers `/version` with JSON; a login page there means the address is a console or proxy. Use the API endpoint the platform documents for kubectl (and its kubeconfig), not the web UI’s.',
+      commands: [
+        `kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}'`,
+        `curl -sk "$(kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}')/version" | head -c 300`,
+      ],
+      when: 'k8s.login_page',
+      examples: LOGIN_PAGE_PASTES,
+    },
     {
       id: 'kubeconfig-written',
       title: 'Make sure the kubeconfig is written before the client runs, and is not empty',
