@@ -106,8 +106,11 @@ export function versions(text: string): Versions {
   const terraformVersion = firstMatch(
     [
       /\b(?:Terraform|OpenTofu) v(\d{1,2}\.\d{1,3}\.\d{1,3}(?:-[\w.]{1,20})?)/,
-      /Terraform version: (\d{1,2}\.\d{1,3}\.\d{1,3})/,
-      /\bVersion: (\d{1,2}\.\d{1,3}\.\d{1,3})\b/,
+      // TF_LOG's `Terraform version: 1.5.7`, crash.log's `Terraform Version: 0.12.0` (a bare
+      // `Version: 1.30.3` is any program's, the Power Platform CLI's in corpus holdout13/h13-multi-pac-700082-1).
+      /Terraform [Vv]ersion: (\d{1,2}\.\d{1,3}\.\d{1,3})\b/,
+      // A state lock's Lock Info names the version of the Terraform that holds it.
+      /Lock Info:[\s\S]{0,600}?\bVersion: (\d{1,2}\.\d{1,3}\.\d{1,3})\b/,
     ],
     text,
   );
