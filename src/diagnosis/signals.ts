@@ -110,6 +110,14 @@ const SIGNALS = {
   /** A tool that assumes the role itself from keys it keeps (aws-runas, aws-vault's keyring). */
   'tool.assumes_roles': (f) => f.tools.includes('aws-runas') || f.tools.includes('aws-vault'),
   'tool.azd': (f) => f.tools.includes('azd-run'),
+  /**
+   * An Azure sign-in failed in a tool that shows neither Terraform nor the Azure CLI (an app or
+   * CLI with its own token cache: the Power Platform CLI, Azure Data Studio, a library).
+   */
+  'tool.azure_other': (f) =>
+    f.platform === 'azure' &&
+    !terraformShown(f.tools) &&
+    !f.tools.some((t) => ['azure-cli', 'azure-cli-run', 'azure-login', 'azd-run'].includes(t)),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   /** CloudTrail can be searched by the denied call's event name (the paste names the operation). */

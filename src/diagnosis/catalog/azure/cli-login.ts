@@ -28,6 +28,13 @@ const MFA_REQUIRED_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
 };
 
+/** Another tool's saved sign-in (its refresh token) expired (corpus holdout13). */
+const SAVED_SIGNIN_EXAMPLE: Example = {
+  text: 'PS C:\\Users\\me> pac env list-settings\nConnected as me@myorg.onmicrosoft.com\nMicrosoft PowerPlatform CLI\nVersion: 1.30.3+g0f0e0b9\n\nError: AADSTS700082: The refresh token has expired due to inactivity.&nbsp;The token was issued on 2024-01-28T19:43:52.3866932Z and was inactive for 90.00:00:00.',
+  source:
+    'corpus holdout13/h13-multi-pac-700082-1 (microsoft/powerplatform-build-tools#894), shortened',
+};
+
 export const cliLogin: CatalogEntry = {
   id: 'azure.cli_login',
   platform: 'azure',
@@ -46,6 +53,14 @@ export const cliLogin: CatalogEntry = {
         source:
           'corpus holdout11/h11-multi-upjetazure-57-1 (crossplane-contrib/provider-upjet-azure#57)',
       },
+    },
+    {
+      // Neither Terraform nor the Azure CLI shows: another tool's saved sign-in expired.
+      when: 'tool.azure_other',
+      title: 'A saved Entra sign-in expired: sign in again in the tool that saved it',
+      summary:
+        'Entra refused the refresh token a tool kept from an earlier interactive sign-in — unused for too long, revoked by a password reset, or older than the tenant’s sign-in frequency. Only a new sign-in in that tool replaces it: its own login (the Power Platform CLI’s `pac auth create`, an account in Azure Data Studio or VS Code, an app’s token cache), or `az login` where the tool borrows the Azure CLI’s.',
+      example: SAVED_SIGNIN_EXAMPLE,
     },
     {
       // No Terraform in the paste: the Azure CLI (or a script calling it) failed on its own.
@@ -282,7 +297,27 @@ export const cliLogin: CatalogEntry = {
       prior: 0.5,
       boosts: [
         { when: 'ci', by: 0.15, evidence: 'This ran in CI, where CLI logins do not carry over.' },
+        {
+          when: 'tool.azure_other',
+          by: -0.45,
+          evidence: 'Another tool than the Azure CLI holds this sign-in.',
+        },
       ],
+    },
+    {
+      id: 'tool-signin-expired',
+      title: 'The sign-in this tool saved expired or was revoked: it must sign in again itself',
+      explanation:
+        'Tools that sign in interactively keep the refresh token in their own cache (the Power Platform CLI’s auth profiles, Azure Data Studio’s accounts, an app’s token file). After 90 days unused (AADSTS700082), a password reset (AADSTS50173) or the tenant’s sign-in frequency (AADSTS70043) Entra refuses it; `az login` only renews the Azure CLI’s own.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'tool.azure_other',
+          by: 0.5,
+          evidence: 'The paste shows no Azure CLI: another tool kept this sign-in.',
+        },
+      ],
+      examples: [SAVED_SIGNIN_EXAMPLE],
     },
     {
       id: 'token-expired',
@@ -296,6 +331,11 @@ export const cliLogin: CatalogEntry = {
           by: 0.4,
           evidence: "Entra says the CLI's grant expired or was revoked.",
         },
+        {
+          when: 'tool.azure_other',
+          by: -0.45,
+          evidence: 'Another tool than the Azure CLI holds this sign-in.',
+        },
       ],
     },
     {
@@ -306,6 +346,11 @@ export const cliLogin: CatalogEntry = {
         'CLI 2.30+ stores tokens with MSAL; old providers look for the previous cache and find nothing.',
       prior: 0.1,
       boosts: [
+        {
+          when: 'tool.azure_other',
+          by: -0.3,
+          evidence: 'Another tool than Terraform holds this sign-in.',
+        },
         {
           when: /No Authorization Tokens were found|Error populating Client ID from the Azure CLI/,
           by: 0.3,
@@ -351,6 +396,14 @@ export const cliLogin: CatalogEntry = {
             'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before azurerm’s Azure CLI failure',
         },
       ],
+    },
+    {
+      id: 'tool-sign-in',
+      title: 'Sign in again in the tool that printed this, where it keeps its login',
+      detail:
+        'The Power Platform CLI: `pac auth list`, then `pac auth clear` and `pac auth create`. Azure Data Studio and VS Code: remove the account from the Accounts view and add it again. An app with its own token cache: delete that cache (its token file) and sign in again. A library that borrows the Azure CLI’s login: `az login` as the user it runs as.',
+      when: 'tool.azure_other',
+      examples: [SAVED_SIGNIN_EXAMPLE],
     },
     {
       id: 'login',
