@@ -18,7 +18,16 @@ const GCLOUD_OWN_LOGIN: Example[] = [
 ];
 
 /** Google's token endpoint: the service account (the OAuth client) behind the key was deleted. */
-const DELETED_CLIENT = /deleted_client|The OAuth client was deleted/;
+const DELETED_CLIENT =
+  /deleted_client|The OAuth client was deleted|Invalid grant: account not found/;
+/** google-auth's exception for a refused refresh, from a Python app's own token or its ADC. */
+const PYTHON_REFRESH = /google\.auth\.exceptions\.RefreshError|\bRefreshError\('invalid_grant/;
+const PYTHON_REFRESH_PASTES: Example[] = [
+  {
+    text: "(<class 'google.auth.exceptions.RefreshError'>, RefreshError('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'}), <traceback object at 0x000002B34BB63700>)",
+    source: 'corpus holdout13/h13-multi-workspace-revoked-1 (googleworkspace/python-samples#1644)',
+  },
+];
 /** corpus holdout12/h12-multi-gcp-grant-11: google-api-php-client's refresh refused with deleted_client. */
 const DELETED_CLIENT_PASTE =
   '{"error":{"message":"Error refreshing the OAuth2 token, message: \'{\n  \\"error\\" : \\"deleted_client\\",\n  \\"error_description\\" : \\"The OAuth client was deleted.\\"\n}\'","code":401,"status_code":500}}';
@@ -305,7 +314,8 @@ export const gcpInvalidGrant: CatalogEntry = {
     },
     {
       id: 'user-token-expired',
-      title: 'The user ADC refresh token expired, was revoked, or needs reauthentication',
+      title:
+        'The user’s refresh token (ADC, or an app’s own saved sign-in) expired, was revoked, or needs reauthentication',
       explanation:
         'Workspace session policies force reauthentication (invalid_rapt); refresh tokens also die after a password change or long disuse.',
       prior: 0.55,
@@ -325,11 +335,16 @@ export const gcpInvalidGrant: CatalogEntry = {
           by: -0.3,
           evidence: 'The gcloud CLI printed it about its own login, which ADC does not share.',
         },
+        {
+          when: DELETED_CLIENT,
+          by: -0.4,
+          evidence: 'Google says the client or account itself is gone: no user login renews that.',
+        },
       ],
     },
     {
       id: 'key-deleted',
-      title: 'The service-account key was deleted or disabled',
+      title: 'The service account or its key was deleted or disabled',
       explanation:
         'A key file keeps "working" locally until Google refuses it: Invalid JWT Signature means the key no longer exists.',
       prior: 0.2,
@@ -343,7 +358,7 @@ export const gcpInvalidGrant: CatalogEntry = {
           when: DELETED_CLIENT,
           by: 0.6,
           evidence:
-            'Google says the OAuth client (the service account’s key or client) was deleted.',
+            'Google says the OAuth client or the account (the service account behind the key) no longer exists.',
         },
         {
           when: /grant_type=refresh_token/,
@@ -522,6 +537,20 @@ export const gcpInvalidGrant: CatalogEntry = {
       ],
       when: DELETED_CLIENT,
       examples: [DELETED_CLIENT_EXAMPLE],
+    },
+    {
+      // google-auth raises RefreshError for any refused refresh: an InstalledAppFlow token the
+      // app saved itself (the Workspace and Photos samples' token.json / token.pickle) as much as
+      // user ADC. Google issues refresh tokens that expire after 7 days to apps whose OAuth
+      // consent screen is external and in "Testing" publishing status.
+      id: 'python-app-token',
+      title:
+        'A Python app’s saved Google token was refused: delete the token file it saved and sign in again',
+      detail:
+        'Apps that sign you in themselves (InstalledAppFlow) keep the refresh token in their own file, usually `token.json` or `token.pickle` beside the script; no gcloud command renews it. Delete it and run the app again to sign in. If tokens keep dying after a week, the app’s OAuth consent screen is in “Testing” status (refresh tokens expire after 7 days): publish it, or sign in again weekly. An app that uses Application Default Credentials instead renews with `gcloud auth application-default login`.',
+      commands: ['ls -l token.json token.pickle 2>/dev/null'],
+      when: PYTHON_REFRESH,
+      examples: PYTHON_REFRESH_PASTES,
     },
     {
       id: 'relogin',
