@@ -241,7 +241,7 @@ const KUBELET_REFUSED =
   /unable to upgrade connection: Unauthorized|provide credentials \( pods\/log [\w.-]{1,253}\)/;
 /** An HTML page asking for a sign-in where the API server's JSON was expected. */
 const LOGIN_PAGE =
-  /(?:cluster unreachable|server|Unauthorized)[^<]{0,80}<html[\s\S]{0,600}?(?:\/login|Authentication required|Sign in)/i;
+  /(?:cluster unreachable|server|Unauthorized)[^<]{0,80}<html[\s\S]{0,600}?(?:\/login\b|Authentication required|Sign in)/i;
 
 export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const user = firstMatch([/forbidden: User "([^"]{1,200})"/], flat);
@@ -391,8 +391,16 @@ const S3_COMPATIBLE: Array<[string, RegExp]> = [
 const S3_ENDPOINT =
   /(?:\bendpoints\s{0,4}=?\s{0,4}\{\s{0,20}s3\s{0,4}=\s{0,4}|\bendpoint\s{0,4}=\s{0,4}|\bs3_endpoint\s{0,4}=\s{0,4}|--endpoint-url[ =]|\bAWS_(?:ENDPOINT_URL_S3|ENDPOINT_URL|S3_ENDPOINT)=|\bendpoint_url\s{0,4}[=:]\s{0,4})["']?https?:\/\/([a-z0-9][a-z0-9.-]{0,200}[a-z0-9](?::\d{1,5})?)/i;
 
+/**
+ * AWS's own S3 answered: its `Server: AmazonS3` header, or an amazonaws.com bucket host. MinIO's
+ * client libraries (minio-go, the `minio` Python package) talk to AWS S3 too (corpus
+ * holdout13/h13-aws-thanos-1: Thanos's minio-go against a real bucket).
+ */
+const AWS_S3_ANSWERED = /Server: AmazonS3|Host: [\w.-]{1,200}\.s3[\w.-]{0,40}\.amazonaws\.com/;
+
 export function s3Compatible(flat: string): string | undefined {
   const named = S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
+  if (named === 'MinIO' && AWS_S3_ANSWERED.test(flat)) return undefined;
   if (named) return named;
   const host = S3_ENDPOINT.exec(flat)?.[1];
   if (
