@@ -25,8 +25,11 @@ export const mfaRequired: CatalogEntry = {
     {
       id: 'token-provider',
       pattern:
-        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided|Cannot refresh credentials: MFA token required/,
+        /AssumeRoleTokenProviderNotSetError|assume role with MFA enabled, but (?:AssumeRole)?TokenProvider (?:session option )?(?:is )?not set|requires multi-factor authentication, but no MFA code callback was provided|Cannot refresh credentials: MFA token required|token provider required for AssumeRole with MFA/,
       tier: 'decisive',
+      // A tool that falls back after the MFA profile failed (to keys without their session
+      // token) then fails on those: the MFA profile is the cause.
+      beats: ['aws.invalid_access_key'],
       examples: [
         {
           text: 'botocore.exceptions.RefreshWithMFAUnsupportedError: Cannot refresh credentials: MFA token required.',
@@ -46,6 +49,11 @@ export const mfaRequired: CatalogEntry = {
         {
           text: 'Diagnostics:\n  aws:s3:Bucket (s3-website-bucket):\n    error: Error creating AWS session: AssumeRoleTokenProviderNotSetError: assume role with MFA enabled, but AssumeRoleTokenProvider session option not set.',
           source: 'corpus dev/gh-pulumiaws-584-1',
+        },
+        {
+          // aws-sdk-go-v2's preview config (resolveAssumeRoleCredentials: `if !foundTP`).
+          text: "| => ./rain check -c --profile my_profile --debug\nDEBUG: Couldn't load default config: token provider required for AssumeRole with MFA\nDEBUG: Loaded credentials from cred dumper\nUnable to load identity: The security token included in the request is invalid",
+          source: 'corpus holdout13/h13-aws-rain-1 (aws-cloudformation/rain#7), shortened',
         },
       ],
     },
