@@ -2,6 +2,14 @@ import type { CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
+/**
+ * The SDK read the command's output and refused it: Go v2's `parse failed of process output`, the
+ * Rust SDK's `could not parse response: Expected field \`Token\` in response but it was missing`
+ * (corpus holdout13/h13-aws-rustproc-1), a missing Expiration, a JSON error.
+ */
+const CANNOT_PARSE =
+  /parse failed|could not parse response|in response but it was missing|Expiration|invalid character/;
+
 export const credentialProcess: CatalogEntry = {
   id: 'aws.credential_process',
   platform: 'aws',
@@ -160,6 +168,11 @@ export const credentialProcess: CatalogEntry = {
           by: 0.4,
           evidence: 'The shell could not find or run the command.',
         },
+        {
+          when: CANNOT_PARSE,
+          by: -0.3,
+          evidence: 'The command ran: its output is what the SDK refused.',
+        },
       ],
     },
     {
@@ -170,7 +183,7 @@ export const credentialProcess: CatalogEntry = {
       prior: 0.3,
       boosts: [
         {
-          when: /parse failed|Expiration|invalid character/,
+          when: CANNOT_PARSE,
           by: 0.4,
           evidence: "The SDK could not parse the command's output.",
         },
