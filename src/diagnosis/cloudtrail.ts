@@ -53,6 +53,29 @@ export function eventNameOf(operation: string): string | undefined {
   )?.[1];
 }
 
+/**
+ * Calls CloudTrail logs as data events, which its Event history (`lookup-events`) never has:
+ * S3 object-level calls, DynamoDB item calls (a state lock's), Lambda's Invoke, SNS's Publish
+ * (docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html;
+ * ListObjects among S3's, as GuardDuty's S3 protection lists them).
+ */
+const DATA_EVENTS = new Set([
+  ...['GetObject', 'PutObject', 'HeadObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'],
+  ...['ListObjects', 'ListObjectsV2', 'ListObjectVersions', 'GetObjectAttributes'],
+  ...['GetObjectAcl', 'PutObjectAcl', 'GetObjectTagging', 'PutObjectTagging', 'RestoreObject'],
+  ...['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload'],
+  ...['AbortMultipartUpload', 'ListParts', 'SelectObjectContent'],
+  ...['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem'],
+  ...['BatchWriteItem', 'TransactGetItems', 'TransactWriteItems'],
+  ...['Invoke', 'Publish', 'PublishBatch'],
+]);
+
+/** The refused call is a data event (by its operation, or the action AWS says was denied). */
+export function dataEventCall(f: Facts): boolean {
+  const names = [...f.operations, ...(f.deniedAction ? [f.deniedAction] : [])].map(eventNameOf);
+  return names.some((n) => n !== undefined && DATA_EVENTS.has(n));
+}
+
 export function cloudTrailEventName(f: Facts): string | undefined {
   return f.operations.map(eventNameOf).find((e) => e !== undefined);
 }

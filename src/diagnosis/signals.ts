@@ -1,7 +1,12 @@
 // Named, boolean observations about a paste, computed from its facts. Catalog causes and
 // steps refer to them by name, which keeps the knowledge declarative.
 
-import { cloudTrailEventName, cloudTrailEventSource, globalService } from './cloudtrail';
+import {
+  cloudTrailEventName,
+  cloudTrailEventSource,
+  dataEventCall,
+  globalService,
+} from './cloudtrail';
 import { KNOWN_REGIONS } from './facts/aws-regions';
 import { appTool, terraformShown } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
@@ -120,14 +125,20 @@ const SIGNALS = {
     !f.tools.some((t) => ['azure-cli', 'azure-cli-run', 'azure-login', 'azd-run'].includes(t)),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
+  /** The denied call is a data event (an S3 object or DynamoDB item call): Event history lacks it. */
+  'cloudtrail.data_event': (f) => dataEventCall(f),
   /** CloudTrail can be searched by the denied call's event name (the paste names the operation). */
-  'cloudtrail.by_name': (f) => cloudTrailEventName(f) !== undefined,
+  'cloudtrail.by_name': (f) => !dataEventCall(f) && cloudTrailEventName(f) !== undefined,
   /** …only by its service's event source (the failing resource's type tells the service). */
   'cloudtrail.by_source': (f) =>
-    cloudTrailEventName(f) === undefined && cloudTrailEventSource(f) !== undefined,
+    !dataEventCall(f) &&
+    cloudTrailEventName(f) === undefined &&
+    cloudTrailEventSource(f) !== undefined,
   /** …by neither. */
   'cloudtrail.unknown': (f) =>
-    cloudTrailEventName(f) === undefined && cloudTrailEventSource(f) === undefined,
+    !dataEventCall(f) &&
+    cloudTrailEventName(f) === undefined &&
+    cloudTrailEventSource(f) === undefined,
   /** The failing call is to a global service (Route 53, IAM, CloudFront): CloudTrail has it in us-east-1. */
   'aws.global_service': (f) => globalService(f) !== undefined,
   /**

@@ -833,6 +833,17 @@ export const permissionDenied: CatalogEntry = {
       ],
       when: 'cloudtrail.unknown',
     },
+    {
+      id: 'cloudtrail-data-event',
+      title:
+        'The denied call is a data event (an S3 object or DynamoDB item call): CloudTrail’s Event history does not have it',
+      detail:
+        'Event history (`lookup-events`) records management events only. Object and item calls are logged only by a trail or event data store whose event selectors include them; the command lists the trails and whether they have custom selectors (`get-event-selectors --trail-name NAME` shows which data they log). Without one, read the identity’s policies and the bucket’s (or table’s) policy directly.',
+      commands: [
+        'aws cloudtrail describe-trails --query "trailList[].[Name,HasCustomEventSelectors]" --output table',
+      ],
+      when: 'cloudtrail.data_event',
+    },
     RERUN,
   ],
   docs: [AWS_DOCS.accessDenied, AWS_DOCS.decodeMessage],
