@@ -93,6 +93,24 @@ export const clockSkew: CatalogEntry = {
       ],
     },
     {
+      // EC2's API error codes: RequestExpired "… If you're using temporary security credentials,
+      // this error can also occur if the credentials have expired."
+      id: 'temporary-expired',
+      title:
+        'The temporary credentials the request was signed with had expired (EC2 answers RequestExpired for that too)',
+      explanation:
+        'EC2 uses the same code for a request signed with an expired session (an assumed role, SSO or an instance profile copied into variables, a long-running script that never refreshes): new credentials fix it, the clock does not.',
+      // Not a rule of its own: a standing alternative whenever EC2 says RequestExpired.
+      prior: 0.02,
+      boosts: [
+        {
+          when: /\bRequestExpired\b/,
+          by: 0.35,
+          evidence: 'EC2’s RequestExpired also means expired temporary credentials.',
+        },
+      ],
+    },
+    {
       id: 'stale-signature',
       title:
         'A request was signed long before it was sent (a long wait, a retry of an old request)',
