@@ -167,10 +167,14 @@ export const expiredToken: CatalogEntry = {
     },
     {
       id: 'refresh-env',
-      title: 'Get fresh temporary credentials and export all three values from the same call',
+      title:
+        'Drop the expired exported keys, then get new ones from where they came from (all three values from one call)',
+      detail:
+        'Exported temporary keys are never renewed. After the `unset`, the second command shows what the credential chain falls back to (a profile or role the SDK can refresh, or nothing). For new exported keys, repeat the call that made them: the third prints a profile’s current credentials as `export` lines (AWS CLI v2, refreshing SSO or role profiles); otherwise `aws sts assume-role …`, or the SSO or vault tool you use. Export the AccessKeyId, SecretAccessKey and SessionToken of the same answer.',
       commands: [
         'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN',
         'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
+        'aws configure export-credentials --format env⟦ --profile ⟨profile⟩⟧',
       ],
       sources: ['env', 'unknown'],
     },
