@@ -80,7 +80,9 @@ export function httpStatus(flat: string): number | undefined {
 export function requestIds(flat: string): string[] {
   return unique([
     ...allMatches(/RequestID: ([A-Za-z0-9][\w-]{7,63})/g, flat),
-    ...allMatches(/request id: ([A-Za-z0-9][\w-]{7,63})/gi, flat),
+    // Not S3's base64 "Extended Request ID" (its host id), nor the start of one (corpus
+    // holdout13/h13-aws-pyspark-1: `S3 Extended Request ID: GZakDXNA+ZbAdi…` read as `GZakDXNA`).
+    ...allMatches(/(?<!Extended )request id: ([A-Za-z0-9][\w-]{7,63})(?![\w+/=-])/gi, flat),
     ...allMatches(/x_amzn_requestid=([A-Za-z0-9][\w-]{7,63})/g, flat),
     ...allMatches(/<RequestId>([A-Za-z0-9][\w-]{7,63})<\/RequestId>/g, flat),
     ...allMatches(/Trace ID: ([0-9a-f]{8}-[0-9a-f-]{27})/g, flat),
