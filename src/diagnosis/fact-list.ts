@@ -42,6 +42,11 @@ const CI_LABELS: Record<NonNullable<Facts['ciSystem']>, string> = {
   jenkins: 'Jenkins',
 };
 
+/** Tools shown by more than their id. */
+const TOOL_LABELS: Partial<Record<string, string>> = {
+  botocore: 'the AWS CLI or boto3 (botocore’s wording)',
+};
+
 export function factList(f: Facts): FactLine[] {
   const lines: FactLine[] = [];
   const add = (label: string, value: string | undefined): void => {
@@ -140,7 +145,10 @@ export function factList(f: Facts): FactLine[] {
   );
   add('Message format', f.formatEra);
   // `kubectl-run` / `azure-cli-run` say the command line was shown: the program is the same.
-  add('Printed by', [...new Set(f.tools.map((t) => t.replace(/-run$/, '')))].join(', '));
+  add(
+    'Printed by',
+    [...new Set(f.tools.map((t) => TOOL_LABELS[t] ?? t.replace(/-run$/, '')))].join(', '),
+  );
   if (f.encodedAuthorizationMessage)
     add(
       'Encoded message',

@@ -137,6 +137,8 @@ export type Tool =
   | 'atlantis'
   | 'pulumi'
   | 'aws-cli'
+  /** botocore's wording without an `aws …` command line: the AWS CLI or Python code with boto3. */
+  | 'botocore'
   | 'aws-vault'
   | 'botocore'
   | 'azure-cli'
