@@ -44,7 +44,7 @@ const CI_LABELS: Record<NonNullable<Facts['ciSystem']>, string> = {
 
 /** Tools shown by more than their id. */
 const TOOL_LABELS: Partial<Record<string, string>> = {
-  botocore: 'the AWS CLI or boto3 (botocore’s wording)',
+  'aws-cli-or-boto3': 'the AWS CLI or boto3 (botocore’s wording)',
 };
 
 export function factList(f: Facts): FactLine[] {
@@ -88,6 +88,7 @@ export function factList(f: Facts): FactLine[] {
       : undefined,
   );
   add('Profile', f.profiles.join(', '));
+  add('SSO session', f.ssoSession);
   add(
     'Region',
     f.region

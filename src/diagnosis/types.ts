@@ -138,7 +138,7 @@ export type Tool =
   | 'pulumi'
   | 'aws-cli'
   /** botocore's wording without an `aws …` command line: the AWS CLI or Python code with boto3. */
-  | 'botocore'
+  | 'aws-cli-or-boto3'
   | 'aws-vault'
   | 'botocore'
   | 'azure-cli'
@@ -228,6 +228,8 @@ export interface Facts {
   googleApiScope?: string;
   /** The profile whose stored keys a role profile is assumed from (`source_profile`). */
   sourceProfile?: string;
+  /** The `sso-session` whose cached token is missing (botocore: `Token for <name> does not exist`). */
+  ssoSession?: string;
   /** The Cloud Storage bucket a denial names (the gcs backend's state bucket, usually). */
   gcsBucket?: string;
   /** The workload identity pool (and provider, project number) a Google error names. */

@@ -130,6 +130,21 @@ const PROFILE_PATTERNS = [
   /Failed to get credentials for ([\w.@+-]{1,128})/g,
 ];
 
+/**
+ * The sso-session a cached SSO token was looked up for: botocore's SSOTokenLoadError names it
+ * (`Token for cpi-sso does not exist`, corpus holdout13/h13-aws-ssmtools-1); a legacy profile's
+ * start URL is not a session name.
+ */
+export function ssoSession(text: string): string | undefined {
+  return firstMatch(
+    [
+      /Error loading SSO Token: Token for ([\w.@+-]{1,128}) does not exist/,
+      /\bsso_session ?= ?([\w.@+-]{1,128})/,
+    ],
+    text,
+  );
+}
+
 /** The profile whose stored keys a role profile starts from (aws-vault's debug lines, a config line). */
 export function sourceProfile(text: string): string | undefined {
   return firstMatch(

@@ -49,6 +49,7 @@ import {
   redactedRole,
   roleArns,
   sourceProfile,
+  ssoSession,
   subscriptionIds,
   tenantIds,
 } from './identity';
@@ -131,6 +132,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
       gcpServiceAccount: gcpServiceAccount(flat),
       googleApiScope: googleApiScope(flat),
       sourceProfile: sourceProfile(flat),
+      ssoSession: ssoSession(flat),
       gcsBucket: gcsBucket(flat),
       wif: wifProvider(flat),
       s3: s3Object(flat),

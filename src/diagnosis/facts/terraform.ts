@@ -320,7 +320,7 @@ export function settleTools(found: Tool[], text: string): Tool[] {
   // …and with neither, the wording alone names botocore, not which program used it (corpus
   // holdout13: a Lambda's boto3 and an EMR job's script, read as the AWS CLI).
   if (found.includes('aws-cli') && !dropped.has('aws-cli') && !AWS_CLI_COMMAND.test(text))
-    return found.map((t) => (t === 'aws-cli' ? 'botocore' : t)).filter((t) => !dropped.has(t));
+    return found.map((t) => (t === 'aws-cli' ? 'aws-cli-or-boto3' : t)).filter((t) => !dropped.has(t));
   return dropped.size > 0 ? found.filter((t) => !dropped.has(t)) : found;
 }
 

@@ -350,6 +350,22 @@ export const ssoToken: CatalogEntry = {
       ],
     },
     {
+      // botocore's SSOTokenLoadError: no cached token for this sso-session (never logged in with
+      // it here, a cache cleared, another HOME); `aws sso login --sso-session` writes it.
+      id: 'sso-session-login',
+      title: 'Log in to the SSO session the profile names: no token is cached for it yet',
+      detail:
+        'The token cache has no entry for this `sso-session` (never logged in with it on this machine or as this user, or the cache was cleared). Logging in by the session’s name writes the token every profile that uses the session reads.',
+      commands: ['aws sso login --sso-session ⟨sso_session⟩'],
+      when: /Error loading SSO Token: Token for [\w.@+-]{1,128} does not exist/,
+      examples: [
+        {
+          text: 'botocore.exceptions.SSOTokenLoadError: Error loading SSO Token: Token for cpi-sso does not exist\nWARNING: Refreshing temporary credentials failed during mandatory refresh period',
+          source: 'corpus holdout13/h13-aws-ssmtools-1 (mludvig/aws-ssm-tools#53), shortened',
+        },
+      ],
+    },
+    {
       id: 'sso-login',
       title: 'Log in again with the profile Terraform uses',
       commands: [
