@@ -485,6 +485,26 @@ export const webIdentity: CatalogEntry = {
       ],
     },
     {
+      // STS's IDPCommunicationError / "Couldn't retrieve verification key from your identity
+      // provider": it fetches the issuer's discovery document and JWKS itself, from the internet.
+      id: 'issuer-keys',
+      title:
+        'Fetch the issuer’s discovery document and keys the way STS does: from the public internet',
+      detail:
+        'STS reads `<issuer>/.well-known/openid-configuration`, then the `jwks_uri` it names, itself and with a short timeout: an issuer reachable only inside a network (a self-hosted GitLab or CI, a private endpoint), a redirect, an invalid certificate or a slow identity provider fails here, while the trust policy is never read. Run these from outside your network; both must answer 200 with JSON.',
+      commands: [
+        'curl -sS ⟨issuer⟩/.well-known/openid-configuration | jq -r .jwks_uri',
+        'curl -sS -o /dev/null -w "%{http_code} %{time_total}s\\n" "$(curl -sS ⟨issuer⟩/.well-known/openid-configuration | jq -r .jwks_uri)"',
+      ],
+      when: /IDPCommunicationError|retrieve verification key/,
+      examples: [
+        {
+          text: "An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements\nFailed to assume role",
+          source: 'corpus holdout13/h13-aws-circleorb-1 (CircleCI-Public/aws-cli-orb#136)',
+        },
+      ],
+    },
+    {
       id: 'trust',
       title: "Read the role's trust policy and compare `aud`/`sub` conditions with this run",
       commands: ['aws iam get-role --role-name ⟨role_name⟩ --query Role.AssumeRolePolicyDocument'],
