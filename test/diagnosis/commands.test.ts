@@ -138,6 +138,11 @@ describe('every catalog command', () => {
     expect(distinct).toEqual([]);
   });
 
+  it('is one line: a command is copied and run as one (a `\\n` meant for printf stays escaped)', () => {
+    const multiline = rendered.shown.filter((s) => /[\r\n]/.test(s.command)).map((s) => s.where);
+    expect([...new Set(multiline)]).toEqual([]);
+  });
+
   it('with every fact known, leaves no placeholder but values only the user has', () => {
     const left = rendered.shown
       .filter((s) => s.where.includes('/filled/'))
