@@ -51,6 +51,8 @@ const SIGNALS = {
   'credentials.pod_identity_old_sdk': (f) =>
     f.containerCredentials?.endpoint === 'eks-pod-identity' && f.containerCredentials.rejected,
   'profile.named': (f) => f.profiles.length > 0,
+  /** The profile that is missing is `default`: none was named, and the files have no default. */
+  'profile.default': (f) => f.profiles.length === 1 && f.profiles[0] === 'default',
   'role.present': (f) => f.roleArns.length > 0,
   'role.no_account': (f) =>
     f.arns.some((a) => a.resourceType === 'role' && a.accountId === undefined),

@@ -120,7 +120,8 @@ const PROFILE_PATTERNS = [
   /The config profile \(([^)\s]{1,128})\) could not be found/g,
   // …and tools' own wordings: aws-vault `Profile 'foo' not found in …`, the ECS CLI's
   // `ECS Profile NAME could not be found`, aws-vault's `profile NAME: credentials missing`.
-  /\b[Pp]rofile ["']?([\w.@+-]{1,128})["']? (?:not found|does not exist|could not be found)/g,
+  // …and the Ruby SDK's `` Profile `default' not found ``, JS v3's `Profile test could not be found or parsed`.
+  /\b[Pp]rofile ["'`]?([\w.@+-]{1,128})["']? (?:not found|does not exist|could not be found)/g,
   /\bprofile ([\w.@+-]{1,128}): credentials missing/g,
   /--ecs-profile[ =]["']?([\w.@+-]{1,128})/g,
   /source profile ([\w.@+-]{1,128})/g,

