@@ -99,7 +99,11 @@ export function azureDetails(flat: string): Facts['azure'] {
     ...(subject ? { subject } : {}),
     ...(issuer ? { issuer } : {}),
     ...(audience ? { audience } : {}),
-    ...(scope && /^\/subscriptions\/|^\/providers\//.test(scope) ? { scope } : {}),
+    // A scope a CI log masked (`/subscriptions/***`, corpus holdout13/h13-multi-whatif-authz-1)
+    // is no scope to grant at: the command keeps its placeholder.
+    ...(scope && /^\/subscriptions\/|^\/providers\//.test(scope) && !scope.includes('*')
+      ? { scope }
+      : {}),
     ...(objectId ? { objectId } : {}),
   };
   return Object.keys(out).length > 0 ? out : undefined;

@@ -54,7 +54,8 @@ export const WITNESS: Record<string, RegExp> = {
   ),
   'object-id': new RegExp(`object id '${GUID}'`),
   subject: /\bsubject '[^']{3,}'|assertion subject '[^']{3}/,
-  scope: /\bscope '\/subscriptions\//,
+  // …not one a CI log masked (`/subscriptions/***`): no scope to grant at.
+  scope: /\bscope '\/subscriptions\/[^'*]{1,600}'/,
   'cluster-location': /\/locations\/[a-z]{2,12}-[a-z]{2,12}\d(?:-[a-z])?\/clusters\//,
   'encoded-message': /Encoded authorization failure message: [A-Za-z0-9_-]{20}/,
   'mfa-serial': /arn:aws[\w-]*:iam::\d{12}:mfa\//,
