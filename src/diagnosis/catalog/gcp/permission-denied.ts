@@ -436,10 +436,29 @@ export const gcpPermissionDenied: CatalogEntry = {
       ],
     },
     {
+      // Cloud Storage's own wording: `<member> does not have storage.<type>.<verb> access to <bucket>`.
+      id: 'bucket-iam',
+      title:
+        'The bucket’s IAM decides: see whom it grants, then grant this identity a role with the permission on the bucket',
+      detail:
+        'A role on the bucket (or on its project) must carry the denied permission: `roles/storage.objectViewer` lists and reads objects, `roles/storage.objectCreator` writes them, `roles/storage.objectAdmin` does both and deletes. A bucket of another project or organisation (a shared or public dataset) is its owner’s to grant; with uniform bucket-level access, object ACLs do not count.',
+      commands: [
+        'gcloud storage buckets get-iam-policy gs://⟨gcs_bucket⟩',
+        'gcloud storage buckets add-iam-policy-binding gs://⟨gcs_bucket⟩ --member=⟨gcp_member⟩ --role="<role-to-grant>"',
+      ],
+      when: /does not have storage\.[a-z]{1,20}\.[a-zA-Z]{1,30} access to/,
+      examples: [
+        {
+          text: '$ gsutil cp foo gs://my-bucket-name/foo\nAccessDeniedException: 403 my-service-account@my-project.iam.gserviceaccount.com does not have storage.objects.list access to my-bucket-name.',
+          source: 'corpus holdout13/h13-multi-gsutil-list-1 (GoogleCloudPlatform/gsutil#546)',
+        },
+      ],
+    },
+    {
       id: 'who',
       title: 'See which identity the provider uses',
       detail:
-        'Terraform uses Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, or `gcloud auth application-default login`), which need not be the account `gcloud auth list` shows.',
+        'Terraform and Google’s client libraries use Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, or `gcloud auth application-default login`), which need not be the account `gcloud auth list` shows — that one is what gcloud and gsutil use.',
       commands: [
         'gcloud auth list',
         'echo "${GOOGLE_APPLICATION_CREDENTIALS:-application default credentials of gcloud}"',
