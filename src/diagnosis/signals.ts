@@ -100,6 +100,8 @@ const SIGNALS = {
   'tool.packer': (f) => f.tools.includes('packer'),
   'tool.aws_vault': (f) => f.tools.includes('aws-vault'),
   'tool.ecs_cli': (f) => f.tools.includes('ecs-cli'),
+  /** Spark or Hadoop's S3A filesystem called S3: its fs.s3a.* settings hold the credentials. */
+  'tool.spark_s3a': (f) => f.tools.includes('spark-s3a'),
   'tool.aws_cdk': (f) => appTool(f.tools) !== undefined && f.tools.includes('aws-cdk'),
   /** …and its bootstrap roles may be why: not when a skewed clock already explains the refusal. */
   'tool.aws_cdk_bootstrap': (f) =>

@@ -139,6 +139,8 @@ export type Tool =
   | 'aws-cli'
   /** botocore's wording without an `aws …` command line: the AWS CLI or Python code with boto3. */
   | 'aws-cli-or-boto3'
+  /** A Spark job or Hadoop's S3A filesystem (`s3a://`, `org.apache.hadoop.fs.s3a`, Py4J). */
+  | 'spark-s3a'
   | 'aws-vault'
   | 'botocore'
   | 'azure-cli'

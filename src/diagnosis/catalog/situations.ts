@@ -378,4 +378,25 @@ export const SITUATIONS: Situation[] = [
       source: 'invented: a PowerShell prompt in front of the github provider 401 message',
     },
   },
+  {
+    // hadoop-aws's S3A connector: fs.s3a.* settings, then its provider chain; its credential
+    // providers TemporaryAWSCredentialsProvider and AnonymousAWSCredentialsProvider.
+    platforms: ['aws'],
+    step: {
+      id: 'spark-s3a-settings',
+      title:
+        'Spark / Hadoop reads S3 credentials from its fs.s3a.* settings, not from the AWS CLI’s profile',
+      detail:
+        'The S3A connector takes `fs.s3a.access.key` / `fs.s3a.secret.key` (and, for temporary keys, `fs.s3a.session.token` with `fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.TemporaryAWSCredentialsProvider`) from the Hadoop configuration (core-site.xml, `spark.hadoop.fs.s3a.*` in spark-defaults.conf or `--conf`), else environment variables, then the instance profile of the node each executor runs on (EMR, Databricks). The command lists the fs.s3a settings that are configured (names only). Someone else’s public bucket is read with `fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider`.',
+      commands: [
+        'grep -rhoE "(spark\\.hadoop\\.)?fs\\.s3a\\.[A-Za-z.]+" "${SPARK_HOME:-/opt/spark}/conf" "${HADOOP_CONF_DIR:-/etc/hadoop/conf}" 2>/dev/null | sort -u',
+      ],
+      when: 'tool.spark_s3a',
+    },
+    example: {
+      text: 'java.nio.file.AccessDeniedException: s3a://nyc-tlc/misc/uber_nyc_data.csv: getFileStatus on s3a://nyc-tlc/misc/uber_nyc_data.csv: com.amazonaws.services.s3.model.AmazonS3Exception: Forbidden (Service: Amazon S3; Status Code: 403; Error Code: 403 Forbidden; Request ID: 32ED94CC70510060)\n  at org.apache.hadoop.fs.s3a.S3AUtils.translateException(S3AUtils.java:230)',
+      source:
+        'corpus holdout13/h13-aws-sparkhelm-1 (JahstreetOrg/spark-on-kubernetes-helm#54), shortened',
+    },
+  },
 ];

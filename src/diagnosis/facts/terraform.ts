@@ -181,6 +181,12 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ['ruby-app', /Aws::Errors::|\bgems\/aws-sdk-|\.rb:\d{1,6}(?::in `| - )/],
   ['node-app', /\(node:internal\/|node_modules\/@(?:aws-sdk|azure)\/|CredentialsProviderError/],
   ['python-app', /Traceback \(most recent call last\)|^ {0,4}File "[^"\n]{1,300}\.py", line \d/m],
+  // Spark and Hadoop's S3A filesystem (before the bare Java app: the job is the more specific
+  // name, and its credentials are S3A's settings, corpus holdout13/h13-aws-spark*-1).
+  [
+    'spark-s3a',
+    /\bs3a:\/\/|\borg\.apache\.hadoop\.fs\.s3a\.|\bS3AFileSystem\b|\bPy4JJavaError\b|\borg\.apache\.spark\./,
+  ],
   [
     'java-app',
     /^\s{0,8}at (?:com|org|software|io|java)\.[\w$.]{1,200}\([\w$]{1,80}\.java:\d{1,6}\)/m,
@@ -307,6 +313,7 @@ export function settleTools(found: Tool[], text: string): Tool[] {
     dropped.add('terragrunt');
   if (found.includes('python-app') && found.includes('azure-cli-run')) dropped.add('python-app');
   if (found.includes('packer') && found.includes('vagrant')) dropped.add('packer');
+  if (found.includes('spark-s3a')) dropped.add('java-app');
   // botocore words its errors the same in boto3 and the AWS CLI: Python code (a traceback, a
   // Lambda log) printed them unless an `aws …` command line shows the CLI ran.
   if (
@@ -320,7 +327,9 @@ export function settleTools(found: Tool[], text: string): Tool[] {
   // …and with neither, the wording alone names botocore, not which program used it (corpus
   // holdout13: a Lambda's boto3 and an EMR job's script, read as the AWS CLI).
   if (found.includes('aws-cli') && !dropped.has('aws-cli') && !AWS_CLI_COMMAND.test(text))
-    return found.map((t) => (t === 'aws-cli' ? 'aws-cli-or-boto3' : t)).filter((t) => !dropped.has(t));
+    return found
+      .map((t) => (t === 'aws-cli' ? 'aws-cli-or-boto3' : t))
+      .filter((t) => !dropped.has(t));
   return dropped.size > 0 ? found.filter((t) => !dropped.has(t)) : found;
 }
 
@@ -329,6 +338,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'ruby-app': 'the Ruby app',
   'node-app': 'the Node.js app',
   'python-app': 'the Python app',
+  'spark-s3a': 'the Spark / Hadoop job',
   'java-app': 'the Java app',
   'dotnet-app': 'the .NET app',
   'gh-cli': 'the gh CLI',
