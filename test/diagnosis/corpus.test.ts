@@ -53,9 +53,8 @@ const NO_RULE_YET = new Set([
   'h12-aws-sls-profile-dev-1',
   'h12-multi-tfc-12',
   // holdout13.first-run.txt: a Java socket timeout whose paste names no AWS host or credential
-  // call (its collector doubted the label), and a bare EC2 `MissingParameter` for AWSAccessKeyId.
+  // call (its collector doubted the label).
   'h13-aws-jenkinscred-1',
-  'h13-aws-javav2param-1',
 ]);
 
 describe('the fast path for chat', () => {

@@ -333,6 +333,20 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      // EC2's Query API answers a request that carries no signature at all (an SDK that found no
+      // credentials and sent it anonymously) with MissingParameter for the key id (the same
+      // answer an unsigned `curl` of ec2.amazonaws.com gets).
+      id: 'unsigned-ec2-request',
+      pattern: /The request must contain the parameter AWSAccessKeyId/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'The request must contain the parameter AWSAccessKeyId (Service: EC2Client; Status Code: 400; Error Code: MissingParameter;',
+          source: 'corpus holdout13/h13-aws-javav2param-1 (aws/aws-sdk-java-v2#120)',
+        },
+      ],
+    },
+    {
       // The AWS SDK for JavaScript v2 (lib/config.js) when no provider of its chain had
       // credentials: "Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1".
       id: 'js-sdk-v2',
