@@ -54,7 +54,7 @@ import {
   tenantIds,
 } from './identity';
 import { hosts, regionFacts } from './location';
-import { failedBlock, formatEra, tools, versions } from './terraform';
+import { appTool, failedBlock, formatEra, tools, versions } from './terraform';
 import { gate } from '../pattern-gate';
 import { unique } from '../text-util';
 
@@ -89,11 +89,13 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
   const denied = deniedAction(flat);
   const kmsKey = deniedKmsKey(flat);
   const encoded = encodedAuthorizationMessage(flat);
-  const era = formatEra(flat);
+
   // One string for the three readers of the head, tail and focused text (each copy of a
   // joined string is flattened again by the first pattern that reads it).
   const whole = `${context}\n${text}`;
   const { terraformVersion, providerVersions } = versions(whole);
+  const toolList = tools(whole, framed);
+  const era = formatEra(flat, appTool(toolList) !== undefined);
   const accountIds = unique([
     ...allArns.map((a) => a.accountId).filter((a): a is string => a !== undefined),
     ...keys.map((k) => k.accountId).filter((a): a is string => a !== undefined),
@@ -115,7 +117,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
     ...(terraformVersion ? { terraformVersion } : {}),
     providerVersions,
     ...(era ? { formatEra: era } : {}),
-    tools: tools(whole, framed),
+    tools: toolList,
     ...oidcIssuerFact(flat),
     ...(denied ? { deniedAction: denied } : {}),
     ...(kmsKey ? { kmsKey } : {}),

@@ -179,7 +179,12 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   // Apps that call a cloud through an SDK, told by their stack frames (not Terraform's output).
   ['ruby-app', /Aws::Errors::|\bgems\/aws-sdk-|\.rb:\d{1,6}(?::in `| - )/],
-  ['node-app', /\(node:internal\/|node_modules\/@(?:aws-sdk|azure)\/|CredentialsProviderError/],
+  // …and octokit's: its modules in a stack, @octokit/graphql's GraphqlResponseError message
+  // (corpus holdout13/h13-multi-sticky-rnai-1, a GitHub Action's PR comment).
+  [
+    'node-app',
+    /\(node:internal\/|node_modules\/@(?:aws-sdk|azure|octokit)\/|CredentialsProviderError|^Error: Request failed due to following response errors:/m,
+  ],
   ['python-app', /Traceback \(most recent call last\)|^ {0,4}File "[^"\n]{1,300}\.py", line \d/m],
   // Spark and Hadoop's S3A filesystem (before the bare Java app: the job is the more specific
   // name, and its credentials are S3A's settings, corpus holdout13/h13-aws-spark*-1).
@@ -305,10 +310,12 @@ export function settleTools(found: Tool[], text: string): Tool[] {
   // logrus's `ERRO[0027]` is terragrunt's only when no other program shows (driftctl logs so too),
   // and a Python traceback is the Azure CLI's own when its frames are.
   const dropped = new Set<Tool>();
+  // A logrus line alone with no Terraform is some Go program's (corpus holdout13/h13-aws-unifi-1).
   if (
     found.includes('terragrunt') &&
     !/terragrunt/i.test(text) &&
-    found.some((t) => t !== 'terragrunt' && APP_TOOLS[t] !== undefined)
+    (found.some((t) => t !== 'terragrunt' && APP_TOOLS[t] !== undefined) ||
+      !found.some((t) => t === 'terraform' || t === 'opentofu'))
   )
     dropped.add('terragrunt');
   if (found.includes('python-app') && found.includes('azure-cli-run')) dropped.add('python-app');
@@ -379,8 +386,13 @@ export function appTool(found: readonly Tool[]): string | undefined {
   return undefined;
 }
 
-/** What the wording reveals about the generation of the AWS provider/SDK (error-formats.md §9). */
-export function formatEra(flat: string): string | undefined {
+/**
+ * What the wording reveals about the generation of the AWS provider/SDK (error-formats.md §9).
+ * Printed by another program than Terraform (`app`), only the SDK's generation is its to tell:
+ * aws-sdk-go v1's own chain error is any Go program's (corpus holdout13/h13-aws-droneecs-1, a
+ * Drone plugin), not aws-sdk-go-base's.
+ */
+export function formatEra(flat: string, app = false): string | undefined {
   const parts: string[] = [];
   if (matches(/operation error [\w ]{2,40}: \w{2,64}, https? response error/, flat))
     parts.push('AWS SDK for Go v2');
@@ -391,6 +403,11 @@ export function formatEra(flat: string): string | undefined {
     matches(/\bSSOProviderInvalidToken\b/, flat)
   )
     parts.push('AWS SDK for Go v1');
+  if (app) {
+    if (parts.length === 0 && matches(/CredentialsChainVerboseErrors/, flat))
+      parts.push('AWS SDK for Go v1');
+    return parts.length > 0 ? parts.join('; ') : undefined;
+  }
   if (matches(/CredentialsChainVerboseErrors/, flat))
     parts.push('aws-sdk-go-base < v1.0 (provider ≤ 3.x, S3 backend ≤ 1.5)');
   else if (matches(/error calling sts:GetCallerIdentity/, flat))
