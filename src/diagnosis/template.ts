@@ -242,7 +242,7 @@ export function fillProse(template: string, vars: TemplateVars): string {
 
 /** Where the catalog says Terraform (or its provider), a paste another tool printed names that tool. */
 const TERRAFORM_NAMED =
-  /(?<!HCP )\bTerraform\b(?! (?:AWS provider|Cloud|Enterprise|Registry|S3 backend|state)\b)|\bthe (?:github|aws|azurerm|google) provider\b/g;
+  /(?<!HCP )\bTerraform\b(?! (?:AWS provider|Cloud|Enterprise|Registry|S3 backend|state)\b)|\bthe (?:integrations\/)?(?:github|aws|azurerm|google) provider\b/g;
 
 /** "The Node.js app", but a program's own name as spelled: `azd`, `helm`, `aws-runas`. */
 function sentenceStart(app: string): string {
