@@ -182,10 +182,10 @@ export const subscription: CatalogEntry = {
       title:
         'The sign-in worked but sees no subscription: get a role on one, or sign in to the tenant that has it',
       detail:
-        'Subscriptions are listed for the identity that signed in, per tenant: none means it has no role assignment on any subscription of the tenants it reached (a new account, a B2C or other directory with no subscription, a guest not yet granted a role). The first command lists the tenants this identity can reach; sign in to the one whose subscription it should use, or ask for a role (Reader or more) on that subscription. `az login --allow-no-subscriptions` signs in for tenant-level work only (Entra ID, Graph).',
+        'Subscriptions are listed for the identity that signed in, per tenant: none means it has no role assignment on any subscription of the tenants it reached (a new account, a B2C or other directory with no subscription, a guest not yet granted a role). The first command lists the tenants this identity can reach; ask for a role (Reader or more) on the subscription it should use, or sign in to the tenant that has it. The second signs in to a tenant without any subscription, for tenant-level work only (Entra ID, Graph, a B2C directory).',
       commands: [
         'az account tenant list --query "[].tenantId" -o tsv',
-        'az login --tenant ⟨tenant⟩',
+        'az login --tenant ⟨tenant⟩ --allow-no-subscriptions',
       ],
       when: NONE_ACCESSIBLE,
       examples: NONE_ACCESSIBLE_PASTES,
