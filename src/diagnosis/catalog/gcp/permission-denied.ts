@@ -441,7 +441,7 @@ export const gcpPermissionDenied: CatalogEntry = {
       title:
         'The bucket’s IAM decides: see whom it grants, then grant this identity a role with the permission on the bucket',
       detail:
-        'A role on the bucket (or on its project) must carry the denied permission: `roles/storage.objectViewer` lists and reads objects, `roles/storage.objectCreator` writes them, `roles/storage.objectAdmin` does both and deletes. A bucket of another project or organisation (a shared or public dataset) is its owner’s to grant; with uniform bucket-level access, object ACLs do not count.',
+        'A role on the bucket (or on its project) must carry the denied permission: `roles/storage.objectViewer` lists and reads objects, `roles/storage.objectCreator` writes them, `roles/storage.objectAdmin` does both and deletes; `storage.buckets.get` (the bucket’s own metadata) is in `roles/storage.legacyBucketReader` and `roles/storage.admin`, not in the object roles. A bucket of another project or organisation (a shared or public dataset) is its owner’s to grant; with uniform bucket-level access, object ACLs do not count.',
       commands: [
         'gcloud storage buckets get-iam-policy gs://⟨gcs_bucket⟩',
         'gcloud storage buckets add-iam-policy-binding gs://⟨gcs_bucket⟩ --member=⟨gcp_member⟩ --role="<role-to-grant>"',
