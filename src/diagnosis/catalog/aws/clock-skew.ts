@@ -142,6 +142,17 @@ export const clockSkew: CatalogEntry = {
       commands: ['date -u', 'curl -sI https://sts.amazonaws.com | grep -i "^date:"'],
     },
     {
+      // EC2's RequestExpired also means expired temporary credentials (see the cause): only the
+      // expiry is printed, never the keys.
+      id: 'temporary-expiry',
+      title:
+        'If the keys are temporary, see when they expire (EC2 says RequestExpired for that too)',
+      commands: [
+        'aws configure export-credentials --format process⟦ --profile ⟨profile⟩⟧ | jq -r .Expiration',
+      ],
+      when: /\bRequestExpired\b/,
+    },
+    {
       id: 'sync-linux',
       title: 'Resync the clock (Linux with systemd or chrony)',
       commands: ['sudo timedatectl set-ntp true', 'chronyc tracking'],
