@@ -255,7 +255,8 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   // Terraform's own words without its frame: its name, its provider and backend messages, state.
   [
     'terraform',
-    /\b[Tt]erraform\b|\bAWS Provider\b|\bS3 Backend\b|Error (?:loading|acquiring) (?:the )?state|\.tf line \d|\.tfstate\b/,
+    // …and its graph walk's log line (`[ERROR] vertex "aws_s3_bucket.b (expand)" error:`).
+    /\b[Tt]erraform\b|\bAWS Provider\b|\bS3 Backend\b|Error (?:loading|acquiring) (?:the )?state|\.tf line \d|\.tfstate\b|\[ERROR\] vertex "[\w.[\]"-]{1,200}(?: \(expand\))?" error:/,
   ],
 ];
 

@@ -418,6 +418,41 @@ export const githubBadCredentials: CatalogEntry = {
       ],
     },
     {
+      // No Actions log and no Terraform: an Action's script (octokit, a GraphQL client) with the
+      // workflow's GITHUB_TOKEN is as likely as a GitHub App, and both take their permissions
+      // from where they are granted.
+      id: 'integration-token-permissions',
+      title:
+        'An installation token lacks the permission: the workflow’s `permissions:` (GITHUB_TOKEN) or the GitHub App’s',
+      detail:
+        'GitHub says "not accessible by integration" to installation tokens: the Actions GITHUB_TOKEN (a workflow or an Action using it) and GitHub Apps’ tokens. For GITHUB_TOKEN, the job’s or workflow’s `permissions:` block grants what it may do (e.g. `contents: write` to merge or push, `pull-requests: write` to comment on a pull request, `issues: write`, `actions: read`; a pull request from a fork always gets a read-only token). For an App, its permissions and the repositories it is installed on (the second command, as an organization owner).',
+      commands: [
+        `grep -n -A8 'permissions:' .github/workflows/*.yml`,
+        'gh api /orgs/⟨gh_owner⟩/installations --jq ".installations[] | {app_slug, repository_selection, permissions}"',
+      ],
+      ci: 'github-actions',
+      sources: ['github_app'],
+      when: /Resource not accessible by integration/,
+      // go-github's `<METHOD> <url>: 403 …` is the github provider's (its app_auth leads), as is
+      // any paste that names Terraform or the provider's App settings.
+      unless:
+        /\b(?:GET|POST|PUT|PATCH|DELETE) https:\/\/\S{1,400}: 403 (?!- )|\bapp[ _][Aa]uth\b|\bterraform\b|[╷│╵]/i,
+      examples: [
+        {
+          text: 'Error: Request failed due to following response errors:\n - Resource not accessible by integration',
+          source:
+            'corpus holdout13/h13-multi-sticky-rnai-1 (marocchino/sticky-pull-request-comment#893)',
+        },
+      ],
+      notFor: [
+        {
+          text: 'Error: GET https://api.github.com/repos/org/repo/collaborators?affiliation=direct&per_page=100: 403 Resource not accessible by integration []\n\n  with github_repository_collaborators.foo,\n  on main.tf line 12, in resource "github_repository_collaborators" "foo":',
+          source:
+            'invented: the go-github 403 of corpus holdout9/h9-tfpgithub-1929-1 inside Terraform’s diagnostic lines (the provider’s app_auth is what to check there)',
+        },
+      ],
+    },
+    {
       id: 'installation-check',
       title:
         'Installation token: check the app’s permissions and repositories on the installation (it has no OAuth scopes and cannot call /user)',
