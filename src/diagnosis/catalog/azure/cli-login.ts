@@ -329,7 +329,7 @@ export const cliLogin: CatalogEntry = {
         {
           when: /AADSTS700082|AADSTS50173|AADSTS70043|revoked|expired/,
           by: 0.4,
-          evidence: "Entra says the CLI's grant expired or was revoked.",
+          evidence: 'Entra says the saved grant (refresh token) expired or was revoked.',
         },
         {
           when: 'tool.azure_other',
