@@ -93,7 +93,7 @@ const SIGNALS = {
   'tool.aws_sdk_app': (f) =>
     appTool(f.tools) !== undefined &&
     f.tools.some((t) =>
-      ['ruby-app', 'node-app', 'python-app', 'java-app', 'dotnet-app'].includes(t),
+      ['ruby-app', 'node-app', 'python-app', 'java-app', 'dotnet-app', 'go-app'].includes(t),
     ),
   'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
   /** Packer printed it: its builders read credentials from the template, not Terraform's variables. */

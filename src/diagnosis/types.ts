@@ -141,6 +141,8 @@ export type Tool =
   | 'aws-cli-or-boto3'
   /** A Spark job or Hadoop's S3A filesystem (`s3a://`, `org.apache.hadoop.fs.s3a`, Py4J). */
   | 'spark-s3a'
+  /** A Go program's go-kit log line (`caller=file.go:N`): Loki, Thanos, Prometheus. */
+  | 'go-app'
   | 'aws-vault'
   | 'botocore'
   | 'azure-cli'

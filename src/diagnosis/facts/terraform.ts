@@ -179,6 +179,9 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   // Apps that call a cloud through an SDK, told by their stack frames (not Terraform's output).
   ['ruby-app', /Aws::Errors::|\bgems\/aws-sdk-|\.rb:\d{1,6}(?::in `| - )/],
+  // go-kit's logfmt lines name the Go source that logged (`caller=compactor.go:83`): Loki, Thanos,
+  // Prometheus, Cortex (corpus holdout13/h13-aws-loki-1, h13-aws-thanos-1); Terraform logs otherwise.
+  ['go-app', /\bcaller=[\w./-]{1,100}\.go:\d{1,6}\b/],
   // …and octokit's: its modules in a stack, @octokit/graphql's GraphqlResponseError message
   // (corpus holdout13/h13-multi-sticky-rnai-1, a GitHub Action's PR comment).
   [
@@ -347,6 +350,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'node-app': 'the Node.js app',
   'python-app': 'the Python app',
   'spark-s3a': 'the Spark / Hadoop job',
+  'go-app': 'the Go program',
   'java-app': 'the Java app',
   'dotnet-app': 'the .NET app',
   'gh-cli': 'the gh CLI',
