@@ -226,7 +226,7 @@ export const regionConfig: CatalogEntry = {
     },
     {
       id: 'unset',
-      title: 'No region is set for the provider or backend',
+      title: 'No region is set: not in the provider or backend, AWS_REGION or the profile',
       explanation:
         'Set `region` in the provider/backend block, or AWS_REGION / AWS_DEFAULT_REGION, or `region` in the profile.',
       prior: 0.4,
@@ -337,6 +337,32 @@ export const regionConfig: CatalogEntry = {
         },
       ],
       examples: [SEOUL_TOO_NEW_EXAMPLE],
+    },
+    {
+      // aws-sdk-go v1 (aws.ErrMissingRegion) reads ~/.aws/config, and so its region, only when
+      // AWS_SDK_LOAD_CONFIG is set (session.NewSession's SharedConfigState); Terraform sets it,
+      // Go programs built on v1 (Duplicacy, Steampipe's plugin, lifecycled, gocloud blob URLs) do not.
+      id: 'go-v1-load-config',
+      title:
+        'A Go program on aws-sdk-go v1 reads ~/.aws/config (and its region) only with AWS_SDK_LOAD_CONFIG=1: set AWS_REGION, or that',
+      detail:
+        'Set the region where the program runs (its service unit, container or CI job): `AWS_REGION`, or `AWS_SDK_LOAD_CONFIG=1` so the profile’s region counts. Some tools take the region from their own settings instead: a storage URL (`s3://<region>@amazon.com/<bucket>` for Duplicacy), a blob URL’s `?region=` (Go CDK), a connection’s `regions` (Steampipe).',
+      commands: ['export AWS_REGION=⟨region⟩', 'export AWS_SDK_LOAD_CONFIG=1'],
+      when: /MissingRegion: could not find region configuration/,
+      unless: 'tool.terraform_shown',
+      examples: [
+        {
+          text: 'Failed to download the configuration file from the storage: MissingRegion: could not find region configuration',
+          source: 'corpus holdout13/h13-aws-duplicacy-1 (christophetd/duplicacy-autobackup#26)',
+        },
+      ],
+      notFor: [
+        {
+          text: '╷\n│ Error: configuring Terraform AWS Provider: MissingRegion: could not find region configuration\n│\n│   with provider["registry.terraform.io/hashicorp/aws"],\n╵',
+          source:
+            'invented: the v1 message inside Terraform’s frame (Terraform sets AWS_SDK_LOAD_CONFIG itself; its provider block is where the region goes)',
+        },
+      ],
     },
     {
       id: 'show-region',
