@@ -182,6 +182,8 @@ const SIGNALS = {
   'state.not_persisted': (f) => f.stateNotPersisted === true,
   /** The S3 API answered, but from an S3-compatible service that is not AWS. */
   's3.compatible': (f) => f.s3Compatible !== undefined,
+  /** A traced request to AWS without any signature: the client found no credentials. */
+  'aws.unsigned_request': (f) => f.unsignedRequest === true,
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
   /** Crossplane ran the provider: its ProviderConfig holds the credentials. */

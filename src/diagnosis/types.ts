@@ -274,6 +274,8 @@ export interface Facts {
   controller?: 'crossplane' | 'tf-controller';
   /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */
   s3Compatible?: string;
+  /** The paste traces a request to AWS that carried no signature: it was sent anonymously. */
+  unsignedRequest?: true;
   /** The failing resource manages the EKS aws-auth ConfigMap. */
   eksAwsAuth?: boolean;
   /** The CI system whose log this is, when the paste shows its markers. */

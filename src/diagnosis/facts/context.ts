@@ -402,6 +402,19 @@ const S3_ENDPOINT =
  */
 const AWS_S3_ANSWERED = /Server: AmazonS3|Host: [\w.-]{1,200}\.s3[\w.-]{0,40}\.amazonaws\.com/;
 
+/**
+ * A traced HTTP request to an AWS host that carries no signature at all (no Authorization header,
+ * no presigned X-Amz-Credential, no session token): the client called anonymously, having found no
+ * credentials (corpus holdout13/h13-aws-thanos-1: minio-go's trace, then S3's 403).
+ */
+export function unsignedAwsRequest(flat: string): boolean {
+  return (
+    /\b(?:GET|PUT|POST|HEAD|DELETE) \/\S{0,2000} HTTP\/1\.1/.test(flat) &&
+    /Host: [\w.-]{1,200}\.amazonaws\.com(?:\.cn)?\b/.test(flat) &&
+    !/Authorization:|X-Amz-Credential|AWS4-HMAC-SHA256|X-Amz-Security-Token/i.test(flat)
+  );
+}
+
 export function s3Compatible(flat: string): string | undefined {
   const named = S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
   if (named === 'MinIO' && AWS_S3_ANSWERED.test(flat)) return undefined;

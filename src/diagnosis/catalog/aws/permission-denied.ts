@@ -47,6 +47,14 @@ const HOLDOUT4_STATE_SAVE_DENIED =
 const HOLDOUT10_BACKEND_INIT_DENIED =
   'Initializing the backend...\nError inspecting states in the "s3" backend:\n    AccessDenied: Access Denied\n        status code: 403, request id: 43CF10D09C304B1E, host id: 6nPFZDrM7iFd9RPfA/xe893D1l9Q70xdwKsZt6iZO+83A7/td1LMX5rGiCvOZBVCmcStpJYCN4w=';
 
+/** A traced request to AWS without a signature, refused (corpus holdout13). */
+const UNSIGNED_PASTES: Example[] = [
+  {
+    text: 'ts=2024-02-22T06:38:13.476296613Z caller=stdlib.go:105 level=debug s3TraceMsg="GET /?delimiter=&encoding-type=url&fetch-owner=true&list-type=2&prefix= HTTP/1.1\\r\\nHost: thanos-testing.s3.dualstack.eu-west-2.amazonaws.com\\r\\nUser-Agent: MinIO (linux; amd64) minio-go/v7.0.61 thanos-store/0.34.0 (go1.21.7)\\r\\nAccept-Encoding: gzip\\r\\n\\r"\nts=2024-02-22T06:38:13.476531821Z caller=stdlib.go:105 level=debug s3TraceMsg="HTTP/1.1 403 Forbidden\\r\\nServer: AmazonS3\\r\\n\\r\\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>WYAY0DSNSE2SKNGG</RequestId></Error>"',
+    source: 'corpus holdout13/h13-aws-thanos-1 (thanos-io/thanos#7157), shortened',
+  },
+];
+
 export const permissionDenied: CatalogEntry = {
   id: 'aws.permission_denied',
   platform: 'aws',
@@ -54,6 +62,15 @@ export const permissionDenied: CatalogEntry = {
   summary:
     'AWS knows who is calling; that identity is just not permitted to perform the action on that resource (an identity or resource policy, a permissions boundary, an SCP, or a KMS key policy).',
   codes: ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess'],
+  variants: [
+    {
+      when: 'aws.unsigned_request',
+      title: 'AWS refused an anonymous request: the client sent no credentials',
+      summary:
+        'The traced request carries no signature, so AWS treated it as anonymous and denied it: the client found no credentials where it runs and called without them. Give it credentials it can read; the identity’s policies come after that.',
+      example: UNSIGNED_PASTES[0] as Example,
+    },
+  ],
   signatures: [
     {
       // CloudFormation's resource event when its role (or the caller) may not make the call:
@@ -252,6 +269,22 @@ export const permissionDenied: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'anonymous-request',
+      title:
+        'The request went out unsigned: the client found no credentials and called AWS anonymously',
+      explanation:
+        'A request with no Authorization header (and no presigned X-Amz-Credential) is anonymous, and S3 answers it AccessDenied whatever the identity’s policies say. Some S3 clients (minio-go among them) fall back to anonymous access when their credential chain finds nothing: no keys in the environment, a version without IRSA or EKS Pod Identity support, no instance role reachable.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'aws.unsigned_request',
+          by: 1,
+          evidence: 'The traced request carries no signature (no Authorization header).',
+        },
+      ],
+      examples: UNSIGNED_PASTES,
+    },
     {
       id: 'identity-deny',
       title:
@@ -549,6 +582,17 @@ export const permissionDenied: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'anonymous-request',
+      title: 'The client sent no credentials: see what the process has, where it runs',
+      detail:
+        'Policies are not the problem yet: the call was anonymous. The command lists the credential variables the process (run it in its pod or container) could use; with none, the client needs keys, a service-account role its version supports (IRSA’s AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, Pod Identity’s AWS_CONTAINER_CREDENTIALS_FULL_URI) or a reachable instance role.',
+      commands: [
+        'env | grep -E "^AWS_(ACCESS_KEY_ID|PROFILE|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE|CONTAINER_CREDENTIALS_FULL_URI)=" | cut -d= -f1',
+      ],
+      when: 'aws.unsigned_request',
+      examples: UNSIGNED_PASTES,
+    },
     {
       id: 'lambda-code-bucket',
       title: 'Read the code package as the same identity, then the bucket policy’s conditions',
