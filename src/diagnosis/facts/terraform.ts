@@ -414,7 +414,9 @@ export function formatEra(flat: string, app = false): string | undefined {
     return parts.length > 0 ? parts.join('; ') : undefined;
   }
   if (matches(/CredentialsChainVerboseErrors/, flat))
-    parts.push('aws-sdk-go-base < v1.0 (provider ≤ 3.x, S3 backend ≤ 1.5)');
+    parts.push(
+      'aws-sdk-go v1’s credential chain (in Terraform: aws-sdk-go-base < v1.0, provider ≤ 3.x, S3 backend ≤ 1.5)',
+    );
   else if (matches(/error calling sts:GetCallerIdentity/, flat))
     parts.push('aws-sdk-go-base ≤ v2 beta.21 (provider ≤ 4.x, S3 backend ≤ 1.5)');
   else if (matches(/AWS Error: /, flat))
