@@ -66,6 +66,8 @@ export function rankCauses(entry: CatalogEntry, ctx: AdviceContext): Cause[] {
     }));
 }
 
+/** kubectl at the start of a command or of a `$(…)` inside it. */
+const KUBECTL_RUN = /(^|\$\()kubectl\b/g;
 /** Terraform commands that terragrunt runs for the user (`terragrunt plan`). */
 const TERRAFORM_RUN = /^terraform (plan|apply|init|refresh|destroy)\b/;
 /** Commands that only make sense where Terraform runs: the CLI, a grep of `*.tf` files, azurerm's ARM_*. */
@@ -144,6 +146,8 @@ function toStep(spec: StepSpec, ctx: AdviceContext, source?: CredentialSource): 
     .map((c) => fill(c, ctx.vars))
     // Under terragrunt, its own command runs Terraform with the generated backend and inputs.
     .map((c) => (ctx.holds('tool.terragrunt') ? c.replace(TERRAFORM_RUN, 'terragrunt $1') : c))
+    // …and where the paste runs a distribution's bundled kubectl, so do its commands.
+    .map((c) => (ctx.vars.kubectl_cmd ? c.replace(KUBECTL_RUN, `$1${ctx.vars.kubectl_cmd}`) : c))
     .filter((c) => c.trim() !== '');
   const turned = !spec.shell && ctx.holds('shell.powershell') ? inPowerShell(commands) : undefined;
   return {

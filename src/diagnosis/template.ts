@@ -85,6 +85,7 @@ function factVars(f: Facts): TemplateVars {
     profile: f.profiles[0],
     source_profile: f.sourceProfile,
     sso_session: f.ssoSession,
+    kubectl_cmd: f.kubectlCommand,
     role,
     role_name: role ? roleNameOf(role) : callerRole(f) ? undefined : f.roleName,
     // For prose that must show an ARN slot either way (a policy statement to copy).

@@ -276,6 +276,8 @@ export interface Facts {
   s3Compatible?: string;
   /** The paste traces a request to AWS that carried no signature: it was sent anonymously. */
   unsignedRequest?: true;
+  /** How the paste runs kubectl when it is a distribution's own (`microk8s kubectl`, `k3s kubectl`). */
+  kubectlCommand?: string;
   /** The failing resource manages the EKS aws-auth ConfigMap. */
   eksAwsAuth?: boolean;
   /** The CI system whose log this is, when the paste shows its markers. */

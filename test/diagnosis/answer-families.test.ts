@@ -224,3 +224,24 @@ describe('an OAuth invalid_grant that names no service', () => {
     expect(d.causes.map((c) => c.id)).not.toContain('oauth-unnamed');
   });
 });
+
+describe('a Kubernetes distribution’s bundled kubectl', () => {
+  it('runs the commands through it (corpus holdout13/h13-multi-microk8s-k8s-1, shortened)', () => {
+    const text =
+      'deva@box1:~$ sudo microk8s kubectl exec -it datasubject-64-hgr8g -n admin -- sh\nerror: unable to upgrade connection: Unauthorized';
+    const commands = commandsOf(text).filter((c) => /kubectl/.test(c));
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((c) => /(?:^|\$\()kubectl\b/.test(c))).toEqual([]);
+    expect(commands[0]).toMatch(
+      /^microk8s kubectl get --raw "\/api\/v1\/nodes\/\$\(microk8s kubectl get nodes/,
+    );
+  });
+
+  it('leaves kubectl alone elsewhere (corpus holdout10/h10-azion-9-1)', () => {
+    const commands = commandsOf(
+      '(venv) ➜  ~ kubectl get pods\nerror: You must be logged in to the server (Unauthorized)',
+    );
+    expect(commands.some((c) => /^kubectl\b/.test(c))).toBe(true);
+    expect(commands.some((c) => /microk8s/.test(c))).toBe(false);
+  });
+});

@@ -415,6 +415,15 @@ export function unsignedAwsRequest(flat: string): boolean {
   );
 }
 
+/**
+ * A Kubernetes distribution's bundled kubectl the paste runs (corpus holdout13/h13-multi-microk8s-k8s-1:
+ * `sudo microk8s kubectl exec …`): the commands tfauth prints run through the same one.
+ */
+export function kubectlCommand(flat: string): string | undefined {
+  const m = /\b(microk8s|k3s|k0s)[ .]kubectl\b/.exec(flat);
+  return m ? `${m[1] as string} kubectl` : undefined;
+}
+
 export function s3Compatible(flat: string): string | undefined {
   const named = S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
   if (named === 'MinIO' && AWS_S3_ANSWERED.test(flat)) return undefined;

@@ -32,6 +32,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   kv_role: 'Key Vault Secrets Officer',
   source_profile: 'base',
   sso_session: 'my-sso',
+  kubectl_cmd: 'microk8s kubectl',
   object_key: 'builds/function.zip',
   scp_id: 'p-2kgnabcd',
   kms_key: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
