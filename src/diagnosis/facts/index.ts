@@ -17,18 +17,18 @@ import {
   githubToken,
   googleNamed,
   keyVault,
+  kubectlCommand,
   kubeRefusal,
   refreshTokenGrant,
   remoteRun,
   roleName,
   s3Compatible,
   s3Object,
-  unsignedAwsRequest,
-  kubectlCommand,
   shellOf,
   stateNotPersisted,
   storageAccount,
   tfcHost,
+  unsignedAwsRequest,
   wifProvider,
 } from './context';
 import {
@@ -91,7 +91,6 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
   const denied = deniedAction(flat);
   const kmsKey = deniedKmsKey(flat);
   const encoded = encodedAuthorizationMessage(flat);
-
   // One string for the three readers of the head, tail and focused text (each copy of a
   // joined string is flattened again by the first pattern that reads it).
   const whole = `${context}\n${text}`;
