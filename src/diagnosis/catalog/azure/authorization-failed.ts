@@ -31,6 +31,9 @@ const KEY_VAULT_RBAC_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-multi-az-authz-13 (piyushsachdeva/Terraform_AKS#2), shortened',
 };
 
+/** A deployment at the tenant scope (not a subscription's or a management group's). */
+const TENANT_DEPLOYMENT = /over scope '\/providers\/Microsoft\.Resources\/deployments\//;
+
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
   platform: 'azure',
@@ -312,6 +315,23 @@ export const authorizationFailed: CatalogEntry = {
   ],
   steps: [
     {
+      // ARM's tenant deployments ("Deploy resources to tenant"): a role at the root scope `/`,
+      // after a Global Administrator elevates access (Microsoft.Authorization/elevateAccess).
+      id: 'tenant-root-deployment',
+      title:
+        'A tenant-level deployment needs a role at the root scope `/`, which a Global Administrator must elevate to grant',
+      detail:
+        'The scope is a deployment at the tenant (`/providers/Microsoft.Resources/deployments/…`, as the Azure Landing Zones / enterprise-scale templates make): no subscription or management-group role covers it, and the deployment path itself is not a scope to assign at. A Global Administrator first elevates access (Entra ID → Properties → Access management for Azure resources), then assigns the deploying identity Owner (or a role with `Microsoft.Resources/deployments/*`) at `/`.',
+      commands: ['az role assignment create --assignee ⟨object_id⟩ --role Owner --scope /'],
+      when: TENANT_DEPLOYMENT,
+      examples: [
+        {
+          text: "{\"message\":\"The client 'username' with object id 'xxxx-xxx-xxx-xxxx' does not have authorization to perform action 'Microsoft.Resources/deployments/validate/action' over scope '/providers/Microsoft.Resources/deployments/NoMarketplace-20200930204030' or the scope is invalid. If access was recently granted, please refresh your credentials.\"}",
+          source: 'corpus holdout13/h13-multi-alz-authz-1 (Azure/Azure-Landing-Zones#3347)',
+        },
+      ],
+    },
+    {
       id: 'linked-subscription',
       title: 'See which tenant each subscription belongs to, and sign in to the linked one too',
       detail:
@@ -422,6 +442,15 @@ export const authorizationFailed: CatalogEntry = {
       title: 'Grant a role with the action at the scope from the error',
       commands: [
         'az role assignment create --assignee ⟨object_id⟩ --role "<role-to-grant>" --scope ⟨scope⟩',
+      ],
+      // A tenant deployment's path is no scope to assign at (the root-scope step says what is).
+      unless: TENANT_DEPLOYMENT,
+      notFor: [
+        {
+          text: "The client 'username' with object id 'xxxx-xxx-xxx-xxxx' does not have authorization to perform action 'Microsoft.Resources/deployments/validate/action' over scope '/providers/Microsoft.Resources/deployments/NoMarketplace-20200930204030' or the scope is invalid.",
+          source:
+            'corpus holdout13/h13-multi-alz-authz-1 (Azure/Azure-Landing-Zones#3347), shortened',
+        },
       ],
     },
     {
