@@ -186,7 +186,7 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   // (corpus holdout13/h13-multi-sticky-rnai-1, a GitHub Action's PR comment).
   [
     'node-app',
-    /\(node:internal\/|node_modules\/@(?:aws-sdk|azure|octokit)\/|CredentialsProviderError|^Error: Request failed due to following response errors:/m,
+    /\(node:internal\/|node_modules\/@(?:aws-sdk|azure|octokit)\/|CredentialsProviderError|^Error: Request failed due to following response errors:|\bCredentialsError\]?: Missing credentials in config/m,
   ],
   ['python-app', /Traceback \(most recent call last\)|^ {0,4}File "[^"\n]{1,300}\.py", line \d/m],
   // Spark and Hadoop's S3A filesystem (before the bare Java app: the job is the more specific
@@ -197,9 +197,14 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   [
     'java-app',
-    /^\s{0,8}at (?:com|org|software|io|java)\.[\w$.]{1,200}\([\w$]{1,80}\.java:\d{1,6}\)/m,
+    // …or the AWS SDK for Java's own exception classes (v1 `com.amazonaws.…`, v2
+    // `software.amazon.awssdk.…`), printed without a stack (corpus holdout13/h13-aws-rundeck-1).
+    /^\s{0,8}at (?:com|org|software|io|java)\.[\w$.]{1,200}\([\w$]{1,80}\.java:\d{1,6}\)|\bcom\.amazonaws\.(?:[\w]{1,40}\.){0,6}\w{1,80}(?:Exception|Error)\b|\bsoftware\.amazon\.awssdk\.(?:[\w]{1,40}\.){0,6}\w{1,80}Exception\b/m,
   ],
-  ['dotnet-app', /\.cs:line \d|\bAzure\.Identity\.|\bSystem\.\w{1,40}Exception\b/],
+  [
+    'dotnet-app',
+    /\.cs:line \d|\bAzure\.Identity\.|\bSystem\.\w{1,40}Exception\b|\bAmazon\.Runtime\.\w{1,80}Exception\b/,
+  ],
   [
     'gh-cli',
     // A prompt (`$`, `>`, zsh themes' `➤`) before a gh command, gh's own failure marks, its version line.
