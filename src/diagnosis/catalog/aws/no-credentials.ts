@@ -594,6 +594,23 @@ export const noCredentials: CatalogEntry = {
   ],
   steps: [
     {
+      // aws-sdk-js v2 (lib/config.js): "Missing credentials in config, if using AWS_CONFIG_FILE,
+      // set AWS_SDK_LOAD_CONFIG=1" — it reads ~/.aws/config only with that variable set.
+      id: 'js-v2-load-config',
+      title:
+        'The AWS SDK for JavaScript v2 reads ~/.aws/config only with AWS_SDK_LOAD_CONFIG=1; otherwise only ~/.aws/credentials',
+      detail:
+        'Without it, v2 reads the `[default]` section (or AWS_PROFILE’s) of ~/.aws/credentials and the environment: a profile defined only in ~/.aws/config (role_arn, sso_session, credential_process) is invisible to it, and an empty or commented-out `[default]` gives this error. The second command lists the sections the credentials file has.',
+      commands: ['export AWS_SDK_LOAD_CONFIG=1', 'grep -n "^\\[" ~/.aws/credentials'],
+      when: /Missing credentials in config/,
+      examples: [
+        {
+          text: 'Error [CredentialsError]: Missing credentials in config',
+          source: 'corpus holdout13/h13-aws-architect-1 (architect/architect#773)',
+        },
+      ],
+    },
+    {
       id: 'no-instance-role',
       title:
         'The instance has no IAM role: attach an instance profile, or give the pod its own role',
