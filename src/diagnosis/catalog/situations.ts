@@ -147,12 +147,7 @@ export const SITUATIONS: Situation[] = [
     // An app's own AWS SDK looked for credentials: its process, not a Terraform run, needs them.
     // Not where the credentials were found and something else failed (a clock, SSO, a signature).
     platforms: ['aws'],
-    classes: [
-      'aws.no_credentials',
-      'aws.invalid_access_key',
-      'aws.expired_token',
-      'aws.profile_not_found',
-    ],
+    classes: ['aws.no_credentials', 'aws.invalid_access_key', 'aws.profile_not_found'],
     step: {
       id: 'aws-sdk-app-credentials',
       title: 'Give ⟨app⟩ credentials where it runs, under the names its AWS SDK reads',
@@ -168,6 +163,24 @@ export const SITUATIONS: Situation[] = [
     example: {
       text: "    E, [2015-02-15T23:01:16.804771 #39322] ERROR -- : unable to sign request without credentials set (Aws::Errors::MissingCredentialsError)\n    /usr/local/var/rbenv/versions/2.1.2/lib/ruby/gems/2.1.0/gems/aws-sdk-core-2.0.24/lib/aws-sdk-core/plugins/request_signer.rb:91:in `require_credentials'",
       source: 'issue aws/aws-sdk-ruby#707',
+    },
+  },
+  {
+    // An app's expired session: it had credentials and kept them past their lifetime.
+    platforms: ['aws'],
+    classes: ['aws.expired_token'],
+    step: {
+      id: 'aws-sdk-app-refreshable',
+      title:
+        'Give ⟨app⟩ a credential source its SDK renews: it kept temporary keys past their lifetime',
+      detail:
+        'An SDK client renews what it was given only when the source can be renewed: an instance profile or container role, IRSA or Pod Identity, or a profile with `role_arn`, `sso_session` or `credential_process`. Temporary keys copied into the environment (or a session made once at start-up and kept, as long-running services and notebooks do) run out after their hour or so. The first command shows which variables the process could be using; restart it after switching to a renewable source, or create its session again before long jobs.',
+      commands: ['env | grep -E "^AWS_" | cut -d= -f1', 'aws configure list'],
+      when: 'tool.aws_sdk_app',
+    },
+    example: {
+      text: '  File "/Users/briford/work/sageworks/src/sageworks/views/artifacts_summary.py", line 58, in artifact_meta\n    aws_tags = self.sm_session.list_tags(aws_arn)\n\nbotocore.exceptions.ClientError: An error occurred (ExpiredToken) when calling the ListObjectsV2 operation: The provided token has expired.',
+      source: 'corpus holdout13/h13-aws-workbench-1 (SuperCowPowers/workbench#165)',
     },
   },
   {

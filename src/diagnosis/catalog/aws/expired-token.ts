@@ -16,7 +16,7 @@ export const expiredToken: CatalogEntry = {
   platform: 'aws',
   title: 'The AWS session token has expired',
   summary:
-    'The temporary credentials (an ASIA… key with a session token) were valid once but their lifetime ran out, often in the middle of a long apply.',
+    'The temporary credentials (an ASIA… key with a session token) were valid once but their lifetime ran out, often in the middle of a long run (an apply, a script, or a service that keeps the credentials it started with).',
   codes: ['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'],
   signatures: [
     {
