@@ -120,12 +120,13 @@ const SIGNALS = {
   'tool.assumes_roles': (f) => f.tools.includes('aws-runas') || f.tools.includes('aws-vault'),
   'tool.azd': (f) => f.tools.includes('azd-run'),
   /**
-   * An Azure sign-in failed in a tool that shows neither Terraform nor the Azure CLI (an app or
-   * CLI with its own token cache: the Power Platform CLI, Azure Data Studio, a library).
+   * An Azure sign-in failed in another program the paste shows (an app or CLI with its own token
+   * cache: the Power Platform CLI, a Python or .NET app), not Terraform or the Azure CLI. A bare
+   * AADSTS line names no program: the Azure CLI's login stays the likeliest there.
    */
   'tool.azure_other': (f) =>
     f.platform === 'azure' &&
-    !terraformShown(f.tools) &&
+    appTool(f.tools) !== undefined &&
     !f.tools.some((t) => ['azure-cli', 'azure-cli-run', 'azure-login', 'azd-run'].includes(t)),
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),

@@ -143,6 +143,8 @@ export type Tool =
   | 'spark-s3a'
   /** A Go program's go-kit log line (`caller=file.go:N`): Loki, Thanos, Prometheus. */
   | 'go-app'
+  /** Microsoft's Power Platform CLI (`pac`), with its own sign-in profiles. */
+  | 'pac-cli'
   | 'aws-vault'
   | 'botocore'
   | 'azure-cli'

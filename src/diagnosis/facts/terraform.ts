@@ -179,6 +179,11 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   ],
   // Apps that call a cloud through an SDK, told by their stack frames (not Terraform's output).
   ['ruby-app', /Aws::Errors::|\bgems\/aws-sdk-|\.rb:\d{1,6}(?::in `| - )/],
+  // The Power Platform CLI's banner or its command line (corpus holdout13/h13-multi-pac-700082-1).
+  [
+    'pac-cli',
+    /\bMicrosoft PowerPlatform CLI\b|^[^\n]{0,80}> ?pac (?:auth|env|solution|org|admin)\b/m,
+  ],
   // go-kit's logfmt lines name the Go source that logged (`caller=compactor.go:83`): Loki, Thanos,
   // Prometheus, Cortex (corpus holdout13/h13-aws-loki-1, h13-aws-thanos-1); Terraform logs otherwise.
   ['go-app', /\bcaller=[\w./-]{1,100}\.go:\d{1,6}\b/],
@@ -220,7 +225,11 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'aws-cli',
     /An error occurred \(\w{1,64}\) when calling the \w{1,64} operation|^\$? ?aws (?:s3|sts|sso|configure|iam|ec2)\b/m,
   ],
-  ['azure-cli', /\baz (?:login|account|role|ad|group)\b|^ERROR: \(\w{1,64}\)/m],
+  // …and its crash banner (`The command failed with an unexpected error. Here is the traceback:`).
+  [
+    'azure-cli',
+    /\baz (?:login|account|role|ad|group)\b|^ERROR: \(\w{1,64}\)|The command failed with an unexpected error\. Here is the traceback:/m,
+  ],
   ['gcloud', /\bgcloud\b/],
   ['kubectl', /\bkubectl\b|kubelogin/],
   // A kubectl or az command line (a prompt, or a script's `cmd: 'az …'`): that program ran.
@@ -356,6 +365,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'python-app': 'the Python app',
   'spark-s3a': 'the Spark / Hadoop job',
   'go-app': 'the Go program',
+  'pac-cli': 'the Power Platform CLI',
   'java-app': 'the Java app',
   'dotnet-app': 'the .NET app',
   'gh-cli': 'the gh CLI',
