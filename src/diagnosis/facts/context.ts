@@ -244,8 +244,8 @@ function clusterKind(flat: string): ClusterKind | undefined {
 const KUBELET_REFUSED =
   /unable to upgrade connection: Unauthorized|provide credentials \( pods\/log [\w.-]{1,253}\)/;
 /** An HTML page asking for a sign-in where the API server's JSON was expected. */
-const LOGIN_PAGE =
-  /(?:cluster unreachable|server|Unauthorized)[^<]{0,80}<html[\s\S]{0,600}?(?:\/login\b|Authentication required|Sign in)/i;
+const HTML_ANSWER = /(?:cluster unreachable|server|Unauthorized)[^<]{0,80}<html/i;
+const SIGN_IN_ASKED = /\/login\b|Authentication required|Sign in/i;
 
 export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const user = firstMatch([/forbidden: User "([^"]{1,200})"/], flat);
@@ -287,7 +287,7 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
     ) ?? (/interactiveMode must be specified/.test(flat) ? 'interactiveMode' : undefined);
   const refusedBy = KUBELET_REFUSED.test(flat)
     ? 'kubelet'
-    : LOGIN_PAGE.test(flat)
+    : HTML_ANSWER.test(flat) && SIGN_IN_ASKED.test(flat)
       ? 'login-page'
       : undefined;
   const out: KubeRefusal = {

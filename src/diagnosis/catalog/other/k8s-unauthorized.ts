@@ -297,8 +297,10 @@ export const k8sUnauthorized: CatalogEntry = {
     // helm's (and the helm provider's) reachability check got a web sign-in page back.
     {
       id: 'login-page',
-      pattern:
-        /Kubernetes cluster unreachable: <html[\s\S]{0,600}?(?:\/login\b|Authentication required)/i,
+      // Two plain patterns, not one with a 600-character lazy gap (recheck cannot prove that one
+      // linear in time).
+      pattern: /Kubernetes cluster unreachable: <html/i,
+      requires: /\/login\b|Authentication required/i,
       tier: 'strong',
       examples: LOGIN_PAGE_PASTES,
     },
