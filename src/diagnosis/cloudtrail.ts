@@ -76,6 +76,16 @@ export function dataEventCall(f: Facts): boolean {
   return names.some((n) => n !== undefined && DATA_EVENTS.has(n));
 }
 
+/**
+ * How CloudTrail's Event history can find the refused call: not at all (a data event), by its
+ * event name, by its service's event source, or only among all recent failures.
+ */
+export function cloudTrailLookup(f: Facts): 'data_event' | 'by_name' | 'by_source' | 'unknown' {
+  if (dataEventCall(f)) return 'data_event';
+  if (cloudTrailEventName(f) !== undefined) return 'by_name';
+  return cloudTrailEventSource(f) !== undefined ? 'by_source' : 'unknown';
+}
+
 export function cloudTrailEventName(f: Facts): string | undefined {
   return f.operations.map(eventNameOf).find((e) => e !== undefined);
 }

@@ -1,12 +1,7 @@
 // Named, boolean observations about a paste, computed from its facts. Catalog causes and
 // steps refer to them by name, which keeps the knowledge declarative.
 
-import {
-  cloudTrailEventName,
-  cloudTrailEventSource,
-  dataEventCall,
-  globalService,
-} from './cloudtrail';
+import { cloudTrailLookup, globalService } from './cloudtrail';
 import { KNOWN_REGIONS } from './facts/aws-regions';
 import { appTool, terraformShown } from './facts/terraform';
 import { VALID_REGION } from './facts/location';
@@ -131,19 +126,13 @@ const SIGNALS = {
   'tool.azure_login': (f) => appTool(f.tools) === 'the azure/login action',
   'tool.aws_cli': (f) => f.tools.includes('aws-cli'),
   /** The denied call is a data event (an S3 object or DynamoDB item call): Event history lacks it. */
-  'cloudtrail.data_event': (f) => dataEventCall(f),
+  'cloudtrail.data_event': (f) => cloudTrailLookup(f) === 'data_event',
   /** CloudTrail can be searched by the denied call's event name (the paste names the operation). */
-  'cloudtrail.by_name': (f) => !dataEventCall(f) && cloudTrailEventName(f) !== undefined,
+  'cloudtrail.by_name': (f) => cloudTrailLookup(f) === 'by_name',
   /** …only by its service's event source (the failing resource's type tells the service). */
-  'cloudtrail.by_source': (f) =>
-    !dataEventCall(f) &&
-    cloudTrailEventName(f) === undefined &&
-    cloudTrailEventSource(f) !== undefined,
+  'cloudtrail.by_source': (f) => cloudTrailLookup(f) === 'by_source',
   /** …by neither. */
-  'cloudtrail.unknown': (f) =>
-    !dataEventCall(f) &&
-    cloudTrailEventName(f) === undefined &&
-    cloudTrailEventSource(f) === undefined,
+  'cloudtrail.unknown': (f) => cloudTrailLookup(f) === 'unknown',
   /** The failing call is to a global service (Route 53, IAM, CloudFront): CloudTrail has it in us-east-1. */
   'aws.global_service': (f) => globalService(f) !== undefined,
   /**

@@ -423,12 +423,12 @@ export function formatEra(flat: string, app = false): string | undefined {
     matches(/\bSSOProviderInvalidToken\b/, flat)
   )
     parts.push('AWS SDK for Go v1');
+  const goV1Chain = matches(/CredentialsChainVerboseErrors/, flat);
   if (app) {
-    if (parts.length === 0 && matches(/CredentialsChainVerboseErrors/, flat))
-      parts.push('AWS SDK for Go v1');
+    if (parts.length === 0 && goV1Chain) parts.push('AWS SDK for Go v1');
     return parts.length > 0 ? parts.join('; ') : undefined;
   }
-  if (matches(/CredentialsChainVerboseErrors/, flat))
+  if (goV1Chain)
     parts.push(
       'aws-sdk-go v1’s credential chain (in Terraform: aws-sdk-go-base < v1.0, provider ≤ 3.x, S3 backend ≤ 1.5)',
     );
