@@ -198,7 +198,10 @@ describe('createStsService', () => {
         (e: StsHelperError) => e.kind,
       ),
     );
-    await new Promise((r) => setTimeout(r, 20));
+    // The first call holds the only slot until released; the third, refused, settles meanwhile.
+    // Releasing after a fixed sleep raced a loaded machine (the third call reached the queue only
+    // after the release). The timer only keeps a regression from hanging until jest's timeout.
+    await Promise.race([results[2], new Promise((r) => setTimeout(r, 2000))]);
     release();
     expect(await Promise.all(results)).toEqual(['ok', 'ok', 'throttled']);
     expect(sent.filter((c) => c instanceof GetAccessKeyInfoCommand)).toHaveLength(2);
