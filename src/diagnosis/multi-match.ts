@@ -8,6 +8,20 @@
 
 const FRAME_BAR = 0x2502;
 
+/** Characters copied per piece of a scan (a 128 KB buffer, reused from scan to scan). */
+const PIECE_UNITS = 1 << 16;
+const piece = new Uint16Array(PIECE_UNITS);
+const pieceBytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+/** True while a scan reads `piece`. */
+let scanning = false;
+
+/** Copies text[from, to) into `units` (UTF-16 code units); returns how many were copied. */
+function copyUnits(text: string, from: number, to: number, units: Uint16Array): number {
+  const bytes =
+    units === piece ? pieceBytes : Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  return bytes.write(text.slice(from, to), 0, 'utf16le') >> 1;
+}
+
 export class MultiMatcher {
   /** Symbol of each ASCII code (0: in no word). Upper case shares the lower-case symbol. */
   private readonly symbol = new Uint8Array(128);
@@ -136,11 +150,43 @@ export class MultiMatcher {
     from = 0,
     to = text.length,
   ): void {
+    from = Math.max(0, from);
+    to = Math.min(to, text.length);
+    // The text is read from a copy in a typed array, piece by piece: charCodeAt costs several
+    // times what a typed-array read does, and the copy is one native pass. A scan started from
+    // inside `hit` gets a copy of its own, so it never overwrites the outer scan's piece.
+    const units = scanning ? new Uint16Array(Math.min(PIECE_UNITS, Math.max(1, to - from))) : piece;
+    scanning = true;
+    try {
+      let s = 0;
+      let space = false;
+      for (let at = from; at < to; at += units.length) {
+        const n = copyUnits(text, at, Math.min(to, at + units.length), units);
+        const r = this.run(units, n, s, space, at, hit);
+        if (r < 0) return;
+        s = r >> 1;
+        space = (r & 1) === 1;
+      }
+    } finally {
+      if (units === piece) scanning = false;
+    }
+  }
+
+  /**
+   * The automaton over units[0, n), text position `base` onwards, from state `s`: returns
+   * `state * 2 + (in a run of blanks)` to carry into the next piece, or -1 when `hit` stopped it.
+   */
+  private run(
+    units: Uint16Array,
+    n: number,
+    s: number,
+    space: boolean,
+    base: number,
+    hit: (word: number, end: number) => boolean | void,
+  ): number {
     const { symbol, word, dict, next, width, out } = this;
-    let s = 0;
-    let space = false;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < n; i++) {
+      const c = units[i] as number;
       let a: number;
       if (c < 128) {
         if (c === 32 || (c >= 9 && c <= 13)) {
@@ -157,8 +203,9 @@ export class MultiMatcher {
       s = next[s * width + a] as number;
       if (out[s] === 0) continue;
       for (let o = word[s] !== -1 ? s : (dict[s] as number); o !== -1; o = dict[o] as number)
-        if (hit(word[o] as number, i + 1) === true) return;
+        if (hit(word[o] as number, base + i + 1) === true) return -1;
     }
+    return s * 2 + (space ? 1 : 0);
   }
 
   /** True when any word occurs in the text. */

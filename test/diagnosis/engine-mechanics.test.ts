@@ -104,6 +104,35 @@ describe('MultiMatcher', () => {
     expect(m.any('nothing here?')).toBe(true); // "he" in "here"
     expect(m.any('xyz — ünïcode')).toBe(false);
   });
+
+  it('reads a long text piece by piece: a word across a piece boundary, blanks folded, is found', () => {
+    const m = new MultiMatcher(['access denied']);
+    // The scan copies 65,536 characters at a time: the word straddles the first boundary,
+    // with its blank run split across it.
+    const text = `${'x'.repeat(65_536 - 8)}ACCESS  \n  denied${'y'.repeat(70_000)}`;
+    const ends: number[] = [];
+    m.scan(text, (_w, end) => {
+      ends.push(end);
+    });
+    expect(ends).toEqual([text.indexOf('denied') + 'denied'.length]);
+    // A range that starts and ends inside the text sees only its own part.
+    expect(m.any(text.slice(0, 65_536))).toBe(false);
+    const inRange: number[] = [];
+    m.scan(text, (_w, end) => void inRange.push(end), 65_536 - 8, text.length);
+    expect(inRange).toEqual(ends);
+  });
+
+  it('lets a scan run inside another scan’s callback without disturbing it', () => {
+    const m = new MultiMatcher(['token', 'key']);
+    const outer: number[] = [];
+    const inner: number[] = [];
+    m.scan('token a token b', (_w, end) => {
+      outer.push(end);
+      m.scan('key', (_v, e) => void inner.push(e));
+    });
+    expect(outer).toEqual([5, 13]);
+    expect(inner).toEqual([3, 3]);
+  });
 });
 
 describe('PatternSet', () => {

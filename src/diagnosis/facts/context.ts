@@ -124,10 +124,10 @@ export function gcsBucket(flat: string): string | undefined {
 export function wifProvider(
   flat: string,
 ): { projectNumber?: string; pool: string; provider?: string } | undefined {
-  const m =
-    /(?:projects\/(\d{6,20})\/locations\/global\/)?workloadIdentityPools\/([a-z0-9][a-z0-9-]{2,62})(?:\/providers\/([a-z0-9][a-z0-9-]{2,62}))?/.exec(
-      flat,
-    );
+  const m = search(
+    /(?:projects\/(\d{6,20})\/locations\/global\/)?workloadIdentityPools\/([a-z0-9][a-z0-9-]{2,62})(?:\/providers\/([a-z0-9][a-z0-9-]{2,62}))?/,
+    flat,
+  );
   if (!m?.[2]) return undefined;
   return {
     pool: m[2],
@@ -251,12 +251,14 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const user = firstMatch([/forbidden: User "([^"]{1,200})"/], flat);
   // apiserver responsewriters.forbiddenMessage: `User %q cannot %s resource %q in API group %q
   // in the namespace %q` (or `at the cluster scope`); the resource may be `resource/subresource`.
-  const rbac =
-    /User "[^"]{1,200}" cannot ([a-z]{2,20}) resource "([\w.-]{1,100})(?:\/([\w-]{1,60}))?"(?: in API group "([\w.-]{0,100})")?(?: in the namespace "([a-z0-9-]{1,63})")?/.exec(
-      flat,
-    );
-  const object =
-    /\b([a-z][\w-]{1,60}(?:\.[\w-]{1,60}){0,6}) "[^"]{1,253}" is forbidden: User "/.exec(flat);
+  const rbac = search(
+    /User "[^"]{1,200}" cannot ([a-z]{2,20}) resource "([\w.-]{1,100})(?:\/([\w-]{1,60}))?"(?: in API group "([\w.-]{0,100})")?(?: in the namespace "([a-z0-9-]{1,63})")?/,
+    flat,
+  );
+  const object = search(
+    /\b([a-z][\w-]{1,60}(?:\.[\w-]{1,60}){0,6}) "[^"]{1,253}" is forbidden: User "/,
+    flat,
+  );
   const resource = rbac ? (rbac[4] ? `${rbac[2]}.${rbac[4]}` : rbac[2]) : object?.[1];
   const subresource = rbac?.[3];
   const namespace = rbac?.[5];
@@ -284,10 +286,10 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
         /no kind "ExecCredential" is registered for version "(client\.authentication\.k8s\.io\/v1alpha1)"/,
       ],
       flat,
-    ) ?? (/interactiveMode must be specified/.test(flat) ? 'interactiveMode' : undefined);
-  const refusedBy = KUBELET_REFUSED.test(flat)
+    ) ?? (matches(/interactiveMode must be specified/, flat) ? 'interactiveMode' : undefined);
+  const refusedBy = matches(KUBELET_REFUSED, flat)
     ? 'kubelet'
-    : HTML_ANSWER.test(flat) && SIGN_IN_ASKED.test(flat)
+    : matches(HTML_ANSWER, flat) && matches(SIGN_IN_ASKED, flat)
       ? 'login-page'
       : undefined;
   const out: KubeRefusal = {
@@ -334,16 +336,16 @@ export function denial(flat: string): DenialFacts | undefined {
  * `Unsupported host '169.254.170.23'` (botocore).
  */
 export function containerCredentials(flat: string): Facts['containerCredentials'] {
-  const podIdentity =
-    /169\.254\.170\.23\b|fd00:ec2::23\b|eks-pod-identity-token|pods\.eks\.amazonaws\.com\/serviceaccount/.test(
-      flat,
-    );
-  const ecs = /169\.254\.170\.2\b|AWS_CONTAINER_CREDENTIALS_RELATIVE_URI/.test(flat);
+  const podIdentity = matches(
+    /169\.254\.170\.23\b|fd00:ec2::23\b|eks-pod-identity-token|pods\.eks\.amazonaws\.com\/serviceaccount/,
+    flat,
+  );
+  const ecs = matches(/169\.254\.170\.2\b|AWS_CONTAINER_CREDENTIALS_RELATIVE_URI/, flat);
   if (!podIdentity && !ecs) return undefined;
-  const rejected =
-    /only loopback hosts are allowed|Unsupported host '169\.254\.170\.23'|Can only retrieve metadata from these hosts/.test(
-      flat,
-    );
+  const rejected = matches(
+    /only loopback hosts are allowed|Unsupported host '169\.254\.170\.23'|Can only retrieve metadata from these hosts/,
+    flat,
+  );
   return { endpoint: podIdentity ? 'eks-pod-identity' : 'ecs', rejected };
 }
 
@@ -365,12 +367,12 @@ export function roleName(flat: string): string | undefined {
 /** A Windows prompt or path: PowerShell (`PS C:\…>`, or paths alone), cmd (`C:\…>` alone). */
 export function shellOf(text: string): Facts['shell'] {
   if (!text.includes('\\') && !text.includes('$env:')) return undefined; // no path, no variable
-  if (/^PS [A-Z]:\\[^\n>]{0,300}>/m.test(text) || /\$env:[A-Z_]{2,}/.test(text))
+  if (matches(/^PS [A-Z]:\\[^\n>]{0,300}>/m, text) || matches(/\$env:[A-Z_]{2,}/, text))
     return 'powershell';
-  if (/^[A-Z]:\\[^\n>]{0,300}>/m.test(text)) return 'cmd';
+  if (matches(/^[A-Z]:\\[^\n>]{0,300}>/m, text)) return 'cmd';
   // No prompt, but Windows paths (a drive, or Terraform's module cache with backslashes): the
   // shell there is PowerShell unless a cmd prompt shows.
-  if (/(?:^|[\s"'(=])[A-Z]:\\[\w .-]{1,64}\\|\.terraform\\(?:modules|providers)\\/m.test(text))
+  if (matches(/(?:^|[\s"'(=])[A-Z]:\\[\w .-]{1,64}\\|\.terraform\\(?:modules|providers)\\/m, text))
     return 'powershell';
   return undefined;
 }
@@ -409,9 +411,9 @@ const AWS_S3_ANSWERED = /Server: AmazonS3|Host: [\w.-]{1,200}\.s3[\w.-]{0,40}\.a
  */
 export function unsignedAwsRequest(flat: string): boolean {
   return (
-    /\b(?:GET|PUT|POST|HEAD|DELETE) \/\S{0,2000} HTTP\/1\.1/.test(flat) &&
-    /Host: [\w.-]{1,200}\.amazonaws\.com(?:\.cn)?\b/.test(flat) &&
-    !/Authorization:|X-Amz-Credential|AWS4-HMAC-SHA256|X-Amz-Security-Token/i.test(flat)
+    matches(/\b(?:GET|PUT|POST|HEAD|DELETE) \/\S{0,2000} HTTP\/1\.1/, flat) &&
+    matches(/Host: [\w.-]{1,200}\.amazonaws\.com(?:\.cn)?\b/, flat) &&
+    !matches(/Authorization:|X-Amz-Credential|AWS4-HMAC-SHA256|X-Amz-Security-Token/i, flat)
   );
 }
 
@@ -420,15 +422,15 @@ export function unsignedAwsRequest(flat: string): boolean {
  * `sudo microk8s kubectl exec …`): the commands tfauth prints run through the same one.
  */
 export function kubectlCommand(flat: string): string | undefined {
-  const m = /\b(microk8s|k3s|k0s)[ .]kubectl\b/.exec(flat);
+  const m = search(/\b(microk8s|k3s|k0s)[ .]kubectl\b/, flat);
   return m ? `${m[1] as string} kubectl` : undefined;
 }
 
 export function s3Compatible(flat: string): string | undefined {
-  const named = S3_COMPATIBLE.find(([, re]) => re.test(flat))?.[0];
-  if (named === 'MinIO' && AWS_S3_ANSWERED.test(flat)) return undefined;
+  const named = S3_COMPATIBLE.find(([, re]) => matches(re, flat))?.[0];
+  if (named === 'MinIO' && matches(AWS_S3_ANSWERED, flat)) return undefined;
   if (named) return named;
-  const host = S3_ENDPOINT.exec(flat)?.[1];
+  const host = search(S3_ENDPOINT, flat)?.[1];
   if (
     host === undefined ||
     /(?:^|\.)amazonaws\.com(?:\.cn)?(?::\d+)?$|(?:^|\.)api\.aws(?::\d+)?$/i.test(host)
@@ -443,7 +445,8 @@ export function s3Compatible(flat: string): string | undefined {
  * is most often mapped in neither aws-auth nor an access entry.
  */
 export function eksAwsAuth(flat: string): boolean {
-  return /ConfigMap "aws-auth"|\bmodules[\\/]aws-auth\b|\bkubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth\b|resource "kubernetes_config_map(?:_v1)?(?:_data)?" "aws_auth"/.test(
+  return matches(
+    /ConfigMap "aws-auth"|\bmodules[\\/]aws-auth\b|\bkubernetes_config_map(?:_v1)?(?:_data)?\.aws_auth\b|resource "kubernetes_config_map(?:_v1)?(?:_data)?" "aws_auth"/,
     flat,
   );
 }
@@ -453,25 +456,29 @@ export function ciSystem(text: string): Facts['ciSystem'] {
   // Azure DevOps logging commands and tasks; the GitHub Actions runner (forked from the Azure
   // Pipelines agent) prints `##[error]` too, so its own markers are read first.
   if (
-    /actions\/runs\/\d|^::(?:error|warning|group)::|^Run [\w-]{1,64}\/[\w-]{1,64}@|^##\[(?:end)?group\]Run |\/home\/runner\/work\/|\bGITHUB_ACTIONS=|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|token\.actions\.githubusercontent\.com|\bsecrets\.GITHUB_TOKEN\b/m.test(
+    matches(
+      /actions\/runs\/\d|^::(?:error|warning|group)::|^Run [\w-]{1,64}\/[\w-]{1,64}@|^##\[(?:end)?group\]Run |\/home\/runner\/work\/|\bGITHUB_ACTIONS=|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)|token\.actions\.githubusercontent\.com|\bsecrets\.GITHUB_TOKEN\b/m,
       text,
     )
   )
     return 'github-actions';
   if (
-    /##vso\[|##\[(?:error|section|warning|command)\]|\b(?:AzureCLI|TerraformTaskV\d|TerraformCLI|AzurePowerShell|AzureResourceManagerTemplateDeployment)@\d|\$\(System\.(?:AccessToken|OidcRequestUri)\)|\bSYSTEM_(?:OIDCREQUESTURI|ACCESSTOKEN|TEAMFOUNDATIONCOLLECTIONURI)\b|vstoken\.dev\.azure\.com|\bsc:\/\/[\w.-]{1,100}\/[\w .-]{1,100}\/|\/home\/vsts\/work\/|[A-Z]:\\agent\\_work\\|\/agent\/_work\//m.test(
+    matches(
+      /##vso\[|##\[(?:error|section|warning|command)\]|\b(?:AzureCLI|TerraformTaskV\d|TerraformCLI|AzurePowerShell|AzureResourceManagerTemplateDeployment)@\d|\$\(System\.(?:AccessToken|OidcRequestUri)\)|\bSYSTEM_(?:OIDCREQUESTURI|ACCESSTOKEN|TEAMFOUNDATIONCOLLECTIONURI)\b|vstoken\.dev\.azure\.com|\bsc:\/\/[\w.-]{1,100}\/[\w .-]{1,100}\/|\/home\/vsts\/work\/|[A-Z]:\\agent\\_work\\|\/agent\/_work\//m,
       text,
     )
   )
     return 'azure-devops';
   if (
-    /Running with gitlab-runner|\bCI_JOB_(?:JWT(?:_V2)?|TOKEN|ID)\b|\bGITLAB_CI\b|\.gitlab-ci\.yml|^section_(?:start|end):\d{6,}:|ERROR: Job failed: |\/builds\/[\w.-]{1,100}\/[\w.-]{1,100}\.tmp\//m.test(
+    matches(
+      /Running with gitlab-runner|\bCI_JOB_(?:JWT(?:_V2)?|TOKEN|ID)\b|\bGITLAB_CI\b|\.gitlab-ci\.yml|^section_(?:start|end):\d{6,}:|ERROR: Job failed: |\/builds\/[\w.-]{1,100}\/[\w.-]{1,100}\.tmp\//m,
       text,
     )
   )
     return 'gitlab';
   if (
-    /^\[Pipeline\] |^Started by (?:user|timer|an SCM change|upstream project)|^Finished: (?:FAILURE|SUCCESS|UNSTABLE|ABORTED)$|\/var\/lib\/jenkins\/|\bJENKINS_(?:HOME|URL)\b|\/jenkins\/workspace\//m.test(
+    matches(
+      /^\[Pipeline\] |^Started by (?:user|timer|an SCM change|upstream project)|^Finished: (?:FAILURE|SUCCESS|UNSTABLE|ABORTED)$|\/var\/lib\/jenkins\/|\bJENKINS_(?:HOME|URL)\b|\/jenkins\/workspace\//m,
       text,
     )
   )
@@ -482,14 +489,15 @@ export function ciSystem(text: string): Facts['ciSystem'] {
 /** The paste names Google (a googleapis host, gcloud, a service account, GOOGLE_* settings). */
 export function googleNamed(flat: string): boolean {
   // invalid_rapt ("reauth related error") is Google's own code: it names Google as well.
-  return /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b|invalid_rapt/i.test(
+  return matches(
+    /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b|invalid_rapt/i,
     flat,
   );
 }
 
 /** The paste shows the OAuth request was a refresh-token grant (a client logging its request). */
 export function refreshTokenGrant(flat: string): boolean {
-  return /grant_type=refresh_token|"grant_type": ?"refresh_token"/.test(flat);
+  return matches(/grant_type=refresh_token|"grant_type": ?"refresh_token"/, flat);
 }
 
 /**
@@ -500,13 +508,14 @@ export function refreshTokenGrant(flat: string): boolean {
  * fine-grained PAT), or the provider's `app_auth`.
  */
 export function githubToken(flat: string): Facts['githubToken'] {
-  if (/\bgithub_pat_|Resource not accessible by personal access token/.test(flat))
+  if (matches(/\bgithub_pat_|Resource not accessible by personal access token/, flat))
     return 'fine_grained_pat';
-  if (/\bghp_/.test(flat)) return 'classic_pat';
-  if (/\bgho_/.test(flat)) return 'oauth_app';
-  if (/\bghu_/.test(flat)) return 'app_user';
+  if (matches(/\bghp_/, flat)) return 'classic_pat';
+  if (matches(/\bgho_/, flat)) return 'oauth_app';
+  if (matches(/\bghu_/, flat)) return 'app_user';
   if (
-    /\bghs_|Resource not accessible by integration|\bapp_auth\b|\/app\/installations\/|installation id \d/.test(
+    matches(
+      /\bghs_|Resource not accessible by integration|\bapp_auth\b|\/app\/installations\/|installation id \d/,
       flat,
     )
   )
@@ -516,10 +525,10 @@ export function githubToken(flat: string): Facts['githubToken'] {
 
 /** `owner/repo` of a GitHub REST call in the paste (`api.github.com/repos/<owner>/<repo>/…`). */
 export function githubRepo(flat: string): { owner: string; repo?: string } | undefined {
-  const m =
-    /\bapi\.github\.com\/(?:repos|orgs)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([\w.-]{1,100}))?/.exec(
-      flat,
-    );
+  const m = search(
+    /\bapi\.github\.com\/(?:repos|orgs)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([\w.-]{1,100}))?/,
+    flat,
+  );
   if (!m?.[1]) return undefined;
   const repo = /\/repos\//.test(m[0]) ? m[2] : undefined;
   return { owner: m[1], ...(repo ? { repo } : {}) };
@@ -530,7 +539,8 @@ export function githubRepo(flat: string): { owner: string; repo?: string } | und
  * `cloud` block streams their output): credentials on the laptop do not reach it.
  */
 export function remoteRun(flat: string): boolean {
-  return /Preparing the remote (?:plan|apply)|Running (?:plan|apply) in (?:HCP Terraform|Terraform Cloud|Terraform Enterprise|the remote backend)|To view this run in a browser, visit:|\/app\/[\w-]{1,90}\/(?:workspaces\/)?[\w-]{1,90}\/runs\/run-[A-Za-z0-9]{6,}/.test(
+  return matches(
+    /Preparing the remote (?:plan|apply)|Running (?:plan|apply) in (?:HCP Terraform|Terraform Cloud|Terraform Enterprise|the remote backend)|To view this run in a browser, visit:|\/app\/[\w-]{1,90}\/(?:workspaces\/)?[\w-]{1,90}\/runs\/run-[A-Za-z0-9]{6,}/,
     flat,
   );
 }
@@ -562,10 +572,17 @@ const CROSSPLANE_WORDS = [
  * (`infra.contrib.fluxcd.io`, its tf-runner pods). Its credentials come from the cluster.
  */
 export function controller(text: string): Facts['controller'] {
-  if (TF_CONTROLLER_WORDS.some((w) => text.includes(w))) return 'tf-controller';
-  if (CROSSPLANE_WORDS.some((w) => text.includes(w))) return 'crossplane';
+  if (matches(TF_CONTROLLER, text)) return 'tf-controller';
+  if (matches(CROSSPLANE, text)) return 'crossplane';
   return undefined;
 }
+
+/** One pattern per word list, so the gate answers for the whole list from its one pass. */
+function anyWord(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+const TF_CONTROLLER = anyWord(TF_CONTROLLER_WORDS);
+const CROSSPLANE = anyWord(CROSSPLANE_WORDS);
 
 export function stateNotPersisted(flat: string): boolean {
   return matches(/errored\.tfstate|Failed to (?:persist|save) state|Error saving state/, flat);

@@ -1,6 +1,7 @@
 // Terraform-side context: which block failed, the versions shown, which tool printed the
 // output, and what the message format says about the provider/SDK generation.
 
+import { gate } from '../pattern-gate';
 import { PatternSet } from '../pattern-set';
 import { firstMatch, matches, search } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
@@ -121,6 +122,7 @@ export function versions(text: string): Versions {
     /terraform-provider-([a-z][\w-]{1,40}?)_v(\d{1,3}\.\d{1,3}\.\d{1,3})/g,
   ];
   for (const re of patterns) {
+    if (!gate.mayMatch(re, text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[1] && m[2] && !(m[1] in providerVersions)) providerVersions[m[1]] = m[2];
