@@ -81,7 +81,7 @@ export const endpointUnreachable: CatalogEntry = {
       // with the endpoint in brackets (`Connection timed out (sts.us-east-1.amazonaws.com:443)`).
       id: 'java-dotnet-connect',
       pattern:
-        /Unable to execute HTTP request: (?:Connect to )?[a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?\b|(?:Connection timed out|Connection refused|No such host is known|Name or service not known|No route to host)\.? \([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?:\d{1,5}\)/,
+        /Unable to execute HTTP request: (?:Connect to )?[a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?\b|(?:Connection timed out|Connection refused|No such host is known|Name or service not known|nodename nor servname provided, or not known|Unknown Host|Temporary failure in name resolution|No route to host)\.? \([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?:\d{1,5}\)/,
       requires: CREDENTIAL_CONTEXT,
       tier: 'likely',
       examples: [
@@ -98,12 +98,40 @@ export const endpointUnreachable: CatalogEntry = {
           text: 'Connection timed out (sts.us-east-1.amazonaws.com:443)',
           source: 'corpus holdout13/h13-aws-netsts-1 (aws/aws-sdk-net#3992)',
         },
+        {
+          text: 'System.Net.Http.HttpRequestException: nodename nor servname provided, or not known (sts.us-east-1.amazonaws.com:443)',
+          source:
+            'invented: the macOS resolver wording of corpus holdout14/h14-aws-spapi-csharp-dns-1 for a real region’s STS host',
+        },
       ],
       counterexamples: [
         {
           text: 'com.amazonaws.SdkClientException: Unable to execute HTTP request: Connect to s3.eu-west-1.amazonaws.com:443 [s3.eu-west-1.amazonaws.com/52.218.1.1] failed: connect timed out',
           source:
             'invented: the same Java SDK wording for an S3 call, with nothing about credentials (a network failure that is not tfauth’s business)',
+        },
+      ],
+    },
+    {
+      // Node's resolver error (`getaddrinfo ENOTFOUND <host>`: lib/internal/errors.js formats
+      // `${syscall} ${code} ${hostname}`; EAI_AGAIN when the DNS server did not answer) and
+      // Java's UnknownHostException, for a credential endpoint whose name is a real one.
+      id: 'node-java-dns',
+      pattern:
+        /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) [a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?\b|UnknownHostException: [a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?\b/,
+      requires: CREDENTIAL_CONTEXT,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Error: getaddrinfo ENOTFOUND sts.us-east-1.amazonaws.com\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26)',
+          source:
+            'invented: Node’s resolver error (nodejs/node lib/internal/errors.js, DNSException) with the trace frame of corpus holdout14/h14-aws-azurelogin-badregion-1, for a real region',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: getaddrinfo ENOTFOUND my-bucket.s3.eu-west-1.amazonaws.com',
+          source: 'invented: a data call, not a credential one (not tfauth’s business)',
         },
       ],
     },

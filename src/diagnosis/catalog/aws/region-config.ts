@@ -1,6 +1,23 @@
 import type { Example, CatalogEntry } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
+import { REGION_SHAPE } from '../../facts/location';
+
+/**
+ * A resolver's "no such host" for an AWS endpoint whose region label is not a region
+ * (`ec2.auto…`, `sts.southeast-2…`, `sts.it…`): the host was built from a wrong region. Each
+ * resolver words it its own way: Go's `lookup H` (net), Node's `getaddrinfo ENOTFOUND H`
+ * (lib/internal/errors.js), .NET's `<socket error> (H:443)` (SocketsHttpHandler), Java's
+ * `UnknownHostException: H`, curl's `Could not resolve host: H`, botocore's `Could not connect
+ * to the endpoint URL: "https://H/"`. Dual-stack, FIPS and EKS OIDC hosts have a label of
+ * their own before the region.
+ */
+const UNRESOLVED_REGION_HOST = new RegExp(
+  String.raw`(?:lookup |getaddrinfo (?:ENOTFOUND|EAI_AGAIN) |UnknownHostException: |Could not resolve host: |Could not connect to the endpoint URL: "?https?://|(?:No such host is known|Name or service not known|nodename nor servname provided, or not known|Unknown Host)\.? \()` +
+    String.raw`(?:sts|sso|oidc|portal\.sso|ec2|s3|iam|dynamodb|eks|rds|lambda|ecr|kms|logs|ssm|secretsmanager|cloudformation|autoscaling|elasticloadbalancing)\.` +
+    `(?!${REGION_SHAPE}\\.|dualstack\\.|fips\\.|eks\\.)` +
+    String.raw`[a-z0-9-]{1,30}\.amazonaws\.com`,
+);
 
 /** The client refused a region by its name (a real one, when its own list is old). */
 const REFUSED_BY_NAME =
@@ -50,13 +67,46 @@ export const regionConfig: CatalogEntry = {
     },
     {
       id: 'service-host',
-      pattern:
-        /lookup (?:ec2|s3|iam|dynamodb|eks|rds|lambda|ecr|kms|logs|ssm|secretsmanager|cloudformation|autoscaling|elasticloadbalancing)\.(?!(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-[a-z]{4,9}-\d{1,2}\.)[a-z0-9-]{1,30}\.amazonaws\.com/,
-      tier: 'likely',
+      pattern: UNRESOLVED_REGION_HOST,
+      tier: 'strong',
+      // The host does not exist because its region label is none: the region is what to fix,
+      // not the network.
+      beats: [
+        'aws.endpoint_unreachable/dns',
+        'aws.endpoint_unreachable/other-sdks',
+        'aws.endpoint_unreachable/java-dotnet-connect',
+        'aws.endpoint_unreachable/node-java-dns',
+      ],
       examples: [
         {
           text: 'caused by: Post "https://ec2.auto.amazonaws.com/": dial tcp: lookup ec2.auto.amazonaws.com on 192.168.112.1:53: no such host: timestamp=2022-11-24T14:19:35.482Z',
           source: 'corpus holdout2/h2-cfdocs6867-1',
+        },
+        {
+          text: "Assuming role arn:aws:iam::xxxxxxxxxxx:role/AccountAdminRole in region southeast-2...\nError: getaddrinfo ENOTFOUND sts.southeast-2.amazonaws.com\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26) {\n  errno: -3008,\n  code: 'ENOTFOUND',",
+          source:
+            'corpus holdout14/h14-aws-azurelogin-badregion-1 (aws-azure-login/aws-azure-login#332), shortened',
+        },
+        {
+          text: "System.Net.Http.HttpRequestException: 'Unknown Host. (sts.it.amazonaws.com:443)'",
+          source:
+            'corpus holdout14/h14-aws-spapi-csharp-dns-2 (abuzuhri/Amazon-SP-API-CSharp#645): a library that made the host from a marketplace code',
+        },
+        {
+          text: 'System.Net.Http.HttpRequestException: nodename nor servname provided, or not known (sts.us.amazonaws.com:443)\n ---> System.Net.Sockets.SocketException (0xFFFDFFFF): nodename nor servname provided, or not known',
+          source:
+            'corpus holdout14/h14-aws-spapi-csharp-dns-1 (abuzuhri/Amazon-SP-API-CSharp#273), shortened',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: getaddrinfo ENOTFOUND sts.us-east-1.amazonaws.com',
+          source:
+            'invented: the same Node wording for a real region’s STS host (DNS or a proxy failed: an endpoint problem)',
+        },
+        {
+          text: 'dial tcp: lookup s3.dualstack.us-east-1.amazonaws.com: no such host',
+          source: 'invented: a dual-stack S3 host, whose second label is not a region by design',
         },
       ],
     },
