@@ -57,7 +57,9 @@ export const assumeRoleDenied: CatalogEntry = {
     },
     {
       id: 'not-authorized',
-      pattern: /\b(?:is not|Not) authorized to perform:? sts:AssumeRole(?!With)/,
+      // AssumeRoleWithSAML is refused on the role's trust policy as AssumeRole is; the web
+      // identity call is a class of its own.
+      pattern: /\b(?:is not|Not) authorized to perform:? sts:AssumeRole(?!WithWebIdentity)/,
       // STS's message starts the sentence when an SDK prints it alone (Java: `Not authorized to perform sts:AssumeRole (Service: AWSSecurityTokenService; …)`).
       tier: 'decisive',
       examples: [
@@ -74,6 +76,10 @@ export const assumeRoleDenied: CatalogEntry = {
           text: 'AccessDenied: User: arn:aws:iam::123456789012:user/jonsmith is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/devop',
           source: 'corpus dev/gh-terragrunt-478-1',
         },
+        {
+          text: 'Not authorized to perform sts:AssumeRoleWithSAML (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: fe270994-9399-11e7-a47b-d3b1bc4b70cf). Please try again.',
+          source: 'corpus holdout14/h14-aws-sdknet-saml-1 (aws/aws-sdk-net#744)',
+        },
       ],
       counterexamples: [
         {
@@ -84,6 +90,27 @@ export const assumeRoleDenied: CatalogEntry = {
         {
           text: 'Error: error putting S3 Bucket ACL: AccessDenied: User is not authorized to perform: s3:PutBucketAcl on resource',
           source: 'corpus dev/pg-s3-acl-denied-28',
+        },
+      ],
+    },
+    {
+      // The Java SDK v1 (AmazonServiceException#getMessage: `%s (Service: %s; Status Code: %d;
+      // Error Code: %s; …)`) names the service: STS answers AccessDenied to the calls that
+      // assume a role (GetCallerIdentity needs no permission), whatever its message says.
+      id: 'java-sts-access-denied',
+      pattern: /\(Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied;/,
+      tier: 'exact',
+      examples: [
+        {
+          text: 'com.amazonaws.services.securitytoken.model.AWSSecurityTokenServiceException: Access denied (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: 18486065-9d7d-11e9-b24d-0d84d7b24f70)\n\tat com.amazonaws.http.AmazonHttpClient$RequestExecutor.handleErrorResponse(AmazonHttpClient.java:1712)',
+          source:
+            'corpus holdout14/h14-aws-jenkins-awscreds-assume-1 (jenkinsci/aws-credentials-plugin#66), shortened',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 8A3C1F2B9D4E5F60)',
+          source: 'invented: the same Java SDK layout from S3, an ordinary permission denial',
         },
       ],
     },

@@ -278,6 +278,32 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      // The Rust SDK (smithy-rs aws-config meta/credentials/chain.rs, aws-credential-types
+      // provider/error.rs): each provider of the default chain that finds nothing is logged as
+      // `provider in chain did not provide credentials`, and the chain then fails with
+      // CredentialsNotLoaded, displayed `the credential provider was not enabled` (older
+      // releases: `no providers in chain provided credentials`). A chain that went on to load
+      // credentials logs `loaded credentials`: nothing failed.
+      id: 'rust-sdk-chain',
+      pattern:
+        /provider in chain did not provide credentials|no providers in chain provided credentials|\bCredentialsNotLoaded\b|the credential provider was not enabled/,
+      unless: /\bloaded credentials\b/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '2023-03-20T20:39:10.608874Z DEBUG provide_credentials{provider=default_chain}: aws_config::meta::credentials::chain: provider in chain did not provide credentials provider=Ec2InstanceMetadata context=the credential provider was not enabled: could not communicate with IMDS: dispatch failure: timeout: HTTP read timeout occurred after 1s: timed out (CredentialsNotLoaded(CredentialsNotLoaded { source: ImdsCommunicationError { source: DispatchFailure(DispatchFailure { source: ConnectorError { kind: Timeout, source: HttpTimeoutError { kind: "HTTP read", duration: 1s } } }) } }))',
+          source: 'corpus holdout14/h14-aws-rust-imds-1 (awslabs/aws-sdk-rust#760), shortened',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'DEBUG aws_config::meta::credentials::chain: provider in chain did not provide credentials provider=Environment context=the credential provider was not enabled: environment variable not set (CredentialsNotLoaded(CredentialsNotLoaded { source: "environment variable not set" }))\nDEBUG aws_config::meta::credentials::chain: loaded credentials provider=Profile',
+          source:
+            'invented: the chain of smithy-lang/smithy-rs@56ee88c:aws/rust-runtime/aws-config/src/meta/credentials/chain.rs skipping the environment and loading the profile (a run that worked)',
+        },
+      ],
+    },
+    {
       id: 'refresh-cached',
       pattern: /failed to refresh cached credentials/,
       tier: 'weak',

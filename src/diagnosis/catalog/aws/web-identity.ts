@@ -124,9 +124,12 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'expired-jwt',
       // aws-sdk-go names the operation first; botocore (`An error occurred (X) when calling the Y
-      // operation`) names the code first.
+      // operation`) names the code first; the Java SDK v2 names neither, but STS's own words for
+      // an expired web identity token (epoch seconds, `Token expired:`) differ from its words
+      // for an expired session (`The security token included in the request is expired`) and
+      // from EKS Auth's (`The token included in the request is expired: current date/time 2025-…`).
       pattern:
-        /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b|\(ExpiredToken(?:Exception)?\) when calling the AssumeRoleWithWebIdentity operation/,
+        /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b|\(ExpiredToken(?:Exception)?\) when calling the AssumeRoleWithWebIdentity operation|\bToken expired: current date\/time \d{9,11} must be before the expiration date\/time ?\d{9,11}/,
       tier: 'decisive',
       // The expired token is the web identity JWT, not a session token: an ExpiredToken in an
       // AssumeRoleWithWebIdentity error belongs here, not to aws.expired_token.
@@ -141,8 +144,17 @@ export const webIdentity: CatalogEntry = {
           source:
             'upstream aws/aws-sdk-go-v2@0f1f7ec:credentials/stscreds/web_identity_provider.go (rendered with plausible values)',
         },
+        {
+          text: 's.a.a.s.s.m.ExpiredTokenException: Token expired: current date/time 1731098245 must be before the expiration date/time 1731095240 (Service: Sts, Status Code: 400, Request ID: 22679931-6a1d-4db3-abd0-a189de181809)\n\tat s.a.a.c.i.h.CombinedResponseHandler.handleErrorResponse(CombinedResponseHandler.java:125)',
+          source:
+            'corpus holdout14/h14-aws-javav2-webid-expired-1 (aws/aws-sdk-java-v2#5709), shortened',
+        },
       ],
       counterexamples: [
+        {
+          text: 'Removing credentials from cache, got non recoverable error: error getting credentials to cache: unable to fetch credentials from EKS Auth: operation error EKS Auth: AssumeRoleForPodIdentity, https response error StatusCode: 400, RequestID: 3c5a77b1-e68d-44fe-8b54-4a6c9bbcb057, ExpiredTokenException: The token included in the request is expired: current date/time 2025-07-06T07:02:09.314833331Z must be before the expiration date/time 2025-07-06T04:16:18Z.',
+          source: 'corpus holdout6/h6-ekspodid-89-1 (aws/eks-pod-identity-agent#89)',
+        },
         {
           text: 'Error: ExpiredToken: The security token included in the request is expired',
           source: 'corpus dev/pg-expired-list-14',
