@@ -40,7 +40,7 @@ export const NOT_AUTH: NotAuthEntry[] = [
       {
         id: 'throttling',
         pattern:
-          /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate|[Tt]emporarily throttled|[Tt]oo [Mm]any [Rr]equests|HTTP status 429|StatusCode=429|status code 429|exceeded a secondary rate limit|API rate limit exceeded for/,
+          /\bThrottling(?:Exception)?\b|\bRequestLimitExceeded\b|Rate exceeded|TooManyRequestsException|SlowDown: Please reduce your request rate|[Tt]emporarily throttled|[Tt]oo [Mm]any [Rr]equests|HTTP status 429|StatusCode=429|status code 429|exceeded a secondary rate limit|\b[Rr]ate limit exceeded\b/,
         tier: 'exact',
         examples: [
           {
@@ -56,6 +56,12 @@ export const NOT_AUTH: NotAuthEntry[] = [
           {
             text: 'RequestLimitExceeded: Request limit exceeded',
             source: 'corpus dev/gh-terraform-3579-1 (github:hashicorp/terraform#3579)',
+          },
+          {
+            // Python's urllib (Ansible's uri module) around GitHub's primary rate limit.
+            text: 'Error: : Task failed: Module failed: Status code was 403 and not [200]: HTTP Error 403: rate limit exceeded',
+            source:
+              'corpus holdout14/h14-multi-ansible-gh-403-ratelimit-1 (CactuseSecurity/firewall-orchestrator#3970)',
           },
         ],
       },
@@ -164,12 +170,18 @@ export const NOT_AUTH: NotAuthEntry[] = [
         // Google answers 403 (reason accountDisabled / BILLING_DISABLED) or FAILED_PRECONDITION: the
         // caller is authorised, the project just cannot be charged. Beats the generic googleapi 403.
         pattern:
-          /absent billing account|billing account for the owning project is disabled|has billing disabled|Billing must be enabled|requires billing to be enabled|\bBILLING_DISABLED\b|has not configured billing/,
+          /(?:absent|closed) billing account|billing account for the owning project is disabled|has billing disabled|Billing must be enabled|requires billing to be enabled|\bBILLING_DISABLED\b|has not configured billing/,
         tier: 'decisive',
         examples: [
           {
             text: 'Error: Error uploading object redis_test.sh: googleapi: Error 403: The project to be billed is associated with an absent billing account., accountDisabled',
             source: 'issue hashicorp/terraform-provider-google#5209',
+          },
+          {
+            // gsutil names its own exception class AccessDeniedException, as AWS does.
+            text: 'AccessDeniedException: 403 The project to be billed is associated with a closed billing account.',
+            source:
+              'corpus holdout14/h14-multi-gsutil-closed-billing-1 (stanford-futuredata/noscope#48)',
           },
           {
             text: 'google.api_core.exceptions.Forbidden: 403 POST https://storage.googleapis.com/upload/storage/v1/b/rbmailman/o?uploadType=multipart: The billing account for the owning project is disabled in state absent',

@@ -135,7 +135,7 @@ export const cliLogin: CatalogEntry = {
     {
       id: 'cli-token',
       pattern:
-        /obtaining Authorization Token from the Azure CLI|could not configure AzureCli Authorizer|obtain subscription\([^)]{0,64}\) from Azure CLI|running Azure CLI: exit status/,
+        /obtaining Authorization Token from the Azure CLI|could not configure AzureCli Authorizer|obtain subscription\([^)]{0,64}\) from Azure CLI|running Azure CLI: exit status|Error (?:waiting for|launching) (?:the )?Azure CLI: |Error parsing json result from the Azure CLI: /,
       tier: 'likely',
       examples: [
         {
@@ -147,6 +147,13 @@ export const cliLogin: CatalogEntry = {
           text: 'Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: obtaining subscription ID: running Azure CLI: exit status 2: usage error: --subscription',
           source:
             'upstream hashicorp/terraform-provider-azurerm@v4.40.0:vendor/github.com/hashicorp/go-azure-sdk/sdk/auth/auth.go',
+        },
+        {
+          // The older go-azure-helpers (azurerm 1.x/2.x) capitalised its errors and asked the
+          // CLI for the signed-in object id too (`Error getting authenticated object ID`).
+          text: 'Error: Error building account: Error getting authenticated object ID: Error pars\ning json result from the Azure CLI: Error waiting for the Azure CLI: exit status\n 1\n\n on <empty> line 0:\n (source code not available)',
+          source:
+            'corpus holdout14/h14-tfw-azcli-objid-1 (hashicorp/terraform-provider-azurerm#5266); wording in hashicorp/go-azure-helpers@f58e806:authentication/auth_method_azure_cli_parsing.go',
         },
       ],
     },

@@ -116,15 +116,24 @@ export const oidc: CatalogEntry = {
     },
     {
       // IMDS answers `Identity not found` when the VM or agent has no managed identity (or not the
-      // one named); MSAL and azidentity print it as a managed identity error.
+      // one named); MSAL and azidentity print it as a managed identity error, and ADAL relays
+      // IMDS's JSON body as is (Entra ID's own error descriptions start with an AADSTS code).
       id: 'imds-identity-not-found',
       pattern: /Identity not found/,
-      requires: /IMDS|[Mm]anaged [Ii]dentity|metadata\/identity|ManagedIdentity/,
+      requires:
+        /IMDS|[Mm]anaged [Ii]dentity|metadata\/identity|ManagedIdentity|"error_description": ?"Identity not found"/,
       tier: 'strong',
+      // ADAL's `Refresh request failed` around it reads like a client secret's failure.
+      beats: ['azure.client_secret'],
       examples: [
         {
           text: '2024-10-17T14:01:54.5570233Z {"error":"invalid_request","error_description":"Identity not found"}\n2024-10-17T14:01:54.5571125Z Server: IMDS/150.870.65.1475\n2024-10-17T14:01:54.5573849Z [Managed Identity] Error Code: invalid_request Error Description: Identity not found ',
           source: 'corpus holdout8/h8-azsdknet-46679-1 (Azure/azure-sdk-for-net#46679)',
+        },
+        {
+          text: 'E0901 14:17:00.923480       1 vmss.go:99] azure.BearerAuthorizerWithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<sub>/resourceGroups/MC_staging-rg_staging-v2-aks_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool-97289186-vmss?api-version=2019-07-01: StatusCode=403 -- Original Error: adal: Refresh request failed. Status Code = \'403\'. Response body: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Identity not found"}',
+          source:
+            'corpus holdout14/h14-multi-podid-mic-identitynotfound-1 (Azure/aad-pod-identity#778)',
         },
       ],
     },

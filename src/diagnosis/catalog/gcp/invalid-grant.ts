@@ -247,6 +247,21 @@ export const gcpInvalidGrant: CatalogEntry = {
       ],
     },
     {
+      // terraform internal/backend/remote-state/gcs/backend.go (and OpenTofu's gcp_kms key
+      // provider): `credentials` is neither a file that exists nor JSON, most often a key pasted
+      // into a CI variable with its quotes or newlines mangled, or a path the runner lacks.
+      id: 'credentials-not-json',
+      pattern: /the string provided in credentials is neither valid json nor a valid file path/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: "2021-12-29T10:38:08.3302055Z Initializing the backend...\n2021-12-29T10:38:08.3362452Z ╷\n2021-12-29T10:38:08.3363871Z │ Error: the string provided in credentials is neither valid json nor a valid file path\n2021-12-29T10:38:08.3364800Z │ \n2021-12-29T10:38:08.3366382Z ╵\n2021-12-29T10:38:08.3399599Z ##[error]Error: The process '/usr/local/bin/terraform' failed with exit code 1",
+          source:
+            'corpus holdout14/h14-tfw-ado-gcs-credjson-1 (microsoft/azure-pipelines-extensions#1014), shortened',
+        },
+      ],
+    },
+    {
       id: 'key-parse',
       // golang/oauth2 internal/oauth2.go ParseKey: the credentials file's private_key is not a key
       // (a user ADC file or a mangled service-account key given as service-account credentials).

@@ -171,7 +171,8 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
     {
       id: 'googleapi-403',
-      pattern: /googleapi: Error 403|Error 403: /,
+      // Python's urllib prints any 403 as `HTTP Error 403: <reason>`: not Google's layout.
+      pattern: /googleapi: Error 403|(?<!HTTP )Error 403: /,
       tier: 'generic',
       examples: [
         {
@@ -180,6 +181,11 @@ export const gcpPermissionDenied: CatalogEntry = {
         },
       ],
       counterexamples: [
+        {
+          text: 'TASK [api : Get Hasura release info from GitHub (authenticated)] ***************\nError: : Task failed: Module failed: Status code was 403 and not [200]: HTTP Error 403: rate limit exceeded',
+          source:
+            'corpus holdout14/h14-multi-ansible-gh-403-ratelimit-1 (CactuseSecurity/firewall-orchestrator#3970)',
+        },
         {
           text: "Error: googleapi: Error 403: Insufficient regional quota to satisfy request: resource \"IN_USE_ADDRESSES\": request requires '5.0' and is short '1.0'. project has a quota of '4.0' with '4.0' available., forbidden",
           source: 'issue GoogleCloudPlatform/cloud-ops-sandbox#44',

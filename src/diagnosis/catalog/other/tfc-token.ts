@@ -167,6 +167,9 @@ export const tfcToken: CatalogEntry = {
       id: 'org',
       pattern:
         /Failed to read organization "?[\w-]{1,80}"? at host|your API token for [a-z0-9.-]{3,253} is valid/,
+      // The same summary over a server error (`…reading the organization settings: 500 Internal
+      // Server Error`) is the server's failure, not the token's.
+      unless: /organization settings: 5\d\d\b/,
       tier: 'strong',
       examples: [
         {
@@ -176,6 +179,36 @@ export const tfcToken: CatalogEntry = {
         {
           text: 'Error: Failed to read organization "brimdor-external" at host app.terraform.io on versions.tf line 7, in terraform: 7: organization = "brimdor-external" Encountered an unexpected error while reading the organization settings: unauthorized',
           source: 'corpus holdout3/h3-khuedoanhomelab110-1 (khuedoan/homelab#110)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error: Failed to read organization "myorganization" at host terrakube-api.mydomain.it\n\n  with data.terraform_remote_state.main,\n  on main.tf line 23, in data "terraform_remote_state" "main":\n\nThe "remote" backend encountered an unexpected error while reading the\norganization settings: 500 Internal Server Error',
+          source:
+            'corpus holdout14/h14-multi-terrakube-org-500-1 (terrakube-io/terrakube#530), its garbled frame characters left out',
+        },
+      ],
+    },
+    {
+      // terraform internal/backend/remote/backend_state.go (`Error downloading state: %v`) and
+      // internal/cloud/state.go (`error downloading state: %v`) around go-tfe's download of the
+      // current state version: a 401/403 there is the token's (or its team's) access to state.
+      id: 'state-download-refused',
+      pattern:
+        /[Ee]rror downloading state: (?:401 Unauthorized|403 Forbidden|unauthorized|forbidden)\b/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error: Error downloading state: 403 Forbidden\n\nError: data.terraform_remote_state.****: Unable to read remote state',
+          source:
+            'corpus holdout14/h14-multi-terrakube-remotestate-403-1 (terrakube-io/terrakube#1360)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'Error refreshing state: Error downloading state: 500 Internal Server Error',
+          source:
+            'invented: the message of hashicorp/terraform internal/backend/remote/backend_state.go over a server error',
         },
       ],
     },
