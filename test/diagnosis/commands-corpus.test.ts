@@ -27,6 +27,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout11', join(FIXTURES, 'holdout11.jsonl')],
   ['holdout12', join(FIXTURES, 'holdout12.jsonl')],
   ['holdout13', join(FIXTURES, 'holdout13.jsonl')],
+  ['holdout14', join(FIXTURES, 'holdout14.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

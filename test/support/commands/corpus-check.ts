@@ -53,7 +53,8 @@ export const WITNESS: Record<string, RegExp> = {
     `[Cc]lient(?:_id| ID| id)?[ :='"]{1,4}${GUID}|app '${GUID}'|identifier '${GUID}'`,
   ),
   'object-id': new RegExp(`object id '${GUID}'`),
-  subject: /\bsubject '[^']{3,}'|assertion subject '[^']{3}/,
+  // …not one a CI log masked (`subject '***'`: Azure DevOps hides the service connection's).
+  subject: /\bsubject '(?!\*{3}')[^']{3,}'|assertion subject '(?!\*{3}')[^']{3}/,
   // …not one a CI log masked (`/subscriptions/***`): no scope to grant at.
   scope: /\bscope '\/subscriptions\/[^'*]{1,600}'/,
   'cluster-location': /\/locations\/[a-z]{2,12}-[a-z]{2,12}\d(?:-[a-z])?\/clusters\//,
