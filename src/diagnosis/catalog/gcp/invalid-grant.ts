@@ -36,12 +36,34 @@ const DELETED_CLIENT_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-multi-gcp-grant-11 (websightgmbh/l5-google-cloud-storage#6)',
 };
 
+/**
+ * terraform's gcs backend (internal/backend/remote-state/gcs/backend.go): the `credentials`
+ * value (or GOOGLE_BACKEND_CREDENTIALS, then GOOGLE_CREDENTIALS) is read as a path, else as the
+ * key's JSON, and is neither: nothing reached Google.
+ */
+const CREDENTIALS_NOT_JSON =
+  /the string provided in credentials is neither valid json nor a valid file path/;
+const CREDENTIALS_NOT_JSON_EXAMPLE: Example = {
+  text: "2021-12-29T10:38:08.3302055Z Initializing the backend...\n2021-12-29T10:38:08.3362452Z ╷\n2021-12-29T10:38:08.3363871Z │ Error: the string provided in credentials is neither valid json nor a valid file path\n2021-12-29T10:38:08.3364800Z │ \n2021-12-29T10:38:08.3366382Z ╵\n2021-12-29T10:38:08.3399599Z ##[error]Error: The process '/usr/local/bin/terraform' failed with exit code 1",
+  source:
+    'corpus holdout14/h14-tfw-ado-gcs-credjson-1 (microsoft/azure-pipelines-extensions#1014), shortened',
+};
+
 export const gcpInvalidGrant: CatalogEntry = {
   id: 'gcp.invalid_grant',
   platform: 'gcp',
   title: "⟨token_service⟩ refused the credentials' token exchange",
   summary:
     "⟨token_service⟩ would not issue an access token for credentials that exist: the user's refresh token expired or was revoked, reauthentication is required by policy, the service-account key was deleted, or a workload identity exchange failed.",
+  variants: [
+    {
+      when: CREDENTIALS_NOT_JSON,
+      title: 'The GCS backend’s `credentials` value is neither a key file path nor key JSON',
+      summary:
+        'Terraform read `credentials` (or GOOGLE_BACKEND_CREDENTIALS, then GOOGLE_CREDENTIALS) as a file path, found no such file, and could not parse the value as a key’s JSON either: nothing was sent to Google yet.',
+      example: CREDENTIALS_NOT_JSON_EXAMPLE,
+    },
+  ],
   codes: ['invalid_grant', 'invalid_rapt', 'unauthorized_client'],
   signatures: [
     {
@@ -251,15 +273,9 @@ export const gcpInvalidGrant: CatalogEntry = {
       // provider): `credentials` is neither a file that exists nor JSON, most often a key pasted
       // into a CI variable with its quotes or newlines mangled, or a path the runner lacks.
       id: 'credentials-not-json',
-      pattern: /the string provided in credentials is neither valid json nor a valid file path/,
+      pattern: CREDENTIALS_NOT_JSON,
       tier: 'decisive',
-      examples: [
-        {
-          text: "2021-12-29T10:38:08.3302055Z Initializing the backend...\n2021-12-29T10:38:08.3362452Z ╷\n2021-12-29T10:38:08.3363871Z │ Error: the string provided in credentials is neither valid json nor a valid file path\n2021-12-29T10:38:08.3364800Z │ \n2021-12-29T10:38:08.3366382Z ╵\n2021-12-29T10:38:08.3399599Z ##[error]Error: The process '/usr/local/bin/terraform' failed with exit code 1",
-          source:
-            'corpus holdout14/h14-tfw-ado-gcs-credjson-1 (microsoft/azure-pipelines-extensions#1014), shortened',
-        },
-      ],
+      examples: [CREDENTIALS_NOT_JSON_EXAMPLE],
     },
     {
       id: 'key-parse',
@@ -288,6 +304,22 @@ export const gcpInvalidGrant: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'credentials-value',
+      title:
+        'The `credentials` value is a path the runner does not have, or key JSON a CI variable mangled',
+      explanation:
+        'A path is read from the machine that runs Terraform (a CI agent has no file from your laptop, and a secure-file task must run first); a key pasted into a variable loses its quotes or newlines when a pipeline expands it unquoted, and a value that is a file’s base64 is neither.',
+      prior: 0,
+      boosts: [
+        {
+          when: CREDENTIALS_NOT_JSON,
+          by: 0.95,
+          evidence: 'The backend could read the credentials value neither as a file nor as JSON.',
+        },
+      ],
+      examples: [CREDENTIALS_NOT_JSON_EXAMPLE],
+    },
     {
       id: 'gcloud-login-refused',
       title:
@@ -485,6 +517,19 @@ export const gcpInvalidGrant: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'credentials-value',
+      title:
+        'Check what the backend’s `credentials` holds where Terraform runs: a readable file, or JSON',
+      detail:
+        'Run these where Terraform runs (the CI job, before `terraform init`); they print the file’s key type, or whether the value parses, never the key. In a pipeline, pass a key as a secure file and its path, or quote the variable so its JSON survives.',
+      commands: [
+        'for v in GOOGLE_BACKEND_CREDENTIALS GOOGLE_CREDENTIALS; do printf \'%s: \' "$v"; if [ -f "${!v}" ]; then jq -r .type "${!v}"; else printenv "$v" | jq -e -r .type 2>/dev/null || echo "neither a file nor JSON"; fi; done',
+        'grep -rn "credentials" --include=*.tf .',
+      ],
+      when: CREDENTIALS_NOT_JSON,
+      examples: [CREDENTIALS_NOT_JSON_EXAMPLE],
+    },
     {
       id: 'gcloud-login',
       title: "Renew gcloud's own login (not ADC): the account gcloud uses",
