@@ -39,6 +39,8 @@ export const USER_SUPPLIED = new Set([
   'account',
   'name',
   'token-from-your-secret-store',
+  // the id (ws-…) of the workspace whose state is read: on its settings page, never in the error
+  'workspace-id',
   'org',
   'pool',
   'path',

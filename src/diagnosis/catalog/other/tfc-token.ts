@@ -25,6 +25,14 @@ const TFE_HIDDEN_PASTES: Example[] = [
   },
 ];
 
+/** The remote/cloud backend was refused the state it downloads (terraform backend_state.go). */
+const STATE_DOWNLOAD_REFUSED =
+  /[Ee]rror downloading state: (?:401 Unauthorized|403 Forbidden|unauthorized|forbidden)\b/;
+const STATE_DOWNLOAD_REFUSED_EXAMPLE: Example = {
+  text: 'Error: Error downloading state: 403 Forbidden\n\nError: data.terraform_remote_state.****: Unable to read remote state',
+  source: 'corpus holdout14/h14-multi-terrakube-remotestate-403-1 (terrakube-io/terrakube#1360)',
+};
+
 /** The `http` state backend (GitLab-managed state, Artifactory…): not HCP Terraform, no API token. */
 const HTTP_STATE = /HTTP remote state endpoint (?:requires|invalid) auth/;
 const HTTP_STATE_EXAMPLE: Example = {
@@ -51,6 +59,13 @@ export const tfcToken: CatalogEntry = {
   summary:
     'Terraform needed a token for a remote host (the `cloud`/`remote` backend, a private module or provider registry) and found none, or the host refused the one it found.',
   variants: [
+    {
+      when: STATE_DOWNLOAD_REFUSED,
+      title: 'The host refused to hand over a workspace’s state (401/403)',
+      summary:
+        'The remote or cloud backend asked for the current state version and the host answered 401/403: the token it used (the run’s own token, in a remote run) may not read that workspace’s state.',
+      example: STATE_DOWNLOAD_REFUSED_EXAMPLE,
+    },
     {
       when: HTTP_STATE,
       title: 'The http state backend refused the credentials it was sent',
@@ -194,16 +209,9 @@ export const tfcToken: CatalogEntry = {
       // internal/cloud/state.go (`error downloading state: %v`) around go-tfe's download of the
       // current state version: a 401/403 there is the token's (or its team's) access to state.
       id: 'state-download-refused',
-      pattern:
-        /[Ee]rror downloading state: (?:401 Unauthorized|403 Forbidden|unauthorized|forbidden)\b/,
+      pattern: STATE_DOWNLOAD_REFUSED,
       tier: 'strong',
-      examples: [
-        {
-          text: 'Error: Error downloading state: 403 Forbidden\n\nError: data.terraform_remote_state.****: Unable to read remote state',
-          source:
-            'corpus holdout14/h14-multi-terrakube-remotestate-403-1 (terrakube-io/terrakube#1360)',
-        },
-      ],
+      examples: [STATE_DOWNLOAD_REFUSED_EXAMPLE],
       counterexamples: [
         {
           text: 'Error refreshing state: Error downloading state: 500 Internal Server Error',
@@ -424,6 +432,23 @@ export const tfcToken: CatalogEntry = {
       examples: [ATLAS_STATE_EXAMPLE],
     },
     {
+      id: 'state-not-shared',
+      title:
+        'The token may not read that workspace’s state: remote state sharing, or its team’s state access',
+      explanation:
+        'A refused state download is not a missing token: the host knew the token and would not hand over the state. A `terraform_remote_state` data source (or `tfe_outputs`) may read another workspace only if that workspace shares its state with this one (its Settings → General → Remote state sharing, or `remote_state_consumer_ids`), and a user or team token needs at least read-state access to it. A server bug answers the same (Terrakube before 2.23.2 did): compare with a token that has admin access.',
+      prior: 0,
+      boosts: [
+        {
+          when: STATE_DOWNLOAD_REFUSED,
+          by: 0.9,
+          evidence:
+            'The host refused the state download itself (401/403), after the token was accepted for the run.',
+        },
+      ],
+      examples: [STATE_DOWNLOAD_REFUSED_EXAMPLE],
+    },
+    {
       id: 'token-cannot-see',
       title:
         'The token the tfe provider uses cannot see this organization, or is the wrong kind for what it does',
@@ -588,6 +613,19 @@ export const tfcToken: CatalogEntry = {
       commands: ['env | grep -E "^ATLAS_(TOKEN|ADDRESS)=" | cut -d= -f1'],
       when: ATLAS_STATE,
       examples: [ATLAS_STATE_EXAMPLE],
+    },
+    {
+      id: 'state-sharing',
+      title:
+        'In the workspace whose state is read: share its state with this workspace, and give the token’s team read-state access',
+      detail:
+        'HCP Terraform and Terraform Enterprise: the source workspace’s Settings → General → Remote state sharing (or `remote_state_consumer_ids` of `tfe_workspace_settings`), and its Team access. The API lists the workspaces it shares with; the workspace id (`ws-…`) is on its settings page. `read -rs` keeps the token off the screen.',
+      commands: [
+        'read -rs TFC_TOKEN && export TFC_TOKEN',
+        'curl -sS -H "Authorization: Bearer $TFC_TOKEN" https://⟨tfc_host⟩/api/v2/workspaces/<workspace-id>/relationships/remote-state-consumers',
+      ],
+      when: STATE_DOWNLOAD_REFUSED,
+      examples: [STATE_DOWNLOAD_REFUSED_EXAMPLE],
     },
     {
       id: 'login',
