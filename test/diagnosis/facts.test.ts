@@ -100,6 +100,12 @@ describe('facts', () => {
     expect(facts('The config profile (prod-admin) could not be found').profiles).toEqual([
       'prod-admin',
     ]);
+    // corpus holdout14/h14-aws-azurelogin-badregion-1 (aws-azure-login#332)
+    expect(
+      facts(
+        "Logging in with profile 'step-common-services-nonprod'...\nError: getaddrinfo ENOTFOUND sts.southeast-2.amazonaws.com",
+      ).profiles,
+    ).toEqual(['step-common-services-nonprod']);
   });
 
   it('the block that failed: S3 backend, remote state, exec plugin', () => {

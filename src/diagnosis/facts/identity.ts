@@ -129,6 +129,8 @@ const PROFILE_PATTERNS = [
   /--profile[ =]["']?([\w.@+-]{1,128})/g,
   /\bprofile\s*=\s*"([\w.@+-]{1,128})"/g,
   /Failed to get credentials for ([\w.@+-]{1,128})/g,
+  // Login helpers announce it: aws-azure-login's `Logging in with profile 'name'...`.
+  /\bwith profile ['"`]([\w.@+-]{1,128})['"`]/g,
 ];
 
 /**
