@@ -35,6 +35,13 @@ const SAVED_SIGNIN_EXAMPLE: Example = {
     'corpus holdout13/h13-multi-pac-700082-1 (microsoft/powerplatform-build-tools#894), shortened',
 };
 
+/** azurerm (go-azure-helpers) will not use a CLI signed in as a service principal. */
+const CLI_AS_SP = /Authenticating using the Azure CLI is only supported as a User/;
+const CLI_AS_SP_EXAMPLE: Example = {
+  text: 'Error: Error building AzureRM Client: Authenticating using the Azure CLI is only supported as a User (not a Service Principal).\n\nTo authenticate to Azure using a Service Principal, you can use the separate \'Authenticate using a Service Principal\'\nauth method - instructions for which can be found here: https://www.terraform.io/docs/providers/azurerm/guides/service_principal_client_secret.html\n\nAlternatively you can authenticate using the Azure CLI by using a User Account.\n\n  on main.tf line 6, in provider "azurerm":\n   6: provider "azurerm" {',
+  source: 'corpus holdout14/h14-tfw-ado-azcli-sp-1 (in28minutes/devops-master-class#1)',
+};
+
 export const cliLogin: CatalogEntry = {
   id: 'azure.cli_login',
   platform: 'azure',
@@ -42,6 +49,14 @@ export const cliLogin: CatalogEntry = {
   summary:
     'With no service principal or managed identity configured, azurerm asks the Azure CLI for a token — and the CLI is not logged in, its refresh token expired or was revoked, or the installed CLI is not the one azurerm can read.',
   variants: [
+    {
+      // The CLI is logged in, as a service principal: logging in again changes nothing.
+      when: CLI_AS_SP,
+      title: 'azurerm will not use an Azure CLI signed in as a service principal',
+      summary:
+        'The Azure CLI is logged in, but as a service principal (a pipeline’s service connection, `az login --service-principal`), and this azurerm authenticates through the CLI only as a user. Give the provider the service principal’s own credentials instead.',
+      example: CLI_AS_SP_EXAMPLE,
+    },
     {
       // No credentials given, and no CLI to fall back to: nothing to log in.
       when: NO_CLI_ON_PATH,
@@ -78,7 +93,7 @@ export const cliLogin: CatalogEntry = {
   signatures: [
     {
       id: 'cli-as-sp',
-      pattern: /Authenticating using the Azure CLI is only supported as a User/,
+      pattern: CLI_AS_SP,
       tier: 'strong',
       examples: [
         {
@@ -259,6 +274,22 @@ export const cliLogin: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'cli-is-sp',
+      title:
+        'The CLI is signed in as a service principal, which azurerm’s CLI authentication refuses',
+      explanation:
+        'An Azure DevOps AzureCLI task, or `az login --service-principal`, signs the CLI in as the service connection’s principal. azurerm then needs that principal as its own credentials (ARM_CLIENT_ID with a secret, certificate or OIDC), not the CLI.',
+      prior: 0,
+      boosts: [
+        {
+          when: CLI_AS_SP,
+          by: 0.95,
+          evidence: 'azurerm says the CLI is signed in as a service principal.',
+        },
+      ],
+      examples: [CLI_AS_SP_EXAMPLE],
+    },
+    {
       id: 'cli-not-installed',
       title:
         'The Azure CLI is not installed where the provider runs, and no other credentials were given',
@@ -367,6 +398,20 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'sp-credentials',
+      title:
+        'Give azurerm the service principal itself (ARM_CLIENT_ID, a secret or OIDC, ARM_TENANT_ID), or sign the CLI in as a user',
+      detail:
+        'The first command shows the CLI’s signed-in identity (`type: servicePrincipal`). In Azure DevOps, `addSpnToEnvironment: true` on the AzureCLI task exposes the connection’s servicePrincipalId, servicePrincipalKey and tenantId to its script; export them as ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID. `read -rs` keeps a secret typed by hand off the screen.',
+      commands: [
+        'az account show --query user -o json',
+        'export ARM_CLIENT_ID=⟨client⟩ ARM_TENANT_ID=⟨tenant⟩ ARM_SUBSCRIPTION_ID=⟨subscription⟩',
+        'read -rs ARM_CLIENT_SECRET && export ARM_CLIENT_SECRET',
+      ],
+      when: CLI_AS_SP,
+      examples: [CLI_AS_SP_EXAMPLE],
+    },
     {
       id: 'login-tenant-mfa',
       title: 'Log in to the tenant that wants MFA, so its prompt is shown',
