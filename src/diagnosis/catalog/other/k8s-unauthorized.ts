@@ -38,6 +38,16 @@ const LOGIN_PAGE_PASTES: Example[] = [
   },
 ];
 
+/**
+ * client-go found no kubeconfig and no host (tools/clientcmd: `invalid configuration: no
+ * configuration has been provided`): nothing was sent to any cluster.
+ */
+const NO_CLIENT_CONFIG = /no configuration has been provided/;
+const NO_CLIENT_CONFIG_EXAMPLE: Example = {
+  text: 'Kubernetes cluster unreachable: invalid configuration: no configuration has been provided, try setting KUBERNETES_MASTER environment variable',
+  source: 'corpus holdout14/h14-tfw-helm-nokubeconfig-1 (hashicorp/terraform-provider-helm#789)',
+};
+
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
@@ -45,6 +55,13 @@ export const k8sUnauthorized: CatalogEntry = {
   summary:
     'The kubernetes/helm provider (or kubectl) reached the cluster, but its credentials were missing, expired or unknown to the cluster, the exec plugin that mints them failed or is not installed — or the cluster accepted them and RBAC does not allow the action.',
   variants: [
+    {
+      when: NO_CLIENT_CONFIG,
+      title: 'The Kubernetes client was given no cluster to talk to: no kubeconfig and no host',
+      summary:
+        'The helm or kubernetes provider (or kubectl) found neither a kubeconfig nor a `host`, so nothing reached a cluster and no credential was refused. The providers read `config_path` / KUBE_CONFIG_PATH (not KUBECONFIG) or `host` with credentials in their block; kubectl reads KUBECONFIG or ~/.kube/config.',
+      example: NO_CLIENT_CONFIG_EXAMPLE,
+    },
     {
       // The client refused the exec configuration before any request reached the cluster.
       when: /exec plugin: invalid apiVersion|plugin returned version|interactiveMode must be specified/,
@@ -912,6 +929,20 @@ export const k8sUnauthorized: CatalogEntry = {
   // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
   // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
+    {
+      id: 'give-client-config',
+      title:
+        'Point the provider at a kubeconfig (config_path or KUBE_CONFIG_PATH), or give it the cluster’s host and credentials',
+      detail:
+        'The helm provider takes them in its `kubernetes {}` block (`config_path`, `config_context`, or `host`, `cluster_ca_certificate` and `exec` or `token`); the kubernetes provider at its top level. The commands show what the environment offers and what the provider blocks set.',
+      commands: [
+        'printenv KUBE_CONFIG_PATH KUBECONFIG',
+        'ls -l ~/.kube/config',
+        `grep -rn -A8 -E 'provider "(helm|kubernetes)"' --include='*.tf' .`,
+      ],
+      when: NO_CLIENT_CONFIG,
+      examples: [NO_CLIENT_CONFIG_EXAMPLE],
+    },
     {
       id: 'kubelet-check',
       title:
