@@ -133,6 +133,18 @@ describe('fact extractors', () => {
     ).toEqual({
       missingPlugin: 'gke-gcloud-auth-plugin',
     });
+    // corpus holdout14/h14-multi-lens-gcp-authprovider-cmd-1 (an auth-provider's cmd-path that
+    // is gone) and h14-multi-lens-gke-plugin-exit1-1 (the plugin's gcloud: a shell's 127).
+    expect(
+      kubeRefusal(
+        'error executing access token command "/usr/lib/google-cloud-sdk/bin/gcloud config config-helper --format=json": err=exec: "/usr/lib/google-cloud-sdk/bin/gcloud": file does not exist output= stderr=',
+      ),
+    ).toEqual({ missingPlugin: 'gcloud' });
+    expect(
+      kubeRefusal(
+        'print credential failed with error: Failed to retrieve access token:: failure while executing gcloud, with args [config config-helper --format=json]: exit status 127',
+      ),
+    ).toEqual({ missingPlugin: 'gcloud' });
     expect(kubeRefusal('error: The gcp auth plugin has been removed.')).toEqual({
       authProvider: 'gcp',
     });

@@ -267,6 +267,10 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
       /exec: executable ([^\s"]{1,200}?) (?:not found|was not found)/,
       /"([^\s"]{1,200})": executable file not found in [$%]PATH/,
       /\b(gke-gcloud-auth-plugin), which is needed for continued use of kubectl, was not found/,
+      // Go's os/exec for an absolute path that is not there (an auth-provider's `cmd-path`).
+      /\bexec: "([^\s"]{1,200})": file does not exist/,
+      // A shell's 127 (command not found) for the program a plugin runs (gke-gcloud-auth-plugin → gcloud).
+      /failure while executing ([\w.-]{1,60}), with args \[[^\]]{0,200}\]: exit status 127/,
     ],
     flat,
   );
