@@ -99,7 +99,10 @@ async function jq(): Promise<JqCompile> {
   const wasm = (await import('jq-wasm')) as unknown as {
     raw: (input: unknown, filter: string, flags?: string[]) => Promise<unknown>;
   };
-  jqCompile = async (filter) => {
+  // Each filter is run once: jq-wasm leaks memory on every error (a filter that fails on null
+  // input, a compile error), and after a few hundred it stops reporting compile errors at all.
+  const verdicts = new Map<string, Promise<string | undefined>>();
+  const compile = async (filter: string): Promise<string | undefined> => {
     try {
       await wasm.raw({}, filter, ['-n']);
       return undefined;
@@ -108,6 +111,11 @@ async function jq(): Promise<JqCompile> {
       // A filter that compiles but fails on null input (`.a[]`) is fine: only compile errors count.
       return /compile error|syntax error/.test(text) ? text.split('\n')[0] : undefined;
     }
+  };
+  jqCompile = (filter) => {
+    let verdict = verdicts.get(filter);
+    if (!verdict) verdicts.set(filter, (verdict = compile(filter)));
+    return verdict;
   };
   return jqCompile;
 }
