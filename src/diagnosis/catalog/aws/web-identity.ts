@@ -37,6 +37,18 @@ const ROLE_ARN_UNSET_EXAMPLE: Example = {
 const IN_POD =
   /serviceaccount\/token|eks\.amazonaws\.com|role ARN is not set|AWS_WEB_IDENTITY_TOKEN_FILE|\bIRSA\b|kube-system|\bpod\b/;
 
+/**
+ * STS says the web identity token (the JWT) expired, not an AWS session: aws-sdk-go names the
+ * operation first, botocore the code first, and the Java SDK v2 neither (STS's own epoch-seconds
+ * `Token expired:` wording, unlike EKS Auth's ISO dates).
+ */
+const EXPIRED_JWT =
+  /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b|\(ExpiredToken(?:Exception)?\) when calling the AssumeRoleWithWebIdentity operation|\bToken expired: current date\/time \d{9,11} must be before the expiration date\/time ?\d{9,11}/;
+const EXPIRED_JWT_EXAMPLE: Example = {
+  text: 's.a.a.s.s.m.ExpiredTokenException: Token expired: current date/time 1731098245 must be before the expiration date/time 1731095240 (Service: Sts, Status Code: 400, Request ID: 22679931-6a1d-4db3-abd0-a189de181809)\n\tat s.a.a.c.i.h.CombinedResponseHandler.handleErrorResponse(CombinedResponseHandler.java:125)',
+  source: 'corpus holdout14/h14-aws-javav2-webid-expired-1 (aws/aws-sdk-java-v2#5709), shortened',
+};
+
 export const webIdentity: CatalogEntry = {
   id: 'aws.web_identity',
   platform: 'aws',
@@ -44,6 +56,13 @@ export const webIdentity: CatalogEntry = {
   summary:
     "A CI system or Kubernetes service account presented an OIDC token to STS and STS refused it: the account has no matching OIDC provider, the token's audience or subject does not match the role's trust policy, or the token could not be read or verified.",
   variants: [
+    {
+      when: EXPIRED_JWT,
+      title: 'STS refused an expired web identity token (the JWT, not an AWS session)',
+      summary:
+        'The OIDC token sent to AssumeRoleWithWebIdentity was past its `exp`: the trust policy was not even the question. Whatever supplies the token must hand STS a fresh one at every credentials refresh.',
+      example: EXPIRED_JWT_EXAMPLE,
+    },
     {
       when: new RegExp(`${TOKEN_FILE_DENIED.source}|${ROLE_ARN_UNSET.source}`),
       title: 'The web identity credentials could not be set up where the process runs',
@@ -128,8 +147,7 @@ export const webIdentity: CatalogEntry = {
       // an expired web identity token (epoch seconds, `Token expired:`) differ from its words
       // for an expired session (`The security token included in the request is expired`) and
       // from EKS Auth's (`The token included in the request is expired: current date/time 2025-…`).
-      pattern:
-        /AssumeRoleWithWebIdentity.{0,300}?\bExpiredToken(?:Exception)?\b|\(ExpiredToken(?:Exception)?\) when calling the AssumeRoleWithWebIdentity operation|\bToken expired: current date\/time \d{9,11} must be before the expiration date\/time ?\d{9,11}/,
+      pattern: EXPIRED_JWT,
       tier: 'decisive',
       // The expired token is the web identity JWT, not a session token: an ExpiredToken in an
       // AssumeRoleWithWebIdentity error belongs here, not to aws.expired_token.
@@ -266,6 +284,22 @@ export const webIdentity: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'jwt-expired',
+      title:
+        'The web identity token (the JWT) had expired when it reached STS: it is read once, not per refresh',
+      explanation:
+        'Each AssumeRoleWithWebIdentity needs an unexpired token. A provider that reads the token once and reuses it (a client built with a fixed token, a long job that fetched it at start, a copied token file) fails once its `exp` passes; one that re-reads the token file (or re-asks the identity provider) at every refresh does not. On EKS the kubelet rotates the projected token file in place.',
+      prior: 0,
+      boosts: [
+        {
+          when: EXPIRED_JWT,
+          by: 1,
+          evidence: 'STS says the web identity token itself expired.',
+        },
+      ],
+      examples: [EXPIRED_JWT_EXAMPLE],
+    },
     {
       id: 'oidc-thumbprint',
       title:
@@ -409,6 +443,18 @@ export const webIdentity: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'jwt-expiry',
+      title: 'Compare the token’s expiry with now, and read the token anew at every refresh',
+      detail:
+        'The first command prints the `exp` of the token in the file (seconds since 1970), the second the time now. Where the app builds its credentials provider, give it the token file or a supplier that fetches a fresh token, not a token string read once.',
+      commands: [
+        `cut -d. -f2 "$AWS_WEB_IDENTITY_TOKEN_FILE" | tr '_-' '/+' | jq -R '@base64d | fromjson | .exp'`,
+        'date -u +%s',
+      ],
+      when: EXPIRED_JWT,
+      examples: [EXPIRED_JWT_EXAMPLE],
+    },
     {
       id: 'token-file-permissions',
       title: 'Let the container’s user read the token: set an fsGroup in the pod’s securityContext',
