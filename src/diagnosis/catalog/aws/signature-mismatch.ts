@@ -1,6 +1,32 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
+
+/**
+ * The refused call uploads to S3: a wrong secret fails every call alike, but an upload also
+ * signs its headers and user metadata, which an SDK, an app or a proxy can get wrong.
+ */
+const S3_WRITE =
+  /when calling the (?:PutObject|UploadPart|CopyObject|CreateMultipartUpload|CompleteMultipartUpload) operation|operation="?(?:PutObject|UploadPart)\b|operation error S3: (?:PutObject|UploadPart|CopyObject)\b/;
+const S3_WRITE_BOTO: Example = {
+  text: 'boto3.exceptions.S3UploadFailedError: Failed to upload test.pdf to **redacted**/test.pdf: An error occurred (SignatureDoesNotMatch) when calling the PutObject operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+  source:
+    'corpus holdout14/h14-aws-botocore-dblspace-sig-1 (boto/botocore#1169: metadata with two spaces in a row)',
+};
+const S3_WRITE_PASTES: Example[] = [
+  S3_WRITE_BOTO,
+  {
+    text: '[2021-10-10T13:19:18Z INFO smithy_http_tower::parse_response] send_operation; operation="PutObject"\n[2021-10-10T13:19:18Z INFO aws_config::meta::credentials::chain] loaded credentials provider=Environment\n[2021-10-10T13:19:18Z INFO smithy_http_tower::parse_response] send_operation; message=Error { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.", request_id: "FDMZ3T5JHGXBGVF3" }',
+    source:
+      'corpus holdout14/h14-aws-rust-sig-meta-1 (awslabs/aws-sdk-rust#248: whitespace in x-amz-meta-title), shortened',
+  },
+];
+/** aws-iam-authenticator could not check an EKS token: the presigned GetCallerIdentity it carries. */
+const EKS_TOKEN_VERIFY = /could not verify token: sts getCallerIdentity failed/;
+const EKS_TOKEN_VERIFY_EXAMPLE: Example = {
+  text: 'could not verify token: sts getCallerIdentity failed: error from AWS (expected 200, got 403). Body: {"Error":{"Code":"SignatureDoesNotMatch","Message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.","Type":"Sender"},"RequestId":"1e370b71-d40f-4ac4-9c08-7e6a304ddd12"}',
+  source: 'corpus holdout14/h14-aws-iamauth-verify-1 (kubernetes-sigs/aws-iam-authenticator)',
+};
 
 export const signatureMismatch: CatalogEntry = {
   id: 'aws.signature_mismatch',
@@ -8,6 +34,24 @@ export const signatureMismatch: CatalogEntry = {
   title: 'The secret key does not match the access key',
   summary:
     'AWS knows the access key id, but the request was signed with a different secret: a wrong, truncated or padded secret, or a key id and secret from two different key pairs.',
+  variants: [
+    {
+      when: EKS_TOKEN_VERIFY,
+      title:
+        'The cluster could not verify the EKS token: its presigned STS call has a bad signature',
+      summary:
+        'aws-iam-authenticator checks an EKS token by making the sts:GetCallerIdentity call presigned inside it, and STS refused that signature: the token was signed with a wrong secret, or built differently than `aws eks get-token` builds it.',
+      example: EKS_TOKEN_VERIFY_EXAMPLE,
+    },
+    {
+      when: S3_WRITE,
+      title:
+        'S3 refused the upload’s signature: a wrong secret, or headers signed differently than sent',
+      summary:
+        'S3 computed another signature for this upload than the client sent. A wrong or padded secret does that to every call; an upload can also fail alone, when its headers or user metadata were signed differently than they were sent.',
+      example: S3_WRITE_BOTO,
+    },
+  ],
   codes: ['SignatureDoesNotMatch', 'InvalidSignatureException'],
   signatures: [
     {
@@ -74,6 +118,39 @@ export const signatureMismatch: CatalogEntry = {
       prior: 0.15,
     },
     {
+      id: 'upload-headers',
+      title:
+        'The upload’s own headers were signed differently than sent: user metadata with repeated, leading or trailing spaces or non-ASCII, a header added after signing, a proxy',
+      explanation:
+        'An upload signs its headers too. S3 trims and collapses the spaces of a header value before it checks the signature, and some SDK releases signed the raw value (botocore#1169, aws-sdk-rust#248); a Content-MD5 or Content-Type set after the SDK signed, or a proxy that rewrites headers, breaks it the same way. The key is fine when other calls with it work.',
+      prior: 0.02,
+      boosts: [
+        {
+          when: S3_WRITE,
+          by: 0.6,
+          evidence: 'The refused call is an S3 upload, which signs its headers and metadata too.',
+        },
+      ],
+      examples: S3_WRITE_PASTES,
+    },
+    {
+      id: 'eks-token-presign',
+      title:
+        'The EKS token was not presigned the way the cluster checks it (a hand-built token: its x-k8s-aws-id header, STS host or region)',
+      explanation:
+        'aws-iam-authenticator verifies a token by calling the presigned sts:GetCallerIdentity URL inside it. A token built by your own code must presign that call with the `x-k8s-aws-id: <cluster name>` header for the STS endpoint and region the authenticator accepts; `aws eks get-token` builds one correctly from the same credentials.',
+      prior: 0,
+      boosts: [
+        {
+          when: EKS_TOKEN_VERIFY,
+          by: 0.7,
+          evidence:
+            'aws-iam-authenticator could not verify the token’s presigned GetCallerIdentity.',
+        },
+      ],
+      examples: [EKS_TOKEN_VERIFY_EXAMPLE],
+    },
+    {
       id: 'clock-or-proxy',
       title: 'Less often: a proxy that rewrites requests, or a badly skewed clock',
       explanation:
@@ -83,6 +160,24 @@ export const signatureMismatch: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'signed-read',
+      title:
+        'Try a signed read of the same bucket with the same credentials: if it works, the key is fine and the upload’s headers are what differ',
+      detail:
+        'Then look at what the upload sends beside the body: user metadata (x-amz-meta-*) with repeated, leading or trailing spaces or non-ASCII characters, a Content-MD5 or Content-Type set after signing, and the SDK version (upgrade it). A debug log of the client shows the canonical request it signed.',
+      commands: ['aws s3 ls s3://⟨bucket⟩⟦ --profile ⟨profile⟩⟧'],
+      when: S3_WRITE,
+      examples: S3_WRITE_PASTES,
+    },
+    {
+      id: 'eks-token-compare',
+      title:
+        'Compare with a token the AWS CLI makes from the same credentials: if kubectl accepts that one, the hand-built token is at fault',
+      commands: ['aws eks get-token --cluster-name ⟨cluster⟩⟦ --profile ⟨profile⟩⟧'],
+      when: EKS_TOKEN_VERIFY,
+      examples: [EKS_TOKEN_VERIFY_EXAMPLE],
+    },
     CONFIGURE_LIST,
     {
       id: 'check-secret-shape',
