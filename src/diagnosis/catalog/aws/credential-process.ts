@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { RERUN } from './common';
 import { AWS_DOCS } from './docs';
 
@@ -10,12 +10,31 @@ import { AWS_DOCS } from './docs';
 const CANNOT_PARSE =
   /parse failed|could not parse response|in response but it was missing|Expiration|invalid character/;
 
+/**
+ * aws-sdk-js v3's fromProcess (@aws-sdk/credential-provider-process): the profile it was told to
+ * read has no credential_process at all (a toolkit that picked the process provider for it).
+ */
+const NO_PROCESS_SETTING = /did not contain credential_process/;
+const NO_PROCESS_SETTING_EXAMPLE: Example = {
+  text: '2023-02-02 14:57:33 [ERROR]: _aws.auth.reauthenticate: Error: Unable to authenticate connection\n\t -> CredentialsProviderError: Profile aws.account.2.AdministratorAccess did not contain credential_process.',
+  source: 'corpus holdout14/h14-aws-ssoutil-vscode-cp-1 (benkehoe/aws-sso-util)',
+};
+
 export const credentialProcess: CatalogEntry = {
   id: 'aws.credential_process',
   platform: 'aws',
   title: 'The credential_process command failed',
   summary:
     'The profile gets its credentials from an external command (credential_process), and that command failed, timed out, or printed something the SDK cannot parse.',
+  variants: [
+    {
+      when: NO_PROCESS_SETTING,
+      title: 'The profile has no credential_process setting, but it was read as one that has',
+      summary:
+        'The SDK (or an IDE toolkit built on it) used the credential_process provider for this profile, and the profile in ~/.aws/config has no `credential_process` line: nothing was run.',
+      example: NO_PROCESS_SETTING_EXAMPLE,
+    },
+  ],
   codes: ['ProcessProviderExecutionError'],
   signatures: [
     {
@@ -136,6 +155,21 @@ export const credentialProcess: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'no-process-setting',
+      title: 'The profile has no credential_process line (or the tool reads another config file)',
+      explanation:
+        'The profile exists but gives its credentials another way (sso_session, role_arn, keys) or not at all. Add the command the profile should run (for a helper such as aws-sso-util: `credential_process = aws-sso-util credential-process --profile <name>`), or point the tool at a profile that has one; an IDE or a container may also read a different ~/.aws/config than your shell.',
+      prior: 0,
+      boosts: [
+        {
+          when: NO_PROCESS_SETTING,
+          by: 1,
+          evidence: 'The SDK says the profile does not contain credential_process.',
+        },
+      ],
+      examples: [NO_PROCESS_SETTING_EXAMPLE],
+    },
+    {
       id: 'aws-vault-required-fields',
       title:
         'aws-vault wants Expiration and SessionToken from the credential_process command, which long-term keys lack',
@@ -206,6 +240,18 @@ export const credentialProcess: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'profile-settings',
+      title: 'Show what the profile does contain, and add the credential_process line it lacks',
+      detail:
+        'The first command lists the profile’s settings (values of secrets are not shown); the second finds the profile’s section in the config file the SDK reads (AWS_CONFIG_FILE, else ~/.aws/config).',
+      commands: [
+        'aws configure list⟦ --profile ⟨profile⟩⟧',
+        'grep -n -A8 "⟨profile⟩" "${AWS_CONFIG_FILE:-$HOME/.aws/config}"',
+      ],
+      when: NO_PROCESS_SETTING,
+      examples: [NO_PROCESS_SETTING_EXAMPLE],
+    },
     {
       id: 'show-command',
       title: 'Show the command the profile runs',
