@@ -33,12 +33,24 @@ const SAML_PASTES: Example[] = [
   },
 ];
 
+/**
+ * An installation token (a GitHub App's, or Actions' GITHUB_TOKEN) called an endpoint of the
+ * authenticated *user* (`/user/emails`, `/user/repos`): it acts for no user, and no
+ * `permissions:` entry grants those. GitHub's docs for each endpoint say which tokens work.
+ */
+const USER_ENDPOINT_BY_INTEGRATION =
+  /\/user(?:\/[a-z_]{2,40})?\b[^\n]{0,200}Resource not accessible by integration/;
+const USER_ENDPOINT_BY_INTEGRATION_EXAMPLE: Example = {
+  text: "Exception: Query failed to run by returning code of 403. /user/emails,... {'message': 'Resource not accessible by integration', 'documentation_url': 'https://docs.github.com/rest/reference/users#list-email-addresses-for-the-authenticated-user'}",
+  source: 'corpus holdout14/h14-multi-waka-emails-403-1 (a WakaTime readme workflow)',
+};
+
 export const githubBadCredentials: CatalogEntry = {
   id: 'github.bad_credentials',
   platform: 'github',
   title: "GitHub refused the github provider's token",
   summary:
-    'The integrations/github provider called the GitHub API with a token that is missing, invalid or revoked (401), or that lacks the permission for this call (403 from an app or Actions token).',
+    'The call reached the GitHub API with a token that is missing, invalid or revoked (401), or that lacks the permission for this call (403 from an app or Actions token).',
   codes: [
     '401 Bad credentials',
     '401 Requires authentication',
@@ -255,6 +267,22 @@ export const githubBadCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'user-endpoint',
+      title:
+        'An installation token (GITHUB_TOKEN or a GitHub App’s) cannot call this /user endpoint: it needs a user’s token',
+      explanation:
+        'Endpoints of the authenticated user (`/user/emails`, `/user/repos`…) answer only to a token that acts for a user: a personal access token with the scope the endpoint names (`user:email` for emails), or a GitHub App’s user access token. No `permissions:` entry gives them to the workflow’s GITHUB_TOKEN.',
+      prior: 0,
+      boosts: [
+        {
+          when: USER_ENDPOINT_BY_INTEGRATION,
+          by: 1,
+          evidence: 'An integration token was refused on a /user endpoint.',
+        },
+      ],
+      examples: [USER_ENDPOINT_BY_INTEGRATION_EXAMPLE],
+    },
+    {
       id: 'app-jwt',
       title:
         'The GitHub App’s JWT is malformed: the app id or private key it is signed with is wrong',
@@ -369,6 +397,16 @@ export const githubBadCredentials: CatalogEntry = {
   ],
   steps: [
     {
+      id: 'user-token',
+      title:
+        'Use a personal access token (stored as a secret) for /user endpoints, not the workflow’s GITHUB_TOKEN',
+      detail:
+        'Create a fine-grained or classic token with the scope the endpoint documents (`user:email` for /user/emails), store it as a repository secret, and pass that secret to the step instead of GITHUB_TOKEN. The command shows which steps pass the workflow token.',
+      commands: [`grep -n "GITHUB_TOKEN\\|github.token" .github/workflows/*.yml`],
+      when: USER_ENDPOINT_BY_INTEGRATION,
+      examples: [USER_ENDPOINT_BY_INTEGRATION_EXAMPLE],
+    },
+    {
       id: 'app-private-key',
       title: 'Check the App’s private key parses as PEM and matches the app id',
       detail:
@@ -394,7 +432,8 @@ export const githubBadCredentials: CatalogEntry = {
         'Use a classic personal access token (or a GitHub App) for the provider: GraphQL refuses fine-grained ones',
       detail:
         'Create a classic token with the scopes the resources need (`repo`, `admin:org`, …; SSO-authorize it for SAML orgs) and give it to the provider as GITHUB_TOKEN, or configure `app_auth` with a GitHub App.',
-      commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1'],
+      // Renovate reads RENOVATE_TOKEN (and GITHUB_COM_TOKEN for github.com release notes).
+      commands: ['env | grep -E "^(GITHUB|GH|RENOVATE)_" | cut -d= -f1'],
       when: /fine grained access do not support the GraphQL API/i,
       examples: FINE_GRAINED_GRAPHQL_PASTES,
     },
@@ -475,7 +514,8 @@ export const githubBadCredentials: CatalogEntry = {
     {
       id: 'env',
       title: 'See which token the provider reads (names only)',
-      commands: ['env | grep -E "^(GITHUB|GH)_" | cut -d= -f1'],
+      // Renovate reads RENOVATE_TOKEN (and GITHUB_COM_TOKEN for github.com release notes).
+      commands: ['env | grep -E "^(GITHUB|GH|RENOVATE)_" | cut -d= -f1'],
     },
     {
       id: 'check',
