@@ -5,6 +5,29 @@ import { AZURE_DOCS } from './docs';
 const POD_IDENTITY_UNBOUND =
   /getting assigned identities for pod|Check MIC pod logs for identity assignment errors/;
 
+/**
+ * The failure came from a managed identity (the instance metadata endpoint, aad-pod-identity's
+ * NMI, IMDS's own `Identity not found` body): no federated credential was involved.
+ */
+const MANAGED_IDENTITY =
+  /ManagedIdentity|managed identity|\bMSI\b|metadata\/identity|"error_description": ?"Identity not found"|\bIMDS\b|aad-pod-identity|\bNMI\b/;
+const MANAGED_IDENTITY_PASTES: Example[] = [
+  {
+    text: 'E0901 14:17:00.923480       1 vmss.go:99] azure.BearerAuthorizerWithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<sub>/resourceGroups/MC_staging-rg_staging-v2-aks_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool-97289186-vmss?api-version=2019-07-01: StatusCode=403 -- Original Error: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Identity not found"}',
+    source: 'corpus holdout14/h14-multi-podid-mic-identitynotfound-1 (Azure/aad-pod-identity#778)',
+  },
+  {
+    text: "ManagedIdentityCredential authentication failed: Service request failed.\nStatus: 403 (Forbidden)\n\nContent:\nfailed to refresh token, error: adal: Refresh request failed. Status Code = '400'. Response body: Bad Request",
+    source: 'corpus holdout14/h14-multi-net-mi-nmi-403-1',
+  },
+];
+/** Something other than Azure's metadata endpoint answered the managed identity request. */
+const NOT_AZURE_IMDS = /ManagedIdentityCredential: Unexpected (?:response )?content type/;
+const NOT_AZURE_IMDS_EXAMPLE: Example = {
+  text: 'azure.core.exceptions.ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:\n\tManagedIdentityCredential: Unexpected content type "text/html"',
+  source: 'corpus holdout14/h14-multi-py-mi-texthtml-1',
+};
+
 /** The CI system’s OIDC token could not be had (azidentity’s ClientAssertionCredential callback). */
 const ASSERTION_REQUEST_FAILED = /ClientAssertionCredential: getAssertion: /;
 
@@ -365,6 +388,11 @@ export const oidc: CatalogEntry = {
           by: -0.4,
           evidence: 'Entra names another mismatch than the subject.',
         },
+        {
+          when: MANAGED_IDENTITY,
+          by: -0.45,
+          evidence: 'A managed identity failed: no federated credential was asked.',
+        },
       ],
     },
     {
@@ -384,6 +412,11 @@ export const oidc: CatalogEntry = {
           by: 0.5,
           evidence:
             'AADSTS700211: no federated credential has this issuer (an AKS cluster’s OIDC issuer changes when the cluster is recreated).',
+        },
+        {
+          when: MANAGED_IDENTITY,
+          by: -0.15,
+          evidence: 'A managed identity failed: no federated credential was asked.',
         },
       ],
       examples: [
@@ -412,15 +445,32 @@ export const oidc: CatalogEntry = {
       id: 'managed-identity',
       title: 'The managed identity is not assigned or not reachable on this host',
       explanation:
-        'A user-assigned identity must be attached to the VM/agent and its client id set in ARM_CLIENT_ID.',
+        'A user-assigned identity must be attached to the VM, scale set (an AKS node pool) or agent, and its client id given (azurerm: ARM_CLIENT_ID; the SDKs: AZURE_CLIENT_ID). The metadata endpoint answers `Identity not found` for a client id it does not carry; aad-pod-identity’s MIC assigns identities to the node pool’s scale set, and needs the right to.',
       prior: 0.1,
       boosts: [
         {
-          when: /ManagedIdentity|managed identity|MSI|metadata\/identity/,
-          by: 0.5,
+          when: MANAGED_IDENTITY,
+          by: 0.7,
           evidence: 'The failure came from the managed identity endpoint.',
         },
       ],
+      examples: MANAGED_IDENTITY_PASTES,
+    },
+    {
+      id: 'not-azure-imds',
+      title:
+        'Something other than Azure’s metadata endpoint answered: a proxy, or another cloud’s metadata service',
+      explanation:
+        'Off Azure (a laptop, another cloud, a CI runner) DefaultAzureCredential still tries managed identity, and a proxy or the local metadata service answers 169.254.169.254 with a web page. Exclude managed identity there (exclude_managed_identity_credential) or sign in another way, and keep 169.254.169.254 in NO_PROXY on Azure.',
+      prior: 0,
+      boosts: [
+        {
+          when: NOT_AZURE_IMDS,
+          by: 1,
+          evidence: 'The managed identity request got a web page back, not Azure’s JSON.',
+        },
+      ],
+      examples: [NOT_AZURE_IMDS_EXAMPLE],
     },
   ],
   steps: [
@@ -493,12 +543,29 @@ export const oidc: CatalogEntry = {
       ],
     },
     {
+      id: 'who-answered-imds',
+      title:
+        'See who answers the metadata address here: a proxy in the environment, or not Azure’s endpoint',
+      detail:
+        'Azure’s endpoint answers the second command with JSON about this VM; a web page or a timeout means this is not an Azure host (exclude managed identity from DefaultAzureCredential) or a proxy intercepts it (add 169.254.169.254 to NO_PROXY).',
+      commands: [
+        'env | grep -iE "^(https?|no)_proxy=" | cut -d= -f1',
+        'curl -s -m 2 -H Metadata:true "http://169.254.169.254/metadata/instance/compute?api-version=2021-02-01" | head -c 300',
+      ],
+      when: NOT_AZURE_IMDS,
+      examples: [NOT_AZURE_IMDS_EXAMPLE],
+    },
+    {
       id: 'msi-first',
       title: 'Managed identity: check it is attached to this machine and can get a token',
       detail:
         'The token comes from the instance metadata endpoint of an Azure VM, scale set, container or App Service; a user-assigned identity also needs its client id (azurerm: ARM_CLIENT_ID; the Azure SDKs’ DefaultAzureCredential: AZURE_CLIENT_ID or ManagedIdentityClientId). `az login --identity` without `--username` tests the system-assigned identity only.',
-      commands: ['az login --identity⟦ --username ⟨client⟩⟧', 'az account show'],
-      when: /ManagedIdentity|managed identity|MSI\b|metadata\/identity/,
+      commands: [
+        'az login --identity⟦ --username ⟨client⟩⟧',
+        'az account show',
+        'az identity list --query "[].{name:name, clientId:clientId, group:resourceGroup}" -o table',
+      ],
+      when: MANAGED_IDENTITY,
       examples: [
         {
           text: 'building account: could not acquire access token to parse claims: ManagedIdentityAuthorizer: failed to request token from metadata endpoint:',
@@ -513,6 +580,8 @@ export const oidc: CatalogEntry = {
       commands: [
         'az ad app federated-credential list --id ⟨client⟩ --query "[].{subject:subject, issuer:issuer, audiences:audiences}" -o table',
       ],
+      unless: MANAGED_IDENTITY,
+      notFor: MANAGED_IDENTITY_PASTES,
     },
     {
       id: 'aks-issuer',
@@ -531,6 +600,8 @@ export const oidc: CatalogEntry = {
       commands: [
         `az ad app federated-credential create --id ⟨client⟩ --parameters '{"name":"<name>","issuer":"⟨issuer⟩","subject":"⟨subject⟩","audiences":["api://AzureADTokenExchange"]}'`,
       ],
+      unless: MANAGED_IDENTITY,
+      notFor: MANAGED_IDENTITY_PASTES,
     },
     {
       id: 'ado-service-connection',
