@@ -112,6 +112,32 @@ export const noCredentials: CatalogEntry = {
       ],
     },
     {
+      // The AWS CDK CLI (aws-cdk lib/api/aws-auth/sdk-provider.ts) found no credentials to ask
+      // STS which account it deploys to: none configured, or an SSO / MFA session it cannot use.
+      id: 'cdk-account',
+      pattern:
+        /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment/,
+      tier: 'strong',
+      examples: [
+        {
+          text: ' ❌ Deployment failed: Error: Unable to resolve AWS account to use. It must be either configured when you define your CDK Stack, or through the environment\n    at SdkProvider.resolveEnvironment (/opt/homebrew/Cellar/aws-cdk/2.91.0/libexec/lib/node_modules/aws-cdk/lib/index.js:339:14554)',
+          source: 'corpus holdout15/h15-aws-cdk-sso-account-1 (aws/aws-cdk#24744), shortened',
+        },
+      ],
+    },
+    {
+      // The Serverless Framework's AWS provider plugin (lib/plugins/aws/provider.js), v2 and later.
+      id: 'serverless-no-credentials',
+      pattern: /AWS provider credentials not found\. Learn how to set up AWS provider credentials/,
+      tier: 'exact',
+      examples: [
+        {
+          text: ' Serverless Error ----------------------------------------\n \n  Could not locate deployment bucket. Error: AWS provider credentials not found. Learn how to set up AWS provider credentials in our docs here: <http://slss.io/aws-creds-setup>.',
+          source: 'corpus holdout15/h15-aws-sls-nocreds-1 (serverless/serverless#9190)',
+        },
+      ],
+    },
+    {
       id: 'no-valid-sources',
       pattern: /[Nn]o valid credential sources (?:for (?:[^.]{1,60}? )?)?found/,
       tier: 'likely',

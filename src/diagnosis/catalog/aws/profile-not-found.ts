@@ -88,6 +88,27 @@ export const profileNotFound: CatalogEntry = {
       ],
     },
     {
+      // The Serverless Framework reads the profile itself: v2+ `AWS profile "dev" doesn't seem to
+      // be configured`, v1 `Profile dev does not exist` (lib/plugins/aws/provider/awsProvider.js),
+      // which alone names no platform: the framework's name or its file must be in the paste.
+      id: 'serverless',
+      pattern:
+        /AWS profile "[\w.@+-]{1,128}" doesn't seem to be configured|\bProfile [\w.@+-]{1,128} does not exist\b/,
+      requires: /AWS profile "|[Ss]erverless|awsProvider\.js/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Serverless: Injecting required Python packages to package...\n \n Serverless Error ----------------------------------------\n \n  Could not locate deployment bucket. Error: AWS profile "dev" doesn\'t seem to be configured',
+          source: 'corpus holdout15/h15-aws-sls-profile-dev-1 (serverless/serverless#9190)',
+        },
+        {
+          text: 'Serverless: Creating Stack...\n\n  Error --------------------------------------------------\n\n  Profile devawsaccount does not exist\n\n  Stack Trace --------------------------------------------\n\nError: Profile devawsaccount does not exist\n    at Object.addProfileCredentials (/usr/local/lib/node_modules/serverless/lib/plugins/aws/provider/awsProvider.js:96:15)',
+          source:
+            'corpus holdout15/h15-aws-sls-profile-stack-1 (serverless/serverless#5098), shortened',
+        },
+      ],
+    },
+    {
       id: 'sdk-v1',
       pattern: /SharedConfigProfileNotExistsError|failed to get profile,? [\w.@+-]/,
       tier: 'exact',

@@ -197,6 +197,19 @@ export const webIdentity: CatalogEntry = {
       ],
     },
     {
+      // STS's own message for an issuer whose JWKS it could not fetch (the InvalidIdentityToken
+      // code is not always printed: the PHP SDK shows the message alone).
+      id: 'idp-keys',
+      pattern: /[Cc]ouldn't retrieve verification key from your identity provider/,
+      tier: 'decisive',
+      examples: [
+        {
+          text: "couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+          source: 'corpus holdout15/h15-aws-phpsdk-webid-jwks-1 (aws/aws-sdk-php#1725)',
+        },
+      ],
+    },
+    {
       id: 'idp',
       pattern: /\bIDPCommunicationError\b|\bIDPRejectedClaim\b/,
       tier: 'exact',
@@ -435,7 +448,7 @@ export const webIdentity: CatalogEntry = {
       prior: 0.05,
       boosts: [
         {
-          when: /IDPCommunicationError|retrieve verification key/,
+          when: /IDPCommunicationError|retrieve verification key/i,
           by: 0.5,
           evidence: "STS could not retrieve the issuer's verification keys.",
         },
@@ -554,7 +567,7 @@ export const webIdentity: CatalogEntry = {
         'curl -sS ⟨issuer⟩/.well-known/openid-configuration | jq -r .jwks_uri',
         'curl -sS -o /dev/null -w "%{http_code} %{time_total}s\\n" "$(curl -sS ⟨issuer⟩/.well-known/openid-configuration | jq -r .jwks_uri)"',
       ],
-      when: /IDPCommunicationError|retrieve verification key/,
+      when: /IDPCommunicationError|retrieve verification key/i,
       examples: [
         {
           text: "An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements\nFailed to assume role",
