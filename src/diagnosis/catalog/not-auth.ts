@@ -122,6 +122,29 @@ export const NOT_AUTH: NotAuthEntry[] = [
     ],
   },
   {
+    id: 'no-response',
+    title: 'The request never got an answer (canceled or timed out), so no credential was judged',
+    signatures: [
+      {
+        // go-autorest (azurerm ≤ 3.x, the older Azure SDK for Go) reports a request that got no
+        // response as `Failure sending request: StatusCode=0 -- Original Error: <why>`: a
+        // context canceled or timed out, or a connection that failed. Token failures are
+        // `Original Error: adal: …` and stay the credentials' business.
+        id: 'autorest-no-response',
+        pattern:
+          /Failure sending request: StatusCode=0 -- Original Error: (?:context (?:canceled|deadline exceeded)|dial tcp |net\/http: )/,
+        tier: 'likely',
+        examples: [
+          {
+            text: '╷\n│ Error: Unable to list provider registration status, it is possible that this is due to invalid credentials or the service principal does not have permission to use the Resource Manager API, Azure error: resources.ProvidersClient#List: Failure sending request: StatusCode=0 -- Original Error: context canceled\n│\n│   with provider["registry.terraform.io/hashicorp/azurerm"],\n│   on deployment.tf line 10, in provider "azurerm":\n│   10: provider "azurerm" {',
+            source:
+              'corpus holdout15/h15-tfw-azurerm-ctx-canceled-1 (hashicorp/terraform-provider-azurerm#15487)',
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'api-disabled',
     title: 'A cloud API is not enabled for the project',
     signatures: [

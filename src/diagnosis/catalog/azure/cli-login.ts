@@ -174,7 +174,10 @@ export const cliLogin: CatalogEntry = {
     },
     {
       id: 'refresh-expired',
-      pattern: /AADSTS700082|AADSTS50173|AADSTS70043|refresh token has expired/,
+      // Entra's words for AADSTS700082 (`The refresh token has expired due to inactivity`), not
+      // any tool's "refresh token has expired" (a Google uploader's hint, corpus
+      // holdout15/h15-multi-gupload-refresh-1).
+      pattern: /AADSTS700082|AADSTS50173|AADSTS70043|refresh token has expired due to inactivity/,
       tier: 'strong',
       examples: [
         {

@@ -50,7 +50,8 @@ export const clientSecret: CatalogEntry = {
   signatures: [
     {
       id: 'bad-secret',
-      pattern: /AADSTS7000215|Invalid client secret provided/,
+      // AADSTS7000216: no secret (nor assertion) was sent at all for the client_credentials grant.
+      pattern: /AADSTS7000215|AADSTS7000216|Invalid client secret provided/,
       tier: 'decisive',
       examples: [
         {
@@ -62,6 +63,24 @@ export const clientSecret: CatalogEntry = {
           text: 'received HTTP status 401 with response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'bbadfd0d-2c2f-48a2-be59-473794852fef\'.\\r\\nTrace ID: 2bd3c1ad-f57f-46d9-9a0c-69540b609a00\\r\\nCorrelation',
           source:
             'corpus dev/gh-azurerm-16026-1 (github:hashicorp/terraform-provider-azurerm#16026)',
+        },
+        {
+          text: "AADSTS7000216: 'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type\nerror_codes: 7000216",
+          source: 'corpus holdout15/h15-multi-graph-7000216-1 (MicrosoftDocs/azure-docs#30777)',
+        },
+      ],
+    },
+    {
+      // Terraform ≤ 0.8's built-in azurerm provider, when Resource Manager refused its service
+      // principal (ARM_CLIENT_ID / ARM_CLIENT_SECRET / ARM_TENANT_ID).
+      id: 'legacy-azurerm',
+      pattern:
+        /Credentials for accessing the Azure Resource Manager API are likely to be incorrect/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error refreshing state: 1 error(s) occurred:\n\n* Credentials for accessing the Azure Resource Manager API are likely to be incorrect, or\n  the service principal does not have permission to use the Azure Service Management\n  API.',
+          source: 'corpus holdout15/h15-tfw-azurerm-2016-creds-1 (hashicorp/terraform#8444)',
         },
       ],
     },

@@ -10,7 +10,7 @@ const POD_IDENTITY_UNBOUND =
  * NMI, IMDS's own `Identity not found` body): no federated credential was involved.
  */
 const MANAGED_IDENTITY =
-  /ManagedIdentity|managed identity|\bMSI\b|metadata\/identity|"error_description": ?"Identity not found"|\bIMDS\b|aad-pod-identity|\bNMI\b/;
+  /ManagedIdentity|managed identity|\bMSI\b|metadata\/identity|\\?"error_description\\?": ?\\?"Identity not found|\bIMDS\b|aad-pod-identity|\bNMI\b/;
 const MANAGED_IDENTITY_PASTES: Example[] = [
   {
     text: 'E0901 14:17:00.923480       1 vmss.go:99] azure.BearerAuthorizerWithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<sub>/resourceGroups/MC_staging-rg_staging-v2-aks_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool-97289186-vmss?api-version=2019-07-01: StatusCode=403 -- Original Error: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Identity not found"}',
@@ -144,7 +144,7 @@ export const oidc: CatalogEntry = {
       id: 'imds-identity-not-found',
       pattern: /Identity not found/,
       requires:
-        /IMDS|[Mm]anaged [Ii]dentity|metadata\/identity|ManagedIdentity|"error_description": ?"Identity not found"/,
+        /IMDS|[Mm]anaged [Ii]dentity|metadata\/identity|ManagedIdentity|\\?"error_description\\?": ?\\?"Identity not found/,
       tier: 'strong',
       // ADAL's `Refresh request failed` around it reads like a client secret's failure.
       beats: ['azure.client_secret'],
@@ -157,6 +157,12 @@ export const oidc: CatalogEntry = {
           text: 'E0901 14:17:00.923480       1 vmss.go:99] azure.BearerAuthorizerWithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/<sub>/resourceGroups/MC_staging-rg_staging-v2-aks_westeurope/providers/Microsoft.Compute/virtualMachineScaleSets/aks-nodepool-97289186-vmss?api-version=2019-07-01: StatusCode=403 -- Original Error: adal: Refresh request failed. Status Code = \'403\'. Response body: adal: Refresh request failed. Status Code = \'400\'. Response body: {"error":"invalid_request","error_description":"Identity not found"}',
           source:
             'corpus holdout14/h14-multi-podid-mic-identitynotfound-1 (Azure/aad-pod-identity#778)',
+        },
+        {
+          // The same body inside a JSON log line, its quotes escaped.
+          text: 'cert-manager/controller/challenges "msg"="re-queuing item due to error processing" "error"="azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscriptions/[redacted subscription id]/resourceGroups/rg-k8s-apps/providers/Microsoft.Network/dnsZones/[redacted domain]/TXT/_acme-challenge?api-version=2017-10-01: StatusCode=400 -- Original Error: adal: Refresh request failed. Status Code = \'400\'. Response body: {\\"error\\":\\"invalid_request\\",\\"error_description\\":\\"Identity not found\\"}"',
+          source:
+            'corpus holdout15/h15-multi-certmgr-msi-notfound-1 (cert-manager/website#328), shortened',
         },
       ],
     },

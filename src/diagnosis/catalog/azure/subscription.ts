@@ -3,7 +3,7 @@ import { AZURE_DOCS } from './docs';
 
 /** The sign-in worked and the identity sees no subscription at all. */
 const NONE_ACCESSIBLE =
-  /The following tenants don't contain accessible subscriptions|No subscriptions found for \S{1,200}|No subscriptions were found\. Set up your account/;
+  /The following tenants don't contain accessible subscriptions|No subscriptions (?:were )?found for \S{1,200}|No subscriptions were found\. Set up your account/;
 const NONE_ACCESSIBLE_PASTES: Example[] = [
   {
     text: 'msrest.http_logger : {"value":[],"count":{"type":"Total","value":0}}\nThe following tenants don\'t contain accessible subscriptions. Use \'az login --allow-no-subscriptions\' to have tenant level access.\n15ce3ddb-0ba0-4110-92f6-6f3da6910357',
@@ -12,6 +12,11 @@ const NONE_ACCESSIBLE_PASTES: Example[] = [
   {
     text: 'No subscriptions were found. Set up your account at https://azure.microsoft.com/en-us/free/.',
     source: 'corpus holdout13/h13-multi-vscodeacct-nosub-1 (microsoft/vscode-azure-account#255)',
+  },
+  {
+    text: "[command]/usr/bin/az login --service-principal -t *** -u *** -p ***\nERROR: No subscriptions were found for '***'. If this is expected, use '--allow-no-subscriptions' to have tenant level accesses",
+    source:
+      'corpus holdout15/h15-tfw-ado-tfcli-nosubs-1 (charleszipp/azure-pipelines-tasks-terraform#85), shortened',
   },
 ];
 
@@ -94,8 +99,16 @@ export const subscription: CatalogEntry = {
       // profile: "No subscriptions found for <user>." and, per tenant, the tenants without one),
       // VS Code's Azure Account extension.
       id: 'none-accessible',
-      pattern:
-        /The following tenants don't contain accessible subscriptions|No subscriptions found for \S{1,200}|No subscriptions were found\. Set up your account at https:\/\/azure\.microsoft\.com/,
+      pattern: NONE_ACCESSIBLE,
+      // …unless Entra refused the sign-in for that tenant (MFA, consent): that is the cause, and
+      // the CLI only reports what it could not list after it.
+      unless: /\bAADSTS\d{4,7}\b/,
+      counterexamples: [
+        {
+          text: "Failed to authenticate '{'additional_properties': {}, 'id': '/tenants/XXX', 'tenant_id': 'XXX'}' due to error 'Get Token request returned http error: 400 and server response: {\"error\":\"interaction_required\",\"error_description\":\"AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'XXX'.\"}'\nNo subscriptions were found for 'None'. If this is expected, use '--allow-no-subscriptions' to have tenant level accesses",
+          source: 'corpus holdout12/h12-multi-az-cli-10 (Azure/azure-cli#6962), shortened',
+        },
+      ],
       tier: 'exact',
       examples: NONE_ACCESSIBLE_PASTES,
     },

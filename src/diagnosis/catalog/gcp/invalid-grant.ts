@@ -233,6 +233,20 @@ export const gcpInvalidGrant: CatalogEntry = {
       ],
     },
     {
+      // Google's own description of a dead refresh token (expired, revoked, or a Testing-mode
+      // OAuth app's 7-day token), which an app may print with no Google name around it.
+      id: 'google-token-revoked',
+      pattern: /"error_description": ?"Token has been expired or revoked\.?"/,
+      unless: /AADSTS\d|login\.microsoftonline/,
+      tier: 'likely',
+      examples: [
+        {
+          text: '{\n  "error": "invalid_grant",\n  "error_description": "Token has been expired or revoked."\n}\nIf refresh token has expired, then use --oauth-refetch-refresh-token to refetch refresh token, if the error is not clear make a issue on github repository.',
+          source: 'corpus holdout15/h15-multi-gupload-refresh-1 (hardwario/gupload#5), shortened',
+        },
+      ],
+    },
+    {
       id: 'cloud-auth',
       // cloud.google.com/go/auth (auth.go Error): `auth: "<code>" "<description>"` or `auth: cannot fetch token: <status>`.
       pattern:

@@ -25,8 +25,14 @@ const APP_JWT_PASTES: Example[] = [
 ];
 
 /** GitHub's answer to a classic token not authorized for an organization that enforces SAML SSO. */
-const SAML_ENFORCEMENT = /Resource protected by organization SAML enforcement/;
+// …and tools' own wording of it (legitify's samlError: `Token is not SAML authorized for organization: X`).
+const SAML_ENFORCEMENT =
+  /Resource protected by organization SAML enforcement|Token is not SAML authorized for organization/;
 const SAML_PASTES: Example[] = [
+  {
+    text: 'Using Github Cloud\nError: Token is not SAML authorized for organization: ORGANIZATION_NAME.\nPlease go to https://github.com/settings/tokens and authorize.',
+    source: 'corpus holdout15/h15-multi-legitify-saml-1 (Legit-Labs/legitify#120)',
+  },
   {
     text: '│ Error: GET https://api.github.com/repos/hashicorp/cdktf-repository-manager/actions/secrets/GH_COMMENT_TOKEN: 403 Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization. []',
     source: 'corpus holdout13/h13-multi-cdktfrm-saml-1 (cdktf/cdktf-repository-manager#11)',
