@@ -28,6 +28,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout12', join(FIXTURES, 'holdout12.jsonl')],
   ['holdout13', join(FIXTURES, 'holdout13.jsonl')],
   ['holdout14', join(FIXTURES, 'holdout14.jsonl')],
+  ['holdout15', join(FIXTURES, 'holdout15.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

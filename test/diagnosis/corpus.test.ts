@@ -38,6 +38,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout12.jsonl', 116],
   ['holdout13.jsonl', 127],
   ['holdout14.jsonl', 127],
+  ['holdout15.jsonl', 122],
 ];
 
 /**

@@ -50,7 +50,8 @@ export const WITNESS: Record<string, RegExp> = {
   subscription: new RegExp(`/subscriptions/${GUID}`),
   tenant: new RegExp(`[Tt]enant(?: ?ID)?[ :='"]{1,4}${GUID}`),
   client: new RegExp(
-    `[Cc]lient(?:_id| ID| id)?[ :='"]{1,4}${GUID}|app '${GUID}'|identifier '${GUID}'`,
+    // …not a `tenant identifier` (AADSTS90002): AADSTS700016 names the app as `identifier '…'`.
+    `[Cc]lient(?:_id| ID| id)?[ :='"]{1,4}${GUID}|app '${GUID}'|(?<!tenant )identifier '${GUID}'`,
   ),
   'object-id': new RegExp(`object id '${GUID}'`),
   // …not one a CI log masked (`subject '***'`: Azure DevOps hides the service connection's).
