@@ -128,8 +128,10 @@ function factVars(f: Facts): TemplateVars {
     wif_provider: f.wif?.provider,
     project_number: f.wif?.projectNumber,
     // IAM member syntax for the Google identity that was refused.
-    gcp_member: gcpMember(f.principal ?? f.gcpServiceAccount),
-    gcp_email: gcpMember(f.principal) ? f.principal : f.gcpServiceAccount,
+    // …never the service account the denial was about (`actAs denied on X`): X is no caller.
+    gcp_member: gcpMember(f.principal ?? notTarget(f)),
+    gcp_email: gcpMember(f.principal) ? f.principal : notTarget(f),
+    gcp_target_sa: f.gcpTargetServiceAccount,
     bucket: f.s3?.bucket,
     state_key: f.s3?.key,
     // The same S3 key where it is not Terraform state (a Lambda code package).
@@ -170,6 +172,11 @@ function factVars(f: Facts): TemplateVars {
     scp_id: /\/service_control_policy\/(p-[0-9a-z]{1,128})$/.exec(f.denial?.policyArn ?? '')?.[1],
     policy_type: f.denial?.policyType,
   };
+}
+
+/** The service account the call used, unless it is the one the denial was about. */
+function notTarget(f: Facts): string | undefined {
+  return f.gcpServiceAccount !== f.gcpTargetServiceAccount ? f.gcpServiceAccount : undefined;
 }
 
 function globalServiceName(f: Facts): string | undefined {

@@ -230,6 +230,11 @@ export interface Facts {
   tfcHost?: string;
   /** The Google service account the failing call used or impersonated. */
   gcpServiceAccount?: string;
+  /**
+   * The service account a denial was *about* (act as it, mint its tokens), not the caller:
+   * `actAs denied on service account X`, `get access tokens for the service account X`.
+   */
+  gcpTargetServiceAccount?: string;
   /** The OAuth scope of the Google Workspace API a refused request called (from its URL). */
   googleApiScope?: string;
   /** The profile whose stored keys a role profile is assumed from (`source_profile`). */

@@ -9,6 +9,7 @@ import {
   remoteRun,
   denial,
   gcpServiceAccount,
+  gcpTargetServiceAccount,
   gcsBucket,
   s3Object,
   shellOf,
@@ -20,6 +21,31 @@ import { principal, redactedRole } from '../../src/diagnosis/facts/identity';
 import { diagnose } from '../../src/diagnosis';
 
 describe('fact extractors', () => {
+  it('tells the service account a Google denial is about from the caller', () => {
+    // corpus holdout14/h14-tfw-gcp-actas-1: the account named is the one to act as, not the caller.
+    const actAs =
+      'Error 403: Could not create Cloud Run service x. Permission ‘iam.serviceaccounts.actAs’ denied on service account worker-sa@microsites-sa.iam.gserviceaccount.com (or it may not exist).';
+    expect(gcpTargetServiceAccount(actAs)).toBe('worker-sa@microsites-sa.iam.gserviceaccount.com');
+    const d = diagnose(actAs);
+    expect(d.facts.principal).toBeUndefined();
+    expect(d.facts.deniedAction).toBe('iam.serviceaccounts.actAs');
+    // corpus holdout14/h14-tfw-gcp-runagent-1: the agent asked, the compute account is the target.
+    const agent =
+      'googleapi: Error 403: Google Cloud Run Service Agent does not have permission to get access tokens for the service account 711987267850-compute@developer.gserviceaccount.com. Please give service-711987267850@serverless-robot-prod.iam.gserviceaccount.com permission iam.serviceAccounts.getAccessToken on the service account.';
+    expect(gcpTargetServiceAccount(agent)).toBe(
+      '711987267850-compute@developer.gserviceaccount.com',
+    );
+    expect(diagnose(agent).facts.principal).toBe(
+      'service-711987267850@serverless-robot-prod.iam.gserviceaccount.com',
+    );
+    // corpus holdout14/h14-multi-java-bigtable-readrows-1: gRPC's wording of the permission.
+    expect(
+      diagnose(
+        'com.google.api.gax.rpc.PermissionDeniedException: io.grpc.StatusRuntimeException: PERMISSION_DENIED: Access denied. Missing IAM permission: bigtable.tables.readRows.',
+      ).facts.deniedAction,
+    ).toBe('bigtable.tables.readRows');
+  });
+
   it('reads the S3 bucket and key of a state read', () => {
     // corpus holdout/ho-terravision-105-1
     expect(

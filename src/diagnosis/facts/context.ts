@@ -145,6 +145,21 @@ export function gcpServiceAccount(flat: string): string | undefined {
   );
 }
 
+/**
+ * The service account a Google denial was about: the caller may not act as it (iam.serviceAccounts.actAs,
+ * to run a function or service as it) or a service agent may not mint its tokens.
+ */
+export function gcpTargetServiceAccount(flat: string): string | undefined {
+  if (!flat.includes('gserviceaccount.com')) return undefined;
+  return firstMatch(
+    [
+      /\bdenied on service account ([a-z0-9][\w.-]{0,62}@[a-z0-9][\w.-]{0,200}\.gserviceaccount\.com)\b/,
+      /\bget access tokens for the service account ([a-z0-9][\w.-]{0,62}@[a-z0-9][\w.-]{0,200}\.gserviceaccount\.com)\b/,
+    ],
+    flat,
+  );
+}
+
 /** The Terraform host a token is missing for or was refused by. */
 export function tfcHost(flat: string): string | undefined {
   return firstMatch(

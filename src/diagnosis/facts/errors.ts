@@ -96,7 +96,9 @@ export function deniedAction(flat: string): string | undefined {
       /because no identity-based policy allows the ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}) action/,
       /authorization to perform action '([^']{3,200})'/,
       /perform action '([^']{3,200})'/,
-      /Permission ['"]?([a-z][\w.]{3,120})['"]? denied/,
+      /Permission ['"‘’]?([a-z][\w.]{3,120})['"‘’]? denied/,
+      // gRPC clients (Java gax): `PERMISSION_DENIED: Access denied. Missing IAM permission: x.y.z.`
+      /Missing IAM permission:? ([a-z][\w]{1,60}(?:\.[\w]{1,60}){1,4})/,
       /Required ['"]([a-z][\w.]{3,120})['"] permission/,
       /does not have ([a-z][\w]{1,60}\.[\w.]{3,120}) access/,
       /IAM_PERMISSION_DENIED.{0,40}?['"]([a-z][\w.]{3,120})['"]/,

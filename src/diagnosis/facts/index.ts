@@ -13,6 +13,7 @@ import {
   eksAwsAuth,
   gcpServiceAccount,
   gcsBucket,
+  gcpTargetServiceAccount,
   githubRepo,
   githubToken,
   googleNamed,
@@ -83,7 +84,10 @@ export function extractFacts(sources: FactSources): Facts {
 function extract({ text, flat, context, raw, framed }: FactSources): Facts {
   const allArns = arns(flat);
   const keys = accessKeys(`${flat}\n${context}`);
-  const who = principal(flat);
+  const target = gcpTargetServiceAccount(flat);
+  // The service account a denial is about is not who was refused (`actAs denied on X`).
+  const caller = principal(flat);
+  const who = caller !== undefined && caller === target ? undefined : caller;
   const redacted = redactedRole(flat);
   const block = failedBlock(text, flat);
   const clock = clockFacts(flat);
@@ -133,6 +137,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
       redactedRoleArn: redacted?.arn,
       tfcHost: tfcHost(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
+      gcpTargetServiceAccount: target,
       googleApiScope: googleApiScope(flat),
       sourceProfile: sourceProfile(flat),
       ssoSession: ssoSession(flat),

@@ -55,6 +55,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   project_number: '123456789012',
   gcp_member: 'serviceAccount:terraform@my-project-123.iam.gserviceaccount.com',
   gcp_email: 'terraform@my-project-123.iam.gserviceaccount.com',
+  gcp_target_sa: 'runtime@my-project-123.iam.gserviceaccount.com',
   bucket: 'acme-tfstate',
   state_key: 'envs/prod/terraform.tfstate',
   subject: 'repo:acme/infra:ref:refs/heads/main',

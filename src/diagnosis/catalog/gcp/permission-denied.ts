@@ -15,6 +15,34 @@ const PROJECT_CREATION: Example[] = [
   },
 ];
 
+/**
+ * The caller may not act as a service account (Cloud Functions, Cloud Run, Compute: run a
+ * resource as it): it needs roles/iam.serviceAccountUser on that account, not a project role.
+ */
+const ACT_AS_DENIED = /Permission ['"‘’]?iam\.serviceAccounts\.actAs['"‘’]? denied/i;
+const ACT_AS_DENIED_EXAMPLE: Example = {
+  text: 'Error: Error creating function: googleapi: Error 403: Could not create Cloud Run service dev-us-west2-worker-scale-in. Permission ‘iam.serviceaccounts.actAs’ denied on service account worker-sa-aggregation-service@microsites-sa.iam.gserviceaccount.com (or it may not exist).',
+  source: 'corpus holdout14/h14-tfw-gcp-actas-1 (privacysandbox/aggregation-service#47), shortened',
+};
+/**
+ * Someone may not mint a service account's tokens: a Google service agent (Cloud Run's), or the
+ * caller impersonating it (google.golang.org/api/impersonate: `impersonate: status code 403`).
+ * Either needs roles/iam.serviceAccountTokenCreator on that account.
+ */
+const TOKEN_CREATOR_MISSING =
+  /Service Agent does not have permission to get access tokens for the service account|\bimpersonate: status code 403\b/;
+const TOKEN_CREATOR_PASTES: Example[] = [
+  {
+    text: 'Error creating Service: googleapi: Error 403: Google Cloud Run Service Agent does not have permission to get access tokens for the service account 711987267850-compute@developer.gserviceaccount.com. Please give service-711987267850@serverless-robot-prod.iam.gserviceaccount.com permission iam.serviceAccounts.getAccessToken on the service account. Alternatively, if the service account is unspecified or in the same project you are deploying in, ensure that the Service Agent is assigned the Google Cloud Run Service Agent role roles/run.serviceAgent.',
+    source:
+      'corpus holdout14/h14-tfw-gcp-runagent-1 (GoogleCloudPlatform/terraform-google-cloud-run#28), shortened',
+  },
+  {
+    text: 'Error: Get "https://storage.googleapis.com/storage/v1/b?alt=json&prettyPrint=false&project=xxxxxxx-aaa": impersonate: status code 403: {\n  "error": {\n    "code": 403,\n    "message": "The caller does not have permission",\n    "status": "PERMISSION_DENIED"\n  }\n}',
+    source: 'corpus holdout14/h14-multi-steampipe-impersonate-1 (turbot/steampipe-plugin-gcp#249)',
+  },
+];
+
 const WIF_CONDITION = /rejected by the attribute condition/;
 const WIF_CONDITION_GHA =
   'google-github-actions/auth failed with: failed to generate Google Cloud federated token for //iam.googleapis.com/***: {"error":"unauthorized_client","error_description":"The given credential is rejected by the attribute condition."}';
@@ -286,6 +314,38 @@ export const gcpPermissionDenied: CatalogEntry = {
       ],
     },
     {
+      id: 'act-as',
+      title:
+        'The identity that runs Terraform may not act as ⟨gcp_target_sa⟩ (roles/iam.serviceAccountUser on that account)',
+      explanation:
+        'Deploying a function, a Cloud Run service or a VM that runs as a service account requires the deployer to have iam.serviceAccounts.actAs on that account: roles/iam.serviceAccountUser granted on the account itself (or on the project). The account must also exist in the project the error names.',
+      prior: 0,
+      boosts: [
+        {
+          when: ACT_AS_DENIED,
+          by: 1,
+          evidence: 'Google refused to let the caller act as the service account.',
+        },
+      ],
+      examples: [ACT_AS_DENIED_EXAMPLE],
+    },
+    {
+      id: 'token-creator',
+      title:
+        'A service agent or the impersonating caller may not mint the service account’s tokens (roles/iam.serviceAccountTokenCreator)',
+      explanation:
+        'To run as, or impersonate, a service account, the one asking for its tokens needs roles/iam.serviceAccountTokenCreator on it: Cloud Run’s service agent (service-PROJECT_NUMBER@serverless-robot-prod…, or roles/run.serviceAgent on the project) for a service that runs as an account of another project; you (or the identity that impersonates) for `impersonate_service_account`.',
+      prior: 0,
+      boosts: [
+        {
+          when: TOKEN_CREATOR_MISSING,
+          by: 1,
+          evidence: 'Google refused to issue the service account’s tokens to the one who asked.',
+        },
+      ],
+      examples: TOKEN_CREATOR_PASTES,
+    },
+    {
       id: 'wif-impersonation',
       title:
         'The federated identity may not impersonate the service account (roles/iam.workloadIdentityUser missing)',
@@ -298,6 +358,12 @@ export const gcpPermissionDenied: CatalogEntry = {
           by: 0.8,
           evidence:
             'The call that failed is the service account’s access token for the federated identity.',
+        },
+        {
+          when: TOKEN_CREATOR_MISSING,
+          by: -0.8,
+          evidence:
+            'A service agent or an impersonating caller was refused, not a federated identity.',
         },
       ],
       examples: [
@@ -377,6 +443,32 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'grant-act-as',
+      title:
+        'Grant the identity that runs Terraform roles/iam.serviceAccountUser on ⟨gcp_target_sa⟩',
+      detail:
+        'The first command shows who may already act as the account; the member in the second is the identity Terraform runs as (`gcloud auth list` or the ADC account), as `user:…` or `serviceAccount:…`.',
+      commands: [
+        'gcloud iam service-accounts get-iam-policy ⟨gcp_target_sa⟩',
+        'gcloud iam service-accounts add-iam-policy-binding ⟨gcp_target_sa⟩ --member=⟨gcp_member⟩ --role=roles/iam.serviceAccountUser',
+      ],
+      when: ACT_AS_DENIED,
+      examples: [ACT_AS_DENIED_EXAMPLE],
+    },
+    {
+      id: 'grant-token-creator',
+      title:
+        'Grant the one that asked roles/iam.serviceAccountTokenCreator on the service account it needs tokens of',
+      detail:
+        'For Cloud Run’s service agent the error names both accounts (or grant the agent roles/run.serviceAgent on the project instead); for impersonation the member is you, or the identity that impersonates, and the account is the one in `impersonate_service_account`.',
+      commands: [
+        'gcloud iam service-accounts get-iam-policy ⟨gcp_target_sa⟩',
+        'gcloud iam service-accounts add-iam-policy-binding ⟨gcp_target_sa⟩ --member=⟨gcp_member⟩ --role=roles/iam.serviceAccountTokenCreator',
+      ],
+      when: TOKEN_CREATOR_MISSING,
+      examples: TOKEN_CREATOR_PASTES,
+    },
     {
       id: 'wif-condition',
       title:
