@@ -280,7 +280,8 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const plugin = firstMatch(
     [
       /exec: executable ([^\s"]{1,200}?) (?:not found|was not found)/,
-      /"([^\s"]{1,200})": executable file not found in [$%]PATH/,
+      // …its quotes escaped inside a JSON or logfmt message (`exec: \\"gke-gcloud-auth-plugin\\": …`).
+      /"([^\s"\\]{1,200})\\?": executable file not found in [$%]PATH/,
       /\b(gke-gcloud-auth-plugin), which is needed for continued use of kubectl, was not found/,
       // Go's os/exec for an absolute path that is not there (an auth-provider's `cmd-path`).
       /\bexec: "([^\s"]{1,200})": file does not exist/,

