@@ -48,6 +48,14 @@ const NO_CLIENT_CONFIG_EXAMPLE: Example = {
   source: 'corpus holdout14/h14-tfw-helm-nokubeconfig-1 (hashicorp/terraform-provider-helm#789)',
 };
 
+/** A client older than ExecCredential v1beta1 (client-go before 1.11) refused the kubeconfig. */
+const EXEC_V1BETA1_REFUSED =
+  /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1beta1"/;
+const EXEC_V1BETA1_REFUSED_EXAMPLE: Example = {
+  text: 'setting cluster to kubernetes\nsetting context to oidc@kubernetes\n✘ exec plugin: invalid apiVersion "client.authentication.k8s.io/v1beta1"',
+  source: 'corpus holdout15/h15-multi-qbec-execv1beta1-1 (splunk/qbec#83)',
+};
+
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
@@ -708,6 +716,23 @@ export const k8sUnauthorized: CatalogEntry = {
       examples: [EXEC_V1_REFUSED_EXAMPLE],
     },
     {
+      id: 'exec-v1beta1-refused',
+      title:
+        'This client is older than the exec entry’s API version (client.authentication.k8s.io/v1beta1)',
+      explanation:
+        'ExecCredential v1beta1 needs client-go 1.11 or newer: a tool that vendors an older client-go (an old qbec, kubectl or provider build) refuses the kubeconfig before running the plugin. Upgrade the tool; only a plugin that still speaks v1alpha1 can be asked for it instead.',
+      prior: 0,
+      boosts: [
+        {
+          when: EXEC_V1BETA1_REFUSED,
+          by: 0.9,
+          evidence:
+            'The client says client.authentication.k8s.io/v1beta1 is an invalid apiVersion.',
+        },
+      ],
+      examples: [EXEC_V1BETA1_REFUSED_EXAMPLE],
+    },
+    {
       id: 'exec-version-mismatch',
       title: 'The kubeconfig asks the plugin for one API version and the plugin answers another',
       explanation:
@@ -1219,6 +1244,15 @@ export const k8sUnauthorized: CatalogEntry = {
           source: 'corpus holdout2/h2-helm11007-1 (helm/helm#11007)',
         },
       ],
+    },
+    {
+      id: 'exec-v1beta1-refused',
+      title: 'Upgrade the tool that refused v1beta1: it vendors a client-go older than 1.11',
+      detail:
+        'The first command shows which API version the kubeconfig asks the plugin for; the tool’s own version command shows how old it is.',
+      commands: ['kubectl config view --minify -o jsonpath="{.users[0].user.exec.apiVersion}"'],
+      when: EXEC_V1BETA1_REFUSED,
+      examples: [EXEC_V1BETA1_REFUSED_EXAMPLE],
     },
     {
       id: 'exec-v1-refused',
