@@ -131,6 +131,8 @@ const PROFILE_PATTERNS = [
   /Failed to get credentials for ([\w.@+-]{1,128})/g,
   // Login helpers announce it: aws-azure-login's `Logging in with profile 'name'...`.
   /\bwith profile ['"`]([\w.@+-]{1,128})['"`]/g,
+  // `aws-vault exec NAME -- command`: the profile is the first word after exec.
+  /\baws-vault exec ([\w.@+-]{1,128}) --/g,
   // The Serverless Framework: `AWS profile "dev" doesn't seem to be configured`.
   /\bAWS profile "([\w.@+-]{1,128})" doesn't seem/g,
   // aws-sdk-js v3's process provider: `Profile NAME did not contain credential_process`.

@@ -1,6 +1,16 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, CONFIGURE_LIST, RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
+
+/**
+ * aws-vault runs the command with GetSessionToken credentials, and without MFA those may call
+ * no IAM operation (AWS's GetSessionToken docs): IAM answers InvalidClientTokenId.
+ */
+const VAULT_SESSION_IAM = /\baws-vault exec\b[^\n]{0,200}\baws iam\b/;
+const VAULT_SESSION_IAM_EXAMPLE: Example = {
+  text: 'aws-vault exec mcmoodoo -- aws iam list-policies\n\nResult:\n\nInvalidClientTokenId: The security token included in the request is invalid',
+  source: 'corpus holdout15/h15-aws-bytenessvault-invalid-1 (ByteNess/aws-vault)',
+};
 
 export const invalidAccessKey: CatalogEntry = {
   id: 'aws.invalid_access_key',
@@ -112,6 +122,22 @@ export const invalidAccessKey: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'vault-session-iam',
+      title:
+        'aws-vault’s session credentials (GetSessionToken without MFA) may not call IAM at all',
+      explanation:
+        'aws-vault exec hands the command temporary credentials from GetSessionToken; obtained without MFA, they are refused by every IAM operation (and most of STS) with this error, while other services accept them. Add `mfa_serial` to the profile so the session carries MFA, or run the IAM command with `--no-session` (the long-term keys, if policy allows).',
+      prior: 0,
+      boosts: [
+        {
+          when: VAULT_SESSION_IAM,
+          by: 1,
+          evidence: 'aws-vault ran an IAM command with its session credentials.',
+        },
+      ],
+      examples: [VAULT_SESSION_IAM_EXAMPLE],
+    },
     {
       id: 'session-token-missing',
       title: "A temporary key is used without its session token (or with another session's token)",
@@ -225,6 +251,19 @@ export const invalidAccessKey: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'vault-no-session',
+      title:
+        'Give the aws-vault profile an MFA device, or run the IAM command without a session token',
+      detail:
+        'With an `mfa_serial` line (the MFA device’s ARN) in the profile of ~/.aws/config, aws-vault asks for a code and its session may call IAM; `--no-session` passes the long-term keys instead.',
+      commands: [
+        'aws-vault exec --no-session⟦ ⟨profile⟩⟧ -- aws sts get-caller-identity',
+        'aws configure get mfa_serial⟦ --profile ⟨profile⟩⟧',
+      ],
+      when: VAULT_SESSION_IAM,
+      examples: [VAULT_SESSION_IAM_EXAMPLE],
+    },
     CONFIGURE_LIST,
     WHOAMI,
     {
