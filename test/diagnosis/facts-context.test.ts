@@ -21,6 +21,15 @@ import { principal, redactedRole } from '../../src/diagnosis/facts/identity';
 import { diagnose } from '../../src/diagnosis';
 
 describe('fact extractors', () => {
+  it('reads a caller whose account the reporter replaced with a quoted phrase', () => {
+    // corpus holdout15/h15-aws-secmonkey-boto2-assume-1 (boto2's STS XML, account numbers hidden)
+    expect(
+      principal(
+        '<Message>User: arn:aws:sts::"my account number":assumed-role/SecurityMonkeyInstanceProfile/i-e68888 is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::"another account number":role/SecurityMonkey</Message>',
+      ),
+    ).toBe('arn:aws:sts::"my account number":assumed-role/SecurityMonkeyInstanceProfile/i-e68888');
+  });
+
   it('tells the service account a Google denial is about from the caller', () => {
     // corpus holdout14/h14-tfw-gcp-actas-1: the account named is the one to act as, not the caller.
     const actAs =
