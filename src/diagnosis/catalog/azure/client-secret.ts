@@ -35,9 +35,29 @@ const APP_NOT_IN_TENANT_EXAMPLE: Example = {
   text: ", UnauthorizedClientError: (unauthorized_client) AADSTS70001: Application with identifier 'b8fbb318-eb67-470e-85b1-dd1431310801' was not found in the directory b36425bb-6f0f-4e14-a1c9-a469f0896e4a\nTrace ID: a5f08144-2600-4956-8558-749a3a602800",
   source: 'corpus holdout12/h12-multi-az-secret-13 (erjosito/ansible-azure-lab#4), shortened',
 };
+/**
+ * The tenant the sign-in named is no tenant: an unset one (the empty GUID), a word a tool took
+ * from a URL path ('secrets' from a Key Vault emulator, 'authorize' from an authority URL), a
+ * mistyped domain (AADSTS900023).
+ */
+const TENANT_NOT_FOUND =
+  /AADSTS90002\b|Tenant '[^']{1,80}' not found|Tenant identifiers may not be an empty GUID|AADSTS900023\b/;
+const TENANT_NOT_FOUND_KV: Example = {
+  text: 'ValueError: OIDC Discovery endpoint rejects our request. Error: {"error":"invalid_tenant","error_description":"AADSTS90002: Tenant \'secrets\' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."}',
+  source:
+    'corpus holdout15/h15-multi-kvemu-tenant-1 (james-gould/azure-keyvault-emulator#324), shortened',
+};
+const TENANT_NOT_FOUND_PASTES: Example[] = [
+  TENANT_NOT_FOUND_KV,
+  {
+    text: "AADSTS90002: Requested tenant identifier '00000000-0000-0000-0000-000000000000' is not valid. Tenant identifiers may not be an empty GUID.",
+    source:
+      'corpus holdout15/h15-multi-billingapi-emptytenant-1 (Azure-Samples/billing-dotnet-usage-api#7), shortened',
+  },
+];
 /** Codes that name another cause than the secret's value. */
 const NOT_THE_SECRET = new RegExp(
-  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}|${APP_NOT_IN_TENANT.source}`,
+  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}|${APP_NOT_IN_TENANT.source}|${TENANT_NOT_FOUND.source}`,
 );
 
 export const clientSecret: CatalogEntry = {
@@ -46,6 +66,15 @@ export const clientSecret: CatalogEntry = {
   title: "Entra ID rejected the service principal's secret or ids",
   summary:
     "Terraform signed in to Entra ID as a service principal (a client id, a tenant id and a secret or certificate: ARM_* for azurerm, AZURE_* for the Azure SDKs, a template's client_id/client_secret for Packer) and Entra ID refused one of them — a wrong or expired secret, the secret's id used instead of its value, an unregistered certificate, or an app or tenant that does not exist.",
+  variants: [
+    {
+      when: TENANT_NOT_FOUND,
+      title: 'Entra ID has no such tenant: the tenant value the sign-in used is wrong',
+      summary:
+        'The sign-in named a tenant Entra does not have: an unset one (the empty GUID), a word taken from a URL path, or a mistyped domain. No secret was checked yet.',
+      example: TENANT_NOT_FOUND_KV,
+    },
+  ],
   codes: ['AADSTS7000215', 'AADSTS7000222', 'AADSTS700016', 'AADSTS90002', 'invalid_client'],
   signatures: [
     {
@@ -237,6 +266,21 @@ export const clientSecret: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'tenant-value',
+      title: 'The tenant value is not a tenant: unset, taken from a URL path, or a mistyped domain',
+      explanation:
+        'A tenant is a GUID or a verified domain (contoso.onmicrosoft.com). The empty GUID is a setting never filled in; a word such as `secrets` or `authorize` is a URL path a tool read as the tenant (an emulator’s challenge, an authority URL with `/oauth2/authorize` left on it).',
+      prior: 0,
+      boosts: [
+        {
+          when: TENANT_NOT_FOUND,
+          by: 1,
+          evidence: 'Entra says the tenant the sign-in named does not exist.',
+        },
+      ],
+      examples: TENANT_NOT_FOUND_PASTES,
+    },
+    {
       id: 'no-client-id',
       title: 'No client (app) id reached Entra: the setting that should hold it is empty',
       explanation:
@@ -339,6 +383,18 @@ export const clientSecret: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'tenant-value',
+      title: 'See which tenant value the sign-in used, and set the real tenant id or domain',
+      detail:
+        'Tenant ids are not secret. The commands print the ones in the environment and the one the Azure CLI is signed in to; a tool with its own authority or tenant setting (an app’s config, an emulator’s challenge URL) needs it fixed there.',
+      commands: [
+        'printenv ARM_TENANT_ID AZURE_TENANT_ID',
+        'az account show --query tenantId -o tsv',
+      ],
+      when: TENANT_NOT_FOUND,
+      examples: TENANT_NOT_FOUND_PASTES,
+    },
     {
       id: 'expired-secret',
       title: 'The secret expired: see the app’s secrets and their end dates, then add a new one',
