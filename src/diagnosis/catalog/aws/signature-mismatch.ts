@@ -7,7 +7,7 @@ import { AWS_DOCS } from './docs';
  * signs its headers and user metadata, which an SDK, an app or a proxy can get wrong.
  */
 const S3_WRITE =
-  /when calling the (?:PutObject|UploadPart|CopyObject|CreateMultipartUpload|CompleteMultipartUpload) operation|operation="?(?:PutObject|UploadPart)\b|operation error S3: (?:PutObject|UploadPart|CopyObject)\b/;
+  /when calling the (?:PutObject|UploadPart|CopyObject|CreateMultipartUpload|CompleteMultipartUpload) operation|operation="?(?:PutObject|UploadPart)\b|operation error S3: (?:PutObject|UploadPart|CopyObject)\b|Failed to copy: s3 upload: /;
 const S3_WRITE_BOTO: Example = {
   text: 'boto3.exceptions.S3UploadFailedError: Failed to upload test.pdf to **redacted**/test.pdf: An error occurred (SignatureDoesNotMatch) when calling the PutObject operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
   source:
@@ -15,6 +15,12 @@ const S3_WRITE_BOTO: Example = {
 };
 const S3_WRITE_PASTES: Example[] = [
   S3_WRITE_BOTO,
+  {
+    // rclone's upload; in the thread only objects with non-ASCII names failed (a gateway that
+    // encoded the path differently when it checked the signature).
+    text: '2021/09/05 10:08:41 ERROR : snap_201202221221077860_蒙AH7593_蓝_20120222122120_1.jpg: Failed to copy: s3 upload: 403 Forbidden: <?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><Resource></Resource><Region>us-west-1</Region><RequestId>c2b078ad-232b-4a54-891d-a8bf1a104bef</RequestId><HostId>C6FB104A53846DDD</HostId></Error>',
+    source: 'corpus holdout15/h15-aws-lakefs-rclone-sig-1 (treeverse/lakeFS#2445)',
+  },
   {
     text: '[2021-10-10T13:19:18Z INFO smithy_http_tower::parse_response] send_operation; operation="PutObject"\n[2021-10-10T13:19:18Z INFO aws_config::meta::credentials::chain] loaded credentials provider=Environment\n[2021-10-10T13:19:18Z INFO smithy_http_tower::parse_response] send_operation; message=Error { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.", request_id: "FDMZ3T5JHGXBGVF3" }',
     source:
