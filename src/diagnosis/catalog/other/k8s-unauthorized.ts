@@ -56,6 +56,16 @@ const EXEC_V1BETA1_REFUSED_EXAMPLE: Example = {
   source: 'corpus holdout15/h15-multi-qbec-execv1beta1-1 (splunk/qbec#83)',
 };
 
+/**
+ * The kubeconfig's legacy `gcp` auth-provider ran its `cmd-path` (client-go's gcp plugin:
+ * `error executing access token command "<cmd-path> config config-helper …"`) and could not.
+ */
+const GCP_CMD_PATH = /error executing access token command "[^"]{1,300}": err=/;
+const GCP_CMD_PATH_EXAMPLE: Example = {
+  text: '020/09/21 19:40:29 http: proxy error: error executing access token command "/usr/lib/google-cloud-sdk/bin/gcloud config config-helper --format=json": err=exec: "/usr/lib/google-cloud-sdk/bin/gcloud": file does not exist output= stderr=',
+  source: 'corpus holdout14/h14-multi-lens-gcp-authprovider-cmd-1 (lensapp/lens#944)',
+};
+
 export const k8sUnauthorized: CatalogEntry = {
   id: 'k8s.unauthorized',
   platform: 'k8s',
@@ -63,6 +73,18 @@ export const k8sUnauthorized: CatalogEntry = {
   summary:
     'The kubernetes/helm provider (or kubectl) reached the cluster, but its credentials were missing, expired or unknown to the cluster, the exec plugin that mints them failed or is not installed — or the cluster accepted them and RBAC does not allow the action.',
   variants: [
+    {
+      // The credential plugin could not even start: the request never reached the cluster.
+      when: 'k8s.plugin_missing',
+      title:
+        'The Kubernetes client could not run its credential plugin: nothing reached the cluster',
+      summary:
+        'The kubeconfig (or the provider’s `exec` block, or a legacy auth-provider’s `cmd-path`) names a program to get a token, and it is not installed or not on the PATH of the process that ran: no credential was sent, so none was refused.',
+      example: {
+        text: 'Unable to connect to the server: getting credentials: exec: executable kubelogin not found\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
+        source: 'corpus holdout4/h4-kubelogin-161-1 (Azure/kubelogin#161)',
+      },
+    },
     {
       when: NO_CLIENT_CONFIG,
       title: 'The Kubernetes client was given no cluster to talk to: no kubeconfig and no host',
@@ -954,6 +976,20 @@ export const k8sUnauthorized: CatalogEntry = {
   // RBAC, an anonymous request) or, when it names nothing, the platform's first check; the
   // provider block comes next; then the platform's other steps, EKS ones only for EKS.
   steps: [
+    {
+      id: 'gcp-cmd-path',
+      title:
+        'The kubeconfig’s gcp auth-provider runs a gcloud that is not there: fix its cmd-path, or move to gke-gcloud-auth-plugin',
+      detail:
+        'The first command shows the path the kubeconfig runs (a kubeconfig copied from another machine carries that machine’s path); `cmd-path: gcloud` uses the one on PATH. `get-credentials` with a current gcloud writes the exec entry for gke-gcloud-auth-plugin instead.',
+      commands: [
+        'kubectl config view --minify -o jsonpath="{.users[0].user.auth-provider.config.cmd-path}"',
+        'command -v gcloud',
+        'gcloud container clusters get-credentials ⟨cluster⟩ --location ⟨cluster_location⟩',
+      ],
+      when: GCP_CMD_PATH,
+      examples: [GCP_CMD_PATH_EXAMPLE],
+    },
     {
       id: 'give-client-config',
       title:
