@@ -409,6 +409,7 @@ export const githubBadCredentials: CatalogEntry = {
       detail:
         'Create a fine-grained or classic token with the scope the endpoint documents (`user:email` for /user/emails), store it as a repository secret, and pass that secret to the step instead of GITHUB_TOKEN. The command shows which steps pass the workflow token.',
       commands: [`grep -n "GITHUB_TOKEN\\|github.token" .github/workflows/*.yml`],
+      ci: 'github-actions',
       when: USER_ENDPOINT_BY_INTEGRATION,
       examples: [USER_ENDPOINT_BY_INTEGRATION_EXAMPLE],
     },
