@@ -10,6 +10,7 @@
 // views are built once per merged window around anchors, and take their anchors from the text.
 
 import { maskKeyId } from './access-keys';
+import { escapeRegExp } from './text-util';
 import {
   anchorsOf,
   isAfterToken,
@@ -33,8 +34,6 @@ import { decodeView, dewrapView, rawView, viewEscapes, type View } from './secre
 import type { SecretFinding, SecretKind } from './types';
 
 export { isPlaceholder } from './secret-patterns';
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Compiled {
   id: number;
@@ -334,7 +333,7 @@ function copies(text: string, values: string[], work: ScanWork): Array<[number, 
   ].sort((a, b) => b.length - a.length);
   if (forms.length === 0) return [];
   work.searched += text.length;
-  const re = new RegExp(forms.map(escapeRe).join('|'), 'g');
+  const re = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
   const out: Array<[number, number]> = [];
   for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push([m.index, re.lastIndex]);
   return out;

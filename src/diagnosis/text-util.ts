@@ -39,6 +39,11 @@ export function search(re: RegExp, text: string): RegExpExecArray | null {
   return gate.mayMatch(re, text) ? re.exec(text) : null;
 }
 
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function unique<T>(items: Iterable<T>): T[] {
   return [...new Set(items)];
 }

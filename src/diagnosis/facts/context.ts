@@ -5,7 +5,7 @@
 // Every value is bounded by its own quotes or a character class, so the next line's first
 // word or a trailing backtick or full stop never becomes part of it.
 
-import { firstMatch, matches, search } from '../text-util';
+import { escapeRegExp, firstMatch, matches, search } from '../text-util';
 import { SA_DOMAIN } from './identity';
 import type { ClusterKind, DenialFacts, Facts, KubeRefusal } from '../types';
 
@@ -599,7 +599,7 @@ export function controller(text: string): Facts['controller'] {
 
 /** One pattern per word list, so the gate answers for the whole list from its one pass. */
 function anyWord(words: readonly string[]): RegExp {
-  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return new RegExp(words.map(escapeRegExp).join('|'));
 }
 const TF_CONTROLLER = anyWord(TF_CONTROLLER_WORDS);
 const CROSSPLANE = anyWord(CROSSPLANE_WORDS);
