@@ -52,6 +52,60 @@ export const endpointUnreachable: CatalogEntry = {
   codes: ['RequestError', 'StatusCode: 0'],
   signatures: [
     {
+      // The AWS Common Runtime's socket, DNS and TLS errors (aws-c-io source/io.c), while a
+      // credential provider or STS was being reached.
+      id: 'crt-network',
+      pattern:
+        /AWS_IO_(?:TLS_NEGOTIATION_TIMEOUT|SOCKET_TIMEOUT|SOCKET_CONNECTION_REFUSED|SOCKET_NO_ROUTE_TO_HOST|DNS_QUERY_FAILED|DNS_INVALID_NAME|DNS_NO_ADDRESS_FOR_HOST|DNS_QUERY_AGAIN)\b/,
+      requires: CREDENTIAL_CONTEXT,
+      tier: 'likely',
+      examples: [
+        {
+          text: '[ERROR] 2022-03-11 13:34:11.117 AuthCredentialsProvider [140518474917760] static: Profile credentials parser could not load or parse a credentials or config file.\n[ERROR] 2022-03-11 13:34:21.164 http-connection [140518184900352] static: Client connection failed with error 1067 (AWS_IO_TLS_NEGOTIATION_TIMEOUT).',
+          source: 'corpus holdout16/h16-aws-aws-c-auth-tls-1 (awslabs/aws-c-auth#169), shortened',
+        },
+        {
+          text: '[ERROR] AuthCredentialsProvider: STS web identity provider failed: AWS_IO_DNS_INVALID_NAME: Host name was invalid for dns resolution.',
+          source:
+            'upstream awslabs/aws-c-io@78ad967:source/io.c (the error’s name and message; the log line around it is invented)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: '[ERROR] http-connection: Client connection failed with error 1048 (AWS_IO_SOCKET_TIMEOUT) uploading part 12 to my-bucket',
+          source: 'invented: a data transfer that timed out, nothing about credentials',
+        },
+      ],
+    },
+    {
+      // Python's resolver words (socket.gaierror, as botocore's vendored requests printed them in
+      // the CLI v1: `('Connection aborted.', gaierror(-2, 'Name or service not known'))`) under an
+      // `aws` CLI command: the CLI's first call never reached AWS.
+      id: 'python-resolver',
+      pattern:
+        /gaierror\(-[235], '(?:Name or service not known|Temporary failure in name resolution|No address associated with hostname)'\)|\[Errno (?:-[235]|8|11001)\] (?:Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known|getaddrinfo failed)/,
+      requires: /(?:^|\$ |> )aws [a-z0-9-]{2,40} [a-z0-9-]{2,60}\b|amazonaws\.com|botocore|boto3/m,
+      tier: 'likely',
+      examples: [
+        {
+          text: "aws ec2 describe-regions\n('Connection aborted.', gaierror(-2, 'Name or service not known'))",
+          source: 'corpus holdout16/h16-aws-awscli-badregion-dns-1 (aws/aws-cli#1194)',
+        },
+        {
+          text: 'botocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://sts.eu-west-1.amazonaws.com/"\nsocket.gaierror: [Errno -3] Temporary failure in name resolution',
+          source:
+            'invented: botocore’s EndpointConnectionError (boto/botocore botocore/exceptions.py) over CPython’s resolver error',
+        },
+      ],
+      counterexamples: [
+        {
+          text: "requests.exceptions.ConnectionError: ('Connection aborted.', gaierror(-2, 'Name or service not known'))",
+          source:
+            'invented: the same resolver error from an unrelated Python client, no AWS in sight',
+        },
+      ],
+    },
+    {
       // The other SDKs' words for a credential call that never reached AWS: JS v2 `UnknownEndpoint:
       // Inaccessible host`, Ruby `unable to connect to <host>`, C++ `Unable to connect to endpoint`.
       id: 'other-sdks',

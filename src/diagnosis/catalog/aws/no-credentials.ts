@@ -22,6 +22,26 @@ export const noCredentials: CatalogEntry = {
   codes: ['NoCredentialProviders', 'EC2RoleRequestError', 'NoCredentialsError'],
   signatures: [
     {
+      // The AWS Common Runtime's credential providers (aws-c-auth source/auth.c), under the SDKs
+      // for Swift, Kotlin and C++, awscrt in Python and mount-s3: the provider named found nothing.
+      id: 'crt-provider-failed',
+      pattern:
+        /AWS_AUTH_CREDENTIALS_PROVIDER_(?:PROFILE_SOURCE_FAILURE|IMDS_SOURCE_FAILURE|ECS_SOURCE_FAILURE|DELEGATE_FAILURE|INVALID_ENVIRONMENT)\b|Valid credentials could not be sourced by (?:a profile|the IMDS|the ECS|the delegate) provider/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '[ ERROR ] Error occurred: crtError(AwsCommonRuntimeKit.CRTError(code: 6153, message: "Valid credentials could not be sourced by the IMDS provider", name: "AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE"))\n[ ERROR ] Credentials Error: AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE: Valid credentials could not be sourced by the IMDS provider (Code: -1)',
+          source:
+            'corpus holdout16/h16-aws-bedrock-mac-imds-1 (aws-samples/amazon-bedrock-client-for-mac#89), shortened',
+        },
+        {
+          text: 'awscrt.exceptions.AwsCrtError: AWS_AUTH_CREDENTIALS_PROVIDER_PROFILE_SOURCE_FAILURE: Valid credentials could not be sourced by a profile provider',
+          source:
+            'upstream awslabs/aws-c-auth@495329c:source/auth.c (the error name and message, rendered as awscrt prints them)',
+        },
+      ],
+    },
+    {
       // The AWS SDK for Java: v1's AWSCredentialsProviderChain and v2's AwsCredentialsProviderChain
       // found nothing in their default chain (env, system properties, profile, container, IMDS).
       id: 'java-chain',
@@ -116,12 +136,17 @@ export const noCredentials: CatalogEntry = {
       // STS which account it deploys to: none configured, or an SSO / MFA session it cannot use.
       id: 'cdk-account',
       pattern:
-        /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment/,
+        /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment|Need to perform AWS calls for account [\w<>*-]{1,20}, but no credentials have been configured/,
       tier: 'strong',
       examples: [
         {
           text: ' ❌ Deployment failed: Error: Unable to resolve AWS account to use. It must be either configured when you define your CDK Stack, or through the environment\n    at SdkProvider.resolveEnvironment (/opt/homebrew/Cellar/aws-cdk/2.91.0/libexec/lib/node_modules/aws-cdk/lib/index.js:339:14554)',
           source: 'corpus holdout15/h15-aws-cdk-sso-account-1 (aws/aws-cdk#24744), shortened',
+        },
+        {
+          text: '$ AWS_PROFILE=my-org-dev cdk deploy\n\n# Output:\n# ✨  Synthesis time: 3.42s\n#\n#\n# ❌ Deployment failed: Error: Need to perform AWS calls for account 123456789012, but no credentials have been configured',
+          source:
+            'corpus holdout16/h16-aws-cdk-sso-nocreds-1 (aws/aws-cdk#27265); upstream aws/aws-cdk lib/api/aws-auth/sdk-provider.ts',
         },
       ],
     },

@@ -16,6 +16,39 @@ export const ssoToken: CatalogEntry = {
   ],
   signatures: [
     {
+      // The AWS Common Runtime's SSO token and login providers (aws-c-auth source/auth.c).
+      id: 'crt-sso-token',
+      pattern:
+        /AWS_AUTH_(?:SSO_TOKEN_(?:PROVIDER_SOURCE_FAILURE|INVALID|EXPIRED)|CREDENTIALS_PROVIDER_SSO_SOURCE_FAILURE|CREDENTIALS_PROVIDER_LOGIN_TOKEN_EXPIRED)\b|Token sourced by the sso token provider is (?:invalid|expired)|Valid (?:token|credentials) could not be sourced by the sso (?:token|credentials) provider/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'awscrt.exceptions.AwsCrtError: AWS_AUTH_SSO_TOKEN_EXPIRED: Token sourced by the sso token provider is expired.',
+          source:
+            'upstream awslabs/aws-c-auth@495329c:source/auth.c (the error name and message, rendered as awscrt prints them)',
+        },
+        {
+          text: 'Error: crtError(AwsCommonRuntimeKit.CRTError(code: 6170, message: "Valid credentials could not be sourced by the sso credentials provider", name: "AWS_AUTH_CREDENTIALS_PROVIDER_SSO_SOURCE_FAILURE"))',
+          source:
+            'upstream awslabs/aws-c-auth@495329c:source/auth.c (the error name and message, rendered as awscrt prints them); the shape of the Swift SDK’s error from corpus holdout16/h16-aws-bedrock-mac-imds-1',
+        },
+      ],
+    },
+    {
+      // The AWS SDK for Java v2 (SsoOidcTokenProvider, ProfileTokenProvider): the cached token of an
+      // sso-session profile could not be read or refreshed.
+      id: 'java-v2-sso-token',
+      pattern: /Unable to load SSO token/,
+      tier: 'strong',
+      examples: [
+        {
+          text: '2025-05-07 08:33:41,611 DEBUG [sof.ama.aws.aut.cre.AwsCredentialsProviderChain] (main) Unable to load credentials from ProfileCredentialsProvider(profileName=default, profileFile=ProfileFile(sections=[profiles, sso-session], profiles=[Profile(name=default, properties=[sso_session, output, sso_role_name, region, sso_account_id])])): Unable to load SSO token: software.amazon.awssdk.core.exception.SdkClientException: Unable to load SSO token\n\tat software.amazon.awssdk.services.ssooidc.SsoOidcTokenProvider.lambda$getDefaultSsoTokenRetriever$3(SsoOidcTokenProvider.java:221)',
+          source:
+            'corpus holdout16/h16-aws-quarkus-sso-1 (quarkiverse/quarkus-amazon-services#1676), shortened; upstream aws/aws-sdk-java-v2 services/ssooidc SsoOidcTokenProvider.java',
+        },
+      ],
+    },
+    {
       id: 'oidc-host',
       pattern: /oidc\.[a-z0-9-]{2,30}\.amazonaws\.com.{0,600}?(?:InvalidGrant|invalid_grant)/,
       tier: 'exact',

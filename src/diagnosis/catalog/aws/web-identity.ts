@@ -80,6 +80,20 @@ export const webIdentity: CatalogEntry = {
   ],
   signatures: [
     {
+      // The AWS Common Runtime's web identity provider (aws-c-auth source/auth.c).
+      id: 'crt-web-identity',
+      pattern:
+        /AWS_AUTH_CREDENTIALS_PROVIDER_STS_WEB_IDENTITY_SOURCE_FAILURE|Valid credentials could not be sourced by the sts web identity provider/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'awscrt.exceptions.AwsCrtError: AWS_AUTH_CREDENTIALS_PROVIDER_STS_WEB_IDENTITY_SOURCE_FAILURE: Valid credentials could not be sourced by the sts web identity provider',
+          source:
+            'upstream awslabs/aws-c-auth@495329c:source/auth.c (the error name and message, rendered as awscrt prints them)',
+        },
+      ],
+    },
+    {
       id: 'not-authorized',
       pattern: /[Nn]ot authorized to perform:? sts:AssumeRoleWithWebIdentity/,
       tier: 'decisive',
