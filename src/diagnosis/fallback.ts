@@ -15,7 +15,7 @@ export const AUTH_FAILURE: KeywordPattern[] = [
   {
     id: 'status',
     pattern:
-      /\b40[13] (?:Unauthorized|Forbidden)\b|(?:StatusCode|status code|Status|HTTP status|response status|statusCode)(?:: |=|:| )40[13]\b|HTTP\/(?:1\.1|1\.0|2|2\.0) 40[13]\b|\bError 40[13]\b|\b40[13] Client Error\b|\(40[13]\)/,
+      /\b40[13] (?:Unauthorized|Forbidden)\b|(?:StatusCode|status code|Status|HTTP status|response status|statusCode|unexpected status)(?:: |=|:| )40[13]\b|HTTP\/(?:1\.1|1\.0|2|2\.0) 40[13]\b|\bError 40[13]\b|\b40[13] Client Error\b|\(40[13]\)/,
   },
   {
     id: 'words',
@@ -47,10 +47,13 @@ const PLATFORM_HINTS: Array<[Platform, RegExp]> = [
   ],
   [
     'azure',
-    /\bazurerm\b|\bAzure\b|microsoftonline\.com|management\.azure\.com|\bazidentity\b|autorest|AADSTS|\bARM_/g,
+    /\bazurerm\b|\bazuread(?:_\w+)?\b|\bAzure\b|microsoftonline\.com|management\.azure\.com|graph\.microsoft\.com|with OData error|\bazidentity\b|autorest|AADSTS|\bARM_/g,
   ],
   ['gcp', /googleapis\.com|\bgoogle\b|\bgcloud\b|gserviceaccount|\bGCP\b|hashicorp\/google/g],
-  ['tfc', /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise|\btfe\b/g],
+  [
+    'tfc',
+    /app\.terraform\.io|Terraform Cloud|HCP Terraform|Terraform Enterprise|\btfe(?:_\w+)?\b|hashicorp\/tfe/g,
+  ],
   ['k8s', /\bkubernetes\b|\bkubectl\b|\bhelm\b|\bk8s\b|\bkubeconfig\b|\.eks\.|azmk8s|\bgke\b/gi],
   ['github', /api\.github\.com|\bgithub\b|integrations\/github/gi],
 ];

@@ -34,12 +34,32 @@ const KEY_VAULT_RBAC_EXAMPLE: Example = {
 /** A deployment at the tenant scope (not a subscription's or a management group's). */
 const TENANT_DEPLOYMENT = /over scope '\/providers\/Microsoft\.Resources\/deployments\//;
 
+/** Microsoft Graph refused the caller (any code of a 403 from hamilton / go-azure-sdk msgraph). */
+const GRAPH_403 = /unexpected status 403 with OData error\b/;
+const GRAPH_DENIED =
+  /Authorization_RequestDenied|Insufficient privileges to complete the operation|unexpected status 403 with OData error\b/;
+const GRAPH_403_EXAMPLE: Example = {
+  text: 'Error: Retrieving access package assignment policy with object ID: "xxxxxxx-xxxxxxx-xxxxxx-xxxxxx"\n│ \n│   with module.az_aad_access_packages[0].azuread_access_package_assignment_policy.this[0],\n│   on ..xxxxx/xxxxx/xxxxxx/main.tf line xx, in resource "azuread_access_package_assignment_policy" "this":\n│   xx: resource "azuread_access_package_assignment_policy" "this" {\n│ \n│ AccessPackageAssignmentPolicyClient.BaseClient.Get(): unexpected status 403\n│ with OData error: UnAuthorized: User is not authorized to perform the\n│ operation. Reason: Unauthorized',
+  source:
+    'corpus holdout16/h16-tfw-azuread-access-package-403-1 (hashicorp/terraform#34139); format upstream manicminer/hamilton:msgraph/client.go',
+};
+
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
   platform: 'azure',
   title: 'Authenticated to Azure, but RBAC does not allow this action',
   summary:
     'Entra ID accepted the identity; Azure Resource Manager then denied the action because no role assignment at that scope grants it (or a deny assignment or policy blocks it).',
+  variants: [
+    {
+      when: GRAPH_DENIED,
+      title:
+        'Signed in to Microsoft Entra, but Microsoft Graph does not allow this directory operation',
+      summary:
+        'The azuread provider (or another Graph client) was authenticated; Microsoft Graph refused the operation because the identity lacks the Graph API permission (with admin consent) or the directory role it needs. Azure RBAC role assignments do not govern Graph.',
+      example: GRAPH_403_EXAMPLE,
+    },
+  ],
   codes: ['AuthorizationFailed', 'LinkedAuthorizationFailed', 'Forbidden'],
   signatures: [
     {
@@ -129,6 +149,16 @@ export const authorizationFailed: CatalogEntry = {
       ],
     },
     {
+      // Any other 403 of Graph through hamilton or go-azure-sdk's msgraph client (`%sClient.
+      // BaseClient.%s(): unexpected status 403 with OData error: <code>: <message>`): Graph's
+      // codes for a caller without the permission vary by API (UnAuthorized for identity
+      // governance, Authorization_RequestDenied for the directory).
+      id: 'graph-403',
+      pattern: GRAPH_403,
+      tier: 'strong',
+      examples: [GRAPH_403_EXAMPLE],
+    },
+    {
       id: 'forbidden',
       pattern:
         /\(Forbidden\) Caller is not authorized|Caller is not authorized to perform action on resource/,
@@ -211,10 +241,9 @@ export const authorizationFailed: CatalogEntry = {
       prior: 0.01,
       boosts: [
         {
-          when: /Authorization_RequestDenied|Insufficient privileges to complete the operation/,
+          when: GRAPH_DENIED,
           by: 0.95,
-          evidence:
-            'Graph answered Authorization_RequestDenied (a directory permission, not RBAC).',
+          evidence: 'Microsoft Graph refused the caller (a directory permission, not RBAC).',
         },
       ],
     },
@@ -362,7 +391,7 @@ export const authorizationFailed: CatalogEntry = {
         'az ad app permission list --id ⟨client⟩ -o table',
         'az ad app permission admin-consent --id ⟨client⟩',
       ],
-      when: /Authorization_RequestDenied|Insufficient privileges to complete the operation/,
+      when: GRAPH_DENIED,
       examples: [
         {
           text: 'Error: Creating group "Group-name-axtwb"\n\n  with azuread_group.res_ds_group[0],\n  on rbac.tf line 3, in resource "azuread_group" "res_ds_group":\n   3: resource "azuread_group" "res_ds_group" {\n\nGroupsClient.BaseClient.Post(): unexpected status 403 with OData error:\nAuthorization_RequestDenied: Insufficient privileges to complete the operation.',

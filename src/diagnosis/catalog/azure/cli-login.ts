@@ -42,6 +42,19 @@ const CLI_AS_SP_EXAMPLE: Example = {
   source: 'corpus holdout14/h14-tfw-ado-azcli-sp-1 (in28minutes/devops-master-class#1)',
 };
 
+/**
+ * Azure Resource Manager refused an access token past its expiry (`ExpiredAuthenticationToken`:
+ * "The access token expiry UTC time '…' is earlier than current UTC time '…'"): a long
+ * operation outlived the token the provider read once, or the machine's clock runs ahead.
+ */
+const ARM_TOKEN_EXPIRED =
+  /\bExpiredAuthenticationToken\b|The access token expiry UTC time '[^']{1,40}' is earlier than current UTC time/;
+const ARM_TOKEN_EXPIRED_EXAMPLE: Example = {
+  text: 'X-Ms-Failure-Cause: gateway\nX-Ms-Request-Id: <Request-Id 3>\n\n{"error":{"code":"ExpiredAuthenticationToken","message":"The access token expiry UTC time \'3/19/2023 8:55:46 AM\' is earlier than current UTC time \'3/19/2023 8:55:57 AM\'."}}: timestamp=2023-03-19T19:55:57.444+1100\n\n2023-03-19T19:56:27.455+1100 [DEBUG] provider.terraform-provider-azurerm_v3.48.0_x5.exe: AzureRM Request:',
+  source:
+    'corpus holdout16/h16-tfw-azurerm-long-op-expired-auth-token-1 (hashicorp/terraform-provider-azurerm#20867), shortened',
+};
+
 export const cliLogin: CatalogEntry = {
   id: 'azure.cli_login',
   platform: 'azure',
@@ -49,6 +62,13 @@ export const cliLogin: CatalogEntry = {
   summary:
     'With no service principal or managed identity configured, azurerm asks the Azure CLI for a token — and the CLI is not logged in, its refresh token expired or was revoked, or the installed CLI is not the one azurerm can read.',
   variants: [
+    {
+      when: ARM_TOKEN_EXPIRED,
+      title: 'Azure Resource Manager refused an access token that had expired',
+      summary:
+        'The token the provider sent was past its expiry when ARM read it. Seconds apart in a long operation (a SQL Managed Instance, a gateway) means the operation outlived the token the provider obtained: newer azurerm versions refresh it while they poll. Hours apart means this machine’s clock is ahead or behind.',
+      example: ARM_TOKEN_EXPIRED_EXAMPLE,
+    },
     {
       // The CLI is logged in, as a service principal: logging in again changes nothing.
       when: CLI_AS_SP,
@@ -91,6 +111,12 @@ export const cliLogin: CatalogEntry = {
   ],
   codes: ['AADSTS700082', 'AADSTS50173', 'AADSTS70043'],
   signatures: [
+    {
+      id: 'arm-token-expired',
+      pattern: ARM_TOKEN_EXPIRED,
+      tier: 'likely',
+      examples: [ARM_TOKEN_EXPIRED_EXAMPLE],
+    },
     {
       id: 'cli-as-sp',
       pattern: CLI_AS_SP,
@@ -277,6 +303,22 @@ export const cliLogin: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'token-outlived-operation',
+      title:
+        'A long operation outlived the access token the provider obtained (or the clock is off)',
+      explanation:
+        'The provider obtains a token (from the CLI, a secret or a managed identity) and uses it while it polls a long operation; a provider version that does not refresh it during the poll sends it past its expiry. A clock that runs ahead makes every token look expired.',
+      prior: 0,
+      boosts: [
+        {
+          when: ARM_TOKEN_EXPIRED,
+          by: 0.9,
+          evidence: 'ARM says the token’s expiry is earlier than its current time.',
+        },
+      ],
+      examples: [ARM_TOKEN_EXPIRED_EXAMPLE],
+    },
+    {
       id: 'cli-is-sp',
       title:
         'The CLI is signed in as a service principal, which azurerm’s CLI authentication refuses',
@@ -401,6 +443,16 @@ export const cliLogin: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'expired-token-times',
+      title:
+        'Compare the two times ARM printed: seconds apart is a token that outlived the operation (upgrade azurerm); hours apart is this machine’s clock',
+      detail:
+        'The first command shows this machine’s UTC time, to compare with ARM’s "current UTC time"; the second the provider version in use (a newer azurerm refreshes tokens while it polls long operations). Re-running picks up the resource where ARM left it: `terraform plan` shows whether it was created.',
+      commands: ['date -u', 'terraform version'],
+      when: ARM_TOKEN_EXPIRED,
+      examples: [ARM_TOKEN_EXPIRED_EXAMPLE],
+    },
     {
       id: 'sp-credentials',
       title:
