@@ -42,10 +42,23 @@ const LOGIN_PAGE_PASTES: Example[] = [
  * client-go found no kubeconfig and no host (tools/clientcmd: `invalid configuration: no
  * configuration has been provided`): nothing was sent to any cluster.
  */
-const NO_CLIENT_CONFIG = /no configuration has been provided/;
+const NO_CLIENT_CONFIG =
+  /no configuration has been provided|cannot create REST client: no client config/;
 const NO_CLIENT_CONFIG_EXAMPLE: Example = {
   text: 'Kubernetes cluster unreachable: invalid configuration: no configuration has been provided, try setting KUBERNETES_MASTER environment variable',
   source: 'corpus holdout14/h14-tfw-helm-nokubeconfig-1 (hashicorp/terraform-provider-helm#789)',
+};
+/**
+ * The kubernetes provider's manifest half (kubernetes_manifest) had no client configuration
+ * when it needed the cluster: at plan, it reads the resource's schema from the cluster, so a
+ * provider block fed from a cluster created in the same run has nothing yet
+ * (terraform-provider-kubernetes manifest/provider/clients.go: `cannot create REST client:
+ * no client config`).
+ */
+const MANIFEST_NO_CLIENT_CONFIG = /cannot create REST client: no client config/;
+const MANIFEST_NO_CLIENT_CONFIG_EXAMPLE: Example = {
+  text: '│ Error: Failed to construct REST client\n│ \n│   with kubernetes_manifest.Cdk8sApply_Cdk8sApply-metalsiderodev--v1alpha1-ServerClass-proxmox-vm-default_0C20A47B (Cdk8sApply/Cdk8sApply-metal.sidero.dev--v1alpha1-ServerClass-proxmox-vm-default),\n│   on cdk.tf.json line 121, in resource.kubernetes_manifest.Cdk8sApply_Cdk8sApply-metalsiderodev--v1alpha1-ServerClass-proxmox-vm-default_0C20A47B (Cdk8sApply/Cdk8sApply-metal.sidero.dev--v1alpha1-ServerClass-proxmox-vm-default):\n│  121:       }\n│ \n│ cannot create REST client: no client config',
+  source: 'corpus holdout16/h16-tfw-cdktf-cdk8s-no-client-config-1 (cdktf/cdktf-cdk8s#130)',
 };
 
 /** A client older than ExecCredential v1beta1 (client-go before 1.11) refused the kubeconfig. */
@@ -84,6 +97,13 @@ export const k8sUnauthorized: CatalogEntry = {
         text: 'Unable to connect to the server: getting credentials: exec: executable kubelogin not found\nIt looks like you are trying to use a client-go credential plugin that is not installed.',
         source: 'corpus holdout4/h4-kubelogin-161-1 (Azure/kubelogin#161)',
       },
+    },
+    {
+      when: MANIFEST_NO_CLIENT_CONFIG,
+      title: 'kubernetes_manifest had no cluster configuration when it needed the cluster',
+      summary:
+        'kubernetes_manifest reads each resource’s schema from the cluster already at plan, so the kubernetes provider must have a usable configuration then. A provider block fed from a cluster this same run creates (its endpoint, CA or token still unknown) has none: nothing reached a cluster and no credential was refused. Create the cluster first (a separate apply or `-target`), or give the provider a kubeconfig that exists now.',
+      example: MANIFEST_NO_CLIENT_CONFIG_EXAMPLE,
     },
     {
       when: NO_CLIENT_CONFIG,
@@ -163,6 +183,19 @@ export const k8sUnauthorized: CatalogEntry = {
           text: 'Error: Get "https://34.1.2.3/api/v1/namespaces/default/secrets/app": getting credentials: exec: executable gke-gcloud-auth-plugin not found',
           source:
             'upstream kubernetes/client-go@v0.33.0:plugin/pkg/client/auth/exec/exec.go (the more specific exec signature decides)',
+        },
+      ],
+    },
+    {
+      id: 'manifest-no-client-config',
+      pattern: MANIFEST_NO_CLIENT_CONFIG,
+      tier: 'strong',
+      examples: [
+        MANIFEST_NO_CLIENT_CONFIG_EXAMPLE,
+        {
+          text: 'Error: Failed to construct REST client\n\ncannot create REST client: no client config',
+          source:
+            'upstream hashicorp/terraform-provider-kubernetes manifest/provider/clients.go (getRestClient), framed as Terraform prints it',
         },
       ],
     },
@@ -545,6 +578,22 @@ export const k8sUnauthorized: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'cluster-not-there-at-plan',
+      title:
+        'The provider is configured from a cluster this run creates: at plan kubernetes_manifest has no configuration yet',
+      explanation:
+        'kubernetes_manifest needs the cluster at plan to read the resource’s schema. When the provider block takes its host, CA or token from a cluster resource or data source of the same configuration that does not exist yet, those values are unknown at plan and the provider has no client configuration.',
+      prior: 0,
+      boosts: [
+        {
+          when: MANIFEST_NO_CLIENT_CONFIG,
+          by: 1,
+          evidence: 'kubernetes_manifest found no client configuration.',
+        },
+      ],
+      examples: [MANIFEST_NO_CLIENT_CONFIG_EXAMPLE],
+    },
     {
       id: 'no-kubeconfig',
       title: 'There is no kubeconfig where the client looked: no cluster credentials at all',
@@ -989,6 +1038,19 @@ export const k8sUnauthorized: CatalogEntry = {
       ],
       when: GCP_CMD_PATH,
       examples: [GCP_CMD_PATH_EXAMPLE],
+    },
+    {
+      id: 'manifest-needs-cluster',
+      title:
+        'Give kubernetes_manifest a cluster that exists at plan: create the cluster in its own apply first, or point the provider at an existing kubeconfig',
+      detail:
+        'The first command shows whether the cluster is in state yet; when it is not, apply the cluster alone (`terraform apply -target=` its resource), then plan the manifests. Resources of kubernetes_deployment and its kind do not need the cluster at plan; kubernetes_manifest does.',
+      commands: [
+        `terraform state list | grep -E 'eks_cluster|kubernetes_cluster|container_cluster'`,
+        `grep -rn -A8 'provider "kubernetes"' --include='*.tf' .`,
+      ],
+      when: MANIFEST_NO_CLIENT_CONFIG,
+      examples: [MANIFEST_NO_CLIENT_CONFIG_EXAMPLE],
     },
     {
       id: 'give-client-config',
