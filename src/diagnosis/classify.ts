@@ -83,9 +83,10 @@ export const CONFIDENCE = {
 // message (`at fn (file.js:1:2)`) and the AWS SDK for Ruby's error classes
 // (`Aws::STS::Errors::InvalidIdentityToken`, corpus holdout12/h12-aws-ruby-irsa-missing-aud-1): output, not chat;
 // a connection that timed out (.NET's `Connection timed out (sts…:443)`, corpus
-// holdout13/h13-aws-netsts-1) and a sign-in that found no subscription (holdout13/h13-multi-*-nosub-1).
+// holdout13/h13-aws-netsts-1), a connection Python's requests aborted (holdout16/h16-aws-awscli-badregion-dns-1)
+// and a sign-in that found no subscription (holdout13/h13-multi-*-nosub-1).
 export const FAILURE_CONTEXT =
-  /\b(?:[Ee]rror|ERROR|[Ff]ail(?:ed|s|ure)?|FAILED|FAILURE|[Ff]atal|FATAL|panic|[Ee]xception|refused|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|must specify|not set|no such host|status code|StatusCode|HTTP\/\d|Traceback|ERRO\[|[Dd]enied|not authorized|does not have|does not exist|doesn't exist|not specified|[Nn]o valid|not found|could not be found|Please (?:run|ensure|re-?authenticate|make sure)|Invalid endpoint|has expired|is expired|was not able to validate|security token included in the request|request signature we calculated|Signature expired|difference between the request time and the current time|timed out|No subscriptions (?:were )?found|don't contain accessible subscriptions)\b|Status=\d|\b40[13]\b|AADSTS\d|\b[A-Z][A-Za-z]+(?:Error|Exception)\b|::Errors::[A-Z]|(?:Err|Error):|\bexit status \d|\bat [A-Za-z_$][\w$.]{0,100} \([^()\s]{1,300}:\d+:\d+\)/;
+  /\b(?:[Ee]rrors?|ERROR|[Ff]ail(?:ed|s|ure)?|FAILED|FAILURE|[Ff]atal|FATAL|panic|[Ee]xception|refused|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't|must specify|not set|no such host|status code|StatusCode|HTTP\/\d|Traceback|ERRO\[|[Dd]enied|not authorized|does not have|does not exist|doesn't exist|not specified|[Nn]o valid|not found|could not be found|Please (?:run|ensure|re-?authenticate|make sure)|Invalid endpoint|has expired|is expired|was not able to validate|security token included in the request|request signature we calculated|Signature expired|difference between the request time and the current time|timed out|Connection aborted|No subscriptions (?:were )?found|don't contain accessible subscriptions)\b|Status=\d|\b40[13]\b|AADSTS\d|\b[A-Z][A-Za-z]+(?:Error|Exception)\b|::Errors::[A-Z]|(?:Err|Error):|\bexit status \d|\bat [A-Za-z_$][\w$.]{0,100} \([^()\s]{1,300}:\d+:\d+\)/;
 
 const ERROR_WORD = /\b(?:Error|error|ERROR)\b/;
 

@@ -43,8 +43,10 @@ const DELETED_CLIENT_EXAMPLE: Example = {
  * value (or GOOGLE_BACKEND_CREDENTIALS, then GOOGLE_CREDENTIALS) is read as a path, else as the
  * key's JSON, and is neither: nothing reached Google.
  */
+// Terraform 0.7's google provider said it as `provider.google: credentials are not valid JSON
+// '<value>': <json error>` (corpus holdout16/h16-tfw-tf07-google-credentials-not-json-1).
 const CREDENTIALS_NOT_JSON =
-  /the string provided in credentials is neither valid json nor a valid file path/;
+  /the string provided in credentials is neither valid json nor a valid file path|provider\.google: credentials are not valid JSON '/;
 const CREDENTIALS_NOT_JSON_EXAMPLE: Example = {
   text: "2021-12-29T10:38:08.3302055Z Initializing the backend...\n2021-12-29T10:38:08.3362452Z ╷\n2021-12-29T10:38:08.3363871Z │ Error: the string provided in credentials is neither valid json nor a valid file path\n2021-12-29T10:38:08.3364800Z │ \n2021-12-29T10:38:08.3366382Z ╵\n2021-12-29T10:38:08.3399599Z ##[error]Error: The process '/usr/local/bin/terraform' failed with exit code 1",
   source:
@@ -60,9 +62,9 @@ export const gcpInvalidGrant: CatalogEntry = {
   variants: [
     {
       when: CREDENTIALS_NOT_JSON,
-      title: 'The GCS backend’s `credentials` value is neither a key file path nor key JSON',
+      title: 'The `credentials` value given to Terraform is neither a key file path nor key JSON',
       summary:
-        'Terraform read `credentials` (or GOOGLE_BACKEND_CREDENTIALS, then GOOGLE_CREDENTIALS) as a file path, found no such file, and could not parse the value as a key’s JSON either: nothing was sent to Google yet.',
+        'Terraform read `credentials` (the gcs backend: it, GOOGLE_BACKEND_CREDENTIALS, then GOOGLE_CREDENTIALS; the google provider: it or GOOGLE_CREDENTIALS) as a file path, found no such file, and could not parse the value as a key’s JSON either: nothing was sent to Google yet. Old google providers (Terraform 0.7) took only the JSON itself, so a path there fails the same way.',
       example: CREDENTIALS_NOT_JSON_EXAMPLE,
     },
   ],
@@ -291,7 +293,14 @@ export const gcpInvalidGrant: CatalogEntry = {
       id: 'credentials-not-json',
       pattern: CREDENTIALS_NOT_JSON,
       tier: 'decisive',
-      examples: [CREDENTIALS_NOT_JSON_EXAMPLE],
+      examples: [
+        CREDENTIALS_NOT_JSON_EXAMPLE,
+        {
+          text: "$ terraform plan\nThere are warnings and/or errors related to your configuration. Please\nfix these before continuing.\n\nErrors:\n\n  * provider.google: credentials are not valid JSON '/home/me/.gcloud/credentials.json': invalid character '/' looking for beginning of value",
+          source:
+            'corpus holdout16/h16-tfw-tf07-google-credentials-not-json-1 (hashicorp/terraform#8493)',
+        },
+      ],
     },
     {
       id: 'key-parse',

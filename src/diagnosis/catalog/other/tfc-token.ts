@@ -52,6 +52,14 @@ const NOT_HTTP_STATE = {
   notFor: [HTTP_STATE_EXAMPLE, ATLAS_STATE_EXAMPLE],
 };
 
+/** terrasnek (Python API client) was constructed with an empty token (terrasnek/api.py). */
+const TERRASNEK_NO_TOKEN =
+  /\bterrasnek\.api\.InvalidTFCTokenException\b|raise InvalidTFCTokenException\b/;
+const TERRASNEK_NO_TOKEN_EXAMPLE: Example = {
+  text: '>>> api = TFC(TFC_TOKEN, url=TFC_URL)\nTraceback (most recent call last):\n  File "<stdin>", line 1, in <module>\n  File "/Users/AL20827/Library/Python/3.9/lib/python/site-packages/terrasnek/api.py", line 151, in __init__\n    raise InvalidTFCTokenException\nterrasnek.api.InvalidTFCTokenException',
+  source: 'corpus holdout16/h16-multi-terrasnek-invalid-token-43 (dahlke/terrasnek#47)',
+};
+
 export const tfcToken: CatalogEntry = {
   id: 'tfc.token',
   platform: 'tfc',
@@ -59,6 +67,13 @@ export const tfcToken: CatalogEntry = {
   summary:
     'Terraform needed a token for a remote host (the `cloud`/`remote` backend, a private module or provider registry) and found none, or the host refused the one it found.',
   variants: [
+    {
+      when: TERRASNEK_NO_TOKEN,
+      title: 'The HCP Terraform API client was given no token',
+      summary:
+        'terrasnek raises InvalidTFCTokenException when the token passed to `TFC()` is empty: the variable the script reads it from is unset in that shell, so nothing was sent to the API. It does not read the token `terraform login` stores.',
+      example: TERRASNEK_NO_TOKEN_EXAMPLE,
+    },
     {
       when: STATE_DOWNLOAD_REFUSED,
       title: 'The host refused to hand over a workspace’s state (401/403)',
@@ -83,6 +98,14 @@ export const tfcToken: CatalogEntry = {
   ],
   codes: ['Required token could not be found', '401 Unauthorized'],
   signatures: [
+    {
+      // terrasnek, the Python client of the HCP Terraform / TFE API (terrasnek/api.py: TFC()
+      // raises it when the token it is given is empty).
+      id: 'terrasnek-token',
+      pattern: TERRASNEK_NO_TOKEN,
+      tier: 'strong',
+      examples: [TERRASNEK_NO_TOKEN_EXAMPLE],
+    },
     {
       id: 'module-download',
       pattern: /bad response code: 40[13]/,
@@ -582,6 +605,15 @@ export const tfcToken: CatalogEntry = {
   // Terraform's own token places (login, TF_TOKEN_*, the CLI config) only when Terraform is the
   // client: Renovate and Dependabot send the tokens of their own configuration (situations.ts).
   steps: [
+    {
+      id: 'api-client-token-unset',
+      title: 'Set the token variable the script passes to the client, in the shell that runs it',
+      detail:
+        'The command says whether the variable is set without printing it. Create a user or team token in HCP Terraform / TFE (User settings → Tokens) and export it; `terraform login` stores its token in ~/.terraform.d/credentials.tfrc.json, which API clients do not read.',
+      commands: ['[ -n "$TFC_TOKEN" ] && echo "TFC_TOKEN is set" || echo "TFC_TOKEN is empty"'],
+      when: TERRASNEK_NO_TOKEN,
+      examples: [TERRASNEK_NO_TOKEN_EXAMPLE],
+    },
     {
       id: 'tfe-provider-token',
       title:
