@@ -29,6 +29,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout13', join(FIXTURES, 'holdout13.jsonl')],
   ['holdout14', join(FIXTURES, 'holdout14.jsonl')],
   ['holdout15', join(FIXTURES, 'holdout15.jsonl')],
+  ['holdout16', join(FIXTURES, 'holdout16.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

@@ -39,7 +39,23 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout13.jsonl', 127],
   ['holdout14.jsonl', 127],
   ['holdout15.jsonl', 122],
+  ['holdout16.jsonl', 124],
 ];
+
+/**
+ * Held-out cases whose label the code that prints the message contradicts: left in the file as
+ * collected (blind labels are not edited after the classifier has run on them), kept out of the
+ * accuracy bar, and held to the answer the upstream source supports.
+ */
+const LABEL_DISPUTED = new Map<string, { answer: string; why: string }>([
+  [
+    'h16-tfw-google-token-or-sa-key-required-1',
+    {
+      answer: 'none',
+      why: 'labelled gcp.no_credentials from its thread, but `one of token or service account key file must be specified` is printed by Yandex.Cloud’s provider and packer plugin (its `package yandex` config.go, initAndValidate, on yandex-cloud/go-sdk), a platform outside the taxonomy',
+    },
+  ],
+]);
 
 /**
  * Held-out auth pastes whose wording no rule knows (each is a reported miss: see
@@ -60,6 +76,9 @@ const NO_RULE_YET = new Set([
   // holdout14.first-run.txt: a bare Python JSON decode error (`Expecting value: line 1 column 1`),
   // the credential process's only trace; the label comes from the thread.
   'h14-aws-gsts-cp-json-1',
+  // holdout16.first-run.txt: `A region must be specified in your configuration.` alone, from a
+  // Sublime Text plugin: the words name no platform (OCI's SDKs raise the same sentence).
+  'h16-aws-sublime-lambda-region-1',
 ]);
 
 describe('the fast path for chat', () => {
@@ -110,7 +129,8 @@ describe('dev corpus (data/corpus/dev.jsonl)', () => {
 
 describe.each(HELD_OUT)('held-out fixtures (test/fixtures/%s)', (name, size) => {
   const cases = loadJsonl(join(FIXTURES, name));
-  const report = score(cases);
+  const report = score(cases.filter((c) => !LABEL_DISPUTED.has(c.id)));
+  const disputed = cases.filter((c) => LABEL_DISPUTED.has(c.id));
 
   it('exists and uses taxonomy ids', () => {
     expect(cases.length).toBeGreaterThanOrEqual(size);
@@ -120,6 +140,11 @@ describe.each(HELD_OUT)('held-out fixtures (test/fixtures/%s)', (name, size) => 
   // Collected independently of the classifier (see the README: "How good is it").
   it('generalizes: accuracy of at least 95% on pastes the classifier was not written against', () => {
     expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers each disputed case as the upstream source says', () => {
+    const answers = disputed.map((c) => [c.id, diagnose(c.text).classId]);
+    expect(answers).toEqual(disputed.map((c) => [c.id, LABEL_DISPUTED.get(c.id)?.answer]));
   });
 
   it('stays silent on none cases', () => {
