@@ -31,19 +31,24 @@ async function scenario(
       messageBody(ch, pastes[(c * perChannel + i) % pastes.length] as string),
     ),
   );
+  const expected = perChannel * channels;
+  // The reply that completes the set, as the test server answers it. Waiting on its call log
+  // (not polling its message store, which copies every stored message) keeps the load
+  // generator from slowing the test server it shares this process with.
+  let delivered = 0;
+  const all = slack.waitFor(
+    'chat.postMessage',
+    (c) =>
+      c.status === 200 &&
+      c.response?.ok === true &&
+      typeof c.args.thread_ts === 'string' &&
+      ids.includes(String(c.args.channel)) &&
+      ++delivered >= expected,
+    120_000,
+  );
   const started = Date.now();
   await Promise.all(bodies.map((b) => sendEvent(url, b)));
-  const expected = perChannel * channels;
-  for (;;) {
-    const delivered = ids.reduce(
-      (n, ch) => n + slack.messages(ch).filter((m) => m.thread_ts).length,
-      0,
-    );
-    if (delivered >= expected) break;
-    if (Date.now() - started > 120_000)
-      throw new Error(`only ${delivered}/${expected} replies after 120 s`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await all;
   const seconds = (Date.now() - started) / 1000;
   // Closest two posts of one channel, as they arrived at the test server.
   let minGapMs = Number.POSITIVE_INFINITY;
@@ -114,8 +119,16 @@ export async function run(ctx: BenchContext): Promise<Section> {
         value: r.seconds,
         unit: 's',
         baseline: { name: '(n−1) s bound', value: r.bound },
-        target: '≤ 1.1× bound',
-        pass: r.seconds <= 1.1 * r.bound + 0.2,
+        target: '≤ 1.05× bound',
+        pass: r.seconds <= 1.05 * r.bound,
+      });
+      rows.push({
+        name: `${name}: first to last arrival`,
+        value: r.spanSeconds,
+        unit: 's',
+        baseline: { name: '(n−1) s bound', value: r.bound },
+        target: '≤ 1.05× bound',
+        pass: r.spanSeconds <= 1.05 * r.bound,
       });
       rows.push({
         name: `${name}: 429s received`,
@@ -133,8 +146,8 @@ export async function run(ctx: BenchContext): Promise<Section> {
     title: "Delivery at Slack's per-channel rate (1 message/s, enforced by the test server)",
     rows,
     notes: [
-      'tfauth (its own process, default settings) gets every paste at once; the clock runs from the first event to the last reply stored by the test server.',
-      'The bound is (n − 1) s per channel: one reply per second after the first. The "+0.2 s" allowance in the check covers loopback and process scheduling, not pacing.',
+      "tfauth (its own process, default settings) gets every paste at once; the clock runs from the first event sent to the test server's answer to the last reply (awaited on its call log: polling its message store copied every stored message and slowed the server in this same process).",
+      'The bound is (n − 1) s per channel: one reply per second after the first. "All delivered" counts from the first event sent, so it includes acknowledging the burst, diagnosing and the first post of each channel (about 0.1–0.25 s on this 2-core machine, where the bot, its worker threads and this load generator share the cores); "first to last arrival" is the pacing alone: a channel\'s first post to its last, where the test server received them.',
       'With 200 ms posts the test server holds each post before answering and does not apply its 1/s check; both rows are measured where posts reach it: the longest span from the first post of a channel to its last, and the shortest gap between two posts of one channel.',
     ],
   };
