@@ -230,7 +230,15 @@ export const SITUATIONS: Situation[] = [
   },
   {
     // The CDK's bootstrap roles: "Proceeding anyway" means it fell back to the caller's own keys.
+    // Only for refusals: a CDK that found no credentials at all has nothing to assume them with.
     platforms: ['aws'],
+    classes: [
+      'aws.assume_role_denied',
+      'aws.permission_denied',
+      'aws.invalid_access_key',
+      'aws.expired_token',
+      'aws.signature_mismatch',
+    ],
     step: {
       id: 'aws-cdk-bootstrap',
       title: 'Check the CDK bootstrap roles can be assumed, and bootstrap the environment again',

@@ -130,7 +130,13 @@ const PROFILE_PATTERNS = [
   /\bprofile\s*=\s*"([\w.@+-]{1,128})"/g,
   /Failed to get credentials for ([\w.@+-]{1,128})/g,
   // Login helpers announce it: aws-azure-login's `Logging in with profile 'name'...`.
-  /\bwith profile ['"`]([\w.@+-]{1,128})['"`]/g,
+  /\bwith profile ['"`]([\w.@+/-]{1,128})['"`]/g,
+  // aws-sdk-js v2's SsoCredentials: `Cached credentials not found under NAME profile`.
+  /\bCached credentials not found under ([\w.@+-]{1,128}) profile\b/g,
+  // The SDKs' SSO check: `profile "NAME" is configured to use SSO but is missing …`.
+  /\bprofile "([\w.@+-]{1,128})" is configured to use SSO\b/g,
+  // aws-sdk-go's CredentialRequiresARNError: `credential type source_profile requires role_arn, profile NAME`.
+  /\brequires role_arn, profile ([\w.@+-]{1,128})/g,
   // `aws-vault exec NAME -- command`: the profile is the first word after exec.
   /\baws-vault exec ([\w.@+-]{1,128}) --/g,
   // The Serverless Framework: `AWS profile "dev" doesn't seem to be configured`.

@@ -13,12 +13,47 @@ const EBS_CSI_NO_ROLE_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-aws-ebscsi-nocreds-1 (kubernetes-sigs/aws-ebs-csi-driver#714)',
 };
 
+/**
+ * A profile's role settings the SDK cannot build a chain from (aws-sdk-go session/shared_config
+ * CredentialRequiresARNError `credential type %s requires role_arn, profile %s`, botocore's and the
+ * v2 SDK's credential_source checks): nothing was sent to AWS.
+ */
+const PROFILE_CHAIN_CONFIG =
+  /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile|but no source provider was configured|The credential source "[^"]{1,100}" referenced in profile "[^"]{1,100}" is not valid|contains both source_profile and credential_source|No credentials found in credential_source referenced/;
+const PROFILE_CHAIN_EXAMPLE: Example = {
+  text: 'Error: Error refreshing state: 1 error occurred:\n\t* provider.aws.prod-us-west-2: Error creating AWS session: CredentialRequiresARNError: credential type source_profile requires role_arn, profile bridge',
+  source:
+    'corpus holdout16/h16-tfw-aws233-credrequiresarn-source-profile-1 (hashicorp/terraform-provider-aws#9999), shortened',
+};
+
+/**
+ * The AWS CDK CLI (aws-cdk lib/api/aws-auth/sdk-provider.ts) found no credentials to ask STS
+ * which account it deploys to, or to deploy with.
+ */
+const CDK_NO_CREDENTIALS =
+  /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment|Need to perform AWS calls for account [\w<>*-]{1,20}, but no credentials have been configured/;
+const CDK_NO_CREDENTIALS_EXAMPLE: Example = {
+  text: '$ AWS_PROFILE=my-org-dev cdk deploy\n\n# Output:\n# ✨  Synthesis time: 3.42s\n#\n#\n# ❌ Deployment failed: Error: Need to perform AWS calls for account 123456789012, but no credentials have been configured',
+  source:
+    'corpus holdout16/h16-aws-cdk-sso-nocreds-1 (aws/aws-cdk#27265); upstream aws/aws-cdk lib/api/aws-auth/sdk-provider.ts',
+};
+
 export const noCredentials: CatalogEntry = {
   id: 'aws.no_credentials',
   platform: 'aws',
   title: 'Terraform found no AWS credentials',
   summary:
     'The whole credential chain came up empty: no keys in the provider block or environment, no usable profile, no web identity, and no instance or container role reachable.',
+  variants: [
+    {
+      when: PROFILE_CHAIN_CONFIG,
+      title:
+        'A profile’s role settings are incomplete: the SDK could not build its credential chain',
+      summary:
+        'The profile used names a source the SDK cannot follow — a `source_profile` without a `role_arn` beside it, a `credential_source` it does not know, or both at once — so it stopped before asking AWS anything. The fix is in ~/.aws/config, not in the keys.',
+      example: PROFILE_CHAIN_EXAMPLE,
+    },
+  ],
   codes: ['NoCredentialProviders', 'EC2RoleRequestError', 'NoCredentialsError'],
   signatures: [
     {
@@ -88,8 +123,7 @@ export const noCredentials: CatalogEntry = {
     },
     {
       id: 'credential-source',
-      pattern:
-        /was specified as the credential_source|credential[_ ]source values must be|only one credential type may be specified per profile|credential type \w{2,40} requires role_arn, profile|but no source provider was configured|The credential source "[^"]{1,100}" referenced in profile "[^"]{1,100}" is not valid|contains both source_profile and credential_source|No credentials found in credential_source referenced/,
+      pattern: PROFILE_CHAIN_CONFIG,
       tier: 'likely',
       examples: [
         {
@@ -135,19 +169,14 @@ export const noCredentials: CatalogEntry = {
       // The AWS CDK CLI (aws-cdk lib/api/aws-auth/sdk-provider.ts) found no credentials to ask
       // STS which account it deploys to: none configured, or an SSO / MFA session it cannot use.
       id: 'cdk-account',
-      pattern:
-        /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment|Need to perform AWS calls for account [\w<>*-]{1,20}, but no credentials have been configured/,
+      pattern: CDK_NO_CREDENTIALS,
       tier: 'strong',
       examples: [
         {
           text: ' ❌ Deployment failed: Error: Unable to resolve AWS account to use. It must be either configured when you define your CDK Stack, or through the environment\n    at SdkProvider.resolveEnvironment (/opt/homebrew/Cellar/aws-cdk/2.91.0/libexec/lib/node_modules/aws-cdk/lib/index.js:339:14554)',
           source: 'corpus holdout15/h15-aws-cdk-sso-account-1 (aws/aws-cdk#24744), shortened',
         },
-        {
-          text: '$ AWS_PROFILE=my-org-dev cdk deploy\n\n# Output:\n# ✨  Synthesis time: 3.42s\n#\n#\n# ❌ Deployment failed: Error: Need to perform AWS calls for account 123456789012, but no credentials have been configured',
-          source:
-            'corpus holdout16/h16-aws-cdk-sso-nocreds-1 (aws/aws-cdk#27265); upstream aws/aws-cdk lib/api/aws-auth/sdk-provider.ts',
-        },
+        CDK_NO_CREDENTIALS_EXAMPLE,
       ],
     },
     {
@@ -486,6 +515,22 @@ export const noCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'profile-chain-incomplete',
+      title:
+        'The profile’s role chain is misconfigured (source_profile without role_arn, or two sources)',
+      explanation:
+        'The shared config file says where the profile’s credentials come from, and the SDK refused that description before any call: a `source_profile` set on a profile with no `role_arn`, a `credential_source` value it does not support, or a profile carrying both.',
+      prior: 0,
+      boosts: [
+        {
+          when: PROFILE_CHAIN_CONFIG,
+          by: 1,
+          evidence: 'The SDK rejected the profile’s role settings.',
+        },
+      ],
+      examples: [PROFILE_CHAIN_EXAMPLE],
+    },
+    {
       id: 'pod-identity-old-sdk',
       title: 'The AWS SDK in the provider (or Terraform) is too old for EKS Pod Identity',
       explanation:
@@ -670,6 +715,34 @@ export const noCredentials: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'cdk-profile',
+      title:
+        'Check the profile works outside the CDK, and that this CDK can read it (older CDK CLIs do not read `sso-session` profiles)',
+      detail:
+        'If the first command answers, the credentials are fine and the CDK cannot use them: a profile written by `aws configure sso` keeps its SSO settings in an `[sso-session …]` section, which older CDK CLIs (2.97 among them, aws/aws-cdk#27265) do not read. Upgrade the CDK CLI, or give the profile `sso_start_url` and `sso_region` directly. If it does not answer, log in (`aws sso login`) or configure the profile first.',
+      commands: [
+        'aws sts get-caller-identity⟦ --profile ⟨profile⟩⟧',
+        'aws configure get sso_session⟦ --profile ⟨profile⟩⟧',
+        'npx cdk --version',
+      ],
+      when: CDK_NO_CREDENTIALS,
+      examples: [CDK_NO_CREDENTIALS_EXAMPLE],
+    },
+    {
+      id: 'profile-chain-settings',
+      title:
+        'Read the profile’s role settings: a source_profile needs a role_arn beside it, and a profile takes one credential source',
+      detail:
+        'The commands print the settings of the profile the message names (empty output: not set) and its section in ~/.aws/config. A profile that only holds keys for others to start from belongs in ~/.aws/credentials without `source_profile`; a role profile has `role_arn` and one of `source_profile` or `credential_source`.',
+      commands: [
+        'aws configure get role_arn⟦ --profile ⟨profile⟩⟧',
+        'aws configure get source_profile⟦ --profile ⟨profile⟩⟧',
+        'grep -n -A6 "^\\[" ~/.aws/config',
+      ],
+      when: PROFILE_CHAIN_CONFIG,
+      examples: [PROFILE_CHAIN_EXAMPLE],
+    },
     {
       // aws-sdk-js v2 (lib/config.js): "Missing credentials in config, if using AWS_CONFIG_FILE,
       // set AWS_SDK_LOAD_CONFIG=1" — it reads ~/.aws/config only with that variable set.

@@ -1,6 +1,23 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN } from './common';
 import { AWS_DOCS } from './docs';
+
+/**
+ * The SDK asks for sso_start_url and sso_region in the profile itself (aws-sdk-go and older
+ * aws-sdk-go-v2: `profile %q is configured to use SSO but is missing required configuration:
+ * %s`): a profile written by `aws configure sso` keeps them in an `sso-session` section, which
+ * such an SDK does not read.
+ */
+const SSO_MISSING_CONFIG = /configured to use SSO but is missing required configuration: sso_/;
+const SSO_MISSING_CONFIG_EXAMPLE: Example = {
+  text: '% terraform init\n\nInitializing the backend...\n╷\n│ Error: error configuring S3 Backend: Error creating AWS session: profile "admin-profile" is configured to use SSO but is missing required configuration: sso_region, sso_start_url\n│ \n│ \n╵',
+  source:
+    'corpus holdout16/h16-tfw-s3-backend-sso-session-missing-config-1 (hashicorp/terraform-provider-aws#42085)',
+};
+/** AWS SDK for Go v1 (or an old v2) cannot use the profile's `sso_session`. */
+const SSO_SESSION_UNREAD = new RegExp(
+  `${SSO_MISSING_CONFIG.source}|SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\\s│]{0,20}caused by: expected RFC3339)`,
+);
 
 export const ssoToken: CatalogEntry = {
   id: 'aws.sso_token',
@@ -8,6 +25,16 @@ export const ssoToken: CatalogEntry = {
   title: 'The IAM Identity Center (SSO) session has expired or is missing',
   summary:
     'The profile uses IAM Identity Center, and the cached SSO token under ~/.aws/sso/cache is missing, expired, or was issued for another session or start URL.',
+  variants: [
+    {
+      when: SSO_MISSING_CONFIG,
+      title:
+        'This AWS SDK wants the SSO settings in the profile itself: it cannot read an `sso-session` section',
+      summary:
+        'The SDK that failed (the S3 backend of Terraform ≤ 1.5, AWS providers before 4.x, other tools on AWS SDK for Go v1) reads `sso_start_url` and `sso_region` only from the profile, while `aws configure sso` writes them to an `[sso-session …]` section the profile points at. Logging in again changes nothing: upgrade, or copy the two settings into the profile.',
+      example: SSO_MISSING_CONFIG_EXAMPLE,
+    },
+  ],
   codes: [
     'InvalidGrantException',
     'SSOProviderInvalidToken',
@@ -337,6 +364,12 @@ export const ssoToken: CatalogEntry = {
           evidence: 'The message comes from AWS SDK for Go v1⟦ (⟨block⟩)⟧.',
         },
         {
+          when: SSO_MISSING_CONFIG,
+          by: 0.8,
+          evidence:
+            'The SDK wants sso_start_url and sso_region in the profile itself: it predates `sso_session`, or the profile has neither.',
+        },
+        {
           // SSOProviderInvalidToken is aws-sdk-go v1's (ssocreds), which looks for the token cache
           // under the start URL, not the sso_session name: a fresh `aws sso login` does not help
           // it, so this leads over an expired session. (Its RFC3339 parse failure is another bug.)
@@ -346,6 +379,7 @@ export const ssoToken: CatalogEntry = {
         },
       ],
       examples: [
+        SSO_MISSING_CONFIG_EXAMPLE,
         {
           text: '│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid\n│ caused by: open /home/[username]/.aws/sso/cache/abc123.json: no such file or directory',
           source: 'corpus holdout10/h10-tf-32465-1 (hashicorp/terraform#32465)',
@@ -370,8 +404,9 @@ export const ssoToken: CatalogEntry = {
         'aws configure get sso_session⟦ --profile ⟨profile⟩⟧',
         'aws sso login⟦ --profile ⟨profile⟩⟧',
       ],
-      when: /SSOProviderInvalidToken: the SSO session has expired or is invalid(?![\s│]{0,20}caused by: expected RFC3339)/,
+      when: SSO_SESSION_UNREAD,
       examples: [
+        SSO_MISSING_CONFIG_EXAMPLE,
         {
           text: '│ Error: SSOProviderInvalidToken: the SSO session has expired or is invalid\n│ caused by: open /home/[username]/.aws/sso/cache/abc123.json: no such file or directory',
           source: 'corpus holdout10/h10-tf-32465-1 (hashicorp/terraform#32465)',
