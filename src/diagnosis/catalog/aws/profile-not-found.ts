@@ -1,6 +1,19 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { BACKEND_CAUSE, BACKEND_CREDENTIALS, RERUN } from './common';
 import { AWS_DOCS } from './docs';
+
+/**
+ * The SDK could not parse a shared config or credentials file (aws-sdk-go-v2 config
+ * SharedConfigLoadError over its ini parser's `invalid state with ASTKind … and TokenType …`,
+ * aws-sdk-go's INIParseError): no profile of that file could be read.
+ */
+const CONFIG_UNREADABLE =
+  /SharedConfigLoadError: failed to load config file|failed to load shared config file, |Unable to parse config file: |INIParseError|invalid state with ASTKind/;
+const CONFIG_UNREADABLE_EXAMPLE: Example = {
+  text: '2022-09-16T11:28:42.932-0300 [ERROR] provider.terraform-provider-aws_v4.31.0_x5: Response contains error diagnostic: tf_provider_addr=registry.terraform.io/hashicorp/aws diagnostic_severity=ERROR diagnostic_summary="error configuring Terraform AWS Provider: failed to load shared config file, /Users/ezequiel.bertti/.aws/config, invalid state with ASTKind  and TokenType none" tf_rpc=Configure',
+  source:
+    'corpus holdout16/h16-tfw-aws-v4-sso-config-parse-1 (hashicorp/terraform-provider-aws#26839), shortened',
+};
 
 export const profileNotFound: CatalogEntry = {
   id: 'aws.profile_not_found',
@@ -8,6 +21,15 @@ export const profileNotFound: CatalogEntry = {
   title: 'The AWS profile named in the configuration does not exist here',
   summary:
     'Terraform was told to use a named profile that is not in the shared config or credentials files it reads on this machine.',
+  variants: [
+    {
+      when: CONFIG_UNREADABLE,
+      title: 'The SDK could not parse the AWS config file, so no profile in it could be read',
+      summary:
+        'The shared config (or credentials) file has a line this SDK cannot read — a section or setting written by a newer tool, a value continued on its own line, a stray character — and it stopped there. The profile may be fine; the file around it is not, for this SDK version.',
+      example: CONFIG_UNREADABLE_EXAMPLE,
+    },
+  ],
   codes: ['SharedConfigProfileNotExistsError', 'ProfileNotFound'],
   signatures: [
     {
@@ -157,8 +179,7 @@ export const profileNotFound: CatalogEntry = {
     },
     {
       id: 'load-config',
-      pattern:
-        /SharedConfigLoadError: failed to load config file|failed to load shared config file, |Unable to parse config file: /,
+      pattern: CONFIG_UNREADABLE,
       tier: 'generic',
       examples: [
         {
@@ -175,6 +196,21 @@ export const profileNotFound: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'config-unparseable',
+      title: 'A line of the shared config file is one this SDK version cannot parse',
+      explanation:
+        'Newer tools write sections and settings older SDKs do not know (`aws configure sso` adds `[sso-session …]`); an editor or a script can leave a line the parser rejects. Either way the SDK reads no profile from the file.',
+      prior: 0,
+      boosts: [
+        {
+          when: CONFIG_UNREADABLE,
+          by: 1,
+          evidence: 'The SDK says it could not load (parse) the shared config file.',
+        },
+      ],
+      examples: [CONFIG_UNREADABLE_EXAMPLE],
+    },
     {
       id: 'not-on-this-machine',
       title: "The profile exists on someone's laptop, not where Terraform runs",
@@ -222,6 +258,19 @@ export const profileNotFound: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'config-parse',
+      title:
+        'Find the line the SDK cannot parse: list the file’s sections and settings with their line numbers',
+      detail:
+        'Look for what an older SDK does not know (an `[sso-session …]` or `[services …]` section, a nested setting indented under another), a value on a line of its own, or characters pasted in by an editor. Moving that part to a separate file (AWS_CONFIG_FILE) or upgrading the provider (`terraform init -upgrade`) tells which it is.',
+      commands: [
+        'grep -n -E \'^[[:space:]]*(\\[|[A-Za-z_]+[[:space:]]*=)\' "${AWS_CONFIG_FILE:-$HOME/.aws/config}" | cut -d= -f1',
+        'terraform version',
+      ],
+      when: CONFIG_UNREADABLE,
+      examples: [CONFIG_UNREADABLE_EXAMPLE],
+    },
     {
       id: 'list-profiles',
       title: 'List the profiles this machine knows',

@@ -29,12 +29,33 @@ const SEOUL_TOO_NEW_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-aws-seoul-notvalid-region-1 (hashicorp/terraform#4635)',
 };
 
+/**
+ * STS's regional endpoint is deactivated for the account (STS RegionDisabledException: "STS is
+ * not activated in this region for account:…"): whatever made the call — the provider, or a
+ * server such as Vault's AWS auth method — asked STS in that region.
+ */
+const STS_REGION_DEACTIVATED = /\bRegionDisabledException\b|STS is not activated in this region/;
+const STS_REGION_DEACTIVATED_EXAMPLE: Example = {
+  text: '* vault_aws_auth_backend_role.aws_auth: error writing AWS auth backend role "auth/PATH1/role/PHAT2": Error making API request.\n\nURL: PUT URL/v1/auth/PATH1/role/PATH2\nCode: 400. Errors:\n\n* unable to resolve ARN "VALID_ARN" to internal ID: RegionDisabledException: STS is not activated in this region for account:ACCOUNT_NUMBER. Your account administrator can activate STS in this region using the IAM Console.\n\tstatus code: 403, request id: 889d12c1-6203-11e9-ab7b-01a8d27184f5',
+  source:
+    'corpus holdout16/h16-tfw-vault-aws-auth-role-sts-region-disabled-1 (hashicorp/terraform-aws-vault#146)',
+};
+
 export const regionConfig: CatalogEntry = {
   id: 'aws.region_config',
   platform: 'aws',
   title: 'The AWS region is missing, invalid or not enabled',
   summary:
     'Credentials could not be checked because the region is unset, misspelled, a variable that was never interpolated, or a region the account has not enabled.',
+  variants: [
+    {
+      when: STS_REGION_DEACTIVATED,
+      title: 'STS is deactivated in the region the call went to, for this account',
+      summary:
+        'The account has that region’s STS endpoint turned off (IAM → Account settings → Security Token Service endpoints). Activate it there, or make whatever called STS use an active region or the global endpoint — for Vault’s AWS auth method that is the Vault server, through its client’s `sts_endpoint` and `sts_region`.',
+      example: STS_REGION_DEACTIVATED_EXAMPLE,
+    },
+  ],
   codes: ['MissingRegion', 'OptInRequired', 'RegionDisabledException'],
   signatures: [
     {
@@ -254,6 +275,21 @@ export const regionConfig: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'sts-region-deactivated',
+      title: 'STS’s endpoint in that region is deactivated for the account',
+      explanation:
+        'Each account can turn regional STS endpoints on and off in IAM’s account settings; a call to a deactivated one is refused with RegionDisabledException whatever the credentials.',
+      prior: 0,
+      boosts: [
+        {
+          when: STS_REGION_DEACTIVATED,
+          by: 1,
+          evidence: 'STS says it is not activated in this region for the account.',
+        },
+      ],
+      examples: [STS_REGION_DEACTIVATED_EXAMPLE],
+    },
+    {
       id: 'sts-scope',
       title: 'The STS call was signed for a region its endpoint does not serve',
       explanation:
@@ -353,6 +389,16 @@ export const regionConfig: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'activate-sts-region',
+      title:
+        'Activate STS in that region (IAM → Account settings), or point the caller at an active region or the global endpoint',
+      detail:
+        'Only the account’s administrator can activate it, in the IAM console’s Account settings under Security Token Service (STS) endpoints. The call came from whatever made it: the provider (its `sts_region`, or AWS_ENDPOINT_URL_STS), or a server acting for you — Vault’s AWS auth method calls STS from the Vault server, set by its client’s `sts_endpoint` and `sts_region`. The command asks the global endpoint, which is always active.',
+      commands: ['aws sts get-caller-identity --endpoint-url https://sts.amazonaws.com'],
+      when: STS_REGION_DEACTIVATED,
+      examples: [STS_REGION_DEACTIVATED_EXAMPLE],
+    },
     {
       id: 'sts-scope',
       title: 'Compare the STS region and endpoint the configuration sets, and the provider version',
