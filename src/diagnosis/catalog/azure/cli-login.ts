@@ -43,6 +43,19 @@ const CLI_AS_SP_EXAMPLE: Example = {
 };
 
 /**
+ * Conditional Access blocked the sign-in for the device it came from (Entra AADSTS53000 device
+ * not compliant, 53001 not domain-joined, 53003 blocked by policy, 530003 device must be
+ * managed): logging in again from the same machine fails the same way.
+ */
+const DEVICE_POLICY =
+  /AADSTS5300(?:0|1|3)\b|AADSTS530003\b|Your device is required to be managed to access this resource/;
+const DEVICE_POLICY_EXAMPLE: Example = {
+  text: '│ Error: building account: getting authenticated object ID: parsing json result from the Azure CLI: waiting for the Azure CLI: exit status 1: ERROR: AADSTS530003: Your device is required to be managed to access this resource.\n│ Trace ID: XXXX-XXXX-XXXX-XXXX\n│ Correlation ID: XXXX-XXXX-XXXX-XXXX\n│ Timestamp: 2022-08-30 09:14:38Z\n│ To re-authenticate, please run:\n│ az login --scope https://graph.microsoft.com//.default',
+  source:
+    'corpus holdout16/h16-tfw-azurerm-cli-device-managed-ca-1 (hashicorp/terraform-provider-azurerm#18179), shortened',
+};
+
+/**
  * Azure Resource Manager refused an access token past its expiry (`ExpiredAuthenticationToken`:
  * "The access token expiry UTC time '…' is earlier than current UTC time '…'"): a long
  * operation outlived the token the provider read once, or the machine's clock runs ahead.
@@ -62,6 +75,13 @@ export const cliLogin: CatalogEntry = {
   summary:
     'With no service principal or managed identity configured, azurerm asks the Azure CLI for a token — and the CLI is not logged in, its refresh token expired or was revoked, or the installed CLI is not the one azurerm can read.',
   variants: [
+    {
+      when: DEVICE_POLICY,
+      title: 'Conditional Access refused this device: the Azure CLI cannot sign in from here',
+      summary:
+        'The tenant’s Conditional Access policy lets the account sign in only from a managed (Intune-enrolled, compliant or domain-joined) device, and the CLI’s sign-in came from one that is not — a WSL distribution, a container or a CI runner counts as its own device. `az login` from the same place fails the same way; run from a managed device, or give Terraform a service principal, OIDC or a managed identity, which a device policy for users does not cover.',
+      example: DEVICE_POLICY_EXAMPLE,
+    },
     {
       when: ARM_TOKEN_EXPIRED,
       title: 'Azure Resource Manager refused an access token that had expired',
@@ -268,6 +288,14 @@ export const cliLogin: CatalogEntry = {
       ],
     },
     {
+      id: 'device-policy',
+      pattern: DEVICE_POLICY,
+      tier: 'strong',
+      // The CLI's "To re-authenticate, please run" follows it; a new login meets the same policy.
+      beats: ['azure.cli_login/re-authenticate'],
+      examples: [DEVICE_POLICY_EXAMPLE],
+    },
+    {
       id: 'mfa-required',
       // Entra AADSTS50076/50079: the signed-in user must satisfy MFA — only an interactive `az login` can.
       pattern: /AADSTS500(?:76|79)\b/,
@@ -357,6 +385,21 @@ export const cliLogin: CatalogEntry = {
           'invented: the cloud block’s remote-run banner (`Running plan in HCP Terraform. Output will stream here…`, as terraform prints it) before azurerm’s Azure CLI failure',
       },
     ]),
+    {
+      id: 'device-not-managed',
+      title: 'Conditional Access allows this account only from a managed or compliant device',
+      explanation:
+        'The policy checks the device the token is requested from. WSL, containers and CI runners are not the enrolled laptop, even on it, so the CLI there cannot get a token for this user.',
+      prior: 0,
+      boosts: [
+        {
+          when: DEVICE_POLICY,
+          by: 1,
+          evidence: 'Entra says the device must be managed or compliant.',
+        },
+      ],
+      examples: [DEVICE_POLICY_EXAMPLE],
+    },
     {
       id: 'mfa-tenant',
       title: 'A tenant requires multi-factor authentication that this login did not satisfy',
@@ -466,6 +509,19 @@ export const cliLogin: CatalogEntry = {
       ],
       when: CLI_AS_SP,
       examples: [CLI_AS_SP_EXAMPLE],
+    },
+    {
+      id: 'managed-device-or-sp',
+      title:
+        'Run Terraform from a managed device, or give it a service principal / OIDC / managed identity instead of your user',
+      detail:
+        'A new `az login` from this machine meets the same policy. On the enrolled device itself (not WSL or a container), `az login` works; in automation, a service principal or federated identity is not a user sign-in, so a device policy for users does not cover it (Conditional Access for workload identities is a separate policy). The first command shows which identity the CLI has now.',
+      commands: [
+        'az account show --query user -o json',
+        'export ARM_CLIENT_ID=⟨client⟩ ARM_TENANT_ID=⟨tenant⟩ ARM_SUBSCRIPTION_ID=⟨subscription⟩',
+      ],
+      when: DEVICE_POLICY,
+      examples: [DEVICE_POLICY_EXAMPLE],
     },
     {
       id: 'login-tenant-mfa',
