@@ -15,7 +15,9 @@ import {
   FAILED,
   GUESS_CONFIDENCE,
   likelyClass,
+  refusalKind,
   STRONG_GUESS_CONFIDENCE,
+  type RefusalKind,
 } from './fallback';
 import type { Block } from './normalize';
 import { selectSignatures } from './prefilter';
@@ -31,7 +33,7 @@ export interface BlockVerdict {
   /** For `none` verdicts: the family that matched, if any. */
   notAuth?: { id: string; title: string };
   /** Set when no family matched and the class is the platform's likeliest for a refusal. */
-  guess?: { platform: Platform; strong: boolean };
+  guess?: { platform: Platform; strong: boolean; kind: RefusalKind };
 }
 
 export interface Classification {
@@ -322,7 +324,7 @@ function guessFromRefusal(blocks: Block[]): BlockVerdict | undefined {
       confidence: strong ? STRONG_GUESS_CONFIDENCE : GUESS_CONFIDENCE,
       signatureId: `fallback/${sig.id}`,
       excerpt: excerpt(flat, first.index),
-      guess: { platform, strong },
+      guess: { platform, strong, kind: refusalKind(flat) },
     };
   }
   return undefined;

@@ -85,6 +85,7 @@ export function diagnose(input: string): Diagnosis {
   } else {
     const entry = catalogEntry(primary.classId);
     facts.platform = entry.platform;
+    if (primary.guess) facts.guess = primary.guess.kind;
     const signals = computeSignals(facts);
     const ctx = pasteContext(signals, flat, templateVars(facts));
     const source = detectSource(entry.platform, ctx);

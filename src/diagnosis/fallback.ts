@@ -76,10 +76,19 @@ const EXPIRED = /\b(?:[Ee]xpired|has expired|is expired)\b/;
 const DENIED =
   /\b40[13]\b.{0,20}Forbidden|\b403\b|[Ff]orbidden|[Dd]enied|DENIED|[Nn]ot authori[sz]ed/;
 
+/** What kind of refusal a block shows: an action denied, a credential expired, or one rejected. */
+export type RefusalKind = 'denied' | 'expired' | 'rejected';
+
+export function refusalKind(flat: string): RefusalKind {
+  if (EXPIRED.test(flat)) return 'expired';
+  return DENIED.test(flat) && !/\b401\b|[Uu]nauthori[sz]ed/.test(flat) ? 'denied' : 'rejected';
+}
+
 /** A platform's most likely class for a refusal of that kind. */
 export function likelyClass(platform: Platform, flat: string): AuthClassId {
-  const denied = DENIED.test(flat) && !/\b401\b|[Uu]nauthori[sz]ed/.test(flat);
-  const expired = EXPIRED.test(flat);
+  const kind = refusalKind(flat);
+  const denied = kind === 'denied';
+  const expired = kind === 'expired';
   switch (platform) {
     case 'aws':
       return expired

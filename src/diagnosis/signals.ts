@@ -93,6 +93,10 @@ const SIGNALS = {
   'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
   /** Packer printed it: its builders read credentials from the template, not Terraform's variables. */
   'tool.packer': (f) => f.tools.includes('packer'),
+  /** No family matched: the class is the platform's likeliest for the refusal (fallback.ts). */
+  'answer.guess': (f) => f.guess !== undefined,
+  /** …for an action refused to a credential that was accepted (403, "forbidden"). */
+  'answer.guess_denied': (f) => f.guess === 'denied',
   'tool.aws_vault': (f) => f.tools.includes('aws-vault'),
   'tool.ecs_cli': (f) => f.tools.includes('ecs-cli'),
   /** Spark or Hadoop's S3A filesystem called S3: its fs.s3a.* settings hold the credentials. */

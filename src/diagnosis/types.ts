@@ -181,6 +181,8 @@ export type Tool =
 
 export interface Facts {
   platform?: Platform;
+  /** Set when no family matched and the class is a guess from a refusal of this kind (fallback.ts). */
+  guess?: 'denied' | 'expired' | 'rejected';
   /** Where the credentials seem to come from, when the paste gives it away. */
   credentialSource?: CredentialSource;
   errorCodes: string[];

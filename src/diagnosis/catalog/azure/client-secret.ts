@@ -60,6 +60,15 @@ const NOT_THE_SECRET = new RegExp(
   `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}|${APP_NOT_IN_TENANT.source}|${TENANT_NOT_FOUND.source}`,
 );
 
+/** Guesses (no family matched) this entry's steps were written for: a 401 of Graph, a refresh 400. */
+const AZURE_GUESS_EXAMPLES: Example[] = [
+  {
+    text: 'azurerm_azuread_application.azuread_application: graphrbac.ApplicationsClient#Create: Failure responding to request: StatusCode=401 -- Original Error: autorest/azure: Service returned an error. Status=401 Code="Unknown" Message="Unknown service error" Details=[{"odata.error":{"code":"Authentication_MissingOrMalformed","date":"2018-07-12T14:52:03","message":{"lang":"en","value":"Access Token missing or malformed."},"requestId":"7e268721-aa67-42da-97ef-43fb81a2b68e","values":null}}]',
+    source:
+      'corpus holdout16/h16-tfw-azurerm-azuread-app-token-malformed-1 (hashicorp/terraform-provider-azurerm#1553)',
+  },
+];
+
 export const clientSecret: CatalogEntry = {
   id: 'azure.client_secret',
   platform: 'azure',
@@ -67,6 +76,13 @@ export const clientSecret: CatalogEntry = {
   summary:
     "Terraform signed in to Entra ID as a service principal (a client id, a tenant id and a secret or certificate: ARM_* for azurerm, AZURE_* for the Azure SDKs, a template's client_id/client_secret for Packer) and Entra ID refused one of them — a wrong or expired secret, the secret's id used instead of its value, an unregistered certificate, or an app or tenant that does not exist.",
   variants: [
+    {
+      when: 'answer.guess',
+      title: 'Azure refused the provider’s token; the paste does not say which credential made it',
+      summary:
+        'No known Entra or Azure message matched: the refusal is plain, and the credential behind it could be a client secret, a certificate, OIDC, a managed identity or the Azure CLI. Find which one the provider uses before changing any.',
+      example: AZURE_GUESS_EXAMPLES[0] as Example,
+    },
     {
       when: TENANT_NOT_FOUND,
       title: 'Entra ID has no such tenant: the tenant value the sign-in used is wrong',
@@ -383,6 +399,22 @@ export const clientSecret: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      // A guess: the paste shows Azure refusing a token, not which credential made it. Changing a
+      // secret nobody uses helps no one; finding what the provider authenticates with comes first.
+      id: 'which-azure-credential',
+      title:
+        'First find which credential the provider uses: a client secret or certificate, OIDC, a managed identity, or the Azure CLI',
+      detail:
+        'The commands list the ARM_* variables set (names only) and the authentication settings in the provider blocks (`use_msi`, `use_oidc`, `use_cli`, `client_secret`, `client_certificate_path`). With none, azurerm uses the Azure CLI’s login: then `az account show` says whose token it is. Only a client secret’s failure is fixed by a new secret.',
+      commands: [
+        'env | grep -E "^ARM_" | cut -d= -f1',
+        `grep -rn -E 'use_msi|use_oidc|use_cli|client_secret|client_certificate' --include='*.tf' .`,
+        'az account show --query "{user: user.name, type: user.type, tenant: tenantId}" -o json',
+      ],
+      when: 'answer.guess',
+      examples: AZURE_GUESS_EXAMPLES,
+    },
     {
       id: 'tenant-value',
       title: 'See which tenant value the sign-in used, and set the real tenant id or domain',

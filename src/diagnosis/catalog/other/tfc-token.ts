@@ -60,6 +60,13 @@ const TERRASNEK_NO_TOKEN_EXAMPLE: Example = {
   source: 'corpus holdout16/h16-multi-terrasnek-invalid-token-43 (dahlke/terrasnek#47)',
 };
 
+/** A 403 of HCP Terraform / TFE that no family explains: the token was known (corpus holdout16). */
+const TFE_FORBIDDEN_GUESS_EXAMPLE: Example = {
+  text: 'Error: Error creating the new organization <my-org>: forbidden Creation of organizations has been disabled for non-admins. with tfe_organization.<my-org> on main.tf line 15, in resource "tfe_organization" "<my-org>": ',
+  source:
+    'corpus holdout16/h16-tfw-tfc-tfe-org-create-forbidden-1 (hashicorp/terraform-provider-tfe#443)',
+};
+
 export const tfcToken: CatalogEntry = {
   id: 'tfc.token',
   platform: 'tfc',
@@ -67,6 +74,13 @@ export const tfcToken: CatalogEntry = {
   summary:
     'Terraform needed a token for a remote host (the `cloud`/`remote` backend, a private module or provider registry) and found none, or the host refused the one it found.',
   variants: [
+    {
+      when: 'answer.guess_denied',
+      title: 'HCP Terraform / Terraform Enterprise refused the action to a token it accepted',
+      summary:
+        'The host answered "forbidden": it knew the token and its owner may not do this — a permission of the user or team in the organization, or an action reserved for site administrators. A new token for the same user changes nothing.',
+      example: TFE_FORBIDDEN_GUESS_EXAMPLE,
+    },
     {
       when: TERRASNEK_NO_TOKEN,
       title: 'The HCP Terraform API client was given no token',
@@ -440,6 +454,21 @@ export const tfcToken: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'token-not-permitted',
+      title: 'The token is valid, but its user or team may not do this in the organization',
+      explanation:
+        'A 403 comes after authentication: the organization’s team permissions (or the site’s admin-only settings on Terraform Enterprise) do not allow the action.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'answer.guess_denied',
+          by: 0.8,
+          evidence: 'The host answered forbidden, not unauthorized.',
+        },
+      ],
+      examples: [TFE_FORBIDDEN_GUESS_EXAMPLE],
+    },
+    {
       id: 'atlas-token',
       title: 'ATLAS_TOKEN (or the backend’s access_token) is not set where Terraform runs',
       explanation:
@@ -605,6 +634,19 @@ export const tfcToken: CatalogEntry = {
   // Terraform's own token places (login, TF_TOKEN_*, the CLI config) only when Terraform is the
   // client: Renovate and Dependabot send the tokens of their own configuration (situations.ts).
   steps: [
+    {
+      // A guess on a 403: the host knew the token and refused the action, so a new login is no fix.
+      id: 'token-not-allowed',
+      title:
+        'The host accepted the token and refused the action: check what the token’s user or team may do in that organization',
+      detail:
+        'A 403 ("forbidden") comes after the token was recognised. See whose token it is (first command: the account it belongs to), then that user’s or team’s permissions in the organization’s settings; some actions (creating organizations on Terraform Enterprise, for one) are for site administrators only.',
+      commands: [
+        'curl -sS -H "Authorization: Bearer $TFE_TOKEN" https://⟨tfc_host⟩/api/v2/account/details | jq -r ".data.attributes.username"',
+      ],
+      when: 'answer.guess_denied',
+      examples: [TFE_FORBIDDEN_GUESS_EXAMPLE],
+    },
     {
       id: 'api-client-token-unset',
       title: 'Set the token variable the script passes to the client, in the shell that runs it',
