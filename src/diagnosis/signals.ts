@@ -149,6 +149,15 @@ const SIGNALS = {
   'action.pass_role': (f) => /^iam: ?PassRole$/.test(f.deniedAction ?? ''),
   'clock.present': (f) => f.clock?.skewSeconds !== undefined,
   'clock.skewed': (f) => Math.abs(f.clock?.skewSeconds ?? 0) > 300,
+  /**
+   * …but the machine's own log line is on AWS's time (within two minutes): its clock is right,
+   * and the request was signed long before it was sent (queued, or an old request retried).
+   */
+  'clock.signed_late': (f) => {
+    const { logTime, serverTime, skewSeconds } = f.clock ?? {};
+    if (!logTime || !serverTime || skewSeconds === undefined || skewSeconds > -300) return false;
+    return Math.abs(Date.parse(logTime) - Date.parse(serverTime)) <= 120_000;
+  },
   'sdk.v1': (f) => /SDK for Go v1/.test(f.formatEra ?? ''),
   'sdk.v2': (f) => /SDK for Go v2/.test(f.formatEra ?? ''),
   'status.0': (f) => f.httpStatus === 0,

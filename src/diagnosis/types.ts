@@ -128,6 +128,8 @@ export interface ClockFacts {
   skewSeconds?: number;
   /** The tolerance the service applied, when stated (`- 5 min.`). */
   toleranceMinutes?: number;
+  /** The time of the log line that reported it, on the logging machine's clock. */
+  logTime?: string;
 }
 
 export type Tool =

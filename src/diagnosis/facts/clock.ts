@@ -19,6 +19,20 @@ function seconds(a: string, b: string): number {
   return Math.round((Date.parse(a) - Date.parse(b)) / 1000);
 }
 
+/**
+ * A log line's own time, with its zone (logrus `time="…Z"`, a line starting with an ISO time):
+ * the clock of the machine that logged, at about when the error came back.
+ */
+const LOG_TIME =
+  /(?:\btime="|^|\n)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d))/g;
+
+/** The last zone-qualified log time before `index` (the error's position). */
+function logTimeBefore(flat: string, index: number): string | undefined {
+  let last: string | undefined;
+  for (const m of flat.slice(0, index).matchAll(LOG_TIME)) last = m[1];
+  return last === undefined ? undefined : toIso(last);
+}
+
 export function clockFacts(flat: string): ClockFacts | undefined {
   // SigV4: `Signature expired: <request> is now earlier than <server - tolerance> (<server> - 5 min.)`
   const sig = search(
@@ -28,11 +42,13 @@ export function clockFacts(flat: string): ClockFacts | undefined {
   if (sig?.[1] && sig[2]) {
     const requestTime = basicToIso(sig[1]);
     const serverTime = basicToIso(sig[2]);
+    const logTime = logTimeBefore(flat, sig.index);
     return {
       requestTime,
       serverTime,
       skewSeconds: seconds(requestTime, serverTime),
       toleranceMinutes: Number(sig[3]),
+      ...(logTime ? { logTime } : {}),
     };
   }
   // S3 RequestTimeTooSkewed carries both times in its XML body.

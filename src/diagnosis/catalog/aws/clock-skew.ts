@@ -1,9 +1,15 @@
-import type { CatalogEntry } from '../schema';
+import type { CatalogEntry, Example } from '../schema';
 import { RERUN, WHOAMI } from './common';
 import { AWS_DOCS } from './docs';
 
 /** EC2's RequestExpired, by its code or by its message alone (corpus holdout13/h13-aws-kitchen-1). */
 const REQUEST_EXPIRED = /\bRequestExpired\b|Request has expired/;
+
+/** A log line on AWS's time reporting a request signed 7.5 minutes earlier (corpus holdout16). */
+const SIGNED_LATE_EXAMPLE: Example = {
+  text: 'time="2016-05-04T00:56:33Z" level=error msg="Log upload failed - length: 2, error: InvalidSignatureException: Signature expired: 20160504T004903Z is now earlier than 20160504T005133Z (20160504T005633Z - 5 min.)\n\tstatus code: 400, request id: 0b7795b1-1193-11e6-a4e2-07618ccc7f7f"',
+  source: 'corpus holdout16/h16-aws-logspout-skew-1 (bradgignac/logspout-cloudwatch#24)',
+};
 
 export const clockSkew: CatalogEntry = {
   id: 'aws.clock_skew',
@@ -11,6 +17,16 @@ export const clockSkew: CatalogEntry = {
   title: 'The clock of the machine running Terraform is off',
   summary:
     'AWS refuses signed requests whose timestamp is more than a few minutes away from its own time, so a drifting clock (VMs after sleep, containers on laptops, CI runners without NTP) looks like a credentials failure.',
+  variants: [
+    {
+      when: 'clock.signed_late',
+      title:
+        'AWS refused a request signed minutes before it arrived; this machine’s clock is right',
+      summary:
+        'The signature’s time is older than AWS allows, but the log line that reports it carries AWS’s own time: the request waited (or was retried) after it was signed. Fix what holds signed requests, not the clock.',
+      example: SIGNED_LATE_EXAMPLE,
+    },
+  ],
   codes: ['RequestTimeTooSkewed', 'RequestExpired', 'SignatureDoesNotMatch (Signature expired)'],
   signatures: [
     {
@@ -93,6 +109,11 @@ export const clockSkew: CatalogEntry = {
       prior: 0.6,
       boosts: [
         { when: 'clock.skewed', by: 0.3, evidence: "The signing clock was ⟨skew⟩ AWS's clock." },
+        {
+          when: 'clock.signed_late',
+          by: -0.8,
+          evidence: 'The log line’s own time matches AWS’s: this clock is right.',
+        },
       ],
     },
     {
@@ -120,6 +141,15 @@ export const clockSkew: CatalogEntry = {
       explanation:
         'Long operations that reuse a signed request can trip the same check even with a correct clock.',
       prior: 0.15,
+      boosts: [
+        {
+          when: 'clock.signed_late',
+          by: 0.8,
+          evidence:
+            'The log line’s own time matches AWS’s time, while the request was signed ⟨skew⟩ it: it waited after signing.',
+        },
+      ],
+      examples: [SIGNED_LATE_EXAMPLE],
     },
     {
       id: 'head-permissions',
@@ -138,6 +168,16 @@ export const clockSkew: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'signed-late',
+      title:
+        'The clock is right: find what held the request between signing and sending (a batch or retry queue)',
+      detail:
+        'The time of the log line and AWS’s time agree, so the machine’s clock is not the problem; the request was signed minutes before it left. A client that signs once and retries the same request later (a buffered log shipper, a paused worker) trips this: upgrade it, or make it sign each attempt. `date -u` confirms the clock where it runs.',
+      commands: ['date -u'],
+      when: 'clock.signed_late',
+      examples: [SIGNED_LATE_EXAMPLE],
+    },
     {
       id: 'compare-clock',
       title: 'Compare the local clock with a time source',
