@@ -38,6 +38,20 @@ const CDK_NO_CREDENTIALS_EXAMPLE: Example = {
     'corpus holdout16/h16-aws-cdk-sso-nocreds-1 (aws/aws-cdk#27265); upstream aws/aws-cdk lib/api/aws-auth/sdk-provider.ts',
 };
 
+/**
+ * The named profile was tried and failed before the chain moved on (the Swift SDK's `Failed to
+ * initialize with profile`, the Java SDK v2's `Unable to load credentials from
+ * ProfileCredentialsProvider`, the CRT's profile provider): what the metadata service said
+ * after it is only where the chain ended.
+ */
+const PROFILE_FAILED_FIRST =
+  /Failed to initialize with profile|Unable to load credentials from ProfileCredentialsProvider|AWS_AUTH_CREDENTIALS_PROVIDER_PROFILE_SOURCE_FAILURE|Valid credentials could not be sourced by a profile provider/;
+const PROFILE_FAILED_FIRST_EXAMPLE: Example = {
+  text: "[ WARNING ] Failed to initialize with profile 'Foo/AdministratorAccess': The operation couldn’t be completed. (AwsCommonRuntimeKit.CommonRunTimeError error 0.)\n[ INFO ] Attempting to use DefaultAWSCredentialIdentityResolverChain\n[ ERROR ] Credentials Error: AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE: Valid credentials could not be sourced by the IMDS provider (Code: -1)",
+  source:
+    'corpus holdout16/h16-aws-bedrock-mac-imds-1 (aws-samples/amazon-bedrock-client-for-mac#89), shortened',
+};
+
 export const noCredentials: CatalogEntry = {
   id: 'aws.no_credentials',
   platform: 'aws',
@@ -656,11 +670,18 @@ export const noCredentials: CatalogEntry = {
       boosts: [
         { when: 'profile.named', by: 0.2, evidence: 'The paste names the profile ⟨profile⟩.' },
         {
+          when: PROFILE_FAILED_FIRST,
+          by: 0.5,
+          evidence:
+            'The profile was tried first and failed; the metadata service is only where the chain ended.',
+        },
+        {
           when: 'credentials.pod_identity_old_sdk',
           by: -0.25,
           evidence: 'The pod’s own credentials were offered and refused.',
         },
       ],
+      examples: [PROFILE_FAILED_FIRST_EXAMPLE],
     },
     {
       id: 'instance-role-unreachable',
@@ -673,6 +694,11 @@ export const noCredentials: CatalogEntry = {
           when: /ec2imds|169\.254\.169\.254|IMDS|instance role/,
           by: 0.4,
           evidence: 'The chain fell through to the EC2 metadata service and got nothing.',
+        },
+        {
+          when: PROFILE_FAILED_FIRST,
+          by: -0.4,
+          evidence: 'A profile failed before the chain reached the metadata service.',
         },
         {
           // aws-sdk-go v1 ec2rolecreds: a 404 for the role list (`empty role`) means no role is attached.
