@@ -43,6 +43,14 @@ const BIND_FAILED_EXAMPLE: Example = {
   text: BIND_FAILED_PASTE,
   source: 'corpus holdout12/h12-aws-sts-bind-socket-1 (hashicorp/terraform-provider-aws#15676)',
 };
+/** CPython's resolver errors (socket.gaierror), as botocore and requests print them. */
+const PYTHON_RESOLVER =
+  /gaierror\(-[235], '(?:Name or service not known|Temporary failure in name resolution|No address associated with hostname)'\)|\[Errno (?:-[235]|8|11001)\] (?:Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known|getaddrinfo failed)/;
+const PYTHON_RESOLVER_EXAMPLE: Example = {
+  text: "aws ec2 describe-regions\n('Connection aborted.', gaierror(-2, 'Name or service not known'))",
+  source: 'corpus holdout16/h16-aws-awscli-badregion-dns-1 (aws/aws-cli#1194)',
+};
+
 export const endpointUnreachable: CatalogEntry = {
   id: 'aws.endpoint_unreachable',
   platform: 'aws',
@@ -82,15 +90,11 @@ export const endpointUnreachable: CatalogEntry = {
       // the CLI v1: `('Connection aborted.', gaierror(-2, 'Name or service not known'))`) under an
       // `aws` CLI command: the CLI's first call never reached AWS.
       id: 'python-resolver',
-      pattern:
-        /gaierror\(-[235], '(?:Name or service not known|Temporary failure in name resolution|No address associated with hostname)'\)|\[Errno (?:-[235]|8|11001)\] (?:Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known|getaddrinfo failed)/,
+      pattern: PYTHON_RESOLVER,
       requires: /(?:^|\$ |> )aws [a-z0-9-]{2,40} [a-z0-9-]{2,60}\b|amazonaws\.com|botocore|boto3/m,
       tier: 'likely',
       examples: [
-        {
-          text: "aws ec2 describe-regions\n('Connection aborted.', gaierror(-2, 'Name or service not known'))",
-          source: 'corpus holdout16/h16-aws-awscli-badregion-dns-1 (aws/aws-cli#1194)',
-        },
+        PYTHON_RESOLVER_EXAMPLE,
         {
           text: 'botocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://sts.eu-west-1.amazonaws.com/"\nsocket.gaierror: [Errno -3] Temporary failure in name resolution',
           source:
@@ -465,7 +469,7 @@ export const endpointUnreachable: CatalogEntry = {
       prior: 0.35,
       boosts: [
         {
-          when: /lookup .{1,200}(?:no such host|read udp|server misbehaving)/,
+          when: /lookup .{1,200}(?:no such host|read udp|server misbehaving)|AWS_IO_DNS_(?:QUERY_FAILED|INVALID_NAME|NO_ADDRESS_FOR_HOST|QUERY_AGAIN)|gaierror\(|Name or service not known|Temporary failure in name resolution/,
           by: 0.35,
           evidence: 'The DNS lookup of ⟨endpoint⟩ failed.',
         },
@@ -480,6 +484,12 @@ export const endpointUnreachable: CatalogEntry = {
           by: -0.3,
           evidence: 'The endpoint name already resolved to an IP address.',
         },
+        {
+          // A TLS handshake that timed out, or a socket refused, had an address to connect to.
+          when: /TLS handshake timeout|AWS_IO_TLS_NEGOTIATION_TIMEOUT|AWS_IO_SOCKET_(?:TIMEOUT|CONNECTION_REFUSED|NO_ROUTE_TO_HOST)/,
+          by: -0.3,
+          evidence: 'A connection was attempted, so the name had resolved.',
+        },
       ],
     },
     {
@@ -490,7 +500,7 @@ export const endpointUnreachable: CatalogEntry = {
       prior: 0.3,
       boosts: [
         {
-          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond|[Cc]onnect(?:ion)? timed out/,
+          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond|[Cc]onnect(?:ion)? timed out|TLS handshake timeout|AWS_IO_TLS_NEGOTIATION_TIMEOUT|AWS_IO_SOCKET_(?:TIMEOUT|CONNECTION_REFUSED|NO_ROUTE_TO_HOST)/,
           by: 0.3,
           evidence: 'The connection itself timed out, was refused or failed TLS checks.',
         },
@@ -544,6 +554,21 @@ export const endpointUnreachable: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      // The host is not in the paste: the CLI builds it from the service and the region, and a
+      // mistyped region (an availability zone, `us-west-2a`) makes one no resolver knows.
+      id: 'cli-endpoint-region',
+      title:
+        'See which region the CLI builds its endpoint from: a mistyped one (an availability zone such as us-west-2a) makes a host that does not exist',
+      detail:
+        'The host is the service and the region (`ec2.<region>.amazonaws.com`). The commands print the region the CLI reads from the profile and the environment; `--debug` shows the URL it tries.',
+      commands: [
+        'aws configure get region⟦ --profile ⟨profile⟩⟧',
+        'printenv AWS_REGION AWS_DEFAULT_REGION',
+      ],
+      when: PYTHON_RESOLVER,
+      examples: [PYTHON_RESOLVER_EXAMPLE],
+    },
     {
       id: 'plain-http',
       title: 'Find the setting that makes the client use http:// and turn TLS back on',
