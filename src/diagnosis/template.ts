@@ -114,6 +114,8 @@ function factVars(f: Facts): TemplateVars {
     status: f.httpStatus === undefined ? undefined : String(f.httpStatus),
     host: f.hosts[0],
     tfc_host: f.tfcHost,
+    // github.com's API unless the paste shows the call went to a GitHub Enterprise Server.
+    github_api: f.githubApi ?? 'https://api.github.com',
     // TF_TOKEN_<host>: dots become underscores, dashes double underscores.
     tf_token_host: f.tfcHost?.replace(/-/g, '__').replace(/\./g, '_'),
     endpoint: f.endpoint,

@@ -232,6 +232,8 @@ export interface Facts {
   redactedRoleArn?: string;
   /** The HCP Terraform / Terraform Enterprise / registry host that refused or lacks a token. */
   tfcHost?: string;
+  /** The GitHub REST API base a refused call went to (GitHub Enterprise Server's /api/v3, or github.com's). */
+  githubApi?: string;
   /** The Google service account the failing call used or impersonated. */
   gcpServiceAccount?: string;
   /**

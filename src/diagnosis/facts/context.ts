@@ -160,6 +160,16 @@ export function gcpTargetServiceAccount(flat: string): string | undefined {
   );
 }
 
+/**
+ * The GitHub REST API the refused call went to: GitHub Enterprise Server's `https://HOST/api/v3`,
+ * or github.com's. Tokens are per host: one for the other is simply unknown there.
+ */
+export function githubApi(flat: string): string | undefined {
+  const ghes = new RegExp(`\\bhttps://(${HOST})/api/v3(?:/|\\b)`).exec(flat);
+  if (ghes?.[1]) return `https://${ghes[1]}/api/v3`;
+  return /\bhttps:\/\/api\.github\.com\b/.test(flat) ? 'https://api.github.com' : undefined;
+}
+
 /** The Terraform host a token is missing for or was refused by. */
 export function tfcHost(flat: string): string | undefined {
   return firstMatch(

@@ -29,6 +29,7 @@ import {
   stateNotPersisted,
   storageAccount,
   tfcHost,
+  githubApi,
   unsignedAwsRequest,
   wifProvider,
 } from './context';
@@ -136,6 +137,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
       roleName: roleName(flat) ?? redacted?.name,
       redactedRoleArn: redacted?.arn,
       tfcHost: tfcHost(flat),
+      githubApi: githubApi(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
       gcpTargetServiceAccount: target,
       googleApiScope: googleApiScope(flat),

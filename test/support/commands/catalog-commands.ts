@@ -42,6 +42,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   status: '403',
   host: 'app.terraform.io',
   tfc_host: 'tfe.example.com',
+  github_api: 'https://github.example.com/api/v3',
   tf_token_host: 'tfe_example_com',
   endpoint: 'sts.eu-west-1.amazonaws.com',
   subscription: '00000000-0000-0000-0000-000000000001',

@@ -51,6 +51,13 @@ const USER_ENDPOINT_BY_INTEGRATION_EXAMPLE: Example = {
   source: 'corpus holdout14/h14-multi-waka-emails-403-1 (a WakaTime readme workflow)',
 };
 
+/** A call to a GitHub Enterprise Server's API (`https://HOST/api/v3/…`) that was refused. */
+const GHES_CALL = /\bhttps:\/\/[a-z0-9.-]{1,200}\/api\/v3\//;
+const GHES_CALL_EXAMPLE: Example = {
+  text: 'Running tflint with reviewdog 🐶 ...\n  reviewdog: fail to get diff: GET https://github.enterprise.server/api/v3/repos/owner/repo/pulls/1: 401 Bad credentials []',
+  source: 'corpus holdout16/h16-multi-reviewdog-ghes-diff-401-21 (reviewdog/action-tflint#109)',
+};
+
 export const githubBadCredentials: CatalogEntry = {
   id: 'github.bad_credentials',
   platform: 'github',
@@ -273,6 +280,23 @@ export const githubBadCredentials: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'token-other-host',
+      title:
+        'The token is for another GitHub host: a GitHub Enterprise Server token sent to github.com, or a github.com token to the Enterprise server',
+      explanation:
+        'Each GitHub host knows only its own tokens. A tool given one token for both (a workflow on GitHub Enterprise that also downloads from github.com, a bot whose hostname setting is left at github.com) is refused with Bad credentials by the host the token is not from.',
+      prior: 0.05,
+      boosts: [
+        {
+          when: GHES_CALL,
+          by: 0.8,
+          evidence:
+            'The refused call went to a GitHub Enterprise Server (⟨github_api⟩), which does not know github.com tokens.',
+        },
+      ],
+      examples: [GHES_CALL_EXAMPLE],
+    },
+    {
       id: 'user-endpoint',
       title:
         'An installation token (GITHUB_TOKEN or a GitHub App’s) cannot call this /user endpoint: it needs a user’s token',
@@ -428,7 +452,7 @@ export const githubBadCredentials: CatalogEntry = {
       detail:
         'GitHub answers such a call with an `X-GitHub-SSO` header whose URL authorizes the token for the organization (the first command prints it); or, as the token’s owner: Settings → Developer settings → Personal access tokens → Configure SSO → Authorize next to the organization. An automation’s token needs its owner to do this once, and again after the token is regenerated.',
       commands: [
-        'curl -sI -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/orgs/⟨gh_owner⟩ | grep -i "^x-github-sso"',
+        'curl -sI -H "Authorization: Bearer $GITHUB_TOKEN" ⟨github_api⟩/orgs/⟨gh_owner⟩ | grep -i "^x-github-sso"',
       ],
       when: SAML_ENFORCEMENT,
       examples: SAML_PASTES,
@@ -528,7 +552,7 @@ export const githubBadCredentials: CatalogEntry = {
       id: 'check',
       title: 'Check the token works and its scopes',
       commands: [
-        'curl -sI -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user | grep -iE "^(HTTP|x-oauth-scopes)"',
+        'curl -sI -H "Authorization: Bearer $GITHUB_TOKEN" ⟨github_api⟩/user | grep -iE "^(HTTP|x-oauth-scopes)"',
       ],
       // Installation tokens cannot call /user and carry no OAuth scopes.
       sources: ['pat', 'unknown'],
