@@ -116,6 +116,7 @@ function factVars(f: Facts): TemplateVars {
     tfc_host: f.tfcHost,
     // github.com's API unless the paste shows the call went to a GitHub Enterprise Server.
     github_api: f.githubApi ?? 'https://api.github.com',
+    storage_data_role: f.storageDataRole ?? 'Storage Blob Data Contributor',
     // TF_TOKEN_<host>: dots become underscores, dashes double underscores.
     tf_token_host: f.tfcHost?.replace(/-/g, '__').replace(/\./g, '_'),
     endpoint: f.endpoint,

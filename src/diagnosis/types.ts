@@ -234,6 +234,8 @@ export interface Facts {
   tfcHost?: string;
   /** The GitHub REST API base a refused call went to (GitHub Enterprise Server's /api/v3, or github.com's). */
   githubApi?: string;
+  /** The Azure Storage data role a refusal of a queue, table or file share call needs (blob when absent). */
+  storageDataRole?: string;
   /** The Google service account the failing call used or impersonated. */
   gcpServiceAccount?: string;
   /**

@@ -251,4 +251,69 @@ describe('facts', () => {
     const commands = d.steps.flatMap((s) => s.commands).join('\n');
     expect(commands).toContain('AttributeValue=ModifyNetworkInterfaceAttribute');
   });
+
+  it('the log line’s own time beside a Signature expired message (corpus holdout16/h16-aws-logspout-skew-1)', () => {
+    const signed = facts(
+      'time="2016-05-04T00:56:33Z" level=error msg="Log upload failed - length: 2, error: InvalidSignatureException: Signature expired: 20160504T004903Z is now earlier than 20160504T005133Z (20160504T005633Z - 5 min.)"',
+    );
+    expect(signed.clock?.logTime).toBe('2016-05-04T00:56:33Z');
+    // A time after the message is not the line that reported it.
+    const after = facts(
+      'Signature expired: 20160504T004903Z is now earlier than 20160504T005133Z (20160504T005633Z - 5 min.)\n2016-05-04T03:00:00Z next line',
+    );
+    expect(after.clock?.logTime).toBeUndefined();
+  });
+
+  it('profiles from the SDKs’ profile-chain and SSO wordings (corpus holdout16)', () => {
+    expect(
+      facts(
+        'CredentialRequiresARNError: credential type source_profile requires role_arn, profile bridge',
+      ).profiles,
+    ).toEqual(['bridge']);
+    expect(
+      facts(
+        'Error: profile "admin-profile" is configured to use SSO but is missing required configuration: sso_region, sso_start_url',
+      ).profiles,
+    ).toEqual(['admin-profile']);
+    expect(
+      facts(
+        'SsoCredentialsProviderFailure: Cached credentials not found under sam profile. Please make sure you log in with aws sso login first',
+      ).profiles,
+    ).toEqual(['sam']);
+    expect(
+      facts(
+        "[ WARNING ] Failed to initialize with profile 'Foo/AdministratorAccess': error 0.\n[ ERROR ] Credentials Error: AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE: Valid credentials could not be sourced by the IMDS provider",
+      ).profiles,
+    ).toEqual(['Foo/AdministratorAccess']);
+  });
+
+  it('the GitHub API a refused call went to: an Enterprise Server’s /api/v3, or github.com', () => {
+    expect(
+      facts(
+        'reviewdog: fail to get diff: GET https://github.enterprise.server/api/v3/repos/owner/repo/pulls/1: 401 Bad credentials []',
+      ).githubApi,
+    ).toBe('https://github.enterprise.server/api/v3');
+    expect(facts('Error: GET https://api.github.com/user: 401 Bad credentials []').githubApi).toBe(
+      'https://api.github.com',
+    );
+    expect(facts('Error: 401 Bad credentials').githubApi).toBeUndefined();
+  });
+
+  it('the storage data role a queue, table or file share refusal needs (corpus holdout16/h16-tfw-azurerm-queue-permission-mismatch-1)', () => {
+    const queue = facts(
+      'retrieving queue properties for Storage Account (Subscription: "SSSSSSSS-SSSS-SSSS-SSSS-SSSSSSSSSSSS"\nResource Group Name: "rg-nygst"\nStorage Account Name: "sanygst"): executing request: unexpected status 403 (403 This request is not authorized to perform this operation using this permission.) with AuthorizationPermissionMismatch: This request is not authorized to perform this operation using this permission.',
+    );
+    expect(queue.storageDataRole).toBe('Storage Queue Data Contributor');
+    expect(queue.storageAccount).toBe('sanygst');
+    expect(
+      facts('GET https://acct.table.core.windows.net/Tables: 403 AuthorizationPermissionMismatch')
+        .storageDataRole,
+    ).toBe('Storage Table Data Contributor');
+    // A blob call keeps the blob role the template defaults to.
+    expect(
+      facts(
+        'blobs.Client#Lease: StatusCode=403 Code="AuthorizationPermissionMismatch" https://acct.blob.core.windows.net/tfstate',
+      ).storageDataRole,
+    ).toBeUndefined();
+  });
 });

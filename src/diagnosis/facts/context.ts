@@ -64,6 +64,8 @@ export function storageAccount(flat: string): string | undefined {
       /\bstorage_account_name\s*=\s*"([a-z0-9]{3,24})"/,
       /\b[Ss]torage [Aa]ccount "([a-z0-9]{3,24})"/,
       /\baccount(?:Name)? "?([a-z0-9]{3,24})"? \(Resource Group/,
+      // go-azure-sdk's resource ids as azurerm prints them: `Storage Account Name: "name"`.
+      /\bStorage Account Name: "([a-z0-9]{3,24})"/,
     ],
     flat,
   );
@@ -168,6 +170,26 @@ export function githubApi(flat: string): string | undefined {
   const ghes = new RegExp(`\\bhttps://(${HOST})/api/v3(?:/|\\b)`).exec(flat);
   if (ghes?.[1]) return `https://${ghes[1]}/api/v3`;
   return /\bhttps:\/\/api\.github\.com\b/.test(flat) ? 'https://api.github.com' : undefined;
+}
+
+/**
+ * The Azure Storage service a data-plane refusal came from, as the built-in role that grants it
+ * (each service has its own: a blob role does not read queues).
+ */
+export function storageDataRole(flat: string): string | undefined {
+  if (
+    /\.queue\.core\.windows\.net|\bqueue properties|\bQueuesClient\b|\bqueues\.Client\b/.test(flat)
+  )
+    return 'Storage Queue Data Contributor';
+  if (
+    /\.table\.core\.windows\.net|\btable properties|\bTablesClient\b|\btables\.Client\b/.test(flat)
+  )
+    return 'Storage Table Data Contributor';
+  if (
+    /\.file\.core\.windows\.net|\bshare properties|\bSharesClient\b|\bshares\.Client\b/.test(flat)
+  )
+    return 'Storage File Data Privileged Contributor';
+  return undefined;
 }
 
 /** The Terraform host a token is missing for or was refused by. */

@@ -30,6 +30,7 @@ import {
   storageAccount,
   tfcHost,
   githubApi,
+  storageDataRole,
   unsignedAwsRequest,
   wifProvider,
 } from './context';
@@ -138,6 +139,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
       redactedRoleArn: redacted?.arn,
       tfcHost: tfcHost(flat),
       githubApi: githubApi(flat),
+      storageDataRole: storageDataRole(flat),
       gcpServiceAccount: gcpServiceAccount(flat),
       gcpTargetServiceAccount: target,
       googleApiScope: googleApiScope(flat),

@@ -250,7 +250,7 @@ export const authorizationFailed: CatalogEntry = {
     {
       id: 'storage-data-role',
       title:
-        'The identity has no Storage Blob data role on the storage account (Owner or Contributor do not read blobs)',
+        'The identity has no data role for this storage service on the account (Owner or Contributor do not read data)',
       explanation:
         'With Entra ID auth to blobs (the azurerm backend’s `use_azuread_auth`, storage data plane calls), reading, writing and leasing state needs Storage Blob Data Contributor on the account or container; management roles only cover the control plane.',
       prior: 0,
@@ -438,9 +438,11 @@ export const authorizationFailed: CatalogEntry = {
     },
     {
       id: 'storage-data-role',
-      title: 'Grant the identity Storage Blob Data Contributor on the state storage account',
+      title: 'Grant the identity ⟨storage_data_role⟩ on the storage account',
+      detail:
+        'Each storage service has its own data roles (Blob, Queue, Table, File): a management role such as Owner or Contributor, or another service’s data role, does not cover this call. A new role assignment can take a few minutes to apply.',
       commands: [
-        'az role assignment create --assignee ⟨object_id⟩ --role "Storage Blob Data Contributor" --scope "$(az storage account show --name ⟨storage_account⟩ --query id -o tsv)"',
+        'az role assignment create --assignee ⟨object_id⟩ --role "⟨storage_data_role⟩" --scope "$(az storage account show --name ⟨storage_account⟩ --query id -o tsv)"',
       ],
       when: /AuthorizationPermissionMismatch/,
       examples: [
