@@ -116,6 +116,8 @@ export function gcsBucket(flat: string): string | undefined {
   return firstMatch(
     [
       /does not have storage\.[a-z]{1,20}\.[a-zA-Z]{1,30} access to (?:the Google Cloud Storage (?:bucket|object) )?(?!the Google )([a-z0-9<][\w.<>-]{1,220}[\w>])(?=\.?,? |\.?,?$|\/)/,
+      // The JSON API's bucket URL (`storage.googleapis.com/storage/v1/b/<bucket>`).
+      /\bstorage\.googleapis\.com\/storage\/v1\/b\/([a-z0-9][\w.-]{1,220}[a-z0-9])(?=[/?]|\s|$)/,
       /\bgs:\/\/([a-z0-9][\w.-]{1,220}[a-z0-9])\b/,
     ],
     flat,

@@ -4,7 +4,7 @@
 // response error StatusCode: N, RequestID: X, api error Code: msg`; the AWS CLI's
 // `An error occurred (Code) when calling the Op operation`) and those of Azure and Google.
 
-import { allMatches, firstMatch, unique } from '../text-util';
+import { allMatches, firstMatch, search, unique } from '../text-util';
 
 // Codes worth reporting even when they appear outside a structured position.
 const KNOWN_CODE =
@@ -90,21 +90,36 @@ export function requestIds(flat: string): string[] {
 }
 
 export function deniedAction(flat: string): string | undefined {
-  return firstMatch(
-    [
-      /is not authorized to perform:? ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80})/,
-      /because no identity-based policy allows the ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}) action/,
-      /authorization to perform action '([^']{3,200})'/,
-      /perform action '([^']{3,200})'/,
-      /Permission ['"‘’]?([a-z][\w.]{3,120})['"‘’]? denied/,
-      // gRPC clients (Java gax): `PERMISSION_DENIED: Access denied. Missing IAM permission: x.y.z.`
-      /Missing IAM permission:? ([a-z][\w]{1,60}(?:\.[\w]{1,60}){1,4})/,
-      /Required ['"]([a-z][\w.]{3,120})['"] permission/,
-      /does not have ([a-z][\w]{1,60}\.[\w.]{3,120}) access/,
-      /IAM_PERMISSION_DENIED.{0,40}?['"]([a-z][\w.]{3,120})['"]/,
-    ],
-    flat,
+  return (
+    firstMatch(
+      [
+        /is not authorized to perform:? ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80})/,
+        /because no identity-based policy allows the ([a-z0-9-]{2,30}:[A-Za-z0-9*]{2,80}) action/,
+        /authorization to perform action '([^']{3,200})'/,
+        /perform action '([^']{3,200})'/,
+        /Permission ['"‘’]?([a-z][\w.]{3,120})['"‘’]? denied/,
+        // gRPC clients (Java gax): `PERMISSION_DENIED: Access denied. Missing IAM permission: x.y.z.`
+        /Missing IAM permission:? ([a-z][\w]{1,60}(?:\.[\w]{1,60}){1,4})/,
+        /Required ['"]([a-z][\w.]{3,120})['"] permission/,
+        /does not have ([a-z][\w]{1,60}\.[\w.]{3,120}) access/,
+        /IAM_PERMISSION_DENIED.{0,40}?['"]([a-z][\w.]{3,120})['"]/,
+      ],
+      flat,
+    ) ?? impliedGoogleAction(flat)
   );
+}
+
+/**
+ * The google provider's IAM policy resources name no permission when Google refuses them
+ * (`Error applying IAM policy for project "p": googleapi: Error 403: The caller does not have
+ * permission`): the call they make is the project's setIamPolicy (getIamPolicy to read it).
+ */
+function impliedGoogleAction(flat: string): string | undefined {
+  const m = search(/Error (applying|setting|retrieving|reading) IAM policy for project\b/, flat);
+  if (!m) return undefined;
+  return m[1] === 'retrieving' || m[1] === 'reading'
+    ? 'resourcemanager.projects.getIamPolicy'
+    : 'resourcemanager.projects.setIamPolicy';
 }
 
 /** The KMS key a denial names (`… kms:Decrypt on resource: arn:aws:kms:REGION:ACCOUNT:key/ID`). */

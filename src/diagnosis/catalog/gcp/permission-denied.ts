@@ -58,6 +58,16 @@ const SCOPES_DRIVE_EXAMPLE: Example = {
   source: 'corpus holdout12/h12-multi-gcp-perm-12 (GoogleCloudPlatform/genai-for-marketing#45)',
 };
 
+/**
+ * Google refused `serviceusage.services.use` on the project the call is billed to (the quota
+ * project, `x-goog-user-project`): user credentials name one, and the caller may not use it.
+ */
+const QUOTA_PROJECT_DENIED = /serviceusage\.services\.use/;
+const QUOTA_PROJECT_EXAMPLE: Example = {
+  text: "Permission 'serviceusage.services.use' denied on resource (or it may not exist).",
+  source: 'corpus holdout16/h16-multi-php-gcs-serviceusage-14 (googleapis/google-cloud-php)',
+};
+
 export const gcpPermissionDenied: CatalogEntry = {
   id: 'gcp.permission_denied',
   platform: 'gcp',
@@ -261,6 +271,23 @@ export const gcpPermissionDenied: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'quota-project',
+      title:
+        'The call is billed to a quota project the caller may not use (it lacks serviceusage.services.use there)',
+      explanation:
+        'With user credentials (gcloud’s application-default login) every call names a quota project; the caller needs roles/serviceusage.serviceUsageConsumer on it. The project in the ADC file or `billing/quota_project` may be one the caller has no role on, or a deleted one.',
+      prior: 0,
+      boosts: [
+        {
+          when: QUOTA_PROJECT_DENIED,
+          by: 0.9,
+          evidence:
+            'Google refused serviceusage.services.use: the quota project, not the resource.',
+        },
+      ],
+      examples: [QUOTA_PROJECT_EXAMPLE],
+    },
+    {
       id: 'wif-attribute-condition',
       title: 'The pool provider’s attribute condition does not admit this CI token',
       explanation:
@@ -443,6 +470,20 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'quota-project',
+      title:
+        'See which quota project the credentials bill to, and set one the caller may use (or grant it Service Usage Consumer there)',
+      detail:
+        'The first commands print the quota project of the application-default credentials and of gcloud (no secret is printed). Set it to a project where the caller has roles/serviceusage.serviceUsageConsumer, or have that role granted on the one named.',
+      commands: [
+        'jq -r ".quota_project_id // empty" ~/.config/gcloud/application_default_credentials.json',
+        'gcloud config get billing/quota_project',
+        'gcloud auth application-default set-quota-project ⟨project⟩',
+      ],
+      when: QUOTA_PROJECT_DENIED,
+      examples: [QUOTA_PROJECT_EXAMPLE],
+    },
     {
       id: 'grant-act-as',
       title:
