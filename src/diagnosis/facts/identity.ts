@@ -194,15 +194,16 @@ export function subscriptionIds(text: string): string[] {
 }
 
 /** A tenant named as such, or as the directory Entra looked an app up in (AADSTS700016/70001). */
+// …and the azuread provider looks its tenant up in the Azure CLI as a "subscription".
 const TENANT_ID = new RegExp(
-  `[Tt]enant(?: ?ID)?[ :='"]{1,4}(${GUID})|was not found in the directory '?(${GUID})|to have tenant level access\\.\\s{1,8}(${GUID})`,
+  `[Tt]enant(?: ?ID)?[ :='"]{1,4}(${GUID})|was not found in the directory '?(${GUID})|to have tenant level access\\.\\s{1,8}(${GUID})|building AzureAD Client: obtain subscription\\((${GUID})\\)`,
   'g',
 );
 
 export function tenantIds(text: string): string[] {
   const found: string[] = [];
   // The Azure CLI lists the tenants without an accessible subscription under its warning.
-  for (const m of text.matchAll(TENANT_ID)) found.push((m[1] ?? m[2] ?? m[3]) as string);
+  for (const m of text.matchAll(TENANT_ID)) found.push((m[1] ?? m[2] ?? m[3] ?? m[4]) as string);
   return unique(found).slice(0, 5);
 }
 

@@ -20,14 +20,43 @@ const NONE_ACCESSIBLE_PASTES: Example[] = [
   },
 ];
 
+/**
+ * The azuread provider asks the Azure CLI for the account of its tenant
+ * (go-azure-helpers' obtainSubscription, given the tenant id): a CLI that signed in without
+ * `--allow-no-subscriptions` keeps no tenant-level account, and `az account show` fails.
+ */
+const AZUREAD_TENANT_ACCOUNT =
+  /building AzureAD Client: obtain subscription\([0-9a-f-]{36}\) from Azure CLI/;
+const AZUREAD_TENANT_ACCOUNT_EXAMPLE: Example = {
+  text: 'building AzureAD Client: obtain subscription(d2846bb0-0b6e-4c52-a8cb-45f42233fd29) from Azure CLI: Error parsing json result from the Azure CLI: Error waiting for the Azure CLI: exit status 1',
+  source: 'corpus holdout16/h16-multi-azuread-obtain-subscription-36 (Azure/azure-cli#15585)',
+};
+
 export const subscription: CatalogEntry = {
   id: 'azure.subscription',
   platform: 'azure',
   title: 'The Azure subscription is missing or not visible to this identity',
   summary:
     'Authentication worked, but the subscription id is unset, wrong, or belongs to a tenant or account this identity cannot see.',
+  variants: [
+    {
+      when: AZUREAD_TENANT_ACCOUNT,
+      title: 'The Azure CLI has no account for the tenant the azuread provider asked for',
+      summary:
+        'azuread looks up its tenant in the Azure CLI as if it were a subscription. A CLI that signed in without `--allow-no-subscriptions` lists only subscriptions, so a tenant with none (or only the tenant itself, for directory work) is not there and the lookup fails. Sign in to that tenant with `--allow-no-subscriptions`.',
+      example: AZUREAD_TENANT_ACCOUNT_EXAMPLE,
+    },
+  ],
   codes: ['SubscriptionNotFound', 'InvalidSubscriptionId'],
   signatures: [
+    {
+      id: 'azuread-tenant-account',
+      pattern: AZUREAD_TENANT_ACCOUNT,
+      tier: 'exact',
+      // azurerm's CLI wording shares the words; azuread's tenant lookup is this family.
+      beats: ['azure.cli_login/cli-token'],
+      examples: [AZUREAD_TENANT_ACCOUNT_EXAMPLE],
+    },
     {
       id: 'malformed',
       pattern: /subscription identifier '[^']{1,80}' is malformed/,
@@ -155,6 +184,22 @@ export const subscription: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'no-tenant-account',
+      title:
+        'The Azure CLI signed in without a tenant-level account, which the azuread provider looks up',
+      explanation:
+        '`az login` lists subscriptions; the tenant itself appears as an account only after `az login --allow-no-subscriptions`. azuread asks the CLI for its tenant as if it were a subscription, so without that account the lookup exits with an error.',
+      prior: 0,
+      boosts: [
+        {
+          when: AZUREAD_TENANT_ACCOUNT,
+          by: 1,
+          evidence: 'azuread asked the Azure CLI for its tenant’s account, and the CLI had none.',
+        },
+      ],
+      examples: [AZUREAD_TENANT_ACCOUNT_EXAMPLE],
+    },
+    {
       id: 'unset-or-wrong',
       title: 'The subscription id is unset, a placeholder or mistyped',
       explanation:
@@ -190,6 +235,19 @@ export const subscription: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'azuread-tenant-login',
+      title:
+        'Sign the Azure CLI in to that tenant with --allow-no-subscriptions, so azuread finds its account',
+      detail:
+        'The first command lists the accounts the CLI has (a tenant-level one shows the tenant id as its id); the second adds the tenant’s own account, which azuread reads.',
+      commands: [
+        'az account list --query "[].{name:name, id:id, tenant:tenantId}" -o table',
+        'az login --tenant ⟨tenant⟩ --allow-no-subscriptions',
+      ],
+      when: AZUREAD_TENANT_ACCOUNT,
+      examples: [AZUREAD_TENANT_ACCOUNT_EXAMPLE],
+    },
     {
       id: 'none-accessible',
       title:
