@@ -282,6 +282,22 @@ export const clientSecret: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'not-a-secret',
+      title:
+        'The provider may not use a client secret at all: a managed identity, OIDC or the Azure CLI’s token was refused the same way',
+      explanation:
+        'A plain 400 or 401 from Entra or an Azure API says a token was not accepted, not which credential produced it. azurerm takes a client secret or certificate, an OIDC token, a managed identity (`use_msi`) or the Azure CLI’s login, in that order of its settings; the refused one is whichever is configured.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'answer.guess',
+          by: 0.6,
+          evidence: 'No Entra code or known message names the credential that failed.',
+        },
+      ],
+      examples: AZURE_GUESS_EXAMPLES,
+    },
+    {
       id: 'tenant-value',
       title: 'The tenant value is not a tenant: unset, taken from a URL path, or a mistyped domain',
       explanation:
@@ -557,6 +573,9 @@ export const clientSecret: CatalogEntry = {
       commands: [
         'az ad app credential reset --id ⟨client⟩ --append --display-name terraform --years 1 --query password -o tsv',
       ],
+      // Not before the paste shows a secret is what failed.
+      unless: 'answer.guess',
+      notFor: AZURE_GUESS_EXAMPLES,
     },
     {
       id: 'login',
