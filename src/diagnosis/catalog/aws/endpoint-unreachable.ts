@@ -60,6 +60,26 @@ export const endpointUnreachable: CatalogEntry = {
   codes: ['RequestError', 'StatusCode: 0'],
   signatures: [
     {
+      // A tool's own report that its call to AWS timed out (Adobe aio-tvm: `aws call timed out
+      // after 20000, are credentials set?`): the call never got an answer.
+      id: 'aws-call-timeout',
+      pattern: /\b(?:aws|AWS|STS|sts) (?:API )?(?:call|request) timed out after \d{1,7}\b/,
+      requires: CREDENTIAL_CONTEXT,
+      tier: 'likely',
+      examples: [
+        {
+          text: '2021-06-07T10:25:43.454Z [@adobe/aio-tvm] error: aws call timed out after 20000, are credentials set?',
+          source: 'corpus holdout16/h16-aws-aio-tvm-timeout-1 (adobe/aio-tvm#43)',
+        },
+      ],
+      counterexamples: [
+        {
+          text: 'warning: aws call timed out after 3000 (retrying)',
+          source: 'invented: a timeout with nothing about credentials (not tfauth’s business)',
+        },
+      ],
+    },
+    {
       // The AWS Common Runtime's socket, DNS and TLS errors (aws-c-io source/io.c), while a
       // credential provider or STS was being reached.
       id: 'crt-network',
@@ -500,7 +520,7 @@ export const endpointUnreachable: CatalogEntry = {
       prior: 0.3,
       boosts: [
         {
-          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond|[Cc]onnect(?:ion)? timed out|TLS handshake timeout|AWS_IO_TLS_NEGOTIATION_TIMEOUT|AWS_IO_SOCKET_(?:TIMEOUT|CONNECTION_REFUSED|NO_ROUTE_TO_HOST)/,
+          when: /proxyconnect|x509|certificate|i\/o timeout|connection refused|connectex|failed to respond|[Cc]onnect(?:ion)? timed out|(?:call|request) timed out after|TLS handshake timeout|AWS_IO_TLS_NEGOTIATION_TIMEOUT|AWS_IO_SOCKET_(?:TIMEOUT|CONNECTION_REFUSED|NO_ROUTE_TO_HOST)/,
           by: 0.3,
           evidence: 'The connection itself timed out, was refused or failed TLS checks.',
         },
