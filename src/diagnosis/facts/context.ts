@@ -445,11 +445,11 @@ const S3_COMPATIBLE: Array<[string, RegExp]> = [
 
 /**
  * An S3 endpoint the configuration or the CLI names that is not AWS's (`endpoint = "http://…"`,
- * `endpoints { s3 = … }`, `--endpoint-url`, AWS_ENDPOINT_URL_S3): whatever answers there, IAM
- * and STS in AWS know nothing of its keys.
+ * `endpoints { s3 = … }`, `--endpoint-url`, AWS_ENDPOINT_URL_S3, restic's `s3:http://host/bucket`
+ * repository): whatever answers there, IAM and STS in AWS know nothing of its keys.
  */
 const S3_ENDPOINT =
-  /(?:\bendpoints\s{0,4}=?\s{0,4}\{\s{0,20}s3\s{0,4}=\s{0,4}|\bendpoint\s{0,4}=\s{0,4}|\bs3_endpoint\s{0,4}=\s{0,4}|--endpoint-url[ =]|\bAWS_(?:ENDPOINT_URL_S3|ENDPOINT_URL|S3_ENDPOINT)=|\bendpoint_url\s{0,4}[=:]\s{0,4})["']?https?:\/\/([a-z0-9][a-z0-9.-]{0,200}[a-z0-9](?::\d{1,5})?)/i;
+  /(?:(?<![\w.-])s3:(?=https?:\/\/)|\bendpoints\s{0,4}=?\s{0,4}\{\s{0,20}s3\s{0,4}=\s{0,4}|\bendpoint\s{0,4}=\s{0,4}|\bs3_endpoint\s{0,4}=\s{0,4}|--endpoint-url[ =]|\bAWS_(?:ENDPOINT_URL_S3|ENDPOINT_URL|S3_ENDPOINT)=|\bendpoint_url\s{0,4}[=:]\s{0,4})["']?https?:\/\/([a-z0-9][a-z0-9.-]{0,200}[a-z0-9](?::\d{1,5})?)/i;
 
 /**
  * AWS's own S3 answered: its `Server: AmazonS3` header, or an amazonaws.com bucket host. MinIO's

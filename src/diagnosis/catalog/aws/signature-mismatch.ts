@@ -42,6 +42,18 @@ export const signatureMismatch: CatalogEntry = {
     'AWS knows the access key id, but the request was signed with a different secret: a wrong, truncated or padded secret, or a key id and secret from two different key pairs.',
   variants: [
     {
+      // Not AWS: its keys, its region and its signing settings are the server's own.
+      when: 's3.compatible',
+      title:
+        'An S3-compatible server, not AWS, refused the signature: its key, region or signing settings differ',
+      summary:
+        'The server is S3-compatible, not AWS: the secret must be the one that server issued for this key, and the client must sign as it expects — the region the server is configured with (often us-east-1), its signature version, path-style addressing. AWS IAM knows nothing of these keys.',
+      example: {
+        text: '~ $ restic -r s3:http://192.168.1.193:9000/testnew init\nFatal: create repository at s3:http://192.168.1.193:9000/testnew failed: client.BucketExists: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        source: 'corpus holdout16/h16-aws-restic-minio-sig-1 (restic/restic#2734)',
+      },
+    },
+    {
       when: EKS_TOKEN_VERIFY,
       title:
         'The cluster could not verify the EKS token: its presigned STS call has a bad signature',
