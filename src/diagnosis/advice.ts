@@ -90,14 +90,24 @@ function otherCi(spec: StepSpec, ctx: AdviceContext): boolean {
 
 /**
  * Commands that read or change the shell they run in (its variables, CLI login and profile,
- * installed tools) or run Terraform there: a controller's pod is not that shell.
+ * installed tools) or run Terraform there: a controller's pod, a function or a daemon is not
+ * that shell.
  */
 const LOCAL_SHELL_COMMAND =
   /^(?:export|unset) |^env \||^aws (?:configure|sso login)\b|^az (?:login|account|version|upgrade)\b|^gcloud (?:auth|config|components)\b|^(?:gcloud container clusters|az aks) get-credentials\b|^aws eks update-kubeconfig\b|^terraform\b|^(?:pip3?|brew|apt(?:-get)?|yum|choco|winget) /;
 
-/** A Kubernetes controller (Crossplane, Flux's tf-controller) ran the provider, in a pod of its own. */
+/**
+ * A process of its own made the call, not the engineer's shell: a Kubernetes controller
+ * (Crossplane, Flux's tf-controller) running the provider in its pod, a Lambda function, the
+ * Docker daemon.
+ */
 function inController(ctx: AdviceContext): boolean {
-  return ctx.holds('runner.crossplane') || ctx.holds('runner.tf_controller');
+  return (
+    ctx.holds('runner.crossplane') ||
+    ctx.holds('runner.tf_controller') ||
+    ctx.holds('runner.lambda') ||
+    ctx.holds('runner.dockerd')
+  );
 }
 
 /** Commands that ask AWS's IAM or STS: they say nothing about keys of an S3 service that is not AWS. */

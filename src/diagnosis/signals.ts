@@ -191,6 +191,10 @@ const SIGNALS = {
   'run.remote': (f) => f.remoteRun === true,
   /** Crossplane ran the provider: its ProviderConfig holds the credentials. */
   'runner.crossplane': (f) => f.controller === 'crossplane',
+  /** The code ran in AWS Lambda: its credentials are the function's execution role. */
+  'runner.lambda': (f) => f.runsIn === 'lambda',
+  /** The Docker daemon made the call (its awslogs driver): its own environment or the instance role. */
+  'runner.dockerd': (f) => f.runsIn === 'dockerd',
   /** Flux's Terraform controller ran it, in a runner pod. */
   'runner.tf_controller': (f) => f.controller === 'tf-controller',
   'shell.powershell': (f) => f.shell === 'powershell',

@@ -287,6 +287,8 @@ export interface Facts {
   remoteRun?: boolean;
   /** A Kubernetes controller ran the provider (Crossplane, Flux's Terraform controller): no shell's credentials reach it. */
   controller?: 'crossplane' | 'tf-controller';
+  /** A process with its own credentials made the call: a Lambda function, the Docker daemon. */
+  runsIn?: 'lambda' | 'dockerd';
   /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */
   s3Compatible?: string;
   /** The paste traces a request to AWS that carried no signature: it was sent anonymously. */

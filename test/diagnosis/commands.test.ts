@@ -29,6 +29,8 @@ import { itIf } from '../support/skip';
 
 /** Values only the user can supply: no paste shows them, so they stay placeholders. */
 export const USER_SUPPLIED = new Set([
+  // the Lambda function's name: the stack trace shows only its code path
+  'lambda-function',
   '6-digit-code',
   // the MFA device's ARN: `aws iam list-mfa-devices`, printed in the same step, shows it
   'mfa-device-arn',

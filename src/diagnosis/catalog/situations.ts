@@ -126,6 +126,47 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // The code ran in Lambda: the role that was refused, or found missing, is the function's.
+    platforms: ['aws'],
+    step: {
+      id: 'lambda-execution-role',
+      title:
+        'This ran inside AWS Lambda: its credentials are the function’s execution role, not your shell’s',
+      detail:
+        'The first command prints the role the function runs as; its policies (and, for an AssumeRole, the target role’s trust policy naming it) decide. Running the same call from a terminal tests your own credentials, not the function’s.',
+      commands: [
+        'aws lambda get-function-configuration --function-name ⟨lambda_function⟩ --query Role --output text',
+      ],
+      when: 'runner.lambda',
+    },
+    example: {
+      text: 'AccessDenied: Not authorized to perform sts:AssumeRole\n    at Request.extractError (/var/task/node_modules/aws-sdk/lib/protocol/query.js:40:29)\n    at Request.callListeners (/var/task/node_modules/aws-sdk/lib/sequential_executor.js:105:20)',
+      source:
+        'corpus holdout16/h16-aws-sls-lambda-assume-1 (serverless/serverless#3040), shortened',
+    },
+  },
+  {
+    // dockerd's awslogs driver looks for credentials in the daemon's environment, not a user's.
+    platforms: ['aws'],
+    classes: ['aws.no_credentials'],
+    step: {
+      id: 'dockerd-credentials',
+      title:
+        'The Docker daemon made this call: give dockerd credentials (its systemd environment) or the host an instance role',
+      detail:
+        'The awslogs logging driver runs in dockerd, which reads AWS_* variables from its own service environment and ~/.aws of the user it runs as (root), or the instance role on EC2 — not your shell. The first command shows the daemon’s environment (names only); a drop-in under /etc/systemd/system/docker.service.d/ sets it, then `systemctl daemon-reload` and a restart of docker.',
+      commands: [
+        "sudo systemctl show docker --property=Environment | grep -o 'AWS_[A-Z_]*'",
+        'ls /etc/systemd/system/docker.service.d/',
+      ],
+      when: 'runner.dockerd',
+    },
+    example: {
+      text: 'Jan 15 17:00:03 dockerSwarm01.vns.local dockerd[30809]: time="2019-01-15T17:00:03.373268493-05:00" level=error msg="fatal task error" error="starting container failed: failed to initialize logging driver: NoCredentialProviders: no valid providers in chain. Deprecated.\n\tFor verbose messaging see aws.Config.CredentialsChainVerboseErrors"',
+      source: 'corpus holdout16/h16-aws-compose-awslogs-nocreds-1 (docker/compose#2329), shortened',
+    },
+  },
+  {
     // The S3 API's error codes come from a server that is not AWS: IAM cannot help there.
     platforms: ['aws'],
     step: {

@@ -631,6 +631,18 @@ export function controller(text: string): Facts['controller'] {
   return undefined;
 }
 
+/**
+ * A process other than the engineer's shell made the failing call, with credentials of its own:
+ * an AWS Lambda function (its code under /var/task, its runtime under /var/runtime) or the Docker
+ * daemon (dockerd's journal lines, its logging driver starting a container).
+ */
+export function runsIn(text: string): Facts['runsIn'] {
+  if (matches(/(?:^|[\s(])\/var\/(?:task|runtime)\/|\bAWS_LAMBDA_FUNCTION_NAME\b/, text))
+    return 'lambda';
+  if (matches(/\bdockerd\[\d{1,8}\]|failed to initialize logging driver\b/, text)) return 'dockerd';
+  return undefined;
+}
+
 /** One pattern per word list, so the gate answers for the whole list from its one pass. */
 function anyWord(words: readonly string[]): RegExp {
   return new RegExp(words.map(escapeRegExp).join('|'));

@@ -44,6 +44,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   tfc_host: 'tfe.example.com',
   github_api: 'https://github.example.com/api/v3',
   storage_data_role: 'Storage Queue Data Contributor',
+  lambda_function: 'deploy-hook',
   tf_token_host: 'tfe_example_com',
   endpoint: 'sts.eu-west-1.amazonaws.com',
   subscription: '00000000-0000-0000-0000-000000000001',
