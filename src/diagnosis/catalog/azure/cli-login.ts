@@ -569,6 +569,22 @@ export const cliLogin: CatalogEntry = {
       examples: [SAVED_SIGNIN_EXAMPLE],
     },
     {
+      // In a pipeline nobody logs the CLI in interactively: the job's identity must reach azurerm.
+      id: 'ci',
+      title: 'In CI: do not rely on the CLI; use a service principal with OIDC (ARM_USE_OIDC=true)',
+      detail:
+        'A CLI login made in another step or task does not carry over to the one that runs Terraform, and `az login` in a job has no one to answer it. Give the Terraform task the pipeline’s service connection (Azure DevOps) or run azure/login with OIDC before it (GitHub Actions), or set ARM_USE_OIDC=true with ARM_CLIENT_ID, ARM_TENANT_ID and ARM_SUBSCRIPTION_ID. The command lists which ARM_* variables the job has (names only).',
+      commands: ['env | grep -E "^ARM_" | cut -d= -f1'],
+      when: 'ci',
+      examples: [
+        {
+          text: 'Planning failed. Terraform encountered an error while generating this plan.\n\n╷\n│ Error: unable to build authorizer for Resource Manager API: could not configure AzureCli Authorizer: tenant ID was not specified and the default tenant ID could not be determined: obtaining tenant ID: running Azure CLI: exit status 1: ERROR: Please run \'az login\' to setup account.\n│ \n│   with provider["registry.terraform.io/hashicorp/azurerm"],\n│   on versions.tf line 25, in provider "azurerm":\n│   25: provider "azurerm" {\n│ \n╵\n##[error]Terraform command \'plan\' failed with exit code \'1\'.',
+          source:
+            'corpus holdout16/h16-tfw-ado-terraformcli2-tenant-cli-1 (jason-johnson/azure-pipelines-tasks-terraform#403)',
+        },
+      ],
+    },
+    {
       id: 'login',
       title: 'Log in and choose the subscription Terraform should use',
       commands: [
@@ -594,12 +610,6 @@ export const cliLogin: CatalogEntry = {
           source: 'corpus holdout10/h10-azcli-31959-1 (Azure/azure-cli#31959)',
         },
       ],
-    },
-    {
-      id: 'ci',
-      title: 'In CI: do not rely on the CLI; use a service principal with OIDC (ARM_USE_OIDC=true)',
-      commands: ['env | grep -E "^ARM_" | cut -d= -f1'],
-      when: 'ci',
     },
   ],
   docs: [AZURE_DOCS.cli, AZURE_DOCS.aadsts],
