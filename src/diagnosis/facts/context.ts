@@ -164,34 +164,41 @@ export function gcpTargetServiceAccount(flat: string): string | undefined {
   );
 }
 
+/** A GitHub Enterprise Server's REST API (`https://HOST/api/v3`), and github.com's. */
+const GHES_API = new RegExp(`\\bhttps://(${HOST})/api/v3(?:/|\\b)`);
+const GITHUB_COM_API = /\bhttps:\/\/api\.github\.com\b/;
+
 /**
  * The GitHub REST API the refused call went to: GitHub Enterprise Server's `https://HOST/api/v3`,
  * or github.com's. Tokens are per host: one for the other is simply unknown there.
  */
 export function githubApi(flat: string): string | undefined {
-  const ghes = new RegExp(`\\bhttps://(${HOST})/api/v3(?:/|\\b)`).exec(flat);
-  if (ghes?.[1]) return `https://${ghes[1]}/api/v3`;
-  return /\bhttps:\/\/api\.github\.com\b/.test(flat) ? 'https://api.github.com' : undefined;
+  const ghes = search(GHES_API, flat)?.[1];
+  if (ghes) return `https://${ghes}/api/v3`;
+  return matches(GITHUB_COM_API, flat) ? 'https://api.github.com' : undefined;
 }
 
 /**
  * The Azure Storage service a data-plane refusal came from, as the built-in role that grants it
  * (each service has its own: a blob role does not read queues).
  */
+const STORAGE_DATA_ROLES: Array<[string, RegExp]> = [
+  [
+    'Storage Queue Data Contributor',
+    /\.queue\.core\.windows\.net|\bqueue properties|\bQueuesClient\b|\bqueues\.Client\b/,
+  ],
+  [
+    'Storage Table Data Contributor',
+    /\.table\.core\.windows\.net|\btable properties|\bTablesClient\b|\btables\.Client\b/,
+  ],
+  [
+    'Storage File Data Privileged Contributor',
+    /\.file\.core\.windows\.net|\bshare properties|\bSharesClient\b|\bshares\.Client\b/,
+  ],
+];
+
 export function storageDataRole(flat: string): string | undefined {
-  if (
-    /\.queue\.core\.windows\.net|\bqueue properties|\bQueuesClient\b|\bqueues\.Client\b/.test(flat)
-  )
-    return 'Storage Queue Data Contributor';
-  if (
-    /\.table\.core\.windows\.net|\btable properties|\bTablesClient\b|\btables\.Client\b/.test(flat)
-  )
-    return 'Storage Table Data Contributor';
-  if (
-    /\.file\.core\.windows\.net|\bshare properties|\bSharesClient\b|\bshares\.Client\b/.test(flat)
-  )
-    return 'Storage File Data Privileged Contributor';
-  return undefined;
+  return STORAGE_DATA_ROLES.find(([, re]) => matches(re, flat))?.[0];
 }
 
 /** The Terraform host a token is missing for or was refused by. */
@@ -636,10 +643,12 @@ export function controller(text: string): Facts['controller'] {
  * an AWS Lambda function (its code under /var/task, its runtime under /var/runtime) or the Docker
  * daemon (dockerd's journal lines, its logging driver starting a container).
  */
+const LAMBDA_RUNTIME = /(?:^|[\s(])\/var\/(?:task|runtime)\/|\bAWS_LAMBDA_FUNCTION_NAME\b/;
+const DOCKER_DAEMON = /\bdockerd\[\d{1,8}\]|failed to initialize logging driver\b/;
+
 export function runsIn(text: string): Facts['runsIn'] {
-  if (matches(/(?:^|[\s(])\/var\/(?:task|runtime)\/|\bAWS_LAMBDA_FUNCTION_NAME\b/, text))
-    return 'lambda';
-  if (matches(/\bdockerd\[\d{1,8}\]|failed to initialize logging driver\b/, text)) return 'dockerd';
+  if (matches(LAMBDA_RUNTIME, text)) return 'lambda';
+  if (matches(DOCKER_DAEMON, text)) return 'dockerd';
   return undefined;
 }
 
