@@ -101,7 +101,7 @@ const LOCAL_SHELL_COMMAND =
  * (Crossplane, Flux's tf-controller) running the provider in its pod, a Lambda function, the
  * Docker daemon.
  */
-function inController(ctx: AdviceContext): boolean {
+function ranElsewhere(ctx: AdviceContext): boolean {
   return (
     ctx.holds('runner.crossplane') ||
     ctx.holds('runner.tf_controller') ||
@@ -121,7 +121,7 @@ const AWS_IAM_COMMAND = /^aws (?:iam|sts)\b/;
 function fitting(spec: StepSpec, ctx: AdviceContext): string[] {
   const commands = (spec.commands ?? []).filter(
     (c) =>
-      !(inController(ctx) && LOCAL_SHELL_COMMAND.test(c)) &&
+      !(ranElsewhere(ctx) && LOCAL_SHELL_COMMAND.test(c)) &&
       // Crossplane's managed resources are not `*.tf` files.
       !(ctx.holds('runner.crossplane') && TERRAFORM_COMMAND.test(c)),
   );
@@ -143,7 +143,7 @@ function appliesTo(spec: StepSpec, source: CredentialSource, ctx: AdviceContext)
     return false;
   // A step whose commands were all Terraform's says nothing for another tool; one whose
   // commands were all the shell's says nothing in a controller's pod unless its text does.
-  if (commands.length > 0 && fitting(spec, ctx).length === 0 && !(inController(ctx) && spec.detail))
+  if (commands.length > 0 && fitting(spec, ctx).length === 0 && !(ranElsewhere(ctx) && spec.detail))
     return false;
   if (spec.unless !== undefined && ctx.holds(spec.unless)) return false;
   return spec.when === undefined || ctx.holds(spec.when);
