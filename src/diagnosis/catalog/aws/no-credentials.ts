@@ -26,10 +26,7 @@ const PROFILE_CHAIN_EXAMPLE: Example = {
     'corpus holdout16/h16-tfw-aws233-credrequiresarn-source-profile-1 (hashicorp/terraform-provider-aws#9999), shortened',
 };
 
-/**
- * The AWS CDK CLI (aws-cdk lib/api/aws-auth/sdk-provider.ts) found no credentials to ask STS
- * which account it deploys to, or to deploy with.
- */
+/** The AWS CDK CLI found no credentials (see the cdk-account signature). */
 const CDK_NO_CREDENTIALS =
   /Unable to resolve AWS account to use\. It must be either configured when you define your CDK Stack, or through the environment|Need to perform AWS calls for account [\w<>*-]{1,20}, but no credentials have been configured/;
 const CDK_NO_CREDENTIALS_EXAMPLE: Example = {
@@ -78,11 +75,7 @@ export const noCredentials: CatalogEntry = {
         /AWS_AUTH_CREDENTIALS_PROVIDER_(?:PROFILE_SOURCE_FAILURE|IMDS_SOURCE_FAILURE|ECS_SOURCE_FAILURE|DELEGATE_FAILURE|INVALID_ENVIRONMENT)\b|Valid credentials could not be sourced by (?:a profile|the IMDS|the ECS|the delegate) provider/,
       tier: 'strong',
       examples: [
-        {
-          text: '[ ERROR ] Error occurred: crtError(AwsCommonRuntimeKit.CRTError(code: 6153, message: "Valid credentials could not be sourced by the IMDS provider", name: "AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE"))\n[ ERROR ] Credentials Error: AWS_AUTH_CREDENTIALS_PROVIDER_IMDS_SOURCE_FAILURE: Valid credentials could not be sourced by the IMDS provider (Code: -1)',
-          source:
-            'corpus holdout16/h16-aws-bedrock-mac-imds-1 (aws-samples/amazon-bedrock-client-for-mac#89), shortened',
-        },
+        PROFILE_FAILED_FIRST_EXAMPLE,
         {
           text: 'awscrt.exceptions.AwsCrtError: AWS_AUTH_CREDENTIALS_PROVIDER_PROFILE_SOURCE_FAILURE: Valid credentials could not be sourced by a profile provider',
           source:
