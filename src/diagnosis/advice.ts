@@ -98,13 +98,15 @@ const LOCAL_SHELL_COMMAND =
 
 /**
  * A process of its own made the call, not the engineer's shell: a Kubernetes controller
- * (Crossplane, Flux's tf-controller) running the provider in its pod, a Lambda function, the
- * Docker daemon.
+ * (Crossplane, Flux's tf-controller running the provider in its pod; Velero; Argo CD), a Lambda
+ * function, the Docker daemon.
  */
 function ranElsewhere(ctx: AdviceContext): boolean {
   return (
     ctx.holds('runner.crossplane') ||
     ctx.holds('runner.tf_controller') ||
+    ctx.holds('runner.velero') ||
+    ctx.holds('runner.argocd') ||
     ctx.holds('runner.lambda') ||
     ctx.holds('runner.dockerd')
   );
@@ -213,9 +215,13 @@ export function buildSteps(
     rule?.when !== undefined && (rule.examples?.length ?? 0) > 0 && !replaced.has(rule.id)
       ? [rule]
       : [];
+  // A controller's own credential store comes after such a rule: the rule names the fix, the
+  // situation where to make it.
+  const afterRule = new Set(situations.filter((s) => s.afterRule).map((s) => s.step.id));
   const order = [
-    ...situational.filter((s) => s.shell !== 'powershell'),
+    ...situational.filter((s) => s.shell !== 'powershell' && !afterRule.has(s.id)),
     ...ruleFirst,
+    ...situational.filter((s) => afterRule.has(s.id)),
     ...situational.filter((s) => s.shell === 'powershell'),
     ...lead,
     ...entry.steps,

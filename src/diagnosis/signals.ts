@@ -197,6 +197,10 @@ const SIGNALS = {
   'runner.dockerd': (f) => f.runsIn === 'dockerd',
   /** Flux's Terraform controller ran it, in a runner pod. */
   'runner.tf_controller': (f) => f.controller === 'tf-controller',
+  /** Velero's server made the call: its credentials Secret or service account identity. */
+  'runner.velero': (f) => f.controller === 'velero',
+  /** Argo CD's application controller made the call: the cluster Secret it holds. */
+  'runner.argocd': (f) => f.controller === 'argocd',
   'shell.powershell': (f) => f.shell === 'powershell',
   /** …and the paste is not one whose own step must lead (the EKS aws-auth ConfigMap refused). */
   'shell.powershell.k8s_check': (f) =>

@@ -179,7 +179,11 @@ export type Tool =
   | 'helm-run'
   | 'aws-runas'
   | 'newrelic-lambda-cli'
-  | 'azd-run';
+  | 'azd-run'
+  /** Velero's server and its cloud plugins (logrus lines naming backup storage locations). */
+  | 'velero'
+  /** Argo CD's application controller (ComparisonError, live state it could not load). */
+  | 'argocd';
 
 export interface Facts {
   platform?: Platform;
@@ -285,8 +289,11 @@ export interface Facts {
   stateNotPersisted?: boolean;
   /** The run executed on HCP Terraform / Terraform Enterprise workers, not where it was started. */
   remoteRun?: boolean;
-  /** A Kubernetes controller ran the provider (Crossplane, Flux's Terraform controller): no shell's credentials reach it. */
-  controller?: 'crossplane' | 'tf-controller';
+  /**
+   * A Kubernetes controller made the call (Crossplane or Flux's Terraform controller running the
+   * provider, Velero's server, Argo CD's application controller): no shell's credentials reach it.
+   */
+  controller?: 'crossplane' | 'tf-controller' | 'velero' | 'argocd';
   /** A process with its own credentials made the call: a Lambda function, the Docker daemon. */
   runsIn?: 'lambda' | 'dockerd';
   /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */

@@ -26,6 +26,14 @@ it('a rule of the class for this paste leads before the PowerShell equivalents',
   expect(stepIds(text).slice(0, 2)).toEqual(['permissions-boundary', 'aws-powershell']);
 });
 
+it('a controller’s own credential store follows the class’s rule for the paste, not before it', () => {
+  // corpus holdout7/h7-velero-2981-1: Velero's server could not read its web identity token.
+  const text =
+    '2020-09-29T14:35:27.764047499Z time="2020-09-29T14:35:27Z" level=error msg="Error getting backup store for this location" backupLocation=default controller=backup-sync error="rpc error: code = Unknown desc = WebIdentityErr: failed fetching WebIdentity token: \\ncaused by: WebIdentityErr: unable to read file at /var/run/secrets/eks.amazonaws.com/serviceaccount/token\\ncaused by: open /var/run/secrets/eks.amazonaws.com/serviceaccount/token: permission denied"';
+  expect(stepIds(text).slice(0, 2)).toEqual(['token-file-permissions', 'velero-credentials']);
+  expect(commands(text).filter((c) => /^(?:aws configure|export |env \|)/.test(c))).toEqual([]);
+});
+
 describe('a paste another tool printed', () => {
   // issue aws/aws-sdk-ruby#707: a Ruby app's own AWS SDK found no credentials.
   const ruby =

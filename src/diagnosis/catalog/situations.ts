@@ -12,6 +12,8 @@ export interface Situation {
   classes?: ClassId[];
   /** Class steps this one does for its shell: it stands in their place, even before a rule. */
   replaces?: string[];
+  /** Comes after the class's rule for the paste (one with its own examples), not before it. */
+  afterRule?: boolean;
   step: StepSpec & { when: StepSpec['when'] & string };
   example: Example;
 }
@@ -82,6 +84,49 @@ export const SITUATIONS: Situation[] = [
     example: {
       text: '{"level":"error","ts":"2022-05-03T09:49:31.375Z","logger":"controller.terraform","msg":"Reconciliation failed after 16.905672785s, next try in 1m0s","reconciler group":"infra.contrib.fluxcd.io","reconciler kind":"Terraform","name":"terraform-playground-postgresql","namespace":"flux","revision":"master/8b307366408515292837f38cd8a0d97498c8f89f","error":"error running Plan: rpc error: code = Unknown desc = exit status 1\\n\\nError: building AzureRM Client: Please ensure you have installed Azure CLI version 2.0.79 or newer. Error parsing json result from the Azure CLI: Error launching Azure CLI: exec: \\"az\\": executable file not found in $PATH.\\n\\n  with provider[\\"registry.terraform.io/hashicorp/azurerm\\"],\\n  on common.tf line 3, in provider \\"azurerm\\":\\n   3: provider \\"azurerm\\" {\\n\\n"}',
       source: 'corpus holdout11/h11-multi-tofuctl-221-1 (flux-iac/tofu-controller#221)',
+    },
+  },
+  {
+    // Velero's server and its cloud plugin sign in with Velero's own Secret or service account.
+    platforms: ['aws', 'azure', 'gcp'],
+    afterRule: true,
+    step: {
+      id: 'velero-credentials',
+      title:
+        'Velero’s server made this call: check the credentials and location Velero uses, not your shell’s',
+      detail:
+        'Velero and its cloud plugin sign in with the file in its credentials Secret (`cloud-credentials` by default, mounted at /credentials/cloud, or the Secret a location’s `credential` field names) or, without one, the identity of Velero’s service account (IRSA or EKS Pod Identity, Azure or GCP workload identity). The backup or snapshot location’s config (bucket, region, s3Url, resourceGroup, subscriptionId) says where it goes. The commands show the locations, the key names in the Secret (never their values) and the service account; a bucket in another account also needs a bucket policy for that identity.',
+      commands: [
+        'kubectl -n velero get backupstoragelocations,volumesnapshotlocations -o yaml',
+        "kubectl -n velero get secret cloud-credentials -o jsonpath='{.data.cloud}' | base64 -d | cut -d= -f1",
+        "kubectl -n velero get deploy velero -o jsonpath='{.spec.template.spec.serviceAccountName}'",
+      ],
+      when: 'runner.velero',
+    },
+    example: {
+      text: 'time="2020-11-02T03:12:38Z" level=error msg="Current backup storage locations available/unavailable/unknown: 0/1/0, Backup location \\"default\\" is unavailable: rpc error: code = Unknown desc = AccessDenied: Access Denied\\n\\tstatus code: 403, request id: 9c4453ac-e4a8-47b8-b4d1-22563c523452, host id: )" controller=backupstoragelocation logSource="pkg/controller/backupstoragelocation_controller.go:152"',
+      source: 'corpus holdout16/h16-aws-velero-bsl-403-1 (velero-io/velero#3044), one line',
+    },
+  },
+  {
+    // Argo CD's controller reaches a cluster with the credentials in its cluster Secret.
+    platforms: ['k8s', 'aws', 'azure', 'gcp'],
+    afterRule: true,
+    step: {
+      id: 'argocd-cluster-secret',
+      title:
+        'Argo CD’s controller made this call: refresh the cluster’s credentials in Argo CD, not your kubeconfig',
+      detail:
+        'Argo CD reaches a managed cluster with what its cluster Secret holds (label `argocd.argoproj.io/secret-type=cluster`): the argocd-manager service account’s bearer token, or an exec or IAM setting (`awsAuthConfig`, `execProviderConfig`). A rebuilt or upgraded cluster, a rotated CA or a deleted token Secret leaves it stale, and your own kubectl login does not change it: re-add the cluster (`argocd cluster add` with a context that works) or update the Secret.',
+      commands: [
+        'argocd cluster list',
+        'kubectl -n argocd get secrets -l argocd.argoproj.io/secret-type=cluster',
+      ],
+      when: 'runner.argocd',
+    },
+    example: {
+      text: 'ComparisonError: the server has asked for the client to provide credentials;ComparisonError: the server has asked for the client to provide credentials',
+      source: 'corpus holdout16/h16-multi-argocd-comparison-creds-17 (argoproj/argo-cd#9233)',
     },
   },
   {

@@ -628,13 +628,34 @@ const CROSSPLANE_WORDS = [
 ];
 
 /**
- * A Kubernetes controller ran the provider: Crossplane (its managed resources' events and
+ * Velero's server (pkg/controller's backup storage location and backup-sync controllers, its
+ * backup and snapshot errors; velero-io/velero logs them with logrus, `logSource="pkg/…"`).
+ * Examples: corpus holdout16/h16-aws-velero-bsl-403-1, holdout7/h7-velero-3135-1,
+ * holdout16/h16-multi-velero-snapshot-invalidsub-33.
+ */
+export const VELERO =
+  /\bvelero\b|[Bb]ackup ?[Ss]torage ?[Ll]ocations?\b|\bbackupstoragelocation\b|\bbackup-storage-location\b|\bVolumeSnapshotLocation\b|\bcontroller=backup-sync\b|[Ee]rror getting backup store\b|\bbackup stores? for location\b/;
+/**
+ * Argo CD's application controller comparing or loading live state (argo-cd's
+ * controller/state.go `ComparisonError`, `Failed to load live state`). Not `argocd cluster
+ * add`, which the engineer runs with their own kubeconfig.
+ * Examples: corpus holdout16/h16-multi-argocd-comparison-creds-17, holdout7/h7-argocd-24876-1.
+ */
+export const ARGOCD_CONTROLLER =
+  /\bComparisonError\b|Failed to load live state\b|\bargocd-application-controller\b/;
+const ARGOCD_CLI = /\bargocd (?:cluster|login|app|proj|repo|account)\b/;
+
+/**
+ * A Kubernetes controller made the call: Crossplane (its managed resources' events and
  * conditions, `*.upbound.io` / `*.crossplane.io` kinds) or Flux's Terraform controller
- * (`infra.contrib.fluxcd.io`, its tf-runner pods). Its credentials come from the cluster.
+ * (`infra.contrib.fluxcd.io`, its tf-runner pods) running the provider; Velero's server; Argo
+ * CD's application controller. Its credentials come from the cluster, not a shell.
  */
 export function controller(text: string): Facts['controller'] {
   if (matches(TF_CONTROLLER, text)) return 'tf-controller';
   if (matches(CROSSPLANE, text)) return 'crossplane';
+  if (matches(VELERO, text)) return 'velero';
+  if (matches(ARGOCD_CONTROLLER, text) && !matches(ARGOCD_CLI, text)) return 'argocd';
   return undefined;
 }
 

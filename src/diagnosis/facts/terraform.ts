@@ -2,6 +2,7 @@
 // output, and what the message format says about the provider/SDK generation.
 
 import { gate } from '../pattern-gate';
+import { ARGOCD_CONTROLLER, VELERO } from './context';
 import { PatternSet } from '../pattern-set';
 import { firstMatch, matches, search } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
@@ -186,6 +187,9 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'pac-cli',
     /\bMicrosoft PowerPlatform CLI\b|^[^\n]{0,80}> ?pac (?:auth|env|solution|org|admin)\b/m,
   ],
+  // Kubernetes controllers with credentials of their own (facts/context.ts controller()).
+  ['velero', VELERO],
+  ['argocd', ARGOCD_CONTROLLER],
   // go-kit's logfmt lines name the Go source that logged (`caller=compactor.go:83`): Loki, Thanos,
   // Prometheus, Cortex (corpus holdout13/h13-aws-loki-1, h13-aws-thanos-1); Terraform logs otherwise.
   ['go-app', /\bcaller=[\w./-]{1,100}\.go:\d{1,6}\b/],
@@ -388,6 +392,8 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'aws-runas': 'aws-runas',
   'newrelic-lambda-cli': 'newrelic-lambda-cli',
   'azd-run': 'azd',
+  velero: 'Velero',
+  argocd: 'Argo CD',
 };
 
 /** Tools whose output shows Terraform (or a wrapper of it) ran. */

