@@ -549,9 +549,10 @@ export function ciSystem(text: string): Facts['ciSystem'] {
 
 /** The paste names Google (a googleapis host, gcloud, a service account, GOOGLE_* settings). */
 export function googleNamed(flat: string): boolean {
-  // invalid_rapt ("reauth related error") is Google's own code: it names Google as well.
+  // invalid_rapt ("reauth related error") is Google's own code: it names Google as well, and so
+  // does Signet, Google's OAuth client for Ruby (googleapis/signet).
   return matches(
-    /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b|invalid_rapt/i,
+    /google|gcloud|googleapis|gserviceaccount|\bgcp\b|\bGCP\b|\bGCE\b|\bGKE\b|invalid_rapt|\bSignet::/i,
     flat,
   );
 }

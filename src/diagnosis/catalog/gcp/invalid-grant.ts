@@ -107,12 +107,18 @@ export const gcpInvalidGrant: CatalogEntry = {
     {
       id: 'cannot-fetch',
       pattern: /oauth2: cannot fetch token/,
-      // golang/oauth2 prints the token endpoint's status: a 5xx is the server failing, not a refusal.
-      unless: /oauth2: cannot fetch token: 5\d\d\b/,
+      // golang/oauth2 prints the token endpoint's status: a 5xx is the server failing, a 404 a
+      // token URL that does not exist (any OAuth provider's: auth0's below), not a refusal.
+      unless: /oauth2: cannot fetch token: (?:5\d\d|404)\b/,
       counterexamples: [
         {
           text: 'Error: Get "https://smth.us.auth0.com/api/v2/hooks/id": oauth2: cannot fetch token: 500 Internal Server Error\nResponse: {"error":"server_error","error_description":"Script generated an unhandled asynchronous exception."}',
           source: 'corpus holdout6/h6-auth0old-358-1 (auth0/terraform-provider-auth0#358)',
+        },
+        {
+          text: 'Error: request failed: Get "***api/v2/clients/***": oauth2: cannot fetch token: 404 Not Found\nResponse: Not found.\n  with module.auth0[0].data.auth0_client.some_client,\n  on modules/auth0/main.tf line 29, in data "auth0_client" "some_client":\n  29: data "auth0_client" "some_client" {',
+          source:
+            'corpus holdout17/h17-tfw-auth0-oauth2-404-1 (auth0/terraform-provider-auth0#200)',
         },
       ],
       tier: 'strong',
@@ -149,6 +155,43 @@ export const gcpInvalidGrant: CatalogEntry = {
         {
           text: '400: `b\'{"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired due to inactivity.` from https://login.microsoftonline.com/common/oauth2/token',
           source: 'corpus holdout13/h13-multi-blobfile-700082-1 (blobfile/blobfile#93)',
+        },
+      ],
+    },
+    {
+      // Google's OAuth 2 client for Ruby (googleapis/signet@c6da047 lib/signet/oauth_2/client.rb,
+      // fetch_access_token): a 400/401/403 from the token endpoint raises
+      // `Signet::AuthorizationError` with "Authorization failed.  Server message:" and the body.
+      id: 'signet',
+      pattern:
+        /Signet::AuthorizationError|signet\/oauth_2\/client\.rb:\d{1,5}:in `fetch_access_token/,
+      unless: /AADSTS\d|login\.microsoftonline/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Signet::AuthorizationError: Authorization failed.  Server message:\n{\n  "error" : "invalid_grant",\n  "error_description" : "Robot is disabled."\n}',
+          source:
+            'corpus holdout17/h17-multi-ruby-signet-1 (googleapis/google-api-ruby-client#720)',
+        },
+        {
+          text: '[18:15:39]: Fetching a new access token from Google...\n/Library/Ruby/Gems/2.0.0/gems/signet-0.7.0/lib/signet/oauth_2/client.rb:980:in `fetch_access_token\': Authorization failed.  Server message: (Signet::AuthorizationError)\n{\n  "error" : "invalid_grant"\n}\n    from /Library/Ruby/Gems/2.0.0/gems/signet-0.7.0/lib/signet/oauth_2/client.rb:997:in`fetch_access_token!\'\n    from /Library/Ruby/Gems/2.0.0/gems/supply-0.2.2/lib/supply/client.rb:45:in `initialize\'',
+          source: 'corpus holdout17/h17-multi-fastlane-supply-1 (fastlane-old/supply#30)',
+        },
+      ],
+    },
+    {
+      // Google.Apis.Auth (googleapis/google-api-dotnet-client, OAuth2/Responses/TokenErrorResponse.cs
+      // ToString, read via code search): `Error:"<code>", Description:"<text>", Uri:"<uri>"`.
+      id: 'dotnet-token-error',
+      pattern:
+        /\bError:\\?"(?:invalid_grant|invalid_client|unauthorized_client|invalid_scope)\\?", Description:\\?"/,
+      unless: /AADSTS\d|login\.microsoftonline/,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Data: {System.Collections.ListDictionaryInternal}\n    Error: {Error:"invalid_grant", Description:"Token has been expired or revoked.", Uri:""}\n    HResult: 0x80131500\n    HelpLink: null\n    InnerException: null\n    Message: "Error:\\"invalid_grant\\", Description:\\"Token has been expired or revoked.\\", Uri:\\"\\""\n    Source: "Google.Apis.Auth"',
+          source:
+            'corpus holdout17/h17-multi-dotnet-tokenresp-1 (googleapis/google-api-dotnet-client#1001)',
         },
       ],
     },
