@@ -55,9 +55,21 @@ const TENANT_NOT_FOUND_PASTES: Example[] = [
       'corpus holdout15/h15-multi-billingapi-emptytenant-1 (Azure-Samples/billing-dotnet-usage-api#7), shortened',
   },
 ];
+/**
+ * Azure Storage's own refusal of a Shared Key or SAS signature (its REST error code
+ * AuthenticationFailed, "Server failed to authenticate the request…"): an account key or SAS
+ * token, not Entra ID, was wrong. A `Signature did not match` detail says the same.
+ */
+const STORAGE_KEY =
+  /Server failed to authenticate the request\. Make sure the value of Authorization header is formed correctly/;
+const STORAGE_KEY_EXAMPLE: Example = {
+  text: 'Error: Failed to get existing workspaces: storage: service returned error: StatusCode=403, ErrorCode=AuthenticationFailed, ErrorMessage=Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.',
+  source:
+    'corpus holdout17/h17-tfw-azblob-authfailed-1 (Azure-Samples/saga-orchestration-serverless#4)',
+};
 /** Codes that name another cause than the secret's value. */
 const NOT_THE_SECRET = new RegExp(
-  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}|${APP_NOT_IN_TENANT.source}|${TENANT_NOT_FOUND.source}`,
+  `${NO_CLIENT_ID.source}|${CROSS_CLOUD.source}|${CERT_NOT_REGISTERED.source}|${APP_NOT_IN_TENANT.source}|${TENANT_NOT_FOUND.source}|${STORAGE_KEY.source}`,
 );
 
 /** Guesses (no family matched) this entry's steps were written for: a 401 of Graph, a refresh 400. */
@@ -84,6 +96,14 @@ export const clientSecret: CatalogEntry = {
       example: AZURE_GUESS_EXAMPLES[0] as Example,
     },
     {
+      when: STORAGE_KEY,
+      title:
+        'Azure Storage rejected the request’s signature: the account key or SAS token is wrong',
+      summary:
+        'The storage account checked a Shared Key or SAS signature and it did not match: the access key (ARM_ACCESS_KEY, the backend’s or resource’s `access_key`, a connection string) is wrong or was rotated, or a SAS token is wrong or expired. Entra ID was not involved.',
+      example: STORAGE_KEY_EXAMPLE,
+    },
+    {
       when: TENANT_NOT_FOUND,
       title: 'Entra ID has no such tenant: the tenant value the sign-in used is wrong',
       summary:
@@ -93,6 +113,20 @@ export const clientSecret: CatalogEntry = {
   ],
   codes: ['AADSTS7000215', 'AADSTS7000222', 'AADSTS700016', 'AADSTS90002', 'invalid_client'],
   signatures: [
+    {
+      id: 'storage-shared-key',
+      pattern: STORAGE_KEY,
+      // A provider download's signed URL answered so (the registry's storage, not the user's).
+      unless: /could not query provider registry|retrieve cryptographic signature for provider/,
+      tier: 'strong',
+      examples: [STORAGE_KEY_EXAMPLE],
+      counterexamples: [
+        {
+          text: "Partner and community providers are signed by their developers.\nIf you'd like to know more about provider signing, you can read about it here:\nhttps://www.terraform.io/docs/cli/plugins/signing.html\n\u2577\n\u2502 Error: Failed to install provider\n\u2502 \n\u2502 Error while installing pagerduty/pagerduty v1.11.0: could not query\n\u2502 provider registry for registry.terraform.io/pagerduty/pagerduty: failed to\n\u2502 retrieve cryptographic signature for provider: 403 Server failed to\n\u2502 authenticate the request. Make sure the value of Authorization header is\n\u2502 formed correctly including the signature.",
+          source: 'corpus holdout11/h11-multi-terraform-30722-1 (hashicorp/terraform#30722)',
+        },
+      ],
+    },
     {
       id: 'bad-secret',
       // AADSTS7000216: no secret (nor assertion) was sent at all for the client_credentials grant.
@@ -282,6 +316,22 @@ export const clientSecret: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'storage-key-rotated',
+      title:
+        'The storage account key (or SAS token) in use is wrong or was rotated: Azure Storage checks it, not Entra ID',
+      explanation:
+        'A Shared Key request is signed with one of the account’s two keys; after a key is regenerated every copy of the old one (ARM_ACCESS_KEY, a backend `access_key`, a connection string in CI secrets) fails this way. A SAS token fails the same when it is mistyped, expired or signed with a rotated key. Using Entra ID instead (`use_azuread_auth = true` and a data role) avoids keys altogether.',
+      prior: 0,
+      boosts: [
+        {
+          when: STORAGE_KEY,
+          by: 1,
+          evidence: 'Azure Storage could not verify the request’s Authorization signature.',
+        },
+      ],
+      examples: [STORAGE_KEY_EXAMPLE],
+    },
+    {
       id: 'not-a-secret',
       title:
         'The provider may not use a client secret at all: a managed identity, OIDC or the Azure CLI’s token was refused the same way',
@@ -415,6 +465,20 @@ export const clientSecret: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'storage-key-in-use',
+      title:
+        'Find which storage key or SAS the failing call uses, and compare it with the account’s current keys',
+      detail:
+        'The commands list the ARM_* variables that carry a key or SAS (names only), the key settings in the configuration, and when each of the account’s keys was created (names and dates, never the values): a key newer than the one in your secret store means it was rotated.',
+      commands: [
+        'env | grep -E "^ARM_(ACCESS_KEY|SAS_TOKEN)" | cut -d= -f1',
+        `grep -rn -E 'access_key|sas_token|use_azuread_auth|storage_account_name' --include='*.tf' .`,
+        'az storage account keys list --account-name ⟨storage_account⟩ --query "[].{name:keyName, created:creationTime}" -o table',
+      ],
+      when: STORAGE_KEY,
+      examples: [STORAGE_KEY_EXAMPLE],
+    },
     {
       // A guess: the paste shows Azure refusing a token, not which credential made it. Changing a
       // secret nobody uses helps no one; finding what the provider authenticates with comes first.

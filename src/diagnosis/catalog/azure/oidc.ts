@@ -181,8 +181,11 @@ export const oidc: CatalogEntry = {
     },
     {
       id: 'msi',
+      // …and go-autorest's: MSIConfig.Authorizer (autorest/azure/auth/auth.go) wraps adal's refusal
+      // as `failed to get oauth token from MSI[ for user assigned identity]: …`; off Azure adal
+      // answers `MSI not available` (external-secrets' Key Vault provider tests assert that text).
       pattern:
-        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|MSI endpoint|169\.254\.169\.254\/metadata\/identity/,
+        /ManagedIdentity(?:Credential|Authorizer)|managed identity (?:endpoint|authentication)|MSI endpoint|169\.254\.169\.254\/metadata\/identity|failed to get oauth token from MSI\b/,
       tier: 'strong',
       // Azure's instance metadata service has AWS's link-local address (its examples dial
       // 169.254.169.254): a managed identity error is Azure's.
@@ -197,6 +200,10 @@ export const oidc: CatalogEntry = {
           text: 'Error: building account: could not acquire access token to parse claims: ManagedIdentityAuthorizer: failed to request token from metadata endpoint: Get "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&client_id=7083bfd5-XXXXXXXXXX-2713db7ebeb7&resource=https%3A%2F%2Fgraph.microsoft.com": GET http://',
           source:
             'corpus holdout/ho-azurerm-21187-1 (github:hashicorp/terraform-provider-azurerm#21187)',
+        },
+        {
+          text: '    acme_certificate.certificate: Creating...\n    ╷\n    │ Error: failed to get oauth token from MSI: MSI not available\n    │ \n    │   with acme_certificate.certificate,\n    │   on cert.tf line 17, in resource "acme_certificate" "certificate":\n    │   17: resource "acme_certificate" "certificate" {\n    │ \n    ╵',
+          source: 'corpus holdout17/h17-multi-acme-msi-1 (vancluever/terraform-provider-acme#210)',
         },
       ],
       counterexamples: [

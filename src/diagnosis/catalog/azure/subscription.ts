@@ -97,8 +97,10 @@ export const subscription: CatalogEntry = {
     },
     {
       id: 'not-found',
+      // …and Azure PowerShell's (`Subscription "x" was not found in tenant …`, Get-AzureRmSubscription),
+      // and a VS Code extension's `Not found subscription ID: <id>` (Microsoft Foundry for VS Code).
       pattern:
-        /[Ss]ubscription (?:with name )?(?:'[^']{1,80}'|"[^"]{1,80}") (?:could not be found|not found)|subscription of '[^']{0,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found/,
+        /[Ss]ubscription (?:with name )?(?:'[^']{1,80}'|"[^"]{1,80}") (?:could not be found|not found|was not found in tenant)|subscription of '[^']{0,80}' doesn't exist in cloud|The subscription '[^']{1,80}' could not be found|\bNot found subscription ID:? [0-9a-fA-F-]{36}\b/,
       tier: 'exact',
       examples: [
         {
@@ -120,6 +122,15 @@ export const subscription: CatalogEntry = {
           // Packer's 2015 Azure (Service Management) builder read the subscription by name.
           text: 'Build \'azure\' errored: Error creating new Azure client: Subscription with name "xx-xx-xx-xx-xx" not found in /Users/Jamie/src/images/azure.publishsettings',
           source: 'corpus holdout13/h13-multi-packerazure-sub-1 (Azure/packer-azure#96)',
+        },
+        {
+          text: 'Get-AzureRmSubscription : Subscription "....." was not found in tenant . Please verify that the subscription exists in this tenant.',
+          source: 'corpus holdout17/h17-multi-azurerm-ps-2016-sub-1 (Azure/azure-powershell#1725)',
+        },
+        {
+          text: 'Action: azure-ai-foundry.listModels\nError type: Error\nError Message: Not found subscription ID: 49842687-b813-4a81-91f7-0086f6233084',
+          source:
+            'corpus holdout17/h17-multi-foundry-vscode-sub-1 (microsoft/microsoft-foundry-for-vscode#383)',
         },
       ],
     },
