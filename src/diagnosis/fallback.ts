@@ -20,7 +20,7 @@ export const AUTH_FAILURE: KeywordPattern[] = [
   {
     id: 'words',
     pattern:
-      /\b(?:[Uu]nauthori[sz]ed|UNAUTHORIZED|[Ff]orbidden|FORBIDDEN|[Pp]ermission denied|PERMISSION_DENIED|[Aa]ccess (?:is )?denied|AccessDenied|[Nn]ot authori[sz]ed|[Aa]uthentication (?:failed|required)|[Ff]ailed to authenticate|(?:[Ii]nvalid|[Ee]xpired|[Bb]ad|[Rr]evoked|[Mm]issing) (?:credentials?|(?:access |api |auth |bearer |session )?token|api key)|(?:credentials?|token) (?:is |are |has |have )?(?:invalid|expired|been revoked|not valid))\b/,
+      /\b(?:[Uu]nauthori[sz]ed|UNAUTHORIZED|[Ff]orbidden|FORBIDDEN|[Pp]ermission denied|PERMISSION_DENIED|[Aa]ccess (?:is )?[Dd]enied|AccessDenied|[Nn]ot authori[sz]ed|[Aa]uthentication (?:failed|required)|[Ff]ailed to authenticate|(?:[Ii]nvalid|[Ee]xpired|[Bb]ad|[Rr]evoked|[Mm]issing) (?:credentials?|(?:access |api |auth |bearer |session )?token|api key)|(?:credentials?|token) (?:is |are |has |have )?(?:invalid|expired|been revoked|not valid))\b/,
   },
 ];
 
@@ -43,7 +43,8 @@ export const STRONG_GUESS_CONFIDENCE = 0.62;
 const PLATFORM_HINTS: Array<[Platform, RegExp]> = [
   [
     'aws',
-    /amazonaws\.com|\baws-sdk|\baws_|\bAWS\b|arn:aws|provider "aws"|hashicorp\/aws|operation error [A-Z][\w ]{1,30}:|\bS3\b|\bSTS\b|\bIAM\b/g,
+    // …and S3 in lower case, as minio-go's callers (Thanos, Loki) word it: `stat s3 object`.
+    /amazonaws\.com|\baws-sdk|\baws_|\bAWS\b|arn:aws|provider "aws"|hashicorp\/aws|operation error [A-Z][\w ]{1,30}:|\bS3\b|\bSTS\b|\bIAM\b|\bs3 (?:object|bucket|upload|download)s?\b|\bs3:\/\//g,
   ],
   [
     'azure',

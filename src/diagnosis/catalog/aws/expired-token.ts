@@ -11,6 +11,18 @@ const HOLDOUT10_PACHD_EXPIRED = {
   source: 'corpus holdout10/h10-pachyderm-1195-1 (pachyderm/pachyderm#1195)',
 };
 
+/**
+ * Amazon ECR's registry refusing a `docker login` whose password (from `aws ecr get-login` /
+ * `get-login-password`, valid 12 hours) has run out: the Docker credential, not an AWS session.
+ */
+const ECR_LOGIN_EXPIRED =
+  /Your [Aa]uthorization [Tt]oken has expired\. Please run 'aws ecr get-login/;
+const ECR_LOGIN_EXAMPLE = {
+  text: "Pulling container_name (container details)...\nERROR: denied: Your Authorization Token has expired. Please run 'aws ecr get-login' to fetch a new one.",
+  source:
+    'corpus holdout17/h17-aws-buildkite-ecr-expired-1 (buildkite/elastic-ci-stack-for-aws#178)',
+};
+
 export const expiredToken: CatalogEntry = {
   id: 'aws.expired_token',
   platform: 'aws',
@@ -18,6 +30,15 @@ export const expiredToken: CatalogEntry = {
   summary:
     'The temporary credentials (an ASIA… key with a session token) were valid once but their lifetime ran out, often in the middle of a long run (an apply, a script, or a service that keeps the credentials it started with).',
   codes: ['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'],
+  variants: [
+    {
+      when: ECR_LOGIN_EXPIRED,
+      title: 'The Docker login to Amazon ECR has expired (its password lasts 12 hours)',
+      summary:
+        'Docker sent the registry the password an earlier `aws ecr get-login` / `get-login-password` produced; ECR accepts it for 12 hours. A long-lived agent or host that logged in once at start-up fails like this a day later: log in again before each pull, or use the ECR credential helper, which fetches a fresh token per pull.',
+      example: ECR_LOGIN_EXAMPLE,
+    },
+  ],
   signatures: [
     {
       id: 'code',
@@ -61,8 +82,30 @@ export const expiredToken: CatalogEntry = {
         },
       ],
     },
+    {
+      id: 'ecr-login',
+      pattern: ECR_LOGIN_EXPIRED,
+      tier: 'strong',
+      examples: [ECR_LOGIN_EXAMPLE],
+    },
   ],
   causes: [
+    {
+      id: 'ecr-login-12h',
+      title:
+        'The registry login was made once and kept: ECR’s Docker password is valid for 12 hours',
+      explanation:
+        'A CI agent, a long-lived host or a cron job that ran `docker login` with `aws ecr get-login-password` at start-up keeps that password in ~/.docker/config.json; after 12 hours every pull is denied until it logs in again.',
+      prior: 0,
+      boosts: [
+        {
+          when: ECR_LOGIN_EXPIRED,
+          by: 1,
+          evidence: 'Amazon ECR says the authorization token of the Docker login has expired.',
+        },
+      ],
+      examples: [ECR_LOGIN_EXAMPLE],
+    },
     {
       id: 'server-credentials-expired',
       title: 'The server’s own AWS credentials expired, not the ones in your shell',
@@ -133,6 +176,17 @@ export const expiredToken: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'ecr-relogin',
+      title: 'Log Docker in to the registry again, and have the agent do it before each pull',
+      detail:
+        'The first command gets a new 12-hour password and hands it to Docker on standard input (never on the command line). For agents that run for days, the Amazon ECR credential helper (`docker-credential-ecr-login`, set as `credHelpers` in ~/.docker/config.json) fetches a fresh token for every pull.',
+      commands: [
+        'aws ecr get-login-password⟦ --region ⟨region⟩⟧ | docker login --username AWS --password-stdin ⟨account⟩.dkr.ecr.⟨region⟩.amazonaws.com',
+      ],
+      when: ECR_LOGIN_EXPIRED,
+      examples: [ECR_LOGIN_EXAMPLE],
+    },
     {
       id: 'server-credentials',
       title: 'Refresh the credentials the server runs with, then restart it',

@@ -145,7 +145,7 @@ export const regionConfig: CatalogEntry = {
     {
       id: 'sdk-missing',
       pattern:
-        /Missing region in config|ConfigError: Missing region|[Rr]egion is missing|an AWS region is required, but was not found/,
+        /Missing region in config|ConfigError: Missing region|[Rr]egion is missing|an AWS region is required, but was not found|No RegionEndpoint or ServiceURL configured/,
       tier: 'strong',
       examples: [
         {
@@ -156,6 +156,11 @@ export const regionConfig: CatalogEntry = {
         {
           text: '{ ConfigError: Missing region in config',
           source: 'corpus holdout2/h2-apexapigw3-1',
+        },
+        {
+          // The AWS SDK for .NET's ClientConfig.Validate (aws/aws-sdk-net sdk/src/Core/Amazon.Runtime/ClientConfig.cs).
+          text: 'Amazon.Runtime.AmazonClientException: No RegionEndpoint or ServiceURL configured\n   at Amazon.Runtime.ClientConfig.Validate()',
+          source: 'corpus holdout17/h17-aws-dotnet-no-region-1 (aws/aws-sdk-net#1768)',
         },
       ],
     },

@@ -87,6 +87,20 @@ export const ssoToken: CatalogEntry = {
       ],
     },
     {
+      // A credential agent's own words for a failed refresh against SSO OIDC (mairu, a Rust agent:
+      // `Failed to refresh session using refresh_token against AWS sso-oidc`).
+      id: 'sso-oidc-refresh',
+      pattern:
+        /[Ff]ailed to refresh (?:the )?(?:session|token)[^\n]{0,60}\bsso-oidc\b|\bsso-oidc\b[^\n]{0,120}\b(?:invalid_grant|InvalidGrant(?:Exception)?)\b/,
+      tier: 'likely',
+      examples: [
+        {
+          text: '2025-03-30T23:04:19.283941Z  WARN assume_role: mairu::agent: Failed to refresh session using refresh_token against AWS sso-oidc server_id="nkmi" url=https://[redacted].awsapps.com/start err=ConfigError("Server \'...\' is missing client registration")',
+          source: 'corpus holdout17/h17-aws-mairu-sso-refresh-1 (sorah/mairu#28)',
+        },
+      ],
+    },
+    {
       id: 'sso-config',
       pattern:
         /configured to use SSO but is missing|missing required (?:SSO )?configuration: sso_|sso_session \S{1,100} (?:not found|does not exist)|sso_(?:region|start_url) in profile "[^"]{1,100}" must match|The specified sso-session does not exist|is inconsistent between profile \([^)]{0,200}\) and sso-session/,

@@ -289,9 +289,16 @@ export const webIdentity: CatalogEntry = {
     {
       id: 'token-file',
       pattern:
-        /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set|Web identity configuration not specified|Web identity token file does not exist: /,
+        /failed to retrieve jwt from provide source|token file path is not set|One of WebIdentityToken, WebIdentityTokenFile must be set|Web identity configuration not specified|Web identity token file does not exist: |unable to read web identity token file\b/,
       tier: 'likely',
       examples: [
+        {
+          // crossplane-contrib/provider-aws's own reader of AWS_WEB_IDENTITY_TOKEN_FILE (`unable to
+          // read web identity token file in pod`, read via code search), with an unset path.
+          text: "message: 'connect failed: unable to read web identity token file in pod: open\n      : no such file or directory'",
+          source:
+            'corpus holdout17/h17-aws-crossplane-webid-file-1 (crossplane-contrib/provider-aws#402)',
+        },
         {
           text: 'Error: Web identity token file does not exist: /home/runner/work/_temp/token',
           source:
