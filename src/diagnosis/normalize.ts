@@ -218,18 +218,20 @@ function splitBlocks(lines: string[]): string[][] {
 
 /**
  * Rejoins lines cut at a fixed column (CI viewers and narrow terminals cut mid-word:
- * `autorest/a` + `zure`). A line is treated as cut when at least two lines of the block
- * share its exact length, it is long, no line is longer (nothing passes the column it was cut
- * at; a message printed twice is not a wrap), and it ends inside a word.
+ * `autorest/a` + `zure`). A line is treated as cut when it is long, no line is longer (nothing
+ * passes the column it was cut at; a message printed twice is not a wrap), it ends inside a
+ * word, and at least one other line of the block does too at that same length. Two lines of
+ * a word-wrapped message (Terraform wraps at 78 columns) can share a length by chance; two
+ * that both stop inside a word at the longest length are a column.
  */
 function joinHardWraps(lines: string[]): string[] {
-  const counts = new Map<number, number>();
   let longest = 0;
-  for (const l of lines) {
-    if (l.length >= 60) counts.set(l.length, (counts.get(l.length) ?? 0) + 1);
-    if (l.length > longest) longest = l.length;
-  }
-  if ((counts.get(longest) ?? 0) < 2) return lines;
+  for (const l of lines) if (l.length > longest) longest = l.length;
+  if (longest < 60) return lines;
+  const endsInWord = (line: string): boolean =>
+    line.length === longest && /[A-Za-z0-9_/-]$/.test(line);
+  // The last line has nothing after it to join: it does not count towards the column.
+  if (lines.slice(0, -1).filter(endsInWord).length < 2) return lines;
   const width = longest;
   const out: string[] = [];
   let pending = '';

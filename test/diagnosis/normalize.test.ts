@@ -162,6 +162,12 @@ describe('normalize', () => {
     );
   });
 
+  it('keeps the space of a word wrap when two wrapped lines share the longest length by chance (corpus holdout17/h17-tfw-credhelper-registry-1)', () => {
+    const text =
+      'Error: Failed to query available provider packages\nCould not retrieve the list of available versions for provider -/aws: failed\nto retrieve credentials for registry.terraform.io: error in\n/terraformer/.terraform.d/plugins/terraform-credentials-env_v1.0.0_x4: No\ncredentials for registry.terraform.io are defined via environment variables.';
+    expect(flatOf(text)).toContain('failed to retrieve credentials for registry.terraform.io');
+  });
+
   it('does not glue lines of a message printed twice, where a longer line shows nothing was cut (corpus holdout11/h11-aws-driftctl-665-1)', () => {
     const line =
       'AccessDeniedException: User: arn:aws:sts::1:assumed-role/r is not authorized to perform: kms:GetKeyPolicy';

@@ -113,6 +113,22 @@ export const tfcToken: CatalogEntry = {
   codes: ['Required token could not be found', '401 Unauthorized'],
   signatures: [
     {
+      // A credentials helper (`credentials_helper` in the CLI config) failed for a host: Terraform's
+      // provider and module installers wrap it as `failed to retrieve credentials for <host>: …`
+      // (hashicorp/terraform internal/getproviders, registry client; read via code search) around
+      // terraform-svchost's `error in <helper>: <its stderr>` (auth/helper_program.go@e2a6f75).
+      id: 'credentials-helper',
+      pattern: /failed to retrieve credentials for [\w.-]{1,253}(?::\d{1,5})?: error in /,
+      tier: 'strong',
+      examples: [
+        {
+          text: 'Error: Failed to query available provider packages\nCould not retrieve the list of available versions for provider -/aws: failed\nto retrieve credentials for registry.terraform.io: error in\n/terraformer/.terraform.d/plugins/terraform-credentials-env_v1.0.0_x4: No\ncredentials for registry.terraform.io are defined via environment variables.',
+          source:
+            'corpus holdout17/h17-tfw-credhelper-registry-1 (apparentlymart/terraform-credentials-env#1)',
+        },
+      ],
+    },
+    {
       // terrasnek, the Python client of the HCP Terraform / TFE API (terrasnek/api.py: TFC()
       // raises it when the token it is given is empty).
       id: 'terrasnek-token',
