@@ -201,9 +201,16 @@ export const k8sUnauthorized: CatalogEntry = {
     },
     {
       id: 'invalid-configuration',
-      pattern: /Kubernetes cluster unreachable: invalid configuration/,
+      // client-go's ErrEmptyConfig under any wrapper: the helm provider's `Kubernetes cluster
+      // unreachable`, the old kubernetes provider's `Failed to initialize config`.
+      pattern:
+        /Kubernetes cluster unreachable: invalid configuration|invalid configuration: no configuration has been provided/,
       tier: 'likely',
       examples: [
+        {
+          text: '$ terraform apply --auto-approve\n\nmodule.gke_zero.module.cluster.data.external.gcloud_account: Refreshing state...\nmodule.gke_zero.module.cluster.data.google_client_config.default: Refreshing state...\nmodule.gke_zero.module.cluster.module.cluster_services.data.kustomization.current: Refreshing state...\n\nError: Failed to initialize config: invalid configuration: no configuration has been provided\n\n  on .terraform/modules/gke_zero/google/_modules/gke/provider.tf line 4, in provider "kubernetes":\n   4: provider "kubernetes" {',
+          source: 'corpus holdout17/h17-tfw-kubestack-noconfig-1 (kbst/terraform-kubestack#88)',
+        },
         {
           text: 'Error: Kubernetes cluster unreachable: invalid configuration: no configuration has been provided, try setting KUBERNETES_MASTER environment variable',
           source: 'upstream kubernetes/client-go@v0.33.0:tools/clientcmd/validation.go',
