@@ -185,6 +185,27 @@ export const NOT_AUTH: NotAuthEntry[] = [
     ],
   },
   {
+    // Azure Policy's deny effect refuses the resource as configured (ARM's error code
+    // RequestDisallowedByPolicy, with the assignment that denied it): RBAC allowed the caller, and
+    // no credential or role change helps; the resource must comply or get an exemption.
+    id: 'azure-policy-deny',
+    title: 'An Azure Policy assignment denied the resource as configured',
+    signatures: [
+      {
+        id: 'request-disallowed',
+        pattern: /\bRequestDisallowedByPolicy\b|was disallowed by policy\b/,
+        tier: 'decisive',
+        examples: [
+          {
+            text: 'azurerm_storage_account.hk_caf_level4splunkea_sa: Creating...\n╷\n│ Error: creating Azure Storage Account "eanprdstsecurity002": storage.AccountsClient#Create: Failure sending request: StatusCode=403 -- Original Error: Code="RequestDisallowedByPolicy" Message="Resource \'eanprdstsecurity002\' was disallowed by policy. Policy identifiers: \'[{\\"policyAssignment\\":{\\"name\\":\\"Public network access should be disabled for PaaS services\\",\\"id\\":\\"/providers/Microsoft.Management/managementGroups/lolcorp-lz-000/providers/Microsoft.Authorization/policyAssignments/Deny-Public-Endpoints\\"},\\"policyDefinition\\":{\\"name\\":\\"Storage accounts should restrict network access\\",\\"id\\":\\"/providers/Microsoft.Authorization/policyDefinitions/34c877ad-507e-4c82-993e-3452a6e0ad3c\\"},\\"policySetDefinition\\":{\\"name\\":\\"Public network access should be disabled for PaaS services\\",\\"id\\":\\"/providers/Microsoft.Management/managementGroups/lolcorp/providers/Microsoft.Authorization/policySetDefinitions/Deny-PublicPaaSEndpoints\\"}}]\'." Target="eanprdstsecurity002" AdditionalInfo=[',
+            source:
+              'corpus holdout17/h17-multi-caf-policy-deny-1 (Azure/terraform-azurerm-caf-enterprise-scale#771), cut after its first line',
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: 'billing-disabled',
     title: 'Billing is disabled or missing for the cloud project',
     signatures: [
@@ -283,10 +304,17 @@ export const NOT_AUTH: NotAuthEntry[] = [
         // (a file owned by root after a `sudo terraform …`) is no lock held by anyone.
         id: 'local-file-permission',
         reason:
-          'A local state file Terraform may not open (file-system permissions, not cloud credentials)',
-        pattern: /\.tfstate(?:\.backup)?: permission denied|\.tflock\.info: permission denied/,
+          'A local file or directory Terraform may not open or create (file-system permissions, not cloud credentials)',
+        // …and so is a directory Terraform cannot create where it runs (`mkdir .terraform`).
+        pattern:
+          /\.tfstate(?:\.backup)?: permission denied|\.tflock\.info: permission denied|\bmkdir [^\s:]{1,300}: permission denied/,
         tier: 'strong',
         examples: [
+          {
+            text: 'Error installing provider "aws": mkdir .terraform: permission denied.\n\nTerraform analyses the configuration and state and automatically downloads\nplugins for the providers used. However, when attempting to download this\nplugin an unexpected error occurred.\n\nThis may be caused if for some reason Terraform is unable to reach the\nplugin repository. The repository may be unreachable if access is blocked\nby a firewall.\n\nIf automatic installation is not possible or desirable in your environment,\nyou may alternatively manually install plugins by downloading a suitable\ndistribution package and placing the plugin\'s executable file in the\nfollowing directory:\n    terraform.d/plugins/linux_amd64\n\n\nError: mkdir .terraform: permission denied',
+            source:
+              'corpus holdout17/h17-tfw-jenkins-mkdir-permdenied-1 (alexandarp/gitops-terraform-jenkins#13)',
+          },
           {
             text: 'Error: Error locking state: Error acquiring the state lock: open terraform.tfstate: permission denied\n\nTerraform acquires a state lock to protect the state from being written\nby multiple users at the same time.',
             source: 'corpus holdout4/h4-tfaws-4632-1 (hashicorp/terraform-provider-aws#4632)',
