@@ -30,6 +30,7 @@ const CORPORA: Array<[string, string]> = [
   ['holdout14', join(FIXTURES, 'holdout14.jsonl')],
   ['holdout15', join(FIXTURES, 'holdout15.jsonl')],
   ['holdout16', join(FIXTURES, 'holdout16.jsonl')],
+  ['holdout17', join(FIXTURES, 'holdout17.jsonl')],
 ];
 
 const otherCli = process.env.TFAUTH_CHECK_CLI;

@@ -40,6 +40,7 @@ const HELD_OUT: Array<[string, number]> = [
   ['holdout14.jsonl', 127],
   ['holdout15.jsonl', 122],
   ['holdout16.jsonl', 124],
+  ['holdout17.jsonl', 137],
 ];
 
 /**
