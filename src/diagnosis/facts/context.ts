@@ -341,8 +341,9 @@ export function kubeRefusal(flat: string): KubeRefusal | undefined {
   const execRejected =
     firstMatch(
       [
-        // Any version the client refuses (a paste cut short may end inside it: `…/v1a`).
-        /exec plugin: invalid apiVersion "(client\.authentication\.k8s\.io\/v1\w{0,10})/,
+        // Any version the client refuses (a paste cut short may end inside it: `…/v1a`), its
+        // quotes escaped where a logfmt or JSON log holds the error (k9s, ksonnet: `\"`).
+        /exec plugin: invalid apiVersion \\{0,3}"(client\.authentication\.k8s\.io\/v1\w{0,10})/,
         /plugin returned version (client\.authentication\.k8s\.io\/v1\w{0,10})/,
         /no kind "ExecCredential" is registered for version "(client\.authentication\.k8s\.io\/v1alpha1)"/,
       ],

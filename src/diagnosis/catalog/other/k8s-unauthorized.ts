@@ -63,10 +63,15 @@ const MANIFEST_NO_CLIENT_CONFIG_EXAMPLE: Example = {
 
 /** A client older than ExecCredential v1beta1 (client-go before 1.11) refused the kubeconfig. */
 const EXEC_V1BETA1_REFUSED =
-  /exec plugin: invalid apiVersion "client\.authentication\.k8s\.io\/v1beta1"/;
+  /exec plugin: invalid apiVersion \\{0,3}"client\.authentication\.k8s\.io\/v1beta1\\{0,3}"/;
 const EXEC_V1BETA1_REFUSED_EXAMPLE: Example = {
   text: 'setting cluster to kubernetes\nsetting context to oidc@kubernetes\n✘ exec plugin: invalid apiVersion "client.authentication.k8s.io/v1beta1"',
   source: 'corpus holdout15/h15-multi-qbec-execv1beta1-1 (splunk/qbec#83)',
+};
+/** …and in a logrus line, its quotes escaped (an old ksonnet's client-go). */
+const EXEC_V1BETA1_ESCAPED_EXAMPLE: Example = {
+  text: 'level=error msg="exec plugin: invalid apiVersion \\"client.authentication.k8s.io/v1beta1\\""',
+  source: 'corpus holdout17/h17-multi-ksonnet-v1beta1-1 (ksonnet/ksonnet#912)',
 };
 
 /**
@@ -775,6 +780,10 @@ export const k8sUnauthorized: CatalogEntry = {
           text: 'ubuntu@dev-vpn1:~$ helm ls\nError: Kubernetes cluster unreachable: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1"',
           source: 'corpus holdout2/h2-helm11007-1 (helm/helm#11007)',
         },
+        {
+          text: '12:44PM INF 🐶 K9s starting up...\n12:44PM WRN Unable to dial discovery API error="exec plugin: invalid apiVersion \\"client.authentication.k8s.io/v1alpha1\\""\n12:44PM ERR Fail to locate metrics-server error="exec plugin: invalid apiVersion \\"client.authentication.k8s.io/v1alpha1\\""\n12:44PM ERR failed to connect to cluster error="exec plugin: invalid apiVersion \\"client.authentication.k8s.io/v1alpha1\\""',
+          source: 'corpus holdout17/h17-multi-k9s-v1alpha1-1 (derailed/k9s#1675)',
+        },
       ],
     },
     {
@@ -808,7 +817,7 @@ export const k8sUnauthorized: CatalogEntry = {
             'The client says client.authentication.k8s.io/v1beta1 is an invalid apiVersion.',
         },
       ],
-      examples: [EXEC_V1BETA1_REFUSED_EXAMPLE],
+      examples: [EXEC_V1BETA1_REFUSED_EXAMPLE, EXEC_V1BETA1_ESCAPED_EXAMPLE],
     },
     {
       id: 'exec-version-mismatch',
@@ -1379,7 +1388,7 @@ export const k8sUnauthorized: CatalogEntry = {
         'The first command shows which API version the kubeconfig asks the plugin for; the tool’s own version command shows how old it is.',
       commands: ['kubectl config view --minify -o jsonpath="{.users[0].user.exec.apiVersion}"'],
       when: EXEC_V1BETA1_REFUSED,
-      examples: [EXEC_V1BETA1_REFUSED_EXAMPLE],
+      examples: [EXEC_V1BETA1_REFUSED_EXAMPLE, EXEC_V1BETA1_ESCAPED_EXAMPLE],
     },
     {
       id: 'exec-v1-refused',
