@@ -22,6 +22,31 @@ const MANAGED_IDENTITY_PASTES: Example[] = [
   },
 ];
 /** Something other than Azure's metadata endpoint answered the managed identity request. */
+/**
+ * A credential chain that reached managed identity because nothing before it was configured:
+ * azidentity's ChainedTokenCredential (azapi) failing at the metadata endpoint, or go-autorest's
+ * MSI fallback off Azure (`MSI not available`: lego's Azure DNS provider got no client id and
+ * secret). Not a chain that names the other credentials it tried (DefaultAzureCredential's list).
+ */
+const FELL_TO_MI =
+  /ChainedTokenCredential authentication failed[^]{0,300}?169\.254\.169\.254\/metadata\/identity|failed to get oauth token from MSI: MSI not available/;
+const FELL_TO_MI_PASTES: Example[] = [
+  {
+    text: 'Error: checking for presence of existing Resource: (ResourceId "/subscriptions/<Subscription ID 2>/resourceGroups/quota-alarms/providers/Microsoft.Insights/scheduledQueryRules/total_regional_vcpu_quota_alarm" / Api Version "2023-03-15-preview"): ChainedTokenCredential authentication failed\nGET http://169.254.169.254/metadata/identity/oauth2/token\n--------------------------------------------------------------------------------\nRESPONSE 400 Bad Request\n--------------------------------------------------------------------------------',
+    source: 'corpus holdout17/h17-tfw-azapi-gha-oidc-imds-1 (Azure/terraform-provider-azapi#374)',
+  },
+  {
+    text: '    acme_certificate.certificate: Creating...\n    ╷\n    │ Error: failed to get oauth token from MSI: MSI not available\n    │ \n    │   with acme_certificate.certificate,\n    │   on cert.tf line 17, in resource "acme_certificate" "certificate":\n    │   17: resource "acme_certificate" "certificate" {\n    │ \n    ╵',
+    source: 'corpus holdout17/h17-multi-acme-msi-1 (vancluever/terraform-provider-acme#210)',
+  },
+];
+/** The metadata endpoint did not answer at all (a timeout, a refused connection): the network. */
+const IMDS_UNREACHABLE =
+  /MSI endpoint is not available|169\.254\.169\.254(?::80)?: (?:i\/o timeout|connect: (?:connection refused|no route to host|network is unreachable))/;
+const IMDS_UNREACHABLE_EXAMPLE: Example = {
+  text: 'time="2022-01-10T10:32:43Z" level=info msg="Using managed identity extension to retrieve access token for Azure API."\ntime="2022-01-10T10:32:43Z" level=info msg="Resolving to user assigned identity, client id is ***REDACTED***."\ntime="2022-01-10T10:32:48Z" level=error msg="azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://management.azure.com/subscript\nions/***REDACTED***/resourceGroups/***REDACTED***/providers/Microsoft.Network/dnsZones?api-version=2018-05-01: StatusCode=0 -- Original Error: the MSI\nendpoint is not available. Failed HTTP request to MSI endpoint: Get \\"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01\\": dial tcp 169.254.1\n69.254:80: i/o timeout"',
+  source: 'corpus holdout17/h17-multi-aks-construction-msi-timeout-1 (Azure/AKS-Construction#177)',
+};
 const NOT_AZURE_IMDS = /ManagedIdentityCredential: Unexpected (?:response )?content type/;
 const NOT_AZURE_IMDS_EXAMPLE: Example = {
   text: 'azure.core.exceptions.ClientAuthenticationError: DefaultAzureCredential failed to retrieve a token from the included credentials.\nAttempted credentials:\n\tManagedIdentityCredential: Unexpected content type "text/html"',
@@ -46,6 +71,24 @@ export const oidc: CatalogEntry = {
   summary:
     "The pipeline presented an OIDC token to Entra ID (or asked the managed identity endpoint for one) and the exchange failed: no federated credential matches the token's subject/issuer/audience, or the job could not mint a token at all.",
   codes: ['AADSTS70021', 'AADSTS700213', 'AADSTS700024', 'AADSTS700211'],
+  variants: [
+    {
+      when: FELL_TO_MI,
+      title:
+        'No credential was configured for this client, so it fell back to a managed identity this machine does not have',
+      summary:
+        'The client tried its credentials in order (a client secret or certificate, OIDC, the Azure CLI, then managed identity) and reached the last one: the credential you meant it to use was not given to it or not picked up. Attaching an identity helps only if a managed identity was the plan.',
+      example: FELL_TO_MI_PASTES[0] as Example,
+    },
+    {
+      when: IMDS_UNREACHABLE,
+      title:
+        'The managed identity endpoint did not answer: 169.254.169.254 is not reachable from here',
+      summary:
+        'The client meant to sign in with a managed identity, but its request to the instance metadata endpoint timed out or was refused: no identity was checked yet. Pods reach it through the node (blocked by a network policy, a proxy or hostNetwork settings; AAD Pod Identity’s NMI intercepts it), and it exists only on Azure compute.',
+      example: IMDS_UNREACHABLE_EXAMPLE,
+    },
+  ],
   signatures: [
     {
       id: 'github-assertion',
@@ -455,6 +498,37 @@ export const oidc: CatalogEntry = {
       ],
     },
     {
+      id: 'chain-fell-to-mi',
+      title:
+        'The credential meant for this client was not found (an Azure CLI login, OIDC or a client secret it did not pick up), so it tried managed identity last',
+      explanation:
+        'azapi, azurerm and the Azure SDKs stop at the first credential that is configured and end with managed identity; lego (the acme provider’s Azure DNS challenge) falls back to it when its config has no client id and secret. Reaching the metadata endpoint means none of the earlier ones was set for this client: azapi 1.x not using the CLI login or OIDC that azurerm uses (upgrade azapi, or set `use_cli` / `use_oidc` on its provider block), or ARM_* / AZURE_* variables missing where it runs.',
+      prior: 0,
+      boosts: [
+        {
+          when: FELL_TO_MI,
+          by: 1,
+          evidence: 'The credential chain ended at the managed identity endpoint.',
+        },
+      ],
+      examples: FELL_TO_MI_PASTES,
+    },
+    {
+      id: 'imds-unreachable',
+      title: 'This host or pod cannot reach the metadata endpoint (169.254.169.254)',
+      explanation:
+        'A timeout or refused connection to 169.254.169.254 is the network, not the identity: a network policy or firewall in the pod’s path, a proxy that does not exempt it (NO_PROXY), a node without IMDS, or AAD Pod Identity’s NMI not running.',
+      prior: 0,
+      boosts: [
+        {
+          when: IMDS_UNREACHABLE,
+          by: 1,
+          evidence: 'The request to the metadata endpoint timed out or was refused.',
+        },
+      ],
+      examples: [IMDS_UNREACHABLE_EXAMPLE],
+    },
+    {
       id: 'managed-identity',
       title: 'The managed identity is not assigned or not reachable on this host',
       explanation:
@@ -465,6 +539,16 @@ export const oidc: CatalogEntry = {
           when: MANAGED_IDENTITY,
           by: 0.7,
           evidence: 'The failure came from the managed identity endpoint.',
+        },
+        {
+          when: FELL_TO_MI,
+          by: -0.5,
+          evidence: 'The chain reached managed identity only because nothing else was configured.',
+        },
+        {
+          when: IMDS_UNREACHABLE,
+          by: -0.4,
+          evidence: 'The endpoint never answered, so no identity was checked.',
         },
       ],
       examples: MANAGED_IDENTITY_PASTES,
@@ -487,6 +571,31 @@ export const oidc: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'give-intended-credential',
+      title:
+        'Give this client the credential you meant it to use: it found none and fell back to managed identity',
+      detail:
+        'The first command lists the ARM_* and AZURE_* variables set where it runs (names only); the second finds how each provider block authenticates (`use_cli`, `use_oidc`, `use_msi`, `client_id`); the third shows the providers’ versions (azapi before 2.0 reads the Azure CLI login and OIDC differently from azurerm). For the acme provider’s Azure DNS challenge, set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID in its `dns_challenge` config.',
+      commands: [
+        'env | grep -E "^(ARM|AZURE)_" | cut -d= -f1',
+        `grep -rn -E 'use_cli|use_oidc|use_msi|client_id|AZURE_CLIENT' --include='*.tf' .`,
+        'terraform version',
+      ],
+      when: FELL_TO_MI,
+      examples: FELL_TO_MI_PASTES,
+    },
+    {
+      id: 'imds-reachable',
+      title: 'Check that this host or pod reaches the metadata endpoint at all',
+      detail:
+        'Run it where the client runs (`kubectl exec` into the pod). A timeout means the network: a network policy, a proxy without 169.254.169.254 in NO_PROXY, or a node that has no IMDS; an answer means the endpoint is reachable and the identity step below applies.',
+      commands: [
+        'curl -s -m 5 -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/instance?api-version=2021-02-01"',
+      ],
+      when: IMDS_UNREACHABLE,
+      examples: [IMDS_UNREACHABLE_EXAMPLE],
+    },
     {
       id: 'assertion-request',
       title:
