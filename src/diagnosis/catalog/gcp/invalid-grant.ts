@@ -20,8 +20,32 @@ const GCLOUD_OWN_LOGIN: Example[] = [
 /** Google's token endpoint: the service account (the OAuth client) behind the key was deleted. */
 // A key's service account that no longer exists: `invalid_client` "The OAuth client was not
 // found" (the account is the key's OAuth client), corpus holdout15/h15-tfw-gcp-iam-oauth-client-notfound-1.
+/** …and `Robot is disabled`: Google's token endpoint on a disabled (or deleted) service account. */
 const DELETED_CLIENT =
-  /deleted_client|The OAuth client was deleted|The OAuth client was not found|Invalid grant: account not found/;
+  /deleted_client|The OAuth client was deleted|The OAuth client was not found|Invalid grant: account not found|Robot is disabled/;
+const SA_DISABLED_EXAMPLE: Example = {
+  text: 'Signet::AuthorizationError: Authorization failed.  Server message:\n{\n  "error" : "invalid_grant",\n  "error_description" : "Robot is disabled."\n}',
+  source: 'corpus holdout17/h17-multi-ruby-signet-1 (googleapis/google-api-ruby-client#720)',
+};
+/**
+ * An app's own Google OAuth client refused a grant: Ruby's Signet, .NET's Google.Apis.Auth (and
+ * Python's google-auth, PYTHON_REFRESH, whose saved token.json has a step of its own). The app
+ * keeps its own credentials (a saved user token, a key file it was given); gcloud's Application
+ * Default Credentials are not what it sent.
+ */
+const APP_OAUTH =
+  /Signet::AuthorizationError|signet\/oauth_2\/client\.rb|\bGoogle\.Apis\.Auth\b|\bError:\\?"invalid_grant\\?", Description:/;
+const APP_OAUTH_PASTES: Example[] = [
+  {
+    text: 'Signet::AuthorizationError (Authorization failed.  Server message:\n{\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n}):',
+    source: 'corpus holdout17/h17-multi-gdrive-ruby-1 (gimite/google-drive-ruby#363)',
+  },
+  {
+    text: 'Data: {System.Collections.ListDictionaryInternal}\n    Error: {Error:"invalid_grant", Description:"Token has been expired or revoked.", Uri:""}\n    HResult: 0x80131500\n    HelpLink: null\n    InnerException: null\n    Message: "Error:\\"invalid_grant\\", Description:\\"Token has been expired or revoked.\\", Uri:\\"\\""\n    Source: "Google.Apis.Auth"',
+    source:
+      'corpus holdout17/h17-multi-dotnet-tokenresp-1 (googleapis/google-api-dotnet-client#1001)',
+  },
+];
 /** google-auth's exception for a refused refresh, from a Python app's own token or its ADC. */
 const PYTHON_REFRESH = /google\.auth\.exceptions\.RefreshError|\bRefreshError\('invalid_grant/;
 const PYTHON_REFRESH_PASTES: Example[] = [
@@ -673,16 +697,27 @@ export const gcpInvalidGrant: CatalogEntry = {
       // A deleted key or service account: no login refreshes it, a new key (or account) does.
       id: 'deleted-client',
       title:
-        'The service account (or its key) behind the key file was deleted: check it, then make a new key',
+        'The service account (or its key) behind the key file was deleted or disabled: check it, then enable it or make a new key',
       detail:
-        'The first command shows which account and key id the file holds; if the account is gone, create it again (a new one has a new id: grant its roles again) and download a new key for the app.',
+        'The first command shows which account and key id the file holds; the second whether the account exists and is disabled (`disabled: true`: `gcloud iam service-accounts enable` turns it back on). If the account is gone, create it again (a new one has a new id: grant its roles again) and download a new key for the app.',
       commands: [
         'jq -r .client_email,.private_key_id "$GOOGLE_APPLICATION_CREDENTIALS"',
         'gcloud iam service-accounts describe ⟨service_account⟩',
         'gcloud iam service-accounts keys list --iam-account ⟨service_account⟩',
       ],
       when: DELETED_CLIENT,
-      examples: [DELETED_CLIENT_EXAMPLE],
+      examples: [DELETED_CLIENT_EXAMPLE, SA_DISABLED_EXAMPLE],
+    },
+    {
+      // Ruby's and .NET's clients keep a saved sign-in as Python's does (python-app-token).
+      id: 'app-saved-token',
+      title:
+        'The app’s own Google sign-in was refused: renew it where the app keeps it, not with gcloud',
+      detail:
+        'Apps built on Google’s client libraries keep their own credentials, which no gcloud command renews: a saved user refresh token (the google_drive gem’s config.json, googleauth’s stored credentials, .NET’s FileDataStore folder `Google.Apis.Auth` under the user’s AppData) or a service account key file the app is given (fastlane’s `json_key`). Delete the saved token and sign in again through the app; for a key file, check that its service account and key still exist and are enabled. User tokens that die after 7 days mean the app’s OAuth consent screen is in Testing status.',
+      commands: [],
+      when: APP_OAUTH,
+      examples: APP_OAUTH_PASTES,
     },
     {
       // google-auth raises RefreshError for any refused refresh: an InstalledAppFlow token the
@@ -701,6 +736,9 @@ export const gcpInvalidGrant: CatalogEntry = {
     {
       id: 'relogin',
       title: 'Refresh user Application Default Credentials',
+      // An app's own OAuth client sent its own saved token or key, not ADC.
+      unless: APP_OAUTH,
+      notFor: APP_OAUTH_PASTES,
       commands: [
         'gcloud auth application-default login',
         'gcloud auth application-default print-access-token > /dev/null && echo ADC works',
