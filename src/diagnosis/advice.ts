@@ -98,7 +98,8 @@ const LOCAL_SHELL_COMMAND =
 
 /**
  * A process of its own made the call, not the engineer's shell: a Kubernetes controller
- * (Crossplane, Flux's tf-controller running the provider in its pod; Velero; Argo CD), a Lambda
+ * (Crossplane, Flux's tf-controller running the provider in its pod; Velero; Argo CD;
+ * cert-manager), a Lambda
  * function, the Docker daemon.
  */
 function ranElsewhere(ctx: AdviceContext): boolean {
@@ -107,6 +108,7 @@ function ranElsewhere(ctx: AdviceContext): boolean {
     ctx.holds('runner.tf_controller') ||
     ctx.holds('runner.velero') ||
     ctx.holds('runner.argocd') ||
+    ctx.holds('runner.cert_manager') ||
     ctx.holds('runner.lambda') ||
     ctx.holds('runner.dockerd')
   );

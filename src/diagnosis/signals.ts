@@ -201,6 +201,8 @@ const SIGNALS = {
   'runner.velero': (f) => f.controller === 'velero',
   /** Argo CD's application controller made the call: the cluster Secret it holds. */
   'runner.argocd': (f) => f.controller === 'argocd',
+  /** cert-manager's controller made the call: its Issuer's DNS01 solver credentials. */
+  'runner.cert_manager': (f) => f.controller === 'cert-manager',
   'shell.powershell': (f) => f.shell === 'powershell',
   /** …and the paste is not one whose own step must lead (the EKS aws-auth ConfigMap refused). */
   'shell.powershell.k8s_check': (f) =>

@@ -183,7 +183,9 @@ export type Tool =
   /** Velero's server and its cloud plugins (logrus lines naming backup storage locations). */
   | 'velero'
   /** Argo CD's application controller (ComparisonError, live state it could not load). */
-  | 'argocd';
+  | 'argocd'
+  /** cert-manager's controller solving an ACME DNS01 challenge with its Issuer's credentials. */
+  | 'cert-manager';
 
 export interface Facts {
   platform?: Platform;
@@ -291,9 +293,10 @@ export interface Facts {
   remoteRun?: boolean;
   /**
    * A Kubernetes controller made the call (Crossplane or Flux's Terraform controller running the
-   * provider, Velero's server, Argo CD's application controller): no shell's credentials reach it.
+   * provider, Velero's server, Argo CD's application controller, cert-manager's DNS01 solver): no
+   * shell's credentials reach it.
    */
-  controller?: 'crossplane' | 'tf-controller' | 'velero' | 'argocd';
+  controller?: 'crossplane' | 'tf-controller' | 'velero' | 'argocd' | 'cert-manager';
   /** A process with its own credentials made the call: a Lambda function, the Docker daemon. */
   runsIn?: 'lambda' | 'dockerd';
   /** An S3-compatible service that is not AWS (MinIO, Cloudflare R2, …), by name. */

@@ -173,6 +173,24 @@ describe('facts', () => {
     expect(az.tools).not.toContain('python-app');
   });
 
+  it('a Kubernetes controller’s log: the controller made the call, and box-drawing bars are not Terraform’s frame (corpus holdout17/h17-aws-certmgr-irsa-region-1, holdout16/h16-aws-velero-bsl-403-1)', () => {
+    const certManager = facts(
+      '│ E0808 21:29:29.746771       1 controller.go:162] "re-queuing item due to error processing" err="failed to determine Route 53 hosted zone ID: operation error Route 53: ListHostedZonesByName, get identity: get credentials: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, failed to resolve service endpoint, endpoint rule  │\n│ error, Invalid Configuration: Missing Region" logger="cert-manager.controller" key="xxxxxxxxxxxxxxx"',
+    );
+    expect(certManager.controller).toBe('cert-manager');
+    expect(certManager.tools).toEqual(['cert-manager']);
+    const velero = facts(
+      'time="2020-11-02T03:12:38Z" level=warning msg="The specified default backup location named \\"default\\" is unavailable; for convenience, be sure to configure it properly or make another backup location that is available the default" backupstoragelocation=default controller=backupstoragelocation logSource="pkg/controller/backupstoragelocation_controller.go:105"\ntime="2020-11-02T03:12:38Z" level=error msg="Current backup storage locations available/unavailable/unknown: 0/1/0, Backup location \\"default\\" is unavailable: rpc error: code = Unknown desc = AccessDenied: Access Denied\\n\\tstatus code: 403, request id: 9c4453ac-e4a8-47b8-b4d1-22563c523452, host id: )" controller=backupstoragelocation logSource="pkg/controller/backupstoragelocation_controller.go:152"',
+    );
+    expect(velero.controller).toBe('velero');
+    // …while `argocd cluster add` is the engineer's own CLI, with their kubeconfig (corpus holdout7/h7-argocd-3941-1).
+    expect(
+      facts(
+        'argocd cluster add my-cluster.com\nFATA[0002] rpc error: code = Unknown desc = REST config invalid: the server has asked for the client to provide credentials',
+      ).controller,
+    ).toBeUndefined();
+  });
+
   it('the KMS key a KMS denial names, and no key where the reporter masked it (corpus holdout11/h11-aws-driftctl-665-1)', () => {
     // invented: a provider's KMS read refused by the key policy
     const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';

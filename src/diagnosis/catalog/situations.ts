@@ -109,6 +109,27 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // cert-manager's DNS01 solvers sign in with what the Issuer names, or its own service account.
+    platforms: ['aws', 'azure', 'gcp'],
+    afterRule: true,
+    step: {
+      id: 'cert-manager-solver',
+      title:
+        'cert-manager’s controller made this call: check the credentials its Issuer’s DNS01 solver uses, not your shell’s',
+      detail:
+        'cert-manager calls Route 53, Azure DNS or Cloud DNS with what the Issuer or ClusterIssuer’s `dns01` solver names: an access key id in the Issuer with its secret key in a Secret (`secretAccessKeySecretRef`: a trailing newline in it breaks every signature), a role to assume, a service principal, or else the identity of cert-manager’s own service account (IRSA, with `region` set in the solver or AWS_REGION on the Deployment; Azure or GCP workload identity). The commands show the solvers’ settings and the service account.',
+      commands: [
+        'kubectl get issuers,clusterissuers -A -o yaml | grep -n -A14 dns01',
+        "kubectl -n cert-manager get deploy cert-manager -o jsonpath='{.spec.template.spec.serviceAccountName}'",
+      ],
+      when: 'runner.cert_manager',
+    },
+    example: {
+      text: 'E1128 19:20:50.525952       1 controller.go:196] certificates controller: Re-queuing item "xxxxx/my-domain-com-cert" due to error processing: error presenting acme authorization for domain "XXX": Failed to change Route 53 record set: SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\nstatus code: 403, request id:xxx',
+      source: 'corpus holdout17/h17-aws-certmgr-r53-sig-1 (cert-manager/cert-manager#208)',
+    },
+  },
+  {
     // Argo CD's controller reaches a cluster with the credentials in its cluster Secret.
     platforms: ['k8s', 'aws', 'azure', 'gcp'],
     afterRule: true,

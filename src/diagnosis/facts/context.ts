@@ -646,18 +646,27 @@ export const VELERO =
 export const ARGOCD_CONTROLLER =
   /\bComparisonError\b|Failed to load live state\b|\bargocd-application-controller\b/;
 const ARGOCD_CLI = /\bargocd (?:cluster|login|app|proj|repo|account)\b/;
+/**
+ * cert-manager's controller (klog lines `cert-manager/controller/…`, `logger="cert-manager…"`) and
+ * its DNS01 solvers' own errors (pkg/issuer/acme/dns: route53.go, azuredns.go). Not its
+ * admission webhook refusing an Issuer, which the engineer's apply got back.
+ * Examples: corpus holdout17/h17-aws-certmgr-r53-invalidtoken-1, holdout15/h15-multi-certmgr-txtwrite-1.
+ */
+export const CERT_MANAGER =
+  /\bcert-manager\/controller\b|logger="cert-manager\b|Presenting DNS01 challenge\b|error presenting acme authorization\b|Failed to (?:determine Route 53 hosted zone ID|change Route 53 record set)\b|\bazuredns\.go:\d/;
 
 /**
  * A Kubernetes controller made the call: Crossplane (its managed resources' events and
  * conditions, `*.upbound.io` / `*.crossplane.io` kinds) or Flux's Terraform controller
  * (`infra.contrib.fluxcd.io`, its tf-runner pods) running the provider; Velero's server; Argo
- * CD's application controller. Its credentials come from the cluster, not a shell.
+ * CD's application controller; cert-manager. Its credentials come from the cluster, not a shell.
  */
 export function controller(text: string): Facts['controller'] {
   if (matches(TF_CONTROLLER, text)) return 'tf-controller';
   if (matches(CROSSPLANE, text)) return 'crossplane';
   if (matches(VELERO, text)) return 'velero';
   if (matches(ARGOCD_CONTROLLER, text) && !matches(ARGOCD_CLI, text)) return 'argocd';
+  if (matches(CERT_MANAGER, text)) return 'cert-manager';
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // output, and what the message format says about the provider/SDK generation.
 
 import { gate } from '../pattern-gate';
-import { ARGOCD_CONTROLLER, VELERO } from './context';
+import { ARGOCD_CONTROLLER, CERT_MANAGER, VELERO } from './context';
 import { PatternSet } from '../pattern-set';
 import { firstMatch, matches, search } from '../text-util';
 import type { FailedBlock, Tool } from '../types';
@@ -190,6 +190,7 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
   // Kubernetes controllers with credentials of their own (facts/context.ts controller()).
   ['velero', VELERO],
   ['argocd', ARGOCD_CONTROLLER],
+  ['cert-manager', CERT_MANAGER],
   // go-kit's logfmt lines name the Go source that logged (`caller=compactor.go:83`): Loki, Thanos,
   // Prometheus, Cortex (corpus holdout13/h13-aws-loki-1, h13-aws-thanos-1); Terraform logs otherwise.
   ['go-app', /\bcaller=[\w./-]{1,100}\.go:\d{1,6}\b/],
@@ -286,6 +287,10 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
 // A bare `Error: ` line names no tool: Terraform, driftctl, azure/login, gh and SDKs all print it
 // (corpus holdout10/h10-driftctl-1374-1, driftctl printing `Error: NoCredentialProviders: …`).
 
+/** Kubernetes controllers that call clouds with credentials of their own (facts/context.ts). */
+const CONTROLLER_TOOLS: Tool[] = ['velero', 'argocd', 'cert-manager'];
+const TERRAFORM_WORDS = /\b(?:[Tt]erraform|tofu|terragrunt)\b|\.tf\b|\.tfstate\b/;
+
 const AWS_CLI_COMMAND = /^[^\n]{0,80}\$ ?aws [a-z]|^aws [a-z][\w-]{1,30} /m;
 
 const TOOLS = new PatternSet(TOOL_PATTERNS.map(([, re]) => re));
@@ -345,6 +350,10 @@ export function settleTools(found: Tool[], text: string): Tool[] {
   if (found.includes('python-app') && found.includes('azure-cli-run')) dropped.add('python-app');
   if (found.includes('packer') && found.includes('vagrant')) dropped.add('packer');
   if (found.includes('spark-s3a')) dropped.add('java-app');
+  // A controller's log seen through a box-drawing viewer (k9s, a framed UI) has `│` bars but no
+  // Terraform (corpus holdout17/h17-aws-certmgr-irsa-region-1).
+  if (found.some((t) => CONTROLLER_TOOLS.includes(t)) && !TERRAFORM_WORDS.test(text))
+    dropped.add('terraform');
   // botocore words its errors the same in boto3 and the AWS CLI: Python code (a traceback, a
   // Lambda log) printed them unless an `aws …` command line shows the CLI ran.
   if (
@@ -394,6 +403,7 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'azd-run': 'azd',
   velero: 'Velero',
   argocd: 'Argo CD',
+  'cert-manager': 'cert-manager',
 };
 
 /** Tools whose output shows Terraform (or a wrapper of it) ran. */
