@@ -88,7 +88,16 @@ const SIGNALS = {
   'tool.aws_sdk_app': (f) =>
     appTool(f.tools) !== undefined &&
     f.tools.some((t) =>
-      ['ruby-app', 'node-app', 'python-app', 'java-app', 'dotnet-app', 'go-app'].includes(t),
+      [
+        'ruby-app',
+        'node-app',
+        'python-app',
+        'java-app',
+        'dotnet-app',
+        'go-app',
+        'elixir-app',
+        'haskell-app',
+      ].includes(t),
     ),
   'tool.gh_cli': (f) => appTool(f.tools) !== undefined && f.tools.includes('gh-cli'),
   /** Packer printed it: its builders read credentials from the template, not Terraform's variables. */
@@ -189,6 +198,8 @@ const SIGNALS = {
   'aws.unsigned_request': (f) => f.unsignedRequest === true,
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
+  /** AWS's canonical request shows headers sent twice: the client's doing, not the key's. */
+  'signature.duplicate_headers': (f) => (f.duplicatedHeaders?.length ?? 0) > 0,
   /** Crossplane ran the provider: its ProviderConfig holds the credentials. */
   'runner.crossplane': (f) => f.controller === 'crossplane',
   /** The code ran in AWS Lambda: its credentials are the function's execution role. */

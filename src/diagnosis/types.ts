@@ -185,7 +185,10 @@ export type Tool =
   /** Argo CD's application controller (ComparisonError, live state it could not load). */
   | 'argocd'
   /** cert-manager's controller solving an ACME DNS01 challenge with its Issuer's credentials. */
-  | 'cert-manager';
+  | 'cert-manager'
+  /** Elixir's ExAws (`{:error, {:http_error, 403, …}}`) and Haskell's amazonka (`Network.AWS.…`). */
+  | 'elixir-app'
+  | 'haskell-app';
 
 export interface Facts {
   platform?: Platform;
@@ -225,6 +228,8 @@ export interface Facts {
   kmsKey?: string;
   /** An EC2 `Encoded authorization failure message` (not a secret; decodable with STS). */
   encodedAuthorizationMessage?: string;
+  /** Headers the canonical request AWS printed holds twice: the client sent them twice. */
+  duplicatedHeaders?: string[];
   /** Azure/Entra or Google specific identifiers worth showing. */
   subscriptionIds: string[];
   tenantIds: string[];

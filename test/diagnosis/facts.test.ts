@@ -173,6 +173,16 @@ describe('facts', () => {
     expect(az.tools).not.toContain('python-app');
   });
 
+  it('the headers AWS’s canonical request holds twice, from real or escaped line breaks (corpus holdout17/h17-aws-exaws-invalidsig-1, shortened)', () => {
+    const escaped =
+      "<InvalidSignatureException>\\n  <Message>The request signature we calculated does not match the signature you provided.\\n\\nThe Canonical String for this request should have been\\n'POST\\n/\\n\\ncontent-type:application/x-www-form-urlencoded, application/x-www-form-urlencoded\\nhost:sqs.eu-west-1.amazonaws.com, sqs.eu-west-1.amazonaws.com\\nx-amz-date:20170226T175448Z\\n\\ncontent-type;host;x-amz-date\\nd2a8'";
+    expect(facts(escaped).duplicatedHeaders).toEqual(['content-type', 'host']);
+    // invented: the same request printed with real line breaks, Host sent once
+    const once =
+      "SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.\nThe Canonical String for this request should have been\n'GET\n/\n\nhost:s3.amazonaws.com\nx-amz-date:20170226T175448Z\n\nhost;x-amz-date'";
+    expect(facts(once).duplicatedHeaders).toBeUndefined();
+  });
+
   it('a Kubernetes controller’s log: the controller made the call, and box-drawing bars are not Terraform’s frame (corpus holdout17/h17-aws-certmgr-irsa-region-1, holdout16/h16-aws-velero-bsl-403-1)', () => {
     const certManager = facts(
       '│ E0808 21:29:29.746771       1 controller.go:162] "re-queuing item due to error processing" err="failed to determine Route 53 hosted zone ID: operation error Route 53: ListHostedZonesByName, get identity: get credentials: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, failed to resolve service endpoint, endpoint rule  │\n│ error, Invalid Configuration: Missing Region" logger="cert-manager.controller" key="xxxxxxxxxxxxxxx"',

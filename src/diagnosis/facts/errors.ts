@@ -132,6 +132,30 @@ export function deniedKmsKey(flat: string): string | undefined {
   );
 }
 
+/** The canonical request AWS printed with a SignatureDoesNotMatch / InvalidSignatureException. */
+const CANONICAL_STRING =
+  /The Canonical String for this request should have been(?:\s|\\n){0,8}'?([^']{1,4000})/;
+/** One `name:value` header line of it (lines split by real or escaped line breaks). */
+const CANONICAL_HEADER = /^([a-z0-9-]{1,64}):(.{1,1000})$/;
+
+/**
+ * Headers the canonical request holds twice (`host:a.example, a.example`): AWS joins repeated
+ * headers with commas, so the client sent them twice, which no key fixes. Compared in code, not
+ * with a back-reference, to keep every pattern linear.
+ */
+export function duplicatedHeaders(flat: string): string[] {
+  const canonical = search(CANONICAL_STRING, flat)?.[1];
+  if (!canonical) return [];
+  const out: string[] = [];
+  for (const line of canonical.split(/\\n|\n|\s(?=[a-z0-9-]{1,64}:)/)) {
+    const m = CANONICAL_HEADER.exec(line.trim());
+    if (!m) continue;
+    const values = (m[2] as string).split(', ');
+    if (values.length > 1 && values.every((v) => v === values[0])) out.push(m[1] as string);
+  }
+  return out;
+}
+
 export function encodedAuthorizationMessage(flat: string): string | undefined {
   return firstMatch([/Encoded authorization failure message: ([A-Za-z0-9_-]{20,8000})/], flat);
 }

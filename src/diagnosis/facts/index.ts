@@ -38,6 +38,7 @@ import {
 import {
   deniedAction,
   deniedKmsKey,
+  duplicatedHeaders,
   encodedAuthorizationMessage,
   errorCodes,
   httpStatus,
@@ -98,6 +99,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
   const denied = deniedAction(flat);
   const kmsKey = deniedKmsKey(flat);
   const encoded = encodedAuthorizationMessage(flat);
+  const doubled = duplicatedHeaders(flat);
   // One string for the three readers of the head, tail and focused text (each copy of a
   // joined string is flattened again by the first pattern that reads it).
   const whole = `${context}\n${text}`;
@@ -130,6 +132,7 @@ function extract({ text, flat, context, raw, framed }: FactSources): Facts {
     ...(denied ? { deniedAction: denied } : {}),
     ...(kmsKey ? { kmsKey } : {}),
     ...(encoded ? { encodedAuthorizationMessage: encoded } : {}),
+    ...(doubled.length > 0 ? { duplicatedHeaders: doubled } : {}),
     subscriptionIds: subscriptionIds(flat),
     tenantIds: tenantIds(flat),
     clientIds: clientIds(flat),

@@ -200,6 +200,10 @@ export const TOOL_PATTERNS: ReadonlyArray<[Tool, RegExp]> = [
     'node-app',
     /\(node:internal\/|node_modules\/@(?:aws-sdk|azure|octokit)\/|CredentialsProviderError|^Error: Request failed due to following response errors:|\bCredentialsError\]?: Missing credentials in config/m,
   ],
+  // ExAws's error tuples and modules (corpus holdout17/h17-aws-exaws-invalidsig-1), amazonka's
+  // modules at a GHCi prompt (corpus holdout17/h17-aws-amazonka-r53-sig-1).
+  ['elixir-app', /\bExAws\b|\{:error,\s{0,8}\{:http_error, \d{3}\b/],
+  ['haskell-app', /\bNetwork\.AWS\.[A-Z]\w{1,40}\b|\bamazonka\b/],
   ['python-app', /Traceback \(most recent call last\)|^ {0,4}File "[^"\n]{1,300}\.py", line \d/m],
   // Spark and Hadoop's S3A filesystem (before the bare Java app: the job is the more specific
   // name, and its credentials are S3A's settings, corpus holdout13/h13-aws-spark*-1).
@@ -378,6 +382,8 @@ export const APP_TOOLS: Partial<Record<Tool, string>> = {
   'ruby-app': 'the Ruby app',
   'node-app': 'the Node.js app',
   'python-app': 'the Python app',
+  'elixir-app': 'the Elixir app',
+  'haskell-app': 'the Haskell program',
   'spark-s3a': 'the Spark / Hadoop job',
   'go-app': 'the Go program',
   'pac-cli': 'the Power Platform CLI',

@@ -34,6 +34,12 @@ const EKS_TOKEN_VERIFY_EXAMPLE: Example = {
   source: 'corpus holdout14/h14-aws-iamauth-verify-1 (kubernetes-sigs/aws-iam-authenticator)',
 };
 
+/** ex_aws over hackney sending Host and Content-Type twice (corpus holdout17). */
+const DUPLICATE_HEADERS_EXAMPLE = {
+  text: '{:error,\n {:http_error, 403,\n  %{body: "<InvalidSignatureException>\\n  <Message>The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\\n\\nThe Canonical String for this request should have been\\n\'POST\\n/\\n\\ncontent-type:application/x-www-form-urlencoded, application/x-www-form-urlencoded\\nhost:sqs.eu-west-1.amazonaws.com, sqs.eu-west-1.amazonaws.com\\nx-amz-date:20170226T175448Z\\n\\ncontent-type;host;x-amz-date\\nd2a8923425e57ac809140923e28f7a1ffcc6b14c7dcc4219e6a09e53614a65d9\'\\n\\nThe String-to-Sign should have been\\n\'AWS4-HMAC-SHA256\\n20170226T175448Z\\n20170226/eu-west-1/sqs/aws4_request\\n7386dd439f26f20ce952c119ca699a81a3e5e7f3ca0b331cd2d40f5c21732dbe\'\\n</Message>\\n</InvalidSignatureException>\\n",\n    headers: [{"Server", "Server"}, {"Date", "Sun, 26 Feb 2017 17:54:48 GMT"},\n     {"Content-Type", "null"},',
+  source: 'corpus holdout17/h17-aws-exaws-invalidsig-1 (ex-aws/ex_aws#366)',
+};
+
 export const signatureMismatch: CatalogEntry = {
   id: 'aws.signature_mismatch',
   platform: 'aws',
@@ -169,6 +175,37 @@ export const signatureMismatch: CatalogEntry = {
       examples: [EKS_TOKEN_VERIFY_EXAMPLE],
     },
     {
+      id: 'duplicate-headers',
+      title:
+        'The client sent some headers twice (the canonical request AWS shows repeats their values): a library or HTTP client bug, not the key',
+      explanation:
+        'AWS joins repeated headers with commas before it checks the signature, so `host:x, x` in the canonical string it printed means the request carried Host twice while the client signed it once. The usual source is an HTTP client option or library version that adds its own copy of Host or Content-Type; upgrade the library or drop the duplicate from its configuration.',
+      prior: 0,
+      boosts: [
+        {
+          when: 'signature.duplicate_headers',
+          by: 1,
+          evidence: 'AWS’s canonical request holds ⟨duplicated_headers⟩ twice.',
+        },
+      ],
+      examples: [DUPLICATE_HEADERS_EXAMPLE],
+    },
+    {
+      id: 'library-signing',
+      title:
+        'The client library signs this request wrongly (a bug, or a path or query it encodes differently from AWS): the same keys may work with the AWS CLI',
+      explanation:
+        'Third-party SDKs and older library releases each implement Signature Version 4 themselves; a bug in canonicalising the path, query or headers fails every request of one kind while the keys are fine. Run the same call with the AWS CLI and the same keys: if it works, upgrade or report the library.',
+      prior: 0.02,
+      boosts: [
+        {
+          when: 'tool.app',
+          by: 0.2,
+          evidence: 'An application’s own AWS library made the call, not the AWS CLI.',
+        },
+      ],
+    },
+    {
       id: 'clock-or-proxy',
       title: 'Less often: a proxy that rewrites requests, or a badly skewed clock',
       explanation:
@@ -178,6 +215,16 @@ export const signatureMismatch: CatalogEntry = {
     BACKEND_CAUSE,
   ],
   steps: [
+    {
+      id: 'duplicate-headers',
+      title:
+        'AWS received ⟨duplicated_headers⟩ twice: find what adds the second copy, not a new key',
+      detail:
+        'The canonical request in the error is what AWS computed from the request it received; the same header twice, comma-joined, is what the client sent. Turn on the library’s request logging to see both copies, then upgrade the library or remove the extra header from the HTTP client’s options (ex_aws with hackney, a proxy or middleware that sets Host).',
+      commands: [],
+      when: 'signature.duplicate_headers',
+      examples: [DUPLICATE_HEADERS_EXAMPLE],
+    },
     {
       id: 'signed-read',
       title:
