@@ -67,6 +67,14 @@ const TFE_FORBIDDEN_GUESS_EXAMPLE: Example = {
     'corpus holdout16/h16-tfw-tfc-tfe-org-create-forbidden-1 (hashicorp/terraform-provider-tfe#443)',
 };
 
+/** A credentials helper failed (terraform-svchost's `error in <helper>`), see the signature. */
+const HELPER_FAILED = /failed to retrieve credentials for [\w.-]{1,253}(?::\d{1,5})?: error in /;
+const HELPER_FAILED_EXAMPLE = {
+  text: 'Error: Failed to query available provider packages\nCould not retrieve the list of available versions for provider -/aws: failed\nto retrieve credentials for registry.terraform.io: error in\n/terraformer/.terraform.d/plugins/terraform-credentials-env_v1.0.0_x4: No\ncredentials for registry.terraform.io are defined via environment variables.',
+  source:
+    'corpus holdout17/h17-tfw-credhelper-registry-1 (apparentlymart/terraform-credentials-env#1)',
+};
+
 export const tfcToken: CatalogEntry = {
   id: 'tfc.token',
   platform: 'tfc',
@@ -74,6 +82,13 @@ export const tfcToken: CatalogEntry = {
   summary:
     'Terraform needed a token for a remote host (the `cloud`/`remote` backend, a private module or provider registry) and found none, or the host refused the one it found.',
   variants: [
+    {
+      when: HELPER_FAILED,
+      title: 'Terraform’s credentials helper failed: the helper, not the host, returned the error',
+      summary:
+        'A `credentials_helper` is set in the CLI configuration, and Terraform asks it for every host it contacts, the public registry too. The helper exited with an error instead of answering; a helper with no token for a host must print `{}` and succeed, so the public registry needs none.',
+      example: HELPER_FAILED_EXAMPLE,
+    },
     {
       when: 'answer.guess_denied',
       title: 'HCP Terraform / Terraform Enterprise refused the action to a token it accepted',
@@ -470,6 +485,22 @@ export const tfcToken: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'helper-failed',
+      title:
+        'The credentials helper fails for a host it has no token for (an old helper release, or its settings missing where Terraform runs)',
+      explanation:
+        'Terraform 0.13 and later ask the helper about every host, registry.terraform.io included. A helper that errors where it should answer `{}` (terraform-credentials-env 1.0.0 for a host without its variable) stops `terraform init`; upgrade the helper, give it the host’s setting (for terraform-credentials-env, a TF_TOKEN_… variable), or remove `credentials_helper` where it is not needed.',
+      prior: 0,
+      boosts: [
+        {
+          when: HELPER_FAILED,
+          by: 1,
+          evidence: 'Terraform says the credentials helper it runs returned an error.',
+        },
+      ],
+      examples: [HELPER_FAILED_EXAMPLE],
+    },
+    {
       id: 'token-not-permitted',
       title: 'The token is valid, but its user or team may not do this in the organization',
       explanation:
@@ -650,6 +681,15 @@ export const tfcToken: CatalogEntry = {
   // Terraform's own token places (login, TF_TOKEN_*, the CLI config) only when Terraform is the
   // client: Renovate and Dependabot send the tokens of their own configuration (situations.ts).
   steps: [
+    {
+      id: 'credentials-helper',
+      title: 'Find the credentials helper Terraform runs, and why it fails for this host',
+      detail:
+        'The first command shows the `credentials_helper` block of the CLI configuration (TF_CLI_CONFIG_FILE points elsewhere when set); the helper binary sits in the plugins directory the error names. Upgrade it, set what it reads for this host, or remove the block.',
+      commands: ['printenv TF_CLI_CONFIG_FILE', 'grep -n -A3 credentials_helper ~/.terraformrc'],
+      when: HELPER_FAILED,
+      examples: [HELPER_FAILED_EXAMPLE],
+    },
     {
       // A guess on a 403: the host knew the token and refused the action, so a new login is no fix.
       id: 'token-not-allowed',
