@@ -44,6 +44,17 @@ const GRAPH_403_EXAMPLE: Example = {
     'corpus holdout16/h16-tfw-azuread-access-package-403-1 (hashicorp/terraform#34139); format upstream manicminer/hamilton:msgraph/client.go',
 };
 
+/**
+ * ARM's LinkedAuthorizationFailed when the linked resource's subscription does not exist (an
+ * all-zeros id is a placeholder nobody replaced); a tenant that may not reach it is LINKED_TENANT's.
+ */
+const LINKED_AUTHORIZATION = /however the linked subscription '[^']{1,80}' was not found/;
+const LINKED_AUTHORIZATION_EXAMPLE = {
+  text: '╷\n│ Error: creating/updating "Resource: (ResourceId \\"/subscriptions/## REDACTED ## /resourceGroups/## REDACTED ##/providers/Microsoft.Network/virtualNetworks/## REDACTED ##\\" / Api Version \\"2021-08-01\\")": PUT https://management.azure.com/subscriptions/## REDACTED ##/resourceGroups/## REDACTED ##/providers/Microsoft.Network/virtualNetworks/## REDACTED ##\n│ --------------------------------------------------------------------------------\n│ RESPONSE 403: 403 Forbidden\n│ ERROR CODE: LinkedAuthorizationFailed\n│ --------------------------------------------------------------------------------\n│ {\n│   "error": {\n│     "code": "LinkedAuthorizationFailed",\n│     "message": "The client has permission to perform action \'Microsoft.Network/ddosProtectionPlans/join/action\' on scope \'/subscriptions/## REDACTED ##/resourceGroups/## REDACTED ##/providers/Microsoft.Network/virtualNetworks/## REDACTED ##\', however the linked subscription \'00000000-0000-0000-0000-000000000000\' was not found. "\n│   }\n│ }\n│ --------------------------------------------------------------------------------\n│',
+  source:
+    'corpus holdout17/h17-tfw-lzvending-linkedauth-1 (Azure/terraform-azurerm-lz-vending#149)',
+};
+
 export const authorizationFailed: CatalogEntry = {
   id: 'azure.authorization_failed',
   platform: 'azure',
@@ -51,6 +62,13 @@ export const authorizationFailed: CatalogEntry = {
   summary:
     'Entra ID accepted the identity; Azure Resource Manager then denied the action because no role assignment at that scope grants it (or a deny assignment or policy blocks it).',
   variants: [
+    {
+      when: LINKED_AUTHORIZATION,
+      title: 'The resource links to another one whose subscription Azure cannot find',
+      summary:
+        'The caller may perform the action on the resource itself; the refusal is about the other resource it references (a DDoS protection plan, a subnet, a key vault key), whose subscription was not found: its id is wrong. An id of zeros is a placeholder that was never filled. No role assignment fixes it.',
+      example: LINKED_AUTHORIZATION_EXAMPLE,
+    },
     {
       when: GRAPH_DENIED,
       title:
@@ -202,6 +220,22 @@ export const authorizationFailed: CatalogEntry = {
   ],
   causes: [
     {
+      id: 'linked-resource',
+      title:
+        'The linked resource’s id is wrong: a placeholder, a default or an empty variable points at a subscription that does not exist',
+      explanation:
+        'LinkedAuthorizationFailed names the linked action (e.g. `…/ddosProtectionPlans/join/action`); a linked subscription that was not found means the id points nowhere (all zeros: a default value, an unset variable). Give the real resource id, or drop the link.',
+      prior: 0,
+      boosts: [
+        {
+          when: LINKED_AUTHORIZATION,
+          by: 1,
+          evidence: 'ARM says the linked resource’s subscription was not found.',
+        },
+      ],
+      examples: [LINKED_AUTHORIZATION_EXAMPLE],
+    },
+    {
       id: 'key-vault-data-role',
       title: 'The vault uses Azure RBAC, and the identity has no Key Vault data role on it',
       explanation:
@@ -343,6 +377,19 @@ export const authorizationFailed: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'linked-resource-id',
+      title:
+        'Find the linked resource id in the configuration and check it points at a real resource',
+      detail:
+        'The first command finds ids made of zeros (a placeholder or a default); the second the references such a link usually comes from. Give the real resource id, or drop the link, before granting anything.',
+      commands: [
+        "grep -rn '00000000-0000-0000-0000-000000000000' --include='*.tf' --include='*.tfvars' .",
+        `grep -rn -E 'ddos_protection_plan|subnet_id|key_vault_key_id' --include='*.tf' .`,
+      ],
+      when: LINKED_AUTHORIZATION,
+      examples: [LINKED_AUTHORIZATION_EXAMPLE],
+    },
     {
       // ARM's tenant deployments ("Deploy resources to tenant"): a role at the root scope `/`,
       // after a Global Administrator elevates access (Microsoft.Authorization/elevateAccess).
