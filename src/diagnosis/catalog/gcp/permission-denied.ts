@@ -68,6 +68,14 @@ const QUOTA_PROJECT_EXAMPLE: Example = {
   source: 'corpus holdout16/h16-multi-php-gcs-serviceusage-14 (googleapis/google-cloud-php)',
 };
 
+/** GKE's own service agent (service-<number>@container-engine-robot), not the caller, lacks a permission. */
+const GKE_SERVICE_AGENT = /Kubernetes Engine Service Agent is missing required permissions/;
+const GKE_SERVICE_AGENT_EXAMPLE = {
+  text: 'Error: googleapi: Error 403: Kubernetes Engine Service Agent is missing required permissions on this project. See https://cloud.google.com/kubernetes-engine/docs/troubleshooting#gke_service_account_deleted for more info: required "container.hostServiceAgent.use" permission(s) for "projects/ops-2655263591"., forbidden',
+  source:
+    'corpus holdout17/h17-tfw-gke-shared-vpc-service-agent-1 (terraform-google-modules/terraform-google-kubernetes-engine#616)',
+};
+
 export const gcpPermissionDenied: CatalogEntry = {
   id: 'gcp.permission_denied',
   platform: 'gcp',
@@ -75,6 +83,14 @@ export const gcpPermissionDenied: CatalogEntry = {
   summary:
     'Google knows the caller; IAM does not grant it the permission needed on that project or resource (or the resource is in another project, or an organisation policy blocks it).',
   variants: [
+    {
+      when: GKE_SERVICE_AGENT,
+      title:
+        'GKE’s own service agent lacks a permission: grant it to the agent, not to your identity',
+      summary:
+        'The refusal is about the Kubernetes Engine service agent (service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com), which GKE uses for the cluster itself. In a Shared VPC it needs roles/container.hostServiceAgentUser on the host project; a deleted or unbound agent needs roles/container.serviceAgent on its own project again.',
+      example: GKE_SERVICE_AGENT_EXAMPLE,
+    },
     {
       when: WIF_CONDITION,
       title:
@@ -270,6 +286,22 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   causes: [
+    {
+      id: 'gke-service-agent',
+      title:
+        'The GKE service agent of the cluster’s project is missing a role (Shared VPC host access, or its own role removed)',
+      explanation:
+        'GKE checks its service agent, not the caller: `container.hostServiceAgent.use` on a host project is granted by roles/container.hostServiceAgentUser to the service project’s agent; the agent’s own roles/container.serviceAgent may have been removed from its project.',
+      prior: 0,
+      boosts: [
+        {
+          when: GKE_SERVICE_AGENT,
+          by: 1,
+          evidence: 'Google says the Kubernetes Engine Service Agent is missing permissions.',
+        },
+      ],
+      examples: [GKE_SERVICE_AGENT_EXAMPLE],
+    },
     {
       id: 'quota-project',
       title:
@@ -470,6 +502,18 @@ export const gcpPermissionDenied: CatalogEntry = {
     },
   ],
   steps: [
+    {
+      id: 'gke-service-agent-role',
+      title: 'Grant the GKE service agent its role on the project the error names',
+      detail:
+        'Set SERVICE_PROJECT_NUMBER to the number of the project the cluster is in (`gcloud projects describe <project> --format="value(projectNumber)"`). The first command shows the roles the agents hold on the named project; the second grants the Shared VPC host role (for a deleted agent, grant roles/container.serviceAgent on its own project instead).',
+      commands: [
+        'gcloud projects get-iam-policy ⟨project⟩ --flatten=bindings --filter="bindings.members:container-engine-robot" --format="table(bindings.role, bindings.members)"',
+        'gcloud projects add-iam-policy-binding ⟨project⟩ --member="serviceAccount:service-${SERVICE_PROJECT_NUMBER}@container-engine-robot.iam.gserviceaccount.com" --role=roles/container.hostServiceAgentUser',
+      ],
+      when: GKE_SERVICE_AGENT,
+      examples: [GKE_SERVICE_AGENT_EXAMPLE],
+    },
     {
       id: 'quota-project',
       title:
