@@ -68,6 +68,19 @@ export const noCredentials: CatalogEntry = {
   codes: ['NoCredentialProviders', 'EC2RoleRequestError', 'NoCredentialsError'],
   signatures: [
     {
+      // R's paws SDK when its provider chain is empty (paws-r/paws, paws.common
+      // R/credential_providers.R no_credentials(), read via code search), as R prints an error.
+      id: 'paws-r',
+      pattern: /Error in [\w.$]{1,60}\(\) ?: No credentials provided\b/,
+      tier: 'likely',
+      examples: [
+        {
+          text: 'Error in f() : No credentials provided',
+          source: 'corpus holdout17/h17-aws-paws-nocreds-1 (paws-r/paws#419)',
+        },
+      ],
+    },
+    {
       // The AWS Common Runtime's credential providers (aws-c-auth source/auth.c), under the SDKs
       // for Swift, Kotlin and C++, awscrt in Python and mount-s3: the provider named found nothing.
       id: 'crt-provider-failed',
