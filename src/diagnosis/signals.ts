@@ -198,6 +198,8 @@ const SIGNALS = {
   'aws.unsigned_request': (f) => f.unsignedRequest === true,
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
+  /** The request carried a template placeholder instead of a value. */
+  'paste.unfilled_value': (f) => f.unfilledValue !== undefined,
   /** AWS's canonical request shows headers sent twice: the client's doing, not the key's. */
   'signature.duplicate_headers': (f) => (f.duplicatedHeaders?.length ?? 0) > 0,
   /** Crossplane ran the provider: its ProviderConfig holds the credentials. */

@@ -105,6 +105,7 @@ function factVars(f: Facts): TemplateVars {
     action: f.deniedAction,
     // A key ARN whose account or id the reporter masked is no key to look up.
     duplicated_headers: f.duplicatedHeaders?.join(' and '),
+    unfilled_value: f.unfilledValue,
     kms_key: f.kmsKey && !/[<*]|x{6}/i.test(f.kmsKey) ? f.kmsKey : undefined,
     operation: f.operations[0],
     event_name: cloudTrailEventName(f),

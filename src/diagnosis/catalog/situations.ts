@@ -32,6 +32,22 @@ export function situationsFor(entry: { id: ClassId; platform: Platform }): Situa
 
 export const SITUATIONS: Situation[] = [
   {
+    // A placeholder in the request: nothing about the credentials can be judged before it is a value.
+    step: {
+      id: 'unfilled-value',
+      title:
+        'First fill the value the request carried as `⟨unfilled_value⟩`: a placeholder nobody replaced',
+      detail:
+        'The refused request contains a template placeholder instead of an id or name. Go templates print `<no value>` for a key that is missing (a Crossplane composition, a Helm chart, a patch whose source field is empty); braces left around a value in a .env or config file (`{your-tenant-id}`) are sent encoded as %7B…%7D. Fix the template, the variable or the file that should have supplied it; the refusal may go away with it.',
+      commands: [],
+      when: 'paste.unfilled_value',
+    },
+    example: {
+      text: '[2023-03-08 15:59:28] production.ERROR: Client error: `POST https://login.microsoftonline.com/%7B{Tenant-ID]%7D/oauth2/v2.0/token` resulted in a `401 Unauthorized` response:\n{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being se (truncated...)',
+      source: 'corpus holdout17/h17-multi-bookstack-azuread-1 (BookStackApp/BookStack#4089)',
+    },
+  },
+  {
     step: {
       id: 'state-push-errored',
       title:

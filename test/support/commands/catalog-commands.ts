@@ -36,6 +36,7 @@ export const SAMPLE_VARS: Required<Record<string, string>> = {
   object_key: 'builds/function.zip',
   scp_id: 'p-2kgnabcd',
   duplicated_headers: 'host',
+  unfilled_value: '<no value>',
   kms_key: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   operation: 'S3: GetObject',
   event_name: 'GetObject',
