@@ -183,6 +183,25 @@ describe('facts', () => {
     expect(facts(once).duplicatedHeaders).toBeUndefined();
   });
 
+  it('a placeholder the request carried instead of a value (corpus holdout17/h17-multi-crossplane-upjet-rbac-1, h17-multi-bookstack-azuread-1; shortened)', () => {
+    expect(
+      facts(
+        "Status=403 Code=\"AuthorizationFailed\" Message=\"The client '<SNIP>' with object id '<SNIP>' does not have authorization to perform action 'Microsoft.Storage/storageAccounts/managementPolicies/read' over scope '/subscriptions/<SNIP>/resourceGroups/<no value>/providers/Microsoft.Storage/storageAccounts/<no value>/managementPolicies/default' or the scope is invalid.\"",
+      ).unfilledValue,
+    ).toBe('<no value>');
+    expect(
+      facts(
+        'production.ERROR: Client error: `POST https://login.microsoftonline.com/%7B{Tenant-ID]%7D/oauth2/v2.0/token` resulted in a `401 Unauthorized` response: {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.',
+      ).unfilledValue,
+    ).toBe('%7B{Tenant-ID]%7D');
+    // invented: a real tenant id in the same URL is no placeholder
+    expect(
+      facts(
+        'POST https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token resulted in a `401 Unauthorized` response: AADSTS7000215: Invalid client secret provided.',
+      ).unfilledValue,
+    ).toBeUndefined();
+  });
+
   it('a Kubernetes controller’s log: the controller made the call, and box-drawing bars are not Terraform’s frame (corpus holdout17/h17-aws-certmgr-irsa-region-1, holdout16/h16-aws-velero-bsl-403-1)', () => {
     const certManager = facts(
       '│ E0808 21:29:29.746771       1 controller.go:162] "re-queuing item due to error processing" err="failed to determine Route 53 hosted zone ID: operation error Route 53: ListHostedZonesByName, get identity: get credentials: failed to refresh cached credentials, failed to retrieve credentials, operation error STS: AssumeRoleWithWebIdentity, failed to resolve service endpoint, endpoint rule  │\n│ error, Invalid Configuration: Missing Region" logger="cert-manager.controller" key="xxxxxxxxxxxxxxx"',
