@@ -198,6 +198,8 @@ const SIGNALS = {
   'aws.unsigned_request': (f) => f.unsignedRequest === true,
   /** The run executed on HCP Terraform / Terraform Enterprise workers. */
   'run.remote': (f) => f.remoteRun === true,
+  /** A registry's storage refused Docker's download: the registry's keys, not the engineer's. */
+  'registry.storage_refused': (f) => f.registryStorageRefused === true,
   /** The request carried a template placeholder instead of a value. */
   'paste.unfilled_value': (f) => f.unfilledValue !== undefined,
   /** AWS's canonical request shows headers sent twice: the client's doing, not the key's. */

@@ -294,6 +294,8 @@ export interface Facts {
   shell?: 'powershell' | 'cmd';
   /** Terraform could not save state and wrote errored.tfstate (state safety comes first). */
   stateNotPersisted?: boolean;
+  /** Docker's registry client got S3's XML error from the storage behind a registry. */
+  registryStorageRefused?: boolean;
   /** A template placeholder the request carried instead of a value (`<no value>`, `%7B…%7D`). */
   unfilledValue?: string;
   /** The run executed on HCP Terraform / Terraform Enterprise workers, not where it was started. */

@@ -249,6 +249,25 @@ export const SITUATIONS: Situation[] = [
     },
   },
   {
+    // Docker's registry client (docker/distribution registry/client/errors.go,
+    // UnexpectedHTTPResponseError) could not parse the registry's answer: S3's XML error from the
+    // storage behind the registry, signed with the registry's keys, not the engineer's.
+    platforms: ['aws'],
+    step: {
+      id: 'registry-storage',
+      title:
+        'A container registry’s storage refused the download with S3’s error: the registry’s keys, not yours',
+      detail:
+        'Docker expected the registry’s JSON and got an S3 XML error instead: the blob storage behind the registry (Docker Hub’s, or your own registry’s S3 storage driver) refused the request with its own credentials. Your AWS keys were not in that request. For a public registry, check its status page and retry later; for your own registry, check the access key in its `storage.s3` configuration and that the bucket policy allows it.',
+      commands: [],
+      when: 'registry.storage_refused',
+    },
+    example: {
+      text: 'ERROR: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?>\\n<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message><AWSAccessKeyId>xxxx</AWSAccessKeyId><RequestId>xxxx</RequestId><HostId>xxxx</HostId></Error>"',
+      source: 'corpus holdout17/h17-aws-tutum-invalidkey-1 (docker-archive/tutum-mongodb#50)',
+    },
+  },
+  {
     // The S3 API's error codes come from a server that is not AWS: IAM cannot help there.
     platforms: ['aws'],
     step: {

@@ -703,6 +703,18 @@ export function unfilledValue(flat: string): string | undefined {
   return firstMatch(UNFILLED, flat);
 }
 
+/**
+ * Docker's registry client (docker/distribution registry/client/errors.go,
+ * UnexpectedHTTPResponseError) given S3's XML error by the storage behind a registry.
+ * Example: corpus holdout17/h17-aws-tutum-invalidkey-1.
+ */
+export function registryStorageRefused(flat: string): boolean {
+  return matches(
+    /error parsing HTTP 40\d response body: invalid character '<' looking for beginning of value/,
+    flat,
+  );
+}
+
 export function stateNotPersisted(flat: string): boolean {
   return matches(/errored\.tfstate|Failed to (?:persist|save) state|Error saving state/, flat);
 }
