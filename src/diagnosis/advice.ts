@@ -99,8 +99,7 @@ const LOCAL_SHELL_COMMAND =
 /**
  * A process of its own made the call, not the engineer's shell: a Kubernetes controller
  * (Crossplane, Flux's tf-controller running the provider in its pod; Velero; Argo CD;
- * cert-manager), a Lambda
- * function, the Docker daemon.
+ * cert-manager), a Lambda function, the Docker daemon.
  */
 function ranElsewhere(ctx: AdviceContext): boolean {
   return (

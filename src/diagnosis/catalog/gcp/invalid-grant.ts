@@ -33,8 +33,14 @@ const SA_DISABLED_EXAMPLE: Example = {
  * keeps its own credentials (a saved user token, a key file it was given); gcloud's Application
  * Default Credentials are not what it sent.
  */
-const APP_OAUTH =
-  /Signet::AuthorizationError|signet\/oauth_2\/client\.rb|\bGoogle\.Apis\.Auth\b|\bError:\\?"invalid_grant\\?", Description:/;
+const SIGNET =
+  /Signet::AuthorizationError|signet\/oauth_2\/client\.rb:\d{1,5}:in `fetch_access_token/;
+/** Google.Apis.Auth's TokenErrorResponse.ToString(): `Error:"<code>", Description:"<text>", Uri:"<uri>"`. */
+const DOTNET_TOKEN_ERROR =
+  /\bError:\\?"(?:invalid_grant|invalid_client|unauthorized_client|invalid_scope)\\?", Description:\\?"/;
+const APP_OAUTH = new RegExp(
+  `${SIGNET.source}|\\bGoogle\\.Apis\\.Auth\\b|${DOTNET_TOKEN_ERROR.source}`,
+);
 const APP_OAUTH_PASTES: Example[] = [
   {
     text: 'Signet::AuthorizationError (Authorization failed.  Server message:\n{\n  "error": "invalid_grant",\n  "error_description": "Bad Request"\n}):',
@@ -187,16 +193,11 @@ export const gcpInvalidGrant: CatalogEntry = {
       // fetch_access_token): a 400/401/403 from the token endpoint raises
       // `Signet::AuthorizationError` with "Authorization failed.  Server message:" and the body.
       id: 'signet',
-      pattern:
-        /Signet::AuthorizationError|signet\/oauth_2\/client\.rb:\d{1,5}:in `fetch_access_token/,
+      pattern: SIGNET,
       unless: /AADSTS\d|login\.microsoftonline/,
       tier: 'strong',
       examples: [
-        {
-          text: 'Signet::AuthorizationError: Authorization failed.  Server message:\n{\n  "error" : "invalid_grant",\n  "error_description" : "Robot is disabled."\n}',
-          source:
-            'corpus holdout17/h17-multi-ruby-signet-1 (googleapis/google-api-ruby-client#720)',
-        },
+        SA_DISABLED_EXAMPLE,
         {
           text: '[18:15:39]: Fetching a new access token from Google...\n/Library/Ruby/Gems/2.0.0/gems/signet-0.7.0/lib/signet/oauth_2/client.rb:980:in `fetch_access_token\': Authorization failed.  Server message: (Signet::AuthorizationError)\n{\n  "error" : "invalid_grant"\n}\n    from /Library/Ruby/Gems/2.0.0/gems/signet-0.7.0/lib/signet/oauth_2/client.rb:997:in`fetch_access_token!\'\n    from /Library/Ruby/Gems/2.0.0/gems/supply-0.2.2/lib/supply/client.rb:45:in `initialize\'',
           source: 'corpus holdout17/h17-multi-fastlane-supply-1 (fastlane-old/supply#30)',
@@ -207,8 +208,7 @@ export const gcpInvalidGrant: CatalogEntry = {
       // Google.Apis.Auth (googleapis/google-api-dotnet-client, OAuth2/Responses/TokenErrorResponse.cs
       // ToString, read via code search): `Error:"<code>", Description:"<text>", Uri:"<uri>"`.
       id: 'dotnet-token-error',
-      pattern:
-        /\bError:\\?"(?:invalid_grant|invalid_client|unauthorized_client|invalid_scope)\\?", Description:\\?"/,
+      pattern: DOTNET_TOKEN_ERROR,
       unless: /AADSTS\d|login\.microsoftonline/,
       tier: 'strong',
       examples: [
