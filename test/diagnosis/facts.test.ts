@@ -183,6 +183,20 @@ describe('facts', () => {
     expect(facts(once).duplicatedHeaders).toBeUndefined();
   });
 
+  it('GitHub Actions from a refused integration token behind the runner’s `##[error]`, which Azure Pipelines prints too (corpus holdout17/h17-multi-labeler-1)', () => {
+    expect(
+      facts(
+        '##[error]HttpError: Resource not accessible by integration\n##[error]Resource not accessible by integration',
+      ).ciSystem,
+    ).toBe('github-actions');
+    // invented: an Azure Pipelines task's own `##[error]` stays Azure DevOps
+    expect(
+      facts(
+        '##[error]Error: AADSTS7000215: Invalid client secret provided.\n##[section]Finishing: TerraformTaskV4',
+      ).ciSystem,
+    ).toBe('azure-devops');
+  });
+
   it('a placeholder the request carried instead of a value (corpus holdout17/h17-multi-crossplane-upjet-rbac-1, h17-multi-bookstack-azuread-1; shortened)', () => {
     expect(
       facts(

@@ -524,6 +524,10 @@ export function ciSystem(text: string): Facts['ciSystem'] {
     )
   )
     return 'github-actions';
+  // The runner prints `##[error]` too; a GitHub App token refused by GitHub's own API there is the
+  // job's GITHUB_TOKEN (corpus holdout17/h17-multi-labeler-1: actions/labeler on a fork's PR).
+  if (matches(/^##\[error\][^\n]{0,200}Resource not accessible by integration/m, text))
+    return 'github-actions';
   if (
     matches(
       /##vso\[|##\[(?:error|section|warning|command)\]|\b(?:AzureCLI|TerraformTaskV\d|TerraformCLI|AzurePowerShell|AzureResourceManagerTemplateDeployment)@\d|\$\(System\.(?:AccessToken|OidcRequestUri)\)|\bSYSTEM_(?:OIDCREQUESTURI|ACCESSTOKEN|TEAMFOUNDATIONCOLLECTIONURI)\b|vstoken\.dev\.azure\.com|\bsc:\/\/[\w.-]{1,100}\/[\w .-]{1,100}\/|\/home\/vsts\/work\/|[A-Z]:\\agent\\_work\\|\/agent\/_work\//m,
