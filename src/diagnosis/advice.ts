@@ -3,7 +3,7 @@
 import { toPowerShell } from './powershell';
 import { PLATFORMS, situationsFor, type CatalogEntry, type StepSpec } from './catalog';
 import type { Condition } from './catalog/schema';
-import type { Signal } from './signals';
+import { RUNNER_SIGNALS, type Signal } from './signals';
 import { fill, fillProse, NO_TOOL, type TemplateVars } from './template';
 import type { Cause, CiSystem, CredentialSource, Platform, Step } from './types';
 
@@ -102,15 +102,7 @@ const LOCAL_SHELL_COMMAND =
  * cert-manager), a Lambda function, the Docker daemon.
  */
 function ranElsewhere(ctx: AdviceContext): boolean {
-  return (
-    ctx.holds('runner.crossplane') ||
-    ctx.holds('runner.tf_controller') ||
-    ctx.holds('runner.velero') ||
-    ctx.holds('runner.argocd') ||
-    ctx.holds('runner.cert_manager') ||
-    ctx.holds('runner.lambda') ||
-    ctx.holds('runner.dockerd')
-  );
+  return RUNNER_SIGNALS.some((s) => ctx.holds(s));
 }
 
 /** Commands that ask AWS's IAM or STS: they say nothing about keys of an S3 service that is not AWS. */

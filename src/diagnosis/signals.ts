@@ -300,6 +300,9 @@ export type Signal = keyof typeof SIGNALS;
 
 export const SIGNAL_NAMES = Object.keys(SIGNALS) as Signal[];
 
+/** `runner.*`: a process other than the engineer's shell made the call (a controller's pod, a function, a daemon). */
+export const RUNNER_SIGNALS = SIGNAL_NAMES.filter((s) => s.startsWith('runner.'));
+
 export function computeSignals(facts: Facts): Set<Signal> {
   const on = new Set<Signal>();
   for (const name of SIGNAL_NAMES) if (SIGNALS[name](facts)) on.add(name);
